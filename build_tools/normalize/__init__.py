@@ -1,0 +1,84 @@
+"""OCR normalization: a fixed chain of small, named rules.
+
+Each rule takes the document's lines and returns new lines, recording every change
+(raw line numbers, rule name, before, after) in the Context, so any character of the
+normalized text can be traced back to the scan.  Rules work per line or on runs of
+lines, never on the whole file as one string (that would lose line provenance).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    src: tuple[int, ...]  # raw line numbers (1-based) this line was made from
+
+
+@dataclass(frozen=True)
+class Change:
+    rule: str
+    lines: tuple[int, ...]
+    before: str
+    after: str
+    reason: str = ""
+
+
+@dataclass
+class Context:
+    doc_id: str = ""
+    changes: list[Change] = field(default_factory=list)
+    # Facts moved out of the body (receipt stamps, ...), keyed by kind.
+    extracted: dict = field(default_factory=dict)
+    # Things a maintainer must look at: dicts with kind, message, line, suggestion.
+    flags: list[dict] = field(default_factory=list)
+    # Where the letter's body starts (first "เรื่อง" line); header lines are never joined.
+    body_starts_at: int | None = None
+
+    def record(self, rule: str, lines, before: str, after: str, reason: str = "") -> None:
+        self.changes.append(Change(rule, tuple(lines), before, after, reason))
+
+
+Rule = Callable[[list[Line], Context], list[Line]]
+
+
+def map_lines(rule_name: str, fn: Callable[[str], str], lines: list[Line], ctx: Context,
+              reason: str = "") -> list[Line]:
+    """Apply a per-line text function, recording the lines it changed."""
+    out = []
+    for line in lines:
+        new = fn(line.text)
+        if new != line.text:
+            ctx.record(rule_name, line.src, line.text, new, reason)
+            line = Line(new, line.src)
+        out.append(line)
+    return out
+
+
+def chain() -> list[Rule]:
+    """The normalization chain, in order.  Order matters: Unicode first (so later
+    patterns see composed characters), page furniture before layout (a page number
+    between two halves of a sentence must be gone before they are joined)."""
+    from build_tools.normalize import furniture, layout, unicode_rules
+
+    return [
+        *unicode_rules.RULES,
+        *furniture.RULES,
+        *layout.RULES,
+    ]
+
+
+def normalize_lines(lines: list[Line], ctx: Context) -> list[Line]:
+    for rule in chain():
+        lines = rule(lines, ctx)
+    return lines
+
+
+def normalize_text(text: str, first_line: int = 1, ctx: Context | None = None) -> tuple[str, Context]:
+    """Normalize a text; return the normalized text (lines joined by newlines) and the context."""
+    ctx = ctx or Context()
+    lines = [Line(t, (first_line + i,)) for i, t in enumerate(text.split("\n"))]
+    out = normalize_lines(lines, ctx)
+    return "\n".join(l.text for l in out), ctx

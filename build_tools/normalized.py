@@ -1,0 +1,74 @@
+"""Normalized documents: a corpus document's raw lines run through the normalization
+chain, cut into blocks with clause ids, with the full change log (provenance)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+import yaml
+
+from build_tools.clauses import Block, parse_blocks
+from build_tools.corpus import Corpus, Document
+from build_tools.normalize import Context, Line, normalize_lines
+from build_tools.thaidate import format_thai_date
+
+
+@dataclass
+class NormalizedDoc:
+    doc: Document
+    lines: list[Line]
+    blocks: list[Block]
+    ctx: Context
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    @property
+    def text(self) -> str:
+        return "\n".join(l.text for l in self.lines)
+
+    def front_matter(self) -> dict:
+        d = self.doc
+        fm = {
+            "id": d.id,
+            "title": d.get("title"),
+            "doc_type": d.get("doc_type"),
+            "number": d.get("number"),
+            "date": d.date.isoformat(),
+            "date_th": format_thai_date(d.date),
+            "issuer": d.get("issuer"),
+            "addressee": d.get("addressee"),
+            "subject": d.get("subject"),
+            "source": {"raw": d.raw, "lines": f"{d.first_line}-{d.last_line}"},
+            "changes": len(self.ctx.changes),
+        }
+        return {k: v for k, v in fm.items() if v is not None}
+
+    def to_markdown(self) -> str:
+        """The normalized document as Markdown with YAML front matter (build/normalized)."""
+        fm = yaml.safe_dump(self.front_matter(), allow_unicode=True, sort_keys=False)
+        return f"---\n{fm}---\n\n{self.text}\n"
+
+    def changes_json(self) -> str:
+        return json.dumps([c.__dict__ for c in self.ctx.changes], ensure_ascii=False, indent=1)
+
+    def fingerprint(self) -> str:
+        return hashlib.sha256(self.to_markdown().encode("utf-8")).hexdigest()[:16]
+
+    def block(self, anchor: str) -> Block | None:
+        return next((b for b in self.blocks if b.anchor == anchor), None)
+
+
+def normalize_document(corpus: Corpus, doc: Document) -> NormalizedDoc:
+    raw = corpus.raw_lines(doc)
+    lines = [Line(text, (doc.first_line + i,)) for i, text in enumerate(raw)]
+    ctx = Context(doc_id=doc.id)
+    out = normalize_lines(lines, ctx)
+    return NormalizedDoc(doc, out, parse_blocks(out, doc.get("doc_type")), ctx)
+
+
+def normalize_corpus(corpus: Corpus) -> list[NormalizedDoc]:
+    docs = sorted(corpus.documents, key=lambda d: (d.raw, d.first_line))
+    return [normalize_document(corpus, d) for d in docs]
