@@ -169,7 +169,7 @@ def load_agencies(corpus_dir: Path, agencies: dict[str, Agency]) -> Iterator[Pro
 
 
 def load_documents(corpus_dir: Path, raw: dict[str, RawFile], agencies: dict[str, Agency],
-                   documents: list[Document]) -> Iterator[Problem]:
+                   documents: list[Document], broken_raw: set[str] = frozenset()) -> Iterator[Problem]:
     seen: dict[str, str] = {}
     for path in sorted((corpus_dir / "documents").glob("*.md")):
         rel = f"corpus/documents/{path.name}"
@@ -226,6 +226,8 @@ def load_documents(corpus_dir: Path, raw: dict[str, RawFile], agencies: dict[str
             yield Problem(rel, meta.line_of("source"), "source must have 'raw' (file in corpus/raw) and 'lines' (e.g. 5-58)")
             continue
         m = LINES_RE.match(str(source["lines"]))
+        if source["raw"] in broken_raw:
+            continue  # the raw file's own problem is reported; don't repeat it per document
         if source["raw"] not in raw:
             yield Problem(rel, source.line_of("raw"), f"source raw file '{source['raw']}' is not a valid raw file in corpus/raw")
             continue
@@ -262,8 +264,9 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     documents: list[Document] = []
     c = _Collector()
     c.take(check_raw_files(corpus_dir, raw))
+    broken_raw = {p.file.removeprefix("corpus/raw/") for p in c.errors}
     c.take(load_agencies(corpus_dir, agencies))
-    c.take(load_documents(corpus_dir, raw, agencies, documents))
+    c.take(load_documents(corpus_dir, raw, agencies, documents, broken_raw))
     c.take(check_overlaps(documents))
     if c.errors:
         raise CorpusError(sorted(c.errors))

@@ -55,7 +55,10 @@ class NormalizedDoc:
         return json.dumps([c.__dict__ for c in self.ctx.changes], ensure_ascii=False, indent=1)
 
     def fingerprint(self) -> str:
-        return hashlib.sha256(self.to_markdown().encode("utf-8")).hexdigest()[:16]
+        """Changes whenever anything the index or the pages show of this document changes."""
+        payload = self.to_markdown() + json.dumps(self.doc.meta, ensure_ascii=False, sort_keys=True,
+                                                   default=str)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
     def block(self, anchor: str) -> Block | None:
         return next((b for b in self.blocks if b.anchor == anchor), None)

@@ -62,7 +62,10 @@ def render_blocks(blocks: list[Block]) -> str:
         if b.kind == "header":
             continue
         if b.kind == "item":
-            out.append(f"- {escape(b.text)} {_permalink(b.anchor) if b.clause else ''} {attrs(b.anchor)}")
+            # attr_list cannot give a list item an id: an empty anchor span does.
+            text = b.text[1:].lstrip() if b.text.startswith("-") else b.text
+            link_ = f" {_permalink(b.anchor)}" if b.clause else ""
+            out.append(f'- <span class="anchor" id="{b.anchor}"></span>{escape(text)}{link_}')
             in_list = True
             continue
         if in_list:

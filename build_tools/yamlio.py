@@ -71,12 +71,31 @@ def parse_yaml(text: str, name: str, first_line: int = 1):
     `first_line` shifts line numbers, for YAML embedded in a larger file (front matter).
     """
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        if first_line != 1:
+            _shift_lines(data, first_line - 1)
+        return data
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + first_line) if mark else first_line
         detail = getattr(exc, "problem", None) or str(exc)
+        context, cmark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and cmark is not None and cmark.line + first_line != line:
+            detail += f" ({context} at line {cmark.line + first_line})"
         raise YamlError(Problem(name, line, f"malformed YAML: {detail}")) from None
+
+
+def _shift_lines(node, by: int) -> None:
+    if isinstance(node, LineDict):
+        node.line += by
+        node.key_lines = {k: v + by for k, v in node.key_lines.items()}
+        for v in node.values():
+            _shift_lines(v, by)
+    elif isinstance(node, LineList):
+        node.line += by
+        node.item_lines = [n + by for n in node.item_lines]
+        for v in node:
+            _shift_lines(v, by)
 
 
 def load_yaml(path: Path, name: str):

@@ -1,0 +1,118 @@
+"""End to end: a real build into a temporary folder, then the CLI as a user runs it."""
+import json
+
+import pytest
+
+from build_tools.corpus import load_corpus
+from conftest import ROOT, run_cli
+
+DOC_IDS = sorted(d.id for d in load_corpus(ROOT / "corpus").documents)
+
+
+def test_six_documents_are_split_from_the_seed():
+    assert DOC_IDS == [
+        "dla-letter-2552-08-20", "expansion-guidance-2553", "moi-letter-2552-08-06",
+        "monitoring-framework-2552-2553", "mou-2552-06-12", "mou-annex-2552",
+    ]
+
+
+def test_site_and_index_exist(built):
+    assert (built / "site" / "index.html").is_file()
+    assert (built / "site" / "search" / "search_index.json").is_file()
+    assert any((built / "build" / "index").glob("*.toc"))
+    assert (built / "build" / "docs" / "index.md").is_file()
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_every_document_has_a_page_and_raw_view(built, doc_id):
+    page = (built / "site" / "documents" / doc_id / "index.html").read_text(encoding="utf-8")
+    assert 'lang="th"' in page
+    assert "ต้นฉบับ OCR" in page
+    assert (built / "site" / "raw" / doc_id / "index.html").is_file()
+    md = (built / "build" / "normalized" / f"{doc_id}.md").read_text(encoding="utf-8")
+    assert md.startswith(f"---\nid: {doc_id}\n")
+
+
+def test_document_page_shows_metadata_above_text(built):
+    page = (built / "site" / "documents" / "dla-letter-2552-08-20" / "index.html").read_text(encoding="utf-8")
+    meta = page.index("มท 0810.1/ว 1631")
+    assert meta < page.index('id="text"')
+    assert "๒๐ สิงหาคม ๒๕๕๒ (2009-08-20)" in page
+    assert "ผู้ว่าราชการจังหวัด ทุกจังหวัด" in page
+
+
+def test_no_font_or_cdn_fetch(built):
+    """The site reads offline: no Google Fonts, no CDN scripts."""
+    page = (built / "site" / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in page and "fonts.gstatic" not in page
+    assert "cdn.jsdelivr" not in page and "unpkg.com" not in page
+
+
+@pytest.mark.parametrize("query, doc_id, anchor", [
+    ("ยาเสพติด", None, None),
+    ("เศรษฐกิจพอเพียง", "mou-annex-2552", None),
+    ("กองทุนแม่ของแผ่นดิน", "mou-annex-2552", "c3-2-1-3"),
+    ("บทบาทร่วม", "mou-annex-2552", "c3-1"),
+    ("หมู่บ้านเศรษฐกิจพอเพียงต้นแบบ", "mou-annex-2552", "c3-2-1-4"),
+])
+def test_search_finds_words_inside_sentences(search_json, query, doc_id, anchor):
+    hits = search_json(query)
+    assert hits, f"no hit for {query}"
+    for h in hits:
+        assert {"doc_id", "title", "url", "snippet", "score"} <= set(h)
+        assert "«" in h["snippet"] or h["kind"] == "document"
+    if doc_id:
+        assert any(h["doc_id"] == doc_id for h in hits[:3]), [h["url"] for h in hits]
+    if anchor:
+        assert hits[0]["url"] == f"documents/{doc_id}/#{anchor}", [h["url"] for h in hits]
+
+
+def test_search_url_anchor_exists_on_the_page(built, search_json):
+    for h in search_json("ยาเสพติด", limit=20):
+        page, _, anchor = h["url"].partition("#")
+        html = (built / "site" / page / "index.html").read_text(encoding="utf-8")
+        if anchor:
+            assert f'id="{anchor}"' in html, h["url"]
+
+
+def test_thai_and_arabic_digits_find_the_same(search_json):
+    thai = {h["url"] for h in search_json("๒๕๕๓")}
+    arabic = {h["url"] for h in search_json("2553")}
+    assert thai and thai == arabic
+
+
+def test_search_nonsense_finds_nothing(search_json):
+    assert search_json("คอมพิวเตอร์ควอนตัม") == []
+
+
+def test_search_filters(search_json):
+    hits = search_json("ยาเสพติด", type="guidance")
+    assert hits and {h["doc_type"] for h in hits} == {"guidance"}
+    hits = search_json("โครงการ", **{"from": "2009-08-01", "to": "2009-08-31"}, limit=50)
+    assert hits and all("2009-08-01" <= h["date"] <= "2009-08-31" for h in hits)
+
+
+def test_search_human_output_highlights(built):
+    out = run_cli("search", "ยาเสพติด", "--out", built, "--limit", "2").stdout
+    assert "«ยาเสพติด»" in out and "/documents/" in out
+
+
+def test_search_without_index_says_what_to_do(tmp_path):
+    proc = run_cli("search", "ยาเสพติด", "--out", tmp_path, check=False)
+    assert proc.returncode == 2
+    assert "run `python -m build_tools build` first" in proc.stderr
+
+
+def test_rebuild_reindexes_only_changed_documents(tmp_path):
+    from conftest import copy_corpus
+
+    corpus = copy_corpus(tmp_path)
+    first = run_cli("build", "--no-site", "--corpus", corpus, "--out", tmp_path).stdout
+    assert "index: full rebuild" in first
+    again = run_cli("build", "--no-site", "--corpus", corpus, "--out", tmp_path).stdout
+    assert "index: re-indexed 0, removed 0" in again
+    doc = corpus / "documents" / "mou-2552-06-12.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("short_title: บันทึก", "short_title: ฉบับ บันทึก"),
+                   encoding="utf-8")
+    third = run_cli("build", "--no-site", "--corpus", corpus, "--out", tmp_path).stdout
+    assert "index: re-indexed 1, removed 0" in third

@@ -1,0 +1,30 @@
+"""Every CLI verb has plain-words help and is documented in the README."""
+import pytest
+
+from build_tools.cli import VERBS
+from conftest import ROOT, run_cli
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("verb", sorted(VERBS))
+def test_verb_help(verb):
+    out = run_cli(verb, "--help").stdout
+    assert VERBS[verb][0].split(":")[0].split(" (")[0] in " ".join(out.split())
+
+
+@pytest.mark.parametrize("verb", sorted(VERBS))
+def test_verb_documented_in_readme(verb):
+    assert f"python -m build_tools {verb}" in README or f"./dev {verb}" in README
+
+
+def test_top_level_help_lists_all_verbs():
+    out = run_cli("--help").stdout
+    for verb in VERBS:
+        assert verb in out
+
+
+def test_quick_start_is_two_commands():
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = [l for l in quick.split("```sh", 1)[1].split("```", 1)[0].splitlines() if l.strip()]
+    assert commands == ["./dev serve", "./dev test"]

@@ -1,0 +1,45 @@
+"""Golden files, found by glob so a new case is a new folder or file.
+
+- tests/golden/normalized/<doc-id>.md: the normalized Markdown of each corpus document.
+- tests/cases/normalize/<case>/input.txt + expected.txt: the normalization chain on a
+  small text.
+
+After an intended change, regenerate with `UPDATE_GOLDEN=1 ./dev test tests/test_golden.py`
+and review the diff before committing it."""
+import os
+from pathlib import Path
+
+import pytest
+
+from build_tools.corpus import load_corpus
+from build_tools.normalize import normalize_text
+from build_tools.normalized import normalize_corpus
+from conftest import ROOT
+
+GOLDEN = Path(__file__).parent / "golden" / "normalized"
+CASES = sorted((Path(__file__).parent / "cases" / "normalize").glob("*/input.txt"))
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+DOCS = {nd.id: nd for nd in normalize_corpus(load_corpus(ROOT / "corpus"))}
+
+
+def _compare(path: Path, actual: str):
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no golden file {path}; run with UPDATE_GOLDEN=1 to create it"
+    assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("doc_id", sorted(DOCS))
+def test_normalized_document_matches_golden(doc_id):
+    _compare(GOLDEN / f"{doc_id}.md", DOCS[doc_id].to_markdown())
+
+
+def test_every_golden_file_has_a_document():
+    assert sorted(p.stem for p in GOLDEN.glob("*.md")) == sorted(DOCS)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.parent.name for c in CASES])
+def test_normalize_case(case):
+    text, _ = normalize_text(case.read_text(encoding="utf-8"))
+    _compare(case.parent / "expected.txt", text + "\n")
