@@ -111,7 +111,7 @@ def _snapshot(out):
             if p.is_file() and not p.name.endswith(".lock")}
 
 
-@pytest.mark.parametrize("name", ["malformed front matter", "missing required field",
+@pytest.mark.parametrize("name", ["malformed front matter", "missing required field", "duplicate id",
                                   "raw file not UTF-8"])
 def test_failed_build_leaves_previous_output_untouched(tmp_path, name):
     corpus = copy_corpus(tmp_path)
