@@ -102,11 +102,20 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_ingest(args) -> int:
+    from build_tools.ingest.run import run
+
+    return run(args)
+
+
 VERBS = {
     "build": ("Build everything: check the corpus, normalize the documents, update the "
               "search index and build the site into site/.", cmd_build),
     "check": ("Check the corpus (raw-file hashes, document front matter, ids) and print "
               "file:line: message for each problem.", cmd_check),
+    "ingest": ("Add new letters to the corpus from OCR text, scanned images (PNG, JPEG, TIFF) "
+               "or PDFs: store the file, split it into documents, extract each letter's "
+               "number, date, references ..., and write a review report.", cmd_ingest),
     "search": ("Search the corpus from the command line (Thai words with or without spaces, "
                "\"quoted phrases\", filters).", cmd_search),
     "serve": ("Serve the built site at http://127.0.0.1:8000 (offline; press Ctrl+C to stop).",
@@ -135,6 +144,14 @@ def make_parser() -> argparse.ArgumentParser:
             p.add_argument("--mission", help="only this mission id")
             p.add_argument("--from", dest="date_from", type=_date, help="on or after this date (YYYY-MM-DD)")
             p.add_argument("--to", dest="date_to", type=_date, help="on or before this date (YYYY-MM-DD)")
+        if name == "ingest":
+            p.add_argument("paths", nargs="*", metavar="PATH", help="text, image or PDF files to add")
+            p.add_argument("--dry-run", action="store_true", help="write nothing; print what would be added")
+            p.add_argument("--json", action="store_true", help="print each document found as JSON")
+            p.add_argument("--accept", nargs="+", metavar="FLAG_ID",
+                           help="accept the suggestion of these review flags (writes corpus/corrections.yaml)")
+            p.add_argument("--right", help="with --accept: the correct text, instead of the suggestion")
+            p.add_argument("--scope", help="with --accept: 'corpus' to apply everywhere (default: that document)")
         if name == "serve":
             p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
             p.add_argument("--port", type=int, default=8000, help="port (default 8000)")

@@ -24,7 +24,13 @@ DOC_TYPES = {
 }
 REQUIRED_DOC_FIELDS = ("id", "title", "doc_type", "date_be", "issuer", "source")
 OPTIONAL_DOC_FIELDS = ("short_title", "number", "addressee", "subject", "urgency",
-                       "drafted_by", "date_basis")
+                       "drafted_by", "date_basis",
+                       # parts of a letter extracted by `ingest` (see check_letter_parts)
+                       "references", "enclosures", "signatory", "unit", "contact",
+                       "receipt_stamps")
+REFERENCE_MATCHES = ("exact", "probable", "none")
+# Raw files that are not text (an original scan kept beside its OCR text).
+BINARY_ENCODINGS = ("binary",)
 REQUIRED_AGENCY_FIELDS = ("id", "name_th", "abbr", "name_en")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINES_RE = re.compile(r"^(\d+)-(\d+)$")
@@ -70,6 +76,8 @@ class Corpus:
     documents: list[Document]
     agencies: dict[str, Agency]
     warnings: list[Problem] = field(default_factory=list)
+    # corpus/number_prefixes.yaml: [{prefix, issuer, drafted_by?}] (letter number -> agency)
+    prefixes: list[dict] = field(default_factory=list)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
@@ -96,7 +104,9 @@ class _Collector:
 
 def check_raw_files(corpus_dir: Path, raw: dict[str, RawFile]) -> Iterator[Problem]:
     """Raw scans are immutable: every file is listed in the manifest with its hash,
-    the hash still matches, and the text is valid UTF-8."""
+    the hash still matches, and the text decodes (UTF-8 unless the entry records another
+    `encoding:`, e.g. cp874 for a TIS-620 file kept byte for byte; `binary` for an
+    original scan image or PDF, which is only hashed)."""
     raw_dir = corpus_dir / "raw"
     manifest_rel = "corpus/raw/MANIFEST.yaml"
     try:
@@ -123,14 +133,27 @@ def check_raw_files(corpus_dir: Path, raw: dict[str, RawFile]) -> Iterator[Probl
                                   f"(line {manifest.line_of(path.name)}) records {entry['sha256']}; "
                                   "raw scans are read-only, put repairs in corpus/corrections.yaml")
             continue
+        encoding = str(entry.get("encoding") or "utf-8")
+        if encoding in BINARY_ENCODINGS:
+            continue
         data = path.read_bytes()
         try:
-            text = data.decode("utf-8")
+            text = data.decode(encoding)
+        except LookupError:
+            yield Problem(manifest_rel, entry.line_of("encoding"), f"unknown encoding '{encoding}'")
+            continue
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            yield Problem(rel, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                                     f"{exc.start}); convert it to UTF-8 before adding it")
+            if encoding == "utf-8":
+                yield Problem(rel, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+                                         f"{exc.start}); convert it to UTF-8 before adding it")
+            else:
+                yield Problem(rel, line, f"not valid {encoding} (byte 0x{data[exc.start]:02x} at "
+                                         f"offset {exc.start}), the encoding its manifest entry records")
             continue
+        if entry.get("ocr_of") and entry["ocr_of"] not in manifest:
+            yield Problem(manifest_rel, entry.line_of("ocr_of"),
+                          f"ocr_of names {entry['ocr_of']}, which is not listed in the manifest")
         raw[path.name] = RawFile(path.name, path, actual, text.split("\n"))
     for name in manifest:
         if not (raw_dir / name).is_file():
@@ -166,6 +189,45 @@ def load_agencies(corpus_dir: Path, agencies: dict[str, Agency]) -> Iterator[Pro
             yield Problem(rel, item.line_of("id"), f"duplicate agency id '{aid}'")
         else:
             agencies[aid] = Agency(aid, item)
+
+
+def load_prefixes(corpus_dir: Path, agencies: dict[str, Agency], prefixes: list[dict]) -> Iterator[Problem]:
+    """corpus/number_prefixes.yaml (optional): which agency a letter number prefix means."""
+    from build_tools.numbers import number_prefix
+
+    rel = "corpus/number_prefixes.yaml"
+    path = corpus_dir / "number_prefixes.yaml"
+    if not path.exists():
+        return
+    try:
+        data = load_yaml(path, rel)
+    except YamlError as exc:
+        yield exc.problem
+        return
+    if not isinstance(data, list):
+        yield Problem(rel, 1, "must be a list of {prefix, issuer} entries")
+        return
+    seen: dict[str, int] = {}
+    for item in data:
+        if not isinstance(item, dict) or not item.get("prefix") or not item.get("issuer"):
+            yield Problem(rel, getattr(item, "line", 1), "each entry needs 'prefix' (e.g. มท 0810) and 'issuer'")
+            continue
+        key = number_prefix(str(item["prefix"]))
+        if key is None:
+            yield Problem(rel, item.line_of("prefix"),
+                          f"prefix '{item['prefix']}' must be agency letters and four digits, e.g. มท 0810")
+            continue
+        bad = False
+        for f in ("issuer", "drafted_by"):
+            if item.get(f) and item[f] not in agencies:
+                yield Problem(rel, item.line_of(f), f"{f} '{item[f]}' is not an agency id in corpus/agencies.yaml")
+                bad = True
+        if key in seen:
+            yield Problem(rel, item.line_of("prefix"), f"prefix '{key}' is listed twice (also line {seen[key]})")
+            continue
+        seen[key] = item.line_of("prefix")
+        if not bad:
+            prefixes.append({"prefix": key, "issuer": item["issuer"], "drafted_by": item.get("drafted_by")})
 
 
 def load_documents(corpus_dir: Path, raw: dict[str, RawFile], agencies: dict[str, Agency],
@@ -257,6 +319,51 @@ def check_overlaps(documents: list[Document]) -> Iterator[Problem]:
                               f"source lines overlap {a.id} (lines {a.first_line}-{a.last_line})")
 
 
+def _is_list_of_maps(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+
+
+def check_letter_parts(documents: list[Document]) -> Iterator[Problem]:
+    """The letter parts `ingest` records: well formed, and every linked reference names a
+    document that exists (a probable match stays visible until a maintainer confirms it)."""
+    ids = {d.id for d in documents}
+    for d in documents:
+        m = d.meta
+        for f in ("enclosures", "contact", "receipt_stamps"):
+            if f in m and not _is_list_of_maps(m[f]):
+                yield Problem(d.rel, m.line_of(f), f"{f} must be a list of mappings")
+        if "signatory" in m and not (isinstance(m["signatory"], dict) and m["signatory"].get("name")):
+            yield Problem(d.rel, m.line_of("signatory"), "signatory must be a mapping with at least 'name'")
+        if "enclosures" in m and _is_list_of_maps(m["enclosures"]):
+            for e, line in zip(m["enclosures"], m["enclosures"].item_lines):
+                if not e.get("title"):
+                    yield Problem(d.rel, line, "enclosure is missing 'title'")
+        if "references" not in m:
+            continue
+        refs = m["references"]
+        if not _is_list_of_maps(refs):
+            yield Problem(d.rel, m.line_of("references"), "references must be a list of mappings")
+            continue
+        for r, line in zip(refs, refs.item_lines):
+            if not r.get("number") and not r.get("date_be"):
+                yield Problem(d.rel, line, "reference needs a 'number' or a 'date_be'")
+            match = r.get("match", "none")
+            if match not in REFERENCE_MATCHES:
+                yield Problem(d.rel, r.line_of("match"),
+                              f"reference match '{match}' is not one of {', '.join(REFERENCE_MATCHES)}")
+            if r.get("id") and r["id"] not in ids:
+                yield Problem(d.rel, r.line_of("id"), f"reference id '{r['id']}' is not a document in the corpus")
+            elif r.get("id") and r["id"] == d.id:
+                yield Problem(d.rel, r.line_of("id"), "a document cannot reference itself")
+            elif match in ("exact", "probable") and not r.get("id"):
+                yield Problem(d.rel, line, f"a '{match}' reference must name the document 'id' it links to")
+            if r.get("date_be"):
+                try:
+                    parse_thai_date(str(r["date_be"]))
+                except ValueError as exc:
+                    yield Problem(d.rel, r.line_of("date_be"), f"reference date_be: {exc}")
+
+
 def load_corpus(corpus_dir: Path) -> Corpus:
     """Load and validate everything; raise CorpusError listing every error found."""
     raw: dict[str, RawFile] = {}
@@ -268,6 +375,9 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(load_agencies(corpus_dir, agencies))
     c.take(load_documents(corpus_dir, raw, agencies, documents, broken_raw))
     c.take(check_overlaps(documents))
+    c.take(check_letter_parts(documents))
+    prefixes: list[dict] = []
+    c.take(load_prefixes(corpus_dir, agencies, prefixes))
     if c.errors:
         raise CorpusError(sorted(c.errors))
-    return Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings)
+    return Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes)
