@@ -114,10 +114,48 @@ def document_page(corpus: Corpus, nd: NormalizedDoc) -> str:
         table(["รายการ", "ข้อมูล"], rows),
         "",
     ]
+    parts += reference_sections(corpus, d)
     if d.notes:
         parts += ['!!! note "หมายเหตุผู้ดูแลคลังเอกสาร"', "", *("    " + l for l in d.notes.split("\n")), ""]
     parts += ["## เนื้อความ {: #text }", "", render_blocks(nd.blocks)]
     return "\n".join(parts)
+
+
+# --- references between letters (front matter `references`, written by `ingest`) ---
+MATCH_LABELS = {
+    "exact": "",
+    "probable": ' <span class="probable-match">⚠ น่าจะตรงกัน (เลขที่ไม่ตรงทุกตัว รอผู้ดูแลตรวจยืนยัน)</span>',
+    "none": " (ยังไม่มีในคลังเอกสาร)",
+}
+
+
+def reference_sections(corpus: Corpus, d) -> list[str]:
+    """'อ้างถึง' (the letters this one cites) and 'ถูกอ้างถึงโดย' (the ones citing it)."""
+    out: list[str] = []
+    here = doc_page(d.id)
+    refs = d.get("references") or []
+    if refs:
+        out += ["## อ้างถึง {: #references }", ""]
+        for r in refs:
+            label = " ".join(x for x in [str(r.get("via") or ""),
+                                         f"ที่ {r['number']}" if r.get("number") else "",
+                                         f"ลงวันที่ {r['date_be']}" if r.get("date_be") else ""] if x)
+            target = ""
+            if r.get("id"):
+                cited = corpus.document(r["id"])
+                target = (f" → [{escape(str(cited.get('short_title') or cited.get('title')))}]"
+                          f"({link(here, doc_page(cited.id))})")
+            out.append(f"- {escape(label)}{target}{MATCH_LABELS.get(r.get('match', 'none'), '')}")
+        out.append("")
+    citing = [(o, r) for o in corpus.documents for r in (o.get("references") or [])
+              if r.get("id") == d.id]
+    if citing:
+        out += ["## ถูกอ้างถึงโดย {: #referenced-by }", ""]
+        for o, r in citing:
+            out.append(f"- [{escape(str(o.get('short_title') or o.get('title')))}]({link(here, doc_page(o.id))})"
+                       f"{MATCH_LABELS.get(r.get('match', 'none'), '')}")
+        out.append("")
+    return out
 
 
 def raw_page(corpus: Corpus, nd: NormalizedDoc) -> str:
@@ -189,6 +227,7 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc]) -> tuple[dict[str,
         {"หน้าแรก": "index.md"},
         {"หนังสือราชการและเอกสาร": doc_nav},
         {"การค้นหา": "search-help.md"},
+        {"คู่มือผู้ดูแล: เพิ่มหนังสือใหม่": "maintainers.md"},
         {"เกี่ยวกับเว็บไซต์": "about.md"},
     ]
     return pages, nav
