@@ -127,11 +127,11 @@ def analyze(text: str, corpus: Corpus, raw_name: str, taken_ids: set[str] | None
             else:
                 flags.append(Flag("missing", "ไม่พบหน่วยงานที่ออกเอกสาร", part.first, wrong="issuer"))
         # id: issuer + type + Buddhist-era date (+ number on a collision), never reused
-        if rec.get("issuer") and rec.get("date"):
+        when = "undated"
+        if rec.get("date"):
             d = dt.date.fromisoformat(rec["date"])
-            base = f"{rec['issuer']}-{part.doc_type}-{d.year + BE_OFFSET}-{d.month:02d}-{d.day:02d}"
-        else:
-            base = f"{rec.get('issuer') or 'unknown'}-{part.doc_type}-undated"
+            when = f"{d.year + BE_OFFSET}-{d.month:02d}-{d.day:02d}"
+        base = f"{rec.get('issuer') or 'unknown'}-{part.doc_type}-{when}"
         doc_id, collided = unique_id(base, rec.get("number"), taken)
         taken.add(doc_id)
         if collided:
