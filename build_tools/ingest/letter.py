@@ -15,23 +15,34 @@ from build_tools.ingest.flags import Flag
 from build_tools.thaidate import DATE_RE, parse_thai_date, to_arabic_digits
 
 URGENCY_RE = re.compile(r"^(ด่วนที่สุด|ด่วนมาก|ด่วน)$")
-NUMBER_RE = re.compile(r"^(?:(ด่วนที่สุด|ด่วนมาก|ด่วน)\s+)?ที่\s*(?=[ก-ฮ]{2,4}\.?\s*[0-9๐-๙])(.+)$")
+NUMBER_RE = re.compile(r"^(?:(ด่วนที่สุด|ด่วนมาก|ด่วน)\s+)?ที่?\s*(?=[ก-ฮ]{2,4}\.?\s*[0-9๐-๙])(.+)$")
 STAMP_RE = re.compile(r"^(เลขรับ|เลขที่)[\s.…:_-]*([0-9๐-๙][0-9๐-๙/.\-]*)?")
-STAMP_DATE_RE = re.compile(r"^วันที่[\s.…:_-]*(.*)$")
+STAMP_DATE_RE = re.compile(r"^วันที่?[\s.…:_-]*(.*)$")
 STAMP_TIME_RE = re.compile(r"^เวลา[\s.…:_-]*([0-9๐-๙][0-9๐-๙.:]*)?")
-SUBJECT_RE = re.compile(r"^เรื่อง\s*(.+)$")
+SUBJECT_RE = re.compile(r"^เรื่?อง\s*(.+)$")
 ADDRESSEE_RE = re.compile(r"^เรียน\s*(.+)$")
-REFERENCE_RE = re.compile(r"^อ้างถึง\s*(.*)$")
-ENCLOSURE_RE = re.compile(r"^สิ่งที่ส่งมาด้วย\s*(.*)$")
+REFERENCE_RE = re.compile(r"^อ้?างถึง\s*(.*)$")
+ENCLOSURE_RE = re.compile(r"^สิ่?งที่?ส่งมาด้วย\s*(.*)$")
 ITEM_RE = re.compile(r"^([0-9๐-๙]{1,2})[.)]\s*(.+)$")
 COUNT_RE = re.compile(r"จำนวน\s*([0-9๐-๙]+\s*\S+)\s*$")
-CITED_RE = re.compile(r"ที่\s+([ก-ฮ]{2,4}\.?\s*[0-9๐-๙][^ล]*?)\s*(?:ลงวันที่\s*(.+))?$")
+CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,4}\.?\s*[0-9๐-๙][^ล]*?)\s*(?:ลงวันที่?\s*(.+))?$")
 CLOSING_RE = re.compile(r"^ขอแสดงความนับถือ")
 NAME_RE = re.compile(r"^\((?!ลงชื่อ)([^()]{3,})\)$")
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\.?\s*:?\s*(.*)$")
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 ORG_RE = re.compile(r"^(กระทรวง|กรม|สำนัก|สำนักงาน|กอง|ฝ่าย|กลุ่ม|ศูนย์|จังหวัด|ศาลากลาง|อำเภอ|"
                     r"องค์การ|เทศบาล|สมาคม)")
+# Tesseract often drops tone marks (ที่ -> ที, เรื่อง -> เรือง): keywords accept both.
+DATED_RE = re.compile(r"^ลงวันที่?")
+STAMP_WORD_RE = re.compile(r"^วันที่?")
+TONE_MARKS = re.compile("[\u0e48-\u0e4b]")
+
+
+def fold_marks(text: str) -> str:
+    """For comparing names: without tone marks (OCR drops and adds them)."""
+    return TONE_MARKS.sub("", text)
+
+
 ADDRESS_RE = re.compile(r"^(ถนน|ถ\.|เลขที่\s+[0-9๐-๙]+\s+ถนน)|[0-9๐-๙]{5}$")
 
 
@@ -139,7 +150,7 @@ def extract_letter(lines: list[tuple[int, str]]) -> Letter:
             L.number, L.number_line = clean_number(m.group(2)), n
         elif ADDRESS_RE.search(t) and not DATE_RE.search(t) and not L.address:
             L.address = t
-        elif DATE_RE.search(t) and not t.startswith("วันที่") and not L.date_be:
+        elif DATE_RE.search(t) and not STAMP_WORD_RE.match(t) and not L.date_be:
             iso, printed = find_date(t)
             if len(t) <= len(printed or "") + 6:  # a line that is just the date
                 L.date, L.date_be = iso, printed
@@ -178,9 +189,9 @@ def extract_letter(lines: list[tuple[int, str]]) -> Letter:
                 _add_reference(L, " ".join(c for c in cells[1:] if c), n)
         elif t == "-" or set(t) <= set("-|: "):
             pass  # OCR table debris
-        elif mode == "ref" and (t.startswith("ลงวันที่") or ITEM_RE.match(t)) and len(t) < 120:
-            _add_reference(L, t, n, continuation=t.startswith("ลงวันที่"))
-        elif mode == "enc" and (t.startswith("ลงวันที่") or t.startswith("จำนวน") or ITEM_RE.match(t)) \
+        elif mode == "ref" and (DATED_RE.match(t) or ITEM_RE.match(t)) and len(t) < 120:
+            _add_reference(L, t, n, continuation=bool(DATED_RE.match(t)))
+        elif mode == "enc" and (DATED_RE.match(t) or t.startswith("จำนวน") or ITEM_RE.match(t)) \
                 and len(t) < 120:
             _add_enclosure(L, t, n)
         else:
@@ -253,7 +264,7 @@ def _add_enclosure(L: Letter, text: str, line: int) -> None:
         if L.enclosures and count:
             L.enclosures[-1]["count"] = count
         return
-    if text.startswith("ลงวันที่") and L.enclosures:
+    if DATED_RE.match(text) and L.enclosures:
         enc = L.enclosures[-1]
         enc["title"] = f"{enc['title']} {text}"
         if count:

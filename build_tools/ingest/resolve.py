@@ -57,7 +57,9 @@ def issuer_in_text(text: str | None, agencies: dict[str, dict]) -> str | None:
     """An agency named in a citation (หนังสือกระทรวงมหาดไทย ... -> moi); longest name wins."""
     if not text:
         return None
-    hits = [(len(name), aid) for aid, name in agencies.items() if name and name in text]
+    from build_tools.ingest.letter import fold_marks
+
+    hits = [(len(name), aid) for aid, name in agencies.items() if name and fold_marks(name) in fold_marks(text)]
     return max(hits)[1] if hits else None
 
 

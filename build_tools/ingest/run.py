@@ -9,7 +9,7 @@ from pathlib import Path
 from build_tools.corpus import Corpus, load_corpus
 from build_tools.ingest.flags import KINDS, Flag
 from build_tools.ingest.inputs import IMAGE_EXTS, Input, read_input
-from build_tools.ingest.letter import DATE_RE, clean, extract_letter, find_date
+from build_tools.ingest.letter import DATE_RE, clean, extract_letter, find_date, fold_marks
 from build_tools.ingest.resolve import Candidate, known_prefixes, prefix_issuer, resolve
 from build_tools.ingest.split import split_bundle
 from build_tools.ingest.store import (IngestError, add_correction, commit, front_matter_text,
@@ -40,7 +40,8 @@ def _agency_by_name(corpus: Corpus, name: str | None) -> str | None:
     if not name:
         return None
     for a in corpus.agencies.values():
-        if name == a.get("name_th") or name in (a.get("aliases") or []):
+        names = [a.get("name_th"), *(a.get("aliases") or [])]
+        if fold_marks(name) in {fold_marks(str(n)) for n in names if n}:
             return a.id
     return None
 
@@ -86,7 +87,7 @@ def analyze(text: str, corpus: Corpus, raw_name: str, taken_ids: set[str] | None
             drafted = (by_prefix or {}).get("drafted_by")
             unit_head = (L.unit or "").split(" ")[0]
             drafted = drafted or next((a for a, n in agencies_th.items()
-                                       if n == unit_head and a != issuer), None)
+                                       if fold_marks(n) == fold_marks(unit_head) and a != issuer), None)
             for c in candidates:
                 if L.number and c.number and c.number == L.number:
                     flags.append(Flag("number_conflict", f"เลขที่ '{L.number}' ซ้ำกับเอกสาร {c.id} "
