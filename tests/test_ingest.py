@@ -239,3 +239,33 @@ def test_check_is_fast():
     elapsed = time.perf_counter() - t0
     print(f"check took {elapsed:.2f} s (including Python start-up)")
     assert os.environ.get("CI") == "true" or elapsed < 10
+
+
+def test_check_decodes_raw_file_with_its_recorded_encoding(corpus):
+    import hashlib
+
+    good = NEW_LETTER.encode("cp874")
+    bad = "บรรทัดแรก\n".encode("cp874") + b"\xfc\n"  # 0xFC is not a cp874 character
+    for name, data in (("001_good.txt", good), ("002_bad.txt", bad)):
+        (corpus / "raw" / name).write_bytes(data)
+        with open(corpus / "raw" / "MANIFEST.yaml", "a", encoding="utf-8") as f:
+            f.write(f"{name}:\n  sha256: {hashlib.sha256(data).hexdigest()}\n  encoding: cp874\n")
+    proc = run_cli("check", "--corpus", corpus, check=False)
+    assert proc.stderr.strip().split("\n")[:-1] == [
+        "corpus/raw/002_bad.txt:2: not valid cp874 (byte 0xfc at offset 10), the encoding its manifest entry records"]
+
+
+def test_bundle_is_split_like_the_seed(corpus, tmp_path):
+    """The seed bundle, as a new file (one byte more, so a new hash): six documents whose
+    first lines are where the seed's six documents start."""
+    from build_tools.corpus import load_corpus
+
+    src = tmp_path / "bundle.txt"
+    src.write_bytes((ROOT / "corpus" / "raw" / "000_82af3cd14c1fd5a1.txt").read_bytes() + b"\n")
+    docs = json.loads(ingest(corpus, src, "--dry-run", "--json").stdout)
+    seed = sorted(load_corpus(ROOT / "corpus").documents, key=lambda d: d.first_line)
+    assert [d["doc_type"] for d in docs] == [d.get("doc_type") for d in seed]
+    assert [int(d["source"]["lines"].split("-")[0]) for d in docs] == [d.first_line for d in seed]
+    assert [d["id"] for d in docs][:2] == ["dla-letter-2552-08-20-1631", "moi-letter-2552-08-06-4900"]
+    inherited = [f for f in docs[2]["flags"] if f["kind"] == "inherited"]
+    assert inherited, "an undated enclosure takes its covering letter's metadata, flagged"
