@@ -76,6 +76,8 @@ def test_ingest_stores_raw_document_and_review_report(corpus, letter, tmp_path):
     assert f"review report: {report}" in proc.stdout
     text = report.read_text(encoding="utf-8")
     assert "การอ้างถึงที่น่าจะตรงกัน" in text and "dla-letter-2552-08-20" in text
+    flags = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))["documents"][0]["flags"]
+    assert flags and all(f"`{f['id']}`" in text for f in flags)  # every flag is in the report
     assert "corpus OK: 2 raw file(s), 7 document(s)" in run_cli("check", "--corpus", corpus).stdout
 
 

@@ -287,11 +287,13 @@ def review_markdown(p: Planned) -> str:
         if not d["flags"]:
             out += ["ไม่มีรายการที่ต้องตรวจ", ""]
             continue
-        out += ["| รหัส | ประเภท | บรรทัด | รายละเอียด | ข้อเสนอแนะ |", "|---|---|---|---|---|"]
+        out += ["| รหัส | ประเภท | บรรทัด | ข้อความในไฟล์ | รายละเอียด | ข้อเสนอแนะ |",
+                "|---|---|---|---|---|---|"]
         for f in d["flags"]:
             cell = lambda s: str(s or "").replace("|", "\\|")  # noqa: E731
+            shown = f["wrong"] if f["kind"] in ("unknown_word", "mixed_script", "garbled") else ""
             out.append(f"| `{f['id']}` | {KINDS.get(f['kind'], f['kind'])} | {f['line'] or '-'} | "
-                       f"{cell(f['message'])} | {cell(f['suggestion'])} |")
+                       f"{cell(shown)} | {cell(f['message'])} | {cell(f['suggestion'])} |")
         out.append("")
     out += ["รับข้อเสนอแนะ (บันทึกลง corpus/corrections.yaml ไม่แก้ไฟล์ดิบ):",
             "`python -m build_tools ingest --accept รหัส` (ใส่ `--right คำที่ถูก` เพื่อใช้คำอื่น)", ""]
