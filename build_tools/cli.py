@@ -152,6 +152,8 @@ def make_parser() -> argparse.ArgumentParser:
                            help="accept the suggestion of these review flags (writes corpus/corrections.yaml)")
             p.add_argument("--right", help="with --accept: the correct text, instead of the suggestion")
             p.add_argument("--scope", help="with --accept: 'corpus' to apply everywhere (default: that document)")
+            p.add_argument("--recover", action="store_true",
+                           help="undo the file moves of an ingest that was killed midway")
         if name == "serve":
             p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
             p.add_argument("--port", type=int, default=8000, help="port (default 8000)")

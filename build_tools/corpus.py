@@ -364,14 +364,23 @@ def check_letter_parts(documents: list[Document]) -> Iterator[Problem]:
                     yield Problem(d.rel, r.line_of("date_be"), f"reference date_be: {exc}")
 
 
+def check_interrupted_ingest(corpus_dir: Path) -> Iterator[Problem]:
+    """An ingest killed while moving files leaves its journal: say how to undo it."""
+    for stage in sorted(corpus_dir.glob(".ingest-*")):
+        if (stage / "JOURNAL.json").is_file():
+            yield Problem(f"corpus/{stage.name}", 1, "an ingest was interrupted while adding files; "
+                          "run `python -m build_tools ingest --recover` to restore the corpus")
+
+
 def load_corpus(corpus_dir: Path) -> Corpus:
     """Load and validate everything; raise CorpusError listing every error found."""
     raw: dict[str, RawFile] = {}
     agencies: dict[str, Agency] = {}
     documents: list[Document] = []
     c = _Collector()
+    c.take(check_interrupted_ingest(corpus_dir))
     c.take(check_raw_files(corpus_dir, raw))
-    broken_raw = {p.file.removeprefix("corpus/raw/") for p in c.errors}
+    broken_raw = {p.file.removeprefix("corpus/raw/") for p in c.errors if p.file.startswith("corpus/raw/")}
     c.take(load_agencies(corpus_dir, agencies))
     c.take(load_documents(corpus_dir, raw, agencies, documents, broken_raw))
     c.take(check_overlaps(documents))

@@ -271,3 +271,39 @@ def test_bundle_is_split_like_the_seed(corpus, tmp_path):
     assert [d["id"] for d in docs][:2] == ["dla-letter-2552-08-20-1631", "moi-letter-2552-08-06-4900"]
     inherited = [f for f in docs[2]["flags"] if f["kind"] == "inherited"]
     assert inherited, "an undated enclosure takes its covering letter's metadata, flagged"
+
+
+KILLED_MIDWAY = """
+import os, sys
+from build_tools import cli
+from build_tools.ingest import store
+real, calls = store._move, []
+def move(src, dst):
+    calls.append(dst)
+    if len(calls) == 3:
+        os._exit(137)  # like kill -9: no exception handler runs
+    real(src, dst)
+store._move = move
+cli.main(sys.argv[1:])
+"""
+
+
+def test_killed_ingest_is_detected_by_check_and_undone_by_recover(corpus, letter):
+    import subprocess
+    import sys
+
+    before = snapshot(corpus)
+    proc = subprocess.run([sys.executable, "-c", KILLED_MIDWAY, "ingest", str(letter), "--corpus", str(corpus),
+                           "--out", str(corpus.parent / "out")], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 137
+    assert snapshot(corpus) != before  # two files were moved before the kill
+    check = run_cli("check", "--corpus", corpus, check=False)
+    assert check.returncode == 1
+    (stage,) = corpus.glob(".ingest-*")
+    assert check.stderr.split("\n")[0] == (
+        f"corpus/{stage.name}:1: an ingest was interrupted while adding files; "
+        "run `python -m build_tools ingest --recover` to restore the corpus")
+    out = ingest(corpus, "--recover").stdout
+    assert "an earlier ingest was interrupted while moving files; undone: corpus/raw/001_" in out
+    assert snapshot(corpus) == before
+    run_cli("check", "--corpus", corpus)

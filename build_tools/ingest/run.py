@@ -302,6 +302,15 @@ def review_markdown(p: Planned) -> str:
 
 def run(args) -> int:
     paths = Paths(corpus=Path(args.corpus).resolve(), out=Path(args.out).resolve())
+    from build_tools.ingest.store import recover
+
+    undone = recover(paths.corpus)
+    if undone:
+        print("an earlier ingest was interrupted while moving files; undone: "
+              + ", ".join(f"corpus/{r}" for r in undone))
+    if args.recover:
+        print("corpus restored" if undone else "nothing to recover")
+        return 0
     if args.accept:
         return accept(paths, args.accept, args.right, args.scope)
     if not args.paths:

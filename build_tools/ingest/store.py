@@ -8,6 +8,7 @@ already moved are taken back and the manifest restored, so the corpus is exactly
 was."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -79,8 +80,7 @@ def commit(corpus_dir: Path, files: dict[str, bytes], manifest_addition: str) ->
     manifest = corpus_dir / MANIFEST
     old_manifest = manifest.read_bytes()
     new_manifest = old_manifest.rstrip(b"\n") + b"\n" + manifest_addition.encode("utf-8")
-    for stale in corpus_dir.glob(".ingest-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a run that was killed
+    recover(corpus_dir)
     stage = Path(tempfile.mkdtemp(prefix=".ingest-", dir=corpus_dir))
     try:
         for rel, data in {**files, MANIFEST: new_manifest}.items():
@@ -89,7 +89,12 @@ def commit(corpus_dir: Path, files: dict[str, bytes], manifest_addition: str) ->
         _check_result(corpus_dir, stage)
         order = sorted(r for r in files if r.startswith("documents/")) + \
             sorted(r for r in files if not r.startswith("documents/")) + [MANIFEST]
+        # The journal lets the next run undo the moves if this process is killed
+        # (power cut, kill -9) where no exception handler can run.
+        (stage / BACKUP).write_bytes(old_manifest)
+        (stage / JOURNAL).write_text(json.dumps(order), encoding="utf-8")
         moved: list[str] = []
+        previous = _raise_on_sigterm()
         try:
             for rel in order:
                 _move(stage / rel, corpus_dir / rel)
@@ -101,8 +106,59 @@ def commit(corpus_dir: Path, files: dict[str, bytes], manifest_addition: str) ->
                 else:
                     (corpus_dir / rel).unlink(missing_ok=True)
             raise
+        finally:
+            _restore_sigterm(previous)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+JOURNAL = "JOURNAL.json"
+BACKUP = "MANIFEST.before"
+
+
+def interrupted(corpus_dir: Path) -> list[Path]:
+    """Staging folders of commits that were killed while moving files into place."""
+    return sorted(p for p in corpus_dir.glob(".ingest-*") if (p / JOURNAL).is_file())
+
+
+def recover(corpus_dir: Path) -> list[str]:
+    """Undo the moves of a killed commit (files still in its staging folder were never
+    moved; the ones gone from it were) and remove stale staging folders.  Returns what
+    was undone."""
+    undone: list[str] = []
+    for stage in sorted(corpus_dir.glob(".ingest-*")):
+        if (stage / JOURNAL).is_file():
+            for rel in reversed(json.loads((stage / JOURNAL).read_text(encoding="utf-8"))):
+                if (stage / rel).exists():
+                    continue  # never moved
+                if rel == MANIFEST:
+                    (corpus_dir / MANIFEST).write_bytes((stage / BACKUP).read_bytes())
+                else:
+                    (corpus_dir / rel).unlink(missing_ok=True)
+                undone.append(rel)
+        shutil.rmtree(stage, ignore_errors=True)
+    return undone
+
+
+def _raise_on_sigterm():
+    """Turn SIGTERM into an exception while files move, so the rollback runs."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt("terminated")
+
+    return signal.signal(signal.SIGTERM, handler)
+
+
+def _restore_sigterm(previous) -> None:
+    import signal
+
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _check_result(corpus_dir: Path, stage: Path) -> None:
