@@ -152,6 +152,8 @@ def make_parser() -> argparse.ArgumentParser:
                            help="accept the suggestion of these review flags (writes corpus/corrections.yaml)")
             p.add_argument("--right", help="with --accept: the correct text, instead of the suggestion")
             p.add_argument("--scope", help="with --accept: 'corpus' to apply everywhere (default: that document)")
+            p.add_argument("--issuer", metavar="AGENCY_ID",
+                           help="issuing agency (id in corpus/agencies.yaml) for documents where none is found")
             p.add_argument("--recover", action="store_true",
                            help="undo the file moves of an ingest that was killed midway")
         if name == "serve":

@@ -138,6 +138,15 @@ def test_document_that_would_break_the_corpus_is_refused(corpus):
     assert snapshot(corpus) == before
 
 
+def test_issuer_option_fills_a_missing_issuer(corpus):
+    docs = json.loads(ingest(corpus, CASES / "unknown-prefix" / "input.txt", "--issuer", "moi", "--json").stdout)
+    assert docs[0]["id"] == "moi-letter-2552-10-15"
+    assert [f["kind"] for f in docs[0]["flags"] if f["kind"] in ("missing", "unknown_prefix")] == ["unknown_prefix"]
+    assert (corpus / "documents" / "moi-letter-2552-10-15.md").is_file()
+    proc = ingest(corpus, CASES / "missing-fields" / "input.txt", "--issuer", "nobody", check=False)
+    assert proc.returncode == 1 and "--issuer nobody: not an agency id" in proc.stdout
+
+
 @pytest.mark.parametrize("fail_at", [1, 2, 3])
 def test_failure_midway_leaves_corpus_byte_identical(corpus, letter, monkeypatch, fail_at, capsys):
     before = snapshot(corpus)

@@ -47,7 +47,7 @@ def _agency_by_name(corpus: Corpus, name: str | None) -> str | None:
 
 
 def analyze(text: str, corpus: Corpus, raw_name: str, taken_ids: set[str] | None = None,
-            extra_candidates: list[Candidate] | None = None) -> tuple[list[dict], list[dict]]:
+            extra_candidates: list[Candidate] | None = None, default_issuer: str | None = None) -> tuple[list[dict], list[dict]]:
     """Cut `text` into documents and extract each one.  Returns (json records, front
     matter).  `taken_ids` grows with the ids given out."""
     taken = taken_ids if taken_ids is not None else {d.id for d in corpus.documents}
@@ -128,6 +128,9 @@ def analyze(text: str, corpus: Corpus, raw_name: str, taken_ids: set[str] | None
             else:
                 flags.append(Flag("missing", "ไม่พบหน่วยงานที่ออกเอกสาร", part.first, wrong="issuer"))
         # id: issuer + type + Buddhist-era date (+ number on a collision), never reused
+        if default_issuer and not rec.get("issuer"):
+            rec["issuer"] = default_issuer  # the maintainer said so (--issuer)
+            flags = [f for f in flags if not (f.kind == "missing" and f.wrong == "issuer")]
         when = "undated"
         if rec.get("date"):
             d = dt.date.fromisoformat(rec["date"])
@@ -213,7 +216,7 @@ def _json(rec: dict) -> dict:
     return out
 
 
-def plan(inputs: list[Path], corpus: Corpus) -> list[Planned]:
+def plan(inputs: list[Path], corpus: Corpus, issuer: str | None = None) -> list[Planned]:
     from build_tools.yamlio import load_yaml
 
     manifest = load_yaml(corpus.root / "raw" / "MANIFEST.yaml", "corpus/raw/MANIFEST.yaml") or {}
@@ -234,7 +237,7 @@ def plan(inputs: list[Path], corpus: Corpus) -> list[Planned]:
             continue
         known_hashes[inp.sha256] = p.raw_name
         taken_raw |= {p.raw_name, scan or ""}
-        p.docs, p.metas = analyze(inp.text, corpus, p.raw_name, taken_ids, extra)
+        p.docs, p.metas = analyze(inp.text, corpus, p.raw_name, taken_ids, extra, issuer)
         extra += [Candidate(d["id"], d.get("number"), d.get("date"), d.get("issuer") or "", d["doc_type"])
                   for d in p.docs]
         planned.append(p)
@@ -324,7 +327,10 @@ def run(args) -> int:
         print("fix the corpus first (python -m build_tools check); nothing was ingested")
         return 1
     try:
-        planned = plan([Path(p) for p in args.paths], corpus)
+        if args.issuer and args.issuer not in corpus.agencies:
+            raise IngestError(f"--issuer {args.issuer}: not an agency id in corpus/agencies.yaml "
+                              f"({', '.join(corpus.agencies)})")
+        planned = plan([Path(p) for p in args.paths], corpus, args.issuer)
     except IngestError as exc:
         print(f"error: {exc}")
         return 1
