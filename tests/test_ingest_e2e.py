@@ -73,6 +73,23 @@ def test_scanned_pdf_is_read_page_by_page(tmp_path):
     assert sorted(p.name for p in corpus.rglob("*")) == before
 
 
+@needs_ocr
+def test_multipage_tiff_is_read_page_by_page(tmp_path):
+    from PIL import Image
+
+    head, tail = LETTER.split("\n\n", 1)
+    p1 = render_text_image(head, tmp_path / "p1.png")
+    p2 = render_text_image(tail, tmp_path / "p2.png")
+    tiff = tmp_path / "scan.tiff"
+    with Image.open(p1) as a, Image.open(p2) as b:
+        a.save(tiff, save_all=True, append_images=[b])
+    corpus = copy_corpus(tmp_path)
+    docs = json.loads(run_cli("ingest", tiff, "--dry-run", "--json", "--corpus", corpus,
+                              "--out", tmp_path / "out").stdout)
+    assert docs[0]["number"] == "มท 0810.5/ว 2999"  # page 1
+    assert docs[0]["signatory"]["name"] == "นายนิสิต วัฒนเสน"  # page 2
+
+
 def test_scan_without_tesseract_says_what_to_install(tmp_path, monkeypatch):
     """Text ingest works without Tesseract; a scan gets a clear message."""
     import shutil

@@ -52,7 +52,7 @@ def _ocr(path: Path, kind: str) -> str:
         raise IngestError(f"{path}: this is a scan and needs OCR, but {reason}. "
                           "Text files (.txt) can be ingested without it.")
     if kind == "image":
-        return ocr_image(path)
+        return _ocr_frames(path)
     import pypdfium2 as pdfium
 
     try:
@@ -66,4 +66,26 @@ def _ocr(path: Path, kind: str) -> str:
             pdf[i].render(scale=PDF_DPI / 72).to_pil().save(png)
             pages.append(ocr_image(png))
     pdf.close()
+    return "\n\n".join(p.rstrip("\n") for p in pages)
+
+
+def _ocr_frames(path: Path) -> str:
+    """An image file may hold several pages (multi-page TIFF): OCR each one."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    from build_tools.ocr import ocr_image
+
+    try:
+        with Image.open(path) as img:
+            n = getattr(img, "n_frames", 1)
+            if n == 1:
+                return ocr_image(path)
+            pages = []
+            with tempfile.TemporaryDirectory() as tmp:
+                for i, frame in enumerate(ImageSequence.Iterator(img)):
+                    png = Path(tmp) / f"page{i + 1}.png"
+                    frame.convert("L").save(png)
+                    pages.append(ocr_image(png))
+    except UnidentifiedImageError:
+        raise IngestError(f"{path}:1: not a readable image") from None
     return "\n\n".join(p.rstrip("\n") for p in pages)
