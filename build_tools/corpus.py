@@ -70,6 +70,9 @@ class Corpus:
     documents: list[Document]
     agencies: dict[str, Agency]
     warnings: list[Problem] = field(default_factory=list)
+    # Reviewed OCR corrections and known names (build_tools.corrections).
+    corrections: list = field(default_factory=list)
+    names: dict = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
@@ -268,6 +271,14 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(load_agencies(corpus_dir, agencies))
     c.take(load_documents(corpus_dir, raw, agencies, documents, broken_raw))
     c.take(check_overlaps(documents))
+    from build_tools.corrections import load_corrections, load_names
+
+    corrections: list = []
+    names: dict = {}
+    c.take(load_corrections(corpus_dir, {d.id: (d.first_line, d.last_line) for d in documents},
+                            corrections))
+    c.take(load_names(corpus_dir, names))
     if c.errors:
         raise CorpusError(sorted(c.errors))
-    return Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings)
+    return Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings,
+                  corrections=corrections, names=names)

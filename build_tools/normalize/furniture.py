@@ -69,4 +69,85 @@ def drop_catch_words(lines: list[Line], ctx: Context) -> list[Line]:
     return out
 
 
-RULES = [strip_markdown_emphasis, drop_catch_words, drop_page_numbers]
+_TABLE_ROW = re.compile(r"^\s*(?:-\s*)?\|")
+_EMPTY_CELL = re.compile(r"^[\s:-]*$")
+
+
+def _cells(text: str) -> list[str]:
+    body = re.sub(r"^\s*(?:-\s*)?\|", "", text.strip())
+    body = body[:-1] if body.endswith("|") else body
+    return [c.strip() for c in body.split("|")]
+
+
+def clean_table_debris(lines: list[Line], ctx: Context) -> list[Line]:
+    """The OCR tool turns a letter's aligned block (enclosures, signatures) into a
+    Markdown table: rows of empty cells, a `|---|` rule, text split into cells.  Such a
+    run (recognised by its empty or rule rows) becomes plain lines: one per row, the
+    non-empty cells joined by a space.  A table without that signature is kept."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if not _TABLE_ROW.match(lines[i].text):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and _TABLE_ROW.match(lines[j].text):
+            j += 1
+        run = lines[i:j]
+        if not any(all(_EMPTY_CELL.match(c) for c in _cells(l.text)) for l in run):
+            out.extend(run)
+        else:
+            for line in run:
+                cells = [c for c in _cells(line.text) if not _EMPTY_CELL.match(c)]
+                new = " ".join(cells)
+                ctx.record("clean_table_debris", line.src, line.text, new,
+                           "table markup added by the OCR tool" if new
+                           else "empty table row or rule added by the OCR tool")
+                if new:
+                    out.append(Line(new, line.src))
+        i = j
+    return out
+
+
+_STAMP_NUMBER = re.compile(r"^\s*(?P<kind>เลขรับ|เลขที่)[\s.…]*(?P<value>[0-9๐-๙]*)\s*$")
+_STAMP_DATE = re.compile(r"^\s*วันที่[\s.…]*(?P<value>.*?)[\s.…]*$")
+_STAMP_TIME = re.compile(r"^\s*เวลา[\s.…]*(?P<value>.*?)[\s.…]*$")
+_STAMP_OFFICE = re.compile(r"^\s*(?:สำนัก|กรม|กอง|ฝ่าย|กระทรวง|ศูนย์|จังหวัด)\S*(?:\s\S+){0,3}\s*$")
+
+
+def move_receipt_stamps(lines: list[Line], ctx: Context) -> list[Line]:
+    """A receiving office's stamp (its name, เลขรับ/เลขที่ ..., วันที่ ..., เวลา ...) is
+    not part of the letter: it is moved out of the body into the document's metadata
+    (ctx.extracted["receipt_stamps"], shown in the normalized front matter)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        m = _STAMP_NUMBER.match(lines[i].text)
+        if m and i + 2 < len(lines):
+            d = _STAMP_DATE.match(lines[i + 1].text)
+            t = _STAMP_TIME.match(lines[i + 2].text)
+            if d and t:
+                stamp_lines = lines[i:i + 3]
+                office = None
+                if out and _STAMP_OFFICE.match(out[-1].text) and len(out[-1].text) <= 60:
+                    office = out.pop()
+                    stamp_lines = [office] + stamp_lines
+                stamp = {"office": office.text.strip() if office else None,
+                         "kind": m["kind"], "number": m["value"] or None,
+                         "date": d["value"] or None, "time": t["value"] or None,
+                         "raw_lines": [n for l in stamp_lines for n in l.src]}
+                ctx.extracted.setdefault("receipt_stamps", []).append(
+                    {k: v for k, v in stamp.items() if v is not None})
+                for l in stamp_lines:
+                    ctx.record("move_receipt_stamps", l.src, l.text, "",
+                               "receiving office's stamp, moved to the front matter (receipt_stamps)")
+                i += 3
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+RULES = [strip_markdown_emphasis, clean_table_debris, move_receipt_stamps, drop_catch_words,
+         drop_page_numbers]
