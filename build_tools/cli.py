@@ -51,15 +51,25 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     from build_tools.corpus import load_corpus
 
+    from build_tools.normalized import normalize_corpus
+    from build_tools.review import review
+
     paths = _paths(args)
     try:
         corpus = load_corpus(paths.corpus)
+        docs = normalize_corpus(corpus)
+        found = review(corpus, docs)
+        if found.errors:
+            raise CorpusError(found.errors)
     except CorpusError as exc:
         return _print_problems(exc)
-    for w in corpus.warnings:
+    warnings = corpus.warnings + found.warnings
+    for w in warnings:
         print(w)
+    undecided = sum(1 for c in found.conflicts if c.decision is None)
     print(f"corpus OK: {len(corpus.raw)} raw file(s), {len(corpus.documents)} document(s), "
-          f"{len(corpus.agencies)} agencies")
+          f"{len(corpus.agencies)} agencies, {len(corpus.corrections)} reviewed corrections; "
+          f"{len(warnings)} warning(s) to review ({undecided} undecided number conflict(s))")
     return 0
 
 
@@ -105,8 +115,10 @@ def cmd_serve(args) -> int:
 VERBS = {
     "build": ("Build everything: check the corpus, normalize the documents, update the "
               "search index and build the site into site/.", cmd_build),
-    "check": ("Check the corpus (raw-file hashes, document front matter, ids) and print "
-              "file:line: message for each problem.", cmd_check),
+    "check": ("Check the corpus (raw-file hashes, document front matter, ids, corrections "
+              "data) and print file:line: message for each problem; also warn, per document, "
+              "of word suggestions, number conflicts, unknown words and mixed-script leftovers.",
+              cmd_check),
     "search": ("Search the corpus from the command line (Thai words with or without spaces, "
                "\"quoted phrases\", filters).", cmd_search),
     "serve": ("Serve the built site at http://127.0.0.1:8000 (offline; press Ctrl+C to stop).",

@@ -35,7 +35,54 @@ def _permalink(anchor: str) -> str:
             f'data-anchor="{anchor}">¶</a>')
 
 
-def render_blocks(blocks: list[Block]) -> str:
+def block_of(nd: NormalizedDoc, raw_line: int) -> Block | None:
+    return next((b for b in nd.blocks if raw_line in b.src), None)
+
+
+def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc]) -> dict[int, list[str]]:
+    """Admonitions to place at the block holding each reading of a number conflict in
+    this document: both readings, and the maintainer's decision once recorded."""
+    notes: dict[int, list[str]] = {}
+    here = doc_page(nd.id)
+    for c in conflicts:
+        mine = [r for r in c.readings if r.doc_id == nd.id]
+        if not mine:
+            continue
+        lines = []
+        for r in c.readings:
+            od = docs.get(r.doc_id)
+            title = escape(str(od.doc.get("short_title") or od.doc.get("title"))) if od else r.doc_id
+            b = block_of(od, r.line) if od else None
+            anchor = b.anchor if b is not None and b.kind != "header" else None
+            where = "เอกสารฉบับนี้" if r.doc_id == nd.id else                 f"[{title}]({link(here, doc_page(r.doc_id), anchor)})"
+            lines.append(f"- {where} (ต้นฉบับ OCR บรรทัด {r.line}) อ่านได้ว่า **{escape(r.value)}**")
+        if c.decision is None:
+            head = f'!!! warning "ตัวเลขไม่ตรงกันระหว่างเอกสาร ({escape(c.subject)}) ยังไม่มีข้อยุติ"'
+            tail = ("ระบบไม่แก้ตัวเลขโดยการคาดเดา ข้อความคงตัวเลขตามที่พิมพ์ไว้ในต้นฉบับ "
+                    "โปรดตรวจกับหนังสือฉบับจริงก่อนอ้างอิง จนกว่าผู้ดูแลคลังเอกสารจะบันทึกข้อยุติ")
+        else:
+            head = f'!!! note "ข้อยุติเรื่องตัวเลข ({escape(c.subject)})"'
+            tail = (f"ผู้ดูแลคลังเอกสารบันทึกข้อยุติแล้วว่าที่ถูกต้องคือ **{escape(c.decision)}** "
+                    f"หลักฐาน: {escape(c.decision_note)}")
+        body = [head, "", *("    " + l for l in lines), "", "    " + tail, ""]
+        for r in mine:
+            notes.setdefault(r.line, []).append("\n".join(body))
+    return notes
+
+
+def _notes_for(block: Block, notes: dict[int, list[str]], done: set) -> list[str]:
+    out = []
+    for n in block.src:
+        for note in notes.get(n, []):
+            if (n, note) not in done:
+                done.add((n, note))
+                out += [note, ""]
+    return out
+
+
+def render_blocks(blocks: list[Block], notes: dict[int, list[str]] | None = None) -> str:
+    notes = notes or {}
+    done: set = set()
     out: list[str] = []
     header = [b for b in blocks if b.kind == "header"]
     if header:
@@ -57,7 +104,10 @@ def render_blocks(blocks: list[Block]) -> str:
             out.append("")
             out.append("</div>")
             out.append("")
+        for b in header:
+            out += _notes_for(b, notes, done)
     in_list = False
+    pending: list[str] = []  # notes of list items wait for the end of the list
     for b in blocks:
         if b.kind == "header":
             continue
@@ -66,10 +116,13 @@ def render_blocks(blocks: list[Block]) -> str:
             text = b.text[1:].lstrip() if b.text.startswith("-") else b.text
             link_ = f" {_permalink(b.anchor)}" if b.clause else ""
             out.append(f'- <span class="anchor" id="{b.anchor}"></span>{escape(text)}{link_}')
+            pending += _notes_for(b, notes, done)
             in_list = True
             continue
         if in_list:
             out.append("")
+            out += pending
+            pending = []
             in_list = False
         if b.kind == "table":
             out.append(b.text)
@@ -81,10 +134,13 @@ def render_blocks(blocks: list[Block]) -> str:
             out.append(escape(b.text))
             out.append(attrs(b.anchor))
         out.append("")
+        out += _notes_for(b, notes, done)
+    if pending:
+        out += [""] + pending
     return "\n".join(out).rstrip() + "\n"
 
 
-def document_page(corpus: Corpus, nd: NormalizedDoc) -> str:
+def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None) -> str:
     d = nd.doc
     rows = [["ประเภท", DOC_TYPES[d.get("doc_type")]]]
     if d.get("number"):
@@ -116,7 +172,8 @@ def document_page(corpus: Corpus, nd: NormalizedDoc) -> str:
     ]
     if d.notes:
         parts += ['!!! note "หมายเหตุผู้ดูแลคลังเอกสาร"', "", *("    " + l for l in d.notes.split("\n")), ""]
-    parts += ["## เนื้อความ {: #text }", "", render_blocks(nd.blocks)]
+    notes = conflict_notes(conflicts, nd, docs or {nd.id: nd})
+    parts += ["## เนื้อความ {: #text }", "", render_blocks(nd.blocks, notes)]
     return "\n".join(parts)
 
 
@@ -177,12 +234,13 @@ def _yaml_str(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate_pages(corpus: Corpus, docs: list[NormalizedDoc]) -> tuple[dict[str, str], list]:
+def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], conflicts=()) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site."""
     pages = {"documents/index.md": documents_index(corpus, docs)}
     doc_nav = ["documents/index.md"]
+    by_id = {nd.id: nd for nd in docs}
     for nd in docs:
-        pages[doc_page(nd.id)] = document_page(corpus, nd)
+        pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id)
         pages[raw_page_path(nd.id)] = raw_page(corpus, nd)
         doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})
     nav = [
