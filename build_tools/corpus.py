@@ -276,7 +276,7 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     corrections: list = []
     names: dict = {}
     c.take(load_corrections(corpus_dir, {d.id: (d.first_line, d.last_line) for d in documents},
-                            corrections))
+                            corrections, broken=(p.stem for p in (corpus_dir / "documents").glob("*.md"))))
     c.take(load_names(corpus_dir, names))
     if c.errors:
         raise CorpusError(sorted(c.errors))

@@ -46,9 +46,12 @@ def _digits(s: str) -> list[str]:
 
 
 def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],
-                     out: list[Correction]) -> Iterator[Problem]:
-    """Validate corpus/corrections.yaml into `out`.  `doc_lines` maps each document id
-    to its (first, last) raw line.  A missing file means no corrections."""
+                     out: list[Correction], broken: Iterable[str] = ()) -> Iterator[Problem]:
+    """Validate corpus/corrections.yaml into `out`.  `doc_lines` maps each valid document
+    id to its (first, last) raw line; `broken` are ids of documents that failed to load
+    (their own problems are reported; corrections scoped to them are not blamed).  A
+    missing file means no corrections."""
+    broken = set(broken) - set(doc_lines)
     rel = f"corpus/{CORRECTIONS_FILE}"
     path = corpus_dir / CORRECTIONS_FILE
     if not path.exists():
@@ -102,6 +105,8 @@ def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],
                           "changes a number: numbers and reference numbers are never corrected; "
                           "record a decision in corpus/conflicts.yaml instead")
             bad = True
+        if scope in broken:
+            continue
         if scope != CORPUS_SCOPE and scope not in doc_lines:
             yield Problem(rel, item.line_of("scope"),
                           f"scope '{scope}' is neither '{CORPUS_SCOPE}' nor a document id")
