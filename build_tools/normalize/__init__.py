@@ -83,12 +83,27 @@ def chain() -> list[Rule]:
         *layout.RULES,
         *words.RULES,
         *script.RULES,
+        # Again at the end: removing markup or a correction can leave a trailing space.
+        unicode_rules.strip_trailing_space,
     ]
 
 
+MAX_PASSES = 4
+
+
 def normalize_lines(lines: list[Line], ctx: Context) -> list[Line]:
-    for rule in chain():
-        lines = rule(lines, ctx)
+    """Run the chain until it changes nothing (so normalizing normalized text is a no-op):
+    a join can bring together what a per-line rule has to see whole (a tone mark at
+    the end of one line and its vowel at the start of the next; a catch-word that only
+    shows once the next page's first line is whole).  One pass is usually enough; the
+    second only confirms it."""
+    rules = chain()
+    for _ in range(MAX_PASSES):
+        before = [l.text for l in lines]
+        for rule in rules:
+            lines = rule(lines, ctx)
+        if [l.text for l in lines] == before:
+            break
     return lines
 
 

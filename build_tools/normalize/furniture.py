@@ -6,12 +6,14 @@ import re
 
 from build_tools.normalize import Context, Line, map_lines
 
-_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+# Every ** is the OCR tool's bold markup (Thai letters never use it), paired or not: a
+# stray one left on a line would pair up with another once broken lines are joined.
+_EMPHASIS = re.compile(r"\*\*|__(?=\S)(.+?)(?<=\S)__")
 
 
 def strip_markdown_emphasis(lines: list[Line], ctx: Context) -> list[Line]:
     return map_lines("strip_markdown_emphasis",
-                     lambda t: _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), t),
+                     lambda t: _EMPHASIS.sub(lambda m: m.group(1) or "", t),
                      lines, ctx, "bold markup added by the OCR tool, not in the letter")
 
 
