@@ -177,37 +177,123 @@ def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None) ->
     return "\n".join(parts)
 
 
+RULE_LABELS = {
+    "nfc": "ปรับรหัสอักขระให้เป็นมาตรฐาน (NFC)",
+    "strip_invisible": "ลบอักขระที่มองไม่เห็น",
+    "compose_sara_am": "รวมสระอำที่แยกเป็น ํ + า",
+    "merge_doubled_vowels": "รวมสระเอสองตัว (เเ) เป็นสระแอ",
+    "order_tone_marks": "เรียงวรรณยุกต์ไว้หลังสระ",
+    "drop_duplicate_marks": "ลบสระหรือวรรณยุกต์ที่ซ้ำ",
+    "strip_trailing_space": "ลบช่องว่างท้ายบรรทัด",
+    "strip_markdown_emphasis": "ลบเครื่องหมายตัวหนาที่โปรแกรม OCR ใส่",
+    "clean_table_debris": "แปลงตารางที่โปรแกรม OCR สร้างเป็นบรรทัดข้อความ",
+    "move_receipt_stamps": "ย้ายตราประทับรับหนังสือไปไว้ในข้อมูลเอกสาร",
+    "drop_catch_words": "ลบคำต่อหน้า (คำซ้ำท้ายหน้า)",
+    "drop_page_numbers": "ลบเลขหน้า",
+    "join_broken_lines": "ต่อบรรทัดที่ขาดตามความกว้างหน้ากระดาษ",
+    "repair_mixed_script": "แก้อักษรต่างภาษาที่ปนในคำไทย",
+}
+
+
+def rule_label(rule: str) -> str:
+    if rule.startswith("correction:"):
+        return f"แก้คำตามบัญชีคำแก้ที่ตรวจทานแล้ว (รายการ `{rule.split(':', 1)[1]}`)"
+    return f"{RULE_LABELS.get(rule, rule)} (`{rule}`)"
+
+
+def _cell(text: str) -> str:
+    return escape(text).replace("\n", "<br>") or "—"
+
+
+def side_by_side(corpus: Corpus, nd: NormalizedDoc) -> list[list[str]]:
+    """Rows of (raw lines, raw text, normalized text with a link to it, what changed),
+    in raw-line order; raw lines that were removed show what removed them."""
+    d = nd.doc
+    raw = corpus.raw_lines(d)
+    here = raw_page_path(d.id)
+    made_from: dict[int, int] = {}
+    for i, line in enumerate(nd.lines):
+        for n in line.src:
+            made_from.setdefault(n, i)
+    rules_at: dict[int, list[str]] = {}
+    for c in nd.ctx.changes:
+        for n in c.lines:
+            if c.rule not in rules_at.setdefault(n, []):
+                rules_at[n].append(c.rule)
+    rows, done = [], set()
+    for k, text in enumerate(raw):
+        n = d.first_line + k
+        if not text.strip() and n not in rules_at:
+            continue
+        i = made_from.get(n)
+        if i is None:
+            rows.append([str(n), _cell(text), "(ลบออก)",
+                         "<br>".join(rule_label(r) for r in rules_at.get(n, [])) or "—"])
+            continue
+        if i in done:
+            continue
+        done.add(i)
+        line = nd.lines[i]
+        srcs = [m for m in line.src if d.first_line <= m <= d.last_line]
+        raw_text = "\n".join(raw[m - d.first_line] for m in srcs)
+        b = next((b for b in nd.blocks if n in b.src), None)
+        target = link(here, doc_page(d.id), b.anchor if b is not None and b.kind != "header" else None)
+        rules = sorted({r for m in srcs for r in rules_at.get(m, [])})
+        where = f"{srcs[0]}" + (f"–{srcs[-1]}" if len(srcs) > 1 else "")
+        rows.append([where, _cell(raw_text), f"{_cell(line.text)} [↗]({target})",
+                     "<br>".join(rule_label(r) for r in rules) or "ไม่แก้ไข"])
+    return rows
+
+
 def raw_page(corpus: Corpus, nd: NormalizedDoc) -> str:
     d = nd.doc
     raw_lines = corpus.raw_lines(d)
     numbered = "\n".join(f"{d.first_line + i:>4}  {t}" for i, t in enumerate(raw_lines))
     rows = []
-    for c in nd.ctx.changes:
+    for c in sorted(nd.ctx.changes, key=lambda c: min(c.lines)):
         where = ", ".join(str(n) for n in c.lines)
-        rows.append([where, f"`{c.rule}`", escape(c.before.replace("\n", " ⏎ "))[:200] or "—",
-                     escape(c.after)[:200] or "(ลบออก)", escape(c.reason)])
-    return "\n".join([
+        rows.append([where, rule_label(c.rule), escape(c.before.replace("\n", " ⏎ "))[:300] or "—",
+                     escape(c.after)[:300] or "(ลบออก)", escape(c.reason)])
+    stamps = nd.ctx.extracted.get("receipt_stamps") or []
+    stamp_rows = [[escape(s.get("office", "—")), escape(s.get("kind", "")), escape(s.get("number", "—")),
+                   escape(s.get("date", "—")), escape(s.get("time", "—")),
+                   ", ".join(map(str, s["raw_lines"]))] for s in stamps]
+    parts = [
         "---",
         f"title: {_yaml_str('ต้นฉบับ OCR: ' + str(d.get('short_title') or d.get('title')))}",
         "---",
         "",
         f"# ต้นฉบับ OCR: {escape(str(d.get('title')))}",
         "",
-        f"ข้อความดิบจากการสแกน (ไฟล์ `{d.raw}` บรรทัด {d.first_line}–{d.last_line}) "
-        f"ตามที่ได้รับ ไม่มีการแก้ไข และรายการแก้ไขทุกจุดที่ระบบทำเพื่อให้ได้ "
-        f"[ข้อความที่อ่านง่าย]({link(raw_page_path(d.id), doc_page(d.id))})",
+        f"หน้านี้แสดงข้อความดิบจากการสแกน (ไฟล์ `{d.raw}` บรรทัด {d.first_line}–{d.last_line}) "
+        f"ตามที่ได้รับ ไม่มีการแก้ไข เทียบกับ[ข้อความที่ตรวจแก้แล้ว]({link(raw_page_path(d.id), doc_page(d.id))}) "
+        f"ทีละบรรทัด พร้อมเหตุผลของการแก้ไขทุกจุด ({len(nd.ctx.changes)} จุด) "
+        "ระบบไม่แก้ตัวเลข เลขที่หนังสือ หรือชื่อบุคคลโดยการคาดเดา "
+        "การแก้คำทุกคำมาจากบัญชีคำแก้ที่ผู้ดูแลตรวจทานแล้ว",
         "",
-        "## ข้อความดิบ {: #raw-text }",
+        "## เทียบต้นฉบับกับข้อความที่ตรวจแก้แล้ว {: #side-by-side }",
+        "",
+        table(["บรรทัดต้นฉบับ", "ต้นฉบับ OCR", "ข้อความที่ตรวจแก้แล้ว", "สิ่งที่แก้ไข"],
+              side_by_side(corpus, nd)),
+        "",
+    ]
+    if stamp_rows:
+        parts += ["## ตราประทับรับหนังสือ {: #receipt-stamps }", "",
+                  "ตราประทับของหน่วยงานผู้รับไม่ใช่เนื้อความของหนังสือ จึงย้ายออกจากเนื้อความมาไว้ที่นี่", "",
+                  table(["หน่วยงานผู้รับ", "ประเภท", "เลข", "วันที่", "เวลา", "บรรทัดต้นฉบับ"], stamp_rows), ""]
+    parts += [
+        "## รายการแก้ไขทั้งหมด {: #changes }",
+        "",
+        table(["บรรทัดต้นฉบับ", "กฎหรือรายการแก้คำ", "ก่อน", "หลัง", "เหตุผล"], rows) if rows else "ไม่มีการแก้ไข",
+        "",
+        "## ข้อความดิบทั้งฉบับ {: #raw-text }",
         "",
         "```text",
         numbered,
         "```",
         "",
-        "## รายการแก้ไข {: #changes }",
-        "",
-        table(["บรรทัดต้นฉบับ", "กฎ", "ก่อน", "หลัง", "เหตุผล"], rows) if rows else "ไม่มีการแก้ไข",
-        "",
-    ])
+    ]
+    return "\n".join(parts)
 
 
 def documents_index(corpus: Corpus, docs: list[NormalizedDoc]) -> str:
