@@ -151,5 +151,38 @@ def move_receipt_stamps(lines: list[Line], ctx: Context) -> list[Line]:
     return out
 
 
-RULES = [strip_markdown_emphasis, clean_table_debris, move_receipt_stamps, drop_catch_words,
-         drop_page_numbers]
+_GAP = re.compile(r"\S\s{3,}(?=\S)")
+
+
+def _word_share(text: str) -> float:
+    """Share of the line's non-space characters that belong to dictionary words of two
+    or more characters (Thai), or to Latin/Arabic-digit words of three or more."""
+    from build_tools.normalize import lexicon
+
+    chars = len(re.sub(r"\s", "", text)) or 1
+    known = lexicon.base_words()
+    inword = 0
+    for tok in lexicon.segment(text):
+        t = tok.strip()
+        if (len(t) >= 2 and t in known) or re.fullmatch(r"[A-Za-z0-9]{3,}", t):
+            inword += len(t)
+    return inword / chars
+
+
+def drop_ocr_noise(lines: list[Line], ctx: Context) -> list[Line]:
+    """A line of scattered marks, digits and single letters with wide gaps (what the OCR
+    makes of a stamp, a signature or of vowel marks it read as their own line) is not
+    text: it has two or more gaps of 3+ spaces and less than half of it is words.  Real
+    text never has such gaps (tables are handled before), so prose is never touched."""
+    out = []
+    for line in lines:
+        if len(_GAP.findall(line.text)) >= 2 and _word_share(line.text) < 0.5:
+            ctx.record("drop_ocr_noise", line.src, line.text, "",
+                       "scattered marks and digits with wide gaps: OCR noise, not text")
+            continue
+        out.append(line)
+    return out
+
+
+RULES = [strip_markdown_emphasis, clean_table_debris, move_receipt_stamps, drop_ocr_noise,
+         drop_catch_words, drop_page_numbers]
