@@ -397,3 +397,20 @@ def test_raw_page_is_side_by_side_with_the_change_list(built):
     assert "แดกแยก" in row and "แตกแยก" in row and "mou-taekyaek" in row
     assert 'href="../../documents/mou-2552-06-12/#l150"' in row
     assert 'id="changes"' in html and 'id="raw-text"' in html
+
+
+def test_normalize_verb_large_text_is_linear_and_complete(tmp_path):
+    # 4 MB (the 50 MB figure is in benchmarks/normalize_large.py): every copy of the
+    # seed gets the same repairs, so the output is the one-copy output repeated.
+    raw = (ROOT / "corpus" / "raw" / "000_82af3cd14c1fd5a1.txt").read_text(encoding="utf-8")
+    seed = "\n".join(raw.split("\n")[135:298]).encode()  # the MOU and its annex (no letter header)
+    one, big = tmp_path / "one.txt", tmp_path / "big.txt"
+    one.write_bytes(seed + b"\n\n")
+    copies = 4 * 1024 * 1024 // len(seed)
+    big.write_bytes((seed + b"\n\n") * copies)
+    out_one, out_big = tmp_path / "one.out", tmp_path / "big.out"
+    run_cli("normalize", one, "-o", out_one, "--no-corrections")
+    proc = run_cli("normalize", big, "-o", out_big, "--no-corrections", timeout=120)
+    assert "normalizing" in proc.stderr  # progress for a long run
+    unit = out_one.read_text(encoding="utf-8")
+    assert out_big.read_text(encoding="utf-8") == "\n\n".join([unit.rstrip("\n")] * copies) + "\n"

@@ -53,7 +53,8 @@ def drop_catch_words(lines: list[Line], ctx: Context) -> list[Line]:
         if key and len(key) <= CATCH_WORD_MAX:
             between = []
             nxt = None
-            for cand in lines[i + 1:]:
+            for j in range(i + 1, len(lines)):  # by index: slicing would copy the tail (O(n^2))
+                cand = lines[j]
                 if cand.text.strip():
                     if PAGE_NUMBER.match(cand.text):
                         between.append(cand)
