@@ -130,10 +130,22 @@ def check_raw_files(corpus_dir: Path, raw: dict[str, RawFile]) -> Iterator[Probl
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            yield Problem(rel, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                                     f"{exc.start}); convert it to UTF-8 before adding it")
-            continue
+            # A Thai legacy encoding is read converted (the stored bytes, and so the
+            # hash, stay as received), with a note; anything else is refused.
+            from build_tools.textio import TextFileError, decode_bytes
+
+            try:
+                decoded = decode_bytes(data, rel)
+            except TextFileError:
+                decoded = None
+            if decoded is None or decoded.encoding != "cp874":
+                line = data[: exc.start].count(b"\n") + 1
+                yield Problem(rel, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+                                         f"{exc.start}); convert it to UTF-8 before adding it")
+                continue
+            text = decoded.text
+            yield Problem(rel, 1, "TIS-620/Windows-874 text, read converted to UTF-8 (the file "
+                                  "itself is kept as received)", severity="warning")
         raw[path.name] = RawFile(path.name, path, actual, text.split("\n"))
     for name in manifest:
         if not (raw_dir / name).is_file():

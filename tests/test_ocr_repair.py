@@ -414,3 +414,15 @@ def test_normalize_verb_large_text_is_linear_and_complete(tmp_path):
     assert "normalizing" in proc.stderr  # progress for a long run
     unit = out_one.read_text(encoding="utf-8")
     assert out_big.read_text(encoding="utf-8") == "\n\n".join([unit.rstrip("\n")] * copies) + "\n"
+
+
+def test_tis620_raw_file_is_read_converted_with_a_note(tmp_path):
+    corpus = copy_corpus(tmp_path)
+    data = "ความคิดที่แตกต่าง เเละแตกแยก\nการป้องกันและแก้ไขปัญหายาเสพติด\n".encode("tis-620")
+    (corpus / "raw" / "001_tis.txt").write_bytes(data)
+    with open(corpus / "raw" / "MANIFEST.yaml", "a", encoding="utf-8") as f:
+        f.write(f"001_tis.txt:\n  sha256: {hashlib.sha256(data).hexdigest()}\n")
+    proc = run_cli("check", "--corpus", corpus)
+    assert ("corpus/raw/001_tis.txt:1: warning: TIS-620/Windows-874 text, read converted to UTF-8 "
+            "(the file itself is kept as received)") in proc.stdout.split("\n")
+    assert (corpus / "raw" / "001_tis.txt").read_bytes() == data
