@@ -196,10 +196,12 @@ RULE_LABELS = {
 }
 
 
-def rule_label(rule: str) -> str:
+def rule_label(rule: str, code: bool = True) -> str:
+    """Thai description of a rule; `code` adds the rule's name for maintainers."""
     if rule.startswith("correction:"):
         return f"แก้คำตามบัญชีคำแก้ที่ตรวจทานแล้ว (รายการ `{rule.split(':', 1)[1]}`)"
-    return f"{RULE_LABELS.get(rule, rule)} (`{rule}`)"
+    label = RULE_LABELS.get(rule, rule)
+    return f"{label} (`{rule}`)" if code else label
 
 
 def _cell(text: str) -> str:
@@ -229,7 +231,7 @@ def side_by_side(corpus: Corpus, nd: NormalizedDoc) -> list[list[str]]:
         i = made_from.get(n)
         if i is None:
             rows.append([str(n), _cell(text), "(ลบออก)",
-                         "<br>".join(rule_label(r) for r in rules_at.get(n, [])) or "—"])
+                         "<br>".join(rule_label(r, code=False) for r in rules_at.get(n, [])) or "—"])
             continue
         if i in done:
             continue
@@ -242,7 +244,7 @@ def side_by_side(corpus: Corpus, nd: NormalizedDoc) -> list[list[str]]:
         rules = sorted({r for m in srcs for r in rules_at.get(m, [])})
         where = f"{srcs[0]}" + (f"–{srcs[-1]}" if len(srcs) > 1 else "")
         rows.append([where, _cell(raw_text), f"{_cell(line.text)} [↗]({target})",
-                     "<br>".join(rule_label(r) for r in rules) or "ไม่แก้ไข"])
+                     "<br>".join(rule_label(r, code=False) for r in rules) or "ไม่แก้ไข"])
     return rows
 
 
