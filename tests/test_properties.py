@@ -41,8 +41,15 @@ def test_idempotent_on_arbitrary_thai_characters(text):
     assert twice == once, [c.rule for c in ctx.changes]
 
 
+def _no_catch_word(paragraphs):
+    # A numbered paragraph followed by one that starts with it (same number, same first
+    # words) is exactly the printer's catch-word pattern the furniture rule removes
+    # (raw lines 263/265: "๔) การแก้ไข" then "๔) การแก้ไขปัญหา..."): not clean text.
+    return not any(b.startswith(a) and a != b for a, b in zip(paragraphs, paragraphs[1:]))
+
+
 @FAST
-@given(st.lists(clean_line, min_size=1, max_size=10))
+@given(st.lists(clean_line, min_size=1, max_size=10).filter(_no_catch_word))
 def test_clean_thai_passes_unchanged(paragraphs):
     # Clean text: one paragraph per line, paragraphs separated by a blank line.
     text = "\n\n".join(paragraphs)
