@@ -14,6 +14,8 @@ from build_tools.corpus import Corpus, load_corpus
 from build_tools.fsutil import fresh_dir, replace_dir
 from build_tools.normalized import NormalizedDoc, normalize_corpus
 from build_tools.paths import Paths
+from build_tools.problems import CorpusError
+from build_tools.review import review
 from build_tools.search_records import agency_terms, records_for
 from build_tools.site_pages import generate_pages
 from build_tools.whoosh_index import build_index
@@ -104,7 +106,13 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         log(f"  {w}")
     log(f"[2/5] normalizing {len(corpus.documents)} documents")
     docs = normalize_corpus(corpus)
-    pages, nav = generate_pages(corpus, docs)
+    found = review(corpus, docs)
+    if found.errors:
+        raise CorpusError(found.errors)
+    undecided = [c.id for c in found.conflicts if c.decision is None]
+    log(f"  {len(found.warnings)} warning(s) to review (python -m build_tools check lists them)"
+        + (f"; undecided number conflicts: {', '.join(undecided)}" if undecided else ""))
+    pages, nav = generate_pages(corpus, docs, found.conflicts)
     staged_site = None
     if site:
         log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")

@@ -51,15 +51,58 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     from build_tools.corpus import load_corpus
 
+    from build_tools.normalized import normalize_corpus
+    from build_tools.review import review
+
     paths = _paths(args)
     try:
         corpus = load_corpus(paths.corpus)
+        docs = normalize_corpus(corpus)
+        found = review(corpus, docs)
+        if found.errors:
+            raise CorpusError(found.errors)
     except CorpusError as exc:
         return _print_problems(exc)
-    for w in corpus.warnings:
+    warnings = corpus.warnings + found.warnings
+    for w in warnings:
         print(w)
+    undecided = sum(1 for c in found.conflicts if c.decision is None)
     print(f"corpus OK: {len(corpus.raw)} raw file(s), {len(corpus.documents)} document(s), "
-          f"{len(corpus.agencies)} agencies")
+          f"{len(corpus.agencies)} agencies, {len(corpus.corrections)} reviewed corrections; "
+          f"{len(warnings)} warning(s) to review ({undecided} undecided number conflict(s))")
+    return 0
+
+
+def cmd_diff(args) -> int:
+    from build_tools.corpus import load_corpus
+    from build_tools.diffview import diff_report
+    from build_tools.normalized import normalize_document
+
+    try:
+        corpus = load_corpus(_paths(args).corpus)
+    except CorpusError as exc:
+        return _print_problems(exc)
+    ids = sorted(d.id for d in corpus.documents)
+    if args.doc_id not in ids:
+        print(f"no document '{args.doc_id}'; documents: {', '.join(ids)}", file=sys.stderr)
+        return 2
+    sys.stdout.write(diff_report(normalize_document(corpus, corpus.document(args.doc_id))))
+    return 0
+
+
+def cmd_normalize(args) -> int:
+    from build_tools.normalize_file import NormalizeFileError, normalize_file
+
+    try:
+        normalize_file(Path(args.file), Path(args.output) if args.output else None,
+                       _paths(args), changes=args.changes,
+                       corrections=not args.no_corrections,
+                       log=lambda m: print(m, file=sys.stderr, flush=True))
+    except NormalizeFileError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except CorpusError as exc:
+        return _print_problems(exc)
     return 0
 
 
@@ -111,11 +154,18 @@ def cmd_ingest(args) -> int:
 VERBS = {
     "build": ("Build everything: check the corpus, normalize the documents, update the "
               "search index and build the site into site/.", cmd_build),
-    "check": ("Check the corpus (raw-file hashes, document front matter, ids) and print "
-              "file:line: message for each problem.", cmd_check),
     "ingest": ("Add new letters to the corpus from OCR text, scanned images (PNG, JPEG, TIFF) "
                "or PDFs: store the file, split it into documents, extract each letter's "
                "number, date, references ..., and write a review report.", cmd_ingest),
+    "check": ("Check the corpus (raw-file hashes, document front matter, ids, corrections "
+              "data) and print file:line: message for each problem; also warn, per document, "
+              "of word suggestions, number conflicts, unknown words and mixed-script leftovers.",
+              cmd_check),
+    "diff": ("Show how a document's raw OCR text was normalized: every change, diff-style, "
+             "with its raw line and the rule or reviewed correction that made it.", cmd_diff),
+    "normalize": ("Normalize any text file (UTF-8 or TIS-620/Windows-874) with the same rule "
+                  "chain and the corpus-wide reviewed corrections; prints the text or writes "
+                  "it with -o.", cmd_normalize),
     "search": ("Search the corpus from the command line (Thai words with or without spaces, "
                "\"quoted phrases\", filters).", cmd_search),
     "serve": ("Serve the built site at http://127.0.0.1:8000 (offline; press Ctrl+C to stop).",
@@ -156,6 +206,16 @@ def make_parser() -> argparse.ArgumentParser:
                            help="issuing agency (id in corpus/agencies.yaml) for documents where none is found")
             p.add_argument("--recover", action="store_true",
                            help="undo the file moves of an ingest that was killed midway")
+        if name == "diff":
+            p.add_argument("doc_id", metavar="DOC_ID", help="document id, e.g. moi-letter-2552-08-06")
+        if name == "normalize":
+            p.add_argument("file", metavar="FILE", help="text file to normalize (never modified)")
+            p.add_argument("-o", "--output", help="write the normalized text here (atomically) "
+                                                  "instead of printing it")
+            p.add_argument("--changes", action="store_true",
+                           help="print the change list (raw line, rule, before, after) to stderr")
+            p.add_argument("--no-corrections", action="store_true",
+                           help="do not apply the corpus-wide reviewed corrections")
         if name == "serve":
             p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
             p.add_argument("--port", type=int, default=8000, help="port (default 8000)")

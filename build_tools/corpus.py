@@ -78,6 +78,9 @@ class Corpus:
     warnings: list[Problem] = field(default_factory=list)
     # corpus/number_prefixes.yaml: [{prefix, issuer, drafted_by?}] (letter number -> agency)
     prefixes: list[dict] = field(default_factory=list)
+    # Reviewed OCR corrections and known names (build_tools.corrections).
+    corrections: list = field(default_factory=list)
+    names: dict = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
@@ -144,13 +147,25 @@ def check_raw_files(corpus_dir: Path, raw: dict[str, RawFile]) -> Iterator[Probl
             continue
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            if encoding == "utf-8":
-                yield Problem(rel, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                                         f"{exc.start}); convert it to UTF-8 before adding it")
-            else:
+            if encoding != "utf-8" or "encoding" in entry:
                 yield Problem(rel, line, f"not valid {encoding} (byte 0x{data[exc.start]:02x} at "
                                          f"offset {exc.start}), the encoding its manifest entry records")
-            continue
+                continue
+            # No encoding recorded: a Thai legacy encoding is read converted (the stored
+            # bytes, and so the hash, stay as received), with a note; anything else is refused.
+            from build_tools.textio import TextFileError, decode_bytes
+
+            try:
+                decoded = decode_bytes(data, rel)
+            except TextFileError:
+                decoded = None
+            if decoded is None or decoded.encoding != "cp874":
+                yield Problem(rel, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+                                         f"{exc.start}); convert it to UTF-8 before adding it")
+                continue
+            text = decoded.text
+            yield Problem(rel, 1, "TIS-620/Windows-874 text, read converted to UTF-8 (the file "
+                                  "itself is kept as received)", severity="warning")
         if entry.get("ocr_of") and entry["ocr_of"] not in manifest:
             yield Problem(manifest_rel, entry.line_of("ocr_of"),
                           f"ocr_of names {entry['ocr_of']}, which is not listed in the manifest")
@@ -387,6 +402,14 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(check_letter_parts(documents))
     prefixes: list[dict] = []
     c.take(load_prefixes(corpus_dir, agencies, prefixes))
+    from build_tools.corrections import load_corrections, load_names
+
+    corrections: list = []
+    names: dict = {}
+    c.take(load_corrections(corpus_dir, {d.id: (d.first_line, d.last_line) for d in documents},
+                            corrections, broken=(p.stem for p in (corpus_dir / "documents").glob("*.md"))))
+    c.take(load_names(corpus_dir, names))
     if c.errors:
         raise CorpusError(sorted(c.errors))
-    return Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes)
+    return Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes,
+                  corrections=corrections, names=names)

@@ -10,6 +10,7 @@ import yaml
 
 from build_tools.clauses import Block, parse_blocks
 from build_tools.corpus import Corpus, Document
+from build_tools.corrections import corrections_for, known_names
 from build_tools.normalize import Context, Line, normalize_lines
 from build_tools.thaidate import format_thai_date
 
@@ -43,6 +44,7 @@ class NormalizedDoc:
             "subject": d.get("subject"),
             "source": {"raw": d.raw, "lines": f"{d.first_line}-{d.last_line}"},
             "changes": len(self.ctx.changes),
+            "receipt_stamps": self.ctx.extracted.get("receipt_stamps"),
         }
         return {k: v for k, v in fm.items() if v is not None}
 
@@ -67,7 +69,8 @@ class NormalizedDoc:
 def normalize_document(corpus: Corpus, doc: Document) -> NormalizedDoc:
     raw = corpus.raw_lines(doc)
     lines = [Line(text, (doc.first_line + i,)) for i, text in enumerate(raw)]
-    ctx = Context(doc_id=doc.id)
+    ctx = Context(doc_id=doc.id, corrections=corrections_for(corpus.corrections, doc.id),
+                  names=tuple(known_names(corpus.names)))
     out = normalize_lines(lines, ctx)
     return NormalizedDoc(doc, out, parse_blocks(out, doc.get("doc_type")), ctx)
 

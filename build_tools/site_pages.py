@@ -35,7 +35,54 @@ def _permalink(anchor: str) -> str:
             f'data-anchor="{anchor}">¶</a>')
 
 
-def render_blocks(blocks: list[Block]) -> str:
+def block_of(nd: NormalizedDoc, raw_line: int) -> Block | None:
+    return next((b for b in nd.blocks if raw_line in b.src), None)
+
+
+def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc]) -> dict[int, list[str]]:
+    """Admonitions to place at the block holding each reading of a number conflict in
+    this document: both readings, and the maintainer's decision once recorded."""
+    notes: dict[int, list[str]] = {}
+    here = doc_page(nd.id)
+    for c in conflicts:
+        mine = [r for r in c.readings if r.doc_id == nd.id]
+        if not mine:
+            continue
+        lines = []
+        for r in c.readings:
+            od = docs.get(r.doc_id)
+            title = escape(str(od.doc.get("short_title") or od.doc.get("title"))) if od else r.doc_id
+            b = block_of(od, r.line) if od else None
+            anchor = b.anchor if b is not None and b.kind != "header" else None
+            where = "เอกสารฉบับนี้" if r.doc_id == nd.id else                 f"[{title}]({link(here, doc_page(r.doc_id), anchor)})"
+            lines.append(f"- {where} (ต้นฉบับ OCR บรรทัด {r.line}) อ่านได้ว่า **{escape(r.value)}**")
+        if c.decision is None:
+            head = f'!!! warning "ตัวเลขไม่ตรงกันระหว่างเอกสาร ({escape(c.subject)}) ยังไม่มีข้อยุติ"'
+            tail = ("ระบบไม่แก้ตัวเลขโดยการคาดเดา ข้อความคงตัวเลขตามที่พิมพ์ไว้ในต้นฉบับ "
+                    "โปรดตรวจกับหนังสือฉบับจริงก่อนอ้างอิง จนกว่าผู้ดูแลคลังเอกสารจะบันทึกข้อยุติ")
+        else:
+            head = f'!!! note "ข้อยุติเรื่องตัวเลข ({escape(c.subject)})"'
+            tail = (f"ผู้ดูแลคลังเอกสารบันทึกข้อยุติแล้วว่าที่ถูกต้องคือ **{escape(c.decision)}** "
+                    f"หลักฐาน: {escape(c.decision_note)}")
+        body = [head, "", *("    " + l for l in lines), "", "    " + tail, ""]
+        for r in mine:
+            notes.setdefault(r.line, []).append("\n".join(body))
+    return notes
+
+
+def _notes_for(block: Block, notes: dict[int, list[str]], done: set) -> list[str]:
+    out = []
+    for n in block.src:
+        for note in notes.get(n, []):
+            if (n, note) not in done:
+                done.add((n, note))
+                out += [note, ""]
+    return out
+
+
+def render_blocks(blocks: list[Block], notes: dict[int, list[str]] | None = None) -> str:
+    notes = notes or {}
+    done: set = set()
     out: list[str] = []
     header = [b for b in blocks if b.kind == "header"]
     if header:
@@ -57,7 +104,10 @@ def render_blocks(blocks: list[Block]) -> str:
             out.append("")
             out.append("</div>")
             out.append("")
+        for b in header:
+            out += _notes_for(b, notes, done)
     in_list = False
+    pending: list[str] = []  # notes of list items wait for the end of the list
     for b in blocks:
         if b.kind == "header":
             continue
@@ -66,10 +116,13 @@ def render_blocks(blocks: list[Block]) -> str:
             text = b.text[1:].lstrip() if b.text.startswith("-") else b.text
             link_ = f" {_permalink(b.anchor)}" if b.clause else ""
             out.append(f'- <span class="anchor" id="{b.anchor}"></span>{escape(text)}{link_}')
+            pending += _notes_for(b, notes, done)
             in_list = True
             continue
         if in_list:
             out.append("")
+            out += pending
+            pending = []
             in_list = False
         if b.kind == "table":
             out.append(b.text)
@@ -81,10 +134,13 @@ def render_blocks(blocks: list[Block]) -> str:
             out.append(escape(b.text))
             out.append(attrs(b.anchor))
         out.append("")
+        out += _notes_for(b, notes, done)
+    if pending:
+        out += [""] + pending
     return "\n".join(out).rstrip() + "\n"
 
 
-def document_page(corpus: Corpus, nd: NormalizedDoc) -> str:
+def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None) -> str:
     d = nd.doc
     rows = [["ประเภท", DOC_TYPES[d.get("doc_type")]]]
     if d.get("number"):
@@ -117,7 +173,8 @@ def document_page(corpus: Corpus, nd: NormalizedDoc) -> str:
     parts += reference_sections(corpus, d)
     if d.notes:
         parts += ['!!! note "หมายเหตุผู้ดูแลคลังเอกสาร"', "", *("    " + l for l in d.notes.split("\n")), ""]
-    parts += ["## เนื้อความ {: #text }", "", render_blocks(nd.blocks)]
+    notes = conflict_notes(conflicts, nd, docs or {nd.id: nd})
+    parts += ["## เนื้อความ {: #text }", "", render_blocks(nd.blocks, notes)]
     return "\n".join(parts)
 
 
@@ -158,37 +215,126 @@ def reference_sections(corpus: Corpus, d) -> list[str]:
     return out
 
 
+RULE_LABELS = {
+    "nfc": "ปรับรหัสอักขระให้เป็นมาตรฐาน (NFC)",
+    "strip_invisible": "ลบอักขระที่มองไม่เห็น",
+    "compose_sara_am": "รวมสระอำที่แยกเป็น ํ + า",
+    "merge_doubled_vowels": "รวมสระเอสองตัว (เเ) เป็นสระแอ",
+    "order_tone_marks": "เรียงวรรณยุกต์ไว้หลังสระ",
+    "drop_duplicate_marks": "ลบสระหรือวรรณยุกต์ที่ซ้ำ",
+    "strip_trailing_space": "ลบช่องว่างท้ายบรรทัด",
+    "strip_markdown_emphasis": "ลบเครื่องหมายตัวหนาที่โปรแกรม OCR ใส่",
+    "clean_table_debris": "แปลงตารางที่โปรแกรม OCR สร้างเป็นบรรทัดข้อความ",
+    "move_receipt_stamps": "ย้ายตราประทับรับหนังสือไปไว้ในข้อมูลเอกสาร",
+    "drop_catch_words": "ลบคำต่อหน้า (คำซ้ำท้ายหน้า)",
+    "drop_ocr_noise": "ลบเศษอักขระที่โปรแกรม OCR อ่านจากตราประทับหรือลายมือชื่อ",
+    "drop_page_numbers": "ลบเลขหน้า",
+    "join_broken_lines": "ต่อบรรทัดที่ขาดตามความกว้างหน้ากระดาษ",
+    "repair_mixed_script": "แก้อักษรต่างภาษาที่ปนในคำไทย",
+}
+
+
+def rule_label(rule: str, code: bool = True) -> str:
+    """Thai description of a rule; `code` adds the rule's name for maintainers."""
+    if rule.startswith("correction:"):
+        return f"แก้คำตามบัญชีคำแก้ที่ตรวจทานแล้ว (รายการ `{rule.split(':', 1)[1]}`)"
+    label = RULE_LABELS.get(rule, rule)
+    return f"{label} (`{rule}`)" if code else label
+
+
+def _cell(text: str) -> str:
+    return escape(text).replace("\n", "<br>") or "—"
+
+
+def side_by_side(corpus: Corpus, nd: NormalizedDoc) -> list[list[str]]:
+    """Rows of (raw lines, raw text, normalized text with a link to it, what changed),
+    in raw-line order; raw lines that were removed show what removed them."""
+    d = nd.doc
+    raw = corpus.raw_lines(d)
+    here = raw_page_path(d.id)
+    made_from: dict[int, int] = {}
+    for i, line in enumerate(nd.lines):
+        for n in line.src:
+            made_from.setdefault(n, i)
+    rules_at: dict[int, list[str]] = {}
+    for c in nd.ctx.changes:
+        for n in c.lines:
+            if c.rule not in rules_at.setdefault(n, []):
+                rules_at[n].append(c.rule)
+    rows, done = [], set()
+    for k, text in enumerate(raw):
+        n = d.first_line + k
+        if not text.strip() and n not in rules_at:
+            continue
+        i = made_from.get(n)
+        if i is None:
+            rows.append([str(n), _cell(text), "(ลบออก)",
+                         "<br>".join(rule_label(r, code=False) for r in rules_at.get(n, [])) or "—"])
+            continue
+        if i in done:
+            continue
+        done.add(i)
+        line = nd.lines[i]
+        srcs = [m for m in line.src if d.first_line <= m <= d.last_line]
+        raw_text = "\n".join(raw[m - d.first_line] for m in srcs)
+        b = next((b for b in nd.blocks if n in b.src), None)
+        target = link(here, doc_page(d.id), b.anchor if b is not None and b.kind != "header" else None)
+        rules = sorted({r for m in srcs for r in rules_at.get(m, [])})
+        where = f"{srcs[0]}" + (f"–{srcs[-1]}" if len(srcs) > 1 else "")
+        rows.append([where, _cell(raw_text), f"{_cell(line.text)} [↗]({target})",
+                     "<br>".join(rule_label(r, code=False) for r in rules) or "ไม่แก้ไข"])
+    return rows
+
+
 def raw_page(corpus: Corpus, nd: NormalizedDoc) -> str:
     d = nd.doc
     raw_lines = corpus.raw_lines(d)
     numbered = "\n".join(f"{d.first_line + i:>4}  {t}" for i, t in enumerate(raw_lines))
     rows = []
-    for c in nd.ctx.changes:
+    for c in sorted(nd.ctx.changes, key=lambda c: min(c.lines)):
         where = ", ".join(str(n) for n in c.lines)
-        rows.append([where, f"`{c.rule}`", escape(c.before.replace("\n", " ⏎ "))[:200] or "—",
-                     escape(c.after)[:200] or "(ลบออก)", escape(c.reason)])
-    return "\n".join([
+        rows.append([where, rule_label(c.rule), escape(c.before.replace("\n", " ⏎ "))[:300] or "—",
+                     escape(c.after)[:300] or "(ลบออก)", escape(c.reason)])
+    stamps = nd.ctx.extracted.get("receipt_stamps") or []
+    stamp_rows = [[escape(s.get("office", "—")), escape(s.get("kind", "")), escape(s.get("number", "—")),
+                   escape(s.get("date", "—")), escape(s.get("time", "—")),
+                   ", ".join(map(str, s["raw_lines"]))] for s in stamps]
+    parts = [
         "---",
         f"title: {_yaml_str('ต้นฉบับ OCR: ' + str(d.get('short_title') or d.get('title')))}",
         "---",
         "",
         f"# ต้นฉบับ OCR: {escape(str(d.get('title')))}",
         "",
-        f"ข้อความดิบจากการสแกน (ไฟล์ `{d.raw}` บรรทัด {d.first_line}–{d.last_line}) "
-        f"ตามที่ได้รับ ไม่มีการแก้ไข และรายการแก้ไขทุกจุดที่ระบบทำเพื่อให้ได้ "
-        f"[ข้อความที่อ่านง่าย]({link(raw_page_path(d.id), doc_page(d.id))})",
+        f"หน้านี้แสดงข้อความดิบจากการสแกน (ไฟล์ `{d.raw}` บรรทัด {d.first_line}–{d.last_line}) "
+        f"ตามที่ได้รับ ไม่มีการแก้ไข เทียบกับ[ข้อความที่ตรวจแก้แล้ว]({link(raw_page_path(d.id), doc_page(d.id))}) "
+        f"ทีละบรรทัด พร้อมเหตุผลของการแก้ไขทุกจุด ({len(nd.ctx.changes)} จุด) "
+        "ระบบไม่แก้ตัวเลข เลขที่หนังสือ หรือชื่อบุคคลโดยการคาดเดา "
+        "การแก้คำทุกคำมาจากบัญชีคำแก้ที่ผู้ดูแลตรวจทานแล้ว",
         "",
-        "## ข้อความดิบ {: #raw-text }",
+        "## เทียบต้นฉบับกับข้อความที่ตรวจแก้แล้ว {: #side-by-side }",
+        "",
+        table(["บรรทัดต้นฉบับ", "ต้นฉบับ OCR", "ข้อความที่ตรวจแก้แล้ว", "สิ่งที่แก้ไข"],
+              side_by_side(corpus, nd)),
+        "",
+    ]
+    if stamp_rows:
+        parts += ["## ตราประทับรับหนังสือ {: #receipt-stamps }", "",
+                  "ตราประทับของหน่วยงานผู้รับไม่ใช่เนื้อความของหนังสือ จึงย้ายออกจากเนื้อความมาไว้ที่นี่", "",
+                  table(["หน่วยงานผู้รับ", "ประเภท", "เลข", "วันที่", "เวลา", "บรรทัดต้นฉบับ"], stamp_rows), ""]
+    parts += [
+        "## รายการแก้ไขทั้งหมด {: #changes }",
+        "",
+        table(["บรรทัดต้นฉบับ", "กฎหรือรายการแก้คำ", "ก่อน", "หลัง", "เหตุผล"], rows) if rows else "ไม่มีการแก้ไข",
+        "",
+        "## ข้อความดิบทั้งฉบับ {: #raw-text }",
         "",
         "```text",
         numbered,
         "```",
         "",
-        "## รายการแก้ไข {: #changes }",
-        "",
-        table(["บรรทัดต้นฉบับ", "กฎ", "ก่อน", "หลัง", "เหตุผล"], rows) if rows else "ไม่มีการแก้ไข",
-        "",
-    ])
+    ]
+    return "\n".join(parts)
 
 
 def documents_index(corpus: Corpus, docs: list[NormalizedDoc]) -> str:
@@ -215,12 +361,13 @@ def _yaml_str(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate_pages(corpus: Corpus, docs: list[NormalizedDoc]) -> tuple[dict[str, str], list]:
+def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], conflicts=()) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site."""
     pages = {"documents/index.md": documents_index(corpus, docs)}
     doc_nav = ["documents/index.md"]
+    by_id = {nd.id: nd for nd in docs}
     for nd in docs:
-        pages[doc_page(nd.id)] = document_page(corpus, nd)
+        pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id)
         pages[raw_page_path(nd.id)] = raw_page(corpus, nd)
         doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})
     nav = [

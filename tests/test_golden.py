@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.corpus import load_corpus
-from build_tools.normalize import normalize_text
+from build_tools.corrections import load_corrections
+from build_tools.normalize import Context, normalize_text
 from build_tools.normalized import normalize_corpus
 from conftest import ROOT
 
@@ -39,7 +40,16 @@ def test_every_golden_file_has_a_document():
     assert sorted(p.stem for p in GOLDEN.glob("*.md")) == sorted(DOCS)
 
 
+def case_context(case: Path) -> Context:
+    """A case folder may hold its own reviewed corrections.yaml (scope `corpus`)."""
+    ctx = Context(doc_id=case.parent.name)
+    if (case.parent / "corrections.yaml").exists():
+        problems = list(load_corrections(case.parent, {}, ctx.corrections))
+        assert problems == []
+    return ctx
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.parent.name for c in CASES])
 def test_normalize_case(case):
-    text, _ = normalize_text(case.read_text(encoding="utf-8"))
+    text, _ = normalize_text(case.read_text(encoding="utf-8"), ctx=case_context(case))
     _compare(case.parent / "expected.txt", text + "\n")

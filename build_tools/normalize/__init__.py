@@ -36,9 +36,21 @@ class Context:
     flags: list[dict] = field(default_factory=list)
     # Where the letter's body starts (first "เรื่อง" line); header lines are never joined.
     body_starts_at: int | None = None
+    # Reviewed corrections for this document (build_tools.corrections.Correction).
+    corrections: list = field(default_factory=list)
+    # Known proper names (corpus/names.yaml): words the dictionary checks must accept.
+    names: tuple[str, ...] = ()
 
     def record(self, rule: str, lines, before: str, after: str, reason: str = "") -> None:
         self.changes.append(Change(rule, tuple(lines), before, after, reason))
+
+    def flag(self, kind: str, line: int, message: str, suggestion: str | None = None) -> None:
+        """Something a maintainer must decide; reported by `check`, never applied."""
+        entry = {"kind": kind, "line": line, "message": message}
+        if suggestion is not None:
+            entry["suggestion"] = suggestion
+        if entry not in self.flags:
+            self.flags.append(entry)
 
 
 Rule = Callable[[list[Line], Context], list[Line]]
@@ -60,19 +72,38 @@ def map_lines(rule_name: str, fn: Callable[[str], str], lines: list[Line], ctx: 
 def chain() -> list[Rule]:
     """The normalization chain, in order.  Order matters: Unicode first (so later
     patterns see composed characters), page furniture before layout (a page number
-    between two halves of a sentence must be gone before they are joined)."""
-    from build_tools.normalize import furniture, layout, unicode_rules
+    between two halves of a sentence must be gone before they are joined), reviewed
+    corrections after layout (a word broken over two lines is whole again), mixed-script
+    detection last (it reports only what the corrections left)."""
+    from build_tools.normalize import furniture, layout, script, unicode_rules, words
 
     return [
         *unicode_rules.RULES,
         *furniture.RULES,
         *layout.RULES,
+        *words.RULES,
+        *script.RULES,
+        # Again at the end: removing markup or a correction can leave a trailing space.
+        unicode_rules.strip_trailing_space,
     ]
 
 
+MAX_PASSES = 4
+
+
 def normalize_lines(lines: list[Line], ctx: Context) -> list[Line]:
-    for rule in chain():
-        lines = rule(lines, ctx)
+    """Run the chain until it changes nothing (so normalizing normalized text is a no-op):
+    a join can bring together what a per-line rule has to see whole (a tone mark at
+    the end of one line and its vowel at the start of the next; a catch-word that only
+    shows once the next page's first line is whole).  One pass is usually enough; the
+    second only confirms it."""
+    rules = chain()
+    for _ in range(MAX_PASSES):
+        before = [l.text for l in lines]
+        for rule in rules:
+            lines = rule(lines, ctx)
+        if [l.text for l in lines] == before:
+            break
     return lines
 
 

@@ -1,0 +1,190 @@
+"""Numbers the corpus disagrees with itself about.  Numbers are never corrected by a
+guess: a disagreement is detected, reported by `check`/`build`, and shown on the site
+with both readings until a maintainer records a decision in corpus/conflicts.yaml.
+
+Detected kinds:
+- reference: a document cites another by its number (ที่ มท 0404.2/8900) and the cited
+  document's own number (its front matter `number`) has the same prefix but another
+  serial (มท ๐๔๐๔.๒/๔๙๐๐);
+- count: the same unit counted differently in different documents (๘๗๗ อำเภอ vs
+  ๘๘๘ อำเภอ)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from build_tools.problems import Problem
+from build_tools.yamlio import YamlError, load_yaml
+
+CONFLICTS_FILE = "conflicts.yaml"
+_FOLD = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_D = "0-9๐-๙"
+REF = re.compile(rf"(?P<prefix>[ก-ฮ]{{1,4}}\s*[{_D}]+(?:\.[{_D}]+)*)\s*/\s*(?P<circ>ว\s*)?(?P<serial>[{_D}]+)")
+UNITS = {"อำเภอ": "districts", "จังหวัด": "provinces", "ตำบล": "subdistricts",
+         "หมู่บ้าน": "villages"}
+COUNT = re.compile(rf"(?<![{_D}.])(?P<n>[{_D}]{{2,}})\s*(?P<unit>{'|'.join(UNITS)})")
+
+
+def fold(s: str) -> str:
+    """Digits folded to Arabic, spaces dropped: the comparable form of a number."""
+    return re.sub(r"\s+", "", s.translate(_FOLD))
+
+
+@dataclass
+class Reading:
+    doc_id: str
+    line: int  # raw line (0: the document's front matter)
+    value: str  # as printed
+    context: str
+
+
+@dataclass
+class Conflict:
+    id: str
+    kind: str  # reference | count
+    subject: str  # Thai: what the readings are about
+    readings: list[Reading]
+    decision: str | None = None
+    decision_note: str = ""
+    file_line: int = 0  # in corpus/conflicts.yaml, when a decision entry exists
+
+    def values(self) -> list[str]:
+        return sorted({fold(r.value) for r in self.readings})
+
+
+def accepts(decision: str, value: str) -> bool:
+    """A decision names a reading in full (มท 0404.2/4900) or by its last number (4900)."""
+    d, v = fold(decision), fold(value)
+    return d == v or (d.isdigit() and re.findall(r"\d+", v)[-1:] == [d])
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "-", fold(s).lower()).strip("-") or "x"
+
+
+def _snippet(text: str, start: int, end: int, width: int = 30) -> str:
+    return text[max(0, start - width):end + width].strip()
+
+
+def detect(docs) -> list[Conflict]:
+    """docs: NormalizedDoc list.  Returns the conflicts, in a stable order."""
+    found: dict[str, Conflict] = {}
+    numbered = {}
+    for nd in docs:
+        num = nd.doc.get("number")
+        m = REF.search(str(num)) if num else None
+        if m:
+            numbered[nd.id] = (fold(m["prefix"]), fold(m["serial"]), str(num))
+    for nd in docs:
+        for line in nd.lines:
+            for m in REF.finditer(line.text):
+                prefix, serial = fold(m["prefix"]), fold(m["serial"])
+                for other, (o_prefix, o_serial, o_num) in numbered.items():
+                    if other == nd.id or prefix != o_prefix or serial == o_serial:
+                        continue
+                    cid = f"ref-{other}"
+                    c = found.get(cid)
+                    if c is None:
+                        own = next(((l.src[0], l.text) for l in _doc(docs, other).lines
+                                    if any(fold(x["serial"]) == o_serial and fold(x["prefix"]) == o_prefix
+                                           for x in REF.finditer(l.text))), (0, o_num))
+                        c = found[cid] = Conflict(cid, "reference", f"เลขที่หนังสือ {o_num}", [
+                            Reading(other, own[0], o_num, own[1].strip())])
+                    c.readings.append(Reading(nd.id, line.src[0], m[0].strip(),
+                                              _snippet(line.text, m.start(), m.end())))
+    counts: dict[str, list[Reading]] = {}
+    for nd in docs:
+        for line in nd.lines:
+            for m in COUNT.finditer(line.text):
+                n = int(fold(m["n"]))
+                if 2400 <= n <= 2700:  # a Buddhist-era year, not a count
+                    continue
+                counts.setdefault(m["unit"], []).append(
+                    Reading(nd.id, line.src[0], m[0], _snippet(line.text, m.start(), m.end())))
+    for unit, readings in counts.items():
+        if len({fold(r.value) for r in readings}) > 1 and len({r.doc_id for r in readings}) > 1:
+            cid = f"count-{UNITS[unit]}"
+            found[cid] = Conflict(cid, "count", f"จำนวน{unit}", readings)
+    return [found[k] for k in sorted(found)]
+
+
+def _doc(docs, doc_id):
+    return next(nd for nd in docs if nd.id == doc_id)
+
+
+def load_decisions(corpus_dir: Path, out: dict[str, dict]) -> Iterator[Problem]:
+    """corpus/conflicts.yaml: a list of {id, decision, note}; decision empty = undecided."""
+    rel = f"corpus/{CONFLICTS_FILE}"
+    path = corpus_dir / CONFLICTS_FILE
+    if not path.exists():
+        return
+    try:
+        data = load_yaml(path, rel)
+    except YamlError as exc:
+        yield exc.problem
+        return
+    if data is None:
+        return
+    if not isinstance(data, list):
+        yield Problem(rel, getattr(data, "line", 1), "must be a list of decisions (id, decision, note)")
+        return
+    for n, item in enumerate(data):
+        if not isinstance(item, dict):
+            yield Problem(rel, data.item_lines[n], "each decision must be a mapping with id, decision, note")
+            continue
+        bad = False
+        for f in item:
+            if f not in ("id", "decision", "note"):
+                yield Problem(rel, item.line_of(f), f"unknown field '{f}'")
+                bad = True
+        if not isinstance(item.get("id"), str) or not item["id"]:
+            yield Problem(rel, item.line, "decision is missing required field 'id'")
+            continue
+        if item["id"] in out:
+            yield Problem(rel, item.line_of("id"), f"duplicate conflict id '{item['id']}'")
+            continue
+        dec = item.get("decision")
+        if dec is not None and not isinstance(dec, (str, int)):
+            yield Problem(rel, item.line_of("decision"), "decision must be the reading chosen, as text")
+            bad = True
+        if dec is not None and item.get("note") in (None, ""):
+            yield Problem(rel, item.line_of("decision"), "a decision needs a 'note' saying on what source it rests")
+            bad = True
+        if not bad:
+            out[item["id"]] = {"decision": None if dec is None else str(dec),
+                               "note": str(item.get("note") or ""), "line": item.line}
+
+
+def resolve(conflicts: list[Conflict], decisions: dict[str, dict]) -> Iterator[Problem]:
+    """Attach recorded decisions; a decision that is not one of the readings is an error,
+    a decision for a conflict no longer detected is a warning."""
+    rel = f"corpus/{CONFLICTS_FILE}"
+    by_id = {c.id: c for c in conflicts}
+    for cid, d in decisions.items():
+        c = by_id.get(cid)
+        if c is None:
+            yield Problem(rel, d["line"], f"conflict '{cid}' is not detected in the corpus (any more)",
+                          severity="warning")
+            continue
+        c.file_line = d["line"]
+        if d["decision"] is None:
+            continue
+        if not any(accepts(d["decision"], r.value) for r in c.readings):
+            yield Problem(rel, d["line"], f"decision '{d['decision']}' for '{cid}' is none of the readings "
+                                          f"({', '.join(r.value for r in c.readings)})")
+            continue
+        c.decision, c.decision_note = d["decision"], d["note"]
+
+
+def report(conflicts: list[Conflict], raw_of: dict[str, str]) -> Iterator[Problem]:
+    """Undecided conflicts as warnings, one per reading, at the raw file and line."""
+    for c in conflicts:
+        if c.decision is not None:
+            continue
+        others = "; ".join(f"{r.doc_id}: {r.value}" for r in c.readings)
+        for r in c.readings:
+            yield Problem(f"corpus/raw/{raw_of[r.doc_id]}", r.line or 1,
+                          f"[{r.doc_id}] conflict {c.id}: readings disagree ({others}); "
+                          f"record the right one in corpus/{CONFLICTS_FILE}", severity="warning")

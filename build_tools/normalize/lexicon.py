@@ -1,0 +1,32 @@
+"""The Thai word list the repair rules and checks consult: PyThaiNLP's dictionary (from
+its wheel, never the network) plus the corpus's known names (corpus/names.yaml)."""
+from __future__ import annotations
+
+import functools
+
+from build_tools import PROJECT_ROOT  # noqa: F401  (sets PYTHAINLP_OFFLINE before import)
+
+
+@functools.lru_cache(maxsize=1)
+def base_words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+@functools.lru_cache(maxsize=8)
+def words(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    return base_words() | frozenset(extra)
+
+
+@functools.lru_cache(maxsize=8)
+def trie(extra: tuple[str, ...] = ()):
+    from pythainlp.util import Trie
+
+    return Trie(words(extra))
+
+
+def segment(text: str, extra: tuple[str, ...] = ()) -> list[str]:
+    from pythainlp.tokenize import word_tokenize
+
+    return word_tokenize(text, custom_dict=trie(extra), engine="newmm", keep_whitespace=True)

@@ -1,0 +1,31 @@
+"""The document pages' conflict boxes: both readings until a decision, then the decision."""
+from build_tools.conflicts import detect, resolve
+from build_tools.corpus import load_corpus
+from build_tools.normalized import normalize_corpus
+from build_tools.site_pages import generate_pages
+from conftest import ROOT
+
+
+def _pages(decisions):
+    corpus = load_corpus(ROOT / "corpus")
+    docs = normalize_corpus(corpus)
+    conflicts = detect(docs)
+    assert list(resolve(conflicts, decisions)) == []
+    return generate_pages(corpus, docs, conflicts)[0]
+
+
+def test_undecided_conflict_shows_both_readings_as_a_warning():
+    page = _pages({})["documents/moi-letter-2552-08-06.md"]
+    box = page.split('!!! warning "ตัวเลขไม่ตรงกันระหว่างเอกสาร (เลขที่หนังสือ มท ๐๔๐๔.๒/๔๙๐๐) ยังไม่มีข้อยุติ"', 1)[1]
+    assert "อ่านได้ว่า **มท ๐๔๐๔.๒/๔๙๐๐**" in box.split("\n\n    ระบบ", 1)[0]
+    assert "อ่านได้ว่า **มท 0404.2 / 8900**" in box.split("\n\n    ระบบ", 1)[0]
+
+
+def test_recorded_decision_replaces_the_warning_with_a_note():
+    pages = _pages({"ref-moi-letter-2552-08-06": {"decision": "4900", "note": "ตรวจกับหนังสือฉบับจริง", "line": 6}})
+    page = pages["documents/dla-letter-2552-08-20.md"]
+    assert "เลขที่หนังสือ มท ๐๔๐๔.๒/๔๙๐๐) ยังไม่มีข้อยุติ" not in page
+    assert '!!! note "ข้อยุติเรื่องตัวเลข (เลขที่หนังสือ มท ๐๔๐๔.๒/๔๙๐๐)"' in page
+    assert "ที่ถูกต้องคือ **4900** หลักฐาน: ตรวจกับหนังสือฉบับจริง" in page
+    # the other conflict is still undecided
+    assert "(จำนวนอำเภอ) ยังไม่มีข้อยุติ" in pages["documents/mou-annex-2552.md"]

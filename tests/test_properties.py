@@ -1,0 +1,58 @@
+"""Property-based tests (Hypothesis): normalization is idempotent, and clean Thai text
+passes through unchanged."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from build_tools.normalize import normalize_text
+
+WORDS = ["การ", "พัฒนา", "ชุมชน", "ท้องถิ่น", "ยาเสพติด", "ความยากจน", "โครงการ", "สนับสนุน",
+         "กระทรวงมหาดไทย", "น้ำ", "ที่", "และ", "แผนงาน", "เศรษฐกิจพอเพียง", "ยิ้ม", "ศักยภาพ",
+         "ปรึกษาหารือ", "ผู้ว่าราชการจังหวัด", "ประจำปี", "๒๕๕๓", "2552", "ฯ", "ๆ", "\"สยามเมืองยิ้ม\""]
+MARKERS = ["", "", "", "๑. ", "๒.๑ ", "๓) ", "๑.๒) ", "- ", "เรื่อง ", "ตามที่ "]
+# OCR noise: decomposed sara am, doubled sara e, tone before vowel, doubled marks,
+# zero-width space, page numbers, catch-word marks, emphasis, table pipes, stamps.
+NOISE = ["\u0e4d\u0e32", "เเ", "\u0e48\u0e34", "\u0e34\u0e34", "\u200b", "(๒)", "/", "....",
+         "**", "| ", " |", "เลขรับ..... 12", "วันที่ 1 ส.ค. 2552", "เวลา.....", "ยอदนียม", "x", "  "]
+
+word = st.sampled_from(WORDS)
+clean_line = st.builds(lambda m, ws: m + " ".join(ws), st.sampled_from(MARKERS),
+                       st.lists(word, min_size=1, max_size=8))
+noisy_line = st.lists(st.one_of(word, st.sampled_from(NOISE), st.just(" ")), max_size=10).map("".join)
+noisy_text = st.lists(st.one_of(noisy_line, st.just(""), clean_line), max_size=14).map("\n".join)
+thai_chars = st.text(alphabet=st.sampled_from(
+    list("กขคงดตนบปมยรลวสอหเแโใไะาำิีึืุู่้๊๋็์ัํ ๑๒.()|-/") + ["\n", "\u200b"]), max_size=80)
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(noisy_text)
+def test_idempotent_on_noisy_ocr_like_text(text):
+    once, _ = normalize_text(text)
+    twice, ctx = normalize_text(once)
+    assert twice == once, [c.rule for c in ctx.changes]
+
+
+@FAST
+@given(thai_chars)
+def test_idempotent_on_arbitrary_thai_characters(text):
+    once, _ = normalize_text(text)
+    twice, ctx = normalize_text(once)
+    assert twice == once, [c.rule for c in ctx.changes]
+
+
+def _no_catch_word(paragraphs):
+    # A numbered paragraph followed by one that starts with it (same number, same first
+    # words) is exactly the printer's catch-word pattern the furniture rule removes
+    # (raw lines 263/265: "๔) การแก้ไข" then "๔) การแก้ไขปัญหา..."): not clean text.
+    return not any(b.startswith(a) and a != b for a, b in zip(paragraphs, paragraphs[1:]))
+
+
+@FAST
+@given(st.lists(clean_line, min_size=1, max_size=10).filter(_no_catch_word))
+def test_clean_thai_passes_unchanged(paragraphs):
+    # Clean text: one paragraph per line, paragraphs separated by a blank line.
+    text = "\n\n".join(paragraphs)
+    out, ctx = normalize_text(text)
+    assert out == text
+    assert ctx.changes == [] and ctx.flags == []
