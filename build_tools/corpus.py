@@ -25,7 +25,7 @@ DOC_TYPES = {
 REQUIRED_DOC_FIELDS = ("id", "title", "doc_type", "date_be", "issuer", "source")
 OPTIONAL_DOC_FIELDS = ("short_title", "number", "addressee", "subject", "urgency",
                        "drafted_by", "date_basis")
-REQUIRED_AGENCY_FIELDS = ("id", "name_th", "abbr", "name_en")
+REQUIRED_AGENCY_FIELDS = ("id", "name_th", "name_en")  # abbr and aliases are optional
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINES_RE = re.compile(r"^(\d+)-(\d+)$")
 
@@ -70,6 +70,7 @@ class Corpus:
     documents: list[Document]
     agencies: dict[str, Agency]
     warnings: list[Problem] = field(default_factory=list)
+    model: object = None  # build_tools.model.Model, once the documents are valid
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
@@ -268,6 +269,15 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(load_agencies(corpus_dir, agencies))
     c.take(load_documents(corpus_dir, raw, agencies, documents, broken_raw))
     c.take(check_overlaps(documents))
+    corpus = Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings)
+    if not c.errors:
+        # The model cites clauses of the normalized documents, so it is checked only
+        # once the documents themselves are valid (imported here: model -> normalized -> corpus).
+        from build_tools.model import load_model
+        from build_tools.normalized import normalize_corpus
+
+        corpus.model, problems = load_model(corpus_dir, corpus, normalize_corpus(corpus))
+        c.take(problems)
     if c.errors:
         raise CorpusError(sorted(c.errors))
-    return Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings)
+    return corpus

@@ -27,7 +27,7 @@ def raw_page_path(doc_id: str) -> str:
 
 def agency_label(corpus: Corpus, agency_id: str) -> str:
     a = corpus.agencies[agency_id]
-    return f"{a.get('name_th')} ({a.get('abbr')})"
+    return f"{a.get('name_th')} ({a.get('abbr')})" if a.get("abbr") else str(a.get("name_th"))
 
 
 def _permalink(anchor: str) -> str:
@@ -162,7 +162,7 @@ def documents_index(corpus: Corpus, docs: list[NormalizedDoc]) -> str:
             DOC_TYPES[d.get("doc_type")],
             escape(str(d.get("number") or "—")),
             format_thai_date(d.date),
-            escape(corpus.agencies[d.get("issuer")].get("abbr")),
+            escape(corpus.agencies[d.get("issuer")].get("abbr") or corpus.agencies[d.get("issuer")].get("name_th")),
         ])
     return "\n".join([
         "---", "title: หนังสือราชการและเอกสาร", "---", "",
