@@ -46,7 +46,8 @@ def render_blocks(blocks: list[Block]) -> str:
             if b.kind == "header" and b.text.startswith("|"):
                 rows.append(escape(b.text))
             else:
-                out.append(escape(b.text) + "  ")
+                # an empty span gives each header line its paragraph anchor (l<raw line>)
+                out.append(f'<span class="anchor" id="{b.anchor}"></span>' + escape(b.text) + "  ")
         out.append("")
         out.append("</div>")
         out.append("")
@@ -179,16 +180,22 @@ def _yaml_str(s: str) -> str:
 
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc]) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site."""
+    from build_tools.model_pages import document_defines, model_nav, model_pages
+
     pages = {"documents/index.md": documents_index(corpus, docs)}
     doc_nav = ["documents/index.md"]
+    defines = document_defines(corpus, docs) if corpus.model else {}
     for nd in docs:
-        pages[doc_page(nd.id)] = document_page(corpus, nd)
+        pages[doc_page(nd.id)] = document_page(corpus, nd) + defines.get(nd.id, "")
         pages[raw_page_path(nd.id)] = raw_page(corpus, nd)
         doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})
     nav = [
         {"หน้าแรก": "index.md"},
         {"หนังสือราชการและเอกสาร": doc_nav},
+        *(model_nav(corpus) if corpus.model else []),
         {"การค้นหา": "search-help.md"},
         {"เกี่ยวกับเว็บไซต์": "about.md"},
     ]
+    if corpus.model:
+        pages.update(model_pages(corpus, docs))
     return pages, nav
