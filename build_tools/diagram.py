@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from html import escape as xml
 
 BOX_W, BOX_H, COL_GAP, ROW_GAP, PAD, HEAD = 250, 58, 90, 22, 16, 40
+# Colours are attributes, not CSS, so the diagram looks the same on screen, in print and
+# when the SVG is opened on its own.
+COLOURS = {"step": ("#e8eaf6", "#3f51b5"), "plan": ("#fff8e1", "#b28704"), "agency": ("#e8f5e9", "#2e7d32")}
 
 
 @dataclass
@@ -48,7 +51,8 @@ def flow_svg(title: str, columns: list[str], nodes: list[Node], edges: list[tupl
            'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>']
     for i, col in enumerate(columns):
         x = PAD + i * (BOX_W + COL_GAP)
-        out.append(f'<text class="flow-col" x="{x + BOX_W // 2}" y="{PAD + 14}" text-anchor="middle">{xml(col)}</text>')
+        out.append(f'<text class="flow-col" x="{x + BOX_W // 2}" y="{PAD + 14}" text-anchor="middle" '
+                   f'font-size="15" font-weight="bold" fill="#333">{xml(col)}</text>')
     for a, b in edges:
         (x1, y1), (x2, y2) = pos[a], pos[b]
         if x1 == x2:  # same column: bow out to the right
@@ -67,12 +71,15 @@ def flow_svg(title: str, columns: list[str], nodes: list[Node], edges: list[tupl
         x, y = pos[n.id]
         out.append(f'<a href="{xml(n.href)}" class="flow-node flow-{n.kind}">')
         rx = 14 if n.kind == "plan" else 4
-        out.append(f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="{rx}"/>')
+        fill, stroke = COLOURS.get(n.kind, COLOURS["step"])
+        out.append(f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="{rx}" fill="{fill}" '
+                   f'stroke="{stroke}" stroke-width="1.2"/>')
         lines = n.lines[:3]
         top = y + BOX_H // 2 - (len(lines) - 1) * 8 + 5
         for i, line in enumerate(lines):
             weight = ' font-weight="bold"' if i == 0 and len(lines) > 1 and n.kind == "step" else ""
-            out.append(f'<text x="{x + BOX_W // 2}" y="{top + i * 16}" text-anchor="middle"{weight}>{xml(line)}</text>')
+            out.append(f'<text x="{x + BOX_W // 2}" y="{top + i * 16}" text-anchor="middle" font-size="13" '
+                       f'fill="#111"{weight}>{xml(line)}</text>')
         out.append("</a>")
     out.append("</svg>")
     return "\n".join(out)

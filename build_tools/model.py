@@ -93,12 +93,20 @@ class Model:
     def block(self, ref: Ref):
         return self.blocks[ref.key]
 
+    def text(self, ref: Ref) -> str:
+        return block_text(self.blocks[ref.key])
+
     def all_steps(self) -> list[Entity]:
         out = []
         for s in self.steps:
             out.append(s)
             out.extend(self.substeps.get(s.id, []))
         return out
+
+
+def block_text(b) -> str:
+    """A block's text as the document shows it (list items without their dash)."""
+    return b.text[1:].lstrip() if b.kind == "item" and b.text.startswith("-") else b.text
 
 
 # --- permalinks: the one place that says where every entity lives on the site -------

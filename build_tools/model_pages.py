@@ -10,7 +10,7 @@ from __future__ import annotations
 from build_tools.corpus import Corpus
 from build_tools.diagram import Node, flow_svg, wrap
 from build_tools.markdown import attrs, escape, link, table
-from build_tools.model import (LEVELS, MEANS, PHASES, PROJECT_KINDS, Entity, Model, Ref,
+from build_tools.model import (LEVELS, block_text, MEANS, PHASES, PROJECT_KINDS, Entity, Model, Ref,
                                agency_page, entity_page, project_page)
 from build_tools.normalized import NormalizedDoc
 from build_tools.thaidate import to_thai_digits
@@ -29,7 +29,7 @@ OPEN_DATA_PAGE = "open-data.md"
 def copy_link(anchor: str) -> str:
     """Visible "copy link" control (docs/javascripts/permalink.js does the copying)."""
     return (f'<a class="permalink-copy" href="#{anchor}" data-anchor="{anchor}" '
-            f'title="คัดลอกลิงก์ถาวรของข้อนี้">🔗 คัดลอกลิงก์</a>')
+            f'title="คัดลอกลิงก์ถาวรของข้อนี้">¶ คัดลอกลิงก์</a>')
 
 
 def _front(title: str) -> list[str]:
@@ -57,7 +57,7 @@ class Pages:
         return f"[{escape(self.doc_title(ref.doc))} {self.clause_label(ref)}]({target})"
 
     def text(self, ref: Ref) -> str:
-        return escape(self.model.block(ref).text)
+        return escape(block_text(self.model.block(ref)))
 
     def agency_name(self, aid: str, short: bool = False) -> str:
         a = self.corpus.agencies[aid]
@@ -280,7 +280,7 @@ class Pages:
         out = _front("แนวทางการขยายผล ปีงบประมาณ ๒๕๕๓") + [
             "# แนวทางการดำเนินการขยายผล ปีงบประมาณ ๒๕๕๓", "",
             f"ขั้นตอน ๘ ขั้นจาก[แนวทางการดำเนินการขยายผล]({link(page, f'documents/{doc}.md')}) "
-            "แต่ละขั้นมีลิงก์ถาวรของตัวเอง (กด 🔗 คัดลอกลิงก์) ข้อความของแต่ละขั้นมาจากเอกสารต้นฉบับ", "",
+            "แต่ละขั้นมีลิงก์ถาวรของตัวเอง (กด ¶ คัดลอกลิงก์) ข้อความของแต่ละขั้นมาจากเอกสารต้นฉบับ", "",
             "## แผนภาพการไหลของงาน {: #flow }", "",
             "คลิกที่กล่องเพื่อไปยังขั้นตอนนั้น ลูกศรแสดงว่าผลของขั้นหนึ่งส่งต่อไปยังขั้นหรือแผนใด", "",
             '<div class="flow-diagram">', self.guidance_svg(page), "</div>", "",
@@ -333,7 +333,7 @@ class Pages:
                     nodes.append(Node(f"to-{t}", 2, ["รายงานต่อ"] + wrap(self.agency_name(t), 30), f"#who-{t}", "agency"))
                 edges.append((x.id, f"to-{t}"))
         for c in m.criteria:
-            nodes.append(Node(c.id, 2, ["ประเด็นประเมิน"] + wrap(self.model.block(c.ref()).text, 30)[:2], f"#{c.id}", "plan"))
+            nodes.append(Node(c.id, 2, ["ประเด็นประเมิน"] + wrap(block_text(self.model.block(c.ref())), 30)[:2], f"#{c.id}", "plan"))
             edges += [(x.id, c.id) for x in m.activities if x.get("phase") == "evaluation"]
         return flow_svg("แผนภาพการติดตามและประเมินผล: ใครติดตาม ด้วยวิธีใด รายงานต่อใคร ประเมินอะไร",
                         ["ผู้ติดตาม/ผู้ประเมิน", "วิธีการ", "รายงานต่อ / ประเด็นประเมิน"], nodes, edges)

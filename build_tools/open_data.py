@@ -9,7 +9,7 @@ from html import escape as h
 
 from build_tools.corpus import DOC_TYPES, Corpus
 from build_tools.markdown import link, table
-from build_tools.model import entity_url, permalinks
+from build_tools.model import block_text, entity_url, permalinks
 from build_tools.normalized import NormalizedDoc
 from build_tools.thaidate import format_thai_date
 
@@ -30,7 +30,7 @@ def _src(model, ref) -> dict | None:
     if ref is None:
         return None
     b = model.block(ref)
-    return {"doc": ref.doc, "clause": ref.clause, "label": b.label, "text": b.text,
+    return {"doc": ref.doc, "clause": ref.clause, "label": b.label, "text": block_text(b),
             "permalink": f"documents/{ref.doc}/#{ref.clause}"}
 
 
@@ -49,7 +49,7 @@ def records(corpus: Corpus, docs: list[NormalizedDoc]) -> dict[str, object]:
             "date": d.date.isoformat(), "date_th": format_thai_date(d.date), "issuer": d.get("issuer"),
             "drafted_by": d.get("drafted_by"), "addressee": d.get("addressee"), "subject": d.get("subject"),
             "source": {"raw": d.raw, "lines": [d.first_line, d.last_line]},
-            "clauses": [{"id": b.clause, "label": b.label, "text": b.text,
+            "clauses": [{"id": b.clause, "label": b.label, "text": block_text(b),
                          "permalink": f"documents/{d.id}/#{b.clause}"} for b in nd.blocks if b.clause],
         })
     agencies = [{"id": aid, "permalink": f"agencies/{aid}/", "name_th": a.get("name_th"), "abbr": a.get("abbr"),
@@ -57,25 +57,25 @@ def records(corpus: Corpus, docs: list[NormalizedDoc]) -> dict[str, object]:
                  "roles": [r.id for r in m.roles if r.get("agency") == aid]}
                 for aid, a in corpus.agencies.items()]
     roles = [{"id": r.id, "permalink": url(r), "agency": r.get("agency"), "missions": m.role_missions(r),
-              "involves": list(r.get("involves") or []), "text": m.block(r.ref()).text,
+              "involves": list(r.get("involves") or []), "text": m.text(r.ref()),
               "source": _src(m, r.ref()), "group": _src(m, r.ref("group"))} for r in m.roles]
     missions = {
         "missions": [{"id": x.id, "permalink": url(x), "name_th": x.get("name_th"), "name_en": x.get("name_en"),
                       "source": _src(m, x.ref()), "also": [_src(m, r) for r in x.refs("also")],
                       "roles": [r.id for r in m.roles if x.id in m.role_missions(r)]} for x in m.missions],
-        "objectives": [{"id": x.id, "permalink": url(x), "text": m.block(x.ref()).text, "source": _src(m, x.ref())}
+        "objectives": [{"id": x.id, "permalink": url(x), "text": m.text(x.ref()), "source": _src(m, x.ref())}
                        for x in m.objectives],
-        "targets": [{"id": x.id, "permalink": url(x), "text": m.block(x.ref()).text, "source": _src(m, x.ref())}
+        "targets": [{"id": x.id, "permalink": url(x), "text": m.text(x.ref()), "source": _src(m, x.ref())}
                     for x in m.targets],
     }
     guidance = {
         "document": "expansion-guidance-2553",
         "steps": [{"id": s.id, "permalink": url(s), "level": s.get("level"), "label": s.get("label"),
-                   "text": m.block(s.ref()).text, "actors": list(s.get("actors")),
+                   "text": m.text(s.ref()), "actors": list(s.get("actors")),
                    "informs": list(s.get("informs") or []), "output": s.get("output"),
                    "next": list(s.get("next") or []), "feeds_into": list(s.get("feeds_into") or []),
                    "source": _src(m, s.ref()),
-                   "substeps": [{"id": x.id, "permalink": url(x), "text": m.block(x.ref()).text,
+                   "substeps": [{"id": x.id, "permalink": url(x), "text": m.text(x.ref()),
                                  "source": _src(m, x.ref())} for x in m.substeps.get(s.id, [])]}
                   for s in m.steps],
         "plans": [{"id": p.id, "permalink": url(p), "name_th": p.get("name_th"), "level": p.get("level")}
@@ -84,10 +84,10 @@ def records(corpus: Corpus, docs: list[NormalizedDoc]) -> dict[str, object]:
     monitoring = {
         "document": "monitoring-framework-2552-2553",
         "activities": [{"id": x.id, "permalink": url(x), "phase": x.get("phase"), "means": x.get("means"),
-                        "text": m.block(x.ref()).text, "actors": list(x.get("actors")),
+                        "text": m.text(x.ref()), "actors": list(x.get("actors")),
                         "reports_to": list(x.get("reports_to") or []), "source": _src(m, x.ref())}
                        for x in m.activities],
-        "criteria": [{"id": c.id, "permalink": url(c), "text": m.block(c.ref()).text, "source": _src(m, c.ref())}
+        "criteria": [{"id": c.id, "permalink": url(c), "text": m.text(c.ref()), "source": _src(m, c.ref())}
                      for c in m.criteria],
     }
     projects = [{"id": p.id, "permalink": url(p), "kind": p.get("kind"), "title_th": p.get("title_th"),
