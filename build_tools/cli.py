@@ -91,6 +91,28 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_permalinks(args) -> int:
+    from build_tools.corpus import load_corpus
+    from build_tools.model import permalinks, released_text
+    from build_tools.fsutil import write_text_atomic
+    from build_tools.normalized import normalize_corpus
+
+    paths = _paths(args)
+    try:
+        corpus = load_corpus(paths.corpus)
+    except CorpusError as exc:
+        return _print_problems(exc)
+    links = permalinks(corpus, corpus.model, normalize_corpus(corpus))
+    if args.release:
+        target = paths.corpus / "permalinks" / "released.txt"
+        write_text_atomic(target, released_text(links))
+        print(f"recorded {len(links)} permalinks as released in {target}")
+        return 0
+    for url, kind in links.items():
+        print(f"{kind:10} {url}")
+    return 0
+
+
 def cmd_serve(args) -> int:
     from build_tools.serve import serve
 
@@ -109,6 +131,9 @@ VERBS = {
               "file:line: message for each problem.", cmd_check),
     "search": ("Search the corpus from the command line (Thai words with or without spaces, "
                "\"quoted phrases\", filters).", cmd_search),
+    "permalinks": ("List every permalink the site publishes; --release records them in "
+                   "corpus/permalinks/released.txt, after which check fails if one disappears "
+                   "without a redirect.", cmd_permalinks),
     "serve": ("Serve the built site at http://127.0.0.1:8000 (offline; press Ctrl+C to stop).",
               cmd_serve),
 }
@@ -135,6 +160,9 @@ def make_parser() -> argparse.ArgumentParser:
             p.add_argument("--mission", help="only this mission id")
             p.add_argument("--from", dest="date_from", type=_date, help="on or after this date (YYYY-MM-DD)")
             p.add_argument("--to", dest="date_to", type=_date, help="on or before this date (YYYY-MM-DD)")
+        if name == "permalinks":
+            p.add_argument("--release", action="store_true",
+                           help="record the current permalinks as released (commit the file)")
         if name == "serve":
             p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
             p.add_argument("--port", type=int, default=8000, help="port (default 8000)")

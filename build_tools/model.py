@@ -175,6 +175,12 @@ def permalinks(corpus, model: Model, docs) -> dict[str, str]:
     return out
 
 
+def released_text(links: dict[str, str]) -> str:
+    return ("# Permalinks of the last release (written by `python -m build_tools permalinks --release`).\n"
+            "# `check` fails when one of them disappears without an entry in redirects.yaml.\n"
+            + "".join(f"{url}\n" for url in sorted(links)))
+
+
 # --- loading and validation ---------------------------------------------------------
 
 class _Loader:
