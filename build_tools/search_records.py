@@ -65,8 +65,12 @@ def model_records(corpus: Corpus) -> list[dict]:
     names = lambda ids: " ".join(str(corpus.agencies[a].get("name_th")) for a in ids or [])  # noqa: E731
     parties = ["cdd", "dla", "oncb", "tao-association"]
 
+    # Curated records rank below the circular's own clause for words of its text (the
+    # clause is the source), except agency pages, which a name or abbreviation should find first.
+    boosts = {"agency": 1.0, "role": 0.5, "step": 0.3, "monitoring": 0.3, "project": 0.2, "term": 0.2}
+
     def rec(key, kind, title, section, body, aliases, url_, agencies=(), missions=(), doc_type="", date=None):
-        r = {"key": key, "doc_id": MODEL_GROUP, "kind": kind, "title": title, "section": section,
+        r = {"_boost": boosts[kind], "key": key, "doc_id": MODEL_GROUP, "kind": kind, "title": title, "section": section,
              "body": body, "aliases": aliases, "url": url_, "doc_type": doc_type,
              "agencies": ",".join(agencies), "missions": ",".join(missions)}
         if date is not None:
@@ -85,17 +89,19 @@ def model_records(corpus: Corpus) -> list[dict]:
     for aid, a in corpus.agencies.items():
         roles = [r for r in m.roles if r.get("agency") == aid]
         missions = sorted({x for r in roles for x in m.role_missions(r)})
-        out.append(rec(f"agency:{aid}", "agency", label(aid), f"หน่วยงาน · {short(aid)}".rstrip(" ·"),
-                       f"{a.get('name_en')} บทบาท {len(roles)} ข้อ",
-                       " ".join(t for t in agency_terms(corpus, aid) if t), f"agencies/{aid}/",
+        out.append(rec(f"agency:{aid}", "agency", "หน่วยงาน", f"{label(aid)} {short(aid)}".strip(),
+                       " ".join(t for t in [a.get("abbr"), a.get("name_en"), *(a.get("aliases") or [])] if t)
+                       + f" · บทบาท {len(roles)} ข้อ",
+                       " ".join(t for t in [a.get("abbr"), a.get("name_en"), *(a.get("aliases") or [])] if t),
+                       f"agencies/{aid}/",
                        agencies=[aid], missions=missions))
-        out[-1]["_boost"] = 1.5  # the agency's own page comes before its roles
     for r in m.roles:
         aid = str(r.get("agency"))
         agencies = [aid] + (parties if aid == "mou-parties" else []) + list(r.get("involves") or [])
         ref = r.ref()
-        out.append(rec(f"role:{r.id}", "role", f"บทบาทของ{label(aid)}",
-                       f"ข้อ {to_thai_digits(ref.clause[1:].replace('-', '.'))} · {short(aid)}".rstrip(" ·"), m.text(ref),
+        out.append(rec(f"role:{r.id}", "role", "บทบาท",
+                       f"{short(aid) or corpus.agencies[aid].get('name_th')} · ข้อ {to_thai_digits(ref.clause[1:].replace('-', '.'))}",
+                       m.text(ref),
                        " ".join(t for t in agency_terms(corpus, aid) if t), url(r), agencies=agencies,
                        missions=m.role_missions(r), doc_type="annex", date=annex_dates.get(ref.doc)))
     for s in m.all_steps():
@@ -113,10 +119,11 @@ def model_records(corpus: Corpus) -> list[dict]:
                        date=annex_dates.get(ref.doc)))
     for p in m.projects:
         agencies = [str(p.get("lead"))] + list(p.get("partners") or [])
-        out.append(rec(f"project:{p.id}", "project", str(p.get("title_th")), "โครงการตัวอย่าง",
+        out.append(rec(f"project:{p.id}", "project", "โครงการตัวอย่าง", str(p.get("title_th")),
                        " ".join([m.text(p.ref()), *(p.get("tiers") or []), *(p.get("tools") or [])]),
                        "", url(p), agencies=agencies, missions=m.role_missions(p)))
     for t in m.glossary:
-        out.append(rec(f"term:{t.id}", "term", str(t.get("term")), "อภิธานศัพท์", str(t.get("definition")),
-                       " ".join([str(t.get("abbr") or ""), *(t.get("aliases") or [])]).strip(), url(t)))
+        name = f"{t.get('term')} ({t.get('abbr')})" if t.get("abbr") else str(t.get("term"))
+        out.append(rec(f"term:{t.id}", "term", "อภิธานศัพท์", "",
+                       " ".join([name + ":", str(t.get("definition")), *(t.get("aliases") or [])]), "", url(t)))
     return out
