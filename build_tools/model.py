@@ -397,7 +397,7 @@ class _Loader:
         if data is None:
             return
         for item in self.as_list(data, rel, "activities", "activity"):
-            if self.fields(item, rel, "activity", ("id", "phase", "means", "source", "actors"),
+            if self.fields(item, rel, "activity", ("id", "phase", "means", "label", "source", "actors"),
                            ("reports_to",)) and (e := self.declare("activity", item, rel)):
                 self.choice(item, "phase", rel, PHASES)
                 self.choice(item, "means", rel, MEANS)

@@ -321,19 +321,20 @@ class Pages:
             for a in x.get("actors"):
                 if a not in seen:
                     seen.add(a)
-                    nodes.append(Node(f"agency-{a}", 0, wrap(self.agency_name(a), 30), f"#who-{a}", "agency"))
+                    nodes.append(Node(f"agency-{a}", 0, wrap(self.agency_name(a, short=True), 30), f"#who-{a}", "agency"))
                 edges.append((f"agency-{a}", x.id))
         for x in m.activities:
-            nodes.append(Node(x.id, 1, [PHASES[x.get("phase")], MEANS[x.get("means")]], f"#{x.id}", "step"))
+            nodes.append(Node(x.id, 1, [f"{PHASES[x.get('phase')]} {MEANS[x.get('means')]}"]
+                              + wrap(str(x.get("label")), 32), f"#{x.id}", "step"))
         targets = set()
         for x in m.activities:
             for t in x.get("reports_to") or []:
                 if f"to-{t}" not in targets:
                     targets.add(f"to-{t}")
-                    nodes.append(Node(f"to-{t}", 2, ["รายงานต่อ"] + wrap(self.agency_name(t), 30), f"#who-{t}", "agency"))
+                    nodes.append(Node(f"to-{t}", 2, ["รายงานต่อ", self.agency_name(t)], f"#who-{t}", "agency"))
                 edges.append((x.id, f"to-{t}"))
-        for c in m.criteria:
-            nodes.append(Node(c.id, 2, ["ประเด็นประเมิน"] + wrap(block_text(self.model.block(c.ref())), 30)[:2], f"#{c.id}", "plan"))
+        for i, c in enumerate(m.criteria, 1):
+            nodes.append(Node(c.id, 2, [f"ประเด็นประเมินที่ {to_thai_digits(str(i))}"], f"#{c.id}", "plan"))
             edges += [(x.id, c.id) for x in m.activities if x.get("phase") == "evaluation"]
         return flow_svg("แผนภาพการติดตามและประเมินผล: ใครติดตาม ด้วยวิธีใด รายงานต่อใคร ประเมินอะไร",
                         ["ผู้ติดตาม/ผู้ประเมิน", "วิธีการ", "รายงานต่อ / ประเด็นประเมิน"], nodes, edges)
@@ -350,15 +351,15 @@ class Pages:
         for phase, label in PHASES.items():
             out += [f"## {label} {{: #{phase} }}", ""]
             for x in [a for a in m.activities if a.get("phase") == phase]:
-                out += [f"### {MEANS[x.get('means')]} {{: #{x.id} .step }}", "",
+                out += [f"### {MEANS[x.get('means')]}: {escape(str(x.get('label')))} {{: #{x.id} .step }}", "",
                         f"{self.text(x.ref())}  ",
                         f"<small>ที่มา: {self.cite(page, x.ref())} · `{x.id}`</small> {copy_link(x.id)}", "",
                         table(["รายการ", "รายละเอียด"],
                               [["ผู้ติดตาม/ผู้ประเมิน", self.agencies_links(page, x.get("actors"))],
                                ["รายงานต่อ", self.agencies_links(page, x.get("reports_to"))]]), ""]
         out += ["## ประเด็นที่ประเมิน {: #criteria }", ""]
-        for c in m.criteria:
-            out += [f"{self.text(c.ref())}  ", f"<small>ที่มา: {self.cite(page, c.ref())}</small> {copy_link(c.id)}",
+        for i, c in enumerate(m.criteria, 1):
+            out += [f"**ประเด็นที่ {to_thai_digits(str(i))}** {self.text(c.ref())}  ", f"<small>ที่มา: {self.cite(page, c.ref())}</small> {copy_link(c.id)}",
                     attrs(c.id, "clause"), ""]
         out += ["## หน่วยงานในกรอบนี้ {: #who }", ""]
         who = []
