@@ -441,7 +441,7 @@ class Pages:
             '<table class="project-catalogue" id="project-catalogue"><thead><tr>'
             "<th>โครงการ</th><th>ประเภท</th><th>ภารกิจ</th><th>ระดับ</th><th>หน่วยงานหลัก</th><th>จังหวัด</th><th>ปี</th>"
             "</tr></thead><tbody>", *rows, "</tbody></table>", "",
-            "เพิ่มโครงการได้ด้วยไฟล์ข้อมูลหนึ่งไฟล์ใน `corpus/model/projects/` (ดู README ของโครงการ)", ""])
+            "ผู้ดูแลคลังความรู้เพิ่มโครงการได้ด้วยไฟล์ข้อมูลหนึ่งไฟล์ใน `corpus/model/projects/` (ดู README ของโครงการ)", ""])
 
     # glossary and timeline --------------------------------------------------------------
     def glossary(self) -> str:
