@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from build_tools.problems import Problem
 from build_tools.yamlio import LineDict, YamlError, load_yaml
@@ -385,7 +384,8 @@ class _Loader:
                     self.ref(sub, "source", rel)
                     subs.append(se)
             self.model.substeps[e.id] = subs
-        step_ids = {s.id for s in self.model.steps}
+        # ids as written (a step rejected for another reason is not reported twice)
+        step_ids = {str(i.get("id")) for i in steps if isinstance(i, dict)}
         for s in self.model.steps:
             for n in s.get("next") or []:
                 if n not in step_ids:
@@ -523,8 +523,3 @@ def load_model(corpus_dir: Path, corpus, docs) -> tuple[Model, list[Problem]]:
     if not ld.problems:
         ld.check_permalinks(docs)
     return ld.model, ld.problems
-
-
-def iter_problems(corpus_dir: Path, corpus, docs) -> Iterator[Problem]:
-    _, problems = load_model(corpus_dir, corpus, docs)
-    yield from problems

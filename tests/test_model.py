@@ -306,3 +306,35 @@ def test_project_with_location_and_redirect_of_renamed_project(tmp_path):
     redirect = (site / "projects" / "mother-of-the-land-fund" / "index.html").read_text(encoding="utf-8")
     assert 'url=../../projects/mother-fund/' in redirect
     assert (site / "projects" / "mother-fund" / "index.html").is_file()
+
+
+def test_missing_fields_and_unknown_field(tmp_path):
+    corpus = copy_corpus(tmp_path)
+    guidance = corpus / "model" / "guidance.yaml"
+    _edit(guidance, "    label: อบต. บรรจุในข้อบัญญัติงบประมาณ\n", "    lable: อบต. บรรจุในข้อบัญญัติงบประมาณ\n")
+    timeline = corpus / "model" / "timeline.yaml"
+    _edit(timeline, "  date: 2009-08-11\n", "  date: 2009-08-32\n")
+    code, lines = _check(corpus)
+    assert code == 1
+    step5 = _line_of(guidance, "- id: fy2553-step-5")
+    assert lines == [
+        f"corpus/model/guidance.yaml:{step5}: step is missing required field 'label'",
+        f"corpus/model/guidance.yaml:{_line_of(guidance, 'lable:')}: step: unknown field 'lable'",
+        f"corpus/model/timeline.yaml:{_line_of(timeline, '2009-08-32')}: date '2009-08-32' must be an ISO date YYYY-MM-DD",
+    ]
+
+
+def test_permalinks_verb_records_a_release(tmp_path):
+    corpus = copy_corpus(tmp_path)
+    released = corpus / "permalinks" / "released.txt"
+    released.write_text("", encoding="utf-8")
+    listing = run_cli("permalinks", "--corpus", corpus).stdout
+    assert "role       agencies/cdd/#cdd-1-1" in listing
+    assert "clause     documents/mou-annex-2552/#c3-1-1" in listing
+    assert "step       guidance/#fy2553-step-8" in listing
+    run_cli("permalinks", "--release", "--corpus", corpus)
+    urls = [l for l in released.read_text(encoding="utf-8").split("\n") if l and not l.startswith("#")]
+    assert len(urls) == len(listing.strip().split("\n")) and "projects/mother-of-the-land-fund/" in urls
+    # the registry committed in the project lists every permalink published so far
+    committed = set((ROOT / "corpus" / "permalinks" / "released.txt").read_text(encoding="utf-8").split("\n"))
+    assert {"agencies/dla/#dla-3", "guidance/#fy2553-step-3-4", "documents/mou-annex-2552/#c3-2-4-6"} <= committed
