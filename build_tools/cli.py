@@ -60,6 +60,11 @@ def cmd_check(args) -> int:
         print(w)
     print(f"corpus OK: {len(corpus.raw)} raw file(s), {len(corpus.documents)} document(s), "
           f"{len(corpus.agencies)} agencies")
+    m = corpus.model
+    print(f"model OK: {len(m.missions)} missions, {len(m.roles)} roles, {len(m.steps)} guidance steps "
+          f"(+{sum(len(s) for s in m.substeps.values())} sub-steps), {len(m.activities)} monitoring activities, "
+          f"{len(m.projects)} projects, {len(m.glossary)} glossary terms, {len(m.timeline)} events; "
+          f"{len(m.released)} released permalinks")
     return 0
 
 
