@@ -29,6 +29,11 @@ PROJECT_KINDS = {"model": "รูปแบบโครงการต้นแ�
 MEANS = {"reports": "โดยเอกสารการรายงาน", "people": "โดยบุคคล", "working-group": "โดยคณะทำงาน"}
 PHASES = {"monitoring": "การติดตามผล", "evaluation": "การประเมินผล"}
 ALL = "all"
+# Ids the generated pages use for their own sections (and `index`, the listing pages):
+# a model id equal to one of them would give two elements the same anchor.
+RESERVED = {"index", "roles", "roles-all-missions", "involved-in", "guidance-steps", "monitoring",
+            "evaluation", "projects", "documents", "objectives", "targets", "missions", "flow", "steps",
+            "plans", "criteria", "who", "source", "defines", "text", "agencies-missions", "agencies-steps"}
 
 
 @dataclass
@@ -235,6 +240,9 @@ class _Loader:
             return None
         if eid in self.ids:
             self.err(rel, line, f"duplicate id '{eid}' (already used by the {self.ids[eid]})")
+            return None
+        if eid in RESERVED or eid.startswith(("roles-", "who-")):
+            self.err(rel, line, f"id '{eid}' is reserved for a section of the generated pages: choose another")
             return None
         self.ids[eid] = f"{kind} in {rel}:{line}"
         return Entity(kind, eid, item, rel)

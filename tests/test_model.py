@@ -55,6 +55,8 @@ def test_ids_are_unique_across_kinds(tmp_path):
     glossary = corpus / "model" / "glossary.yaml"
     _edit(glossary, "- id: five-fences", "- id: cdd")
     _edit(corpus / "model" / "guidance.yaml", "id: fy2553-step-3-4,", "id: fy2553-step-3-3,")
+    timeline = corpus / "model" / "timeline.yaml"
+    _edit(timeline, "- id: dla-web-2552-08-21", "- id: flow")
     code, lines = _check(corpus)
     assert code == 1
     guidance = corpus / "model" / "guidance.yaml"
@@ -65,6 +67,8 @@ def test_ids_are_unique_across_kinds(tmp_path):
         f"the agency in corpus/agencies.yaml:{_line_of(corpus / 'agencies.yaml', 'id: cdd')})",
         f"corpus/model/guidance.yaml:{second[1]}: duplicate id 'fy2553-step-3-3' (already used by the substep "
         f"in corpus/model/guidance.yaml:{second[0]})",
+        f"corpus/model/timeline.yaml:{_line_of(timeline, '- id: flow')}: id 'flow' is reserved for a section "
+        "of the generated pages: choose another",
     ]
 
 
