@@ -366,11 +366,19 @@ class _Loader:
         if data is None:
             return
         for item in self.as_list(data, rel, "plans", "plan"):
-            if self.fields(item, rel, "plan", ("id", "name_th", "level"), ()) \
+            if self.fields(item, rel, "plan", ("id", "name_th", "level"), ("feeds_into", "source")) \
                     and (e := self.declare("plan", item, rel)):
                 self.choice(item, "level", rel, LEVELS)
+                if "source" in item:
+                    self.ref(item, "source", rel)
                 self.model.plans.append(e)
-        plan_ids = {p.id for p in self.model.plans}
+        plan_ids = {str(i.get("id")) for i in self.as_list(data, rel, "plans", "plan") if isinstance(i, dict)}
+        for p in self.model.plans:
+            if p.get("feeds_into") and not p.get("source"):
+                self.err(rel, p.data.line_of("feeds_into"), "feeds_into between plans needs the source that says so")
+            for q in p.get("feeds_into") or []:
+                if q not in plan_ids:
+                    self.err(rel, p.data.line_of("feeds_into"), f"feeds_into: '{q}' is not a plan id of this file")
         steps = self.as_list(data, rel, "steps", "step")
         for item in steps:
             if not (self.fields(item, rel, "step", ("id", "source", "level", "label", "actors", "output"),

@@ -269,6 +269,8 @@ class Pages:
         for s in m.steps:
             edges += [(s.id, n) for n in s.get("next") or []]
             edges += [(s.id, p) for p in s.get("feeds_into") or []]
+        for p in m.plans:
+            edges += [(p.id, q) for q in p.get("feeds_into") or []]
         return flow_svg("แผนภาพขั้นตอนการขยายผลจากตำบลสู่อำเภอและจังหวัด",
                         ["ระดับตำบล/หมู่บ้าน", "ระดับอำเภอ", "ระดับจังหวัด"], nodes, edges)
 
@@ -309,8 +311,12 @@ class Pages:
         out += ["## แผนและงบประมาณที่รับผลการขยายผล {: #plans }", ""]
         for p in m.plans:
             feeders = [self.entity_link(page, s, self.step_title(s)) for s in m.steps if p.id in (s.get("feeds_into") or [])]
-            out += [f"**{escape(str(p.get('name_th')))}** ({LEVELS[p.get('level')]}) ← {', '.join(feeders) or '—'} "
-                    f"{copy_link(p.id)}", attrs(p.id), ""]
+            feeders += [self.entity_link(page, q, str(q.get("name_th"))) for q in m.plans if p.id in (q.get("feeds_into") or [])]
+            line = f"**{escape(str(p.get('name_th')))}** ({LEVELS[p.get('level')]}) · รับจาก: {', '.join(feeders) or '—'}"
+            onward = [self.entity_link(page, plans[q], str(plans[q].get("name_th"))) for q in p.get("feeds_into") or []]
+            if onward:
+                line += f" · ส่งต่อไปยัง: {', '.join(onward)} (ตาม{self.cite(page, p.ref())})"
+            out += [f"{line} {copy_link(p.id)}", attrs(p.id), ""]
         return "\n".join(out)
 
     # monitoring ------------------------------------------------------------------------

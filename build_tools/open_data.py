@@ -78,7 +78,8 @@ def records(corpus: Corpus, docs: list[NormalizedDoc]) -> dict[str, object]:
                    "substeps": [{"id": x.id, "permalink": url(x), "text": m.text(x.ref()),
                                  "source": _src(m, x.ref())} for x in m.substeps.get(s.id, [])]}
                   for s in m.steps],
-        "plans": [{"id": p.id, "permalink": url(p), "name_th": p.get("name_th"), "level": p.get("level")}
+        "plans": [{"id": p.id, "permalink": url(p), "name_th": p.get("name_th"), "level": p.get("level"),
+                   "feeds_into": list(p.get("feeds_into") or []), "source": _src(m, p.ref())}
                   for p in m.plans],
     }
     monitoring = {
