@@ -4,6 +4,8 @@ The corpus is validated first; on any error nothing is written, so the previous
 normalized documents, index and site stay exactly as they were."""
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import shutil
 import time
@@ -16,7 +18,7 @@ from build_tools.normalized import NormalizedDoc, normalize_corpus
 from build_tools.paths import Paths
 from build_tools.problems import CorpusError
 from build_tools.review import review
-from build_tools.search_records import agency_terms, records_for
+from build_tools.search_records import MODEL_GROUP, agency_terms, model_records, records_for
 from build_tools.site_pages import generate_pages
 from build_tools.whoosh_index import build_index
 
@@ -123,6 +125,9 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
     analyzer = ThaiAnalyzer(corpus_vocabulary(corpus))
     records = {nd.id: records_for(corpus, nd) for nd in docs}
     fingerprints = {nd.id: nd.fingerprint() for nd in docs}
+    records[MODEL_GROUP] = model_records(corpus)
+    fingerprints[MODEL_GROUP] = hashlib.sha256(json.dumps(records[MODEL_GROUP], ensure_ascii=False, sort_keys=True,
+                                                          default=str).encode("utf-8")).hexdigest()[:16]
     stats = build_index(paths.index, records, fingerprints, analyzer, log=log)
     how = ("full rebuild" if stats["full"]
            else f"re-indexed {len(stats['reindexed'])}, removed {len(stats['removed'])}")

@@ -70,6 +70,11 @@ def cmd_check(args) -> int:
     print(f"corpus OK: {len(corpus.raw)} raw file(s), {len(corpus.documents)} document(s), "
           f"{len(corpus.agencies)} agencies, {len(corpus.corrections)} reviewed corrections; "
           f"{len(warnings)} warning(s) to review ({undecided} undecided number conflict(s))")
+    m = corpus.model
+    print(f"model OK: {len(m.missions)} missions, {len(m.roles)} roles, {len(m.steps)} guidance steps "
+          f"(+{sum(len(s) for s in m.substeps.values())} sub-steps), {len(m.activities)} monitoring activities, "
+          f"{len(m.projects)} projects, {len(m.glossary)} glossary terms, {len(m.timeline)} events; "
+          f"{len(m.released)} released permalinks")
     return 0
 
 
@@ -134,6 +139,28 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_permalinks(args) -> int:
+    from build_tools.corpus import load_corpus
+    from build_tools.model import permalinks, released_text
+    from build_tools.fsutil import write_text_atomic
+    from build_tools.normalized import normalize_corpus
+
+    paths = _paths(args)
+    try:
+        corpus = load_corpus(paths.corpus)
+    except CorpusError as exc:
+        return _print_problems(exc)
+    links = permalinks(corpus, corpus.model, normalize_corpus(corpus))
+    if args.release:
+        target = paths.corpus / "permalinks" / "released.txt"
+        write_text_atomic(target, released_text(links))
+        print(f"recorded {len(links)} permalinks as released in {target}")
+        return 0
+    for url, kind in links.items():
+        print(f"{kind:10} {url}")
+    return 0
+
+
 def cmd_serve(args) -> int:
     from build_tools.serve import serve
 
@@ -168,6 +195,9 @@ VERBS = {
                   "it with -o.", cmd_normalize),
     "search": ("Search the corpus from the command line (Thai words with or without spaces, "
                "\"quoted phrases\", filters).", cmd_search),
+    "permalinks": ("List every permalink the site publishes; --release records them in "
+                   "corpus/permalinks/released.txt, after which check fails if one disappears "
+                   "without a redirect.", cmd_permalinks),
     "serve": ("Serve the built site at http://127.0.0.1:8000 (offline; press Ctrl+C to stop).",
               cmd_serve),
 }
@@ -216,6 +246,9 @@ def make_parser() -> argparse.ArgumentParser:
                            help="print the change list (raw line, rule, before, after) to stderr")
             p.add_argument("--no-corrections", action="store_true",
                            help="do not apply the corpus-wide reviewed corrections")
+        if name == "permalinks":
+            p.add_argument("--release", action="store_true",
+                           help="record the current permalinks as released (commit the file)")
         if name == "serve":
             p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
             p.add_argument("--port", type=int, default=8000, help="port (default 8000)")

@@ -31,7 +31,7 @@ OPTIONAL_DOC_FIELDS = ("short_title", "number", "addressee", "subject", "urgency
 REFERENCE_MATCHES = ("exact", "probable", "none")
 # Raw files that are not text (an original scan kept beside its OCR text).
 BINARY_ENCODINGS = ("binary",)
-REQUIRED_AGENCY_FIELDS = ("id", "name_th", "abbr", "name_en")
+REQUIRED_AGENCY_FIELDS = ("id", "name_th", "name_en")  # abbr and aliases are optional
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINES_RE = re.compile(r"^(\d+)-(\d+)$")
 
@@ -81,6 +81,7 @@ class Corpus:
     # Reviewed OCR corrections and known names (build_tools.corrections).
     corrections: list = field(default_factory=list)
     names: dict = field(default_factory=dict)
+    model: object = None  # build_tools.model.Model, once the documents are valid
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
@@ -409,7 +410,16 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(load_corrections(corpus_dir, {d.id: (d.first_line, d.last_line) for d in documents},
                             corrections, broken=(p.stem for p in (corpus_dir / "documents").glob("*.md"))))
     c.take(load_names(corpus_dir, names))
+    corpus = Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes,
+                    corrections=corrections, names=names)
+    if not c.errors:
+        # The model cites clauses of the normalized documents, so it is checked only
+        # once the documents themselves are valid (imported here: model -> normalized -> corpus).
+        from build_tools.model import load_model
+        from build_tools.normalized import normalize_corpus
+
+        corpus.model, problems = load_model(corpus_dir, corpus, normalize_corpus(corpus))
+        c.take(problems)
     if c.errors:
         raise CorpusError(sorted(c.errors))
-    return Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes,
-                  corrections=corrections, names=names)
+    return corpus

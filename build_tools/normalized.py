@@ -72,7 +72,20 @@ def normalize_document(corpus: Corpus, doc: Document) -> NormalizedDoc:
     ctx = Context(doc_id=doc.id, corrections=corrections_for(corpus.corrections, doc.id),
                   names=tuple(known_names(corpus.names)))
     out = normalize_lines(lines, ctx)
-    return NormalizedDoc(doc, out, parse_blocks(out, doc.get("doc_type")), ctx)
+    blocks = parse_blocks(out, doc.get("doc_type"))
+    # Receipt stamps left the body but stay citable: a block each, anchored at the
+    # stamp's first raw line (l<n>), shown in the page's stamp section.
+    blocks += [Block("stamp", stamp_text(s), tuple(s["raw_lines"]))
+               for s in ctx.extracted.get("receipt_stamps") or []]
+    return NormalizedDoc(doc, out, blocks, ctx)
+
+
+def stamp_text(stamp: dict) -> str:
+    """'กรมส่งเสริมการปกครองท้องถิ่น เลขที่ 44404 วันที่ 11 ส.ค. 2552' (what is legible)."""
+    parts = [stamp.get("office"), f"{stamp.get('kind', 'เลขรับ')} {stamp['number']}" if stamp.get("number") else None,
+             f"วันที่ {stamp['date']}" if stamp.get("date") else None,
+             f"เวลา {stamp['time']}" if stamp.get("time") else None]
+    return " ".join(p for p in parts if p)
 
 
 def normalize_corpus(corpus: Corpus) -> list[NormalizedDoc]:

@@ -45,3 +45,85 @@ def records_for(corpus: Corpus, nd: NormalizedDoc) -> list[dict]:
             "url": doc_url(d.id, b.anchor),
         })
     return records
+
+
+MODEL_GROUP = "model"  # index group (doc_id) of every knowledge-model record
+
+
+def model_records(corpus: Corpus) -> list[dict]:
+    """Records for the knowledge model: agency pages (names, abbreviation and aliases in
+    `aliases`, so พช./CDD/อบต. find them), roles, guidance steps, monitoring, projects and
+    glossary terms, each with its permalink."""
+    from build_tools.model import entity_url
+    from build_tools.thaidate import to_thai_digits
+
+    m = corpus.model
+    if m is None:
+        return []
+    url = lambda e: entity_url(m, e)  # noqa: E731
+    annex_dates = {d.id: d.date for d in corpus.documents}
+    names = lambda ids: " ".join(str(corpus.agencies[a].get("name_th")) for a in ids or [])  # noqa: E731
+    parties = ["cdd", "dla", "oncb", "tao-association"]
+
+    # Curated records rank below the circular's own clause for words of its text (the
+    # clause is the source), except agency pages, which a name or abbreviation should find first.
+    boosts = {"agency": 1.0, "role": 0.5, "step": 0.3, "monitoring": 0.3, "project": 0.2, "term": 0.2}
+
+    def rec(key, kind, title, section, body, aliases, url_, agencies=(), missions=(), doc_type="", date=None):
+        r = {"_boost": boosts[kind], "key": key, "doc_id": MODEL_GROUP, "kind": kind, "title": title, "section": section,
+             "body": body, "aliases": aliases, "url": url_, "doc_type": doc_type,
+             "agencies": ",".join(agencies), "missions": ",".join(missions)}
+        if date is not None:
+            r["date"] = date_field(date)
+        return r
+
+    def label(aid):
+        a = corpus.agencies[aid]
+        return f"{a.get('name_th')} ({a.get('abbr')})" if a.get("abbr") else str(a.get("name_th"))
+
+    def short(aid):  # abbreviation and Latin short names: DLA, CDD, ONCB ...
+        a = corpus.agencies[aid]
+        return " ".join([str(a.get("abbr") or ""), *(x for x in a.get("aliases") or [] if x.isascii())]).strip()
+
+    out = []
+    for aid, a in corpus.agencies.items():
+        roles = [r for r in m.roles if r.get("agency") == aid]
+        missions = sorted({x for r in roles for x in m.role_missions(r)})
+        out.append(rec(f"agency:{aid}", "agency", "หน่วยงาน", f"{label(aid)} {short(aid)}".strip(),
+                       " ".join(t for t in [a.get("abbr"), a.get("name_en"), *(a.get("aliases") or [])] if t)
+                       + f" · บทบาท {len(roles)} ข้อ",
+                       " ".join(t for t in [a.get("abbr"), a.get("name_en"), *(a.get("aliases") or [])] if t),
+                       f"agencies/{aid}/",
+                       agencies=[aid], missions=missions))
+    for r in m.roles:
+        aid = str(r.get("agency"))
+        agencies = [aid] + (parties if aid == "mou-parties" else []) + list(r.get("involves") or [])
+        ref = r.ref()
+        out.append(rec(f"role:{r.id}", "role", "บทบาท",
+                       f"{short(aid) or corpus.agencies[aid].get('name_th')} · ข้อ {to_thai_digits(ref.clause[1:].replace('-', '.'))}",
+                       m.text(ref),
+                       " ".join(t for t in agency_terms(corpus, aid) if t), url(r), agencies=agencies,
+                       missions=m.role_missions(r), doc_type="annex", date=annex_dates.get(ref.doc)))
+    for s in m.all_steps():
+        ref = s.ref()
+        actors = list(s.get("actors") or []) + list(s.get("informs") or [])
+        out.append(rec(f"step:{s.id}", "step", "แนวทางการขยายผล ปีงบประมาณ ๒๕๕๓",
+                       "ข้อ " + to_thai_digits(ref.clause[1:].replace("-", ".")),
+                       " ".join(x for x in [m.text(ref), str(s.get("output") or ""), names(actors)] if x),
+                       "", url(s), agencies=actors, doc_type="guidance", date=annex_dates.get(ref.doc)))
+    for x in m.activities:
+        ref = x.ref()
+        who = list(x.get("actors")) + list(x.get("reports_to") or [])
+        out.append(rec(f"monitoring:{x.id}", "monitoring", "กรอบการติดตามและประเมินผล ๒๕๕๒–๒๕๕๓", "",
+                       m.text(ref) + " " + names(who), "", url(x), agencies=who, doc_type="framework",
+                       date=annex_dates.get(ref.doc)))
+    for p in m.projects:
+        agencies = [str(p.get("lead"))] + list(p.get("partners") or [])
+        out.append(rec(f"project:{p.id}", "project", "โครงการตัวอย่าง", str(p.get("title_th")),
+                       " ".join([m.text(p.ref()), *(p.get("tiers") or []), *(p.get("tools") or [])]),
+                       "", url(p), agencies=agencies, missions=m.role_missions(p)))
+    for t in m.glossary:
+        name = f"{t.get('term')} ({t.get('abbr')})" if t.get("abbr") else str(t.get("term"))
+        out.append(rec(f"term:{t.id}", "term", "อภิธานศัพท์", "",
+                       " ".join([name + ":", str(t.get("definition")), *(t.get("aliases") or [])]), "", url(t)))
+    return out

@@ -27,7 +27,7 @@ def raw_page_path(doc_id: str) -> str:
 
 def agency_label(corpus: Corpus, agency_id: str) -> str:
     a = corpus.agencies[agency_id]
-    return f"{a.get('name_th')} ({a.get('abbr')})"
+    return f"{a.get('name_th')} ({a.get('abbr')})" if a.get("abbr") else str(a.get("name_th"))
 
 
 def _permalink(anchor: str) -> str:
@@ -93,7 +93,8 @@ def render_blocks(blocks: list[Block], notes: dict[int, list[str]] | None = None
             if b.kind == "header" and b.text.startswith("|"):
                 rows.append(escape(b.text))
             else:
-                out.append(escape(b.text) + "  ")
+                # an empty span gives each header line its paragraph anchor (l<raw line>)
+                out.append(f'<span class="anchor" id="{b.anchor}"></span>' + escape(b.text) + "  ")
         out.append("")
         out.append("</div>")
         out.append("")
@@ -109,7 +110,7 @@ def render_blocks(blocks: list[Block], notes: dict[int, list[str]] | None = None
     in_list = False
     pending: list[str] = []  # notes of list items wait for the end of the list
     for b in blocks:
-        if b.kind == "header":
+        if b.kind in ("header", "stamp"):  # shown above the text / in the stamp section
             continue
         if b.kind == "item":
             # attr_list cannot give a list item an id: an empty anchor span does.
@@ -171,6 +172,12 @@ def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None) ->
         "",
     ]
     parts += reference_sections(corpus, d)
+    stamps = [b for b in nd.blocks if b.kind == "stamp"]
+    if stamps:
+        parts += ["## ตราประทับรับหนังสือ {: #receipt-stamps }", "",
+                  "ตราประทับของหน่วยงานผู้รับ (ไม่ใช่เนื้อความของหนังสือ):", ""]
+        parts += [f'- <span class="anchor" id="{b.anchor}"></span>{escape(b.text)}' for b in stamps]
+        parts += [""]
     if d.notes:
         parts += ['!!! note "หมายเหตุผู้ดูแลคลังเอกสาร"', "", *("    " + l for l in d.notes.split("\n")), ""]
     notes = conflict_notes(conflicts, nd, docs or {nd.id: nd})
@@ -346,7 +353,7 @@ def documents_index(corpus: Corpus, docs: list[NormalizedDoc]) -> str:
             DOC_TYPES[d.get("doc_type")],
             escape(str(d.get("number") or "—")),
             format_thai_date(d.date),
-            escape(corpus.agencies[d.get("issuer")].get("abbr")),
+            escape(corpus.agencies[d.get("issuer")].get("abbr") or corpus.agencies[d.get("issuer")].get("name_th")),
         ])
     return "\n".join([
         "---", "title: หนังสือราชการและเอกสาร", "---", "",
@@ -363,18 +370,24 @@ def _yaml_str(s: str) -> str:
 
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], conflicts=()) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site."""
+    from build_tools.model_pages import document_defines, model_nav, model_pages
+
     pages = {"documents/index.md": documents_index(corpus, docs)}
     doc_nav = ["documents/index.md"]
     by_id = {nd.id: nd for nd in docs}
+    defines = document_defines(corpus, docs) if corpus.model else {}
     for nd in docs:
-        pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id)
+        pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id) + defines.get(nd.id, "")
         pages[raw_page_path(nd.id)] = raw_page(corpus, nd)
         doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})
     nav = [
         {"หน้าแรก": "index.md"},
         {"หนังสือราชการและเอกสาร": doc_nav},
+        *(model_nav(corpus) if corpus.model else []),
         {"การค้นหา": "search-help.md"},
         {"คู่มือผู้ดูแล: เพิ่มหนังสือใหม่": "maintainers.md"},
         {"เกี่ยวกับเว็บไซต์": "about.md"},
     ]
+    if corpus.model:
+        pages.update(model_pages(corpus, docs))
     return pages, nav

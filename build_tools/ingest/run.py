@@ -55,8 +55,8 @@ def analyze(text: str, corpus: Corpus, raw_name: str, taken_ids: set[str] | None
     parts = split_bundle(lines)
     if not parts:
         raise IngestError(f"{raw_name}: no text to ingest")
-    vocabulary = tuple(sorted({a.get("name_th") for a in corpus.agencies.values()} |
-                              {a.get("abbr") for a in corpus.agencies.values()}))
+    vocabulary = tuple(sorted(({a.get("name_th") for a in corpus.agencies.values()} |
+                               {a.get("abbr") for a in corpus.agencies.values()}) - {None}))
     agencies_th = {a.id: a.get("name_th") for a in corpus.agencies.values()}
     candidates = _candidates(corpus) + list(extra_candidates or [])
     known = known_prefixes(corpus.prefixes, candidates)

@@ -1,0 +1,132 @@
+"""The model pages in a real headless Chromium (Debian's chromium + chromium-driver),
+served over http://127.0.0.1 from the built site: copy link (Clipboard API or the
+selected-text fallback), the project filter, anchor redirects, A4 printing."""
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+
+import pytest
+
+
+def _need_chromium():
+    if shutil.which("chromium") and shutil.which("chromedriver"):
+        return
+    msg = "Chromium not installed: sudo apt-get install chromium chromium-driver"
+    if os.environ.get("CI") == "true":
+        pytest.fail(msg)
+    print(f"\n*** SKIPPING BROWSER TESTS: {msg} ***")
+    pytest.skip(msg)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built, tmp_path_factory):
+    """A copy of the built site (so a test may add a redirect) served on a free port."""
+    root = tmp_path_factory.mktemp("served") / "site"
+    shutil.copytree(built / "site", root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _need_chromium()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = shutil.which("chromium")
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              "--disable-background-networking", "--disable-component-update", "--no-first-run",
+              "--window-size=1280,1000"):
+        opts.add_argument(a)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=opts)
+    yield driver
+    driver.quit()
+
+
+def _wait(driver, js, timeout=5):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(lambda d: d.execute_script(js))
+
+
+def test_copy_link_on_a_step(site, browser):
+    _, base = site
+    browser.get(base + "guidance/")
+    link = browser.find_element("css selector", 'a.permalink-copy[href="#fy2553-step-3"]')
+    assert link.is_displayed() and "คัดลอกลิงก์" in link.text
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    _wait(browser, "return document.querySelector('a.permalink-copy[href=\"#fy2553-step-3\"]')"
+                   ".classList.contains('copied')")
+    assert browser.current_url == base + "guidance/#fy2553-step-3"
+    box = browser.find_elements("css selector", ".permalink-box")
+    if box:  # the clipboard was refused: the link is shown selected instead
+        assert box[0].get_attribute("value") == base + "guidance/#fy2553-step-3"
+
+
+def test_copy_link_falls_back_without_clipboard(site, browser):
+    _, base = site
+    browser.get(base + "agencies/dla/")
+    browser.execute_script("Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
+    link = browser.find_element("css selector", 'a.permalink-copy[href="#dla-2"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    box = _wait(browser, "return document.querySelector('.permalink-box')")
+    assert box.get_attribute("value") == base + "agencies/dla/#dla-2"
+    assert browser.execute_script("var b = document.querySelector('.permalink-box');"
+                                  "return b.selectionStart === 0 && b.selectionEnd === b.value.length")
+
+
+def test_project_catalogue_filters_by_mission(site, browser):
+    from selenium.webdriver.support.ui import Select
+
+    root, base = site
+    projects = json.loads((root / "data" / "projects.json").read_text(encoding="utf-8"))
+    browser.get(base + "projects/")
+    rows = lambda: [r.find_element("css selector", "a").get_attribute("href").rstrip("/").rsplit("/", 1)[1]  # noqa: E731
+                    for r in browser.find_elements("css selector", "#project-catalogue tbody tr") if r.is_displayed()]
+    assert sorted(rows()) == sorted(p["id"] for p in projects)
+    Select(browser.find_element("name", "mission")).select_by_value("poverty-sufficiency")
+    expected = sorted(p["id"] for p in projects if "poverty-sufficiency" in p["missions"])
+    assert sorted(rows()) == expected and 0 < len(expected) < len(projects)
+    assert f"แสดง {len(expected)} จาก {len(projects)}" in browser.find_element("name", "count").text
+    Select(browser.find_element("name", "province")).select_by_value("none")
+    assert sorted(rows()) == expected  # none of the seed's projects has a location
+
+
+def test_renamed_anchor_is_forwarded(site, browser):
+    root, base = site
+    (root / "data" / "redirects.json").write_text(
+        json.dumps({"agencies/dla/#old-role": "agencies/dla/#dla-3"}), encoding="utf-8")
+    browser.get(base + "agencies/dla/#old-role")
+    _wait(browser, "return location.hash === '#dla-3'")
+
+
+def test_guidance_page_prints_on_a4(site):
+    _need_chromium()
+    _, base = site
+    out = tempfile.mkdtemp()
+    pdf = os.path.join(out, "guidance.pdf")
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", f"--user-data-dir={out}/profile",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", base + "guidance/"],
+                   capture_output=True, timeout=90, check=True)
+    data = open(pdf, "rb").read()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
+    assert boxes and all(abs(float(w) - 595) < 2 and abs(float(h) - 842) < 2 for w, h in boxes)
+    assert len(boxes) >= 3  # eight steps with their tables and the diagram: several A4 pages
+    shutil.rmtree(out, ignore_errors=True)
