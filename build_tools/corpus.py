@@ -24,7 +24,9 @@ DOC_TYPES = {
 }
 REQUIRED_DOC_FIELDS = ("id", "title", "doc_type", "date_be", "issuer", "source")
 OPTIONAL_DOC_FIELDS = ("short_title", "number", "addressee", "subject", "urgency",
-                       "drafted_by", "date_basis")
+                       "drafted_by", "date_basis",
+                       # true only in benchmark fixtures (benchmarks/synth.py); the page warns
+                       "synthetic")
 REQUIRED_AGENCY_FIELDS = ("id", "name_th", "abbr", "name_en")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LINES_RE = re.compile(r"^(\d+)-(\d+)$")
@@ -204,6 +206,9 @@ def load_documents(corpus_dir: Path, raw: dict[str, RawFile], agencies: dict[str
         seen[doc_id] = rel
         if path.stem != doc_id:
             yield Problem(rel, meta.line_of("id"), f"file name must be the id: rename to {doc_id}.md")
+        if "synthetic" in meta and not isinstance(meta["synthetic"], bool):
+            yield Problem(rel, meta.line_of("synthetic"), "synthetic must be true or false")
+            bad = True
         if meta["doc_type"] not in DOC_TYPES:
             yield Problem(rel, meta.line_of("doc_type"),
                           f"doc_type '{meta['doc_type']}' is not one of {', '.join(DOC_TYPES)}")

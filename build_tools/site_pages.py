@@ -114,6 +114,9 @@ def document_page(corpus: Corpus, nd: NormalizedDoc) -> str:
         table(["รายการ", "ข้อมูล"], rows),
         "",
     ]
+    if d.get("synthetic"):
+        parts[6:6] = ['!!! danger "เอกสารสังเคราะห์ ไม่ใช่หนังสือราชการจริง"', "",
+                      "    สร้างขึ้นโดยโปรแกรมเพื่อทดสอบความเร็วของระบบเท่านั้น ห้ามอ้างอิงหรือเผยแพร่", ""]
     if d.notes:
         parts += ['!!! note "หมายเหตุผู้ดูแลคลังเอกสาร"', "", *("    " + l for l in d.notes.split("\n")), ""]
     parts += ["## เนื้อความ {: #text }", "", render_blocks(nd.blocks)]
@@ -177,6 +180,11 @@ def _yaml_str(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# Every page carries the whole navigation, so listing N documents in it costs N x N:
+# above this many, the navigation shows only the list page (which links every document).
+NAV_MAX_DOCUMENTS = 50
+
+
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc]) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site."""
     pages = {"documents/index.md": documents_index(corpus, docs)}
@@ -184,7 +192,8 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc]) -> tuple[dict[str,
     for nd in docs:
         pages[doc_page(nd.id)] = document_page(corpus, nd)
         pages[raw_page_path(nd.id)] = raw_page(corpus, nd)
-        doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})
+        if len(docs) <= NAV_MAX_DOCUMENTS:
+            doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})
     nav = [
         {"หน้าแรก": "index.md"},
         {"หนังสือราชการและเอกสาร": doc_nav},
