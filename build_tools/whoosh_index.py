@@ -8,14 +8,31 @@ import json
 import shutil
 from pathlib import Path
 
-from whoosh import fields, index
+from whoosh import fields, formats, index
 from whoosh.analysis import Token as WToken
 from whoosh.analysis import Tokenizer
 
 from build_tools.analyzer import ThaiAnalyzer
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
-INDEX_FORMAT = "3"
+INDEX_FORMAT = "4"
+
+
+class SafePositions(formats.Positions):
+    """whoosh-ng 5.4's Positions format stores positions as varints but reads any value
+    ending in b"." as a legacy pickle, so a position gap of 46 (last byte 0x2E) breaks
+    phrase queries ("invalid load key") once a corpus is large enough to contain one.
+    A trailing zero byte, which the decoder never reads, keeps such values unambiguous."""
+
+    def encode(self, poslist):
+        value = super().encode(poslist)
+        return value + b"\x00" if value.endswith(b".") else value
+
+
+def _text(analyzer: "ThaiTokenizer", field_boost: float = 1.0, stored: bool = False) -> fields.TEXT:
+    f = fields.TEXT(analyzer=analyzer, stored=stored, phrase=True, field_boost=field_boost)
+    f.format = SafePositions(field_boost=field_boost)
+    return f
 
 
 class ThaiTokenizer(Tokenizer):
@@ -52,10 +69,10 @@ def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
         key=fields.ID(stored=True, unique=True),  # doc_id or doc_id#anchor
         doc_id=fields.ID(stored=True),
         kind=fields.ID(stored=True),  # document | section | agency | role | ...
-        title=fields.TEXT(analyzer=thai, stored=True, field_boost=2.0),
-        section=fields.TEXT(analyzer=thai, stored=True, field_boost=1.5),
-        body=fields.TEXT(analyzer=thai, stored=True, phrase=True),
-        aliases=fields.TEXT(analyzer=thai, stored=False, field_boost=3.0),
+        title=_text(thai, 2.0, stored=True),
+        section=_text(thai, 1.5, stored=True),
+        body=_text(thai, stored=True),
+        aliases=_text(thai, 3.0),
         url=fields.STORED(),
         doc_type=fields.ID(stored=True),
         agencies=fields.KEYWORD(stored=True, commas=True, lowercase=True),
