@@ -39,17 +39,41 @@ class ThaiTokenizer(Tokenizer):
     """Whoosh face of ThaiAnalyzer.  Pickled into the index with its vocabulary, so a
     query is cut exactly as the text was."""
 
+    # Short values repeat across records (a document's title is stored with each of its
+    # clauses, "ข้อ ๑." heads many sections): analyze each once per process.
+    CACHE_MAX_CHARS = 300
+    CACHE_MAX_ENTRIES = 50_000
+
     def __init__(self, analyzer: ThaiAnalyzer):
         self.analyzer = analyzer
+        self._cache = {}
+
+    def __getstate__(self):
+        return {"analyzer": self.analyzer}  # the cache is not part of the index
+
+    def __setstate__(self, state):
+        self.analyzer = state["analyzer"]
+        self._cache = {}
 
     def __eq__(self, other):
         return isinstance(other, ThaiTokenizer) and other.analyzer.vocabulary == self.analyzer.vocabulary
+
+    def _tokens(self, value: str, subwords: bool):
+        if len(value) > self.CACHE_MAX_CHARS:
+            return self.analyzer.tokens(value, subwords=subwords)
+        key = (value, subwords)
+        toks = self._cache.get(key)
+        if toks is None:
+            if len(self._cache) >= self.CACHE_MAX_ENTRIES:
+                self._cache.clear()
+            toks = self._cache[key] = self.analyzer.tokens(value, subwords=subwords)
+        return toks
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         t = WToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
         # Queries are cut without sub-word expansion; the index holds both.
-        for tok in self.analyzer.tokens(value, subwords=(mode != "query")):
+        for tok in self._tokens(value, subwords=(mode != "query")):
             t.text = tok.text
             t.boost = 0.5 if tok.sub else 1.0
             t.stopped = False
