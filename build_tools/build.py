@@ -4,14 +4,17 @@ The corpus is validated first; on any error nothing is written, so the previous
 normalized documents, index and site stay exactly as they were."""
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import shutil
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 from build_tools.analyzer import ThaiAnalyzer
 from build_tools.corpus import Corpus, load_corpus
-from build_tools.fsutil import fresh_dir, replace_dir
+from build_tools.fsutil import fresh_dir, replace_dir, write_text_atomic
 from build_tools.normalized import NormalizedDoc, normalize_corpus
 from build_tools.paths import Paths
 from build_tools.search_records import agency_terms, records_for
@@ -39,17 +42,92 @@ def write_normalized(paths: Paths, docs: list[NormalizedDoc]) -> None:
     replace_dir(staged, paths.normalized)
 
 
-def assemble_docs(paths: Paths, pages: dict[str, str]) -> Path:
-    """Hand-written docs/ plus generated pages, in a staging folder."""
+def assemble_docs(paths: Paths, pages: dict[str, str], incremental: bool = False
+                  ) -> tuple[Path, list[str]]:
+    """Hand-written docs/ plus generated pages, in a staging folder.  Returns the folder
+    and the pages whose text changed.  Incremental: start from the previous assembly
+    (copied with its timestamps) and rewrite only changed pages, so an incremental mkdocs
+    build renders just those."""
     staged = fresh_dir(paths.docs)
-    shutil.copytree(paths.docs_src, staged, dirs_exist_ok=True)
+    changed = []
+    if incremental:
+        shutil.copytree(paths.docs, staged, dirs_exist_ok=True)
+    else:
+        shutil.copytree(paths.docs_src, staged, dirs_exist_ok=True)
     for rel, text in pages.items():
         target = staged / rel
-        if target.exists():
+        if incremental:
+            if target.exists() and target.read_text(encoding="utf-8") == text:
+                continue
+        elif target.exists():
             raise SiteBuildError(f"generated page {rel} would overwrite docs/{rel}")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    return staged
+        changed.append(rel)
+    return staged, changed
+
+
+# --- Incremental site builds -------------------------------------------------------
+# MkDocs renders every page on every build; at thousands of documents that dominates a
+# rebuild after one corrected letter.  When nothing but generated pages changed (same
+# mkdocs.yml, navigation, hand-written docs/, MkDocs and Material versions, no page
+# removed), the previous site is copied and MkDocs' dirty mode re-renders only pages
+# whose source is newer; the search index is merged: old entries of unchanged pages +
+# new entries of re-rendered ones.  Anything else is a full build.
+SITE_STATE_FORMAT = "1"
+
+
+def _state_path(paths: Paths) -> Path:
+    return paths.work / "site-state.json"
+
+
+def site_key(paths: Paths, nav: list) -> str:
+    """Everything besides page text that shapes every page of the site."""
+    h = hashlib.sha256(SITE_STATE_FORMAT.encode())
+    h.update(paths.config.read_bytes())
+    h.update(json.dumps(nav, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    for p in sorted(paths.docs_src.rglob("*")):
+        if p.is_file():
+            h.update(p.relative_to(paths.docs_src).as_posix().encode("utf-8") + b"\0" + p.read_bytes())
+    h.update(f"{version('mkdocs')} {version('mkdocs-material')}".encode())
+    return h.hexdigest()
+
+
+def can_build_incrementally(paths: Paths, key: str, pages: dict[str, str]) -> bool:
+    try:
+        state = json.loads(_state_path(paths).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (state.get("key") == key and set(state.get("pages", [])) <= set(pages)
+            and (paths.site / "index.html").is_file() and paths.docs.is_dir())
+
+
+def page_url(rel: str) -> str:
+    """Site URL of a page source with use_directory_urls: documents/x.md -> documents/x/."""
+    stem = rel[:-3]
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def merge_search_index(old_file: Path, new_file: Path, changed: list[str]) -> None:
+    """Material's search index after a dirty build holds only the re-rendered pages."""
+    if not (old_file.is_file() and new_file.is_file()):
+        return
+    old = json.loads(old_file.read_text(encoding="utf-8"))
+    new = json.loads(new_file.read_text(encoding="utf-8"))
+    urls = {page_url(rel) for rel in changed}
+    kept = [e for e in old["docs"] if e["location"].split("#")[0] not in urls]
+    new["docs"] = kept + new["docs"]
+    new_file.write_text(json.dumps(new, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+
+class _DropDirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale navigation; we only use it when
+    the navigation is unchanged, and a strict build must not count that warning."""
+
+    def filter(self, record):
+        return "'dirty' build" not in record.getMessage()
 
 
 class _CountWarnings(logging.Handler):
@@ -61,23 +139,29 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(paths: Paths, docs_dir: Path, nav: list) -> Path:
+def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | None = None) -> Path:
     """Run a real, strict `mkdocs build` of the assembled sources into a staging folder
-    (returned; the caller swaps it in as <out>/site)."""
+    (returned; the caller swaps it in as <out>/site).  With `changed`, an incremental
+    build on a copy of the current site (see can_build_incrementally)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     site_tmp = paths.site.with_name(paths.site.name + ".tmp")
     shutil.rmtree(site_tmp, ignore_errors=True)
+    dirty = changed is not None
+    if dirty:
+        shutil.copytree(paths.site, site_tmp)  # copy2: keeps the timestamps dirty mode compares
     counter = _CountWarnings()
     log = logging.getLogger("mkdocs")
     log.addHandler(counter)
+    notice = _DropDirtyNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(notice)
     try:
         cfg = load_config(str(paths.config), docs_dir=str(docs_dir), site_dir=str(site_tmp),
                           nav=nav, strict=True)
-        cfg.plugins.on_startup(command="build", dirty=False)
+        cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build(cfg)
+            mkdocs_build(cfg, dirty=dirty)
         finally:
             cfg.plugins.on_shutdown()
     except SystemExit as exc:  # mkdocs aborts strict builds with SystemExit/Abort
@@ -88,8 +172,12 @@ def build_site(paths: Paths, docs_dir: Path, nav: list) -> Path:
         raise
     finally:
         log.removeHandler(counter)
+        logging.getLogger("mkdocs.commands.build").removeFilter(notice)
     if counter.messages:
         raise SiteBuildError("mkdocs reported warnings:\n  " + "\n  ".join(counter.messages))
+    if dirty:
+        merge_search_index(paths.site / "search" / "search_index.json",
+                           site_tmp / "search" / "search_index.json", changed)
     return site_tmp
 
 
@@ -107,9 +195,19 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
     pages, nav = generate_pages(corpus, docs)
     staged_site = None
     if site:
-        log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")
-        docs_dir = assemble_docs(paths, pages)
-        staged_site = build_site(paths, docs_dir, nav)
+        key = site_key(paths, nav)
+        incremental = can_build_incrementally(paths, key, pages)
+        docs_dir, changed = assemble_docs(paths, pages, incremental)
+        if not incremental:
+            log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")
+            staged_site = build_site(paths, docs_dir, nav)
+        elif changed:
+            log(f"[3/5] building the site incrementally ({len(changed)} of {len(pages)} generated "
+                "pages changed, mkdocs build --strict --dirty)")
+            staged_site = build_site(paths, docs_dir, nav, changed)
+        else:
+            log(f"[3/5] site unchanged ({len(pages)} generated pages)")
+            shutil.rmtree(docs_dir)
     log("[4/5] updating the search index")
     write_normalized(paths, docs)
     analyzer = ThaiAnalyzer(corpus_vocabulary(corpus))
@@ -121,7 +219,10 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
     log(f"  index: {how}")
     if staged_site:
         log("[5/5] publishing the site")
+        # A crash between the swaps must not leave a state that claims the old site.
+        _state_path(paths).unlink(missing_ok=True)
         replace_dir(staged_site, paths.site)
         replace_dir(docs_dir, paths.docs)
+        write_text_atomic(_state_path(paths), json.dumps({"key": key, "pages": sorted(pages)}))
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
     return {"documents": [nd.id for nd in docs], "index": stats}
