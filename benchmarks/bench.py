@@ -273,7 +273,7 @@ def browser_available() -> bool:
     return Path("/usr/bin/chromium").exists() and Path("/usr/bin/chromedriver").exists()
 
 
-def measure_browser(site: Path, timeout: float = 60) -> dict:
+def measure_browser(site: Path, timeout: float = 120) -> dict:
     """Headless Chromium, fresh profile: open the home page, type BROWSER_QUERY into the
     header search box, wait for the first result element."""
     import tempfile
@@ -392,7 +392,11 @@ def bench_size(n: int, work: Path, seed: int, damage: float, browser: bool) -> d
     res["site_index_bytes"] = sum(du(p) for g in SITE_INDEX_GLOBS for p in site.glob(g))
     if browser:
         log(f"N={n}: headless Chromium")
-        res.update(measure_browser(site))
+        try:
+            res.update(measure_browser(site))
+        except Exception as exc:  # e.g. a search index too big to load within the timeout
+            res["browser_error"] = f"{type(exc).__name__}: {exc}".strip()[:300]
+            log(f"N={n}: browser step failed: {res['browser_error']}")
 
     log(f"N={n}: plain mkdocs build, Material and Pagefind indexes")
     plain_site = work / f"plain-site-{n}"

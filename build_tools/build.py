@@ -4,9 +4,11 @@ The corpus is validated first; on any error nothing is written, so the previous
 normalized documents, index and site stay exactly as they were."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import os
 import shutil
 import time
 from importlib.metadata import version
@@ -35,24 +37,40 @@ def corpus_vocabulary(corpus: Corpus) -> list[str]:
 
 
 def write_normalized(paths: Paths, docs: list[NormalizedDoc]) -> None:
-    staged = fresh_dir(paths.normalized)
+    """Write build/normalized.  First time: a staging folder swapped in.  Afterwards only
+    files whose text changed are replaced (each atomically) and removed documents'
+    files deleted: rewriting thousands of unchanged files costs more than the build."""
+    files = {}
     for nd in docs:
-        (staged / f"{nd.id}.md").write_text(nd.to_markdown(), encoding="utf-8")
-        (staged / f"{nd.id}.changes.json").write_text(nd.changes_json(), encoding="utf-8")
-    replace_dir(staged, paths.normalized)
+        files[f"{nd.id}.md"] = nd.to_markdown()
+        files[f"{nd.id}.changes.json"] = nd.changes_json()
+    if not paths.normalized.is_dir():
+        staged = fresh_dir(paths.normalized)
+        for name, text in files.items():
+            (staged / name).write_text(text, encoding="utf-8")
+        replace_dir(staged, paths.normalized)
+        return
+    for name, text in files.items():
+        target = paths.normalized / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            write_text_atomic(target, text)
+    for p in paths.normalized.iterdir():
+        if p.name not in files:
+            p.unlink()
 
 
 def assemble_docs(paths: Paths, pages: dict[str, str], incremental: bool = False
                   ) -> tuple[Path, list[str]]:
-    """Hand-written docs/ plus generated pages, in a staging folder.  Returns the folder
-    and the pages whose text changed.  Incremental: start from the previous assembly
-    (copied with its timestamps) and rewrite only changed pages, so an incremental mkdocs
-    build renders just those."""
-    staged = fresh_dir(paths.docs)
+    """Hand-written docs/ plus generated pages.  Full: in a staging folder (swapped in
+    when the site is published).  Incremental: the previous assembly is updated in place
+    (only changed pages are written; the caller has invalidated the site state first, so
+    a failure here means a full build next time).  Returns the folder and the pages whose
+    text changed."""
     changed = []
     if incremental:
-        shutil.copytree(paths.docs, staged, dirs_exist_ok=True)
+        staged = paths.docs
     else:
+        staged = fresh_dir(paths.docs)
         shutil.copytree(paths.docs_src, staged, dirs_exist_ok=True)
     for rel, text in pages.items():
         target = staged / rel
@@ -62,7 +80,10 @@ def assemble_docs(paths: Paths, pages: dict[str, str], incremental: bool = False
         elif target.exists():
             raise SiteBuildError(f"generated page {rel} would overwrite docs/{rel}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if incremental:
+            write_text_atomic(target, text)
+        else:
+            target.write_text(text, encoding="utf-8")
         changed.append(rel)
     return staged, changed
 
@@ -71,10 +92,12 @@ def assemble_docs(paths: Paths, pages: dict[str, str], incremental: bool = False
 # MkDocs renders every page on every build; at thousands of documents that dominates a
 # rebuild after one corrected letter.  When nothing but generated pages changed (same
 # mkdocs.yml, navigation, hand-written docs/, MkDocs and Material versions, no page
-# removed), the previous site is copied and MkDocs' dirty mode re-renders only pages
-# whose source is newer; the search index is merged: old entries of unchanged pages +
-# new entries of re-rendered ones.  Anything else is a full build.
-SITE_STATE_FORMAT = "1"
+# removed), MkDocs runs in dirty mode told that only those pages changed, into an empty
+# staging folder; publishing moves the few files it wrote into the site (each
+# atomically) and merges the search index: old entries of unchanged pages + new entries
+# of re-rendered ones.  Anything else is a full build.  (Copying or deleting a whole
+# site of thousands of files costs more than rendering a few pages.)
+SITE_STATE_FORMAT = "2"
 
 
 def _state_path(paths: Paths) -> Path:
@@ -110,6 +133,16 @@ def page_url(rel: str) -> str:
     return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
 
 
+def publish_incremental(staged: Path, site: Path) -> None:
+    """Move every file of an incremental build's staging folder into the site."""
+    for p in sorted(staged.rglob("*")):
+        if p.is_file():
+            target = site / p.relative_to(staged)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(p, target)
+    shutil.rmtree(staged)
+
+
 def merge_search_index(old_file: Path, new_file: Path, changed: list[str]) -> None:
     """Material's search index after a dirty build holds only the re-rendered pages."""
     if not (old_file.is_file() and new_file.is_file()):
@@ -119,7 +152,25 @@ def merge_search_index(old_file: Path, new_file: Path, changed: list[str]) -> No
     urls = {page_url(rel) for rel in changed}
     kept = [e for e in old["docs"] if e["location"].split("#")[0] not in urls]
     new["docs"] = kept + new["docs"]
-    new_file.write_text(json.dumps(new, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+    # Same form as Material writes it (ASCII-escaped, compact).
+    new_file.write_text(json.dumps(new, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _only_modified(changed: set[str] | None):
+    """In a dirty build MkDocs asks each file whether it changed (by comparing timestamps
+    with the output, which our staging folder does not have): answer from `changed`."""
+    if changed is None:
+        yield
+        return
+    from mkdocs.structure.files import File
+
+    original = File.is_modified
+    File.is_modified = lambda self: self.src_uri in changed
+    try:
+        yield
+    finally:
+        File.is_modified = original
 
 
 class _DropDirtyNotice(logging.Filter):
@@ -149,8 +200,6 @@ def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | Non
     site_tmp = paths.site.with_name(paths.site.name + ".tmp")
     shutil.rmtree(site_tmp, ignore_errors=True)
     dirty = changed is not None
-    if dirty:
-        shutil.copytree(paths.site, site_tmp)  # copy2: keeps the timestamps dirty mode compares
     counter = _CountWarnings()
     log = logging.getLogger("mkdocs")
     log.addHandler(counter)
@@ -161,7 +210,8 @@ def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | Non
                           nav=nav, strict=True)
         cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build(cfg, dirty=dirty)
+            with _only_modified(set(changed) if dirty else None):
+                mkdocs_build(cfg, dirty=dirty)
         finally:
             cfg.plugins.on_shutdown()
     except SystemExit as exc:  # mkdocs aborts strict builds with SystemExit/Abort
@@ -197,6 +247,8 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
     if site:
         key = site_key(paths, nav)
         incremental = can_build_incrementally(paths, key, pages)
+        if incremental:
+            _state_path(paths).unlink()  # build/docs is updated in place from here on
         docs_dir, changed = assemble_docs(paths, pages, incremental)
         if not incremental:
             log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")
@@ -207,7 +259,7 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
             staged_site = build_site(paths, docs_dir, nav, changed)
         else:
             log(f"[3/5] site unchanged ({len(pages)} generated pages)")
-            shutil.rmtree(docs_dir)
+            write_text_atomic(_state_path(paths), json.dumps({"key": key, "pages": sorted(pages)}))
     log("[4/5] updating the search index")
     write_normalized(paths, docs)
     analyzer = ThaiAnalyzer(corpus_vocabulary(corpus))
@@ -221,8 +273,11 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         log("[5/5] publishing the site")
         # A crash between the swaps must not leave a state that claims the old site.
         _state_path(paths).unlink(missing_ok=True)
-        replace_dir(staged_site, paths.site)
-        replace_dir(docs_dir, paths.docs)
+        if incremental:
+            publish_incremental(staged_site, paths.site)
+        else:
+            replace_dir(staged_site, paths.site)
+            replace_dir(docs_dir, paths.docs)
         write_text_atomic(_state_path(paths), json.dumps({"key": key, "pages": sorted(pages)}))
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
     return {"documents": [nd.id for nd in docs], "index": stats}

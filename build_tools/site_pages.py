@@ -135,6 +135,10 @@ def raw_page(corpus: Corpus, nd: NormalizedDoc) -> str:
     return "\n".join([
         "---",
         f"title: {_yaml_str('ต้นฉบับ OCR: ' + str(d.get('short_title') or d.get('title')))}",
+        # The raw OCR text would double the site search index with damaged words; the
+        # readable text is searchable on the document page.
+        "search:",
+        "  exclude: true",
         "---",
         "",
         f"# ต้นฉบับ OCR: {escape(str(d.get('title')))}",

@@ -40,6 +40,9 @@ def test_incremental_build_equals_full_build(tmp_path):
         assert (a / page).read_text(encoding="utf-8") == (b / page).read_text(encoding="utf-8"), page
     assert "ฉบับแก้ไข" in (a / "documents/synth-letter-00007/index.html").read_text(encoding="utf-8")
     assert _search_docs(a) == _search_docs(b)
+    assert (a / "sitemap.xml").read_text(encoding="utf-8") == (b / "sitemap.xml").read_text(encoding="utf-8")
+    assert (inc / "build" / "normalized" / "synth-letter-00007.md").read_text(encoding="utf-8") == \
+        (full / "build" / "normalized" / "synth-letter-00007.md").read_text(encoding="utf-8")
     # Nothing changed: MkDocs does not run at all.
     log = run_cli("build", "--corpus", corpus, "--out", inc).stdout
     assert "site unchanged" in log and "index: re-indexed 0, removed 0" in log
