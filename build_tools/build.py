@@ -193,7 +193,8 @@ class _CountWarnings(logging.Handler):
 def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | None = None) -> Path:
     """Run a real, strict `mkdocs build` of the assembled sources into a staging folder
     (returned; the caller swaps it in as <out>/site).  With `changed`, an incremental
-    build on a copy of the current site (see can_build_incrementally)."""
+    build that renders only those pages (plus MkDocs' 404 page and sitemap) and leaves
+    a merged search index; the caller moves these files into the site."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
