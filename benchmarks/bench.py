@@ -101,8 +101,10 @@ def machine() -> dict:
                 ram = round(int(line.split()[1]) / 1024 / 1024, 1)
     except OSError:
         pass
+    # The machine may be shared: the load at the start says how much to trust timings.
     return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": ram,
-            "python": platform.python_version(), "os": platform.platform()}
+            "python": platform.python_version(), "os": platform.platform(),
+            "load_at_start": round(os.getloadavg()[0], 2)}
 
 
 def du(path: Path) -> int:
@@ -458,6 +460,7 @@ def docs_page(results: list[dict], mach: dict, took: float) -> str:
         f"- CPU: {mach['cpu']}, {mach['cores']} cores",
         f"- RAM: {mach['ram_gb']} GB",
         f"- Python {mach['python']} ({mach['os']})",
+        f"- load average ตอนเริ่มทดสอบ: {mach.get('load_at_start')} (เครื่องอาจถูกใช้งานร่วมกับงานอื่น)",
         f"- วันที่ทดสอบ: {dt.date.today().isoformat()}, ใช้เวลาทั้งหมด {took / 60:.1f} นาที", "",
         "## ผลการวัด", "",
         "✅ = ผ่านเป้าหมาย ❌ = ไม่ผ่าน (MB = 10^6 ไบต์)", "",
@@ -485,13 +488,13 @@ def main(argv=None) -> int:
         log("Chromium/chromedriver/selenium not found: skipping the browser step")
     work = Path(a.work)
     work.mkdir(parents=True, exist_ok=True)
+    mach = machine()
     t0 = time.perf_counter()
     results = []
     for n in sizes:
         results.append(bench_size(n, work, a.seed, a.damage, browser))
         print(table(results), flush=True)
     took = time.perf_counter() - t0
-    mach = machine()
     Path(a.json).parent.mkdir(parents=True, exist_ok=True)
     Path(a.json).write_text(json.dumps({"machine": mach, "seconds": took, "seed": a.seed,
                                         "damage": a.damage, "metrics": [m[0] for m in METRICS],
