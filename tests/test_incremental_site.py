@@ -61,3 +61,20 @@ def test_navigation_change_forces_a_full_build(tmp_path):
     assert "[3/5] building the site (13 generated pages, mkdocs build --strict)" in log, log
     about = (out / "site" / "about" / "index.html").read_text(encoding="utf-8")
     assert "ใหม่ " in about  # the navigation of an unchanged page shows the new title
+
+
+def test_failed_incremental_build_leaves_the_site_and_recovers(tmp_path):
+    corpus = synth.write_corpus(tmp_path / "corpus", 55, seed=5)
+    out = tmp_path / "out"
+    run_cli("build", "--corpus", corpus, "--out", out)
+    site_before = {p: p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    doc = corpus / "documents" / "synth-letter-00003.md"
+    good = doc.read_text(encoding="utf-8")
+    doc.write_text(good + "ดู [หน้าที่ไม่มี](nowhere.md)\n", encoding="utf-8")  # strict mkdocs fails
+    proc = run_cli("build", "--corpus", corpus, "--out", out, check=False)
+    assert proc.returncode == 1 and "nowhere.md" in proc.stderr
+    assert {p: p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()} == site_before
+    doc.write_text(good.replace("\ntitle: ", "\ntitle: แก้แล้ว ", 1), encoding="utf-8")
+    log = run_cli("build", "--corpus", corpus, "--out", out).stdout
+    assert "[3/5] building the site (111 generated pages" in log  # full: the state was dropped
+    assert "แก้แล้ว" in (out / "site/documents/synth-letter-00003/index.html").read_text(encoding="utf-8")
