@@ -39,6 +39,10 @@ NOTE = ("เอกสารสังเคราะห์สำหรับท�
 LETTERS_PER_RAW = 25  # letters per scan bundle, as a scanning batch would hold
 LINE_WIDTH = (60, 110)  # printed line width range, in characters
 PAGE_LINES = 30  # raw lines per printed page before a page break
+# Lookup tables copied from the real corpus when present (they name agencies and words,
+# not documents).  Data that cites real documents (model, permalinks, conflicts,
+# corrections) is not copied: the synthetic corpus has none of those documents.
+SHARED_TABLES = ("agencies.yaml", "names.yaml", "number_prefixes.yaml")
 
 PROVINCES = [
     "เชียงใหม่", "เชียงราย", "ลำปาง", "ลำพูน", "แพร่", "น่าน", "พะเยา", "แม่ฮ่องสอน",
@@ -243,7 +247,9 @@ def write_corpus(out: Path, n: int, seed: int = 7, damage: float = 0.02,
         shutil.rmtree(out)
     (out / "raw").mkdir(parents=True)
     (out / "documents").mkdir()
-    shutil.copyfile(source / "agencies.yaml", out / "agencies.yaml")
+    for name in SHARED_TABLES:
+        if (source / name).is_file():
+            shutil.copyfile(source / name, out / name)
     manifest = ["# SYNTHETIC benchmark corpus (benchmarks/synth.py): never publish."]
     for b0 in range(0, n, LETTERS_PER_RAW):
         raw_name = f"synth_{b0 // LETTERS_PER_RAW:05d}.txt"
