@@ -92,7 +92,7 @@ def assemble_docs(paths: Paths, pages: dict[str, str], incremental: bool = False
 # MkDocs renders every page on every build; at thousands of documents that dominates a
 # rebuild after one corrected letter.  When nothing but generated pages changed (same
 # mkdocs.yml, navigation, hand-written docs/, MkDocs and Material versions, no page
-# removed), MkDocs runs in dirty mode told that only those pages changed, into an empty
+# removed, no document's anchors changed), MkDocs runs in dirty mode told that only those pages changed, into an empty
 # staging folder; publishing moves the few files it wrote into the site (each
 # atomically) and merges the search index: old entries of unchanged pages + new entries
 # of re-rendered ones.  Anything else is a full build.  (Copying or deleting a whole
@@ -116,12 +116,22 @@ def site_key(paths: Paths, nav: list) -> str:
     return h.hexdigest()
 
 
-def can_build_incrementally(paths: Paths, key: str, pages: dict[str, str]) -> bool:
+def site_state(key: str, pages: dict[str, str], docs: list[NormalizedDoc]) -> dict:
+    """What the next build compares: the site key, the pages, and each document's
+    anchors (other pages link to clauses; an unchanged page is not re-validated, so a
+    document whose anchors changed needs a full build to catch a now-broken link)."""
+    return {"key": key, "pages": sorted(pages),
+            "anchors": {nd.id: [b.anchor for b in nd.blocks] for nd in docs}}
+
+
+def can_build_incrementally(paths: Paths, state: dict) -> bool:
     try:
-        state = json.loads(_state_path(paths).read_text(encoding="utf-8"))
+        old = json.loads(_state_path(paths).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return (state.get("key") == key and set(state.get("pages", [])) <= set(pages)
+    same_anchors = all(state["anchors"].get(d) == a for d, a in old.get("anchors", {}).items())
+    return (old.get("key") == state["key"] and set(old.get("pages", [])) <= set(state["pages"])
+            and "anchors" in old and same_anchors
             and (paths.site / "index.html").is_file() and paths.docs.is_dir())
 
 
@@ -246,8 +256,8 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
     pages, nav = generate_pages(corpus, docs)
     staged_site = None
     if site:
-        key = site_key(paths, nav)
-        incremental = can_build_incrementally(paths, key, pages)
+        state = site_state(site_key(paths, nav), pages, docs)
+        incremental = can_build_incrementally(paths, state)
         if incremental:
             _state_path(paths).unlink()  # build/docs is updated in place from here on
         docs_dir, changed = assemble_docs(paths, pages, incremental)
@@ -260,7 +270,7 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
             staged_site = build_site(paths, docs_dir, nav, changed)
         else:
             log(f"[3/5] site unchanged ({len(pages)} generated pages)")
-            write_text_atomic(_state_path(paths), json.dumps({"key": key, "pages": sorted(pages)}))
+            write_text_atomic(_state_path(paths), json.dumps(state))
     log("[4/5] updating the search index")
     write_normalized(paths, docs)
     analyzer = ThaiAnalyzer(corpus_vocabulary(corpus))
@@ -279,6 +289,6 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         else:
             replace_dir(staged_site, paths.site)
             replace_dir(docs_dir, paths.docs)
-        write_text_atomic(_state_path(paths), json.dumps({"key": key, "pages": sorted(pages)}))
+        write_text_atomic(_state_path(paths), json.dumps(state))
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
     return {"documents": [nd.id for nd in docs], "index": stats}

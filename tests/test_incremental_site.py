@@ -78,3 +78,18 @@ def test_failed_incremental_build_leaves_the_site_and_recovers(tmp_path):
     log = run_cli("build", "--corpus", corpus, "--out", out).stdout
     assert "[3/5] building the site (111 generated pages" in log  # full: the state was dropped
     assert "แก้แล้ว" in (out / "site/documents/synth-letter-00003/index.html").read_text(encoding="utf-8")
+
+
+def test_changed_anchors_force_a_full_build(tmp_path):
+    """Other pages link to clause anchors; unchanged pages are not re-checked in an
+    incremental build, so a document whose anchors change gets a full one."""
+    corpus = synth.write_corpus(tmp_path / "corpus", 52, seed=2)
+    out = tmp_path / "out"
+    run_cli("build", "--corpus", corpus, "--out", out)
+    doc = corpus / "documents" / "synth-letter-00004.md"
+    text = doc.read_text(encoding="utf-8")
+    first, last = (int(x) for x in text.split("  lines: ")[1].split("\n")[0].split("-"))
+    doc.write_text(text.replace(f"  lines: {first}-{last}", f"  lines: {first}-{last - 8}"),
+                   encoding="utf-8")
+    log = run_cli("build", "--corpus", corpus, "--out", out).stdout
+    assert "[3/5] building the site (105 generated pages, mkdocs build --strict)" in log, log
