@@ -4,16 +4,19 @@ The corpus is validated first; on any error nothing is written, so the previous
 normalized documents, index and site stay exactly as they were."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import os
 import shutil
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 from build_tools.analyzer import ThaiAnalyzer
 from build_tools.corpus import Corpus, load_corpus
-from build_tools.fsutil import fresh_dir, replace_dir
+from build_tools.fsutil import fresh_dir, replace_dir, write_text_atomic
 from build_tools.normalized import NormalizedDoc, normalize_corpus
 from build_tools.paths import Paths
 from build_tools.problems import CorpusError
@@ -36,24 +39,158 @@ def corpus_vocabulary(corpus: Corpus) -> list[str]:
 
 
 def write_normalized(paths: Paths, docs: list[NormalizedDoc]) -> None:
-    staged = fresh_dir(paths.normalized)
+    """Write build/normalized.  First time: a staging folder swapped in.  Afterwards only
+    files whose text changed are replaced (each atomically) and removed documents'
+    files deleted: rewriting thousands of unchanged files costs more than the build."""
+    files = {}
     for nd in docs:
-        (staged / f"{nd.id}.md").write_text(nd.to_markdown(), encoding="utf-8")
-        (staged / f"{nd.id}.changes.json").write_text(nd.changes_json(), encoding="utf-8")
-    replace_dir(staged, paths.normalized)
+        files[f"{nd.id}.md"] = nd.to_markdown()
+        files[f"{nd.id}.changes.json"] = nd.changes_json()
+    if not paths.normalized.is_dir():
+        staged = fresh_dir(paths.normalized)
+        for name, text in files.items():
+            (staged / name).write_text(text, encoding="utf-8")
+        replace_dir(staged, paths.normalized)
+        return
+    for name, text in files.items():
+        target = paths.normalized / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            write_text_atomic(target, text)
+    for p in paths.normalized.iterdir():
+        if p.name not in files:
+            p.unlink()
 
 
-def assemble_docs(paths: Paths, pages: dict[str, str]) -> Path:
-    """Hand-written docs/ plus generated pages, in a staging folder."""
-    staged = fresh_dir(paths.docs)
-    shutil.copytree(paths.docs_src, staged, dirs_exist_ok=True)
+def assemble_docs(paths: Paths, pages: dict[str, str], incremental: bool = False
+                  ) -> tuple[Path, list[str]]:
+    """Hand-written docs/ plus generated pages.  Full: in a staging folder (swapped in
+    when the site is published).  Incremental: the previous assembly is updated in place
+    (only changed pages are written; the caller has invalidated the site state first, so
+    a failure here means a full build next time).  Returns the folder and the pages whose
+    text changed."""
+    changed = []
+    if incremental:
+        staged = paths.docs
+    else:
+        staged = fresh_dir(paths.docs)
+        shutil.copytree(paths.docs_src, staged, dirs_exist_ok=True)
     for rel, text in pages.items():
         target = staged / rel
-        if target.exists():
+        if incremental:
+            if target.exists() and target.read_text(encoding="utf-8") == text:
+                continue
+        elif target.exists():
             raise SiteBuildError(f"generated page {rel} would overwrite docs/{rel}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    return staged
+        if incremental:
+            write_text_atomic(target, text)
+        else:
+            target.write_text(text, encoding="utf-8")
+        changed.append(rel)
+    return staged, changed
+
+
+# --- Incremental site builds -------------------------------------------------------
+# MkDocs renders every page on every build; at thousands of documents that dominates a
+# rebuild after one corrected letter.  When nothing but generated pages changed (same
+# mkdocs.yml, navigation, hand-written docs/, MkDocs and Material versions, no page
+# removed, no document's anchors changed), MkDocs runs in dirty mode told that only those pages changed, into an empty
+# staging folder; publishing moves the few files it wrote into the site (each
+# atomically) and merges the search index: old entries of unchanged pages + new entries
+# of re-rendered ones.  Anything else is a full build.  (Copying or deleting a whole
+# site of thousands of files costs more than rendering a few pages.)
+SITE_STATE_FORMAT = "2"
+
+
+def _state_path(paths: Paths) -> Path:
+    return paths.work / "site-state.json"
+
+
+def site_key(paths: Paths, nav: list) -> str:
+    """Everything besides page text that shapes every page of the site."""
+    h = hashlib.sha256(SITE_STATE_FORMAT.encode())
+    h.update(paths.config.read_bytes())
+    h.update(json.dumps(nav, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    for p in sorted(paths.docs_src.rglob("*")):
+        if p.is_file():
+            h.update(p.relative_to(paths.docs_src).as_posix().encode("utf-8") + b"\0" + p.read_bytes())
+    h.update(f"{version('mkdocs')} {version('mkdocs-material')}".encode())
+    return h.hexdigest()
+
+
+def site_state(key: str, pages: dict[str, str], docs: list[NormalizedDoc]) -> dict:
+    """What the next build compares: the site key, the pages, and each document's
+    anchors (other pages link to clauses; an unchanged page is not re-validated, so a
+    document whose anchors changed needs a full build to catch a now-broken link)."""
+    return {"key": key, "pages": sorted(pages),
+            "anchors": {nd.id: [b.anchor for b in nd.blocks] for nd in docs}}
+
+
+def can_build_incrementally(paths: Paths, state: dict) -> bool:
+    try:
+        old = json.loads(_state_path(paths).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    same_anchors = all(state["anchors"].get(d) == a for d, a in old.get("anchors", {}).items())
+    return (old.get("key") == state["key"] and set(old.get("pages", [])) <= set(state["pages"])
+            and "anchors" in old and same_anchors
+            and (paths.site / "index.html").is_file() and paths.docs.is_dir())
+
+
+def page_url(rel: str) -> str:
+    """Site URL of a page source with use_directory_urls: documents/x.md -> documents/x/."""
+    stem = rel[:-3]
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def publish_incremental(staged: Path, site: Path) -> None:
+    """Move every file of an incremental build's staging folder into the site."""
+    for p in sorted(staged.rglob("*")):
+        if p.is_file():
+            target = site / p.relative_to(staged)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(p, target)
+    shutil.rmtree(staged)
+
+
+def merge_search_index(old_file: Path, new_file: Path, changed: list[str]) -> None:
+    """Material's search index after a dirty build holds only the re-rendered pages."""
+    if not (old_file.is_file() and new_file.is_file()):
+        return
+    old = json.loads(old_file.read_text(encoding="utf-8"))
+    new = json.loads(new_file.read_text(encoding="utf-8"))
+    urls = {page_url(rel) for rel in changed}
+    kept = [e for e in old["docs"] if e["location"].split("#")[0] not in urls]
+    new["docs"] = kept + new["docs"]
+    # Same form as Material writes it (ASCII-escaped, compact).
+    new_file.write_text(json.dumps(new, separators=(",", ":"), default=str), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _only_modified(changed: set[str] | None):
+    """In a dirty build MkDocs asks each file whether it changed (by comparing timestamps
+    with the output, which our staging folder does not have): answer from `changed`."""
+    if changed is None:
+        yield
+        return
+    from mkdocs.structure.files import File
+
+    original = File.is_modified
+    File.is_modified = lambda self: self.src_uri in changed
+    try:
+        yield
+    finally:
+        File.is_modified = original
+
+
+class _DropDirtyNotice(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale navigation; we only use it when
+    the navigation is unchanged, and a strict build must not count that warning."""
+
+    def filter(self, record):
+        return "'dirty' build" not in record.getMessage()
 
 
 class _CountWarnings(logging.Handler):
@@ -65,23 +202,29 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(paths: Paths, docs_dir: Path, nav: list) -> Path:
+def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | None = None) -> Path:
     """Run a real, strict `mkdocs build` of the assembled sources into a staging folder
-    (returned; the caller swaps it in as <out>/site)."""
+    (returned; the caller swaps it in as <out>/site).  With `changed`, an incremental
+    build that renders only those pages (plus MkDocs' 404 page and sitemap) and leaves
+    a merged search index; the caller moves these files into the site."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     site_tmp = paths.site.with_name(paths.site.name + ".tmp")
     shutil.rmtree(site_tmp, ignore_errors=True)
+    dirty = changed is not None
     counter = _CountWarnings()
     log = logging.getLogger("mkdocs")
     log.addHandler(counter)
+    notice = _DropDirtyNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(notice)
     try:
         cfg = load_config(str(paths.config), docs_dir=str(docs_dir), site_dir=str(site_tmp),
                           nav=nav, strict=True)
-        cfg.plugins.on_startup(command="build", dirty=False)
+        cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build(cfg)
+            with _only_modified(set(changed) if dirty else None):
+                mkdocs_build(cfg, dirty=dirty)
         finally:
             cfg.plugins.on_shutdown()
     except SystemExit as exc:  # mkdocs aborts strict builds with SystemExit/Abort
@@ -92,8 +235,12 @@ def build_site(paths: Paths, docs_dir: Path, nav: list) -> Path:
         raise
     finally:
         log.removeHandler(counter)
+        logging.getLogger("mkdocs.commands.build").removeFilter(notice)
     if counter.messages:
         raise SiteBuildError("mkdocs reported warnings:\n  " + "\n  ".join(counter.messages))
+    if dirty:
+        merge_search_index(paths.site / "search" / "search_index.json",
+                           site_tmp / "search" / "search_index.json", changed)
     return site_tmp
 
 
@@ -113,13 +260,26 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         raise CorpusError(found.errors)
     undecided = [c.id for c in found.conflicts if c.decision is None]
     log(f"  {len(found.warnings)} warning(s) to review (python -m build_tools check lists them)"
-        + (f"; undecided number conflicts: {', '.join(undecided)}" if undecided else ""))
+        + (f"; {len(undecided)} undecided number conflict(s): {', '.join(undecided[:5])}"
+           + (" …" if len(undecided) > 5 else "") if undecided else ""))
     pages, nav = generate_pages(corpus, docs, found.conflicts)
     staged_site = None
     if site:
-        log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")
-        docs_dir = assemble_docs(paths, pages)
-        staged_site = build_site(paths, docs_dir, nav)
+        state = site_state(site_key(paths, nav), pages, docs)
+        incremental = can_build_incrementally(paths, state)
+        if incremental:
+            _state_path(paths).unlink()  # build/docs is updated in place from here on
+        docs_dir, changed = assemble_docs(paths, pages, incremental)
+        if not incremental:
+            log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")
+            staged_site = build_site(paths, docs_dir, nav)
+        elif changed:
+            log(f"[3/5] building the site incrementally ({len(changed)} of {len(pages)} generated "
+                "pages changed, mkdocs build --strict --dirty)")
+            staged_site = build_site(paths, docs_dir, nav, changed)
+        else:
+            log(f"[3/5] site unchanged ({len(pages)} generated pages)")
+            write_text_atomic(_state_path(paths), json.dumps(state))
     log("[4/5] updating the search index")
     write_normalized(paths, docs)
     analyzer = ThaiAnalyzer(corpus_vocabulary(corpus))
@@ -134,7 +294,13 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
     log(f"  index: {how}")
     if staged_site:
         log("[5/5] publishing the site")
-        replace_dir(staged_site, paths.site)
-        replace_dir(docs_dir, paths.docs)
+        # A crash between the swaps must not leave a state that claims the old site.
+        _state_path(paths).unlink(missing_ok=True)
+        if incremental:
+            publish_incremental(staged_site, paths.site)
+        else:
+            replace_dir(staged_site, paths.site)
+            replace_dir(docs_dir, paths.docs)
+        write_text_atomic(_state_path(paths), json.dumps(state))
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
     return {"documents": [nd.id for nd in docs], "index": stats}

@@ -71,6 +71,9 @@ def cmd_check(args) -> int:
           f"{len(corpus.agencies)} agencies, {len(corpus.corrections)} reviewed corrections; "
           f"{len(warnings)} warning(s) to review ({undecided} undecided number conflict(s))")
     m = corpus.model
+    if m is None:
+        print("no knowledge model (corpus/model/ is absent)")
+        return 0
     print(f"model OK: {len(m.missions)} missions, {len(m.roles)} roles, {len(m.steps)} guidance steps "
           f"(+{sum(len(s) for s in m.substeps.values())} sub-steps), {len(m.activities)} monitoring activities, "
           f"{len(m.projects)} projects, {len(m.glossary)} glossary terms, {len(m.timeline)} events; "

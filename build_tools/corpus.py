@@ -27,7 +27,9 @@ OPTIONAL_DOC_FIELDS = ("short_title", "number", "addressee", "subject", "urgency
                        "drafted_by", "date_basis",
                        # parts of a letter extracted by `ingest` (see check_letter_parts)
                        "references", "enclosures", "signatory", "unit", "contact",
-                       "receipt_stamps")
+                       "receipt_stamps",
+                       # true only in benchmark fixtures (benchmarks/synth.py); the page warns
+                       "synthetic")
 REFERENCE_MATCHES = ("exact", "probable", "none")
 # Raw files that are not text (an original scan kept beside its OCR text).
 BINARY_ENCODINGS = ("binary",)
@@ -282,6 +284,9 @@ def load_documents(corpus_dir: Path, raw: dict[str, RawFile], agencies: dict[str
         seen[doc_id] = rel
         if path.stem != doc_id:
             yield Problem(rel, meta.line_of("id"), f"file name must be the id: rename to {doc_id}.md")
+        if "synthetic" in meta and not isinstance(meta["synthetic"], bool):
+            yield Problem(rel, meta.line_of("synthetic"), "synthetic must be true or false")
+            bad = True
         if meta["doc_type"] not in DOC_TYPES:
             yield Problem(rel, meta.line_of("doc_type"),
                           f"doc_type '{meta['doc_type']}' is not one of {', '.join(DOC_TYPES)}")
@@ -412,7 +417,8 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(load_names(corpus_dir, names))
     corpus = Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes,
                     corrections=corrections, names=names)
-    if not c.errors:
+    if not c.errors and (corpus_dir / "model").is_dir():
+        # A corpus without corpus/model/ (a benchmark's synthetic corpus) has no model pages.
         # The model cites clauses of the normalized documents, so it is checked only
         # once the documents themselves are valid (imported here: model -> normalized -> corpus).
         from build_tools.model import load_model

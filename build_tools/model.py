@@ -208,7 +208,7 @@ class _Loader:
 
     def load(self, rel: str, required: bool = True):
         try:
-            return load_yaml(self.dir.parent / rel, rel)
+            return load_yaml(self.dir / rel.removeprefix("corpus/"), rel)
         except FileNotFoundError:
             if required:
                 self.err(rel, 1, "missing: see README, \"The knowledge model\"")

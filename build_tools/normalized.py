@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -21,6 +21,7 @@ class NormalizedDoc:
     lines: list[Line]
     blocks: list[Block]
     ctx: Context
+    _markdown: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -50,8 +51,10 @@ class NormalizedDoc:
 
     def to_markdown(self) -> str:
         """The normalized document as Markdown with YAML front matter (build/normalized)."""
-        fm = yaml.safe_dump(self.front_matter(), allow_unicode=True, sort_keys=False)
-        return f"---\n{fm}---\n\n{self.text}\n"
+        if self._markdown is None:  # used for the fingerprint and the file: dump once
+            fm = yaml.safe_dump(self.front_matter(), allow_unicode=True, sort_keys=False)
+            self._markdown = f"---\n{fm}---\n\n{self.text}\n"
+        return self._markdown
 
     def changes_json(self) -> str:
         return json.dumps([c.__dict__ for c in self.ctx.changes], ensure_ascii=False, indent=1)

@@ -171,6 +171,9 @@ def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None) ->
         table(["รายการ", "ข้อมูล"], rows),
         "",
     ]
+    if d.get("synthetic"):
+        parts[6:6] = ['!!! danger "เอกสารสังเคราะห์ ไม่ใช่หนังสือราชการจริง"', "",
+                      "    สร้างขึ้นโดยโปรแกรมเพื่อทดสอบความเร็วของระบบเท่านั้น ห้ามอ้างอิงหรือเผยแพร่", ""]
     parts += reference_sections(corpus, d)
     stamps = [b for b in nd.blocks if b.kind == "stamp"]
     if stamps:
@@ -309,6 +312,10 @@ def raw_page(corpus: Corpus, nd: NormalizedDoc) -> str:
     parts = [
         "---",
         f"title: {_yaml_str('ต้นฉบับ OCR: ' + str(d.get('short_title') or d.get('title')))}",
+        # The raw OCR text would double the site search index with damaged words; the
+        # readable text is searchable on the document page.
+        "search:",
+        "  exclude: true",
         "---",
         "",
         f"# ต้นฉบับ OCR: {escape(str(d.get('title')))}",
@@ -368,6 +375,11 @@ def _yaml_str(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# Every page carries the whole navigation, so listing N documents in it costs N x N:
+# above this many, the navigation shows only the list page (which links every document).
+NAV_MAX_DOCUMENTS = 50
+
+
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], conflicts=()) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site."""
     from build_tools.model_pages import document_defines, model_nav, model_pages
@@ -379,7 +391,8 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], conflicts=()) -> t
     for nd in docs:
         pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id) + defines.get(nd.id, "")
         pages[raw_page_path(nd.id)] = raw_page(corpus, nd)
-        doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})
+        if len(docs) <= NAV_MAX_DOCUMENTS:
+            doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})
     nav = [
         {"หน้าแรก": "index.md"},
         {"หนังสือราชการและเอกสาร": doc_nav},

@@ -41,6 +41,10 @@ def break_raw_encoding(corpus):
     _add_raw(corpus, "001_bad.txt", "บรรทัดแรก\nบรรทัดสอง\n".encode() + b"\xff\xfe tis-620?\n")
 
 
+def break_synthetic_flag(corpus):
+    _edit(corpus / "documents" / "mou-2552-06-12.md", "doc_type: mou\n", "doc_type: mou\nsynthetic: maybe\n")
+
+
 def break_unclosed_front_matter(corpus):
     p = corpus / "documents" / "mou-2552-06-12.md"
     p.write_text(p.read_text(encoding="utf-8").replace("---\n", "", 2).replace("id:", "---\nid:", 1),
@@ -58,6 +62,9 @@ CASES = {
     ]),
     "duplicate id": (break_duplicate_id, [
         "corpus/documents/mou-annex-2552.md:2: duplicate id 'mou-2552-06-12' (also in corpus/documents/mou-2552-06-12.md)",
+    ]),
+    "synthetic flag not a boolean": (break_synthetic_flag, [
+        "corpus/documents/mou-2552-06-12.md:6: synthetic must be true or false",
     ]),
     "unclosed front matter": (break_unclosed_front_matter, [
         "corpus/documents/mou-2552-06-12.md:1: front matter is not closed (no second --- line)",

@@ -82,3 +82,12 @@ def test_letter_header_is_not_numbered():
                      doc_type="letter")
     assert [b.kind for b in blocks] == ["header", "header", "header", "para", "clause"]
     assert blocks[-1].clause == "c1"
+
+
+def test_index_positions_survive_a_gap_of_46():
+    """whoosh-ng reads a varint value ending in b"." as a pickle; SafePositions pads it."""
+    from build_tools.whoosh_index import SafePositions
+
+    fmt = SafePositions()
+    for poslist in ([46], [0, 46], [3, 3 + 46 + 128], list(range(0, 46 * 50, 46)), [0, 1, 2]):
+        assert fmt.decode_positions(fmt.encode(poslist)) == poslist

@@ -1,0 +1,97 @@
+"""Incremental site builds give exactly the site a full build gives."""
+import json
+import re
+import sys
+
+from conftest import ROOT, copy_corpus, run_cli
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synth  # noqa: E402
+
+
+def _retitle(corpus, doc_id, prefix):
+    doc = corpus / "documents" / f"{doc_id}.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("\ntitle: ", f"\ntitle: {prefix}", 1),
+                   encoding="utf-8")
+
+
+def _site_files(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+
+
+def _search_docs(site):
+    data = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return sorted(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in data["docs"])
+
+
+def test_incremental_build_equals_full_build(tmp_path):
+    # More documents than the navigation lists, so a title is on its own page only.
+    corpus = synth.write_corpus(tmp_path / "corpus", 60, seed=11)
+    inc, full = tmp_path / "inc", tmp_path / "full"
+    run_cli("build", "--corpus", corpus, "--out", inc)
+    _retitle(corpus, "synth-letter-00007", "ฉบับแก้ไข ")
+    log = run_cli("build", "--corpus", corpus, "--out", inc).stdout
+    # the letter's page, its raw OCR page and the open-data documents file
+    assert re.search(r"building the site incrementally \(3 of \d+ generated pages changed", log), log
+    assert "index: re-indexed 1, removed 0" in log
+    run_cli("build", "--corpus", corpus, "--out", full)
+    a, b = inc / "site", full / "site"
+    assert _site_files(a) == _site_files(b)
+    for page in ("documents/synth-letter-00007/index.html", "documents/index.html",
+                 "raw/synth-letter-00007/index.html", "documents/synth-letter-00008/index.html"):
+        assert (a / page).read_text(encoding="utf-8") == (b / page).read_text(encoding="utf-8"), page
+    assert "ฉบับแก้ไข" in (a / "documents/synth-letter-00007/index.html").read_text(encoding="utf-8")
+    assert _search_docs(a) == _search_docs(b)
+    assert (a / "sitemap.xml").read_text(encoding="utf-8") == (b / "sitemap.xml").read_text(encoding="utf-8")
+    assert (inc / "build" / "normalized" / "synth-letter-00007.md").read_text(encoding="utf-8") == \
+        (full / "build" / "normalized" / "synth-letter-00007.md").read_text(encoding="utf-8")
+    # Nothing changed: MkDocs does not run at all.
+    log = run_cli("build", "--corpus", corpus, "--out", inc).stdout
+    assert "site unchanged" in log and "index: re-indexed 0, removed 0" in log
+
+
+def test_navigation_change_forces_a_full_build(tmp_path):
+    # Six documents are listed in the navigation: a new title changes every page.
+    corpus = copy_corpus(tmp_path)
+    out = tmp_path / "out"
+    run_cli("build", "--corpus", corpus, "--out", out)
+    doc = corpus / "documents" / "mou-2552-06-12.md"
+    text = doc.read_text(encoding="utf-8")
+    assert "\nshort_title: " in text
+    doc.write_text(text.replace("\nshort_title: ", "\nshort_title: ใหม่ ", 1), encoding="utf-8")
+    log = run_cli("build", "--corpus", corpus, "--out", out).stdout
+    assert re.search(r"\[3/5\] building the site \(\d+ generated pages, mkdocs build --strict\)", log), log
+    about = (out / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "ใหม่ " in about  # the navigation of an unchanged page shows the new title
+
+
+def test_failed_incremental_build_leaves_the_site_and_recovers(tmp_path):
+    corpus = synth.write_corpus(tmp_path / "corpus", 55, seed=5)
+    out = tmp_path / "out"
+    run_cli("build", "--corpus", corpus, "--out", out)
+    site_before = {p: p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    doc = corpus / "documents" / "synth-letter-00003.md"
+    good = doc.read_text(encoding="utf-8")
+    doc.write_text(good + "ดู [หน้าที่ไม่มี](nowhere.md)\n", encoding="utf-8")  # strict mkdocs fails
+    proc = run_cli("build", "--corpus", corpus, "--out", out, check=False)
+    assert proc.returncode == 1 and "nowhere.md" in proc.stderr
+    assert {p: p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()} == site_before
+    doc.write_text(good.replace("\ntitle: ", "\ntitle: แก้แล้ว ", 1), encoding="utf-8")
+    log = run_cli("build", "--corpus", corpus, "--out", out).stdout
+    assert re.search(r"\[3/5\] building the site \(\d+ generated pages", log), log  # full: state dropped
+    assert "แก้แล้ว" in (out / "site/documents/synth-letter-00003/index.html").read_text(encoding="utf-8")
+
+
+def test_changed_anchors_force_a_full_build(tmp_path):
+    """Other pages link to clause anchors; unchanged pages are not re-checked in an
+    incremental build, so a document whose anchors change gets a full one."""
+    corpus = synth.write_corpus(tmp_path / "corpus", 52, seed=2)
+    out = tmp_path / "out"
+    run_cli("build", "--corpus", corpus, "--out", out)
+    doc = corpus / "documents" / "synth-letter-00004.md"
+    text = doc.read_text(encoding="utf-8")
+    first, last = (int(x) for x in text.split("  lines: ")[1].split("\n")[0].split("-"))
+    doc.write_text(text.replace(f"  lines: {first}-{last}", f"  lines: {first}-{last - 8}"),
+                   encoding="utf-8")
+    log = run_cli("build", "--corpus", corpus, "--out", out).stdout
+    assert re.search(r"\[3/5\] building the site \(\d+ generated pages, mkdocs build --strict\)", log), log
