@@ -9,26 +9,19 @@ import shutil
 import time
 from pathlib import Path
 
-from build_tools.analyzer import ThaiAnalyzer
+from build_tools.analyzer import analyzer_for_corpus
 from build_tools.corpus import Corpus, load_corpus
 from build_tools.fsutil import fresh_dir, replace_dir
 from build_tools.normalized import NormalizedDoc, normalize_corpus
 from build_tools.paths import Paths
-from build_tools.search_records import agency_terms, records_for
+from build_tools.search_records import records_for
 from build_tools.site_pages import generate_pages
+from build_tools.site_search import build_site_index
 from build_tools.whoosh_index import build_index
 
 
 class SiteBuildError(Exception):
     pass
-
-
-def corpus_vocabulary(corpus: Corpus) -> list[str]:
-    """Words the analyzer must know beyond PyThaiNLP's list: the corpus's own names."""
-    words = set()
-    for a in corpus.agencies.values():
-        words.update(t for t in agency_terms(corpus, a.id) if t)
-    return sorted(words)
 
 
 def write_normalized(paths: Paths, docs: list[NormalizedDoc]) -> None:
@@ -105,14 +98,15 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
     log(f"[2/5] normalizing {len(corpus.documents)} documents")
     docs = normalize_corpus(corpus)
     pages, nav = generate_pages(corpus, docs)
+    analyzer = analyzer_for_corpus(corpus.root, corpus.agencies)
     staged_site = None
     if site:
         log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")
         docs_dir = assemble_docs(paths, pages)
         staged_site = build_site(paths, docs_dir, nav)
+        build_site_index(staged_site, analyzer, docs_dir, log=log)
     log("[4/5] updating the search index")
     write_normalized(paths, docs)
-    analyzer = ThaiAnalyzer(corpus_vocabulary(corpus))
     records = {nd.id: records_for(corpus, nd) for nd in docs}
     fingerprints = {nd.id: nd.fingerprint() for nd in docs}
     stats = build_index(paths.index, records, fingerprints, analyzer, log=log)

@@ -132,6 +132,9 @@ def raw_page(corpus: Corpus, nd: NormalizedDoc) -> str:
     return "\n".join([
         "---",
         f"title: {_yaml_str('ต้นฉบับ OCR: ' + str(d.get('short_title') or d.get('title')))}",
+        # Uncorrected scan text: site search points to the corrected document instead.
+        "search:",
+        "  exclude: true",
         "---",
         "",
         f"# ต้นฉบับ OCR: {escape(str(d.get('title')))}",

@@ -15,7 +15,7 @@ from whoosh.analysis import Tokenizer
 from build_tools.analyzer import ThaiAnalyzer
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
-INDEX_FORMAT = "3"
+INDEX_FORMAT = "4"
 
 
 class ThaiTokenizer(Tokenizer):
@@ -26,7 +26,7 @@ class ThaiTokenizer(Tokenizer):
         self.analyzer = analyzer
 
     def __eq__(self, other):
-        return isinstance(other, ThaiTokenizer) and other.analyzer.vocabulary == self.analyzer.vocabulary
+        return isinstance(other, ThaiTokenizer) and other.analyzer.signature() == self.analyzer.signature()
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
@@ -77,11 +77,11 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
     documents are re-indexed, removed ones deleted.  When the analyzer vocabulary or the
     index format changed, the index is rebuilt in a temporary folder and swapped in."""
     meta_file = _meta_path(index_dir)
-    state = {"format": INDEX_FORMAT, "vocabulary": list(analyzer.vocabulary), "docs": {}}
+    state = {"format": INDEX_FORMAT, "analyzer": analyzer.signature(), "docs": {}}
     old = None
     if meta_file.exists() and index.exists_in(str(index_dir)):
         old = json.loads(meta_file.read_text(encoding="utf-8"))
-        if old.get("format") != INDEX_FORMAT or old.get("vocabulary") != state["vocabulary"]:
+        if old.get("format") != INDEX_FORMAT or old.get("analyzer") != state["analyzer"]:
             old = None
     if old is None:
         tmp = index_dir.with_name(index_dir.name + ".tmp")
