@@ -35,6 +35,9 @@ _THAI = re.compile(r"[\u0e01-\u0e4e]")
 # Dotted Thai abbreviations: ป.ป.ส.  สถ.  อบต.  พ.ศ.  ส.ค.
 _ABBR = re.compile(r"^(?:[\u0e01-\u0e2e\u0e30-\u0e39\u0e40-\u0e4c]{1,4}\.)+$")
 MIN_SUBWORD = 2
+# Bump when the analysis itself changes (not its data): indexes are then rebuilt.
+ANALYZER_VERSION = 2
+ACROSS_WORDS = 2  # how many following words a dictionary word may run into
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ class ThaiAnalyzer:
 
     def signature(self) -> list:
         """Everything that changes how text is cut (an index is rebuilt when it changes)."""
-        return [list(self.vocabulary), [list(g) for g in self.synonyms],
+        return [ANALYZER_VERSION, list(self.vocabulary), [list(g) for g in self.synonyms],
                 [list(c) for c in self.corrections]]
 
     @property
@@ -166,17 +169,21 @@ class ThaiAnalyzer:
         return list(best[0][2]) if 0 in best else []
 
     def tokens(self, text: str, subwords: bool = True) -> list[Token]:
-        """Index-side analysis: words, the words inside compounds, and synonyms (the
-        latter two marked `sub`, at the position of the word they came from)."""
+        """Index-side analysis: words, the words inside compounds, dictionary words that
+        run across a cut (แนว|ทางการ also holds แนวทาง), and synonyms; all but the words
+        themselves are marked `sub`, at the position of the word they start in."""
         result = []
         exp = self.expansions if subwords else {}
-        for pos, (w, start, end) in enumerate(self.segment(text)):
+        text = unicodedata.normalize("NFC", text)
+        words = self.segment(text)
+        for pos, (w, start, end) in enumerate(words):
             term = normalize_term(w)
             result.append(Token(term, start, end, pos))
             if not subwords:
                 continue
             seen = {term}
             parts = [(normalize_term(s), start + i, start + j) for s, i, j in self.subwords(w)]
+            parts += self._across(text, words, pos)
             for t, i, j in [(term, start, end)] + parts:
                 if t not in seen:
                     seen.add(t)
@@ -186,6 +193,22 @@ class ThaiAnalyzer:
                         seen.add(e)
                         result.append(Token(e, i, j, pos, True))
         return result
+
+    def _across(self, text: str, words: list, pos: int) -> list[tuple[str, int, int]]:
+        """Dictionary words that start where word `pos` starts and end inside or at the
+        end of one of the next words (at a character-cluster boundary)."""
+        start, end = words[pos][1], words[pos][2]
+        if not _THAI.match(text[start:start + 1]):
+            return []
+        stop = words[min(pos + ACROSS_WORDS, len(words) - 1)][2]
+        window = text[start:stop]
+        if "\n" in window:
+            window = window[:window.index("\n")]
+        if len(window) <= end - start:
+            return []
+        bounds = _clusters(window) | {len(window)}
+        return [(normalize_term(w), start, start + len(w)) for w in self.trie.prefixes(window)
+                if len(w) > end - start and len(w) in bounds and " " not in w]
 
     def query_terms(self, text: str) -> list[str]:
         """How a query is cut: the same segmentation, no sub-word expansion."""

@@ -13,7 +13,7 @@ from whoosh.scoring import BM25F
 from build_tools.analyzer import normalize_query_text, normalize_term
 from build_tools.whoosh_index import ThaiTokenizer
 
-TEXT_FIELDS = ("title", "section", "body", "aliases")
+TEXT_FIELDS = ("title", "section", "body", "aliases", "context")
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
 
 
@@ -83,7 +83,7 @@ def build_query(ix, text: str, filters: Filters | None = None, fuzzy: bool = Fal
             if len(words) == 1:
                 parts.append(_group_query(words))
             elif words:
-                parts.append(query.Or([query.Phrase(f, words) for f in ("title", "section", "body")]))
+                parts.append(query.Or([query.Phrase(f, words) for f in ("title", "body")]))
         free = _PHRASE.sub(" ", text)
         for run in free.split():
             groups = analyzer.query_groups(run)

@@ -14,8 +14,46 @@ from whoosh.analysis import Tokenizer
 
 from build_tools.analyzer import ThaiAnalyzer
 
+def _patch_positions_decoding() -> None:
+    """whoosh-ng 5.4.0 takes any positions value ending in byte 0x2E ('.') for its legacy
+    pickle format, so a term whose last position gap is 46 breaks phrase queries
+    (UnpicklingError).  Decode the varint form first and fall back to the legacy form
+    only when the varints do not account for exactly the whole value."""
+    from whoosh import formats
+
+    original = formats.Positions.decode_positions
+    if getattr(original, "_siam_yim", False):
+        return
+
+    def decode_positions(self, valuestring):
+        try:
+            n = formats.unpack_uint(valuestring[:formats._INT_SIZE])[0]
+            pos, position, positions = formats._INT_SIZE, 0, []
+            for _ in range(n):
+                code, shift = 0, 0
+                while True:
+                    b = valuestring[pos]
+                    pos += 1
+                    code |= (b & 0x7F) << shift
+                    shift += 7
+                    if not b & 0x80:
+                        break
+                position += code
+                positions.append(position)
+            if pos == len(valuestring):
+                return positions
+        except (IndexError, TypeError):
+            pass
+        return original(self, valuestring)
+
+    decode_positions._siam_yim = True
+    formats.Positions.decode_positions = decode_positions
+
+
+_patch_positions_decoding()
+
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
-INDEX_FORMAT = "4"
+INDEX_FORMAT = "5"
 
 
 class ThaiTokenizer(Tokenizer):
@@ -56,6 +94,8 @@ def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
         section=fields.TEXT(analyzer=thai, stored=True, field_boost=1.5),
         body=fields.TEXT(analyzer=thai, stored=True, phrase=True),
         aliases=fields.TEXT(analyzer=thai, stored=False, field_boost=3.0),
+        # Text of the enclosing clauses: weak evidence, so a low boost.
+        context=fields.TEXT(analyzer=thai, stored=False, field_boost=0.5),
         url=fields.STORED(),
         doc_type=fields.ID(stored=True),
         agencies=fields.KEYWORD(stored=True, commas=True, lowercase=True),
