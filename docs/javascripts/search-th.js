@@ -227,11 +227,20 @@
       });
     if (!res.length) { return escapeHTML(text.slice(0, 160)); }
     var re = new RegExp(res.join("|"), "g"), m, spans = [];
-    while ((m = re.exec(norm)) && spans.length < 20) {
+    while ((m = re.exec(norm)) && spans.length < 200) {
       if (!m[0].length) { re.lastIndex++; continue; }
-      spans.push([m.index, m.index + m[0].length]);
+      spans.push([m.index, m.index + m[0].length, m[0].replace(/\./g, "")]);
     }
-    var start = spans.length ? Math.max(0, spans[0][0] - 60) : 0;
+    // The window that shows the most different query words.
+    var bestAt = 0, bestCount = -1;
+    spans.forEach(function (s, i) {
+      var seen = {}, n = 0;
+      for (var j = i; j < spans.length && spans[j][1] <= s[0] + 150; j++) {
+        if (!seen[spans[j][2]]) { seen[spans[j][2]] = true; n++; }
+      }
+      if (n > bestCount) { bestCount = n; bestAt = i; }
+    });
+    var start = spans.length ? Math.max(0, spans[bestAt][0] - 30) : 0;
     var end = Math.min(text.length, start + 180);
     var out = start > 0 ? "… " : "", pos = start;
     spans.forEach(function (s) {
