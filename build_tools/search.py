@@ -146,7 +146,12 @@ def search(index_dir: Path, text: str, limit: int = 10, filters: Filters | None 
             hits = []
             for hit in results:
                 stored = hit.fields()
-                snippet = hit.highlights("body") or hit.highlights("title") or hit["body"][:160]
+                snippet = hit.highlights("body")
+                if not snippet and stored.get("context"):
+                    # Matched through the enclosing clause: show that, then the text.
+                    ctx = hit.highlights("context")
+                    snippet = f"{ctx} › {hit['body'][:120]}" if ctx else ""
+                snippet = snippet or hit.highlights("title") or hit["body"][:160]
                 hits.append({
                     "doc_id": hit["doc_id"],
                     "title": hit["title"],

@@ -53,7 +53,7 @@ def _patch_positions_decoding() -> None:
 _patch_positions_decoding()
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
-INDEX_FORMAT = "5"
+INDEX_FORMAT = "6"
 
 
 class ThaiTokenizer(Tokenizer):
@@ -95,7 +95,7 @@ def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
         body=fields.TEXT(analyzer=thai, stored=True, phrase=True),
         aliases=fields.TEXT(analyzer=thai, stored=False, field_boost=3.0),
         # Text of the enclosing clauses: weak evidence, so a low boost.
-        context=fields.TEXT(analyzer=thai, stored=False, field_boost=0.5),
+        context=fields.TEXT(analyzer=thai, stored=True, field_boost=0.5),
         url=fields.STORED(),
         doc_type=fields.ID(stored=True),
         agencies=fields.KEYWORD(stored=True, commas=True, lowercase=True),
