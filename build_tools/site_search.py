@@ -14,7 +14,9 @@ The index is sharded so a visitor downloads only what a query needs (search/th/)
   exactly these terms (the index's own terms), so it never cuts differently from the index;
 - p/<bucket>.json: postings {term: [section, impact, section, impact, ...]}, bucket =
   FNV-1a(term) mod buckets; impact = BM25 term-frequency part x 100 (idf is applied in
-  the browser from the dictionary's document frequency);
+  the browser from the document frequency).  A very common term keeps its POSTINGS_HEAD
+  strongest postings there and {"#term": [document frequency, tail id]}; the rest is in
+  p/t<tail id>.json, fetched only when the heads give fewer than a page of results;
 - s/<n>.json: the sections themselves (url, page title, section label, text for the
   snippet), SECTIONS_PER_SHARD per file; only the shards of the shown hits are fetched.
 """
@@ -32,8 +34,12 @@ from build_tools.analyzer import ThaiAnalyzer
 
 INDEX_DIR = "search/th"
 FORMAT = 1
-SECTIONS_PER_SHARD = 200
+SECTIONS_PER_SHARD = 50
+SNIPPET_CHARS = 1000  # text kept per section for the result snippet
 POSTINGS_TARGET_BYTES = 48_000
+# A term in more sections than this keeps only its strongest postings (by impact) in its
+# bucket; the rest go to a tail file fetched only when the heads give too few results.
+POSTINGS_HEAD = 2000
 K1, B = 1.2, 0.75
 # Field weights: a word in the page title counts most, then the section label.
 W_TITLE, W_SECTION, W_BODY, W_SUB, W_CONTEXT = 3.0, 1.5, 1.0, 0.5, 0.25
@@ -255,15 +261,26 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
         (out / sub).mkdir(parents=True)
     dicts: dict[str, dict[str, int]] = defaultdict(dict)
     posting_shards: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    tails = 0
     for term in sorted(postings):
-        dicts[_shard_key(term)][term] = len(postings[term]) // 2
-        posting_shards[fnv1a(term) % buckets][term] = postings[term]
+        plist = postings[term]
+        df = len(plist) // 2
+        dicts[_shard_key(term)][term] = df
+        bucket = posting_shards[fnv1a(term) % buckets]
+        if df > POSTINGS_HEAD:
+            pairs = sorted(zip(plist[::2], plist[1::2]), key=lambda p: (-p[1], p[0]))
+            bucket[term] = [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p]
+            bucket["#" + term] = [df, tails]
+            _dump(out / "p" / f"t{tails}.json", [x for p in sorted(pairs[POSTINGS_HEAD:]) for x in p])
+            tails += 1
+        else:
+            bucket[term] = plist
     for key, d in dicts.items():
         _dump(out / "d" / f"{key}.json", d)
     for b, p in posting_shards.items():
         _dump(out / "p" / f"{b}.json", p)
     for n in range(0, len(sections), SECTIONS_PER_SHARD):
-        rows = [[s["url"], s["title"], s["section"], s["text"][:2000]]
+        rows = [[s["url"], s["title"], s["section"], s["text"][:SNIPPET_CHARS]]
                 for s in sections[n:n + SECTIONS_PER_SHARD]]
         _dump(out / "s" / f"{n // SECTIONS_PER_SHARD}.json", rows)
     fixes = {}

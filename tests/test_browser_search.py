@@ -1,5 +1,6 @@
 """The site's search box in real headless Chromium (Debian's chromium + chromedriver):
 a representative subset of the evaluation queries typed as a user types them."""
+import json
 import os
 import sys
 
@@ -98,3 +99,39 @@ def test_search_is_offline_and_downloads_only_shards(page):
     search_files = [n for n, _ in entries if "/search/" in n]
     assert any("/search/th/meta.json" in n for n in search_files)
     assert all("/search/th/" in n or n.endswith("search_index.json") for n in search_files)
+
+
+def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
+    """A term in more sections than POSTINGS_HEAD keeps its strongest postings in its
+    bucket and the rest in a tail file; the browser fetches the tail only when the heads
+    give too few results, and then finds every section."""
+    import shutil
+
+    from build_tools import site_search
+    from build_tools.analyzer import analyzer_for_corpus
+
+    site = tmp_path / "site"
+    for i in range(30):
+        extra = " ยาเสพติด" * (i % 3 + 1)
+        # p29: the weakest posting of ยาเสพติด (once, in a long text), so it is in the tail.
+        word = " หมู่บ้านต้นแบบ" + " ชุมชน" * 40 if i == 29 else ""
+        if i == 29:
+            extra = " ยาเสพติด"
+        (site / f"p{i}").mkdir(parents=True)
+        (site / f"p{i}" / "index.html").write_text(
+            f'<article><h1>หน้า {i}</h1><p id="a">ชุมชน{extra}{word}</p></article>', encoding="utf-8")
+    monkeypatch.setattr(site_search, "POSTINGS_HEAD", 5)
+    monkeypatch.setattr(site_search, "SECTIONS_PER_SHARD", 7)
+    site_search.build_site_index(site, analyzer_for_corpus(ROOT / "corpus"), log=lambda m: None)
+    tail = json.loads((site / "search" / "th" / "p" / "t0.json").read_text(encoding="utf-8"))
+    assert 29 in tail[::2]
+    (site / "javascripts").mkdir()
+    shutil.copy(ROOT / "docs" / "javascripts" / "search-th.js", site / "javascripts")
+    (site / "index.html").write_text('<script src="javascripts/search-th.js"></script>', encoding="utf-8")
+    with serve(site) as base, chromium() as driver:
+        driver.get(base)
+        run = "const [q, done] = arguments; window.thSearch(q).then(r => done([r.total, r.hits.map(h => h.url)]))"
+        total, urls = driver.execute_async_script(run, "ยาเสพติด")
+        assert total == 30 and len(urls) == 10  # 5 in the head < a page: the tail was fetched
+        total, urls = driver.execute_async_script(run, "ยาเสพติด หมู่บ้านต้นแบบ")
+        assert (total, urls) == (1, ["p29/#a"])  # only in a tail: found through the tail

@@ -149,35 +149,58 @@
     });
   }
 
-  function score(groups, meta) {
+  function score(groups, meta, withTails) {
     var terms = {};
     groups.forEach(function (g) { g.forEach(function (t) { terms[t] = true; }); });
     var buckets = {};
     Object.keys(terms).forEach(function (t) { buckets[fnv1a(t) % meta.buckets] = true; });
     return Promise.all(Object.keys(buckets).map(function (b) { return fetchJSON("p/" + b + ".json"); }))
       .then(function (shards) {
-        var postings = {};
-        shards.forEach(function (s) { if (s) { for (var t in s) { if (terms[t]) { postings[t] = s[t]; } } } });
-        var total = null;
-        groups.forEach(function (g) {
-          var best = {};
-          g.forEach(function (t) {
-            var p = postings[t];
-            if (!p) { return; }
-            var df = p.length / 2, idf = Math.log(1 + (meta.sections - df + 0.5) / (df + 0.5));
-            for (var i = 0; i < p.length; i += 2) {
-              var s = idf * p[i + 1] / 100;
-              if (!(best[p[i]] >= s)) { best[p[i]] = s; }
-            }
-          });
-          if (total === null) { total = best; return; }
-          var next = {};
-          for (var sec in total) { if (best[sec] !== undefined) { next[sec] = total[sec] + best[sec]; } }
-          total = next;
+        var postings = {}, dfs = {}, tails = [];
+        shards.forEach(function (s) {
+          if (!s) { return; }
+          for (var t in s) {
+            if (terms[t]) { postings[t] = s[t]; }
+            if (t[0] === "#" && terms[t.slice(1)]) { dfs[t.slice(1)] = s[t][0]; tails.push([t.slice(1), s[t][1]]); }
+          }
         });
-        return Object.keys(total || {}).map(function (k) { return [Number(k), total[k]]; })
-          .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+        var more = withTails ? tails : [];
+        return Promise.all(more.map(function (x) { return fetchJSON("p/t" + x[1] + ".json"); }))
+          .then(function (loaded) {
+            loaded.forEach(function (l, i) { if (l) { postings[more[i][0]] = postings[more[i][0]].concat(l); } });
+            return { ranked: rank(groups, postings, dfs, meta), truncated: tails.length > 0 && !withTails };
+          });
       });
+  }
+
+  function rank(groups, postings, dfs, meta) {
+    var total = null;
+    groups.forEach(function (g) {
+      var best = {};
+      g.forEach(function (t) {
+        var p = postings[t];
+        if (!p) { return; }
+        var df = dfs[t] || p.length / 2, idf = Math.log(1 + (meta.sections - df + 0.5) / (df + 0.5));
+        for (var i = 0; i < p.length; i += 2) {
+          var s = idf * p[i + 1] / 100;
+          if (!(best[p[i]] >= s)) { best[p[i]] = s; }
+        }
+      });
+      if (total === null) { total = best; return; }
+      var next = {};
+      for (var sec in total) { if (best[sec] !== undefined) { next[sec] = total[sec] + best[sec]; } }
+      total = next;
+    });
+    return Object.keys(total || {}).map(function (k) { return [Number(k), total[k]]; })
+      .sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+  }
+
+  // Heads first; the tails of very common terms only when that gives too few results.
+  function scoreAll(groups, meta) {
+    return score(groups, meta, false).then(function (r) {
+      if (r.ranked.length >= K || !r.truncated) { return r.ranked; }
+      return score(groups, meta, true).then(function (full) { return full.ranked; });
+    });
   }
 
   function search(q) {
@@ -185,10 +208,10 @@
       if (!meta) { return { hits: [], terms: [] }; }
       return analyze(q, meta, false).then(function (a) {
         if (!a.groups.length) { return { hits: [], terms: [] }; }
-        return score(a.groups, meta).then(function (ranked) {
+        return scoreAll(a.groups, meta).then(function (ranked) {
           if (ranked.length || a.known) { return { ranked: ranked, groups: a.groups }; }
           return analyze(q, meta, true).then(function (f) {  // forgive a typo
-            return score(f.groups, meta).then(function (r) { return { ranked: r, groups: f.groups }; });
+            return scoreAll(f.groups, meta).then(function (r) { return { ranked: r, groups: f.groups }; });
           });
         });
       }).then(function (res) {
