@@ -105,8 +105,13 @@ def run_cli(out: Path, data: dict) -> dict[str, list[str]]:
 
 
 def _rel(url: str, base: str) -> str:
+    """Site-relative URL without index.html and without a query string (Material adds
+    ?h=… to highlight the words on the page it opens)."""
+    from urllib.parse import urlsplit, urlunsplit
+
     url = url[len(base):] if url.startswith(base) else url
-    return url.replace("index.html", "")
+    parts = urlsplit(url)
+    return urlunsplit(("", "", parts.path.replace("index.html", ""), "", parts.fragment))
 
 
 def run_site(site: Path, data: dict, queries: list[str] | None = None) -> dict[str, list[str]]:
@@ -222,6 +227,22 @@ def table(report: dict) -> str:
     return "\n".join(rows)
 
 
+def kind_table(report: dict, data: dict) -> str:
+    """Recall@5 (section level) per kind of query and engine."""
+    kinds = sorted({q["kind"] for q in data["queries"]})
+    engines = list(report["engines"])
+    rows = ["| kind of query | n | " + " | ".join(engines) + " |", "|---|---|" + "---|" * len(engines)]
+    for k in kinds:
+        qs = [q for q in data["queries"] if q["kind"] == k]
+        cells = []
+        for eng in engines:
+            misses = {m["q"]: m["rank"] for m in report["engines"][eng]["section"]["not_first"]}
+            ok = sum(1 for q in qs if q["q"] not in misses or (misses[q["q"]] or 99) <= K_RECALL)
+            cells.append(f"{ok}/{len(qs)}")
+        rows.append(f"| {k} | {len(qs)} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", help="build into this folder (default: a temporary one)")
@@ -268,6 +289,8 @@ def main(argv=None) -> int:
         report["engines"][eng]["results"] = results[eng]
     print()
     print(table(report))
+    print()
+    print(kind_table(report, data))
     if args.verbose:
         for eng, r in report["engines"].items():
             print(f"\n{eng}: not first (section level)")
