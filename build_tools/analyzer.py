@@ -86,6 +86,11 @@ def _clusters(word: str) -> set[int]:
     return set(tcc.tcc_pos(word)) | {0}
 
 
+@functools.lru_cache(maxsize=200_000)
+def _word_clusters(word: str) -> frozenset:
+    return frozenset(_clusters(word))
+
+
 class ThaiAnalyzer:
     """Stateless apart from the vocabulary and synonyms; safe to pickle (Whoosh stores it
     in the index).
@@ -147,13 +152,21 @@ class ThaiAnalyzer:
         return out
 
     def subwords(self, word: str) -> list[tuple[str, int, int]]:
+        cache = self.__dict__.setdefault("_subword_cache", {})
+        if word not in cache:
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[word] = self._subwords(word)
+        return cache[word]
+
+    def _subwords(self, word: str) -> list[tuple[str, int, int]]:
         """The dictionary words a compound is made of (กระทรวงมหาดไทย -> กระทรวง +
         มหาดไทย): the cut into the fewest dictionary words, at Thai character-cluster
         boundaries, that covers the whole compound; nothing if there is no such cut."""
         if len(word) < 2 * MIN_SUBWORD or not _THAI.match(word) or "." in word:
             return []
         n = len(word)
-        bounds = _clusters(word) | {n}
+        bounds = set(_word_clusters(word)) | {n}
         # best[i] = (number of words, -length of first word, parts) covering word[i:]
         best: dict[int, tuple] = {n: (0, 0, ())}
         for i in sorted(bounds, reverse=True):
@@ -204,11 +217,14 @@ class ThaiAnalyzer:
         window = text[start:stop]
         if "\n" in window:
             window = window[:window.index("\n")]
-        if len(window) <= end - start:
+        longer = [w for w in self.trie.prefixes(window) if len(w) > end - start and " " not in w]
+        if not longer:
             return []
-        bounds = _clusters(window) | {len(window)}
-        return [(normalize_term(w), start, start + len(w)) for w in self.trie.prefixes(window)
-                if len(w) > end - start and len(w) in bounds and " " not in w]
+        bounds = set()
+        for w, ws, we in words[pos:pos + ACROSS_WORDS + 1]:
+            bounds.update(ws - start + c for c in _word_clusters(w))
+            bounds.add(we - start)
+        return [(normalize_term(w), start, start + len(w)) for w in longer if len(w) in bounds]
 
     def query_terms(self, text: str) -> list[str]:
         """How a query is cut: the same segmentation, no sub-word expansion."""
