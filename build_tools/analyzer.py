@@ -305,7 +305,12 @@ def analyzer_for_corpus(corpus_dir: Path, agencies: dict | None = None) -> ThaiA
         names = [str(n) for n in names if n]
         if names:
             groups.append(names)
-    fixes = [(str(c["wrong"]), str(c["right"]))
+    # Only misreadings that are no real word (a scoped fix of a real word must not
+    # change what that word means everywhere) and long enough to be a word at all.
+    fixes = [(str(c["wrong"]).strip(), str(c["right"]).strip())
              for c in _read_yaml_list(corpus_dir / "corrections.yaml", "corrections")
              if c.get("wrong") and c.get("right")]
+    fixes = [(w, r) for w, r in fixes
+             if len(w) >= 3 and _THAI.search(w) and not any(ch.isspace() for ch in w)
+             and unicodedata.normalize("NFC", w) not in _base_words()]
     return ThaiAnalyzer((), groups, fixes)

@@ -47,7 +47,9 @@ def test_glossary_and_corrections_files_feed_the_analyzer(tmp_path):
         "- id: five-fences\n  term: ยุทธศาสตร์ห้ารั้วป้องกัน\n  abbr: ห้ารั้ว\n"
         "  aliases: [รั้วป้องกัน]\n  definition: ยุทธศาสตร์ป้องกันยาเสพติด\n", encoding="utf-8")
     (corpus / "corrections.yaml").write_text(
-        "- wrong: ร้วป้องกัน\n  right: รั้วป้องกัน\n  scope: all\n  reason: OCR dropped the vowel\n",
+        "- wrong: ร้วป้องกัน\n  right: รั้วป้องกัน\n  scope: all\n  reason: OCR dropped the vowel\n"
+        "- wrong: นาย\n  right: นายก\n  scope: mou-2552-06-12\n  reason: a real word, fixed in one place only\n"
+        "- wrong: ํา\n  right: ำ\n  scope: all\n  reason: decomposed sara am\n",
         encoding="utf-8")
     a = analyzer_for_corpus(corpus)
     assert "ยุทธศาสตร์ห้ารั้วป้องกัน" in a.vocabulary
@@ -56,6 +58,8 @@ def test_glossary_and_corrections_files_feed_the_analyzer(tmp_path):
     # The OCR misreading finds the corrected text, in the index and in a query.
     assert "รั้วป้องกัน" in {t.text for t in a.tokens("๕ ร้วป้องกัน")}
     assert a.query_groups("ร้วป้องกัน") == [["รั้วป้องกัน"]]
+    # A real word fixed in one document, or a lone mark, is never rewritten everywhere.
+    assert a.corrections == (("ร้วป้องกัน", "รั้วป้องกัน"),)
 
 
 def test_missing_glossary_and_corrections_are_fine(tmp_path):
