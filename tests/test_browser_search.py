@@ -76,6 +76,8 @@ def test_results_show_title_section_and_highlighted_thai_snippet(typed):
     assert hit["title"].startswith("รายละเอียดแนบท้ายบันทึกความร่วมมือ")
     assert "ข้อ ๓)" in hit["section"]
     assert "<mark>" in hit["snippet"] and "แผ่นดิน" in hit["snippet"]
+    # A synonym is marked under the name the text uses.
+    assert "<mark>สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด</mark>" in typed["ONCB"][0]["snippet"]
 
 
 def test_thai_and_arabic_digits_give_the_same_results(page, typed):

@@ -225,6 +225,10 @@
           var rows = {};
           loaded.forEach(function (l) { rows[l[0]] = l[1]; });
           var terms = [].concat.apply([], res.groups);
+          // Also mark the other names a synonym stands for (ONCB -> the full name).
+          Object.keys(meta.expansions).forEach(function (v) {
+            if (meta.expansions[v].some(function (c) { return terms.indexOf(c) >= 0; })) { terms.push(v); }
+          });
           return {
             total: res.ranked.length, terms: terms,
             hits: top.map(function (h) {
