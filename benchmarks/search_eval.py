@@ -126,6 +126,24 @@ def run_site(site: Path, data: dict, queries: list[str] | None = None) -> dict[s
     return res
 
 
+def cold_first_results(site: Path, queries: list[str]) -> dict[str, dict]:
+    """For each query, in a fresh browser (empty cache): bytes the search downloaded and
+    milliseconds until its results were ready, from the page's first load."""
+    from browser import chromium, serve
+
+    out = {}
+    with serve(site) as base:
+        for q in queries:
+            with chromium() as driver:
+                driver.get(base)
+                bytes_, ms, n = driver.execute_async_script("""
+                  const [q, done] = arguments; const t = performance.now();
+                  window.thSearch(q).then(r => done([window.__thSearchStats.bytes,
+                                                     performance.now() - t, r.hits.length]));""", q)
+                out[q] = {"bytes": bytes_, "ms": round(ms, 1), "hits": n}
+    return out
+
+
 def run_material(site: Path, data: dict) -> dict[str, list[str]]:
     from selenium.webdriver.common.by import By
 
@@ -271,6 +289,8 @@ def main(argv=None) -> int:
             results[eng] = run_cli(out, data)
         elif eng == "site":
             results[eng] = run_site(site, data)
+            cold = [q["q"] for q in data["queries"] if q.get("browser")][:6]
+            report["site_first_result_cold"] = cold_first_results(site, cold)
         elif eng in ("material", "pagefind"):
             plain = out / "plain-site"
             if not (plain / "index.html").exists():
@@ -291,6 +311,10 @@ def main(argv=None) -> int:
     print(table(report))
     print()
     print(kind_table(report, data))
+    if "site_first_result_cold" in report:
+        print("\nsite search, first query in a fresh browser: bytes downloaded, ms to results")
+        for q, r in report["site_first_result_cold"].items():
+            print(f"  {q}: {r['bytes'] / 1024:.0f} KiB, {r['ms']:.0f} ms, {r['hits']} hits")
     if args.verbose:
         for eng, r in report["engines"].items():
             print(f"\n{eng}: not first (section level)")

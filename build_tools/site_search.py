@@ -9,8 +9,8 @@ is `page/#id`.  A page added by any build step is searchable without changes her
 
 The index is sharded so a visitor downloads only what a query needs (search/th/):
 - meta.json: counts, shard layout, the synonym/correction table (small, fixed size);
-- d/<first character>.json: the term dictionary, one shard per first character of a
-  term: {term: document frequency}.  The browser cuts a query by maximal matching over
+- d/<first two characters>.json: the term dictionary, one shard per first two
+  characters of a term: {term: document frequency}.  The browser cuts a query by maximal matching over
   exactly these terms (the index's own terms), so it never cuts differently from the index;
 - p/<bucket>.json: postings {term: [section, impact, section, impact, ...]}, bucket =
   FNV-1a(term) mod buckets; impact = BM25 term-frequency part x 100 (idf is applied in
@@ -225,7 +225,9 @@ def fnv1a(term: str) -> int:
 
 
 def _shard_key(term: str) -> str:
-    return format(ord(term[0]), "x")
+    """Dictionary shard of a term: its first two characters (code points in hex), so the
+    browser fetches, for each position of a query, only the terms that can start there."""
+    return "-".join(format(ord(c), "x") for c in term[:2])
 
 
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,

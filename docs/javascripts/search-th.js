@@ -53,12 +53,14 @@
     return h >>> 0;
   }
 
-  function shardKey(ch) { return ch.codePointAt(0).toString(16); }
+  // Dictionary shards are keyed by a term's first two characters.
+  function shardKey(s) {
+    return Array.from(s.slice(0, 2)).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  }
 
-  function dictFor(chars, meta) {
-    var keys = {};
-    chars.forEach(function (c) { keys[shardKey(c)] = true; });
-    var wanted = Object.keys(keys).filter(function (k) { return meta.dict_shards.indexOf(k) >= 0; });
+  function dictFor(keys, meta) {
+    if (!meta.shardSet) { meta.shardSet = new Set(meta.dict_shards); }
+    var wanted = Object.keys(keys).filter(function (k) { return meta.shardSet.has(k); });
     return Promise.all(wanted.map(function (k) { return fetchJSON("d/" + k + ".json"); }))
       .then(function (shards) {
         var d = {};
@@ -117,9 +119,17 @@
   // The query as groups of alternative terms (a group matches if any of its terms does).
   function analyze(q, meta, fuzzy) {
     var words = normalize(q).replace(/["“”]/g, " ").split(/\s+/).filter(Boolean);
-    var chars = {};
-    words.forEach(function (w) { for (var c of w) { chars[c] = true; } });
-    return dictFor(Object.keys(chars), meta).then(function (dict) {
+    var keys = {};
+    words.forEach(function (w) {
+      pieces(w).forEach(function (p) {
+        for (var i = 0; i < p.length; i++) { keys[shardKey(p[i])] = true; keys[shardKey(p.slice(i, i + 2))] = true; }
+      });
+      if (fuzzy && w.length) {  // a typo: every term that starts with the same letter
+        var first = shardKey(w[0]);
+        meta.dict_shards.forEach(function (k) { if (k === first || k.indexOf(first + "-") === 0) { keys[k] = true; } });
+      }
+    });
+    return dictFor(keys, meta).then(function (dict) {
       var groups = [];
       words.forEach(function (w) {
         var terms = [], ok = true;
