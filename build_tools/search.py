@@ -137,10 +137,12 @@ def search(index_dir: Path, text: str, limit: int = 10, filters: Filters | None 
             return []
         with ix.searcher(weighting=BM25F()) as s:
             results = s.search(q, limit=limit, terms=True)
+            fuzzy = False
             if results.is_empty():  # nothing exact: forgive a typo or two
                 fq = build_query(ix, text, filters, fuzzy=True)
                 if fq is not None and fq != q:
                     results = s.search(fq, limit=limit, terms=True)
+                    fuzzy = True
             results.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=60)
             results.formatter = _Marker()
             hits = []
@@ -162,6 +164,7 @@ def search(index_dir: Path, text: str, limit: int = 10, filters: Filters | None 
                     "score": round(hit.score, 4),
                     "doc_type": hit["doc_type"],
                     "date": stored["date"].date().isoformat() if stored.get("date") else None,
+                    "match": "near" if fuzzy else "exact",  # near: a typo was forgiven
                 })
             return hits
     finally:

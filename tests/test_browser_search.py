@@ -80,6 +80,16 @@ def test_results_show_title_section_and_highlighted_thai_snippet(typed):
     assert "<mark>สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด</mark>" in typed["ONCB"][0]["snippet"]
 
 
+def test_a_forgiven_typo_is_said_so(page, typed):
+    from selenium.webdriver.common.by import By
+
+    assert typed["ยาเสพติต"]
+    type_in_search_box(page, "ยาเสพติต")
+    assert page.find_element(By.CSS_SELECTOR, ".md-search-result__meta").text.startswith("ไม่พบคำที่พิมพ์ตรงตัว")
+    type_in_search_box(page, "ยาเสพติด")
+    assert page.find_element(By.CSS_SELECTOR, ".md-search-result__meta").text.startswith("พบ ")
+
+
 def test_thai_and_arabic_digits_give_the_same_results(page, typed):
     assert _urls(page, typed["๘๗๗ อำเภอ"]) == _urls(page, typed["877 อำเภอ"]) != []
     assert _urls(page, typed["๒๕๕๓"]) == _urls(page, typed["2553"]) != []

@@ -221,7 +221,7 @@
         return scoreAll(a.groups, meta).then(function (ranked) {
           if (ranked.length || a.known) { return { ranked: ranked, groups: a.groups }; }
           return analyze(q, meta, true).then(function (f) {  // forgive a typo
-            return scoreAll(f.groups, meta).then(function (r) { return { ranked: r, groups: f.groups }; });
+            return scoreAll(f.groups, meta).then(function (r) { return { ranked: r, groups: f.groups, fuzzy: true }; });
           });
         });
       }).then(function (res) {
@@ -240,7 +240,7 @@
             if (meta.expansions[v].some(function (c) { return terms.indexOf(c) >= 0; })) { terms.push(v); }
           });
           return {
-            total: res.ranked.length, terms: terms,
+            total: res.ranked.length, terms: terms, fuzzy: !!res.fuzzy,
             hits: top.map(function (h) {
               var r = rows[Math.floor(h[0] / meta.per_shard)][h[0] % meta.per_shard];
               return { url: r[0], title: r[1], section: r[2], text: r[3], score: h[1] };
@@ -295,7 +295,8 @@
     list.innerHTML = "";
     if (meta) {
       meta.textContent = !q.trim() ? "พิมพ์คำที่ต้องการค้นหา"
-        : res.hits.length ? "พบ " + res.total + " รายการ" : "ไม่พบผลลัพธ์";
+        : !res.hits.length ? "ไม่พบผลลัพธ์"
+        : (res.fuzzy ? "ไม่พบคำที่พิมพ์ตรงตัว แสดงผลของคำที่ใกล้เคียง: " : "") + "พบ " + res.total + " รายการ";
     }
     res.hits.forEach(function (h) {
       var li = document.createElement("li");
