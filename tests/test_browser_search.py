@@ -145,5 +145,8 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
         run = "const [q, done] = arguments; window.thSearch(q).then(r => done([r.total, r.hits.map(h => h.url)]))"
         total, urls = driver.execute_async_script(run, "ยาเสพติด")
         assert total == 30 and len(urls) == 10  # 5 in the head < a page: the tail was fetched
+        partial = driver.execute_async_script(
+            "const [q, done] = arguments; window.thSearch(q).then(r => done(r.partial))", "ยาเสพติด")
+        assert partial is False
         total, urls = driver.execute_async_script(run, "ยาเสพติด หมู่บ้านต้นแบบ")
         assert (total, urls) == (1, ["p29/#a"])  # only in a tail: found through the tail

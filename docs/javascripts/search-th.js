@@ -208,7 +208,8 @@
   // Heads first; the tails of very common terms only when that gives too few results.
   function scoreAll(groups, meta) {
     return score(groups, meta, false).then(function (r) {
-      if (r.ranked.length >= K || !r.truncated) { return r.ranked; }
+      // Heads alone: the count is a lower bound (said so in the result line).
+      if (r.ranked.length >= K || !r.truncated) { r.ranked.partial = r.truncated; return r.ranked; }
       return score(groups, meta, true).then(function (full) { return full.ranked; });
     });
   }
@@ -240,7 +241,7 @@
             if (meta.expansions[v].some(function (c) { return terms.indexOf(c) >= 0; })) { terms.push(v); }
           });
           return {
-            total: res.ranked.length, terms: terms, fuzzy: !!res.fuzzy,
+            total: res.ranked.length, partial: !!res.ranked.partial, terms: terms, fuzzy: !!res.fuzzy,
             hits: top.map(function (h) {
               var r = rows[Math.floor(h[0] / meta.per_shard)][h[0] % meta.per_shard];
               return { url: r[0], title: r[1], section: r[2], text: r[3], score: h[1] };
@@ -296,7 +297,7 @@
     if (meta) {
       meta.textContent = !q.trim() ? "พิมพ์คำที่ต้องการค้นหา"
         : !res.hits.length ? "ไม่พบผลลัพธ์"
-        : (res.fuzzy ? "ไม่พบคำที่พิมพ์ตรงตัว แสดงผลของคำที่ใกล้เคียง: " : "") + "พบ " + res.total + " รายการ";
+        : (res.fuzzy ? "ไม่พบคำที่พิมพ์ตรงตัว แสดงผลของคำที่ใกล้เคียง: " : "") + (res.partial ? "พบอย่างน้อย " : "พบ ") + res.total + " รายการ";
     }
     res.hits.forEach(function (h) {
       var li = document.createElement("li");
