@@ -14,9 +14,10 @@ The index is sharded so a visitor downloads only what a query needs (search/th/)
   exactly these terms (the index's own terms), so it never cuts differently from the index;
 - p/<bucket>.json: postings {term: [section, impact, section, impact, ...]}, bucket =
   FNV-1a(term) mod buckets; impact = BM25 term-frequency part x 100 (idf is applied in
-  the browser from the document frequency).  A very common term keeps its POSTINGS_HEAD
-  strongest postings there and {"#term": [document frequency, tail id]}; the rest is in
-  p/t<tail id>.json, fetched only when the heads give fewer than a page of results;
+  the browser from the document frequency).  A very common term has instead
+  {"#term": [document frequency, n]} there, its POSTINGS_HEAD strongest postings in
+  p/h<n>.json and the rest in p/t<n>.json, fetched only when the heads give fewer than a
+  page of results;
 - s/<n>.json: the sections themselves (url, page title, section label, text for the
   snippet), SECTIONS_PER_SHARD per file; only the shards of the shown hits are fetched.
 """
@@ -37,8 +38,8 @@ FORMAT = 1
 SECTIONS_PER_SHARD = 50
 SNIPPET_CHARS = 1000  # text kept per section for the result snippet
 POSTINGS_TARGET_BYTES = 48_000
-# A term in more sections than this keeps only its strongest postings (by impact) in its
-# bucket; the rest go to a tail file fetched only when the heads give too few results.
+# A term in more sections than this gets a head file with its strongest postings (by
+# impact) and a tail file with the rest, fetched only when the heads give too few results.
 POSTINGS_HEAD = 2000
 K1, B = 1.2, 0.75
 # Field weights: a word in the page title counts most, then the section label.
@@ -270,9 +271,11 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
         dicts[_shard_key(term)][term] = df
         bucket = posting_shards[fnv1a(term) % buckets]
         if df > POSTINGS_HEAD:
+            # Own files for head and tail, so buckets stay small however many common
+            # terms share one.
             pairs = sorted(zip(plist[::2], plist[1::2]), key=lambda p: (-p[1], p[0]))
-            bucket[term] = [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p]
             bucket["#" + term] = [df, tails]
+            _dump(out / "p" / f"h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
             _dump(out / "p" / f"t{tails}.json", [x for p in sorted(pairs[POSTINGS_HEAD:]) for x in p])
             tails += 1
         else:

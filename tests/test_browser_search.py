@@ -114,8 +114,8 @@ def test_search_is_offline_and_downloads_only_shards(page):
 
 
 def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
-    """A term in more sections than POSTINGS_HEAD keeps its strongest postings in its
-    bucket and the rest in a tail file; the browser fetches the tail only when the heads
+    """A term in more sections than POSTINGS_HEAD keeps its strongest postings in a head
+    file and the rest in a tail file; the browser fetches the tail only when the heads
     give too few results, and then finds every section."""
     import shutil
 
@@ -136,7 +136,8 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
     monkeypatch.setattr(site_search, "SECTIONS_PER_SHARD", 7)
     site_search.build_site_index(site, analyzer_for_corpus(ROOT / "corpus"), log=lambda m: None)
     tail = json.loads((site / "search" / "th" / "p" / "t0.json").read_text(encoding="utf-8"))
-    assert 29 in tail[::2]
+    head = json.loads((site / "search" / "th" / "p" / "h0.json").read_text(encoding="utf-8"))
+    assert 29 in tail[::2] and len(head) == 2 * 5 and len(head) + len(tail) == 2 * 30
     (site / "javascripts").mkdir()
     shutil.copy(ROOT / "docs" / "javascripts" / "search-th.js", site / "javascripts")
     (site / "index.html").write_text('<script src="javascripts/search-th.js"></script>', encoding="utf-8")

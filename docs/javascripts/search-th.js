@@ -174,10 +174,17 @@
             if (t[0] === "#" && terms[t.slice(1)]) { dfs[t.slice(1)] = s[t][0]; tails.push([t.slice(1), s[t][1]]); }
           }
         });
-        var more = withTails ? tails : [];
-        return Promise.all(more.map(function (x) { return fetchJSON("p/t" + x[1] + ".json"); }))
+        // A very common term: its head file, and its tail file too when asked for.
+        var files = [];
+        tails.forEach(function (x) {
+          files.push([x[0], "p/h" + x[1] + ".json"]);
+          if (withTails) { files.push([x[0], "p/t" + x[1] + ".json"]); }
+        });
+        return Promise.all(files.map(function (f) { return fetchJSON(f[1]); }))
           .then(function (loaded) {
-            loaded.forEach(function (l, i) { if (l) { postings[more[i][0]] = postings[more[i][0]].concat(l); } });
+            loaded.forEach(function (l, i) {
+              if (l) { postings[files[i][0]] = (postings[files[i][0]] || []).concat(l); }
+            });
             return { ranked: rank(groups, postings, dfs, meta), truncated: tails.length > 0 && !withTails };
           });
       });
