@@ -15,9 +15,10 @@ The index is sharded so a visitor downloads only what a query needs (search/th/)
 - p/<bucket>.json: postings {term: [section, impact, section, impact, ...]}, bucket =
   FNV-1a(term) mod buckets; impact = BM25 term-frequency part x 100 (idf is applied in
   the browser from the document frequency).  A very common term has instead
-  {"#term": [document frequency, n]} there, its POSTINGS_HEAD strongest postings in
-  p/h<n>.json and the rest in p/t<n>.json, fetched only when the heads give fewer than a
-  page of results;
+  {"#term": [document frequency, n, tail pieces]} there, its POSTINGS_HEAD strongest
+  postings in p/h<n>.json and the rest in p/t<n>-<k>.json by section range k, fetched
+  only when the heads give fewer than a page of results, and then only the ranges where
+  the query's rarer words occur;
 - s/<n>.json: the sections themselves (url, page title, section label, text for the
   snippet), SECTIONS_PER_SHARD per file; only the shards of the shown hits are fetched.
 """
@@ -41,6 +42,7 @@ POSTINGS_TARGET_BYTES = 48_000
 # A term in more sections than this gets a head file with its strongest postings (by
 # impact) and a tail file with the rest, fetched only when the heads give too few results.
 POSTINGS_HEAD = 2000
+TAIL_RANGE = 4000  # sections per tail piece
 K1, B = 1.2, 0.75
 # Field weights: a word in the page title counts most, then the section label.
 W_TITLE, W_SECTION, W_BODY, W_SUB, W_CONTEXT = 3.0, 1.5, 1.0, 0.5, 0.25
@@ -274,9 +276,15 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
             # Own files for head and tail, so buckets stay small however many common
             # terms share one.
             pairs = sorted(zip(plist[::2], plist[1::2]), key=lambda p: (-p[1], p[0]))
-            bucket["#" + term] = [df, tails]
             _dump(out / "p" / f"h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
-            _dump(out / "p" / f"t{tails}.json", [x for p in sorted(pairs[POSTINGS_HEAD:]) for x in p])
+            # The tail in pieces by section range: a query that also has a rarer word
+            # fetches only the pieces where that word occurs.
+            pieces: dict[int, list[int]] = defaultdict(list)
+            for sec, imp in sorted(pairs[POSTINGS_HEAD:]):
+                pieces[sec // TAIL_RANGE] += [sec, imp]
+            for k, piece in pieces.items():
+                _dump(out / "p" / f"t{tails}-{k}.json", piece)
+            bucket["#" + term] = [df, tails, sorted(pieces)]
             tails += 1
         else:
             bucket[term] = plist
@@ -295,7 +303,7 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
             fixes[terms[0]] = analyzer.query_terms(right)
     meta = {
         "format": FORMAT, "sections": len(sections), "buckets": buckets,
-        "per_shard": SECTIONS_PER_SHARD, "dict_shards": sorted(dicts),
+        "per_shard": SECTIONS_PER_SHARD, "tail_range": TAIL_RANGE, "dict_shards": sorted(dicts),
         "expansions": {k: list(v) for k, v in analyzer.expansions.items()},
         "fixes": fixes,
     }

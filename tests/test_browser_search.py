@@ -134,10 +134,16 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
             f'<article><h1>หน้า {i}</h1><p id="a">ชุมชน{extra}{word}</p></article>', encoding="utf-8")
     monkeypatch.setattr(site_search, "POSTINGS_HEAD", 5)
     monkeypatch.setattr(site_search, "SECTIONS_PER_SHARD", 7)
+    monkeypatch.setattr(site_search, "TAIL_RANGE", 10)
     site_search.build_site_index(site, analyzer_for_corpus(ROOT / "corpus"), log=lambda m: None)
-    tail = json.loads((site / "search" / "th" / "p" / "t0.json").read_text(encoding="utf-8"))
-    head = json.loads((site / "search" / "th" / "p" / "h0.json").read_text(encoding="utf-8"))
-    assert 29 in tail[::2] and len(head) == 2 * 5 and len(head) + len(tail) == 2 * 30
+    pdir = site / "search" / "th" / "p"
+    entry = next(v for f in pdir.glob("[0-9]*.json")
+                 for k, v in json.loads(f.read_text(encoding="utf-8")).items() if k == "#ยาเสพติด")
+    n = entry[1]
+    assert entry[0] == 30 and entry[2] == [0, 1, 2]
+    tail = [json.loads((pdir / f"t{n}-{k}.json").read_text(encoding="utf-8")) for k in range(3)]
+    head = json.loads((pdir / f"h{n}.json").read_text(encoding="utf-8"))
+    assert 29 in tail[2][::2] and len(head) == 2 * 5 and len(head) + sum(map(len, tail)) == 2 * 30
     (site / "javascripts").mkdir()
     shutil.copy(ROOT / "docs" / "javascripts" / "search-th.js", site / "javascripts")
     (site / "index.html").write_text('<script src="javascripts/search-th.js"></script>', encoding="utf-8")
@@ -149,5 +155,9 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
         partial = driver.execute_async_script(
             "const [q, done] = arguments; window.thSearch(q).then(r => done(r.partial))", "ยาเสพติด")
         assert partial is False
+        driver.get(base)  # fresh page: nothing fetched yet
         total, urls = driver.execute_async_script(run, "ยาเสพติด หมู่บ้านต้นแบบ")
         assert (total, urls) == (1, ["p29/#a"])  # only in a tail: found through the tail
+        fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        # ... reading only the tail piece where the rarer word occurs.
+        assert [u.rsplit("/", 1)[1] for u in fetched if "/p/t" in u] == [f"t{n}-2.json"]

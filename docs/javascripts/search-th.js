@@ -171,14 +171,28 @@
           if (!s) { return; }
           for (var t in s) {
             if (terms[t]) { postings[t] = s[t]; }
-            if (t[0] === "#" && terms[t.slice(1)]) { dfs[t.slice(1)] = s[t][0]; tails.push([t.slice(1), s[t][1]]); }
+            if (t[0] === "#" && terms[t.slice(1)]) { dfs[t.slice(1)] = s[t][0]; tails.push([t.slice(1), s[t][1], s[t][2]]); }
           }
         });
-        // A very common term: its head file, and its tail file too when asked for.
+        // Section ranges worth reading in tails: where the rarest fully known group occurs.
+        var ranges = null;
+        groups.forEach(function (g) {
+          if (g.some(function (t) { return dfs[t] !== undefined; })) { return; }
+          var r = {};
+          g.forEach(function (t) {
+            var p = postings[t] || [];
+            for (var i = 0; i < p.length; i += 2) { r[Math.floor(p[i] / meta.tail_range)] = true; }
+          });
+          if (ranges === null || Object.keys(r).length < Object.keys(ranges).length) { ranges = r; }
+        });
+        // A very common term: its head file, and the tail pieces too when asked for.
         var files = [];
         tails.forEach(function (x) {
           files.push([x[0], "p/h" + x[1] + ".json"]);
-          if (withTails) { files.push([x[0], "p/t" + x[1] + ".json"]); }
+          if (!withTails) { return; }
+          x[2].forEach(function (k) {
+            if (ranges === null || ranges[k]) { files.push([x[0], "p/t" + x[1] + "-" + k + ".json"]); }
+          });
         });
         return Promise.all(files.map(function (f) { return fetchJSON(f[1]); }))
           .then(function (loaded) {
