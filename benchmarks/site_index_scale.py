@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-QUERIES = ["ยาเสพติด", "กองทุนแม่ของแผ่นดิน", "โครงการ", "บทบาท ป.ป.ส.", "ยาเสพติต", "คอมพิวเตอร์ควอนตัม"]
+# "โครงการ 424242": a very common word with a number found in one section only (the last
+# letter's), so the browser must read the common word's tail, and only one piece of it.
+QUERIES = ["ยาเสพติด", "กองทุนแม่ของแผ่นดิน", "โครงการ", "บทบาท ป.ป.ส.", "ยาเสพติต", "คอมพิวเตอร์ควอนตัม",
+           "โครงการ 424242"]
 
 
 def synthetic_site(dest: Path, letters: int, clauses: int = 12, seed: int = 1) -> None:
@@ -35,6 +38,9 @@ def synthetic_site(dest: Path, letters: int, clauses: int = 12, seed: int = 1) -
         d.mkdir(parents=True)
         paras = "".join(f'<p id="c{j}">{html.escape(rnd.choice(blocks))} {rnd.randint(1, 99999)}</p>'
                         for j in range(clauses))
+        if i == letters - 1:
+            # long text: a weak posting of โครงการ, so it sits in the tail
+            paras += '<p id="rare">' + "ชุมชนท้องถิ่น " * 60 + 'โครงการ เลขที่ 424242</p>'
         d.joinpath("index.html").write_text(
             f'<!-- SYNTHETIC TEST PAGE, not a real letter --><article>'
             f'<h1>หนังสือ (สังเคราะห์) ที่ มท {rnd.randint(100, 9999)}/{i}</h1>{paras}</article>',
