@@ -24,6 +24,12 @@ class SiteBuildError(Exception):
     pass
 
 
+def corpus_vocabulary(corpus: Corpus) -> list[str]:
+    """Words the analyzer knows beyond PyThaiNLP's list (kept for callers of the old API;
+    the analyzer itself comes from analyzer_for_corpus)."""
+    return list(analyzer_for_corpus(corpus.root, corpus.agencies).vocabulary)
+
+
 def write_normalized(paths: Paths, docs: list[NormalizedDoc]) -> None:
     staged = fresh_dir(paths.normalized)
     for nd in docs:
