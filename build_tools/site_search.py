@@ -45,7 +45,7 @@ POSTINGS_HEAD = 2000
 TAIL_RANGE = 4000  # sections per tail piece
 K1, B = 1.2, 0.75
 # Field weights: a word in the page title counts most, then the section label.
-W_TITLE, W_SECTION, W_BODY, W_SUB, W_CONTEXT = 3.0, 1.5, 1.0, 0.5, 0.25
+W_TITLE, W_SECTION, W_BODY, W_SUB, W_CONTEXT, W_PAGE_TITLE = 3.0, 1.5, 1.0, 0.5, 0.25, 0.25
 SKIP_PAGES = {"404.html"}
 _CLAUSE_NUMBER = re.compile(r"^\s*([๐-๙0-9]+(?:[.][๐-๙0-9]+)*[.)]?)\s")
 _BLOCK_TAGS = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "pre",
@@ -242,7 +242,9 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     for s in sections:
         w: dict[str, float] = defaultdict(float)
         n = 0
-        for field, fw in (("title", W_TITLE if s["page"] else 0), ("section", W_SECTION),
+        # A section also carries its page's title, weakly: "บทบาท ป.ป.ส." finds the
+        # roles section of the ONCB page (the command line's records carry it too).
+        for field, fw in (("title", W_TITLE if s["page"] else W_PAGE_TITLE), ("section", W_SECTION),
                           ("context", W_CONTEXT), ("text", W_BODY)):
             if not fw or not s.get(field):
                 continue
