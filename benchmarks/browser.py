@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
-import socket
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -67,12 +66,6 @@ def chromium():
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def type_in_search_box(driver, query: str, timeout: float = 10.0) -> list[dict]:

@@ -1,6 +1,5 @@
 """Units of the one analyzer's corpus vocabulary, the CLI's query re-cut and the site
 index builder."""
-from pathlib import Path
 
 import pytest
 
