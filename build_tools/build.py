@@ -14,7 +14,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from build_tools.analyzer import ThaiAnalyzer
+from build_tools.analyzer import analyzer_for_corpus
 from build_tools.corpus import Corpus, load_corpus
 from build_tools.fsutil import fresh_dir, replace_dir, write_text_atomic
 from build_tools.normalized import NormalizedDoc, normalize_corpus
@@ -23,6 +23,7 @@ from build_tools.problems import CorpusError
 from build_tools.review import review
 from build_tools.search_records import MODEL_GROUP, agency_terms, model_records, records_for
 from build_tools.site_pages import generate_pages
+from build_tools.site_search import build_site_index
 from build_tools.whoosh_index import build_index
 
 
@@ -31,11 +32,9 @@ class SiteBuildError(Exception):
 
 
 def corpus_vocabulary(corpus: Corpus) -> list[str]:
-    """Words the analyzer must know beyond PyThaiNLP's list: the corpus's own names."""
-    words = set()
-    for a in corpus.agencies.values():
-        words.update(t for t in agency_terms(corpus, a.id) if t)
-    return sorted(words)
+    """Words the analyzer knows beyond PyThaiNLP's list (kept for callers of the old API;
+    the analyzer itself comes from analyzer_for_corpus)."""
+    return list(analyzer_for_corpus(corpus.root, corpus.agencies).vocabulary)
 
 
 def write_normalized(paths: Paths, docs: list[NormalizedDoc]) -> None:
@@ -263,6 +262,7 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         + (f"; {len(undecided)} undecided number conflict(s): {', '.join(undecided[:5])}"
            + (" …" if len(undecided) > 5 else "") if undecided else ""))
     pages, nav = generate_pages(corpus, docs, found.conflicts)
+    analyzer = analyzer_for_corpus(corpus.root, corpus.agencies)
     staged_site = None
     if site:
         state = site_state(site_key(paths, nav), pages, docs)
@@ -273,6 +273,7 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         if not incremental:
             log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")
             staged_site = build_site(paths, docs_dir, nav)
+            build_site_index(staged_site, analyzer, docs_dir, log=log)
         elif changed:
             log(f"[3/5] building the site incrementally ({len(changed)} of {len(pages)} generated "
                 "pages changed, mkdocs build --strict --dirty)")
@@ -282,7 +283,6 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
             write_text_atomic(_state_path(paths), json.dumps(state))
     log("[4/5] updating the search index")
     write_normalized(paths, docs)
-    analyzer = ThaiAnalyzer(corpus_vocabulary(corpus))
     records = {nd.id: records_for(corpus, nd) for nd in docs}
     fingerprints = {nd.id: nd.fingerprint() for nd in docs}
     records[MODEL_GROUP] = model_records(corpus)
@@ -298,6 +298,9 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         _state_path(paths).unlink(missing_ok=True)
         if incremental:
             publish_incremental(staged_site, paths.site)
+            # The site index ranks with whole-site statistics: rebuilt over the live site
+            # (staged and swapped in by build_site_index).
+            build_site_index(paths.site, analyzer, paths.docs, log=log)
         else:
             replace_dir(staged_site, paths.site)
             replace_dir(docs_dir, paths.docs)

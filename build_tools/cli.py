@@ -134,6 +134,8 @@ def cmd_search(args) -> int:
     if not hits:
         print("ไม่พบผลลัพธ์ (no results)")
         return 0
+    if hits[0].get("match") == "near":
+        print("ไม่พบคำที่พิมพ์ตรงตัว แสดงผลของคำที่ใกล้เคียง (no exact match; showing near spellings)")
     for i, h in enumerate(hits, 1):
         section = f" · {h['section']}" if h["section"] else ""
         print(f"{i}. {h['title']}{section}  [{h['score']:.2f}]")

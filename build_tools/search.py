@@ -10,9 +10,10 @@ from pathlib import Path
 from whoosh import highlight, index, query
 from whoosh.scoring import BM25F
 
+from build_tools.analyzer import normalize_query_text, normalize_term
 from build_tools.whoosh_index import ThaiTokenizer
 
-TEXT_FIELDS = ("title", "section", "body", "aliases")
+TEXT_FIELDS = ("title", "section", "body", "aliases", "context")
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”')
 
 
@@ -40,18 +41,67 @@ def _analyzer(ix):
     return tok.analyzer if isinstance(tok, ThaiTokenizer) else None
 
 
-def build_query(ix, text: str, filters: Filters | None = None):
+def _known(reader, term: str) -> bool:
+    return any(reader.doc_frequency(f, term) for f in TEXT_FIELDS)
+
+
+def recut(term: str, known) -> list[str] | None:
+    """Cut a query word the index does not hold into the fewest words it does hold (at
+    Thai character-cluster boundaries), so a word the segmenter cut differently from the
+    text is still found; None if there is no such cut.  The site's browser code does the
+    same over the same terms."""
+    from build_tools.analyzer import _clusters
+
+    n = len(term)
+    bounds = sorted((_clusters(term) if term[:1] >= "\u0e00" else set(range(n))) | {n})
+    best: dict[int, list[str]] = {n: []}
+    for i in reversed(bounds[:-1]):
+        for j in bounds:
+            if j <= i or j not in best or (i == 0 and j == n):
+                continue
+            piece = term[i:j]
+            if known(piece) and (i not in best or len(best[j]) + 1 < len(best[i])):
+                best[i] = [piece] + best[j]
+    return best.get(0)
+
+
+def _group_query(groups_terms: list[str]):
+    return query.Or([query.Term(f, t) for t in groups_terms for f in TEXT_FIELDS])
+
+
+def build_query(ix, text: str, filters: Filters | None = None, fuzzy: bool = False):
+    """The query for `text`; with `fuzzy`, a free-text word the index does not hold is
+    matched within a small edit distance instead (the fallback for typos)."""
     analyzer = _analyzer(ix)
     parts = []
-    for m in _PHRASE.finditer(text):
-        words = analyzer.query_terms(m.group(1) or m.group(2))
-        if len(words) == 1:
-            parts.append(query.Or([query.Term(f, words[0]) for f in TEXT_FIELDS]))
-        elif words:
-            parts.append(query.Or([query.Phrase(f, words) for f in ("title", "body")]))
-    free = _PHRASE.sub(" ", text)
-    for word in analyzer.query_terms(free):
-        parts.append(query.Or([query.Term(f, word) for f in TEXT_FIELDS]))
+    with ix.reader() as reader:
+        def known(t):
+            return _known(reader, t)
+
+        for m in _PHRASE.finditer(text):
+            words = [g[0] for g in analyzer.query_groups(m.group(1) or m.group(2))]
+            if len(words) == 1:
+                parts.append(_group_query(words))
+            elif words:
+                parts.append(query.Or([query.Phrase(f, words) for f in ("title", "body")]))
+        free = _PHRASE.sub(" ", text)
+        for run in free.split():
+            groups = analyzer.query_groups(run)
+            if fuzzy and groups and not all(any(known(t) for t in g) for g in groups):
+                word = normalize_term(normalize_query_text(run)).strip(".,;:()")
+                if len(word) >= 4:
+                    dist = 1 if len(word) < 8 else 2
+                    parts.append(query.Or([query.FuzzyTerm(f, word, maxdist=dist, prefixlength=1)
+                                           for f in TEXT_FIELDS]))
+                    continue
+            for g in groups:
+                if not any(known(t) for t in g):
+                    pieces = recut(g[0], known)
+                    if pieces:
+                        parts.extend(_group_query(analyzer.query_groups(p)[0] if p else [p])
+                                     for p in pieces)
+                        continue
+                parts.append(_group_query(g))
     if not parts:
         return None
     q = query.And(parts)
@@ -87,12 +137,23 @@ def search(index_dir: Path, text: str, limit: int = 10, filters: Filters | None 
             return []
         with ix.searcher(weighting=BM25F()) as s:
             results = s.search(q, limit=limit, terms=True)
+            fuzzy = False
+            if results.is_empty():  # nothing exact: forgive a typo or two
+                fq = build_query(ix, text, filters, fuzzy=True)
+                if fq is not None and fq != q:
+                    results = s.search(fq, limit=limit, terms=True)
+                    fuzzy = True
             results.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=60)
             results.formatter = _Marker()
             hits = []
             for hit in results:
                 stored = hit.fields()
-                snippet = hit.highlights("body") or hit.highlights("title") or hit["body"][:160]
+                snippet = hit.highlights("body")
+                if not snippet and stored.get("context"):
+                    # Matched through the enclosing clause: show that, then the text.
+                    ctx = hit.highlights("context")
+                    snippet = f"{ctx} › {hit['body'][:120]}" if ctx else ""
+                snippet = snippet or hit.highlights("title") or hit["body"][:160]
                 hits.append({
                     "doc_id": hit["doc_id"],
                     "title": hit["title"],
@@ -103,6 +164,7 @@ def search(index_dir: Path, text: str, limit: int = 10, filters: Filters | None 
                     "score": round(hit.score, 4),
                     "doc_type": hit["doc_type"],
                     "date": stored["date"].date().isoformat() if stored.get("date") else None,
+                    "match": "near" if fuzzy else "exact",  # near: a typo was forgiven
                 })
             return hits
     finally:

@@ -14,6 +14,17 @@ def agency_terms(corpus: Corpus, agency_id: str) -> list[str]:
     return [a.get("name_th"), a.get("abbr"), a.get("name_en"), *(a.get("aliases") or [])]
 
 
+def clause_context(by_clause: dict[str, str], clause: str | None) -> str:
+    """The text of the clauses a clause sits in (c3-2-3 is inside c3-2 and c3), so
+    "บทบาท ป.ป.ส." finds the clause under "บทบาทของแต่ละหน่วยงาน".  The site index
+    does the same from the page's element ids (build_tools/site_search.py)."""
+    if not clause:
+        return ""
+    parts = clause.split("-")
+    return " ".join(by_clause["-".join(parts[:k])][:80] for k in range(1, len(parts))
+                    if "-".join(parts[:k]) in by_clause)
+
+
 def records_for(corpus: Corpus, nd: NormalizedDoc) -> list[dict]:
     d = nd.doc
     agencies = [d.get("issuer")] + ([d.get("drafted_by")] if d.get("drafted_by") else [])
@@ -36,12 +47,14 @@ def records_for(corpus: Corpus, nd: NormalizedDoc) -> list[dict]:
         "aliases": " ".join(t for a in agencies for t in agency_terms(corpus, a) if t),
         "url": doc_url(d.id),
     }]
+    by_clause = {b.clause: b.text for b in nd.blocks if b.clause}
     for b in nd.blocks:
         if b.kind == "header":
             continue
         records.append({
             **common, "key": f"{d.id}#{b.anchor}", "kind": "section", "title": title,
             "section": f"ข้อ {b.label}" if b.label else "", "body": b.text, "aliases": "",
+            "context": clause_context(by_clause, b.clause),
             "url": doc_url(d.id, b.anchor),
         })
     return records

@@ -312,8 +312,7 @@ def raw_page(corpus: Corpus, nd: NormalizedDoc) -> str:
     parts = [
         "---",
         f"title: {_yaml_str('ต้นฉบับ OCR: ' + str(d.get('short_title') or d.get('title')))}",
-        # The raw OCR text would double the site search index with damaged words; the
-        # readable text is searchable on the document page.
+        # Uncorrected scan text: site search points to the corrected document instead.
         "search:",
         "  exclude: true",
         "---",

@@ -15,7 +15,7 @@ from whoosh.analysis import Tokenizer
 from build_tools.analyzer import ThaiAnalyzer
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
-INDEX_FORMAT = "4"
+INDEX_FORMAT = "7"
 
 
 class SafePositions(formats.Positions):
@@ -60,7 +60,7 @@ class ThaiTokenizer(Tokenizer):
         self._cache = {}
 
     def __eq__(self, other):
-        return isinstance(other, ThaiTokenizer) and other.analyzer.vocabulary == self.analyzer.vocabulary
+        return isinstance(other, ThaiTokenizer) and other.analyzer.signature() == self.analyzer.signature()
 
     def _tokens(self, value: str, subwords: bool):
         if not self.cache or len(value) > self.CACHE_MAX_CHARS:
@@ -102,6 +102,8 @@ def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
         section=_text(repeated, 1.5, stored=True),
         body=_text(thai, stored=True),
         aliases=_text(repeated, 3.0),
+        # Text of the enclosing clauses: weak evidence, so a low boost.
+        context=_text(thai, 0.5, stored=True),
         url=fields.STORED(),
         doc_type=fields.ID(stored=True),
         agencies=fields.KEYWORD(stored=True, commas=True, lowercase=True),
@@ -123,11 +125,11 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
     documents are re-indexed, removed ones deleted.  When the analyzer vocabulary or the
     index format changed, the index is rebuilt in a temporary folder and swapped in."""
     meta_file = _meta_path(index_dir)
-    state = {"format": INDEX_FORMAT, "vocabulary": list(analyzer.vocabulary), "docs": {}}
+    state = {"format": INDEX_FORMAT, "analyzer": analyzer.signature(), "docs": {}}
     old = None
     if meta_file.exists() and index.exists_in(str(index_dir)):
         old = json.loads(meta_file.read_text(encoding="utf-8"))
-        if old.get("format") != INDEX_FORMAT or old.get("vocabulary") != state["vocabulary"]:
+        if old.get("format") != INDEX_FORMAT or old.get("analyzer") != state["analyzer"]:
             old = None
     if old is None:
         tmp = index_dir.with_name(index_dir.name + ".tmp")

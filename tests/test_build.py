@@ -85,6 +85,14 @@ def test_search_nonsense_finds_nothing(search_json):
     assert search_json("คอมพิวเตอร์ควอนตัม") == []
 
 
+def test_search_forgives_a_typo_only_when_nothing_matches(built, search_json):
+    near = search_json("ยาเสพติต")
+    assert near and {h["match"] for h in near} == {"near"} and "«ยาเสพติด»" in near[0]["snippet"]
+    assert {h["match"] for h in search_json("ยาเสพติด")} == {"exact"}
+    out = run_cli("search", "ยาเสพติต", "--out", built).stdout
+    assert out.startswith("ไม่พบคำที่พิมพ์ตรงตัว")
+
+
 def test_search_filters(search_json):
     hits = search_json("ยาเสพติด", type="guidance")
     assert hits and {h["doc_type"] for h in hits} == {"guidance"}

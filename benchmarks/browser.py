@@ -1,0 +1,90 @@
+"""Headless Debian Chromium + a local static server, shared by the search evaluation
+and the browser tests.  Nothing is downloaded: the browser and its driver are the
+system's (/usr/bin/chromium, /usr/bin/chromedriver)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import tempfile
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--window-size=1280,1000"]
+
+
+def browser_unavailable() -> str | None:
+    """Why the browser cannot run here, or None."""
+    for p in (CHROMIUM, CHROMEDRIVER):
+        if not Path(p).exists():
+            return f"{p} is missing (sudo apt-get install chromium chromium-driver)"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install -e '.[test]')"
+    return None
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve `directory` on a free local port; yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@contextmanager
+def chromium():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="siam-yim-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for f in FLAGS + [f"--user-data-dir={profile}"]:
+        options.add_argument(f)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_script_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def type_in_search_box(driver, query: str, timeout: float = 10.0) -> list[dict]:
+    """Type `query` into the header search box as a user does; return the shown hits
+    (href, title, section, snippet) once our search script has rendered them."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    toggle = driver.find_element(By.CSS_SELECTOR, "label.md-header__button[for='__search']")
+    if toggle.is_displayed():  # narrow window: the box hides behind a button
+        toggle.click()
+    box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    box.click()
+    driver.execute_script("arguments[0].value=''; document.documentElement.removeAttribute('data-th-search')", box)
+    box.send_keys(query)
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.execute_script("return document.documentElement.getAttribute('data-th-search')") == "done")
+    return driver.execute_script("""
+      return Array.from(document.querySelectorAll('.md-search-result__item a')).map(a => ({
+        href: a.href, title: (a.querySelector('h1')||{}).textContent || '',
+        section: (a.querySelector('.th-search-section')||{}).textContent || '',
+        snippet: a.innerHTML}));""")

@@ -1,0 +1,334 @@
+"""The site's search index, written at build time from the built HTML pages and cut by
+the one Thai analyzer (build_tools.analyzer), so the browser matches what the command
+line matches.
+
+Every page of the built site is indexed generically: the page itself (its <h1> and the
+text up to the first element with an id) and every element with an id inside the article
+(headings, clauses, paragraphs, list-item anchors) become one searchable section whose URL
+is `page/#id`.  A page added by any build step is searchable without changes here.
+
+The index is sharded so a visitor downloads only what a query needs (search/th/):
+- meta.json: counts, shard layout, the synonym/correction table (small, fixed size);
+- d/<first two characters>.json: the term dictionary, one shard per first two
+  characters of a term: {term: document frequency}.  The browser cuts a query by maximal matching over
+  exactly these terms (the index's own terms), so it never cuts differently from the index;
+- p/<bucket>.json: postings {term: [section, impact, section, impact, ...]}, bucket =
+  FNV-1a(term) mod buckets; impact = BM25 term-frequency part x 100 (idf is applied in
+  the browser from the document frequency).  A very common term has instead
+  {"#term": [document frequency, n, tail pieces]} there, its POSTINGS_HEAD strongest
+  postings in p/h<n>.json and the rest in p/t<n>-<k>.json by section range k, fetched
+  only when the heads give fewer than a page of results, and then only the ranges where
+  the query's rarer words occur;
+- s/<n>.json: the sections themselves (url, page title, section label, text for the
+  snippet), SECTIONS_PER_SHARD per file; only the shards of the shown hits are fetched.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import shutil
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+
+from build_tools.fsutil import fresh_dir, replace_dir
+from build_tools.analyzer import ThaiAnalyzer
+
+INDEX_DIR = "search/th"
+FORMAT = 1
+SECTIONS_PER_SHARD = 50
+SNIPPET_CHARS = 1000  # text kept per section for the result snippet
+POSTINGS_TARGET_BYTES = 48_000
+# A term in more sections than this gets a head file with its strongest postings (by
+# impact) and a tail file with the rest, fetched only when the heads give too few results.
+POSTINGS_HEAD = 2000
+TAIL_RANGE = 4000  # sections per tail piece
+K1, B = 1.2, 0.75
+# Field weights: a word in the page title counts most, then the section label.
+W_TITLE, W_SECTION, W_BODY, W_SUB, W_CONTEXT, W_PAGE_TITLE = 3.0, 1.5, 1.0, 0.5, 0.25, 0.25
+SKIP_PAGES = {"404.html"}
+_CLAUSE_NUMBER = re.compile(r"^\s*([๐-๙0-9]+(?:[.][๐-๙0-9]+)*[.)]?)\s")
+_BLOCK_TAGS = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "pre",
+               "dt", "dd", "blockquote", "table", "ul", "ol", "br"}
+
+
+class _ArticleParser(HTMLParser):
+    """Splits <article> into sections at every element carrying an id."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.in_article = 0
+        self.skip = 0  # inside a permalink/headerlink anchor or a script
+        self.heading = None  # tag name while inside h1-h6
+        self.sections: list[dict] = [{"id": "", "text": [], "heading": ""}]
+        self.current_heading = ""
+        self.title = ""
+        self._heading_text: list[str] = []
+        self._stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "article":
+            self.in_article += 1
+            return
+        if not self.in_article:
+            return
+        if tag in ("script", "style") or (tag == "a" and any(
+                c in (a.get("class") or "").split() for c in ("headerlink", "permalink-copy"))):
+            self.skip += 1
+            self._stack.append(tag)
+            return
+        if tag not in ("br", "img", "hr", "input", "meta", "link", "wbr"):
+            self._stack.append(tag)
+        if tag in _BLOCK_TAGS:
+            self._text(" ")
+        if re.fullmatch(r"h[1-6]", tag):
+            self.heading = tag
+            self._heading_text = []
+        ident = a.get("id")
+        if ident and tag != "h1" and not self.skip:
+            self.sections.append({"id": ident, "text": [], "heading": self.current_heading,
+                                  "is_heading": bool(re.fullmatch(r"h[2-6]", tag))})
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article -= 1
+            return
+        if not self.in_article or not self._stack:
+            return
+        # Pop up to the matching tag (tolerates unclosed <p>/<li>).
+        while self._stack:
+            t = self._stack.pop()
+            if (t in ("script", "style", "a")) and self.skip and t == tag:
+                self.skip -= 1
+                break
+            if t == tag:
+                break
+        if tag == self.heading:
+            text = " ".join("".join(self._heading_text).split())
+            if tag == "h1":
+                self.title = self.title or text
+            else:
+                self.current_heading = text
+                if self.sections[-1].get("is_heading"):
+                    self.sections[-1]["label"] = text
+            self.heading = None
+        if tag in _BLOCK_TAGS:
+            self._text(" ")
+
+    def handle_data(self, data):
+        if not self.in_article or self.skip:
+            return
+        if self.heading:
+            self._heading_text.append(data)
+            if self.heading == "h1":
+                return
+        self._text(data)
+
+    def _text(self, s):
+        self.sections[-1]["text"].append(s)
+
+
+class _TitleParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.inside = False
+        self.title = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.inside = tag == "title"
+
+    def handle_endtag(self, tag):
+        self.inside = False
+
+    def handle_data(self, data):
+        if self.inside:
+            self.title += data
+
+
+def page_sections(html_text: str, url: str) -> list[dict]:
+    """The searchable sections of one built page: {url, title, section, text}."""
+    p = _ArticleParser()
+    p.feed(html_text)
+    title = p.title
+    if not title:
+        t = _TitleParser()
+        t.feed(html_text)
+        title = t.title.split(" - ")[0].strip()
+    by_id = {}
+    out = []
+    for s in p.sections:
+        text = " ".join("".join(s["text"]).split())
+        if s["id"] == "":
+            out.append({"url": url, "title": title, "section": "", "text": text, "page": True})
+            continue
+        if not text and not s.get("is_heading"):
+            continue
+        by_id[s["id"]] = text
+        label = s["heading"]
+        if s.get("is_heading"):
+            label = s.get("label", "")
+        else:
+            m = _CLAUSE_NUMBER.match(text)
+            if m:
+                label = (label + " · " if label else "") + "ข้อ " + m.group(1)
+        # Clause ids are hierarchical (c3-2-3 is inside c3-2 and c3): the parents' text
+        # is context, so "บทบาท ป.ป.ส." finds the clause under "บทบาทของแต่ละหน่วยงาน".
+        parents = []
+        parts = s["id"].split("-")
+        for k in range(1, len(parts)):
+            parent = by_id.get("-".join(parts[:k]))
+            if parent:
+                parents.append(parent[:80])
+        out.append({"url": f"{url}#{s['id']}", "title": title, "section": label,
+                    "context": " ".join(parents), "text": text, "page": False})
+    return [s for s in out if s["text"] or s["section"]]
+
+
+def excluded_pages(docs_dir: Path | None) -> set[str]:
+    """URLs of pages whose front matter says `search: {exclude: true}` (Material's own
+    convention, so its search and ours leave out the same pages)."""
+    import yaml
+
+    out = set()
+    for md in sorted(docs_dir.rglob("*.md")) if docs_dir else []:
+        text = md.read_text(encoding="utf-8")
+        if not text.startswith("---\n"):
+            continue
+        fm = yaml.safe_load(text[4:text.find("\n---", 4)]) or {}
+        search = fm.get("search") if isinstance(fm, dict) else None
+        if isinstance(search, dict) and search.get("exclude"):
+            rel = md.relative_to(docs_dir).with_suffix("").as_posix()
+            rel = rel[:-len("index")] if rel == "index" or rel.endswith("/index") else rel + "/"
+            out.add(rel)
+    return out
+
+
+def collect_sections(site_dir: Path, docs_dir: Path | None = None) -> list[dict]:
+    skip = excluded_pages(docs_dir)
+    sections = []
+    for page in sorted(site_dir.rglob("index.html")):
+        rel = page.relative_to(site_dir).parent.as_posix()
+        if rel.startswith(("search", "assets")):
+            continue
+        url = "" if rel == "." else rel + "/"
+        if url not in skip:
+            sections.extend(page_sections(page.read_text(encoding="utf-8"), url))
+    return sections
+
+
+def fnv1a(term: str) -> int:
+    """32-bit FNV-1a over the UTF-16 code units (what JavaScript's charCodeAt sees)."""
+    h = 0x811C9DC5
+    data = term.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        h ^= data[i] | (data[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def _shard_key(term: str) -> str:
+    """Dictionary shard of a term: its first two characters (code points in hex), so the
+    browser fetches, for each position of a query, only the terms that can start there."""
+    return "-".join(format(ord(c), "x") for c in term[:2])
+
+
+def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
+                     log=print) -> dict:
+    """Write search/th/ into the (staged) site built from `docs_dir`; returns figures."""
+    sections = collect_sections(site_dir, docs_dir)
+    weights: list[dict[str, float]] = []
+    lengths: list[int] = []
+    for s in sections:
+        w: dict[str, float] = defaultdict(float)
+        n = 0
+        # A section also carries its page's title, weakly: "บทบาท ป.ป.ส." finds the
+        # roles section of the ONCB page (the command line's records carry it too).
+        for field, fw in (("title", W_TITLE if s["page"] else W_PAGE_TITLE), ("section", W_SECTION),
+                          ("context", W_CONTEXT), ("text", W_BODY)):
+            if not fw or not s.get(field):
+                continue
+            for tok in analyzer.tokens(s[field]):
+                w[tok.text] += fw * (W_SUB if tok.sub else 1.0)
+                if field == "text" and not tok.sub:
+                    n += 1
+        weights.append(w)
+        lengths.append(max(n, 1))
+    avg = sum(lengths) / max(len(lengths), 1)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(weights):
+        norm = K1 * (1 - B + B * lengths[i] / avg)
+        for term, tf in w.items():
+            postings[term] += [i, max(1, round(100 * tf * (K1 + 1) / (tf + norm)))]
+    total = sum(len(t) * 2 + 8 * len(p) // 2 for t, p in postings.items())
+    buckets = max(1, math.ceil(total / POSTINGS_TARGET_BYTES))
+    final = site_dir / INDEX_DIR
+    out = fresh_dir(final)  # staged beside the live index, swapped in when complete
+    for sub in ("d", "p", "s"):
+        (out / sub).mkdir(parents=True)
+    dicts: dict[str, dict[str, int]] = defaultdict(dict)
+    posting_shards: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    tails = 0
+    for term in sorted(postings):
+        plist = postings[term]
+        df = len(plist) // 2
+        dicts[_shard_key(term)][term] = df
+        bucket = posting_shards[fnv1a(term) % buckets]
+        if df > POSTINGS_HEAD:
+            # Own files for head and tail, so buckets stay small however many common
+            # terms share one.
+            pairs = sorted(zip(plist[::2], plist[1::2]), key=lambda p: (-p[1], p[0]))
+            _dump(out / "p" / f"h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
+            # The tail in pieces by section range: a query that also has a rarer word
+            # fetches only the pieces where that word occurs.
+            pieces: dict[int, list[int]] = defaultdict(list)
+            for sec, imp in sorted(pairs[POSTINGS_HEAD:]):
+                pieces[sec // TAIL_RANGE] += [sec, imp]
+            for k, piece in pieces.items():
+                _dump(out / "p" / f"t{tails}-{k}.json", piece)
+            bucket["#" + term] = [df, tails, sorted(pieces)]
+            tails += 1
+        else:
+            bucket[term] = plist
+    for key, d in dicts.items():
+        _dump(out / "d" / f"{key}.json", d)
+    for b, p in posting_shards.items():
+        _dump(out / "p" / f"{b}.json", p)
+    for n in range(0, len(sections), SECTIONS_PER_SHARD):
+        rows = [[s["url"], s["title"], s["section"], s["text"][:SNIPPET_CHARS]]
+                for s in sections[n:n + SECTIONS_PER_SHARD]]
+        _dump(out / "s" / f"{n // SECTIONS_PER_SHARD}.json", rows)
+    fixes = {}
+    for wrong, right in analyzer.corrections:
+        terms = analyzer.query_terms(wrong)
+        if len(terms) == 1:
+            fixes[terms[0]] = analyzer.query_terms(right)
+    meta = {
+        "format": FORMAT, "sections": len(sections), "buckets": buckets,
+        "per_shard": SECTIONS_PER_SHARD, "tail_range": TAIL_RANGE, "dict_shards": sorted(dicts),
+        "expansions": {k: list(v) for k, v in analyzer.expansions.items()},
+        "fixes": fixes,
+    }
+    _dump(out / "meta.json", meta)
+    replace_dir(out, final)
+    out = final
+    _empty_material_index(site_dir)
+    size = sum(f.stat().st_size for f in out.rglob("*.json"))
+    log(f"  site search: {len(sections)} sections, {len(postings)} terms, "
+        f"{len(dicts)} dictionary shards, {buckets} postings shards, {size / 1024:.0f} KiB")
+    return {"sections": len(sections), "terms": len(postings), "bytes": size}
+
+
+def _empty_material_index(site_dir: Path) -> None:
+    """The header search box runs on our index (javascripts/search-th.js); Material's
+    own worker would otherwise download its whole-site index on every page."""
+    f = site_dir / "search" / "search_index.json"
+    if f.exists():
+        data = json.loads(f.read_text(encoding="utf-8"))
+        data["docs"] = []
+        f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _dump(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

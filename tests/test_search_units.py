@@ -1,0 +1,110 @@
+"""Units of the one analyzer's corpus vocabulary, the CLI's query re-cut and the site
+index builder."""
+
+import pytest
+
+from build_tools.analyzer import ThaiAnalyzer, analyzer_for_corpus, normalize_term
+from build_tools.search import recut
+from build_tools.site_search import excluded_pages, fnv1a, page_sections
+from conftest import ROOT, copy_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus_analyzer():
+    return analyzer_for_corpus(ROOT / "corpus")
+
+
+def test_agency_names_expand_to_the_abbreviation(corpus_analyzer):
+    a = corpus_analyzer
+    subs = {t.text for t in a.tokens("สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด") if t.sub}
+    assert "ปปส" in subs
+    assert a.query_groups("ONCB") == [["oncb", "ปปส"]]
+    assert a.query_groups("ป.ป.ส.") == a.query_groups("ปปส") == [["ปปส"]]
+    assert "สถ" in {t.text for t in a.tokens("กรมส่งเสริมการปกครองท้องถิ่น")}
+
+
+def test_names_with_spaces_are_cut_word_by_word(corpus_analyzer):
+    terms = corpus_analyzer.query_terms("สำนักงาน ป.ป.ส.")
+    assert terms == ["สำนักงาน", "ปปส"]
+
+
+def test_words_running_across_a_cut_are_indexed(corpus_analyzer):
+    toks = corpus_analyzer.tokens("ชี้แจงแนวทางการดำเนินงาน")
+    assert "แนวทาง" in {t.text for t in toks}
+    assert "แนวทาง" not in corpus_analyzer.query_terms("ชี้แจงแนวทางการดำเนินงาน")
+
+
+def test_tone_marks_are_significant(corpus_analyzer):
+    assert normalize_term("ข้าว") != normalize_term("ขาว")
+    assert "ข้าว" not in {t.text for t in corpus_analyzer.tokens("ผ้าขาวม้า ขาว")}
+
+
+def test_glossary_and_corrections_files_feed_the_analyzer(tmp_path):
+    corpus = copy_corpus(tmp_path)
+    (corpus / "model").mkdir()
+    (corpus / "model" / "glossary.yaml").write_text(
+        "- id: five-fences\n  term: ยุทธศาสตร์ห้ารั้วป้องกัน\n  abbr: ห้ารั้ว\n"
+        "  aliases: [รั้วป้องกัน]\n  definition: ยุทธศาสตร์ป้องกันยาเสพติด\n", encoding="utf-8")
+    (corpus / "corrections.yaml").write_text(
+        "- wrong: ร้วป้องกัน\n  right: รั้วป้องกัน\n  scope: all\n  reason: OCR dropped the vowel\n"
+        "- wrong: นาย\n  right: นายก\n  scope: mou-2552-06-12\n  reason: a real word, fixed in one place only\n"
+        "- wrong: ํา\n  right: ำ\n  scope: all\n  reason: decomposed sara am\n",
+        encoding="utf-8")
+    a = analyzer_for_corpus(corpus)
+    assert "ยุทธศาสตร์ห้ารั้วป้องกัน" in a.vocabulary
+    assert [t.text for t in a.tokens("ยุทธศาสตร์ห้ารั้วป้องกัน") if not t.sub] == ["ยุทธศาสตร์ห้ารั้วป้องกัน"]
+    assert "ห้ารั้ว" in {t.text for t in a.tokens("ยุทธศาสตร์ห้ารั้วป้องกัน")}
+    # The OCR misreading finds the corrected text, in the index and in a query.
+    assert "รั้วป้องกัน" in {t.text for t in a.tokens("๕ ร้วป้องกัน")}
+    assert a.query_groups("ร้วป้องกัน") == [["รั้วป้องกัน"]]
+    # A real word fixed in one document, or a lone mark, is never rewritten everywhere.
+    assert a.corrections == (("ร้วป้องกัน", "รั้วป้องกัน"),)
+
+
+def test_missing_glossary_and_corrections_are_fine(tmp_path):
+    corpus = copy_corpus(tmp_path)
+    a = analyzer_for_corpus(corpus)
+    assert a.corrections == () and a.synonyms
+
+
+def test_analyzer_signature_changes_with_its_data():
+    assert ThaiAnalyzer(["ก"]).signature() != ThaiAnalyzer(["ข"]).signature()
+    assert ThaiAnalyzer([], [["ปปส", "ONCB"]]).signature() != ThaiAnalyzer([]).signature()
+
+
+def test_recut_into_known_words():
+    known = {"บทบาท", "ปปส", "ยา", "เสพติด"}.__contains__
+    assert recut("บทบาทปปส", known) == ["บทบาท", "ปปส"]
+    assert recut("ยาเสพติด", known) == ["ยา", "เสพติด"]
+    assert recut("ควอนตัม", known) is None
+
+
+HTML = """<html><head><title>หน้า - site</title></head><body><nav>เมนู ยาเสพติด</nav>
+<article class="md-content__inner"><h1 id="_1">ชื่อหน้า<a class="headerlink" href="#_1">¶</a></h1>
+<p>คำนำ</p><h2 id="text">เนื้อความ</h2>
+<p class="clause" id="c3">๓. บทบาทของแต่ละหน่วยงาน <a class="permalink-copy" href="#c3">¶</a></p>
+<ul><li><span class="anchor" id="c3-1"></span>๑) สำนักงาน ป.ป.ส.</li></ul></article></body></html>"""
+
+
+def test_page_sections_split_at_element_ids():
+    secs = page_sections(HTML, "documents/x/")
+    assert [s["url"] for s in secs] == ["documents/x/", "documents/x/#text", "documents/x/#c3", "documents/x/#c3-1"]
+    assert secs[0]["title"] == "ชื่อหน้า" and secs[0]["text"] == "คำนำ"
+    assert secs[1]["section"] == "เนื้อความ"
+    assert secs[3]["section"] == "เนื้อความ · ข้อ ๑)" and secs[3]["text"] == "๑) สำนักงาน ป.ป.ส."
+    assert secs[3]["context"].startswith("๓. บทบาทของแต่ละหน่วยงาน")
+    assert all("¶" not in s["text"] and "เมนู" not in s["text"] for s in secs)
+
+
+def test_front_matter_search_exclude(tmp_path):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "a.md").write_text("---\ntitle: x\nsearch:\n  exclude: true\n---\n# x\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: y\n---\n# y\n", encoding="utf-8")
+    (tmp_path / "index.md").write_text("# home\n", encoding="utf-8")
+    assert excluded_pages(tmp_path) == {"raw/a/"}
+
+
+def test_fnv1a_matches_the_browser():
+    # Same values as search-th.js (checked in Chromium by the browser tests' shard lookups).
+    assert fnv1a("") == 0x811C9DC5
+    assert fnv1a("a") == 0xE40C292C
