@@ -97,9 +97,11 @@ class Pages:
                 ["ชื่อภาษาอังกฤษ", escape(str(a.get("name_en")))],
                 ["ชื่อเรียกอื่น", escape(", ".join(a.get("aliases") or []) or "—")],
                 ["รหัสลิงก์ถาวร", f"`agencies/{aid}/`"]]
-        out = _front(self.agency_name(aid)) + [f"# {escape(self.agency_name(aid))}", "",
-                                               table(["รายการ", "ข้อมูล"], rows), ""]
         roles = [r for r in m.roles if r.get("agency") == aid]
+        # "บทบาท" in the heading: what officials type ("บทบาท ป.ป.ส.") finds this page.
+        heading = self.agency_name(aid) + (": บทบาทในโครงการ" if roles else "")
+        out = _front(self.agency_name(aid)) + [f"# {escape(heading)}", "",
+                                               table(["รายการ", "ข้อมูล"], rows), ""]
         if roles:
             out += ["## บทบาทตามบันทึกความร่วมมือ {: #roles }", "",
                     "บทบาทแต่ละข้อแสดงข้อความจากเอกสารแนบท้ายบันทึกความร่วมมือ พร้อมลิงก์ไปยังข้อต้นฉบับ", ""]
@@ -506,11 +508,15 @@ class Pages:
                 for a in [e.get("agency")] + list(e.get("actors") or []) + list(e.get("informs") or []):
                     if a and a not in agencies:
                         agencies.append(a)
-        out = ["", "## สิ่งที่เอกสารนี้กำหนด {: #defines }", "",
+        # A list of links to other pages: left out of the site search (class no-search),
+        # where its names would make this document outrank the pages it links to.
+        out = ["", '<div class="no-search" markdown>', "",
+               "## สิ่งที่เอกสารนี้กำหนด {: #defines }", "",
                "บทบาท ขั้นตอน และข้อมูลอื่นในคลังความรู้ที่อ้างอิงข้อของเอกสารนี้", ""]
         out += [line for _, line in items] + [""]
         if agencies:
             out += ["หน่วยงานที่เกี่ยวข้อง: " + ", ".join(self.agency_link(page, a) for a in agencies), ""]
+        out += ["</div>", ""]
         return "\n".join(out)
 
 

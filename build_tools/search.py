@@ -52,8 +52,10 @@ def recut(term: str, known) -> list[str] | None:
     same over the same terms."""
     from build_tools.analyzer import _clusters
 
+    if not term[:1] >= "\u0e00":
+        return None  # a number or a Latin word is found whole or not at all (99999 is not 9 9 9 9 9)
     n = len(term)
-    bounds = sorted((_clusters(term) if term[:1] >= "\u0e00" else set(range(n))) | {n})
+    bounds = sorted(_clusters(term) | {n})
     best: dict[int, list[str]] = {n: []}
     for i in reversed(bounds[:-1]):
         for j in bounds:
@@ -89,7 +91,9 @@ def build_query(ix, text: str, filters: Filters | None = None, fuzzy: bool = Fal
             groups = analyzer.query_groups(run)
             if fuzzy and groups and not all(any(known(t) for t in g) for g in groups):
                 word = normalize_term(normalize_query_text(run)).strip(".,;:()")
-                if len(word) >= 4:
+                # Numbers are never matched approximately: a letter number or a count
+                # one digit off is a different number.
+                if len(word) >= 4 and not any(ch.isdigit() for ch in word):
                     dist = 1 if len(word) < 8 else 2
                     parts.append(query.Or([query.FuzzyTerm(f, word, maxdist=dist, prefixlength=1)
                                            for f in TEXT_FIELDS]))
@@ -129,6 +133,33 @@ class _Marker(highlight.Formatter):
         return "«" + highlight.get_text(text, token, replace) + "»"
 
 
+def _named_agency(searcher, analyzer, text: str) -> str | None:
+    """The agency a query names (its abbreviation, Thai or English name or an alias:
+    สถ., DLA, ป.ป.ส., อบต.), or None.  A name is one query word whose synonym group is
+    an agency's; a word merely inside a name (ยาเสพติด in ป.ป.ส.'s name) is not one."""
+    if _PHRASE.search(text):
+        return None
+    groups = analyzer.query_groups(text)
+    if len(groups) != 1:
+        return None
+    canonicals = {t for terms in analyzer.expansions.values() for t in terms}
+    if not canonicals.intersection(groups[0]):
+        return None
+    found = searcher.search(query.And([query.Term("kind", "agency"),
+                                       query.Or([query.Term("aliases", t) for t in groups[0]])]), limit=1)
+    return found[0]["key"].split(":", 1)[1] if len(found) else None
+
+
+def _agency_rank(hit, agency: str) -> int:
+    """Order for a query naming `agency`: its page, its roles, everything else, then
+    roles of other agencies (score order is kept within each; sorted() is stable)."""
+    if hit["kind"] == "agency" and hit["key"] == f"agency:{agency}":
+        return 0
+    if hit["kind"] == "role":
+        return 1 if (hit.fields().get("agencies") or "").split(",")[0] == agency else 3
+    return 2
+
+
 def search(index_dir: Path, text: str, limit: int = 10, filters: Filters | None = None) -> list[dict]:
     ix = open_index(index_dir)
     try:
@@ -136,7 +167,9 @@ def search(index_dir: Path, text: str, limit: int = 10, filters: Filters | None 
         if q is None:
             return []
         with ix.searcher(weighting=BM25F()) as s:
-            results = s.search(q, limit=limit, terms=True)
+            agency = _named_agency(s, _analyzer(ix), text)
+            # An agency's name: fetch more, then put its page and roles first (below).
+            results = s.search(q, limit=max(limit, 50) if agency else limit, terms=True)
             fuzzy = False
             if results.is_empty():  # nothing exact: forgive a typo or two
                 fq = build_query(ix, text, filters, fuzzy=True)
@@ -145,8 +178,11 @@ def search(index_dir: Path, text: str, limit: int = 10, filters: Filters | None 
                     fuzzy = True
             results.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=60)
             results.formatter = _Marker()
+            ordered = list(results)
+            if agency:
+                ordered = sorted(ordered, key=lambda h: _agency_rank(h, agency))[:limit]
             hits = []
-            for hit in results:
+            for hit in ordered:
                 stored = hit.fields()
                 snippet = hit.highlights("body")
                 if not snippet and stored.get("context"):

@@ -80,7 +80,7 @@ def model_records(corpus: Corpus) -> list[dict]:
 
     # Curated records rank below the circular's own clause for words of its text (the
     # clause is the source), except agency pages, which a name or abbreviation should find first.
-    boosts = {"agency": 1.0, "role": 0.5, "step": 0.3, "monitoring": 0.3, "project": 0.2, "term": 0.2}
+    boosts = {"agency": 1.0, "role": 0.5, "step": 0.3, "monitoring": 0.3, "project": 0.3, "term": 0.2}
 
     def rec(key, kind, title, section, body, aliases, url_, agencies=(), missions=(), doc_type="", date=None):
         r = {"_boost": boosts[kind], "key": key, "doc_id": MODEL_GROUP, "kind": kind, "title": title, "section": section,

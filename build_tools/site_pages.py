@@ -57,11 +57,11 @@ def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc])
             where = "เอกสารฉบับนี้" if r.doc_id == nd.id else                 f"[{title}]({link(here, doc_page(r.doc_id), anchor)})"
             lines.append(f"- {where} (ต้นฉบับ OCR บรรทัด {r.line}) อ่านได้ว่า **{escape(r.value)}**")
         if c.decision is None:
-            head = f'!!! warning "ตัวเลขไม่ตรงกันระหว่างเอกสาร ({escape(c.subject)}) ยังไม่มีข้อยุติ"'
+            head = f'!!! warning no-search "ตัวเลขไม่ตรงกันระหว่างเอกสาร ({escape(c.subject)}) ยังไม่มีข้อยุติ"'
             tail = ("ระบบไม่แก้ตัวเลขโดยการคาดเดา ข้อความคงตัวเลขตามที่พิมพ์ไว้ในต้นฉบับ "
                     "โปรดตรวจกับหนังสือฉบับจริงก่อนอ้างอิง จนกว่าผู้ดูแลคลังเอกสารจะบันทึกข้อยุติ")
         else:
-            head = f'!!! note "ข้อยุติเรื่องตัวเลข ({escape(c.subject)})"'
+            head = f'!!! note no-search "ข้อยุติเรื่องตัวเลข ({escape(c.subject)})"'
             tail = (f"ผู้ดูแลคลังเอกสารบันทึกข้อยุติแล้วว่าที่ถูกต้องคือ **{escape(c.decision)}** "
                     f"หลักฐาน: {escape(c.decision_note)}")
         body = [head, "", *("    " + l for l in lines), "", "    " + tail, ""]

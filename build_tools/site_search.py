@@ -47,7 +47,14 @@ TAIL_RANGE = 4000  # sections per tail piece
 K1, B = 1.2, 0.75
 # Field weights: a word in the page title counts most, then the section label.
 W_TITLE, W_SECTION, W_BODY, W_SUB, W_CONTEXT, W_PAGE_TITLE = 3.0, 1.5, 1.0, 0.5, 0.25, 0.25
+# Text that only restates the circulars (agency, mission, guidance, glossary ... pages
+# quote the clauses they cite) counts less than the circular itself, so a word of a
+# clause finds the clause first; these pages still win on their titles (names,
+# abbreviations, terms, "บทบาท" of an agency), which are not damped.
+PRIMARY_PAGES = ("documents/",)
+W_DERIVED_TEXT = 0.3
 SKIP_PAGES = {"404.html"}
+NO_SEARCH_CLASS = "no-search"  # class of page parts the site search leaves out
 _CLAUSE_NUMBER = re.compile(r"^\s*([๐-๙0-9]+(?:[.][๐-๙0-9]+)*[.)]?)\s")
 _BLOCK_TAGS = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "pre",
                "dt", "dd", "blockquote", "table", "ul", "ol", "br"}
@@ -74,10 +81,14 @@ class _ArticleParser(HTMLParser):
             return
         if not self.in_article:
             return
-        if tag in ("script", "style") or (tag == "a" and any(
-                c in (a.get("class") or "").split() for c in ("headerlink", "permalink-copy"))):
+        classes = (a.get("class") or "").split()
+        # Skipped: scripts, permalink anchors, and editorial boxes (e.g. both readings
+        # of a disputed number), which quote other sections' words.  A skipped element
+        # is pushed as "tag!" so only its own end tag ends the skip.
+        if tag in ("script", "style") or (tag == "a" and ("headerlink" in classes or "permalink-copy" in classes)) \
+                or (tag == "div" and NO_SEARCH_CLASS in classes):
             self.skip += 1
-            self._stack.append(tag)
+            self._stack.append(tag + "!")
             return
         if tag not in ("br", "img", "hr", "input", "meta", "link", "wbr"):
             self._stack.append(tag)
@@ -100,7 +111,7 @@ class _ArticleParser(HTMLParser):
         # Pop up to the matching tag (tolerates unclosed <p>/<li>).
         while self._stack:
             t = self._stack.pop()
-            if (t in ("script", "style", "a")) and self.skip and t == tag:
+            if t == tag + "!":
                 self.skip -= 1
                 break
             if t == tag:
@@ -245,8 +256,9 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
         n = 0
         # A section also carries its page's title, weakly: "บทบาท ป.ป.ส." finds the
         # roles section of the ONCB page (the command line's records carry it too).
-        for field, fw in (("title", W_TITLE if s["page"] else W_PAGE_TITLE), ("section", W_SECTION),
-                          ("context", W_CONTEXT), ("text", W_BODY)):
+        damp = 1.0 if s["url"].startswith(PRIMARY_PAGES) else W_DERIVED_TEXT
+        for field, fw in (("title", W_TITLE if s["page"] else W_PAGE_TITLE), ("section", W_SECTION * damp),
+                          ("context", W_CONTEXT * damp), ("text", W_BODY * damp)):
             if not fw or not s.get(field):
                 continue
             for tok in analyzer.tokens(s[field]):

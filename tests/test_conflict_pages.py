@@ -16,7 +16,7 @@ def _pages(decisions):
 
 def test_undecided_conflict_shows_both_readings_as_a_warning():
     page = _pages({})["documents/moi-letter-2552-08-06.md"]
-    box = page.split('!!! warning "ตัวเลขไม่ตรงกันระหว่างเอกสาร (เลขที่หนังสือ มท ๐๔๐๔.๒/๔๙๐๐) ยังไม่มีข้อยุติ"', 1)[1]
+    box = page.split('!!! warning no-search "ตัวเลขไม่ตรงกันระหว่างเอกสาร (เลขที่หนังสือ มท ๐๔๐๔.๒/๔๙๐๐) ยังไม่มีข้อยุติ"', 1)[1]
     assert "อ่านได้ว่า **มท ๐๔๐๔.๒/๔๙๐๐**" in box.split("\n\n    ระบบ", 1)[0]
     assert "อ่านได้ว่า **มท 0404.2 / 8900**" in box.split("\n\n    ระบบ", 1)[0]
 
@@ -25,7 +25,7 @@ def test_recorded_decision_replaces_the_warning_with_a_note():
     pages = _pages({"ref-moi-letter-2552-08-06": {"decision": "4900", "note": "ตรวจกับหนังสือฉบับจริง", "line": 6}})
     page = pages["documents/dla-letter-2552-08-20.md"]
     assert "เลขที่หนังสือ มท ๐๔๐๔.๒/๔๙๐๐) ยังไม่มีข้อยุติ" not in page
-    assert '!!! note "ข้อยุติเรื่องตัวเลข (เลขที่หนังสือ มท ๐๔๐๔.๒/๔๙๐๐)"' in page
+    assert '!!! note no-search "ข้อยุติเรื่องตัวเลข (เลขที่หนังสือ มท ๐๔๐๔.๒/๔๙๐๐)"' in page
     assert "ที่ถูกต้องคือ **4900** หลักฐาน: ตรวจกับหนังสือฉบับจริง" in page
     # the other conflict is still undecided
     assert "(จำนวนอำเภอ) ยังไม่มีข้อยุติ" in pages["documents/mou-annex-2552.md"]

@@ -49,9 +49,10 @@ def test_scanned_letter_is_ingested_built_and_found(tmp_path):
     run_cli("build", "--corpus", corpus, "--out", out)
     hits = json.loads(run_cli("search", "ธนาคารขยะ", "--json", "--out", out).stdout)
     assert "dla-letter-2552-10-15" in {h["doc_id"] for h in hits}
-    index = json.loads((out / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(d["location"].startswith("documents/dla-letter-2552-10-15/") and "ธนาคารขยะ" in d["text"]
-               for d in index["docs"])
+    # The site's search index (search/th/: sections shards of url, title, section, text).
+    rows = [r for f in sorted((out / "site" / "search" / "th" / "s").glob("*.json"))
+            for r in json.loads(f.read_text(encoding="utf-8"))]
+    assert any(r[0].startswith("documents/dla-letter-2552-10-15/") and "ธนาคารขยะ" in r[3] for r in rows)
     cited = (out / "site" / "documents" / "dla-letter-2552-08-20" / "index.html").read_text(encoding="utf-8")
     assert "ถูกอ้างถึงโดย" in cited and "../dla-letter-2552-10-15/" in cited
 

@@ -383,12 +383,12 @@ def test_normalize_verb_writes_output_and_applies_corpus_wide_corrections(tmp_pa
 
 def test_site_shows_conflicting_readings_at_the_clause(built):
     html = (built / "site" / "documents" / "mou-annex-2552" / "index.html").read_text(encoding="utf-8")
-    box = html.split('class="admonition warning"', 1)[1].split("</div>", 1)[0]
+    box = html.split('class="admonition warning no-search"', 1)[1].split("</div>", 1)[0]
     assert "ตัวเลขไม่ตรงกันระหว่างเอกสาร (จำนวนอำเภอ) ยังไม่มีข้อยุติ" in box
     assert "๘๗๗ อำเภอ" in box and "๘๘๘ อำเภอ" in box
-    assert html.index('id="c2-2"') < html.index('class="admonition warning"') < html.index('id="c3"')
+    assert html.index('id="c2-2"') < html.index('class="admonition warning no-search"') < html.index('id="c3"')
     dla = (built / "site" / "documents" / "dla-letter-2552-08-20" / "index.html").read_text(encoding="utf-8")
-    assert "มท 0404.2 / 8900" in dla.split('class="admonition warning"', 1)[1]
+    assert "มท 0404.2 / 8900" in dla.split('class="admonition warning no-search"', 1)[1]
 
 
 def test_raw_page_is_side_by_side_with_the_change_list(built):

@@ -41,7 +41,7 @@ def test_tone_marks_are_significant(corpus_analyzer):
 
 def test_glossary_and_corrections_files_feed_the_analyzer(tmp_path):
     corpus = copy_corpus(tmp_path)
-    (corpus / "model").mkdir()
+    (corpus / "model").mkdir(exist_ok=True)
     (corpus / "model" / "glossary.yaml").write_text(
         "- id: five-fences\n  term: ยุทธศาสตร์ห้ารั้วป้องกัน\n  abbr: ห้ารั้ว\n"
         "  aliases: [รั้วป้องกัน]\n  definition: ยุทธศาสตร์ป้องกันยาเสพติด\n", encoding="utf-8")
@@ -63,6 +63,8 @@ def test_glossary_and_corrections_files_feed_the_analyzer(tmp_path):
 
 def test_missing_glossary_and_corrections_are_fine(tmp_path):
     corpus = copy_corpus(tmp_path)
+    (corpus / "model" / "glossary.yaml").unlink()
+    (corpus / "corrections.yaml").unlink()
     a = analyzer_for_corpus(corpus)
     assert a.corrections == () and a.synonyms
 

@@ -86,6 +86,8 @@
   // Fewest index terms covering s (ties: longer first word), or null.
   function cut(s, dict) {
     if (dict[s] !== undefined) { return [s]; }
+    // A number or a Latin word is found whole or not at all (99999 is not 9 9 9 9 9).
+    if (!/^[\u0e01-\u0e4e]/.test(s)) { return null; }
     var n = s.length, best = {};
     best[n] = [];
     for (var i = n - 1; i >= 0; i--) {
