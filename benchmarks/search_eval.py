@@ -4,6 +4,8 @@
   site      our site search, typed into the real header search box in headless Chromium
   material  Material for MkDocs' default search (language: th) on the same pages, typed
             into its search box in the same browser
+  material-seg  the same, its index text and the typed queries cut by our analyzer
+            (the issue's variant (a))
   pagefind  Pagefind's extended build (Thai segmentation) over the same pages, through
             its JavaScript API in the same browser
 
@@ -11,7 +13,7 @@ and reports Recall@5 and MRR (first 10 hits) per engine, at section level (the h
 be the expected clause or heading anchor where one is given) and at page level, plus the
 number of negative queries that returned something.  Prints a table and writes JSON.
 
-    .venv/bin/python benchmarks/search_eval.py                 # all four engines
+    .venv/bin/python benchmarks/search_eval.py                 # all five engines
     .venv/bin/python benchmarks/search_eval.py --engines cli   # just the command line
     .venv/bin/python benchmarks/search_eval.py --out /tmp/x --json /tmp/x/eval.json
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -32,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 QUERIES = ROOT / "tests" / "search_queries.yaml"
 K_RECALL, K_MRR = 5, 10
-ENGINES = ("cli", "site", "material", "pagefind")
+ENGINES = ("cli", "site", "material", "material-seg", "pagefind")
 
 
 def load_queries(path: Path = QUERIES) -> dict:
@@ -144,7 +147,24 @@ def cold_first_results(site: Path, queries: list[str]) -> dict[str, dict]:
     return out
 
 
-def run_material(site: Path, data: dict) -> dict[str, list[str]]:
+def presegment_material_site(plain: Path, seg: Path, analyzer) -> None:
+    """Variant (a) of the issue: Material's own search fed at build time with text cut by
+    OUR analyzer (normalized terms and compound parts, space separated; the separator also
+    takes U+200B), on a copy of the plain site.  Its queries are cut by the same analyzer
+    before they are typed (run_material's `prepare`), the best case for a browser-side
+    segmenter that reproduced ours exactly."""
+    shutil.copytree(plain, seg)
+    f = seg / "search" / "search_index.json"
+    data = json.loads(f.read_text(encoding="utf-8"))
+    data["config"]["separator"] = r"[\s\u200b\-]+"
+    data["config"]["pipeline"] = []  # no stop-word filter: every cut word stays searchable
+    for d in data["docs"]:
+        for field in ("title", "text"):
+            d[field] = " ".join(t.text for t in analyzer.tokens(re.sub(r"<[^>]+>", " ", d.get(field) or "")))
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def run_material(site: Path, data: dict, prepare=lambda q: q) -> dict[str, list[str]]:
     from selenium.webdriver.common.by import By
 
     from browser import chromium, serve
@@ -162,7 +182,7 @@ def run_material(site: Path, data: dict) -> dict[str, list[str]]:
             time.sleep(0.1)
         for q in [x["q"] for x in data["queries"]] + data["negatives"]:
             driver.execute_script("arguments[0].value=''; arguments[0].dispatchEvent(new Event('input'))", box)
-            box.send_keys(q)
+            box.send_keys(prepare(q))
             last, stable = None, 0
             for _ in range(60):  # results are stable for 0.3 s
                 time.sleep(0.1)
@@ -237,7 +257,9 @@ def table(report: dict) -> str:
     rows = ["| engine | Recall@5 (section) | MRR (section) | Recall@5 (page) | MRR (page) | negatives with results |",
             "|---|---|---|---|---|---|"]
     names = {"cli": "command line (Whoosh)", "site": "site search (ours, Chromium)",
-             "material": "Material default search (Chromium)", "pagefind": "Pagefind extended (Chromium)"}
+             "material": "Material default search (Chromium)",
+             "material-seg": "Material fed text cut by our analyzer (Chromium)",
+             "pagefind": "Pagefind extended (Chromium)"}
     for eng, r in report["engines"].items():
         rows.append(f"| {names.get(eng, eng)} | {r['section']['recall@5']:.2f} | {r['section']['mrr']:.2f} | "
                     f"{r['page']['recall@5']:.2f} | {r['page']['mrr']:.2f} | "
@@ -291,13 +313,21 @@ def main(argv=None) -> int:
             results[eng] = run_site(site, data)
             cold = [q["q"] for q in data["queries"] if q.get("browser")][:6]
             report["site_first_result_cold"] = cold_first_results(site, cold)
-        elif eng in ("material", "pagefind"):
+        elif eng in ("material", "material-seg", "pagefind"):
             plain = out / "plain-site"
             if not (plain / "index.html").exists():
                 shutil.rmtree(plain, ignore_errors=True)
                 plain_site(out, plain)
             if eng == "material":
                 results[eng] = run_material(plain, data)
+            elif eng == "material-seg":
+                from build_tools.analyzer import analyzer_for_corpus
+
+                analyzer = analyzer_for_corpus(ROOT / "corpus")
+                seg = out / "material-seg-site"
+                shutil.rmtree(seg, ignore_errors=True)
+                presegment_material_site(plain, seg, analyzer)
+                results[eng] = run_material(seg, data, lambda q: " ".join(analyzer.query_terms(q)))
             else:
                 if not (plain / "pagefind").exists():
                     build_pagefind(plain)
