@@ -38,7 +38,7 @@ from build_tools.paths import Paths  # noqa: E402
 
 # --- Site-search adapter: point these at the site's own search after it changes. ---
 # Files that make up the site's search index (globs relative to site/), for the static size.
-SITE_INDEX_GLOBS = ["search/search_index.json"]
+SITE_INDEX_GLOBS = ["search/search_index.json", "search/th/**/*.json"]
 # Served paths counted as "search index" bytes (substring match on the request path).
 SITE_INDEX_PATH_PARTS = ["/search/"]
 SEARCH_INPUT_SELECTOR = "input.md-search__input"

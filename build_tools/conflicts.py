@@ -11,12 +11,12 @@ Detected kinds:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from build_tools.problems import Problem
-from build_tools.yamlio import YamlError, load_yaml
+from build_tools.yamlio import load_data_file
 
 CONFLICTS_FILE = "conflicts.yaml"
 _FOLD = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -117,18 +117,10 @@ def _doc(docs, doc_id):
 def load_decisions(corpus_dir: Path, out: dict[str, dict]) -> Iterator[Problem]:
     """corpus/conflicts.yaml: a list of {id, decision, note}; decision empty = undecided."""
     rel = f"corpus/{CONFLICTS_FILE}"
-    path = corpus_dir / CONFLICTS_FILE
-    if not path.exists():
-        return
-    try:
-        data = load_yaml(path, rel)
-    except YamlError as exc:
-        yield exc.problem
-        return
+    problems: list[Problem] = []
+    data = load_data_file(corpus_dir, CONFLICTS_FILE, list, "be a list of decisions (id, decision, note)", problems)
+    yield from problems
     if data is None:
-        return
-    if not isinstance(data, list):
-        yield Problem(rel, getattr(data, "line", 1), "must be a list of decisions (id, decision, note)")
         return
     for n, item in enumerate(data):
         if not isinstance(item, dict):

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from build_tools.problems import CorpusError, Problem
 from build_tools.thaidate import parse_thai_date
-from build_tools.yamlio import LineDict, YamlError, load_yaml, split_front_matter
+from build_tools.yamlio import LineDict, YamlError, load_data_file, load_yaml, split_front_matter
 
 DOC_TYPES = {
     "letter": "หนังสือราชการ",
@@ -214,16 +214,10 @@ def load_prefixes(corpus_dir: Path, agencies: dict[str, Agency], prefixes: list[
     from build_tools.numbers import number_prefix
 
     rel = "corpus/number_prefixes.yaml"
-    path = corpus_dir / "number_prefixes.yaml"
-    if not path.exists():
-        return
-    try:
-        data = load_yaml(path, rel)
-    except YamlError as exc:
-        yield exc.problem
-        return
-    if not isinstance(data, list):
-        yield Problem(rel, 1, "must be a list of {prefix, issuer} entries")
+    problems: list[Problem] = []
+    data = load_data_file(corpus_dir, "number_prefixes.yaml", list, "be a list of {prefix, issuer} entries", problems)
+    yield from problems
+    if data is None:
         return
     seen: dict[str, int] = {}
     for item in data:

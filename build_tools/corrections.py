@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from build_tools.problems import Problem
-from build_tools.yamlio import YamlError, load_yaml
+from build_tools.yamlio import load_data_file
 
 CORRECTIONS_FILE = "corrections.yaml"
 NAMES_FILE = "names.yaml"
@@ -53,18 +53,10 @@ def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],
     missing file means no corrections."""
     broken = set(broken) - set(doc_lines)
     rel = f"corpus/{CORRECTIONS_FILE}"
-    path = corpus_dir / CORRECTIONS_FILE
-    if not path.exists():
-        return
-    try:
-        data = load_yaml(path, rel)
-    except YamlError as exc:
-        yield exc.problem
-        return
+    problems: list[Problem] = []
+    data = load_data_file(corpus_dir, CORRECTIONS_FILE, list, "be a list of corrections", problems)
+    yield from problems
     if data is None:
-        return
-    if not isinstance(data, list):
-        yield Problem(rel, getattr(data, "line", 1), "must be a list of corrections")
         return
     seen: dict[str, int] = {}
     for n, item in enumerate(data):
@@ -132,19 +124,11 @@ def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],
 def load_names(corpus_dir: Path, out: dict[str, list[str]]) -> Iterator[Problem]:
     """Validate corpus/names.yaml (category -> list of spellings) into `out`."""
     rel = f"corpus/{NAMES_FILE}"
-    path = corpus_dir / NAMES_FILE
-    if not path.exists():
-        return
-    try:
-        data = load_yaml(path, rel)
-    except YamlError as exc:
-        yield exc.problem
-        return
+    problems: list[Problem] = []
+    data = load_data_file(corpus_dir, NAMES_FILE, dict,
+                          f"map categories ({', '.join(NAME_CATEGORIES)}) to lists of names", problems)
+    yield from problems
     if data is None:
-        return
-    if not isinstance(data, dict):
-        yield Problem(rel, getattr(data, "line", 1),
-                      f"must map categories ({', '.join(NAME_CATEGORIES)}) to lists of names")
         return
     seen: dict[str, int] = {}
     for cat, names in data.items():

@@ -121,3 +121,24 @@ def split_front_matter(text: str, name: str):
                 raise YamlError(Problem(name, 2, "front matter must be a mapping of fields"))
             return meta, "\n".join(lines[i + 1 :]), i + 2
     raise YamlError(Problem(name, 1, "front matter is not closed (no second --- line)"))
+
+
+def load_data_file(corpus_dir: Path, name: str, kind: type, shape: str, problems: list):
+    """An optional data file corpus/<name>: its data when it exists, parses and is a
+    `kind` (list or dict); otherwise None, with the reason appended to `problems` (a
+    missing or empty file is no problem: it means no entries)."""
+    rel = f"corpus/{name}"
+    path = corpus_dir / name
+    if not path.exists():
+        return None
+    try:
+        data = load_yaml(path, rel)
+    except YamlError as exc:
+        problems.append(exc.problem)
+        return None
+    if data is None:
+        return None
+    if not isinstance(data, kind):
+        problems.append(Problem(rel, getattr(data, "line", 1), f"must {shape}"))
+        return None
+    return data
