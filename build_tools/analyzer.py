@@ -138,8 +138,21 @@ class ThaiAnalyzer:
     def _plain_terms(self, text: str) -> list[str]:
         return [normalize_term(w) for w, _, _ in self.segment(text)]
 
+    SEGMENT_CACHE_MAX = 100_000  # texts; a build cuts the same clause for several indexes
+
     def segment(self, text: str) -> list[tuple[str, int, int]]:
-        """Words of `text` with their offsets (whitespace and punctuation dropped)."""
+        """Words of `text` with their offsets (whitespace and punctuation dropped).
+        Memoized: the Whoosh records, the site's sections and the review cut the same
+        clauses, and newmm is the build's largest cost."""
+        cache = self.__dict__.setdefault("_segment_cache", {})
+        hit = cache.get(text)
+        if hit is None:
+            if len(cache) >= self.SEGMENT_CACHE_MAX:
+                cache.clear()
+            hit = cache[text] = tuple(self._segment(text))
+        return list(hit)
+
+    def _segment(self, text: str) -> list[tuple[str, int, int]]:
         from pythainlp.tokenize import word_tokenize
 
         text = unicodedata.normalize("NFC", text)

@@ -53,6 +53,10 @@ def test_scanned_letter_is_ingested_built_and_found(tmp_path):
     rows = [r for f in sorted((out / "site" / "search" / "th" / "s").glob("*.json"))
             for r in json.loads(f.read_text(encoding="utf-8"))]
     assert any(r[0].startswith("documents/dla-letter-2552-10-15/") and "ธนาคารขยะ" in r[3] for r in rows)
+    # ... and in the open data, with its permalink.
+    opendata = json.loads((out / "site" / "data" / "documents.json").read_text(encoding="utf-8"))
+    assert {"id": "dla-letter-2552-10-15", "permalink": "documents/dla-letter-2552-10-15/"}.items() <= \
+        next(d for d in opendata if d["id"] == "dla-letter-2552-10-15").items()
     cited = (out / "site" / "documents" / "dla-letter-2552-08-20" / "index.html").read_text(encoding="utf-8")
     assert "ถูกอ้างถึงโดย" in cited and "../dla-letter-2552-10-15/" in cited
 
