@@ -39,6 +39,29 @@ def block_of(nd: NormalizedDoc, raw_line: int) -> Block | None:
     return next((b for b in nd.blocks if raw_line in b.src), None)
 
 
+# Readings of other documents listed in a conflict note: a count that thousands of
+# letters give differently must not put thousands of lines on every one of them.
+MAX_OTHER_READINGS = 6
+
+
+def _readings_to_show(readings: list, doc_id: str) -> tuple[list, int]:
+    """This document's readings and up to MAX_OTHER_READINGS others (one of each other
+    value first), in their original order; and how many others were left out."""
+    from build_tools.conflicts import fold
+
+    others = [r for r in readings if r.doc_id != doc_id]
+    if len(others) <= MAX_OTHER_READINGS:
+        return list(readings), 0
+    seen: set = set()
+    first, rest = [], []
+    for r in others:
+        (rest if fold(r.value) in seen else first).append(r)
+        seen.add(fold(r.value))
+    keep = {id(r) for r in (first + rest)[:MAX_OTHER_READINGS]}
+    shown = [r for r in readings if r.doc_id == doc_id or id(r) in keep]
+    return shown, len(others) - len(keep)
+
+
 def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc]) -> dict[int, list[str]]:
     """Admonitions to place at the block holding each reading of a number conflict in
     this document: both readings, and the maintainer's decision once recorded."""
@@ -48,14 +71,17 @@ def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc])
         mine = [r for r in c.readings if r.doc_id == nd.id]
         if not mine:
             continue
+        shown, hidden = _readings_to_show(c.readings, nd.id)
         lines = []
-        for r in c.readings:
+        for r in shown:
             od = docs.get(r.doc_id)
             title = escape(str(od.doc.get("short_title") or od.doc.get("title"))) if od else r.doc_id
             b = block_of(od, r.line) if od else None
             anchor = b.anchor if b is not None and b.kind != "header" else None
             where = "เอกสารฉบับนี้" if r.doc_id == nd.id else                 f"[{title}]({link(here, doc_page(r.doc_id), anchor)})"
             lines.append(f"- {where} (ต้นฉบับ OCR บรรทัด {r.line}) อ่านได้ว่า **{escape(r.value)}**")
+        if hidden:
+            lines.append(f"- และอีก {hidden} แห่งในเอกสารอื่น (`python -m build_tools check` แสดงทั้งหมด)")
         if c.decision is None:
             head = f'!!! warning no-search "ตัวเลขไม่ตรงกันระหว่างเอกสาร ({escape(c.subject)}) ยังไม่มีข้อยุติ"'
             tail = ("ระบบไม่แก้ตัวเลขโดยการคาดเดา ข้อความคงตัวเลขตามที่พิมพ์ไว้ในต้นฉบับ "
