@@ -138,12 +138,16 @@ class ThaiAnalyzer:
     def _plain_terms(self, text: str) -> list[str]:
         return [normalize_term(w) for w, _, _ in self.segment(text)]
 
-    SEGMENT_CACHE_MAX = 100_000  # texts; a build cuts the same clause for several indexes
+    # Texts memoized; a build cuts the same clause for several indexes.  0 turns the
+    # memo off (benchmarks that time the analyzer on the same texts again and again).
+    SEGMENT_CACHE_MAX = 100_000
 
     def segment(self, text: str) -> list[tuple[str, int, int]]:
         """Words of `text` with their offsets (whitespace and punctuation dropped).
         Memoized: the Whoosh records, the site's sections and the review cut the same
         clauses, and newmm is the build's largest cost."""
+        if not self.SEGMENT_CACHE_MAX:
+            return self._segment(text)
         cache = self.__dict__.setdefault("_segment_cache", {})
         hit = cache.get(text)
         if hit is None:

@@ -15,13 +15,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 from build_tools.analyzer import analyzer_for_corpus
-from build_tools.corpus import Corpus, load_corpus
+from build_tools.corpus import load_corpus
 from build_tools.fsutil import fresh_dir, replace_dir, write_text_atomic
 from build_tools.normalized import NormalizedDoc, normalize_corpus
 from build_tools.paths import Paths
 from build_tools.problems import CorpusError
 from build_tools.review import review
-from build_tools.search_records import MODEL_GROUP, agency_terms, model_records, records_for
+from build_tools.search_records import MODEL_GROUP, model_records, records_for
 from build_tools.site_pages import generate_pages
 from build_tools.site_search import build_site_index
 from build_tools.whoosh_index import build_index
@@ -29,12 +29,6 @@ from build_tools.whoosh_index import build_index
 
 class SiteBuildError(Exception):
     pass
-
-
-def corpus_vocabulary(corpus: Corpus) -> list[str]:
-    """Words the analyzer knows beyond PyThaiNLP's list (kept for callers of the old API;
-    the analyzer itself comes from analyzer_for_corpus)."""
-    return list(analyzer_for_corpus(corpus.root, corpus.agencies).vocabulary)
 
 
 def write_normalized(paths: Paths, docs: list[NormalizedDoc]) -> None:
