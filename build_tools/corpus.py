@@ -84,6 +84,9 @@ class Corpus:
     corrections: list = field(default_factory=list)
     names: dict = field(default_factory=dict)
     model: object = None  # build_tools.model.Model, once the documents are valid
+    # build_tools.normalized.normalize_corpus's result, computed once (the corpus is not
+    # changed after loading).
+    normalized: list | None = field(default=None, repr=False)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)

@@ -92,5 +92,9 @@ def stamp_text(stamp: dict) -> str:
 
 
 def normalize_corpus(corpus: Corpus) -> list[NormalizedDoc]:
-    docs = sorted(corpus.documents, key=lambda d: (d.raw, d.first_line))
-    return [normalize_document(corpus, d) for d in docs]
+    """Every document normalized, in raw-file order.  Done once per loaded corpus: the
+    model check in load_corpus and then build/check/permalinks all need the same result."""
+    if corpus.normalized is None:
+        docs = sorted(corpus.documents, key=lambda d: (d.raw, d.first_line))
+        corpus.normalized = [normalize_document(corpus, d) for d in docs]
+    return corpus.normalized
