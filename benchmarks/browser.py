@@ -88,3 +88,14 @@ def type_in_search_box(driver, query: str, timeout: float = 10.0) -> list[dict]:
         href: a.href, title: (a.querySelector('h1')||{}).textContent || '',
         section: (a.querySelector('.th-search-section')||{}).textContent || '',
         snippet: a.innerHTML}));""")
+
+
+def first_search_in_fresh_browser(base: str, query: str) -> tuple[int, float, int, int]:
+    """One search through the site's own search code in a new browser (empty cache), from
+    the page's first load: (index bytes downloaded, ms to results, hits shown, total)."""
+    with chromium() as driver:
+        driver.get(base)
+        return tuple(driver.execute_async_script("""
+          const [q, done] = arguments; const t = performance.now();
+          window.thSearch(q).then(r => done([window.__thSearchStats.bytes, performance.now() - t,
+                                             r.hits.length, r.total || 0]));""", query))

@@ -132,18 +132,13 @@ def run_site(site: Path, data: dict, queries: list[str] | None = None) -> dict[s
 def cold_first_results(site: Path, queries: list[str]) -> dict[str, dict]:
     """For each query, in a fresh browser (empty cache): bytes the search downloaded and
     milliseconds until its results were ready, from the page's first load."""
-    from browser import chromium, serve
+    from browser import first_search_in_fresh_browser, serve
 
     out = {}
     with serve(site) as base:
         for q in queries:
-            with chromium() as driver:
-                driver.get(base)
-                bytes_, ms, n = driver.execute_async_script("""
-                  const [q, done] = arguments; const t = performance.now();
-                  window.thSearch(q).then(r => done([window.__thSearchStats.bytes,
-                                                     performance.now() - t, r.hits.length]));""", q)
-                out[q] = {"bytes": bytes_, "ms": round(ms, 1), "hits": n}
+            bytes_, ms, n, _ = first_search_in_fresh_browser(base, q)
+            out[q] = {"bytes": bytes_, "ms": round(ms, 1), "hits": n}
     return out
 
 

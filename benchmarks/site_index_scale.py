@@ -51,7 +51,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--letters", type=int, default=1000)
     args = ap.parse_args(argv)
-    from browser import chromium, serve
+    from browser import first_search_in_fresh_browser, serve
 
     from build_tools import site_search
     from build_tools.analyzer import analyzer_for_corpus
@@ -74,12 +74,7 @@ def main(argv=None) -> int:
         print("first query in a fresh browser:")
         with serve(site) as base:
             for q in QUERIES:
-                with chromium() as driver:
-                    driver.get(base)
-                    b, ms, n = driver.execute_async_script("""
-                      const [q, done] = arguments; const t = performance.now();
-                      window.thSearch(q).then(r => done([window.__thSearchStats.bytes, performance.now() - t,
-                                                         r.total || 0]));""", q)
+                b, ms, _, n = first_search_in_fresh_browser(base, q)
                 print(f"  {q}: {b / 1024:.0f} KiB downloaded, results in {ms:.0f} ms ({n} sections)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
