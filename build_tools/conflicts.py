@@ -3,19 +3,23 @@ guess: a disagreement is detected, reported by `check`/`build`, and shown on the
 with both readings until a maintainer records a decision in corpus/conflicts.yaml.
 
 Detected kinds:
-- reference: a document cites another by its number (ที่ มท 0404.2/8900) and the cited
-  document's own number (its front matter `number`) has the same prefix but another
-  serial (มท ๐๔๐๔.๒/๔๙๐๐);
+- reference: a document cites another by its number and date (ที่ มท 0404.2/8900
+  ลงวันที่ 6 สิงหาคม 2552) and the document of that date with the same number prefix
+  has another serial (มท ๐๔๐๔.๒/๔๙๐๐).  Without the matching date a different serial is
+  simply another letter: one office numbers thousands of letters with one prefix;
 - count: the same unit counted differently in different documents (๘๗๗ อำเภอ vs
   ๘๘๘ อำเภอ)."""
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from build_tools.problems import Problem
+from build_tools.thaidate import DATE_RE, parse_thai_date
 from build_tools.yamlio import load_data_file
 
 CONFLICTS_FILE = "conflicts.yaml"
@@ -27,6 +31,7 @@ UNITS = {"อำเภอ": "districts", "จังหวัด": "provinces", "
 COUNT = re.compile(rf"(?<![{_D}.])(?P<n>[{_D}]{{2,}})\s*(?P<unit>{'|'.join(UNITS)})")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Digits folded to Arabic, spaces dropped: the comparable form of a number."""
     return re.sub(r"\s+", "", s.translate(_FOLD))
@@ -71,24 +76,31 @@ def _snippet(text: str, start: int, end: int, width: int = 30) -> str:
 def detect(docs) -> list[Conflict]:
     """docs: NormalizedDoc list.  Returns the conflicts, in a stable order."""
     found: dict[str, Conflict] = {}
-    numbered = {}
+    numbered: dict[tuple, list] = {}  # (prefix, date) -> [(doc id, serial, number)]
+    own_number: dict[str, tuple] = {}
     for nd in docs:
         num = nd.doc.get("number")
         m = REF.search(str(num)) if num else None
         if m:
-            numbered[nd.id] = (fold(m["prefix"]), fold(m["serial"]), str(num))
+            own_number[nd.id] = (fold(m["prefix"]), fold(m["serial"]))
+            numbered.setdefault((own_number[nd.id][0], nd.doc.date), []).append(
+                (nd.id, own_number[nd.id][1], str(num)))
     for nd in docs:
-        for line in nd.lines:
+        for i, line in enumerate(nd.lines):
             for m in REF.finditer(line.text):
                 prefix, serial = fold(m["prefix"]), fold(m["serial"])
-                for other, (o_prefix, o_serial, o_num) in numbered.items():
-                    if other == nd.id or prefix != o_prefix or serial == o_serial:
+                if own_number.get(nd.id) == (prefix, serial):
+                    continue  # the document's own number
+                date = _cited_date(line.text[m.end():],
+                                   [l for l in nd.lines[i + 1:i + 4] if l.text.strip()][:1])
+                for other, o_serial, o_num in numbered.get((prefix, date), []) if date else []:
+                    if other == nd.id or serial == o_serial:
                         continue
                     cid = f"ref-{other}"
                     c = found.get(cid)
                     if c is None:
                         own = next(((l.src[0], l.text) for l in _doc(docs, other).lines
-                                    if any(fold(x["serial"]) == o_serial and fold(x["prefix"]) == o_prefix
+                                    if any(fold(x["serial"]) == o_serial and fold(x["prefix"]) == prefix
                                            for x in REF.finditer(l.text))), (0, o_num))
                         c = found[cid] = Conflict(cid, "reference", f"เลขที่หนังสือ {o_num}", [
                             Reading(other, own[0], o_num, own[1].strip())])
@@ -108,6 +120,19 @@ def detect(docs) -> list[Conflict]:
             cid = f"count-{UNITS[unit]}"
             found[cid] = Conflict(cid, "count", f"จำนวน{unit}", readings)
     return [found[k] for k in sorted(found)]
+
+
+def _cited_date(rest: str, next_lines) -> "dt.date | None":
+    """The date of a citation: the first Thai date after the number, on its line or the
+    next line with text (ลงวันที่ is often on its own line)."""
+    for text in [rest, *(l.text for l in next_lines)]:
+        m = DATE_RE.search(text)
+        if m:
+            try:
+                return parse_thai_date(m.group(0))
+            except ValueError:
+                return None
+    return None
 
 
 def _doc(docs, doc_id):

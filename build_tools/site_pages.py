@@ -62,12 +62,24 @@ def _readings_to_show(readings: list, doc_id: str) -> tuple[list, int]:
     return shown, len(others) - len(keep)
 
 
-def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc]) -> dict[int, list[str]]:
+def conflicts_by_doc(conflicts) -> dict[str, list]:
+    """document id -> the conflicts it has a reading in (once per build: scanning every
+    conflict for every document costs documents x readings)."""
+    out: dict[str, list] = {}
+    for c in conflicts:
+        for doc_id in dict.fromkeys(r.doc_id for r in c.readings):
+            out.setdefault(doc_id, []).append(c)
+    return out
+
+
+def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc],
+                   by_doc: dict[str, list] | None = None) -> dict[int, list[str]]:
     """Admonitions to place at the block holding each reading of a number conflict in
-    this document: both readings, and the maintainer's decision once recorded."""
+    this document: both readings, and the maintainer's decision once recorded.
+    `by_doc` (conflicts_by_doc) saves scanning every conflict."""
     notes: dict[int, list[str]] = {}
     here = doc_page(nd.id)
-    for c in conflicts:
+    for c in (by_doc.get(nd.id, []) if by_doc is not None else conflicts):
         mine = [r for r in c.readings if r.doc_id == nd.id]
         if not mine:
             continue
@@ -167,7 +179,7 @@ def render_blocks(blocks: list[Block], notes: dict[int, list[str]] | None = None
     return "\n".join(out).rstrip() + "\n"
 
 
-def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None) -> str:
+def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by_doc=None) -> str:
     d = nd.doc
     rows = [["ประเภท", DOC_TYPES[d.get("doc_type")]]]
     if d.get("number"):
@@ -209,7 +221,7 @@ def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None) ->
         parts += [""]
     if d.notes:
         parts += ['!!! note "หมายเหตุผู้ดูแลคลังเอกสาร"', "", *("    " + l for l in d.notes.split("\n")), ""]
-    notes = conflict_notes(conflicts, nd, docs or {nd.id: nd})
+    notes = conflict_notes(conflicts, nd, docs or {nd.id: nd}, by_doc)
     parts += ["## เนื้อความ {: #text }", "", render_blocks(nd.blocks, notes)]
     return "\n".join(parts)
 
@@ -413,8 +425,9 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], conflicts=()) -> t
     doc_nav = ["documents/index.md"]
     by_id = {nd.id: nd for nd in docs}
     defines = document_defines(corpus, docs) if corpus.model else {}
+    by_doc = conflicts_by_doc(conflicts)
     for nd in docs:
-        pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id) + defines.get(nd.id, "")
+        pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id, by_doc) + defines.get(nd.id, "")
         pages[raw_page_path(nd.id)] = raw_page(corpus, nd)
         if len(docs) <= NAV_MAX_DOCUMENTS:
             doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})

@@ -286,6 +286,30 @@ def test_conflicts_detected():
     }
 
 
+def _letter(doc_id, number, date, *texts):
+    """A normalized letter as detect() reads it: id, front matter number/date, lines."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    front = SimpleNamespace(get={"number": number}.get, date=dt.date.fromisoformat(date))
+    lines = [Line(t, (n,)) for n, t in enumerate(texts, start=1)]
+    return SimpleNamespace(id=doc_id, doc=front, lines=lines)
+
+
+def test_same_prefix_other_serial_is_another_letter_not_a_conflict():
+    # One office numbers all its letters มท 0404.2/ว ...: a letter's own number, and a
+    # citation dated differently from the letter with that prefix, are no disagreement.
+    a = _letter("a", "มท 0404.2/ว 100", "2009-08-06", "ที่ มท 0404.2/ว 100", "")
+    b = _letter("b", "มท 0404.2/ว 200", "2009-09-01", "ที่ มท 0404.2/ว 200",
+                "อ้างถึง หนังสือ ที่ มท 0404.2/ว 150 ลงวันที่ 1 กรกฎาคม 2552")
+    assert detect([a, b]) == []
+    # The same citation dated like letter a (date on the next line with text): a conflict.
+    c = _letter("c", "มท 0404.2/ว 300", "2009-09-02", "ที่ มท 0404.2/ว 300",
+                "อ้างถึง หนังสือ ที่ มท 0404.2/ว 150", "", "ลงวันที่ ๖ สิงหาคม ๒๕๕๒")
+    found = {x.id: [(r.doc_id, r.line, r.value) for r in x.readings] for x in detect([a, b, c])}
+    assert found == {"ref-a": [("a", 1, "มท 0404.2/ว 100"), ("c", 2, "มท 0404.2/ว 150")]}
+
+
 def _decide(corpus, cid, decision, note="checked against the paper original"):
     p = corpus / "conflicts.yaml"
     text = p.read_text(encoding="utf-8")

@@ -27,6 +27,13 @@ def trie(extra: tuple[str, ...] = ()):
 
 
 def segment(text: str, extra: tuple[str, ...] = ()) -> list[str]:
+    return list(_segment(text, extra))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _segment(text: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+    # Memoized: the suggestion and unknown-word checks cut the same Thai runs, and
+    # letters repeat their boilerplate (addresses, closing formulas).
     from pythainlp.tokenize import word_tokenize
 
-    return word_tokenize(text, custom_dict=trie(extra), engine="newmm", keep_whitespace=True)
+    return tuple(word_tokenize(text, custom_dict=trie(extra), engine="newmm", keep_whitespace=True))

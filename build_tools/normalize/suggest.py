@@ -8,6 +8,7 @@ similar shape swap (ค/ศ/ด/ต, ข/ย, ย/อ, บ/ป, ...), a vowel's 
 letter or mark is dropped (นายองค์การ for นายกองค์การ, ร้ว for รั้ว) or added."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,13 @@ def _best(cands: set[str], known: frozenset[str]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+@functools.lru_cache(maxsize=100_000)
+def _fix(s: str, inserts: bool, known: frozenset[str]) -> str | None:
+    # Memoized: the same misreading recurs across letters, and each costs hundreds of
+    # candidate strings.  (`known` hashes once: a frozenset caches its hash.)
+    return _best(edits(s, inserts), known)
+
+
 def suggest_line(text: str, known: frozenset[str], extra: tuple[str, ...]) -> list[tuple[str, str]]:
     """(wrong, right) pairs for one line: a token span that is not a word while exactly
     one confusion of it is a dictionary word."""
@@ -74,7 +82,7 @@ def suggest_line(text: str, known: frozenset[str], extra: tuple[str, ...]) -> li
                 unknown = any(t not in known or len(t) == 1 for t in span)
                 if width == 1 and not unknown:
                     continue
-                right = _best(edits(s, inserts=unknown), known)
+                right = _fix(s, unknown, known)
                 if right and not unknown and len(right) < MIN_PAIR:
                     continue
                 if right and right not in run[0] and (right, s) not in [(r, w) for w, r in found]:
