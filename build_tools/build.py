@@ -89,14 +89,20 @@ def assemble_docs(paths: Paths, pages: dict[str, str], incremental: bool = False
 # mkdocs.yml, navigation, hand-written docs/, MkDocs and Material versions, no page
 # removed, no document's anchors changed), MkDocs runs in dirty mode told that only those pages changed, into an empty
 # staging folder; publishing moves the few files it wrote into the site (each
-# atomically) and merges the search index: old entries of unchanged pages + new entries
-# of re-rendered ones.  Anything else is a full build.  (Copying or deleting a whole
+# atomically) and updates the site search index from its per-page cache.  Anything
+# else is a full build.  (Copying or deleting a whole
 # site of thousands of files costs more than rendering a few pages.)
 SITE_STATE_FORMAT = "2"
 
 
 def _state_path(paths: Paths) -> Path:
     return paths.work / "site-state.json"
+
+
+def _site_search_cache(paths: Paths) -> Path:
+    """Per-page analysis of the site search (keyed by each page's HTML; see
+    site_search.analyze_site)."""
+    return paths.work / "site-search-cache.pickle"
 
 
 def site_key(paths: Paths, nav: list) -> str:
@@ -148,19 +154,6 @@ def publish_incremental(staged: Path, site: Path) -> None:
     shutil.rmtree(staged)
 
 
-def merge_search_index(old_file: Path, new_file: Path, changed: list[str]) -> None:
-    """Material's search index after a dirty build holds only the re-rendered pages."""
-    if not (old_file.is_file() and new_file.is_file()):
-        return
-    old = json.loads(old_file.read_text(encoding="utf-8"))
-    new = json.loads(new_file.read_text(encoding="utf-8"))
-    urls = {page_url(rel) for rel in changed}
-    kept = [e for e in old["docs"] if e["location"].split("#")[0] not in urls]
-    new["docs"] = kept + new["docs"]
-    # Same form as Material writes it (ASCII-escaped, compact).
-    new_file.write_text(json.dumps(new, separators=(",", ":"), default=str), encoding="utf-8")
-
-
 @contextlib.contextmanager
 def _only_modified(changed: set[str] | None):
     """In a dirty build MkDocs asks each file whether it changed (by comparing timestamps
@@ -176,6 +169,22 @@ def _only_modified(changed: set[str] | None):
         yield
     finally:
         File.is_modified = original
+
+
+@contextlib.contextmanager
+def _without_material_index():
+    """Material's search plugin parses every rendered page into its own index, which the
+    site never uses (the search box runs on search/th/, see site_search.py, and the file
+    is emptied): skip that work (about a fifth of MkDocs' time).  The plugin stays in
+    mkdocs.yml because it provides the search box."""
+    from material.plugins.search.plugin import SearchIndex
+
+    original = SearchIndex.add_entry_from_context
+    SearchIndex.add_entry_from_context = lambda self, page: None
+    try:
+        yield
+    finally:
+        SearchIndex.add_entry_from_context = original
 
 
 class _DropDirtyNotice(logging.Filter):
@@ -198,8 +207,8 @@ class _CountWarnings(logging.Handler):
 def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | None = None) -> Path:
     """Run a real, strict `mkdocs build` of the assembled sources into a staging folder
     (returned; the caller swaps it in as <out>/site).  With `changed`, an incremental
-    build that renders only those pages (plus MkDocs' 404 page and sitemap) and leaves
-    a merged search index; the caller moves these files into the site."""
+    build that renders only those pages (plus MkDocs' 404 page and sitemap); the caller
+    moves these files into the site."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -216,7 +225,7 @@ def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | Non
                           nav=nav, strict=True)
         cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            with _only_modified(set(changed) if dirty else None):
+            with _only_modified(set(changed) if dirty else None), _without_material_index():
                 mkdocs_build(cfg, dirty=dirty)
         finally:
             cfg.plugins.on_shutdown()
@@ -231,9 +240,6 @@ def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | Non
         logging.getLogger("mkdocs.commands.build").removeFilter(notice)
     if counter.messages:
         raise SiteBuildError("mkdocs reported warnings:\n  " + "\n  ".join(counter.messages))
-    if dirty:
-        merge_search_index(paths.site / "search" / "search_index.json",
-                           site_tmp / "search" / "search_index.json", changed)
     return site_tmp
 
 
@@ -267,7 +273,7 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         if not incremental:
             log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")
             staged_site = build_site(paths, docs_dir, nav)
-            build_site_index(staged_site, analyzer, docs_dir, log=log)
+            build_site_index(staged_site, analyzer, docs_dir, log=log, cache=_site_search_cache(paths))
         elif changed:
             log(f"[3/5] building the site incrementally ({len(changed)} of {len(pages)} generated "
                 "pages changed, mkdocs build --strict --dirty)")
@@ -293,8 +299,9 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         if incremental:
             publish_incremental(staged_site, paths.site)
             # The site index ranks with whole-site statistics: rebuilt over the live site
-            # (staged and swapped in by build_site_index).
-            build_site_index(paths.site, analyzer, paths.docs, log=log)
+            # (staged and swapped in by build_site_index); only the re-rendered pages are
+            # analyzed again, the others come from the cache of the previous build.
+            build_site_index(paths.site, analyzer, paths.docs, log=log, cache=_site_search_cache(paths))
         else:
             replace_dir(staged_site, paths.site)
             replace_dir(docs_dir, paths.docs)

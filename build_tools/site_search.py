@@ -24,10 +24,12 @@ The index is sharded so a visitor downloads only what a query needs (search/th/)
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import os
+import pickle
 import re
-import shutil
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
@@ -216,17 +218,18 @@ def excluded_pages(docs_dir: Path | None) -> set[str]:
     return out
 
 
-def collect_sections(site_dir: Path, docs_dir: Path | None = None) -> list[dict]:
+def indexed_pages(site_dir: Path, docs_dir: Path | None = None) -> list[tuple[str, Path]]:
+    """(url, built file) of every page the site search covers, in a stable order."""
     skip = excluded_pages(docs_dir)
-    sections = []
+    out = []
     for page in sorted(site_dir.rglob("index.html")):
         rel = page.relative_to(site_dir).parent.as_posix()
         if rel.startswith(("search", "assets")):
             continue
         url = "" if rel == "." else rel + "/"
         if url not in skip:
-            sections.extend(page_sections(page.read_text(encoding="utf-8"), url))
-    return sections
+            out.append((url, page))
+    return out
 
 
 def fnv1a(term: str) -> int:
@@ -245,10 +248,8 @@ def _shard_key(term: str) -> str:
     return "-".join(format(ord(c), "x") for c in term[:2])
 
 
-def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
-                     log=print) -> dict:
-    """Write search/th/ into the (staged) site built from `docs_dir`; returns figures."""
-    sections = collect_sections(site_dir, docs_dir)
+def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> tuple[list[dict], list[int]]:
+    """Each section's weighted terms and its length in words (for BM25)."""
     weights: list[dict[str, float]] = []
     lengths: list[int] = []
     for s in sections:
@@ -265,8 +266,71 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
                 w[tok.text] += fw * (W_SUB if tok.sub else 1.0)
                 if field == "text" and not tok.sub:
                     n += 1
-        weights.append(w)
+        weights.append(dict(w))
         lengths.append(max(n, 1))
+    return weights, lengths
+
+
+def _cache_key(analyzer: ThaiAnalyzer) -> str:
+    """What a cached page analysis depends on besides the page: this module's code and
+    the analyzer (its code and vocabulary)."""
+    from build_tools import analyzer as analyzer_mod
+
+    h = hashlib.sha256(Path(__file__).read_bytes() + Path(analyzer_mod.__file__).read_bytes())
+    h.update(json.dumps(analyzer.signature(), ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
+                 cache: Path | None = None) -> tuple[list[list], list[dict], list[int], int, int]:
+    """Every searchable section of the site: snippet rows, weighted terms and lengths,
+    how many pages were analyzed afresh and how many pages there are.  With `cache`, a page whose HTML is
+    unchanged since the last build reuses that build's analysis (an incremental build
+    re-renders a few pages of thousands); the cache file is replaced afterwards."""
+    key = _cache_key(analyzer)
+    old: dict = {}
+    if cache is not None and cache.is_file():
+        try:
+            with cache.open("rb") as f:
+                saved = pickle.load(f)
+            if saved.get("key") == key:
+                old = saved["pages"]
+        except Exception:  # a damaged cache is only a slower build
+            old = {}
+    new: dict = {}
+    rows: list[list] = []
+    weights: list[dict] = []
+    lengths: list[int] = []
+    fresh = 0
+    for url, page in indexed_pages(site_dir, docs_dir):
+        data = page.read_bytes()
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        hit = old.get(url)
+        if hit is not None and hit[0] == digest:
+            entry = hit[1]
+        else:
+            sections = page_sections(data.decode("utf-8"), url)
+            entry = ([[s["url"], s["title"], s["section"], s["text"][:SNIPPET_CHARS]] for s in sections],
+                     *_page_terms(sections, analyzer))
+            fresh += 1
+        new[url] = (digest, entry)
+        rows += entry[0]
+        weights += entry[1]
+        lengths += entry[2]
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(cache.name + ".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump({"key": key, "pages": new}, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    return rows, weights, lengths, fresh, len(new)
+
+
+def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
+                     log=print, cache: Path | None = None) -> dict:
+    """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
+    `cache`: see analyze_site."""
+    rows, weights, lengths, fresh, pages = analyze_site(site_dir, analyzer, docs_dir, cache)
     avg = sum(lengths) / max(len(lengths), 1)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(weights):
@@ -307,17 +371,15 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
         _dump(out / "d" / f"{key}.json", d)
     for b, p in posting_shards.items():
         _dump(out / "p" / f"{b}.json", p)
-    for n in range(0, len(sections), SECTIONS_PER_SHARD):
-        rows = [[s["url"], s["title"], s["section"], s["text"][:SNIPPET_CHARS]]
-                for s in sections[n:n + SECTIONS_PER_SHARD]]
-        _dump(out / "s" / f"{n // SECTIONS_PER_SHARD}.json", rows)
+    for n in range(0, len(rows), SECTIONS_PER_SHARD):
+        _dump(out / "s" / f"{n // SECTIONS_PER_SHARD}.json", rows[n:n + SECTIONS_PER_SHARD])
     fixes = {}
     for wrong, right in analyzer.corrections:
         terms = analyzer.query_terms(wrong)
         if len(terms) == 1:
             fixes[terms[0]] = analyzer.query_terms(right)
     meta = {
-        "format": FORMAT, "sections": len(sections), "buckets": buckets,
+        "format": FORMAT, "sections": len(rows), "buckets": buckets,
         "per_shard": SECTIONS_PER_SHARD, "tail_range": TAIL_RANGE, "dict_shards": sorted(dicts),
         "expansions": {k: list(v) for k, v in analyzer.expansions.items()},
         "fixes": fixes,
@@ -327,9 +389,10 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     out = final
     _empty_material_index(site_dir)
     size = sum(f.stat().st_size for f in out.rglob("*.json"))
-    log(f"  site search: {len(sections)} sections, {len(postings)} terms, "
-        f"{len(dicts)} dictionary shards, {buckets} postings shards, {size / 1024:.0f} KiB")
-    return {"sections": len(sections), "terms": len(postings), "bytes": size}
+    log(f"  site search: {len(rows)} sections ({fresh} of {pages} pages analyzed, the others unchanged), "
+        f"{len(postings)} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
+        f"{size / 1024:.0f} KiB")
+    return {"sections": len(rows), "terms": len(postings), "bytes": size, "pages_analyzed": fresh}
 
 
 def _empty_material_index(site_dir: Path) -> None:

@@ -110,3 +110,37 @@ def test_fnv1a_matches_the_browser():
     # Same values as search-th.js (checked in Chromium by the browser tests' shard lookups).
     assert fnv1a("") == 0x811C9DC5
     assert fnv1a("a") == 0xE40C292C
+
+
+def _page(title, clause):
+    return (f"<html><head><title>{title} - site</title></head><body><article><h1>{title}</h1>"
+            f"<p>หนังสือกรมการพัฒนาชุมชน</p><p id=\"c1\">๑. {clause}</p></article></body></html>")
+
+
+def _index_files(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted((site / "search" / "th").rglob("*")) if p.is_file()}
+
+
+def test_site_index_cache_reuses_unchanged_pages_only(tmp_path, corpus_analyzer):
+    from build_tools.site_search import build_site_index
+
+    site, cache = tmp_path / "site", tmp_path / "work" / "cache.pickle"
+    for name, clause in (("a", "ส่งเสริมอาชีพ"), ("b", "ป้องกันยาเสพติด")):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(_page(name, clause), encoding="utf-8")
+    logs = []
+    build_site_index(site, corpus_analyzer, log=lambda m: None)
+    plain = _index_files(site)
+    cache.parent.mkdir()
+    cache.write_bytes(b"not a pickle")  # a damaged cache only costs time
+    build_site_index(site, corpus_analyzer, log=logs.append, cache=cache)
+    assert _index_files(site) == plain and "(2 of 2 pages analyzed" in logs[-1]
+    build_site_index(site, corpus_analyzer, log=logs.append, cache=cache)
+    assert _index_files(site) == plain and "(0 of 2 pages analyzed" in logs[-1]
+    (site / "b" / "index.html").write_text(_page("b", "แก้ไขปัญหาความยากจน"), encoding="utf-8")
+    build_site_index(site, corpus_analyzer, log=logs.append, cache=cache)
+    assert "(1 of 2 pages analyzed" in logs[-1]
+    cached = _index_files(site)
+    build_site_index(site, corpus_analyzer, log=lambda m: None)
+    assert cached == _index_files(site) != plain
