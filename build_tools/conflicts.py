@@ -195,13 +195,26 @@ def resolve(conflicts: list[Conflict], decisions: dict[str, dict]) -> Iterator[P
         c.decision, c.decision_note = d["decision"], d["note"]
 
 
+# A warning names every reading only when there are few: a count thousands of letters
+# give would otherwise put thousands of readings into each of thousands of warnings.
+MAX_LISTED = 6
+
+
 def report(conflicts: list[Conflict], raw_of: dict[str, str]) -> Iterator[Problem]:
     """Undecided conflicts as warnings, one per reading, at the raw file and line."""
     for c in conflicts:
         if c.decision is not None:
             continue
-        others = "; ".join(f"{r.doc_id}: {r.value}" for r in c.readings)
+        if len(c.readings) <= MAX_LISTED:
+            listed = "; ".join(f"{r.doc_id}: {r.value}" for r in c.readings)
+        else:
+            firsts = {}
+            for r in c.readings:
+                firsts.setdefault(fold(r.value), r)
+            examples = "; ".join(f"{r.doc_id}: {r.value}" for r in list(firsts.values())[:MAX_LISTED])
+            listed = (f"{len(c.readings)} readings, {len(firsts)} different values, e.g. {examples}; "
+                      "each reading is its own warning")
         for r in c.readings:
             yield Problem(f"corpus/raw/{raw_of[r.doc_id]}", r.line or 1,
-                          f"[{r.doc_id}] conflict {c.id}: readings disagree ({others}); "
+                          f"[{r.doc_id}] conflict {c.id}: readings disagree ({listed}); "
                           f"record the right one in corpus/{CONFLICTS_FILE}", severity="warning")

@@ -44,31 +44,66 @@ def block_of(nd: NormalizedDoc, raw_line: int) -> Block | None:
 MAX_OTHER_READINGS = 6
 
 
-def _readings_to_show(readings: list, doc_id: str) -> tuple[list, int]:
-    """This document's readings and up to MAX_OTHER_READINGS others (one of each other
-    value first), in their original order; and how many others were left out."""
-    from build_tools.conflicts import fold
+class ReadingsView:
+    """A conflict's readings indexed once, so each document's note picks what to show
+    without scanning all of them (a count given by thousands of letters would otherwise
+    cost letters x readings)."""
 
-    others = [r for r in readings if r.doc_id != doc_id]
-    if len(others) <= MAX_OTHER_READINGS:
-        return list(readings), 0
-    seen: set = set()
-    first, rest = [], []
-    for r in others:
-        (rest if fold(r.value) in seen else first).append(r)
-        seen.add(fold(r.value))
-    keep = {id(r) for r in (first + rest)[:MAX_OTHER_READINGS]}
-    shown = [r for r in readings if r.doc_id == doc_id or id(r) in keep]
-    return shown, len(others) - len(keep)
+    def __init__(self, readings: list):
+        from build_tools.conflicts import fold
+
+        self.readings = list(readings)
+        self.by_doc: dict[str, list[int]] = {}
+        by_value: dict[str, list[int]] = {}
+        for i, r in enumerate(self.readings):
+            self.by_doc.setdefault(r.doc_id, []).append(i)
+            by_value.setdefault(fold(r.value), []).append(i)
+        self.values = list(by_value.values())  # index lists, by first appearance
+
+    def mine(self, doc_id: str) -> list:
+        return [self.readings[i] for i in self.by_doc.get(doc_id, [])]
+
+    def show(self, doc_id: str) -> tuple[list, int]:
+        """This document's readings and up to MAX_OTHER_READINGS others (one of each
+        other value first), in their original order; and how many others were left out."""
+        mine = set(self.by_doc.get(doc_id, []))
+        n_others = len(self.readings) - len(mine)
+        if n_others <= MAX_OTHER_READINGS:
+            return list(self.readings), 0
+        firsts: list[int] = []
+        for idxs in self.values:
+            # Values come by first appearance: once MAX firsts all come before this
+            # value's first reading, no later value can enter the list.
+            if len(firsts) >= MAX_OTHER_READINGS and sorted(firsts)[MAX_OTHER_READINGS - 1] < idxs[0]:
+                break
+            i = next((i for i in idxs if i not in mine), None)
+            if i is not None:
+                firsts.append(i)
+        keep = sorted(firsts)[:MAX_OTHER_READINGS]
+        if len(keep) < MAX_OTHER_READINGS:
+            chosen = set(firsts)
+            for i in range(len(self.readings)):
+                if len(keep) >= MAX_OTHER_READINGS:
+                    break
+                if i not in mine and i not in chosen:
+                    keep.append(i)
+        shown = [self.readings[i] for i in sorted(mine | set(keep))]
+        return shown, n_others - len(keep)
+
+
+def _readings_to_show(readings: list, doc_id: str) -> tuple[list, int]:
+    return ReadingsView(readings).show(doc_id)
 
 
 def conflicts_by_doc(conflicts) -> dict[str, list]:
-    """document id -> the conflicts it has a reading in (once per build: scanning every
-    conflict for every document costs documents x readings)."""
+    """document id -> [(conflict, ReadingsView)] for the conflicts it has a reading in
+    (once per build: scanning every conflict for every document costs documents x
+    readings)."""
     out: dict[str, list] = {}
     for c in conflicts:
-        for doc_id in dict.fromkeys(r.doc_id for r in c.readings):
-            out.setdefault(doc_id, []).append(c)
+        view = ReadingsView(c.readings)
+        for doc_id in view.by_doc:
+            out.setdefault(doc_id, []).append((c, view))
     return out
 
 
@@ -79,11 +114,11 @@ def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc],
     `by_doc` (conflicts_by_doc) saves scanning every conflict."""
     notes: dict[int, list[str]] = {}
     here = doc_page(nd.id)
-    for c in (by_doc.get(nd.id, []) if by_doc is not None else conflicts):
-        mine = [r for r in c.readings if r.doc_id == nd.id]
-        if not mine:
-            continue
-        shown, hidden = _readings_to_show(c.readings, nd.id)
+    if by_doc is None:
+        by_doc = conflicts_by_doc(conflicts)
+    for c, view in by_doc.get(nd.id, []):
+        mine = view.mine(nd.id)
+        shown, hidden = view.show(nd.id)
         lines = []
         for r in shown:
             od = docs.get(r.doc_id)

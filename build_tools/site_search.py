@@ -39,7 +39,7 @@ from build_tools.analyzer import ThaiAnalyzer
 
 INDEX_DIR = "search/th"
 FORMAT = 1
-SECTIONS_PER_SHARD = 50
+SECTIONS_PER_SHARD = 20  # a first page of results fetches up to 10 of these files
 SNIPPET_CHARS = 1000  # text kept per section for the result snippet
 POSTINGS_TARGET_BYTES = 48_000
 # A term in more sections than this gets a head file with its strongest postings (by

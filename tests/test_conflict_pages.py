@@ -46,3 +46,35 @@ def test_a_count_many_letters_disagree_on_lists_a_few_readings_per_page():
     assert {r.value for r in others} == {"๘๘๘ อำเภอ", "๘๗๗ อำเภอ", "๘๗๖ อำเภอ"}
     assert shown == [r for r in readings if r in shown]  # original order kept
     assert _readings_to_show(readings[:3], "d0") == (readings[:3], 0)
+
+
+def _readings_to_show_reference(readings, doc_id):
+    """The plain definition (a scan of every reading), which ReadingsView must match."""
+    from build_tools.conflicts import fold
+    from build_tools.site_pages import MAX_OTHER_READINGS
+
+    others = [r for r in readings if r.doc_id != doc_id]
+    if len(others) <= MAX_OTHER_READINGS:
+        return list(readings), 0
+    seen, first, rest = set(), [], []
+    for r in others:
+        (rest if fold(r.value) in seen else first).append(r)
+        seen.add(fold(r.value))
+    keep = {id(r) for r in (first + rest)[:MAX_OTHER_READINGS]}
+    return [r for r in readings if r.doc_id == doc_id or id(r) in keep], len(others) - len(keep)
+
+
+def test_readings_view_matches_the_plain_definition():
+    import random
+
+    from build_tools.conflicts import Reading
+    from build_tools.site_pages import ReadingsView
+
+    rng = random.Random(5)
+    for case in range(300):
+        docs, values = rng.randint(1, 12), rng.randint(1, 9)
+        readings = [Reading(f"d{rng.randrange(docs)}", rng.randint(1, 50), f"{rng.randrange(values)} หมู่บ้าน", "")
+                    for _ in range(rng.randint(1, 40))]
+        view = ReadingsView(readings)
+        for d in {r.doc_id for r in readings}:
+            assert view.show(d) == _readings_to_show_reference(readings, d), (case, d)

@@ -450,3 +450,17 @@ def test_tis620_raw_file_is_read_converted_with_a_note(tmp_path):
     assert ("corpus/raw/001_tis.txt:1: warning: TIS-620/Windows-874 text, read converted to UTF-8 "
             "(the file itself is kept as received)") in proc.stdout.split("\n")
     assert (corpus / "raw" / "001_tis.txt").read_bytes() == data
+
+
+def test_a_conflict_with_many_readings_is_summarized_in_each_warning():
+    from build_tools.conflicts import MAX_LISTED, Conflict, Reading, report
+
+    readings = [Reading(f"d{i}", i + 1, f"{30 + i % 3} หมู่บ้าน", "") for i in range(40)]
+    found = list(report([Conflict("count-villages", "count", "จำนวนหมู่บ้าน", readings)],
+                        {f"d{i}": "x.txt" for i in range(40)}))
+    assert len(found) == 40 and MAX_LISTED < 40
+    assert found[7].message == (
+        "[d7] conflict count-villages: readings disagree (40 readings, 3 different values, e.g. "
+        "d0: 30 หมู่บ้าน; d1: 31 หมู่บ้าน; d2: 32 หมู่บ้าน; each reading is its own warning); "
+        "record the right one in corpus/conflicts.yaml")
+    assert (found[7].file, found[7].line) == ("corpus/raw/x.txt", 8)
