@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import time
+import zlib
 from importlib.metadata import version
 from pathlib import Path
 
@@ -187,6 +188,48 @@ def _without_material_index():
         SearchIndex.add_entry_from_context = original
 
 
+PACK_PAGES = True  # False: MkDocs as is (the tests compare both)
+
+
+@contextlib.contextmanager
+def _pages_packed():
+    """MkDocs renders every page to HTML first and holds all of it until each page is
+    written: at 10,000 letters that is gigabytes.  In between, each page's HTML is kept
+    zlib-compressed and its Markdown source dropped (page.content and page.markdown are
+    not read between the two steps; the title comes from front matter or the rendered
+    <h1>); after writing a page its HTML is dropped too.  Pinned MkDocs (1.6.1) internals,
+    checked by the tests that compare built sites."""
+    from mkdocs.commands import build as mkdocs_build_mod
+
+    if not PACK_PAGES:
+        yield
+        return
+    populate, build_page = mkdocs_build_mod._populate_page, mkdocs_build_mod._build_page
+
+    def populate_and_pack(page, *args, **kwargs):
+        populate(page, *args, **kwargs)
+        if page.content is not None:
+            page._packed_content = zlib.compress(page.content.encode("utf-8"), 1)
+            page.content = None
+            page.markdown = ""  # not None: Page.title treats None as "not read yet"
+
+    def unpack_and_build(page, *args, **kwargs):
+        packed = page.__dict__.pop("_packed_content", None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
+        try:
+            build_page(page, *args, **kwargs)
+        finally:
+            if packed is not None:
+                page.content = None
+
+    mkdocs_build_mod._populate_page, mkdocs_build_mod._build_page = populate_and_pack, unpack_and_build
+    try:
+        yield
+    finally:
+        mkdocs_build_mod._populate_page, mkdocs_build_mod._build_page = populate, build_page
+
+
 class _DropDirtyNotice(logging.Filter):
     """MkDocs warns that a dirty build may leave stale navigation; we only use it when
     the navigation is unchanged, and a strict build must not count that warning."""
@@ -225,7 +268,7 @@ def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | Non
                           nav=nav, strict=True)
         cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            with _only_modified(set(changed) if dirty else None), _without_material_index():
+            with _only_modified(set(changed) if dirty else None), _without_material_index(), _pages_packed():
                 mkdocs_build(cfg, dirty=dirty)
         finally:
             cfg.plugins.on_shutdown()
@@ -270,6 +313,7 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         if incremental:
             _state_path(paths).unlink()  # build/docs is updated in place from here on
         docs_dir, changed = assemble_docs(paths, pages, incremental)
+        pages = dict.fromkeys(pages)  # written: MkDocs reads them from disk (memory at 10,000 letters)
         if not incremental:
             log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")
             staged_site = build_site(paths, docs_dir, nav)

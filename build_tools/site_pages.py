@@ -214,7 +214,8 @@ def render_blocks(blocks: list[Block], notes: dict[int, list[str]] | None = None
     return "\n".join(out).rstrip() + "\n"
 
 
-def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by_doc=None) -> str:
+def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by_doc=None,
+                  cited_by=None) -> str:
     d = nd.doc
     rows = [["ประเภท", DOC_TYPES[d.get("doc_type")]]]
     if d.get("number"):
@@ -247,7 +248,7 @@ def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by
     if d.get("synthetic"):
         parts[6:6] = ['!!! danger "เอกสารสังเคราะห์ ไม่ใช่หนังสือราชการจริง"', "",
                       "    สร้างขึ้นโดยโปรแกรมเพื่อทดสอบความเร็วของระบบเท่านั้น ห้ามอ้างอิงหรือเผยแพร่", ""]
-    parts += reference_sections(corpus, d)
+    parts += reference_sections(corpus, d, cited_by)
     stamps = [b for b in nd.blocks if b.kind == "stamp"]
     if stamps:
         parts += ["## ตราประทับรับหนังสือ {: #receipt-stamps }", "",
@@ -269,8 +270,20 @@ MATCH_LABELS = {
 }
 
 
-def reference_sections(corpus: Corpus, d) -> list[str]:
-    """'อ้างถึง' (the letters this one cites) and 'ถูกอ้างถึงโดย' (the ones citing it)."""
+def citations_by_target(corpus: Corpus) -> dict[str, list]:
+    """document id -> [(citing document, its reference)], built once per build (a scan
+    of every document for every document costs documents x documents)."""
+    out: dict[str, list] = {}
+    for o in corpus.documents:
+        for r in o.get("references") or []:
+            if r.get("id"):
+                out.setdefault(r["id"], []).append((o, r))
+    return out
+
+
+def reference_sections(corpus: Corpus, d, cited_by: dict[str, list] | None = None) -> list[str]:
+    """'อ้างถึง' (the letters this one cites) and 'ถูกอ้างถึงโดย' (the ones citing it).
+    `cited_by`: citations_by_target(corpus), when rendering many documents."""
     out: list[str] = []
     here = doc_page(d.id)
     refs = d.get("references") or []
@@ -287,8 +300,7 @@ def reference_sections(corpus: Corpus, d) -> list[str]:
                           f"({link(here, doc_page(cited.id))})")
             out.append(f"- {escape(label)}{target}{MATCH_LABELS.get(r.get('match', 'none'), '')}")
         out.append("")
-    citing = [(o, r) for o in corpus.documents for r in (o.get("references") or [])
-              if r.get("id") == d.id]
+    citing = (cited_by if cited_by is not None else citations_by_target(corpus)).get(d.id, [])
     if citing:
         out += ["## ถูกอ้างถึงโดย {: #referenced-by }", ""]
         for o, r in citing:
@@ -461,8 +473,10 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], conflicts=()) -> t
     by_id = {nd.id: nd for nd in docs}
     defines = document_defines(corpus, docs) if corpus.model else {}
     by_doc = conflicts_by_doc(conflicts)
+    cited_by = citations_by_target(corpus)
     for nd in docs:
-        pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id, by_doc) + defines.get(nd.id, "")
+        pages[doc_page(nd.id)] = (document_page(corpus, nd, conflicts, by_id, by_doc, cited_by)
+                                  + defines.get(nd.id, ""))
         pages[raw_page_path(nd.id)] = raw_page(corpus, nd)
         if len(docs) <= NAV_MAX_DOCUMENTS:
             doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})

@@ -30,6 +30,8 @@ import math
 import os
 import pickle
 import re
+import zlib
+from array import array
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
@@ -248,10 +250,9 @@ def _shard_key(term: str) -> str:
     return "-".join(format(ord(c), "x") for c in term[:2])
 
 
-def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> tuple[list[dict], list[int]]:
-    """Each section's weighted terms and its length in words (for BM25)."""
-    weights: list[dict[str, float]] = []
-    lengths: list[int] = []
+def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tuple, tuple, int]]:
+    """Each section's weighted terms (terms, weights) and its length in words (for BM25)."""
+    out = []
     for s in sections:
         w: dict[str, float] = defaultdict(float)
         n = 0
@@ -266,9 +267,8 @@ def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> tuple[list[dict
                 w[tok.text] += fw * (W_SUB if tok.sub else 1.0)
                 if field == "text" and not tok.sub:
                     n += 1
-        weights.append(dict(w))
-        lengths.append(max(n, 1))
-    return weights, lengths
+        out.append((tuple(w), tuple(w.values()), max(n, 1)))
+    return out
 
 
 def _cache_key(analyzer: ThaiAnalyzer) -> str:
@@ -281,73 +281,116 @@ def _cache_key(analyzer: ThaiAnalyzer) -> str:
     return h.hexdigest()
 
 
-def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
-                 cache: Path | None = None) -> tuple[list[list], list[dict], list[int], int, int]:
-    """Every searchable section of the site: snippet rows, weighted terms and lengths,
-    how many pages were analyzed afresh and how many pages there are.  With `cache`, a page whose HTML is
+def _load_cache(cache: Path | None, key: str) -> dict:
+    if cache is None or not cache.is_file():
+        return {}
+    try:
+        with cache.open("rb") as f:
+            saved = pickle.load(f)
+        return saved["pages"] if saved.get("key") == key else {}
+    except Exception:  # a damaged cache is only a slower build
+        return {}
+
+
+class _Sections:
+    """The site's sections as the index needs them, kept compact (at 10,000 letters
+    there are hundreds of thousands): snippet rows go straight to their shard files, each
+    section's terms become ids into one vocabulary with their weights in arrays."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.rows: list[list] = []  # rows of the shard being filled
+        self.count = 0
+        self.shard = 0
+        self.vocab: dict[str, int] = {}
+        self.term_ids: list[array] = []
+        self.weights: list[array] = []
+        self.lengths = array("l")
+
+    def add(self, rows: list[list], terms: list[tuple[tuple, tuple, int]]) -> None:
+        vocab = self.vocab
+        for row, (words, ws, length) in zip(rows, terms):
+            self.rows.append(row)
+            self.count += 1
+            if len(self.rows) == SECTIONS_PER_SHARD:
+                self.finish()
+            self.term_ids.append(array("l", [vocab.setdefault(t, len(vocab)) for t in words]))
+            self.weights.append(array("d", ws))
+            self.lengths.append(length)
+
+    def finish(self) -> None:
+        """Write the rows of the shard being filled (s/<n>.json)."""
+        if self.rows:
+            _dump(self.out / "s" / f"{self.shard}.json", self.rows)
+            self.shard += 1
+            self.rows = []
+
+    def postings(self) -> dict[str, array]:
+        """term -> [section, impact, section, impact, ...] (BM25 term-frequency part x 100)."""
+        avg = sum(self.lengths) / max(len(self.lengths), 1)
+        by_id: list[array] = [array("l") for _ in self.vocab]
+        for i, (ids, ws) in enumerate(zip(self.term_ids, self.weights)):
+            norm = K1 * (1 - B + B * self.lengths[i] / avg)
+            for tid, tf in zip(ids, ws):
+                by_id[tid].extend((i, max(1, round(100 * tf * (K1 + 1) / (tf + norm)))))
+        self.term_ids = self.weights = []
+        return {term: by_id[tid] for term, tid in self.vocab.items()}
+
+
+def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, cache: Path | None,
+                 sink: _Sections) -> tuple[int, int]:
+    """Feed every searchable section of the site to `sink`; returns how many pages were
+    analyzed afresh and how many pages there are.  With `cache`, a page whose HTML is
     unchanged since the last build reuses that build's analysis (an incremental build
     re-renders a few pages of thousands); the cache file is replaced afterwards."""
     key = _cache_key(analyzer)
-    old: dict = {}
-    if cache is not None and cache.is_file():
-        try:
-            with cache.open("rb") as f:
-                saved = pickle.load(f)
-            if saved.get("key") == key:
-                old = saved["pages"]
-        except Exception:  # a damaged cache is only a slower build
-            old = {}
+    old = _load_cache(cache, key)
     new: dict = {}
-    rows: list[list] = []
-    weights: list[dict] = []
-    lengths: list[int] = []
     fresh = 0
     for url, page in indexed_pages(site_dir, docs_dir):
         data = page.read_bytes()
         digest = hashlib.blake2b(data, digest_size=16).digest()
-        hit = old.get(url)
+        hit = old.pop(url, None)
         if hit is not None and hit[0] == digest:
-            entry = hit[1]
+            packed = hit[1]
+            rows, terms = pickle.loads(zlib.decompress(packed))
         else:
             sections = page_sections(data.decode("utf-8"), url)
-            entry = ([[s["url"], s["title"], s["section"], s["text"][:SNIPPET_CHARS]] for s in sections],
-                     *_page_terms(sections, analyzer))
+            rows = [[s["url"], s["title"], s["section"], s["text"][:SNIPPET_CHARS]] for s in sections]
+            terms = _page_terms(sections, analyzer)
+            # Kept compressed: the cache of a whole site is read back into memory.
+            packed = zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
             fresh += 1
-        new[url] = (digest, entry)
-        rows += entry[0]
-        weights += entry[1]
-        lengths += entry[2]
+        new[url] = (digest, packed)
+        sink.add(rows, terms)
+    sink.finish()
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_name(cache.name + ".tmp")
         with tmp.open("wb") as f:
             pickle.dump({"key": key, "pages": new}, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
-    return rows, weights, lengths, fresh, len(new)
+    return fresh, len(new)
 
 
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
                      log=print, cache: Path | None = None) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
     `cache`: see analyze_site."""
-    rows, weights, lengths, fresh, pages = analyze_site(site_dir, analyzer, docs_dir, cache)
-    avg = sum(lengths) / max(len(lengths), 1)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, w in enumerate(weights):
-        norm = K1 * (1 - B + B * lengths[i] / avg)
-        for term, tf in w.items():
-            postings[term] += [i, max(1, round(100 * tf * (K1 + 1) / (tf + norm)))]
-    total = sum(len(t) * 2 + 8 * len(p) // 2 for t, p in postings.items())
-    buckets = max(1, math.ceil(total / POSTINGS_TARGET_BYTES))
     final = site_dir / INDEX_DIR
     out = fresh_dir(final)  # staged beside the live index, swapped in when complete
     for sub in ("d", "p", "s"):
         (out / sub).mkdir(parents=True)
+    sections = _Sections(out)
+    fresh, pages = analyze_site(site_dir, analyzer, docs_dir, cache, sections)
+    postings = sections.postings()
+    total = sum(len(t) * 2 + 8 * len(p) // 2 for t, p in postings.items())
+    buckets = max(1, math.ceil(total / POSTINGS_TARGET_BYTES))
     dicts: dict[str, dict[str, int]] = defaultdict(dict)
     posting_shards: dict[int, dict[str, list[int]]] = defaultdict(dict)
     tails = 0
     for term in sorted(postings):
-        plist = postings[term]
+        plist = postings.pop(term)
         df = len(plist) // 2
         dicts[_shard_key(term)][term] = df
         bucket = posting_shards[fnv1a(term) % buckets]
@@ -366,20 +409,19 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
             bucket["#" + term] = [df, tails, sorted(pieces)]
             tails += 1
         else:
-            bucket[term] = plist
+            bucket[term] = plist.tolist()
+    n_terms = sum(len(d) for d in dicts.values())
     for key, d in dicts.items():
         _dump(out / "d" / f"{key}.json", d)
     for b, p in posting_shards.items():
         _dump(out / "p" / f"{b}.json", p)
-    for n in range(0, len(rows), SECTIONS_PER_SHARD):
-        _dump(out / "s" / f"{n // SECTIONS_PER_SHARD}.json", rows[n:n + SECTIONS_PER_SHARD])
     fixes = {}
     for wrong, right in analyzer.corrections:
         terms = analyzer.query_terms(wrong)
         if len(terms) == 1:
             fixes[terms[0]] = analyzer.query_terms(right)
     meta = {
-        "format": FORMAT, "sections": len(rows), "buckets": buckets,
+        "format": FORMAT, "sections": sections.count, "buckets": buckets,
         "per_shard": SECTIONS_PER_SHARD, "tail_range": TAIL_RANGE, "dict_shards": sorted(dicts),
         "expansions": {k: list(v) for k, v in analyzer.expansions.items()},
         "fixes": fixes,
@@ -389,10 +431,10 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     out = final
     _empty_material_index(site_dir)
     size = sum(f.stat().st_size for f in out.rglob("*.json"))
-    log(f"  site search: {len(rows)} sections ({fresh} of {pages} pages analyzed, the others unchanged), "
-        f"{len(postings)} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
+    log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed, the others unchanged), "
+        f"{n_terms} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
         f"{size / 1024:.0f} KiB")
-    return {"sections": len(rows), "terms": len(postings), "bytes": size, "pages_analyzed": fresh}
+    return {"sections": sections.count, "terms": n_terms, "bytes": size, "pages_analyzed": fresh}
 
 
 def _empty_material_index(site_dir: Path) -> None:

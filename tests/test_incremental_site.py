@@ -101,3 +101,20 @@ def test_changed_anchors_force_a_full_build(tmp_path):
                    encoding="utf-8")
     log = run_cli("build", "--corpus", corpus, "--out", out).stdout
     assert re.search(r"\[3/5\] building the site \(\d+ generated pages, mkdocs build --strict\)", log), log
+
+
+def test_packing_pages_in_memory_changes_no_byte_of_the_site(tmp_path, monkeypatch):
+    # build_site keeps rendered pages compressed inside MkDocs (memory at 10,000 letters):
+    # the site must be exactly what plain MkDocs writes.
+    from build_tools import build as build_mod
+    from build_tools.paths import Paths
+
+    sites = {}
+    for pack in (True, False):
+        monkeypatch.setattr(build_mod, "PACK_PAGES", pack)
+        paths = Paths(corpus=ROOT / "corpus", out=tmp_path / str(pack))
+        build_mod.build(paths, log=lambda m: None)
+        sites[pack] = {p.relative_to(paths.site).as_posix(): p.read_bytes()
+                       for p in sorted(paths.site.rglob("*")) if p.is_file()}
+    assert sites[True].keys() == sites[False].keys()
+    assert [k for k in sites[True] if sites[True][k] != sites[False][k]] == []
