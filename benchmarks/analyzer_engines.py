@@ -1,20 +1,23 @@
-"""Thai segmentation engines side by side: PyThaiNLP `newmm` (what build_tools.analyzer
-uses) against the `nlpo3` binding (Rust newmm) loaded with the SAME dictionary
-(PyThaiNLP's word list + the corpus vocabulary, as build_tools.analyzer._trie makes it).
+"""Thai segmentation engines side by side, inside the analyzer: nlpo3 (PyThaiNLP's newmm in
+Rust, what build_tools.analyzer uses) against PyThaiNLP's own `newmm` (the reference),
+both behind the analyzer's pre-split (split_runs: only Thai runs reach the segmenter) and
+loaded with the SAME word list (build_tools.analyzer._words).
 
     ./dev bench-engines            (= python benchmarks/analyzer_engines.py)
 
 Checks, on the golden set (tests/golden/normalized/*.md, front matter removed), whether
-the two give identical tokens, then times both (and the whole analyzer) in MB/s.
-Prints a table; exits 0 either way (it reports, it does not decide).
+the two give identical words and identical analyzer tokens (terms, offsets, positions,
+sub-words, synonyms), and, for comparison, whether the bare engines agree on the whole
+text without the pre-split.  Then times, in MB/s of UTF-8 text, single thread, memo off:
+the pre-split alone, segmentation, the whole analyzer (index side, with sub-words) and the
+query side, with each engine (CPU time of this process: the machine may be shared).  Prints tables; exits 0 either way (it reports, it does not
+decide).
 """
 from __future__ import annotations
 
 import argparse
 import difflib
-import re
 import sys
-import tempfile
 import time
 import unicodedata
 from pathlib import Path
@@ -22,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_tools.analyzer import _WORDLIKE, ThaiAnalyzer, _trie, normalize_term  # noqa: E402
-from build_tools.analyzer import analyzer_for_corpus  # noqa: E402
+from build_tools import analyzer as an  # noqa: E402
+from build_tools.analyzer import ThaiAnalyzer, analyzer_for_corpus, split_runs  # noqa: E402
 
 
 def golden_texts() -> dict[str, str]:
@@ -36,33 +39,7 @@ def golden_texts() -> dict[str, str]:
     return out
 
 
-def _words(vocabulary):
-    """Exactly the words build_tools.analyzer._trie puts in its Trie."""
-    from pythainlp.corpus import thai_words
-
-    words = set(thai_words())
-    for w in vocabulary:
-        words.add(w)
-        if "." in w:
-            words.add(w.replace(".", ""))
-    return words
-
-
-# nlpo3 leaves punctuation glued to words ("(อช./", "วัฒน์)", "/ว"), newmm cuts it off:
-# splitting it off afterwards (keeping "." for abbreviations and numbers) closes the gap.
-PUNCT = re.compile(r"([^\u0e00-\u0e7fA-Za-z0-9\s.])")
-
-
-def split_punct(tokens: list[str]) -> list[str]:
-    return [p for tok in tokens for p in PUNCT.split(tok) if p]
-
-
-def terms(tokens: list[str]) -> list[str]:
-    """What the analyzer keeps of a segmentation: word-like tokens, normalized."""
-    return [normalize_term(w) for w in tokens if _WORDLIKE.search(w)]
-
-
-def first_diffs(a: list[str], b: list[str], limit: int = 3) -> list[str]:
+def first_diffs(a: list, b: list, limit: int = 3) -> list[str]:
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op != "equal":
@@ -71,98 +48,122 @@ def first_diffs(a: list[str], b: list[str], limit: int = 3) -> list[str]:
 
 
 def speed(fn, texts: list[str], min_seconds: float = 1.0) -> float:
+    """MB/s of `fn` over `texts`, by the process's CPU time (the machine may be shared:
+    time spent waiting for a core is not the analyzer's)."""
     size = sum(len(t.encode("utf-8")) for t in texts)
-    done, t0 = 0, time.perf_counter()
+    done, t0 = 0, time.process_time()
     while True:
         for t in texts:
             fn(t)
         done += size
-        took = time.perf_counter() - t0
+        took = time.process_time() - t0
         if took >= min_seconds:
             return done / took / 1e6
 
 
+class Recuts:
+    """Counts the Thai runs nlpo3 cut inside a PyThaiNLP cluster (re-cut by newmm)."""
+
+    def __init__(self):
+        self.checked = self.recut = 0
+        self._orig = an._on_clusters
+
+    def __enter__(self):
+        def counting(text, words):
+            self.checked += 1
+            ok = self._orig(text, words)
+            self.recut += not ok
+            return ok
+        an._on_clusters = counting
+        return self
+
+    def __exit__(self, *exc):
+        an._on_clusters = self._orig
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--seconds", type=float, default=2.0, help="time each engine at least this long")
+    p.add_argument("--seconds", type=float, default=2.0, help="time each measurement at least this long")
     a = p.parse_args(argv)
-    import nlpo3
     from pythainlp.tokenize import word_tokenize
 
-    vocab = analyzer_for_corpus(ROOT / "corpus").vocabulary
-    trie = _trie(vocab)
-    words = _words(vocab)
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        f.write("\n".join(sorted(words)) + "\n")
-        dict_file = f.name
+    base = analyzer_for_corpus(ROOT / "corpus")
+    vocab = base.vocabulary
     t0 = time.perf_counter()
-    msg, ok = nlpo3.load_dict(dict_file, "siam-yim")
+    an._nlpo3_dict(vocab)  # writes build/cache/nlpo3-<hash>.txt if needed, loads it
     load_s = time.perf_counter() - t0
-    if not ok:
-        print(f"nlpo3 could not load the dictionary: {msg}", file=sys.stderr)
-        return 1
+    t0 = time.perf_counter()
+    trie = an._trie(vocab)
+    trie_s = time.perf_counter() - t0
+    analyzers = {}
+    for engine in ("newmm", "nlpo3"):
+        x = ThaiAnalyzer(vocab, base.synonyms, base.corrections)
+        x.engine = engine
+        x.SEGMENT_CACHE_MAX = 0  # the same texts are cut again and again: time the cutting, not a memo
+        x.tokens("ยาเสพติดกระทรวงมหาดไทย")  # warm-up: dictionaries, sub-word trie
+        analyzers[engine] = x
+    mm, o3 = analyzers["newmm"], analyzers["nlpo3"]
 
-    def newmm(t):
-        return word_tokenize(t, custom_dict=trie, engine="newmm", keep_whitespace=True)
+    import nlpo3
 
-    def o3(t):
-        return nlpo3.segment(t, "siam-yim", safe=False, parallel=False)
+    def bare_newmm(t):
+        return [w for w in word_tokenize(t, custom_dict=trie, engine="newmm") if an._WORDLIKE.search(w)]
+
+    def bare_nlpo3(t):
+        return [w for w in nlpo3.segment(t, an._nlpo3_dict(vocab)) if an._WORDLIKE.search(w)]
 
     texts = golden_texts()
     levels = {
-        "raw tokens": lambda t: (newmm(t), o3(t)),
-        "analyzer terms": lambda t: (terms(newmm(t)), terms(o3(t))),
-        "analyzer terms, nlpo3 + punctuation split": lambda t: (terms(newmm(t)),
-                                                                terms(split_punct(o3(t)))),
+        "words (pre-split + engine)": lambda t: ([w for w, _, _ in mm.segment(t)], [w for w, _, _ in o3.segment(t)]),
+        "analyzer tokens (with sub-words)": lambda t: (mm.tokens(t), o3.tokens(t)),
+        "bare engines, no pre-split": lambda t: (bare_newmm(t), bare_nlpo3(t)),
     }
     rows, diffs = [], []
-    for name, text in texts.items():
-        row = [name]
-        for level, fn in levels.items():
-            a_tok, b_tok = fn(text)
-            row.append(f"{len(a_tok)}/{len(b_tok)} " + ("yes" if a_tok == b_tok else "NO"))
-            diffs += [f"{name} ({level}): {d}" for d in first_diffs(a_tok, b_tok)]
-        rows.append(row)
-    total_tokens = sum(len(newmm(t)) for t in texts.values())
-
-    # Trie build (cold start cost) for newmm.
-    _trie.cache_clear()
-    t0 = time.perf_counter()
-    _trie(vocab)
-    trie_s = time.perf_counter() - t0
-    trie = _trie(vocab)
+    with Recuts() as recuts:
+        for name, text in texts.items():
+            row = [name]
+            for level, fn in levels.items():
+                a_tok, b_tok = fn(text)
+                row.append(f"{len(a_tok)}/{len(b_tok)} " + ("yes" if a_tok == b_tok else "NO"))
+                diffs += [f"{name} ({level}): {d}" for d in first_diffs(a_tok, b_tok)]
+            rows.append(row)
+    thai_runs = sum(k == "thai" for t in texts.values() for k, _, _ in split_runs(t))
 
     sample = list(texts.values())
-    an = ThaiAnalyzer(vocab)
-    an.SEGMENT_CACHE_MAX = 0  # the same texts are cut again and again: time the cutting, not a memo
-    mbs = {
-        "newmm (PyThaiNLP)": speed(newmm, sample, a.seconds),
-        "nlpo3 (Rust newmm)": speed(o3, sample, a.seconds),
-        "nlpo3 + punctuation split": speed(lambda t: split_punct(o3(t)), sample, a.seconds),
-        "whole analyzer (newmm + normalization + sub-words)": speed(an.tokens, sample, a.seconds),
-        "analyzer without sub-words (query path)": speed(lambda t: an.tokens(t, subwords=False),
-                                                         sample, a.seconds),
-    }
-    print("## Token identity on the golden set (newmm count / nlpo3 count, identical?)\n")
+    mbs = {}
+    mbs["pre-split alone (split_runs)"] = {"": speed(split_runs, sample, a.seconds)}
+    for label, fn in (("segmentation (pre-split + engine + abbreviations)", lambda x: x.segment),
+                      ("whole analyzer, index side (+ normalization, sub-words, synonyms)", lambda x: x.tokens),
+                      ("analyzer, query side (no sub-words)",
+                       lambda x: (lambda t: x.tokens(t, subwords=False)))):
+        mbs[label] = {e: speed(fn(x), sample, a.seconds) for e, x in analyzers.items()}
+
+    size = sum(len(t.encode("utf-8")) for t in sample)
+    print(f"## Identical on the golden set? ({len(texts)} files, {size / 1e3:.0f} kB; "
+          f"newmm count / nlpo3 count)\n")
     print("| golden file | " + " | ".join(levels) + " |")
     print("|---|" + "---|" * len(levels))
     for r in rows:
         print("| " + " | ".join(r) + " |")
+    print()
     for i, level in enumerate(levels, 1):
         same = all(r[i].endswith("yes") for r in rows)
         print(f"- {level}: {'IDENTICAL' if same else 'differ'}")
-    print(f"({total_tokens} newmm tokens, dictionary {len(words)} words)")
+    print(f"- {thai_runs} Thai runs; {recuts.checked} checked against PyThaiNLP's clusters "
+          f"(analyzer._TCC_RISK), {recuts.recut} re-cut by newmm; dictionary "
+          f"{len(an._words(vocab))} words")
     for d in diffs:
         print("  " + d)
-    print("\n## Speed (golden text, single thread)\n")
-    print("| engine | MB/s |")
-    print("|---|---:|")
+    print("\n## Speed (golden text, MB/s of CPU time, single thread, segmentation memo off)\n")
+    print("| | newmm | nlpo3 | nlpo3 / newmm |")
+    print("|---|---:|---:|---:|")
     for k, v in mbs.items():
-        print(f"| {k} | {v:.2f} |")
-    ratio = mbs["nlpo3 (Rust newmm)"] / mbs["newmm (PyThaiNLP)"]
-    print(f"\nnlpo3 / newmm: {ratio:.1f}x; dictionary load: newmm Trie {trie_s:.2f} s, "
-          f"nlpo3 load_dict {load_s:.2f} s")
-    Path(dict_file).unlink()
+        if "" in v:
+            print(f"| {k} | {v['']:.1f} | | |")
+        else:
+            print(f"| {k} | {v['newmm']:.2f} | {v['nlpo3']:.2f} | {v['nlpo3'] / v['newmm']:.1f}x |")
+    print(f"\nDictionary load: newmm Trie {trie_s:.2f} s, nlpo3 load_dict {load_s:.2f} s "
+          f"(the analyzer builds the Trie too, lazily: sub-words and cross-word matches use it)")
     return 0
 
 

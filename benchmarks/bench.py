@@ -55,7 +55,7 @@ PAGEFIND_VERSION = "1.5.2"
 METRICS = [
     ("normalize_docs_per_s", "normalize: documents/s", "doc/s", {}),
     ("normalize_mb_per_s", "normalize: MB/s (raw text)", "MB/s", {}),
-    ("analyzer_mb_per_s", "analyzer alone (newmm + sub-words): MB/s", "MB/s", {}),
+    ("analyzer_mb_per_s", "analyzer alone (segmentation + sub-words): MB/s", "MB/s", {}),
     ("build_s", "full build: wall time", "s", {1000: 90, 10000: 900}),
     ("build_peak_rss_mb", "full build: peak memory (RSS)", "MB", {10000: 3072}),
     ("mkdocs_step_s", "  of which the mkdocs step", "s", {}),

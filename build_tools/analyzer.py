@@ -2,8 +2,15 @@
 search index) and every query goes through here, so both agree on what matches.
 
 Pipeline for a text:
-1. segment with PyThaiNLP newmm over the default word list merged with the corpus's own
-   vocabulary (agency names and abbreviations, programme terms);
+1. split it into runs (`split_runs`): Thai text goes to the segmenter; Latin words,
+   numbers (0810.1, Thai digits), web addresses, whitespace and punctuation are cut by
+   our own rules, and dotted abbreviations (ป.ป.ส., สถ.) are kept whole.  The Thai runs
+   are segmented by newmm (maximal matching at Thai character-cluster boundaries) over
+   PyThaiNLP's default word list merged with the corpus's own vocabulary (agency names
+   and abbreviations, programme terms): by nlpo3, PyThaiNLP's Rust newmm, loaded with the
+   same word list, or by PyThaiNLP's own `newmm` (the reference: both give identical
+   tokens on the golden set, tests/test_analyzer_engines.py; choose with
+   SIAM_YIM_SEGMENTER=newmm|nlpo3 or `ThaiAnalyzer.engine`);
 2. normalize each token for search: NFC, Thai digits -> Arabic (๒๕๕๒ == 2552),
    abbreviation dots dropped (ป.ป.ส. == ปปส), Latin lower-cased.  Tone marks and vowels
    are kept: ข้าว and ขาว are different words;
@@ -21,7 +28,10 @@ the last two are optional), so the Whoosh index and the site index use the same 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,12 +42,81 @@ from build_tools import PROJECT_ROOT  # noqa: F401  (sets PYTHAINLP_OFFLINE befo
 _TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _WORDLIKE = re.compile(r"[\u0e01-\u0e4e0-9a-zA-Z๐-๙]")
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
+_LATIN = re.compile(r"[A-Za-z]")
 # Dotted Thai abbreviations: ป.ป.ส.  สถ.  อบต.  พ.ศ.  ส.ค.
-_ABBR = re.compile(r"^(?:[\u0e01-\u0e2e\u0e30-\u0e39\u0e40-\u0e4c]{1,4}\.)+$")
+_ABBR_LETTERS = "\u0e01-\u0e2e\u0e30-\u0e39\u0e40-\u0e4c"
+_ABBR = re.compile(rf"^(?:[{_ABBR_LETTERS}]{{1,4}}\.)+$")
 MIN_SUBWORD = 2
-# Bump when the analysis itself changes (not its data): indexes are then rebuilt.
-ANALYZER_VERSION = 2
 ACROSS_WORDS = 2  # how many following words a dictionary word may run into
+# Bump when the analysis itself changes (not its data): indexes are then rebuilt.
+# 3: text is split into runs before segmentation (split_runs); nlpo3 segments.
+ANALYZER_VERSION = 3
+# The segmenter: "nlpo3" (default when installed) or "newmm" (PyThaiNLP, the reference).
+ENGINE_ENV = "SIAM_YIM_SEGMENTER"
+ENGINES = ("nlpo3", "newmm")
+
+# --- Runs -------------------------------------------------------------------------
+# Thai letters, vowels and tone marks (not the Thai digits, ฿, ๏, ๚, ๛); with them the
+# letters of scripts an OCR mistakes Thai for (Devanagari द for ด, Lao, Khmer, Myanmar),
+# so a known misreading (corpus/corrections.yaml: ยอदनียม) stays one word.
+_THAI_LETTERS = "\u0e01-\u0e3a\u0e40-\u0e4e\u0900-\u0dff\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
+_WORD_CHARS = "A-Za-z0-9\u0e50-\u0e59"  # Latin letters, Arabic and Thai digits
+_RUNS = re.compile(rf"""
+  (?P<thai>[{_THAI_LETTERS}]+(?:\.[{_THAI_LETTERS}]+)*(?:\.(?!\.))?)
+      # Thai text; dots between and after it may make abbreviations (decided in _cut_thai)
+| (?P<word>[{_WORD_CHARS}]+(?:\.[{_WORD_CHARS}]+)*)
+      # a Latin word, a number, both mixed (๖x๒), dotted (0810.1, ๐๔๐๔.๒, 12.30,
+      # www.thailocaladmin.go.th); "/", "-", ",", ":" and "@" separate
+| (?P<space>\s+)
+| (?P<punct>.)  # anything else, one character each
+""", re.X | re.S)
+
+
+def split_runs(text: str) -> list[tuple[str, int, int]]:
+    """`text` as consecutive runs (kind, start, end) covering every character; kind is
+    "thai" (for the segmenter; may hold abbreviation dots), "word" (a Latin word or a
+    number, one token as it is), "space" or "punct" (one character)."""
+    return [(m.lastgroup, m.start(), m.end()) for m in _RUNS.finditer(text)]
+
+
+_ABBR_FIRST = re.compile(rf"[{_ABBR_LETTERS}]{{1,4}}")
+_ABBR_NEXT = re.compile(rf"[{_ABBR_LETTERS}]{{1,3}}")
+
+
+def _cut_thai(run: str, start: int, segment) -> list[tuple[str, int, int]]:
+    """The words of a "thai" run (it may hold dots) at offset `start`, cut by `segment`
+    (Thai text without dots -> its words).  A dotted abbreviation is one word: its
+    first letters are the last word the segmenter cut before the first dot (1-4 letters:
+    สถ., ที่อบต. -> ที่ + อบต.), every further part has 1-3 letters and a dot (ป.ป.ส.,
+    ศอ.บต.).  Any other dot is punctuation and dropped (ดำเนินการ.)."""
+    parts, pos = [], 0
+    for piece in run.split("."):
+        parts.append((piece, pos))
+        pos += len(piece) + 1
+    dotted = len(parts) - 1  # parts[i] is followed by a dot when i < dotted
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(parts):
+        piece, p = parts[i]
+        if not piece:
+            break
+        words, q = [], p
+        for w in segment(piece):
+            words.append((w, start + q, start + q + len(w)))
+            q += len(w)
+        if i < dotted and words and _ABBR_FIRST.fullmatch(words[-1][0]):
+            abbr_start = words[-1][1]
+            j = i + 1
+            while j < dotted and _ABBR_NEXT.fullmatch(parts[j][0]):
+                j += 1
+            end = start + parts[j - 1][1] + len(parts[j - 1][0]) + 1  # through its dot
+            out.extend(words[:-1])
+            out.append((run[abbr_start - start:end - start], abbr_start, end))
+            i = j
+        else:
+            out.extend(words)
+            i += 1
+    return out
 
 
 @dataclass(frozen=True)
@@ -49,6 +128,7 @@ class Token:
     sub: bool = False  # a word found inside a compound
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a corpus repeats its words; this is per token
 def normalize_term(token: str) -> str:
     t = unicodedata.normalize("NFC", token).translate(_TO_ARABIC).lower()
     if _ABBR.match(t):
@@ -61,16 +141,129 @@ def normalize_query_text(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _trie(extra: tuple[str, ...]):
+def _words(extra: tuple[str, ...]) -> frozenset:
+    """The segmentation dictionary: PyThaiNLP's word list and the corpus vocabulary."""
     from pythainlp.corpus import thai_words
-    from pythainlp.util import Trie
 
     words = set(thai_words())
     for w in extra:
         words.add(w)
         if "." in w:  # also the undotted spelling: ป.ป.ส. -> ปปส
             words.add(w.replace(".", ""))
-    return Trie(words)
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=8)
+def _trie(extra: tuple[str, ...]):
+    from pythainlp.util import Trie
+
+    return Trie(_words(extra))
+
+
+def _cache_dir() -> Path:
+    """Where derived files the build reuses are kept (SIAM_YIM_CACHE, else build/cache)."""
+    return Path(os.environ.get("SIAM_YIM_CACHE") or PROJECT_ROOT / "build" / "cache")
+
+
+@functools.lru_cache(maxsize=8)
+def _nlpo3_dict(extra: tuple[str, ...]) -> str:
+    """The name of the nlpo3 dictionary holding exactly `_words(extra)`.  nlpo3 loads a
+    dictionary from a file, under a name that is global to the process and cannot be
+    replaced: the file (build/cache/nlpo3-<hash>.txt, written atomically) and the name
+    are both keyed by the hash of the word list."""
+    import nlpo3
+
+    from build_tools.fsutil import write_text_atomic
+
+    text = "\n".join(sorted(_words(extra))) + "\n"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    name = f"siam-yim-{digest}"
+    if name in _NLPO3_LOADED:  # another vocabulary tuple with the same words
+        return name
+    path = _cache_dir() / f"nlpo3-{digest}.txt"
+    try:
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_text_atomic(path, text)
+    except OSError:  # a read-only checkout: the system's temporary folder
+        path = Path(tempfile.gettempdir()) / "siam-yim-cache" / path.name
+        write_text_atomic(path, text)
+    msg, ok = nlpo3.load_dict(str(path), name)
+    if not ok:
+        raise RuntimeError(f"nlpo3 could not load {path}: {msg}")
+    _NLPO3_LOADED.add(name)
+    return name
+
+
+_NLPO3_LOADED: set[str] = set()
+
+
+@functools.lru_cache(maxsize=1)
+def default_engine() -> str:
+    """SIAM_YIM_SEGMENTER if set, else nlpo3 when it is installed, else newmm."""
+    engine = os.environ.get(ENGINE_ENV, "").strip().lower()
+    if engine:
+        if engine not in ENGINES:
+            raise ValueError(f"{ENGINE_ENV}={engine!r}: choose one of {', '.join(ENGINES)}")
+        return engine
+    try:
+        import nlpo3  # noqa: F401
+    except ImportError:
+        return "newmm"
+    return "nlpo3"
+
+
+# Where nlpo3's character clusters differ from PyThaiNLP's (nlpo3 1.4.0 tries its rules in
+# another order and attaches a final ์ differently): เ-ีย after two consonants (เปลี่ยน),
+# เ-ุย, ย + ์ (เวียร์), -รร-์ (สรรค์), ิ์ ุ์ ู์.  nlpo3 then allows a cut inside what
+# newmm keeps as one cluster (OCR's เปลียน: nlpo3 เป|ลี|ยน, newmm เปลียน).  Found by
+# comparing the engines on the corpus, the synthetic corpus and 750,000 runs of 1-8 random
+# dictionary words, half of them damaged like OCR text (about 1 run in 700 differed):
+# outside these patterns they never differed, and with the re-cut no run differed.
+_TCC_RISK = re.compile("เ[ก-ฮ][ก-ฮ]ี[่-๋]?ย|เ[ก-ฮ][ุู][่-๋]?ย|ย[ก-ฮ]{1,2}[ิุู]?์|รร[ก-ฮ]์|[ิุู]์")
+
+
+def _on_clusters(text: str, words: list[str]) -> bool:
+    """Whether every cut between `words` is at one of PyThaiNLP's cluster boundaries (the
+    only places newmm cuts)."""
+    from pythainlp.tokenize.tcc_p import tcc_pos_array
+
+    ok, pos = tcc_pos_array(text), 0
+    for w in words[:-1]:
+        pos += len(w)
+        if not ok[pos]:
+            return False
+    return True
+
+
+def segmenter(extra: tuple[str, ...], engine: str):
+    """A function cutting a Thai run (no spaces, digits or dots) into words by `engine`
+    over the dictionary `_words(extra)`.  nlpo3's cut of a run where its clusters may
+    differ from PyThaiNLP's is checked, and the run re-cut by newmm if nlpo3 cut inside
+    a cluster, so both engines give the same words."""
+    if engine == "nlpo3":
+        import nlpo3
+
+        name = _nlpo3_dict(extra)
+        segment = nlpo3.segment
+        newmm = segmenter(extra, "newmm")
+
+        def cut(text: str) -> list[str]:
+            words = segment(text, name, False, False)
+            if _TCC_RISK.search(text) and not _on_clusters(text, words):
+                return newmm(text)
+            return words
+        return cut
+    if engine == "newmm":
+        from pythainlp.tokenize import newmm as _newmm
+
+        trie = []  # built on first use (nlpo3 needs it only for a rare re-cut)
+
+        def cut(text: str) -> list[str]:
+            if not trie:
+                trie.append(_trie(extra))
+            return _newmm.segment(text, custom_dict=trie[0])
+        return cut
+    raise ValueError(f"unknown segmenter {engine!r}: choose one of {', '.join(ENGINES)}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,7 +286,8 @@ def _word_clusters(word: str) -> frozenset:
 
 class ThaiAnalyzer:
     """Stateless apart from the vocabulary and synonyms; safe to pickle (Whoosh stores it
-    in the index).
+    in the index).  `engine` (class or instance attribute; None = `default_engine()`)
+    picks the segmenter of the Thai runs.
 
     `synonyms` is a list of groups (canonical, variant, variant, ...): a variant that is
     one token yields the canonical's terms too.  `corrections` is a list of (wrong, right)
@@ -112,22 +306,45 @@ class ThaiAnalyzer:
         self.vocabulary = tuple(sorted(w for w in words if not any(c.isspace() for c in w)))
 
     def __getstate__(self):
-        return {"vocabulary": self.vocabulary, "synonyms": self.synonyms,
-                "corrections": self.corrections}
+        state = {"vocabulary": self.vocabulary, "synonyms": self.synonyms,
+                 "corrections": self.corrections}
+        if self.__dict__.get("engine"):
+            state["engine"] = self.engine
+        return state
 
     def __setstate__(self, state):
         self.vocabulary = state["vocabulary"]
         self.synonyms = state.get("synonyms", ())
         self.corrections = state.get("corrections", ())
+        if state.get("engine"):
+            self.engine = state["engine"]
+
+    engine: str | None = None
 
     def signature(self) -> list:
         """Everything that changes how text is cut (an index is rebuilt when it changes)."""
-        return [ANALYZER_VERSION, list(self.vocabulary), [list(g) for g in self.synonyms],
-                [list(c) for c in self.corrections]]
+        return [ANALYZER_VERSION, self.engine_name, list(self.vocabulary),
+                [list(g) for g in self.synonyms], [list(c) for c in self.corrections]]
+
+    @property
+    def engine_name(self) -> str:
+        return self.engine or default_engine()
 
     @property
     def trie(self):
-        return _trie(self.vocabulary)
+        cached = self.__dict__.get("_trie")
+        if cached is None or cached[0] is not self.vocabulary:
+            cached = self.__dict__["_trie"] = (self.vocabulary, _trie(self.vocabulary))
+        return cached[1]
+
+    @property
+    def segment_thai(self):
+        """The segmenter of Thai runs (see `segmenter`), for this vocabulary and engine."""
+        key = (self.engine_name, self.vocabulary)
+        cached = self.__dict__.get("_segmenter")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_segmenter"] = (key, segmenter(self.vocabulary, key[0]))
+        return cached[1]
 
     @property
     def expansions(self) -> dict[str, tuple[str, ...]]:
@@ -145,7 +362,7 @@ class ThaiAnalyzer:
     def segment(self, text: str) -> list[tuple[str, int, int]]:
         """Words of `text` with their offsets (whitespace and punctuation dropped).
         Memoized: the Whoosh records, the site's sections and the review cut the same
-        clauses, and newmm is the build's largest cost."""
+        clauses, and segmentation is a large part of the build."""
         if not self.SEGMENT_CACHE_MAX:
             return self._segment(text)
         cache = self.__dict__.setdefault("_segment_cache", {})
@@ -157,15 +374,14 @@ class ThaiAnalyzer:
         return list(hit)
 
     def _segment(self, text: str) -> list[tuple[str, int, int]]:
-        from pythainlp.tokenize import word_tokenize
-
         text = unicodedata.normalize("NFC", text)
-        out, offset = [], 0
-        for w in word_tokenize(text, custom_dict=self.trie, engine="newmm", keep_whitespace=True):
-            start = offset
-            offset += len(w)
-            if _WORDLIKE.search(w):
-                out.append((w, start, offset))
+        seg = self.segment_thai
+        out = []
+        for kind, start, end in split_runs(text):
+            if kind == "thai":
+                out.extend(w for w in _cut_thai(text[start:end], start, seg) if _WORDLIKE.search(w[0]))
+            elif kind == "word":
+                out.append((text[start:end], start, end))
         return out
 
     def subwords(self, word: str) -> list[tuple[str, int, int]]:
@@ -180,7 +396,18 @@ class ThaiAnalyzer:
         """The dictionary words a compound is made of (กระทรวงมหาดไทย -> กระทรวง +
         มหาดไทย): the cut into the fewest dictionary words, at Thai character-cluster
         boundaries, that covers the whole compound; nothing if there is no such cut."""
-        if len(word) < 2 * MIN_SUBWORD or not _THAI.match(word) or "." in word:
+        if len(word) < 2 * MIN_SUBWORD:
+            return []
+        if "." in word and _LATIN.search(word):
+            # A web address or a dotted Latin name: its parts (thailocaladmin in
+            # www.thailocaladmin.go.th); a dotted number (0810.1) is found whole only.
+            out, i = [], 0
+            for part in word.split("."):
+                if len(part) >= MIN_SUBWORD:
+                    out.append((part, i, i + len(part)))
+                i += len(part) + 1
+            return out
+        if not _THAI.match(word) or "." in word:
             return []
         n = len(word)
         bounds = set(_word_clusters(word)) | {n}

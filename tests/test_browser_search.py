@@ -104,6 +104,26 @@ def test_site_and_command_line_agree_on_the_first_page(page, typed, search_json)
         assert cli and site and cli[0]["url"].split("#")[0] == site[0].split("#")[0], (q, cli[0]["url"], site[:3])
 
 
+@pytest.mark.parametrize("q, page_url", [
+    ("www.thailocaladmin.go.th", "documents/dla-letter-2552-08-20/"),
+    ("thailocaladmin", "documents/dla-letter-2552-08-20/"),
+    ("0810.1/ว", "documents/dla-letter-2552-08-20/"),
+    ("๐๔๐๔.๒/๔๙๐๐", "documents/moi-letter-2552-08-06/"),
+])
+def test_non_thai_query_text_is_cut_as_the_index_cuts_it(page, q, page_url):
+    """Web addresses, reference numbers and punctuation: the browser cuts them as the
+    analyzer cut the text (build_tools/analyzer.py split_runs), so they match exactly."""
+    from selenium.webdriver.common.by import By
+
+    urls = _urls(page, type_in_search_box(page, q))
+    assert page.find_element(By.CSS_SELECTOR, ".md-search-result__meta").text.startswith("พบ ")
+    assert any(u.startswith(page_url) for u in urls), (q, urls[:5])
+
+
+def test_abbreviation_in_brackets_is_the_abbreviation(page, typed):
+    assert _urls(page, type_in_search_box(page, "(ป.ป.ส.)")) == _urls(page, typed["ป.ป.ส."]) != []
+
+
 def test_search_is_offline_and_downloads_only_shards(page):
     """Everything the search fetched came from the site itself, and a query downloads a
     few shards rather than a whole-site index."""

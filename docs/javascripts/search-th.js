@@ -7,7 +7,11 @@
   "use strict";
   var INPUT = "input.md-search__input";
   var THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
-  var ABBR = /^(?:[\u0e01-\u0e2e\u0e30-\u0e39\u0e40-\u0e4c]{1,4}\.)+$/;
+  // A query word is cut into pieces as build_tools/analyzer.py (split_runs, _cut_thai)
+  // cuts text: a dotted Thai abbreviation (ป.ป.ส. -> ปปส; 1-4 letters, then 1-3 per
+  // part), a Thai run, or a Latin word / number with its inner dots (0810.1,
+  // www.thailocaladmin.go.th, 6x2).  Anything else separates: 0810.1/ว -> 0810.1 + ว.
+  var PIECE = /((?:[\u0e01-\u0e2e\u0e30-\u0e39\u0e40-\u0e4c]{1,4}\.)(?:[\u0e01-\u0e2e\u0e30-\u0e39\u0e40-\u0e4c]{1,3}\.)*)|[\u0e01-\u0e3a\u0e40-\u0e4e]+|[a-z0-9]+(?:\.[a-z0-9]+)*/g;
   // A cut may not fall before a mark that belongs to the previous letter, nor after a
   // leading vowel (เ แ โ ใ ไ): the same cluster rule the analyzer uses.
   var NO_CUT_BEFORE = /[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]/;
@@ -69,12 +73,11 @@
       });
   }
 
-  // Pieces of a query word: Thai runs, Latin/digit runs (0810.1 stays whole).
+  // Pieces of a (normalized) query word, each an index term or cut further by `cut`.
   function pieces(word) {
-    if (ABBR.test(word)) { return [word.replace(/\./g, "")]; }
-    var out = [];
-    var re = /[\u0e01-\u0e4e]+|[a-z0-9]+(?:[.\/][a-z0-9]+)*/g, m;
-    while ((m = re.exec(word))) { out.push(m[0]); }
+    var out = [], m;
+    PIECE.lastIndex = 0;
+    while ((m = PIECE.exec(word))) { out.push(m[1] ? m[1].replace(/\./g, "") : m[0]); }
     return out;
   }
 
