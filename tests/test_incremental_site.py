@@ -1,7 +1,9 @@
 """Incremental site builds give exactly the site a full build gives."""
-import json
 import re
+import shutil
 import sys
+
+import pytest
 
 from conftest import ROOT, copy_corpus, run_cli
 
@@ -25,11 +27,25 @@ def _site_search(site):
             if p.is_file()}
 
 
-def test_incremental_build_equals_full_build(tmp_path):
-    # More documents than the navigation lists, so a title is on its own page only.
-    corpus = synth.write_corpus(tmp_path / "corpus", 60, seed=11)
-    inc, full = tmp_path / "inc", tmp_path / "full"
-    run_cli("build", "--corpus", corpus, "--out", inc)
+@pytest.fixture(scope="module")
+def built_synthetic(tmp_path_factory):
+    """A synthetic corpus with more documents than the navigation lists (so a title is on
+    its own page only) and its full build; each test works on a copy."""
+    base = tmp_path_factory.mktemp("synthetic")
+    corpus = synth.write_corpus(base / "corpus", 52, seed=2)
+    run_cli("build", "--corpus", corpus, "--out", base / "out")
+    return base
+
+
+def _copy_built(built, tmp_path):
+    shutil.copytree(built / "corpus", tmp_path / "corpus")
+    shutil.copytree(built / "out", tmp_path / "out")
+    return tmp_path / "corpus", tmp_path / "out"
+
+
+def test_incremental_build_equals_full_build(tmp_path, built_synthetic):
+    corpus, inc = _copy_built(built_synthetic, tmp_path)
+    full = tmp_path / "full"
     _retitle(corpus, "synth-letter-00007", "ฉบับแก้ไข ")
     log = run_cli("build", "--corpus", corpus, "--out", inc).stdout
     # the letter's page, its raw OCR page and the open-data documents file
@@ -71,10 +87,8 @@ def test_navigation_change_forces_a_full_build(tmp_path):
     assert "ใหม่ " in about  # the navigation of an unchanged page shows the new title
 
 
-def test_failed_incremental_build_leaves_the_site_and_recovers(tmp_path):
-    corpus = synth.write_corpus(tmp_path / "corpus", 55, seed=5)
-    out = tmp_path / "out"
-    run_cli("build", "--corpus", corpus, "--out", out)
+def test_failed_incremental_build_leaves_the_site_and_recovers(tmp_path, built_synthetic):
+    corpus, out = _copy_built(built_synthetic, tmp_path)
     site_before = {p: p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
     doc = corpus / "documents" / "synth-letter-00003.md"
     good = doc.read_text(encoding="utf-8")
@@ -88,12 +102,10 @@ def test_failed_incremental_build_leaves_the_site_and_recovers(tmp_path):
     assert "แก้แล้ว" in (out / "site/documents/synth-letter-00003/index.html").read_text(encoding="utf-8")
 
 
-def test_changed_anchors_force_a_full_build(tmp_path):
+def test_changed_anchors_force_a_full_build(tmp_path, built_synthetic):
     """Other pages link to clause anchors; unchanged pages are not re-checked in an
     incremental build, so a document whose anchors change gets a full one."""
-    corpus = synth.write_corpus(tmp_path / "corpus", 52, seed=2)
-    out = tmp_path / "out"
-    run_cli("build", "--corpus", corpus, "--out", out)
+    corpus, out = _copy_built(built_synthetic, tmp_path)
     doc = corpus / "documents" / "synth-letter-00004.md"
     text = doc.read_text(encoding="utf-8")
     first, last = (int(x) for x in text.split("  lines: ")[1].split("\n")[0].split("-"))
