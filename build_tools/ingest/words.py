@@ -2,8 +2,8 @@
 (with a spelling suggestion), tokens that mix Thai with another script (OCR debris such
 as ยอदनียม), and lines that are mostly not words at all (stamps, signatures).
 
-A minimal, isolated dictionary check: when the normalization chain gets its own
-suggestion model, this module is the one place to switch over."""
+The dictionary, its trie and the segmentation are the normalization chain's
+(build_tools.normalize.lexicon), so ingest and `check` agree on what a word is."""
 from __future__ import annotations
 
 import functools
@@ -12,6 +12,7 @@ import unicodedata
 
 from build_tools import PROJECT_ROOT  # noqa: F401  (PyThaiNLP offline before import)
 from build_tools.ingest.flags import Flag
+from build_tools.normalize import lexicon
 
 _THAI_WORD = re.compile(r"^[\u0e01-\u0e4e]+$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -22,20 +23,6 @@ _MIXED = re.compile(r"([\u0e01-\u0e4e]{0,2})([^\W\d_\u0e00-\u0e7f]+)([\u0e01-\u0
 MAX_SUGGEST_LEN = 12  # spelling search grows fast with length; longer spans get no hint
 GARBLED_RATIO = 0.5
 MIN_GARBLED_CHARS = 6
-
-
-@functools.lru_cache(maxsize=1)
-def _dictionary() -> frozenset:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
-
-
-@functools.lru_cache(maxsize=4)
-def _trie(extra: tuple[str, ...]):
-    from pythainlp.util import Trie
-
-    return Trie(set(_dictionary()) | set(extra))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -62,10 +49,8 @@ def mixed_script(chunk: str) -> bool:
 
 
 def check_line(text: str, line: int, vocabulary: tuple[str, ...] = ()) -> list[Flag]:
-    from pythainlp.tokenize import word_tokenize
-
     flags: list[Flag] = []
-    words = set(_dictionary()) | set(vocabulary)
+    words = lexicon.words(tuple(vocabulary))
     unknown_chars = thai_chars = 0
     line_flags: list[Flag] = []
     for chunk in text.split():
@@ -78,7 +63,7 @@ def check_line(text: str, line: int, vocabulary: tuple[str, ...] = ()) -> list[F
                 flags.append(Flag("mixed_script", f"'{wrong}' มีตัวอักษรภาษาอื่นปนอยู่ในคำภาษาไทย",
                                   line, suggestion=suggest(thai_only) or thai_only, wrong=wrong))
             continue
-        tokens = word_tokenize(chunk, custom_dict=_trie(vocabulary), engine="newmm")
+        tokens = lexicon.segment(chunk, tuple(vocabulary))  # chunk has no whitespace
         known = [not _THAI_WORD.match(t) or t in words for t in tokens]
         for t, ok in zip(tokens, known):
             if _THAI_WORD.match(t):
