@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/query_latency.py INDEX_DIR [--rounds 5] [--profile 1]
     .venv/bin/python benchmarks/query_latency.py /tmp/b/out-1000/build/index --cold
+    .venv/bin/python benchmarks/query_latency.py INDEX_DIR --whoosh   # Whoosh's own ranking
 
 Runs the scale benchmark's queries (benchmarks/bench.py QUERIES) through
 `build_tools.search.search(index_dir, q, limit=10)` in this process, warm (one warm-up
@@ -10,7 +11,9 @@ its p50, p95 and max over `--rounds` rounds, then the same over all queries (the
 that bench.py reports).  `--profile K` then runs the K slowest queries (by p50) under
 cProfile and prints the functions with the most cumulative and own time, to show where
 the time goes.  `--cold` also times a cold `search` (process start to the first result,
-as bench.py does), for which INDEX_DIR must be `<out>/build/index`.  Figures only.
+as bench.py does), for which INDEX_DIR must be `<out>/build/index`.  `--whoosh` ranks
+with Whoosh's own searcher.search instead of build_tools.topk (the same hits), to compare.
+Figures only.
 """
 from __future__ import annotations
 
@@ -87,7 +90,13 @@ def main(argv=None) -> int:
                     help="profile the K slowest queries (default 1; 0: none)")
     ap.add_argument("--cold", action="store_true", help="also time a cold `search` subprocess")
     ap.add_argument("--query", action="append", help="time these queries instead of bench.QUERIES")
+    ap.add_argument("--whoosh", action="store_true",
+                    help="rank with Whoosh's own search instead of build_tools.topk")
     args = ap.parse_args(argv)
+    if args.whoosh:
+        import build_tools.search
+
+        build_tools.search.FAST_TOPK = False
     queries = args.query or QUERIES
     times = measure(args.index_dir, queries, args.rounds)
     report(times)

@@ -1,16 +1,20 @@
-"""The top hits of a Whoosh query, exactly as `Searcher.search(q, limit=k, terms=True)`
-ranks them, computed one posting list at a time instead of one document at a time.
+"""The top hits of a Whoosh query as Whoosh ranks them (`Searcher.search(q, limit=k,
+terms=True)` scoring every match), computed one posting list at a time instead of one
+document at a time.
 
 Whoosh scores a query by walking its matcher tree document by document: for a word in
 most documents (ยาเสพติด, โครงการ, อบต.) searched over five fields that is tens of
-thousands of Python calls per document matched, and its block-quality shortcuts do not
-help here: the bound of a union of fields is the sum of every field's block maximum,
-which the best documents always reach.  This module takes the matcher tree Whoosh built
-for the query, reads each term's postings whole, scores them with that term's own Whoosh
-scorer (BM25F), and combines them as the tree does: a union adds the scores of the
-documents in both sides, an intersection keeps the documents in both, in the same order
-of additions, so every score is bit-for-bit the one Whoosh computes.  Ties are ordered
-as Whoosh orders them (lower document number first).
+thousands of Python calls per query, and its block-quality shortcuts do not help here:
+the bound of a union of fields is the sum of every field's block maximum, which the best
+documents always reach.  This module takes the matcher tree Whoosh built for the query,
+reads each term's postings whole, scores them with that term's own Whoosh scorer
+(BM25F), and combines them as the tree does: a union adds the scores of the documents in
+both sides, an intersection keeps the documents in both, in the same order of additions,
+so every score is bit-for-bit the one Whoosh computes.  Ties are ordered as Whoosh orders
+them (lower document number first).  (Whoosh-ng 5.4's own search also "replaces"
+matchers as it goes, and on an index with deleted documents that drops some matches; its
+collector with replacement off, tests/test_search_topk.py's reference, gives exactly the
+hits this module gives.)
 
 A phrase is checked lazily: its documents are first ranked by the score they would have
 if the words were adjacent (an upper bound: every BM25 score is positive), and checked
@@ -383,6 +387,8 @@ def _build(m, searcher, in_phrase: bool = False):
 def top_hits(searcher, q, limit: int) -> Results | None:
     """The Results of `searcher.search(q, limit=limit, terms=True)`, or None when this
     query needs Whoosh's own search."""
+    if limit < 1:
+        return None
     t0 = time.perf_counter()
     context = searcher.context(needs_current=True)  # as terms=True asks for
     segments = []
