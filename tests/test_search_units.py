@@ -1,10 +1,13 @@
 """Units of the one analyzer's corpus vocabulary, the CLI's query re-cut and the site
 index builder."""
 
+import shutil
+
 import pytest
 
 from build_tools.analyzer import ThaiAnalyzer, analyzer_for_corpus, normalize_term
-from build_tools.search import recut
+from build_tools.search import IndexMissing, recut, search
+from build_tools.whoosh_index import build_index
 from build_tools.site_search import excluded_pages, fnv1a, page_sections
 from conftest import ROOT, copy_corpus
 
@@ -79,6 +82,35 @@ def test_recut_into_known_words():
     assert recut("บทบาทปปส", known) == ["บทบาท", "ปปส"]
     assert recut("ยาเสพติด", known) == ["ยา", "เสพติด"]
     assert recut("ควอนตัม", known) is None
+
+
+def _record(doc_id: str, body: str) -> dict:
+    return {"key": doc_id, "doc_id": doc_id, "kind": "document", "title": doc_id, "section": "",
+            "body": body, "aliases": "", "context": "", "url": f"documents/{doc_id}/",
+            "doc_type": "letter", "agencies": "", "missions": "", "date": None}
+
+
+def test_search_in_one_process_sees_the_index_as_it_is_now(tmp_path):
+    """search() keeps the index open between calls; it must still see every update: an
+    incremental one (new commit in the same folder), a full rebuild (a new folder swapped
+    in, whose first commit may have the same generation number) and a removed index."""
+    ix, quiet = tmp_path / "index", (lambda m: None)
+    build_index(ix, {"a": [_record("a", "ยาเสพติด")]}, {"a": "1"}, ThaiAnalyzer(), log=quiet)
+    assert [h["doc_id"] for h in search(ix, "ยาเสพติด")] == ["a"]
+    assert search(ix, "สมานฉันท์") == []
+
+    b = ThaiAnalyzer(["สมานฉันท์"])  # another vocabulary: a full rebuild, swapped in
+    build_index(ix, {"b": [_record("b", "สมานฉันท์")]}, {"b": "1"}, b, log=quiet)
+    assert [h["doc_id"] for h in search(ix, "สมานฉันท์")] == ["b"]
+    assert search(ix, "ยาเสพติด") == []
+
+    build_index(ix, {"b": [_record("b", "สมานฉันท์")], "c": [_record("c", "ยาเสพติด")]},
+                {"b": "1", "c": "1"}, b, log=quiet)  # incremental: adds c
+    assert [h["doc_id"] for h in search(ix, "ยาเสพติด")] == ["c"]
+
+    shutil.rmtree(ix)
+    with pytest.raises(IndexMissing):
+        search(ix, "สมานฉันท์")
 
 
 HTML = """<html><head><title>หน้า - site</title></head><body><nav>เมนู ยาเสพติด</nav>
