@@ -114,6 +114,16 @@ def cmd_normalize(args) -> int:
     return 0
 
 
+def _at_least_one(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {n}")
+    return n
+
+
 def _date(s: str) -> dt.date:
     return dt.date.fromisoformat(s)
 
@@ -222,7 +232,7 @@ def make_parser() -> argparse.ArgumentParser:
                            help="skip the site (normalize and index only; faster)")
         if name == "search":
             p.add_argument("query", nargs="+", help="what to look for, e.g. ยาเสพติด or \"บทบาทร่วม\"")
-            p.add_argument("--limit", type=int, default=10, help="at most this many hits (default 10)")
+            p.add_argument("--limit", type=_at_least_one, default=10, help="at most this many hits (default 10)")
             p.add_argument("--json", action="store_true", help="print hits as a JSON array")
             p.add_argument("--type", help="only this document type (letter, mou, annex, guidance, framework)")
             p.add_argument("--agency", help="only documents of this agency id (e.g. dla, cdd, oncb)")

@@ -28,3 +28,8 @@ def test_quick_start_is_two_commands():
     quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     commands = [l for l in quick.split("```sh", 1)[1].split("```", 1)[0].splitlines() if l.strip()]
     assert commands == ["./dev serve", "./dev test"]
+
+
+def test_search_limit_must_be_at_least_one():
+    proc = run_cli("search", "ยาเสพติด", "--limit", "0", check=False)
+    assert proc.returncode == 2 and "argument --limit: must be 1 or more, got 0" in proc.stderr
