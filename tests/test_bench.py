@@ -66,6 +66,9 @@ def test_benchmark_smoke_reports_every_metric(tmp_path):
             continue
         assert isinstance(res.get(key), (int, float)) and res[key] >= 0, key
     assert res["browser_first_result_s" if browser else "build_s"] > 0
+    # Plausibility, not speed: normalizing is timed for real (a memoized result once
+    # reported millions of documents per second).
+    assert res["normalize_docs_per_s"] < 100_000 and res["normalize_mb_per_s"] < 1_000
     # The incremental rebuild re-indexed exactly the one changed document.
     assert res["incremental_log"] == ["  index: re-indexed 1, removed 0"]
     for _, label, _, _ in bench.METRICS:
