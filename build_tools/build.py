@@ -191,24 +191,32 @@ def _without_material_index():
 PACK_PAGES = True  # False: MkDocs as is (the tests compare both)
 
 
+PROGRESS_EVERY = 2000  # pages between progress lines of a long MkDocs step
+
+
 @contextlib.contextmanager
-def _pages_packed():
+def _pages_packed(log=None, total: int = 0):
     """MkDocs renders every page to HTML first and holds all of it until each page is
     written: at 10,000 letters that is gigabytes.  In between, each page's HTML is kept
     zlib-compressed and its Markdown source dropped (page.content and page.markdown are
     not read between the two steps; the title comes from front matter or the rendered
     <h1>); after writing a page its HTML is dropped too.  Pinned MkDocs (1.6.1) internals,
-    checked by the tests that compare built sites."""
+    checked by the tests that compare built sites.  With `log`, a long build also says
+    how far it is (every PROGRESS_EVERY pages of `total`)."""
     from mkdocs.commands import build as mkdocs_build_mod
 
-    if not PACK_PAGES:
-        yield
-        return
     populate, build_page = mkdocs_build_mod._populate_page, mkdocs_build_mod._build_page
+    done = {"rendered": 0, "written": 0}
+
+    def progress(step):
+        done[step] += 1
+        if log and done[step] % PROGRESS_EVERY == 0:
+            log(f"  {step} {done[step]}/{total} pages")
 
     def populate_and_pack(page, *args, **kwargs):
         populate(page, *args, **kwargs)
-        if page.content is not None:
+        progress("rendered")
+        if PACK_PAGES and page.content is not None:
             page._packed_content = zlib.compress(page.content.encode("utf-8"), 1)
             page.content = None
             page.markdown = ""  # not None: Page.title treats None as "not read yet"
@@ -222,6 +230,7 @@ def _pages_packed():
         finally:
             if packed is not None:
                 page.content = None
+        progress("written")
 
     mkdocs_build_mod._populate_page, mkdocs_build_mod._build_page = populate_and_pack, unpack_and_build
     try:
@@ -247,7 +256,8 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | None = None) -> Path:
+def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | None = None,
+               log=None) -> Path:
     """Run a real, strict `mkdocs build` of the assembled sources into a staging folder
     (returned; the caller swaps it in as <out>/site).  With `changed`, an incremental
     build that renders only those pages (plus MkDocs' 404 page and sitemap); the caller
@@ -259,8 +269,8 @@ def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | Non
     shutil.rmtree(site_tmp, ignore_errors=True)
     dirty = changed is not None
     counter = _CountWarnings()
-    log = logging.getLogger("mkdocs")
-    log.addHandler(counter)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(counter)
     notice = _DropDirtyNotice()
     logging.getLogger("mkdocs.commands.build").addFilter(notice)
     try:
@@ -268,7 +278,8 @@ def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | Non
                           nav=nav, strict=True)
         cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            with _only_modified(set(changed) if dirty else None), _without_material_index(), _pages_packed():
+            with _only_modified(set(changed) if dirty else None), _without_material_index(), \
+                    _pages_packed(log, sum(1 for _ in docs_dir.rglob("*.md"))):
                 mkdocs_build(cfg, dirty=dirty)
         finally:
             cfg.plugins.on_shutdown()
@@ -279,7 +290,7 @@ def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | Non
             raise SiteBuildError("mkdocs build --strict failed:\n  " + "\n  ".join(counter.messages)) from exc
         raise
     finally:
-        log.removeHandler(counter)
+        mkdocs_log.removeHandler(counter)
         logging.getLogger("mkdocs.commands.build").removeFilter(notice)
     if counter.messages:
         raise SiteBuildError("mkdocs reported warnings:\n  " + "\n  ".join(counter.messages))
@@ -316,7 +327,7 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
         pages = dict.fromkeys(pages)  # written: MkDocs reads them from disk (memory at 10,000 letters)
         if not incremental:
             log(f"[3/5] building the site ({len(pages)} generated pages, mkdocs build --strict)")
-            staged_site = build_site(paths, docs_dir, nav)
+            staged_site = build_site(paths, docs_dir, nav, log=log)
             build_site_index(staged_site, analyzer, docs_dir, log=log, cache=_site_search_cache(paths))
         elif changed:
             log(f"[3/5] building the site incrementally ({len(changed)} of {len(pages)} generated "

@@ -121,12 +121,17 @@ def test_packing_pages_in_memory_changes_no_byte_of_the_site(tmp_path, monkeypat
     from build_tools import build as build_mod
     from build_tools.paths import Paths
 
-    sites = {}
+    sites, logs = {}, []
+    monkeypatch.setattr(build_mod, "PROGRESS_EVERY", 20)  # a long MkDocs step says how far it is
     for pack in (True, False):
         monkeypatch.setattr(build_mod, "PACK_PAGES", pack)
         paths = Paths(corpus=ROOT / "corpus", out=tmp_path / str(pack))
-        build_mod.build(paths, log=lambda m: None)
+        build_mod.build(paths, log=logs.append)
         sites[pack] = {p.relative_to(paths.site).as_posix(): p.read_bytes()
                        for p in sorted(paths.site.rglob("*")) if p.is_file()}
     assert sites[True].keys() == sites[False].keys()
     assert [k for k in sites[True] if sites[True][k] != sites[False][k]] == []
+    pages = len(list((tmp_path / "True" / "build" / "docs").rglob("*.md")))
+    assert [m for m in logs if m.startswith("  rendered") or m.startswith("  written")] == \
+        [f"  {step} {n}/{pages} pages" for _ in (1, 2) for step in ("rendered", "written")
+         for n in range(20, pages + 1, 20)]
