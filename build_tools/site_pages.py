@@ -91,10 +91,6 @@ class ReadingsView:
         return shown, n_others - len(keep)
 
 
-def _readings_to_show(readings: list, doc_id: str) -> tuple[list, int]:
-    return ReadingsView(readings).show(doc_id)
-
-
 def conflicts_by_doc(conflicts) -> dict[str, list]:
     """document id -> [(conflict, ReadingsView)] for the conflicts it has a reading in
     (once per build: scanning every conflict for every document costs documents x

@@ -35,17 +35,17 @@ def test_a_count_many_letters_disagree_on_lists_a_few_readings_per_page():
     """Every page of a reading names each other value once and at most six other
     readings, then says how many more there are (the full list: `check`)."""
     from build_tools.conflicts import Reading
-    from build_tools.site_pages import MAX_OTHER_READINGS, _readings_to_show
+    from build_tools.site_pages import MAX_OTHER_READINGS, ReadingsView
 
     readings = [Reading(f"d{i}", 10, "๘๘๘ อำเภอ" if i % 2 else "๘๗๗ อำเภอ", "") for i in range(40)]
     readings.append(Reading("d99", 10, "๘๗๖ อำเภอ", ""))
-    shown, hidden = _readings_to_show(readings, "d5")
+    shown, hidden = ReadingsView(readings).show("d5")
     assert [r.doc_id for r in shown if r.doc_id == "d5"] == ["d5"]
     others = [r for r in shown if r.doc_id != "d5"]
     assert len(others) == MAX_OTHER_READINGS and hidden == 40 - MAX_OTHER_READINGS
     assert {r.value for r in others} == {"๘๘๘ อำเภอ", "๘๗๗ อำเภอ", "๘๗๖ อำเภอ"}
     assert shown == [r for r in readings if r in shown]  # original order kept
-    assert _readings_to_show(readings[:3], "d0") == (readings[:3], 0)
+    assert ReadingsView(readings[:3]).show("d0") == (readings[:3], 0)
 
 
 def _readings_to_show_reference(readings, doc_id):
