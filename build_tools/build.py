@@ -137,14 +137,6 @@ def can_build_incrementally(paths: Paths, state: dict) -> bool:
             and (paths.site / "index.html").is_file() and paths.docs.is_dir())
 
 
-def page_url(rel: str) -> str:
-    """Site URL of a page source with use_directory_urls: documents/x.md -> documents/x/."""
-    stem = rel[:-3]
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
-
-
 def publish_incremental(staged: Path, site: Path) -> None:
     """Move every file of an incremental build's staging folder into the site."""
     for p in sorted(staged.rglob("*")):
@@ -175,9 +167,10 @@ def _only_modified(changed: set[str] | None):
 @contextlib.contextmanager
 def _without_material_index():
     """Material's search plugin parses every rendered page into its own index, which the
-    site never uses (the search box runs on search/th/, see site_search.py, and the file
-    is emptied): skip that work (about a fifth of MkDocs' time).  The plugin stays in
-    mkdocs.yml because it provides the search box."""
+    site never uses (the search box runs on search/th/, see site_search.py): skip that
+    work (about a fifth of MkDocs' time), so the search_index.json it writes holds no
+    pages and its worker downloads nothing to speak of.  The plugin stays in mkdocs.yml
+    because it provides the search box."""
     from material.plugins.search.plugin import SearchIndex
 
     original = SearchIndex.add_entry_from_context

@@ -52,3 +52,12 @@ def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
 def _relative(to_page: str, from_dir: str) -> str:
     # Cached: pages link the same few targets thousands of times (relpath is slow).
     return posixpath.relpath(to_page, from_dir)
+
+
+def page_url(page: str) -> str:
+    """Site URL of a source page (use_directory_urls): agencies/cdd.md -> agencies/cdd/,
+    guidance/index.md -> guidance/, index.md -> '' (and fooindex.md -> fooindex/)."""
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_tools.markdown import page_url
 from build_tools.problems import Problem
 from build_tools.yamlio import LineDict, YamlError, load_yaml
 
@@ -129,13 +130,6 @@ PAGE_OF_KIND = {
     "activity": "monitoring/index.md", "criterion": "monitoring/index.md",
     "term": "glossary/index.md", "event": "timeline/index.md",
 }
-
-
-def page_url(page: str) -> str:
-    """Site URL of a source page (use_directory_urls): agencies/cdd.md -> agencies/cdd/."""
-    if page.endswith("index.md"):
-        return page[: -len("index.md")]
-    return page[: -len(".md")] + "/"
 
 
 def entity_page(model: Model, e: Entity) -> tuple[str, str | None]:

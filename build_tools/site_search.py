@@ -37,6 +37,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from build_tools.fsutil import fresh_dir, replace_dir
+from build_tools.markdown import page_url
 from build_tools.analyzer import ThaiAnalyzer
 
 INDEX_DIR = "search/th"
@@ -214,9 +215,7 @@ def excluded_pages(docs_dir: Path | None) -> set[str]:
         fm = yaml.safe_load(text[4:text.find("\n---", 4)]) or {}
         search = fm.get("search") if isinstance(fm, dict) else None
         if isinstance(search, dict) and search.get("exclude"):
-            rel = md.relative_to(docs_dir).with_suffix("").as_posix()
-            rel = rel[:-len("index")] if rel == "index" or rel.endswith("/index") else rel + "/"
-            out.add(rel)
+            out.add(page_url(md.relative_to(docs_dir).as_posix()))
     return out
 
 
@@ -429,22 +428,11 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     _dump(out / "meta.json", meta)
     replace_dir(out, final)
     out = final
-    _empty_material_index(site_dir)
     size = sum(f.stat().st_size for f in out.rglob("*.json"))
     log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed, the others unchanged), "
         f"{n_terms} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
         f"{size / 1024:.0f} KiB")
     return {"sections": sections.count, "terms": n_terms, "bytes": size, "pages_analyzed": fresh}
-
-
-def _empty_material_index(site_dir: Path) -> None:
-    """The header search box runs on our index (javascripts/search-th.js); Material's
-    own worker would otherwise download its whole-site index on every page."""
-    f = site_dir / "search" / "search_index.json"
-    if f.exists():
-        data = json.loads(f.read_text(encoding="utf-8"))
-        data["docs"] = []
-        f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
 def _dump(path: Path, data) -> None:
