@@ -265,7 +265,9 @@ def _search(opened: _Open, text: str, limit: int, filters: Filters | None) -> li
             # Matched through the enclosing clause: show that, then the text.
             ctx = hit.highlights("context")
             snippet = f"{ctx} › {hit['body'][:120]}" if ctx else ""
-        snippet = snippet or hit.highlights("title") or hit["body"][:160]
+        # Matched only by title or names (a role found by "บทบาท ป.ป.ส."): its text, not
+        # the title again (the title is on the hit's first line).
+        snippet = snippet or hit["body"][:160] or hit.highlights("title")
         hits.append({
             "doc_id": hit["doc_id"],
             "title": hit["title"],

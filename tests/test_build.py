@@ -129,3 +129,11 @@ def test_rebuild_reindexes_only_changed_documents(tmp_path):
                    encoding="utf-8")
     third = run_cli("build", "--no-site", "--corpus", corpus, "--out", tmp_path).stdout
     assert "index: re-indexed 1, removed 0" in third
+
+
+def test_a_role_found_by_its_agency_shows_what_the_role_is(search_json):
+    # "บทบาท ป.ป.ส." matches a role by its title and the agency's names only: the snippet
+    # is the role's own text (the title is already on the hit's first line).
+    roles = [h for h in search_json("บทบาท ป.ป.ส.") if h["kind"] == "role"]
+    assert roles and roles[0]["url"] == "agencies/oncb/#oncb-1"
+    assert roles[0]["snippet"].startswith("๑) เป็นหน่วยงานกลางในการส่งเสริม")
