@@ -1,7 +1,7 @@
 """Thai segmentation engines side by side, inside the analyzer: nlpo3 (PyThaiNLP's newmm in
-Rust, what build_tools.analyzer uses) against PyThaiNLP's own `newmm` (the reference),
+Rust, what build_tools.analysis.analyzer uses) against PyThaiNLP's own `newmm` (the reference),
 both behind the analyzer's pre-split (split_runs: only Thai runs reach the segmenter) and
-loaded with the SAME word list (build_tools.analyzer._words).
+loaded with the SAME word list (build_tools.analysis.analyzer._words).
 
     ./dev bench-engines            (= python benchmarks/analyzer_engines.py)
 
@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_tools import analyzer as an  # noqa: E402
-from build_tools.analyzer import ThaiAnalyzer, analyzer_for_corpus, split_runs  # noqa: E402
+from build_tools.analysis import analyzer as an  # noqa: E402
+from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, split_runs  # noqa: E402
 
 
 def golden_texts() -> dict[str, str]:

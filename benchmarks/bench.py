@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402
-from build_tools.paths import Paths  # noqa: E402
+from build_tools.common.paths import Paths  # noqa: E402
 
 # --- Site-search adapter: point these at the site's own search after it changes. ---
 # Files that make up the site's search index (globs relative to site/), for the static size.
@@ -158,12 +158,11 @@ def run_build(corpus: Path, out: Path) -> dict:
 
 
 def measure_normalize(corpus_dir: Path) -> tuple[dict, list]:
-    from build_tools.corpus import load_corpus
-    from build_tools.normalized import normalize_corpus
+    from build_tools.sources.corpus import load_corpus
+    from build_tools.normalization.documents import normalize_corpus
 
     corpus = load_corpus(corpus_dir)
     raw_bytes = sum(len("\n".join(corpus.raw_lines(d)).encode("utf-8")) for d in corpus.documents)
-    corpus.normalized = None  # load_corpus normalized it already (for the model check): time it afresh
     t0 = time.perf_counter()
     docs = normalize_corpus(corpus)
     took = time.perf_counter() - t0
@@ -174,7 +173,7 @@ def measure_normalize(corpus_dir: Path) -> tuple[dict, list]:
 def measure_analyzer(corpus, docs, max_docs: int = 200) -> float:
     """MB/s of the analyzer alone (segmentation + normalization + sub-words) on up to
     `max_docs` normalized documents, after one warm-up call (builds the word trie)."""
-    from build_tools.analyzer import analyzer_for_corpus
+    from build_tools.analysis.analyzer import analyzer_for_corpus
 
     an = analyzer_for_corpus(corpus.root, corpus.agencies)
     an.SEGMENT_CACHE_MAX = 0  # time the cutting itself, not the build's memo
@@ -195,7 +194,7 @@ def touch_one_document(corpus_dir: Path) -> None:
 
 
 def measure_queries(index_dir: Path, rounds: int = 3) -> dict:
-    from build_tools.search import search
+    from build_tools.search.query import search
 
     for q in QUERIES:  # warm-up: imports, trie, OS cache
         search(index_dir, q, limit=10)
@@ -370,9 +369,11 @@ def bench_size(n: int, work: Path, seed: int, damage: float, browser: bool) -> d
     norm, (corpus, docs) = measure_normalize(corpus_dir)
     res.update(norm)
     res["analyzer_mb_per_s"] = measure_analyzer(corpus, docs)
-    from build_tools.site_pages import generate_pages
+    from build_tools.knowledge.model import load_model
+    from build_tools.outputs.site.document_pages import generate_pages
 
-    _, nav = generate_pages(corpus, docs)
+    model, _ = load_model(corpus_dir, corpus, docs)
+    _, nav = generate_pages(corpus, docs, model)
     del corpus, docs
 
     log(f"N={n}: full build (subprocess)")

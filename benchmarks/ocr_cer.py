@@ -9,7 +9,7 @@ Samples:
   text (rule chain + corpus/corrections.yaml), reference = benchmarks/reference/<id>.txt
   (the text as printed, read by hand; numbers kept as printed where the corpus disagrees);
 - scans made here: clean Thai text (from the references) broken into printed lines,
-  rendered to a page image (build_tools.ocr.render_text_image) and OCR'd with
+  rendered to a page image (build_tools.ingest.ocr.render_text_image) and OCR'd with
   Tesseract's Thai model; raw = Tesseract's output, normalized = the rule chain with the
   corpus-wide corrections only (nothing specific to the sample).
 
@@ -30,11 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from build_tools import PROJECT_ROOT  # noqa: E402,F401  (offline PyThaiNLP)
-from build_tools.corpus import load_corpus  # noqa: E402
-from build_tools.corrections import CORPUS_SCOPE, known_names  # noqa: E402
-from build_tools.normalize import Context, normalize_text  # noqa: E402
-from build_tools.normalize import lexicon  # noqa: E402
-from build_tools.normalized import normalize_corpus  # noqa: E402
+from build_tools.sources.corpus import load_corpus  # noqa: E402
+from build_tools.sources.corrections import CORPUS_SCOPE, known_names  # noqa: E402
+from build_tools.normalization.rules import Context, normalize_text  # noqa: E402
+from build_tools.normalization import lexicon  # noqa: E402
+from build_tools.normalization.documents import normalize_corpus  # noqa: E402
 
 REFERENCE = ROOT / "benchmarks" / "reference"
 
@@ -81,7 +81,7 @@ SCANS = {
 
 
 def scan_sample(name: str, work: Path, ctx_factory) -> tuple[str, str, str]:
-    from build_tools.ocr import ocr_image, render_text_image
+    from build_tools.ingest.ocr import ocr_image, render_text_image
 
     paras_fn, font, furniture = SCANS[name]
     paras = paras_fn()
@@ -119,7 +119,7 @@ def main(argv=None) -> int:
         rows.append((nd.id, ref, raw, nd.text))
         print(f"  measured {nd.id}", file=sys.stderr, flush=True)
     if not args.no_ocr:
-        from build_tools.ocr import ocr_unavailable
+        from build_tools.ingest.ocr import ocr_unavailable
 
         why = ocr_unavailable()
         if why:

@@ -5,14 +5,14 @@
     .venv/bin/python benchmarks/query_latency.py INDEX_DIR --whoosh   # Whoosh's own ranking
 
 Runs the scale benchmark's queries (benchmarks/bench.py QUERIES) through
-`build_tools.search.search(index_dir, q, limit=10)` in this process, warm (one warm-up
+`build_tools.search.query.search(index_dir, q, limit=10)` in this process, warm (one warm-up
 round first), exactly as `bench.py` measures query latency, and prints for each query
 its p50, p95 and max over `--rounds` rounds, then the same over all queries (the p50/p95
 that bench.py reports).  `--profile K` then runs the K slowest queries (by p50) under
 cProfile and prints the functions with the most cumulative and own time, to show where
 the time goes.  `--cold` also times a cold `search` (process start to the first result,
 as bench.py does), for which INDEX_DIR must be `<out>/build/index`.  `--whoosh` ranks
-with Whoosh's own searcher.search instead of build_tools.topk (the same hits), to compare.
+with Whoosh's own searcher.search instead of build_tools.search.topk (the same hits), to compare.
 Figures only.
 """
 from __future__ import annotations
@@ -43,7 +43,7 @@ def pct(times: list[float], p: float) -> float:
 
 
 def measure(index_dir: Path, queries: list[str], rounds: int) -> dict[str, list[float]]:
-    from build_tools.search import search
+    from build_tools.search.query import search
 
     for q in queries:  # warm-up: imports, trie, OS cache
         search(index_dir, q, limit=10)
@@ -67,7 +67,7 @@ def report(times: dict[str, list[float]]) -> None:
 
 
 def profile(index_dir: Path, q: str, runs: int = 3, top: int = 25) -> None:
-    from build_tools.search import search
+    from build_tools.search.query import search
 
     prof = cProfile.Profile()
     prof.enable()
@@ -91,12 +91,12 @@ def main(argv=None) -> int:
     ap.add_argument("--cold", action="store_true", help="also time a cold `search` subprocess")
     ap.add_argument("--query", action="append", help="time these queries instead of bench.QUERIES")
     ap.add_argument("--whoosh", action="store_true",
-                    help="rank with Whoosh's own search instead of build_tools.topk")
+                    help="rank with Whoosh's own search instead of build_tools.search.topk")
     args = ap.parse_args(argv)
     if args.whoosh:
-        import build_tools.search
+        import build_tools.search.query
 
-        build_tools.search.FAST_TOPK = False
+        build_tools.search.query.FAST_TOPK = False
     queries = args.query or QUERIES
     times = measure(args.index_dir, queries, args.rounds)
     report(times)

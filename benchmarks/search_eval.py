@@ -99,7 +99,7 @@ def site_pages_of(site: Path) -> set[str]:
 # ---------------------------------------------------------------- engines
 
 def run_cli(out: Path, data: dict) -> dict[str, list[str]]:
-    from build_tools.search import search
+    from build_tools.search.query import search
 
     res = {}
     for q in [x["q"] for x in data["queries"]] + data["negatives"]:
@@ -316,7 +316,7 @@ def main(argv=None) -> int:
             if eng == "material":
                 results[eng] = run_material(plain, data)
             elif eng == "material-seg":
-                from build_tools.analyzer import analyzer_for_corpus
+                from build_tools.analysis.analyzer import analyzer_for_corpus
 
                 analyzer = analyzer_for_corpus(ROOT / "corpus")
                 seg = out / "material-seg-site"

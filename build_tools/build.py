@@ -15,17 +15,16 @@ import zlib
 from importlib.metadata import version
 from pathlib import Path
 
-from build_tools.analyzer import analyzer_for_corpus
-from build_tools.corpus import load_corpus
-from build_tools.fsutil import fresh_dir, replace_dir, write_text_atomic
-from build_tools.normalized import NormalizedDoc, normalize_corpus
-from build_tools.paths import Paths
-from build_tools.problems import CorpusError
-from build_tools.review import review
-from build_tools.search_records import MODEL_GROUP, model_records, records_for
-from build_tools.site_pages import generate_pages
-from build_tools.site_search import build_site_index
-from build_tools.whoosh_index import build_index
+from build_tools.analysis.analyzer import analyzer_for_corpus
+from build_tools.common.atomic import fresh_dir, replace_dir, write_text_atomic
+from build_tools.common.paths import Paths
+from build_tools.knowledge.checked import check_corpus
+from build_tools.normalization.documents import NormalizedDoc
+from build_tools.outputs.open_data import open_data_files
+from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
+from build_tools.outputs.search_index.whoosh_index import build_index
+from build_tools.outputs.site.document_pages import generate_pages
+from build_tools.outputs.site.site_search import build_site_index
 
 
 class SiteBuildError(Exception):
@@ -291,24 +290,22 @@ def build_site(paths: Paths, docs_dir: Path, nav: list, changed: list[str] | Non
 
 
 def build(paths: Paths, log=print, site: bool = True) -> dict:
-    """Every step that can fail on bad input runs before anything is replaced: the
-    corpus check, normalization, page generation and the strict mkdocs build all work
-    in staging folders; only then are normalized documents, index and site swapped in."""
+    """The pipeline, one way: sources -> normalized documents -> knowledge model (stages
+    1-3, check_corpus) -> outputs built from the same model: site pages and open data,
+    the strict mkdocs build and the site search index, the Whoosh index.  Every step
+    that can fail on bad input runs in staging folders before anything is replaced; only
+    then are normalized documents, index and site swapped in."""
     t0 = time.perf_counter()
-    log(f"[1/5] checking corpus in {paths.corpus}")
-    corpus = load_corpus(paths.corpus)
-    for w in corpus.warnings:
-        log(f"  {w}")
-    log(f"[2/5] normalizing {len(corpus.documents)} documents")
-    docs = normalize_corpus(corpus)
-    found = review(corpus, docs)
-    if found.errors:
-        raise CorpusError(found.errors)
+    checked = check_corpus(paths.corpus, log=log)
+    corpus, docs, model, found = checked.corpus, checked.docs, checked.model, checked.review
     undecided = [c.id for c in found.conflicts if c.decision is None]
     log(f"  {len(found.warnings)} warning(s) to review (python -m build_tools check lists them)"
         + (f"; {len(undecided)} undecided number conflict(s): {', '.join(undecided[:5])}"
            + (" …" if len(undecided) > 5 else "") if undecided else ""))
-    pages, nav = generate_pages(corpus, docs, found.conflicts)
+    # Outputs: site pages, open data (files the site publishes under data/), index records.
+    pages, nav = generate_pages(corpus, docs, model, found.conflicts)
+    if model is not None:
+        pages.update(open_data_files(corpus, model, docs))
     analyzer = analyzer_for_corpus(corpus.root, corpus.agencies)
     staged_site = None
     if site:
@@ -333,7 +330,7 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
     write_normalized(paths, docs)
     records = {nd.id: records_for(corpus, nd) for nd in docs}
     fingerprints = {nd.id: nd.fingerprint() for nd in docs}
-    records[MODEL_GROUP] = model_records(corpus)
+    records[MODEL_GROUP] = model_records(corpus, model)
     fingerprints[MODEL_GROUP] = hashlib.sha256(json.dumps(records[MODEL_GROUP], ensure_ascii=False, sort_keys=True,
                                                           default=str).encode("utf-8")).hexdigest()[:16]
     stats = build_index(paths.index, records, fingerprints, analyzer, log=log)

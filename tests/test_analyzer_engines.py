@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import analyzer as an
-from build_tools.analyzer import ThaiAnalyzer, analyzer_for_corpus, segmenter, split_runs
+from build_tools.analysis import analyzer as an
+from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, segmenter, split_runs
 from conftest import ROOT
 
 GOLDEN = sorted((ROOT / "tests" / "golden" / "normalized").glob("*.md"))

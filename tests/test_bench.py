@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from build_tools.corpus import load_corpus
+from build_tools.knowledge.checked import check_corpus
+from build_tools.sources.corpus import load_corpus
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -19,7 +20,7 @@ import synth  # noqa: E402
 def test_synthetic_corpus_is_valid_marked_and_deterministic(tmp_path):
     a = synth.write_corpus(tmp_path / "a", 30, seed=3, damage=0.05)
     b = synth.write_corpus(tmp_path / "b", 30, seed=3, damage=0.05)
-    corpus = load_corpus(a)  # real validation: hashes, front matter, line ranges, model
+    corpus = check_corpus(a, with_review=False).corpus  # real validation: hashes, front matter, line ranges, model
     real = {d.id for d in load_corpus(ROOT / "corpus").documents}
     synthetic = [d for d in corpus.documents if d.id not in real]
     assert len(synthetic) == 30 and len(corpus.documents) == 30 + len(real)

@@ -112,7 +112,7 @@ def test_site_and_command_line_agree_on_the_first_page(page, typed, search_json)
 ])
 def test_non_thai_query_text_is_cut_as_the_index_cuts_it(page, q, page_url):
     """Web addresses, reference numbers and punctuation: the browser cuts them as the
-    analyzer cut the text (build_tools/analyzer.py split_runs), so they match exactly."""
+    analyzer cut the text (build_tools/analysis/analyzer.py split_runs), so they match exactly."""
     from selenium.webdriver.common.by import By
 
     urls = _urls(page, type_in_search_box(page, q))
@@ -141,8 +141,8 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
     give too few results, and then finds every section."""
     import shutil
 
-    from build_tools import site_search
-    from build_tools.analyzer import analyzer_for_corpus
+    from build_tools.outputs.site import site_search
+    from build_tools.analysis.analyzer import analyzer_for_corpus
 
     site = tmp_path / "site"
     for i in range(30):

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from build_tools.corpus import load_corpus
+from build_tools.sources.corpus import load_corpus
 from conftest import ROOT, run_cli
 
 DOC_IDS = sorted(d.id for d in load_corpus(ROOT / "corpus").documents)

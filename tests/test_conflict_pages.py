@@ -1,17 +1,15 @@
 """The document pages' conflict boxes: both readings until a decision, then the decision."""
-from build_tools.conflicts import detect, resolve
-from build_tools.corpus import load_corpus
-from build_tools.normalized import normalize_corpus
-from build_tools.site_pages import generate_pages
+from build_tools.normalization.conflicts import detect, resolve
+from build_tools.knowledge.checked import check_corpus
+from build_tools.outputs.site.document_pages import generate_pages
 from conftest import ROOT
 
 
 def _pages(decisions):
-    corpus = load_corpus(ROOT / "corpus")
-    docs = normalize_corpus(corpus)
-    conflicts = detect(docs)
+    checked = check_corpus(ROOT / "corpus", with_review=False)
+    conflicts = detect(checked.docs)
     assert list(resolve(conflicts, decisions)) == []
-    return generate_pages(corpus, docs, conflicts)[0]
+    return generate_pages(checked.corpus, checked.docs, checked.model, conflicts)[0]
 
 
 def test_undecided_conflict_shows_both_readings_as_a_warning():
@@ -34,8 +32,8 @@ def test_recorded_decision_replaces_the_warning_with_a_note():
 def test_a_count_many_letters_disagree_on_lists_a_few_readings_per_page():
     """Every page of a reading names each other value once and at most six other
     readings, then says how many more there are (the full list: `check`)."""
-    from build_tools.conflicts import Reading
-    from build_tools.site_pages import MAX_OTHER_READINGS, ReadingsView
+    from build_tools.normalization.conflicts import Reading
+    from build_tools.outputs.site.document_pages import MAX_OTHER_READINGS, ReadingsView
 
     readings = [Reading(f"d{i}", 10, "๘๘๘ อำเภอ" if i % 2 else "๘๗๗ อำเภอ", "") for i in range(40)]
     readings.append(Reading("d99", 10, "๘๗๖ อำเภอ", ""))
@@ -50,8 +48,8 @@ def test_a_count_many_letters_disagree_on_lists_a_few_readings_per_page():
 
 def _readings_to_show_reference(readings, doc_id):
     """The plain definition (a scan of every reading), which ReadingsView must match."""
-    from build_tools.conflicts import fold
-    from build_tools.site_pages import MAX_OTHER_READINGS
+    from build_tools.normalization.conflicts import fold
+    from build_tools.outputs.site.document_pages import MAX_OTHER_READINGS
 
     others = [r for r in readings if r.doc_id != doc_id]
     if len(others) <= MAX_OTHER_READINGS:
@@ -67,8 +65,8 @@ def _readings_to_show_reference(readings, doc_id):
 def test_readings_view_matches_the_plain_definition():
     import random
 
-    from build_tools.conflicts import Reading
-    from build_tools.site_pages import ReadingsView
+    from build_tools.normalization.conflicts import Reading
+    from build_tools.outputs.site.document_pages import ReadingsView
 
     rng = random.Random(5)
     for case in range(300):

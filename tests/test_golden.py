@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.corpus import load_corpus
-from build_tools.corrections import load_corrections
-from build_tools.normalize import Context, normalize_text
-from build_tools.normalized import normalize_corpus
+from build_tools.sources.corpus import load_corpus
+from build_tools.sources.corrections import load_corrections
+from build_tools.normalization.rules import Context, normalize_text
+from build_tools.normalization.documents import normalize_corpus
 from conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden" / "normalized"

@@ -119,7 +119,7 @@ def test_packing_pages_in_memory_changes_no_byte_of_the_site(tmp_path, monkeypat
     # build_site keeps rendered pages compressed inside MkDocs (memory at 10,000 letters):
     # the site must be exactly what plain MkDocs writes.
     from build_tools import build as build_mod
-    from build_tools.paths import Paths
+    from build_tools.common.paths import Paths
 
     sites, logs = {}, []
     monkeypatch.setattr(build_mod, "PROGRESS_EVERY", 20)  # a long MkDocs step says how far it is

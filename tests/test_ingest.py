@@ -269,7 +269,7 @@ def test_check_decodes_raw_file_with_its_recorded_encoding(corpus):
 def test_bundle_is_split_like_the_seed(corpus, tmp_path):
     """The seed bundle, as a new file (one byte more, so a new hash): six documents whose
     first lines are where the seed's six documents start."""
-    from build_tools.corpus import load_corpus
+    from build_tools.sources.corpus import load_corpus
 
     src = tmp_path / "bundle.txt"
     src.write_bytes((ROOT / "corpus" / "raw" / "000_82af3cd14c1fd5a1.txt").read_bytes() + b"\n")

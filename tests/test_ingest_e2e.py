@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from build_tools.ocr import ocr_unavailable, render_text_image
+from build_tools.ingest.ocr import ocr_unavailable, render_text_image
 from conftest import copy_corpus, run_cli
 
 REASON = ocr_unavailable()

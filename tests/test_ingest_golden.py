@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from build_tools.corpus import load_corpus
+from build_tools.sources.corpus import load_corpus
 from build_tools.ingest.run import analyze
-from build_tools.normalize import normalize_text
+from build_tools.normalization.rules import normalize_text
 from conftest import ROOT
 
 CASES = sorted(p.parent.name for p in (ROOT / "tests" / "cases" / "ingest").glob("*/input.txt"))

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from build_tools.ocr import ocr_image, ocr_unavailable, render_text_image
+from build_tools.ingest.ocr import ocr_image, ocr_unavailable, render_text_image
 
 REASON = ocr_unavailable()
 if REASON and os.environ.get("CI") == "true":

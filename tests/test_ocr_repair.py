@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.conflicts import detect
-from build_tools.corpus import load_corpus
-from build_tools.corrections import load_corrections, variant_map
-from build_tools.normalize import Context, Line, normalize_text
-from build_tools.normalize.suggest import find_suggestions, unknown_tokens
-from build_tools.normalized import normalize_corpus
+from build_tools.normalization.conflicts import detect
+from build_tools.sources.corpus import load_corpus
+from build_tools.sources.corrections import load_corrections, variant_map
+from build_tools.normalization.rules import Context, Line, normalize_text
+from build_tools.normalization.suggest import find_suggestions, unknown_tokens
+from build_tools.normalization.documents import normalize_corpus
 from conftest import ROOT, copy_corpus, run_cli
 
 CORPUS = load_corpus(ROOT / "corpus")
@@ -453,7 +453,7 @@ def test_tis620_raw_file_is_read_converted_with_a_note(tmp_path):
 
 
 def test_a_conflict_with_many_readings_is_summarized_in_each_warning():
-    from build_tools.conflicts import MAX_LISTED, Conflict, Reading, report
+    from build_tools.normalization.conflicts import MAX_LISTED, Conflict, Reading, report
 
     readings = [Reading(f"d{i}", i + 1, f"{30 + i % 3} หมู่บ้าน", "") for i in range(40)]
     found = list(report([Conflict("count-villages", "count", "จำนวนหมู่บ้าน", readings)],

@@ -3,7 +3,7 @@ passes through unchanged."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.normalize import normalize_text
+from build_tools.normalization.rules import normalize_text
 
 WORDS = ["การ", "พัฒนา", "ชุมชน", "ท้องถิ่น", "ยาเสพติด", "ความยากจน", "โครงการ", "สนับสนุน",
          "กระทรวงมหาดไทย", "น้ำ", "ที่", "และ", "แผนงาน", "เศรษฐกิจพอเพียง", "ยิ้ม", "ศักยภาพ",

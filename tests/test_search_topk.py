@@ -1,4 +1,4 @@
-"""build_tools.topk ranks exactly as Whoosh does: on a real index of the project corpus
+"""build_tools.search.topk ranks exactly as Whoosh does: on a real index of the project corpus
 (two segments and deleted documents, as an incremental build leaves it), every query of
 the evaluation set, phrases, filters and the typo fallback give the same hits, scores,
 order and matched terms as Whoosh's own exhaustive collector."""
@@ -9,24 +9,23 @@ import json
 import pytest
 from whoosh import collectors
 
-from build_tools import topk
-from build_tools.analyzer import analyzer_for_corpus
-from build_tools.corpus import load_corpus
-from build_tools.normalized import normalize_corpus
-from build_tools.search import Filters, _opened, build_query
-from build_tools.search_records import MODEL_GROUP, model_records, records_for
-from build_tools.whoosh_index import build_index
+from build_tools.search import topk
+from build_tools.analysis.analyzer import analyzer_for_corpus
+from build_tools.knowledge.checked import check_corpus
+from build_tools.search.query import Filters, _opened, build_query
+from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
+from build_tools.outputs.search_index.whoosh_index import build_index
 from conftest import ROOT
 from test_search_eval import DATA
 
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory):
-    corpus = load_corpus(ROOT / "corpus")
-    docs = normalize_corpus(corpus)
+    checked = check_corpus(ROOT / "corpus", with_review=False)
+    corpus, docs = checked.corpus, checked.docs
     analyzer = analyzer_for_corpus(corpus.root, corpus.agencies)
     records = {nd.id: records_for(corpus, nd) for nd in docs}
-    records[MODEL_GROUP] = model_records(corpus)
+    records[MODEL_GROUP] = model_records(corpus, checked.model)
     prints = {d: hashlib.sha256(json.dumps(r, ensure_ascii=False, default=str).encode()).hexdigest()
               for d, r in records.items()}
     ix = tmp_path_factory.mktemp("topk") / "index"

@@ -5,10 +5,10 @@ import shutil
 
 import pytest
 
-from build_tools.analyzer import ThaiAnalyzer, analyzer_for_corpus, normalize_term
-from build_tools.search import IndexMissing, recut, search
-from build_tools.whoosh_index import build_index
-from build_tools.site_search import excluded_pages, fnv1a, page_sections
+from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, normalize_term
+from build_tools.search.query import IndexMissing, recut, search
+from build_tools.outputs.search_index.whoosh_index import build_index
+from build_tools.outputs.site.site_search import excluded_pages, fnv1a, page_sections
 from conftest import ROOT, copy_corpus
 
 
@@ -155,7 +155,7 @@ def _index_files(site):
 
 
 def test_site_index_cache_reuses_unchanged_pages_only(tmp_path, corpus_analyzer):
-    from build_tools.site_search import build_site_index
+    from build_tools.outputs.site.site_search import build_site_index
 
     site, cache = tmp_path / "site", tmp_path / "work" / "cache.pickle"
     for name, clause in (("a", "ส่งเสริมอาชีพ"), ("b", "ป้องกันยาเสพติด")):

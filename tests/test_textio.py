@@ -1,6 +1,6 @@
 import pytest
 
-from build_tools.textio import TextFileError, decode_bytes
+from build_tools.common.textio import TextFileError, decode_bytes
 
 THAI = "โครงการพลังชุมชน พลังสร้างสรรค์\nการป้องกันและแก้ไขปัญหายาเสพติด\n"
 

@@ -3,10 +3,10 @@ import datetime as dt
 
 import pytest
 
-from build_tools.analyzer import ThaiAnalyzer, normalize_term
-from build_tools.clauses import parse_blocks
-from build_tools.normalize import Line
-from build_tools.thaidate import format_thai_date, parse_thai_date
+from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
+from build_tools.normalization.clauses import parse_blocks
+from build_tools.normalization.rules import Line
+from build_tools.common.thaidate import format_thai_date, parse_thai_date
 
 
 @pytest.mark.parametrize("text, iso", [
@@ -86,7 +86,7 @@ def test_letter_header_is_not_numbered():
 
 def test_index_positions_survive_a_gap_of_46():
     """whoosh-ng reads a varint value ending in b"." as a pickle; SafePositions pads it."""
-    from build_tools.whoosh_index import SafePositions
+    from build_tools.outputs.search_index.whoosh_index import SafePositions
 
     fmt = SafePositions()
     for poslist in ([46], [0, 46], [3, 3 + 46 + 128], list(range(0, 46 * 50, 46)), [0, 1, 2]):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.ingest.store import IngestError
-from build_tools.textio import TextFileError, decode_bytes
+from build_tools.common.textio import TextFileError, decode_bytes
 
 IMAGE_EXTS = {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg", ".tif": ".tif", ".tiff": ".tif"}
 PDF_DPI = 300
@@ -45,7 +45,7 @@ def read_input(path: Path) -> Input:
 
 
 def _ocr(path: Path, kind: str) -> str:
-    from build_tools.ocr import ocr_image, ocr_unavailable
+    from build_tools.ingest.ocr import ocr_image, ocr_unavailable
 
     reason = ocr_unavailable()
     if reason:
@@ -73,7 +73,7 @@ def _ocr_frames(path: Path) -> str:
     """An image file may hold several pages (multi-page TIFF): OCR each one."""
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    from build_tools.ocr import ocr_image
+    from build_tools.ingest.ocr import ocr_image
 
     try:
         with Image.open(path) as img:

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from build_tools.ingest.flags import Flag
-from build_tools.thaidate import DATE_RE, parse_thai_date, to_arabic_digits
+from build_tools.common.thaidate import DATE_RE, parse_thai_date, to_arabic_digits
 
 URGENCY_RE = re.compile(r"^(ด่วนที่สุด|ด่วนมาก|ด่วน)$")
 NUMBER_RE = re.compile(r"^(?:(ด่วนที่สุด|ด่วนมาก|ด่วน)\s+)?ที่?\s*(?=[ก-ฮ]{2,4}\.?\s*[0-9๐-๙])(.+)$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_tools.ingest.flags import Flag
-from build_tools.numbers import canonical, confusable_equal, edit_distance, number_prefix
+from build_tools.common.letter_numbers import canonical, confusable_equal, edit_distance, number_prefix
 
 
 @dataclass

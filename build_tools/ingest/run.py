@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.corpus import Corpus, load_corpus
+from build_tools.sources.corpus import Corpus, load_corpus
 from build_tools.ingest.flags import KINDS, Flag
 from build_tools.ingest.inputs import IMAGE_EXTS, Input, read_input
 from build_tools.ingest.letter import DATE_RE, clean, extract_letter, find_date, fold_marks
@@ -14,10 +14,10 @@ from build_tools.ingest.resolve import Candidate, known_prefixes, prefix_issuer,
 from build_tools.ingest.split import split_bundle
 from build_tools.ingest.store import (IngestError, add_correction, commit, front_matter_text,
                                       manifest_entry_text, next_raw_seq, unique_id)
-from build_tools.ingest.words import check_lines
-from build_tools.normalize import normalize_text
-from build_tools.paths import Paths
-from build_tools.thaidate import BE_OFFSET
+from build_tools.ingest.word_check import check_lines
+from build_tools.normalization.rules import normalize_text
+from build_tools.common.paths import Paths
+from build_tools.common.thaidate import BE_OFFSET
 
 
 @dataclass
@@ -217,7 +217,7 @@ def _json(rec: dict) -> dict:
 
 
 def plan(inputs: list[Path], corpus: Corpus, issuer: str | None = None) -> list[Planned]:
-    from build_tools.yamlio import load_yaml
+    from build_tools.common.yamlio import load_yaml
 
     manifest = load_yaml(corpus.root / "raw" / "MANIFEST.yaml", "corpus/raw/MANIFEST.yaml") or {}
     known_hashes = {str(e.get("sha256")): name for name, e in manifest.items() if isinstance(e, dict)}
@@ -319,7 +319,7 @@ def run(args) -> int:
     if not args.paths:
         print("nothing to ingest: give one or more files (text, PNG/JPEG/TIFF scans, PDF)")
         return 2
-    from build_tools.problems import CorpusError
+    from build_tools.common.problems import CorpusError
     try:
         corpus = load_corpus(paths.corpus)
     except CorpusError as exc:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.fsutil import write_text_atomic
-from build_tools.problems import CorpusError
-from build_tools.yamlio import YamlError, load_yaml
+from build_tools.common.atomic import write_text_atomic
+from build_tools.common.problems import CorpusError
+from build_tools.common.yamlio import YamlError, load_yaml
 
 MANIFEST = "raw/MANIFEST.yaml"
 CORRECTIONS_HEADER = """\
@@ -50,7 +50,7 @@ def unique_id(base: str, number: str | None, taken: set[str]) -> tuple[str, bool
     Returns (id, collided)."""
     if base not in taken:
         return base, False
-    from build_tools.thaidate import to_arabic_digits
+    from build_tools.common.thaidate import to_arabic_digits
 
     digits = re.findall(r"\d+", to_arabic_digits(number or ""))
     if digits and f"{base}-{digits[-1]}" not in taken:
@@ -72,7 +72,7 @@ def manifest_entry_text(name: str, entry: dict) -> str:
 
 def commit(corpus_dir: Path, files: dict[str, bytes], manifest_addition: str) -> None:
     """Add `files` (paths relative to corpus/) and append to the raw manifest, atomically."""
-    from build_tools.corpus import load_corpus
+    from build_tools.sources.corpus import load_corpus
 
     for rel in files:
         if (corpus_dir / rel).exists():
@@ -163,14 +163,14 @@ def _restore_sigterm(previous) -> None:
 
 def _check_result(corpus_dir: Path, stage: Path) -> None:
     """Validate the corpus as it would be after the commit, in a throw-away copy."""
-    from build_tools.corpus import load_corpus
+    from build_tools.knowledge.checked import check_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         trial = Path(tmp) / "corpus"
         shutil.copytree(corpus_dir, trial, ignore=shutil.ignore_patterns(".ingest-*"))
         shutil.copytree(stage, trial, dirs_exist_ok=True)
         try:
-            load_corpus(trial)
+            check_corpus(trial, with_review=False)
         except CorpusError as exc:
             raise IngestError("the new documents would make the corpus invalid; nothing was written:\n  "
                               + "\n  ".join(str(p) for p in exc.problems)) from None

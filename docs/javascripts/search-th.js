@@ -1,5 +1,5 @@
 // Thai search for the header search box.  Runs on the index written at build time by
-// build_tools/site_search.py (search/th/), whose text was cut by our Thai analyzer.
+// build_tools/outputs/site/site_search.py (search/th/), whose text was cut by our Thai analyzer.
 // A query is cut here by maximal matching over exactly the index's own terms, so the
 // browser never cuts differently from the index.  Only the shards a query needs are
 // fetched; everything is served by the site itself (works offline, no CDN).
@@ -7,7 +7,7 @@
   "use strict";
   var INPUT = "input.md-search__input";
   var THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙";
-  // A query word is cut into pieces as build_tools/analyzer.py (split_runs, _cut_thai)
+  // A query word is cut into pieces as build_tools/analysis/analyzer.py (split_runs, _cut_thai)
   // cuts text: a dotted Thai abbreviation (ป.ป.ส. -> ปปส; 1-4 letters, then 1-3 per
   // part), a Thai run, or a Latin word / number with its inner dots (0810.1,
   // www.thailocaladmin.go.th, 6x2).  Anything else separates: 0810.1/ว -> 0810.1 + ว.

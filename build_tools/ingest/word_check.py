@@ -1,0 +1,104 @@
+"""Review checks on ingested text, line by line: words not in PyThaiNLP's dictionary
+(with a spelling suggestion), tokens that mix Thai with another script (OCR debris such
+as ยอदनียม), and lines that are mostly not words at all (stamps, signatures).
+
+The dictionary, its trie and the segmentation are the normalization chain's
+(build_tools.normalization.lexicon), so ingest and `check` agree on what a word is."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from build_tools import PROJECT_ROOT  # noqa: F401  (PyThaiNLP offline before import)
+from build_tools.ingest.flags import Flag
+from build_tools.normalization import lexicon
+
+_THAI_WORD = re.compile(r"^[\u0e01-\u0e4e]+$")
+_LETTER = re.compile(r"[^\W\d_]")
+# Thai characters that cannot begin a word: a token starting with one was cut off its head.
+_DEPENDENT = re.compile(r"^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
+# a run of non-Thai letters with the Thai letters stuck to it on either side
+_MIXED = re.compile(r"([\u0e01-\u0e4e]{0,2})([^\W\d_\u0e00-\u0e7f]+)([\u0e01-\u0e4e]{0,3})")
+MAX_SUGGEST_LEN = 12  # spelling search grows fast with length; longer spans get no hint
+GARBLED_RATIO = 0.5
+MIN_GARBLED_CHARS = 6
+
+
+@functools.lru_cache(maxsize=4096)
+def suggest(word: str) -> str | None:
+    from pythainlp.spell import correct
+
+    if len(word) > MAX_SUGGEST_LEN or len(word) < 2:
+        return None
+    try:
+        best = correct(word)
+    except Exception:  # noqa: BLE001 - a suggestion is a hint, never a failure
+        return None
+    return best if best and best != word else None
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ")[0] if name else "?"
+
+
+def mixed_script(chunk: str) -> bool:
+    scripts = {_script(c) for c in chunk if _LETTER.match(c)}
+    return "THAI" in scripts and len(scripts) > 1
+
+
+def check_line(text: str, line: int, vocabulary: tuple[str, ...] = ()) -> list[Flag]:
+    flags: list[Flag] = []
+    words = lexicon.words(tuple(vocabulary))
+    unknown_chars = thai_chars = 0
+    line_flags: list[Flag] = []
+    for chunk in text.split():
+        if mixed_script(chunk):
+            for m in _MIXED.finditer(chunk):
+                if not (m.group(1) or m.group(3)):
+                    continue  # a foreign word next to Thai punctuation, not debris
+                wrong = m.group(0)
+                thai_only = m.group(1) + m.group(3)
+                flags.append(Flag("mixed_script", f"'{wrong}' มีตัวอักษรภาษาอื่นปนอยู่ในคำภาษาไทย",
+                                  line, suggestion=suggest(thai_only) or thai_only, wrong=wrong))
+            continue
+        tokens = lexicon.segment(chunk, tuple(vocabulary))  # chunk has no whitespace
+        known = [not _THAI_WORD.match(t) or t in words for t in tokens]
+        for t, ok in zip(tokens, known):
+            if _THAI_WORD.match(t):
+                thai_chars += len(t)
+                unknown_chars += 0 if ok else len(t)
+        i = 0
+        while i < len(tokens):
+            if known[i]:
+                i += 1
+                continue
+            # a run of unknown pieces, with the short known pieces stuck between them
+            j = i
+            while j + 1 < len(tokens) and (not known[j + 1] or
+                                           (len(tokens[j + 1]) <= 2 and j + 2 < len(tokens)
+                                            and not known[j + 2])):
+                j += 1
+            if _DEPENDENT.match(tokens[i]) and i > 0:
+                i -= 1
+            wrong = "".join(tokens[i : j + 1])
+            if len(wrong) >= 2:
+                line_flags.append(Flag("unknown_word", f"'{wrong}' ไม่พบในพจนานุกรม", line,
+                                       suggestion=suggest(wrong), wrong=wrong))
+            i = j + 1
+    if thai_chars >= MIN_GARBLED_CHARS and unknown_chars / thai_chars > GARBLED_RATIO:
+        return flags + [Flag("garbled", "บรรทัดนี้แทบไม่มีคำที่อ่านได้ "
+                                        "(อาจเป็นตราประทับ ลายเซ็น หรือ OCR ผิดทั้งบรรทัด)",
+                             line, wrong=text.strip())]
+    return flags + line_flags
+
+
+def check_lines(lines: list[tuple[int, str]], skip: set[int] = frozenset(),
+                vocabulary: tuple[str, ...] = ()) -> list[Flag]:
+    flags = []
+    for n, t in lines:
+        if n in skip or not t.strip():
+            continue
+        flags.extend(check_line(t, n, vocabulary))
+    return flags

@@ -1,0 +1,50 @@
+"""Stages 1-3 in order, for every command that needs a valid corpus: load and validate
+the sources, normalize the documents, load the knowledge model against them, review.
+Each stage raises CorpusError with every problem it found; nothing is written."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools.common.problems import CorpusError, Problem
+from build_tools.knowledge.model import Model, load_model
+from build_tools.normalization.documents import NormalizedDoc, normalize_corpus
+from build_tools.normalization.review import Review, review
+from build_tools.sources.corpus import Corpus, load_corpus
+
+
+@dataclass
+class CheckedCorpus:
+    corpus: Corpus
+    docs: list[NormalizedDoc]  # in raw-file order
+    model: Model | None  # None for a corpus without corpus/model/ (a benchmark's synthetic one)
+    review: Review | None  # None when the review was not asked for
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.corpus.warnings + (self.review.warnings if self.review else [])
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet) -> CheckedCorpus:
+    log(f"[1/5] checking corpus in {corpus_dir}")
+    corpus = load_corpus(corpus_dir)
+    for w in corpus.warnings:
+        log(f"  {w}")
+    log(f"[2/5] normalizing {len(corpus.documents)} documents")
+    docs = normalize_corpus(corpus)
+    model = None
+    if (corpus_dir / "model").is_dir():
+        # The model cites clauses of the normalized documents.
+        model, problems = load_model(corpus_dir, corpus, docs)
+        if problems:
+            raise CorpusError(sorted(problems))
+    found = None
+    if with_review:
+        found = review(corpus, docs)
+        if found.errors:
+            raise CorpusError(found.errors)
+    return CheckedCorpus(corpus, docs, model, found)

@@ -1,0 +1,88 @@
+"""Where everything lives on the site: the one module that owns source-page paths,
+URLs and anchors.  A page path is the Markdown source MkDocs builds (`agencies/cdd.md`);
+its URL is the permalink (`agencies/cdd/`, use_directory_urls)."""
+from __future__ import annotations
+
+import functools
+import posixpath
+
+# Listing and knowledge pages (source paths).
+AGENCIES_PAGE = "agencies/index.md"
+MATRIX_PAGE = "who-does-what/index.md"
+MISSIONS_PAGE = "missions/index.md"
+GUIDANCE_PAGE = "guidance/index.md"
+MONITORING_PAGE = "monitoring/index.md"
+PROJECTS_PAGE = "projects/index.md"
+GLOSSARY_PAGE = "glossary/index.md"
+TIMELINE_PAGE = "timeline/index.md"
+DOCUMENTS_PAGE = "documents/index.md"
+OPEN_DATA_PAGE = "open-data.md"
+
+# The page each kind of model entity is shown on (roles and projects: see entity_page).
+PAGE_OF_KIND = {
+    "mission": MISSIONS_PAGE, "objective": MISSIONS_PAGE, "target": MISSIONS_PAGE,
+    "step": GUIDANCE_PAGE, "substep": GUIDANCE_PAGE, "plan": GUIDANCE_PAGE,
+    "activity": MONITORING_PAGE, "criterion": MONITORING_PAGE,
+    "term": GLOSSARY_PAGE, "event": TIMELINE_PAGE,
+}
+
+
+def page_url(page: str) -> str:
+    """Site URL of a source page (use_directory_urls): agencies/cdd.md -> agencies/cdd/,
+    guidance/index.md -> guidance/, index.md -> '' (and fooindex.md -> fooindex/)."""
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def with_anchor(url: str, anchor: str | None) -> str:
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def doc_page(doc_id: str) -> str:
+    return f"documents/{doc_id}.md"
+
+
+def doc_url(doc_id: str, anchor: str | None = None) -> str:
+    """Site-relative permalink of a document (or one of its clauses)."""
+    return with_anchor(page_url(doc_page(doc_id)), anchor)
+
+
+def raw_page(doc_id: str) -> str:
+    """The page that shows a document's raw OCR text beside the normalized text."""
+    return f"raw/{doc_id}.md"
+
+
+def agency_page(aid: str) -> str:
+    return f"agencies/{aid}.md"
+
+
+def project_page(pid: str) -> str:
+    return f"projects/{pid}.md"
+
+
+def entity_page(e) -> tuple[str, str | None]:
+    """(source page, anchor) of a model entity."""
+    if e.kind == "role":
+        return agency_page(str(e.get("agency"))), e.id
+    if e.kind == "project":
+        return project_page(e.id), None
+    return PAGE_OF_KIND[e.kind], e.id
+
+
+def entity_url(e) -> str:
+    page, anchor = entity_page(e)
+    return with_anchor(page_url(page), anchor)
+
+
+def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative Markdown link target between two source pages (MkDocs checks it and
+    turns it into the page URL): ('documents/a.md', 'raw/a.md') -> '../raw/a.md'."""
+    return with_anchor(_relative(to_page, posixpath.dirname(from_page) or "."), anchor)
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(to_page: str, from_dir: str) -> str:
+    # Cached: pages link the same few targets thousands of times (relpath is slow).
+    return posixpath.relpath(to_page, from_dir)

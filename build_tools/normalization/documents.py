@@ -1,0 +1,97 @@
+"""Normalized documents: a corpus document's raw lines run through the normalization
+chain, cut into blocks with clause ids, with the full change log (provenance)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+import yaml
+
+from build_tools.normalization.clauses import Block, parse_blocks
+from build_tools.sources.corpus import Corpus, Document
+from build_tools.sources.corrections import corrections_for, known_names
+from build_tools.normalization.rules import Context, Line, normalize_lines
+from build_tools.common.thaidate import format_thai_date
+
+
+@dataclass
+class NormalizedDoc:
+    doc: Document
+    lines: list[Line]
+    blocks: list[Block]
+    ctx: Context
+    _markdown: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    @property
+    def text(self) -> str:
+        return "\n".join(l.text for l in self.lines)
+
+    def front_matter(self) -> dict:
+        d = self.doc
+        fm = {
+            "id": d.id,
+            "title": d.get("title"),
+            "doc_type": d.get("doc_type"),
+            "number": d.get("number"),
+            "date": d.date.isoformat(),
+            "date_th": format_thai_date(d.date),
+            "issuer": d.get("issuer"),
+            "addressee": d.get("addressee"),
+            "subject": d.get("subject"),
+            "source": {"raw": d.raw, "lines": f"{d.first_line}-{d.last_line}"},
+            "changes": len(self.ctx.changes),
+            "receipt_stamps": self.ctx.extracted.get("receipt_stamps"),
+        }
+        return {k: v for k, v in fm.items() if v is not None}
+
+    def to_markdown(self) -> str:
+        """The normalized document as Markdown with YAML front matter (build/normalized)."""
+        if self._markdown is None:  # used for the fingerprint and the file: dump once
+            fm = yaml.safe_dump(self.front_matter(), allow_unicode=True, sort_keys=False)
+            self._markdown = f"---\n{fm}---\n\n{self.text}\n"
+        return self._markdown
+
+    def changes_json(self) -> str:
+        return json.dumps([c.__dict__ for c in self.ctx.changes], ensure_ascii=False, indent=1)
+
+    def fingerprint(self) -> str:
+        """Changes whenever anything the index or the pages show of this document changes."""
+        payload = self.to_markdown() + json.dumps(self.doc.meta, ensure_ascii=False, sort_keys=True,
+                                                   default=str)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+    def block(self, anchor: str) -> Block | None:
+        return next((b for b in self.blocks if b.anchor == anchor), None)
+
+
+def normalize_document(corpus: Corpus, doc: Document) -> NormalizedDoc:
+    raw = corpus.raw_lines(doc)
+    lines = [Line(text, (doc.first_line + i,)) for i, text in enumerate(raw)]
+    ctx = Context(doc_id=doc.id, corrections=corrections_for(corpus.corrections, doc.id),
+                  names=tuple(known_names(corpus.names)))
+    out = normalize_lines(lines, ctx)
+    blocks = parse_blocks(out, doc.get("doc_type"))
+    # Receipt stamps left the body but stay citable: a block each, anchored at the
+    # stamp's first raw line (l<n>), shown in the page's stamp section.
+    blocks += [Block("stamp", stamp_text(s), tuple(s["raw_lines"]))
+               for s in ctx.extracted.get("receipt_stamps") or []]
+    return NormalizedDoc(doc, out, blocks, ctx)
+
+
+def stamp_text(stamp: dict) -> str:
+    """'กรมส่งเสริมการปกครองท้องถิ่น เลขที่ 44404 วันที่ 11 ส.ค. 2552' (what is legible)."""
+    parts = [stamp.get("office"), f"{stamp.get('kind', 'เลขรับ')} {stamp['number']}" if stamp.get("number") else None,
+             f"วันที่ {stamp['date']}" if stamp.get("date") else None,
+             f"เวลา {stamp['time']}" if stamp.get("time") else None]
+    return " ".join(p for p in parts if p)
+
+
+def normalize_corpus(corpus: Corpus) -> list[NormalizedDoc]:
+    """Every document normalized, in raw-file order."""
+    docs = sorted(corpus.documents, key=lambda d: (d.raw, d.first_line))
+    return [normalize_document(corpus, d) for d in docs]

@@ -1,0 +1,55 @@
+"""What a maintainer must look at after normalization, per document, each at a raw
+file and line: unresolved word suggestions, number conflicts, tokens the dictionary does
+not know, mixed-script leftovers, stale corrections.  All are warnings (they never stop
+a build); only malformed decision data is an error."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from build_tools.normalization import conflicts as conflicts_mod
+from build_tools.sources.corrections import known_names, unused_corrections
+from build_tools.normalization.suggest import Suggestion, find_suggestions, unknown_tokens
+from build_tools.common.problems import Problem
+
+
+@dataclass
+class Review:
+    conflicts: list = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
+
+
+def review(corpus, docs) -> Review:
+    r = Review()
+    raw_of = {nd.id: nd.doc.raw for nd in docs}
+    names = tuple(known_names(corpus.names))
+    decisions: dict = {}
+    for p in conflicts_mod.load_decisions(corpus.root, decisions):
+        (r.errors if p.severity == "error" else r.warnings).append(p)
+    r.conflicts = conflicts_mod.detect(docs)
+    for p in conflicts_mod.resolve(r.conflicts, decisions):
+        (r.errors if p.severity == "error" else r.warnings).append(p)
+    r.warnings += conflicts_mod.report(r.conflicts, raw_of)
+    r.warnings += unused_corrections(corpus.corrections, {nd.id: nd.ctx.changes for nd in docs})
+    for nd in docs:
+        where = f"corpus/raw/{nd.doc.raw}"
+        for f in nd.ctx.flags:
+            r.warnings.append(Problem(where, f["line"], f"[{nd.id}] {f['kind']}: {f['message']}",
+                                      severity="warning"))
+        sugg = r.suggestions[nd.id] = find_suggestions(nd.lines, names)
+        for s in sugg:
+            r.warnings.append(Problem(
+                where, s.line, f"[{nd.id}] suggestion: '{s.wrong}' may be '{s.right}' (OCR confusion, "
+                               f"in '{s.context}'); if the scan confirms it, add it to corpus/corrections.yaml",
+                severity="warning"))
+        suggested = {s.wrong for s in sugg}
+        for line, tok in unknown_tokens(nd.lines, names):
+            if not any(tok in w or w in tok for w in suggested):
+                r.warnings.append(Problem(
+                    where, line, f"[{nd.id}] unknown word: '{tok}' is not in the dictionary; "
+                                 "a name belongs in corpus/names.yaml, an OCR error in corpus/corrections.yaml",
+                    severity="warning"))
+    r.warnings.sort()
+    r.errors.sort()
+    return r

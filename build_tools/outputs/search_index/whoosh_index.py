@@ -1,0 +1,174 @@
+"""The command-line search index (Whoosh, on disk).  Text goes through the one Thai
+analyzer (build_tools.analysis.analyzer) via a thin Whoosh tokenizer; only the classic Whoosh API
+is used, so any maintained fork can be swapped in."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+from whoosh import fields, formats, index
+from whoosh.analysis import Token as WToken
+from whoosh.analysis import Tokenizer
+
+from build_tools.analysis.analyzer import ThaiAnalyzer
+
+# Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
+INDEX_FORMAT = "7"
+
+
+class SafePositions(formats.Positions):
+    """whoosh-ng 5.4's Positions format stores positions as varints but reads any value
+    ending in b"." as a legacy pickle, so a position gap of 46 (last byte 0x2E) breaks
+    phrase queries ("invalid load key") once a corpus is large enough to contain one.
+    A trailing zero byte, which the decoder never reads, keeps such values unambiguous."""
+
+    def encode(self, poslist):
+        value = super().encode(poslist)
+        return value + b"\x00" if value.endswith(b".") else value
+
+
+def _text(analyzer: "ThaiTokenizer", field_boost: float = 1.0, stored: bool = False) -> fields.TEXT:
+    f = fields.TEXT(analyzer=analyzer, stored=stored, phrase=True, field_boost=field_boost)
+    f.format = SafePositions(field_boost=field_boost)
+    return f
+
+
+class ThaiTokenizer(Tokenizer):
+    """Whoosh face of ThaiAnalyzer.  Pickled into the index with its vocabulary, so a
+    query is cut exactly as the text was."""
+
+    # Short values of the title, section and aliases fields repeat across records (a
+    # document's title is stored with each of its clauses, "ข้อ ๑." heads many sections):
+    # analyze each once per process.  Body text is not cached (it rarely repeats in a
+    # real archive, and caching it would flatter the synthetic benchmark).
+    CACHE_MAX_CHARS = 300
+    CACHE_MAX_ENTRIES = 50_000
+
+    def __init__(self, analyzer: ThaiAnalyzer, cache: bool = False):
+        self.analyzer = analyzer
+        self.cache = cache
+        self._cache = {}
+
+    def __getstate__(self):
+        return {"analyzer": self.analyzer, "cache": self.cache}  # not the cached tokens
+
+    def __setstate__(self, state):
+        self.analyzer = state["analyzer"]
+        self.cache = state.get("cache", False)
+        self._cache = {}
+
+    def __eq__(self, other):
+        return isinstance(other, ThaiTokenizer) and other.analyzer.signature() == self.analyzer.signature()
+
+    def _tokens(self, value: str, subwords: bool):
+        if not self.cache or len(value) > self.CACHE_MAX_CHARS:
+            return self.analyzer.tokens(value, subwords=subwords)
+        key = (value, subwords)
+        toks = self._cache.get(key)
+        if toks is None:
+            if len(self._cache) >= self.CACHE_MAX_ENTRIES:
+                self._cache.clear()
+            toks = self._cache[key] = self.analyzer.tokens(value, subwords=subwords)
+        return toks
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = WToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        # Queries are cut without sub-word expansion; the index holds both.
+        for tok in self._tokens(value, subwords=(mode != "query")):
+            t.text = tok.text
+            t.boost = 0.5 if tok.sub else 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[tok.start:tok.end]
+            if positions:
+                t.pos = start_pos + tok.pos
+            if chars:
+                t.startchar = start_char + tok.start
+                t.endchar = start_char + tok.end
+            yield t
+
+
+def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
+    thai = ThaiTokenizer(analyzer)
+    repeated = ThaiTokenizer(analyzer, cache=True)
+    return fields.Schema(
+        key=fields.ID(stored=True, unique=True),  # doc_id or doc_id#anchor
+        doc_id=fields.ID(stored=True),
+        kind=fields.ID(stored=True),  # document | section | agency | role | ...
+        title=_text(repeated, 2.0, stored=True),
+        section=_text(repeated, 1.5, stored=True),
+        body=_text(thai, stored=True),
+        aliases=_text(repeated, 3.0),
+        # Text of the enclosing clauses: weak evidence, so a low boost.
+        context=_text(thai, 0.5, stored=True),
+        url=fields.STORED(),
+        doc_type=fields.ID(stored=True),
+        agencies=fields.KEYWORD(stored=True, commas=True, lowercase=True),
+        missions=fields.KEYWORD(stored=True, commas=True, lowercase=True),
+        date=fields.DATETIME(stored=True),
+        fingerprint=fields.STORED(),
+    )
+
+
+def _meta_path(index_dir: Path) -> Path:
+    return index_dir / "siam-yim-index.json"
+
+
+def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
+                fingerprints: dict[str, str], analyzer: ThaiAnalyzer, log=print) -> dict:
+    """Bring the index at `index_dir` up to date.
+
+    Incremental: a document whose fingerprint is unchanged is left alone; changed and new
+    documents are re-indexed, removed ones deleted.  When the analyzer vocabulary or the
+    index format changed, the index is rebuilt in a temporary folder and swapped in."""
+    meta_file = _meta_path(index_dir)
+    state = {"format": INDEX_FORMAT, "analyzer": analyzer.signature(), "docs": {}}
+    old = None
+    if meta_file.exists() and index.exists_in(str(index_dir)):
+        old = json.loads(meta_file.read_text(encoding="utf-8"))
+        if old.get("format") != INDEX_FORMAT or old.get("analyzer") != state["analyzer"]:
+            old = None
+    if old is None:
+        tmp = index_dir.with_name(index_dir.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        ix = index.create_in(str(tmp), make_schema(analyzer))
+        changed = sorted(records_by_doc)
+        removed: list[str] = []
+        target = tmp
+    else:
+        ix = index.open_dir(str(index_dir))
+        changed = sorted(d for d in records_by_doc if old["docs"].get(d) != fingerprints[d])
+        removed = sorted(d for d in old["docs"] if d not in records_by_doc)
+        target = index_dir
+    if changed or removed or old is None:
+        writer = ix.writer()
+        for n, doc_id in enumerate(changed, 1):
+            writer.delete_by_term("doc_id", doc_id)
+            for rec in records_by_doc[doc_id]:
+                writer.add_document(fingerprint=fingerprints[doc_id], **rec)
+            if n % 500 == 0:
+                log(f"  indexed {n}/{len(changed)} documents")
+        for doc_id in removed:
+            writer.delete_by_term("doc_id", doc_id)
+        writer.commit(optimize=old is None)
+    ix.close()
+    state["docs"] = dict(fingerprints)
+    tmp_meta = target / (meta_file.name + ".tmp")
+    tmp_meta.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+    tmp_meta.replace(target / meta_file.name)
+    if target != index_dir:
+        backup = index_dir.with_name(index_dir.name + ".old")
+        shutil.rmtree(backup, ignore_errors=True)
+        if index_dir.exists():
+            index_dir.rename(backup)
+        target.rename(index_dir)
+        shutil.rmtree(backup, ignore_errors=True)
+    return {"reindexed": changed, "removed": removed, "full": old is None}
+
+
+def date_field(d: dt.date | None):
+    return dt.datetime(d.year, d.month, d.day) if d else None
