@@ -10,7 +10,8 @@ the two give identical words and identical analyzer tokens (terms, offsets, posi
 sub-words, synonyms), and, for comparison, whether the bare engines agree on the whole
 text without the pre-split.  Then times, in MB/s of UTF-8 text, single thread, memo off:
 the pre-split alone, segmentation, the whole analyzer (index side, with sub-words) and the
-query side, with each engine (CPU time of this process: the machine may be shared).  Prints tables; exits 0 either way (it reports, it does not
+query side, with each engine (CPU time of this process: the machine may be shared).  Prints tables;
+exits 0 either way (it reports, it does not
 decide).
 """
 from __future__ import annotations

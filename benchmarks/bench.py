@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402
+
 from build_tools.common.paths import Paths  # noqa: E402
 
 # --- Site-search adapter: point these at the site's own search after it changes. ---
@@ -151,15 +152,15 @@ def run_build(corpus: Path, out: Path) -> dict:
     wall = time.perf_counter() - t0
     if rc != 0:
         raise RuntimeError(f"build failed ({rc}):\n" + "\n".join(lines[-20:]) + "\n" + err[-3000:])
-    rss_kb = next((int(l.split()[1]) for l in err.splitlines() if l.startswith("PEAK_RSS_KB")), 0)
+    rss_kb = next((int(ln.split()[1]) for ln in err.splitlines() if ln.startswith("PEAK_RSS_KB")), 0)
     return {"wall": wall, "rss_mb": rss_kb / 1024, "lines": lines,
             "mkdocs": marks.get("[4/5]", 0) - marks.get("[3/5]", 0) if "[3/5]" in marks else None,
             "index": marks.get("  index:", 0) - marks.get("[4/5]", 0)}
 
 
 def measure_normalize(corpus_dir: Path) -> tuple[dict, list]:
-    from build_tools.sources.corpus import load_corpus
     from build_tools.normalization.documents import normalize_corpus
+    from build_tools.sources.corpus import load_corpus
 
     corpus = load_corpus(corpus_dir)
     raw_bytes = sum(len("\n".join(corpus.raw_lines(d)).encode("utf-8")) for d in corpus.documents)
@@ -386,7 +387,7 @@ def bench_size(n: int, work: Path, seed: int, damage: float, browser: bool) -> d
     touch_one_document(corpus_dir)
     inc = run_build(corpus_dir, out)
     res["incremental_s"] = inc["wall"]
-    res["incremental_log"] = [l for l in inc["lines"] if l.startswith("  index:")]
+    res["incremental_log"] = [ln for ln in inc["lines"] if ln.startswith("  index:")]
 
     log(f"N={n}: CLI queries")
     res.update(measure_queries(Paths(corpus=corpus_dir, out=out).index))
@@ -445,7 +446,7 @@ def table(results: list[dict]) -> str:
 
 def targets_text() -> str:
     out = []
-    for key, label, unit, t in METRICS:
+    for _key, label, unit, t in METRICS:
         for n, limit in t.items():
             out.append(f"- N = {n:,}: {label.strip()} ≤ {limit} {unit}")
     return "\n".join(out)

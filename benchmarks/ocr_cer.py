@@ -29,12 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_tools import PROJECT_ROOT  # noqa: E402,F401  (offline PyThaiNLP)
-from build_tools.sources.corpus import load_corpus  # noqa: E402
-from build_tools.sources.corrections import CORPUS_SCOPE, known_names  # noqa: E402
-from build_tools.normalization.rules import Context, normalize_text  # noqa: E402
 from build_tools.normalization import lexicon  # noqa: E402
 from build_tools.normalization.documents import normalize_corpus  # noqa: E402
+from build_tools.normalization.rules import Context, normalize_text  # noqa: E402
+from build_tools.sources.corpus import load_corpus  # noqa: E402
+from build_tools.sources.corrections import CORPUS_SCOPE, known_names  # noqa: E402
 
 REFERENCE = ROOT / "benchmarks" / "reference"
 

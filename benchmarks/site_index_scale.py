@@ -27,8 +27,8 @@ QUERIES = ["ยาเสพติด", "กองทุนแม่ของแ�
 
 
 def synthetic_site(dest: Path, letters: int, clauses: int = 12, seed: int = 1) -> None:
-    from build_tools.sources.corpus import load_corpus
     from build_tools.normalization.documents import normalize_corpus
+    from build_tools.sources.corpus import load_corpus
 
     corpus = load_corpus(ROOT / "corpus")
     blocks = [b.text for nd in normalize_corpus(corpus) for b in nd.blocks if len(b.text) > 20]
@@ -53,8 +53,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     from browser import first_search_in_fresh_browser, serve
 
-    from build_tools.outputs.site import site_search
     from build_tools.analysis.analyzer import analyzer_for_corpus
+    from build_tools.outputs.site import site_search
 
     tmp = Path(tempfile.mkdtemp(prefix="siam-yim-scale-"))
     try:

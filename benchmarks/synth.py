@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_tools.sources.corpus import load_corpus  # noqa: E402
-from build_tools.normalization.rules.layout import STRUCTURE_START  # noqa: E402
-from build_tools.normalization.documents import normalize_corpus  # noqa: E402
 from build_tools.common.thaidate import MONTHS_FULL, to_thai_digits  # noqa: E402
+from build_tools.normalization.documents import normalize_corpus  # noqa: E402
+from build_tools.normalization.rules.layout import STRUCTURE_START  # noqa: E402
+from build_tools.sources.corpus import load_corpus  # noqa: E402
 
 MARKER = "# SYNTHETIC BENCHMARK FIXTURE - not a real scan, never publish (benchmarks/synth.py)"
 NOTE = ("เอกสารสังเคราะห์สำหรับทดสอบความเร็วของระบบ (benchmarks/synth.py) "

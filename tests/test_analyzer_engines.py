@@ -5,10 +5,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from build_tools.analysis import analyzer as an
 from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, segmenter, split_runs
-from conftest import ROOT
 
 GOLDEN = sorted((ROOT / "tests" / "golden" / "normalized").glob("*.md"))
 

@@ -4,7 +4,6 @@ and asserts the exact list of messages."""
 import hashlib
 
 import pytest
-
 from conftest import copy_corpus, run_cli
 
 

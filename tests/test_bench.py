@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 
 from build_tools.knowledge.checked import check_corpus
 from build_tools.sources.corpus import load_corpus
-from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench  # noqa: E402

@@ -5,7 +5,6 @@ import os
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -141,8 +140,8 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
     give too few results, and then finds every section."""
     import shutil
 
-    from build_tools.outputs.site import site_search
     from build_tools.analysis.analyzer import analyzer_for_corpus
+    from build_tools.outputs.site import site_search
 
     site = tmp_path / "site"
     for i in range(30):

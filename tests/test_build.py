@@ -2,9 +2,9 @@
 import json
 
 import pytest
+from conftest import ROOT, run_cli
 
 from build_tools.sources.corpus import load_corpus
-from conftest import ROOT, run_cli
 
 DOC_IDS = sorted(d.id for d in load_corpus(ROOT / "corpus").documents)
 

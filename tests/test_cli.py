@@ -1,8 +1,8 @@
 """Every CLI verb has plain-words help and is documented in the README."""
 import pytest
+from conftest import ROOT, run_cli
 
 from build_tools.cli import VERBS
-from conftest import ROOT, run_cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -26,7 +26,7 @@ def test_top_level_help_lists_all_verbs():
 
 def test_quick_start_is_two_commands():
     quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    commands = [l for l in quick.split("```sh", 1)[1].split("```", 1)[0].splitlines() if l.strip()]
+    commands = [ln for ln in quick.split("```sh", 1)[1].split("```", 1)[0].splitlines() if ln.strip()]
     assert commands == ["./dev serve", "./dev test"]
 
 

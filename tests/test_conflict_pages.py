@@ -1,8 +1,9 @@
 """The document pages' conflict boxes: both readings until a decision, then the decision."""
-from build_tools.normalization.conflicts import detect, resolve
-from build_tools.knowledge.checked import check_corpus
-from build_tools.outputs.site.document_pages import generate_pages
 from conftest import ROOT
+
+from build_tools.knowledge.checked import check_corpus
+from build_tools.normalization.conflicts import detect, resolve
+from build_tools.outputs.site.document_pages import generate_pages
 
 
 def _pages(decisions):
@@ -48,7 +49,7 @@ def test_a_count_many_letters_disagree_on_lists_a_few_readings_per_page():
 
 def _readings_to_show_reference(readings, doc_id):
     """The plain definition (a scan of every reading), which ReadingsView must match."""
-    from build_tools.normalization.conflicts import fold
+    from build_tools.common.thai import fold_number as fold
     from build_tools.outputs.site.document_pages import MAX_OTHER_READINGS
 
     others = [r for r in readings if r.doc_id != doc_id]

@@ -10,12 +10,12 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
+from build_tools.normalization.documents import normalize_corpus
+from build_tools.normalization.rules import Context, normalize_text
 from build_tools.sources.corpus import load_corpus
 from build_tools.sources.corrections import load_corrections
-from build_tools.normalization.rules import Context, normalize_text
-from build_tools.normalization.documents import normalize_corpus
-from conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden" / "normalized"
 CASES = sorted((Path(__file__).parent / "cases" / "normalize").glob("*/input.txt"))

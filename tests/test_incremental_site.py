@@ -4,7 +4,6 @@ import shutil
 import sys
 
 import pytest
-
 from conftest import ROOT, copy_corpus, run_cli
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

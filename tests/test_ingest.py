@@ -5,10 +5,10 @@ import json
 import os
 
 import pytest
+from conftest import ROOT, copy_corpus, run_cli
 
 from build_tools import cli
 from build_tools.ingest import store
-from conftest import ROOT, copy_corpus, run_cli
 
 CASES = ROOT / "tests" / "cases" / "ingest"
 NEW_LETTER = (CASES / "arabic-digits-abbrev-month" / "input.txt").read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ import json
 import os
 
 import pytest
+from conftest import copy_corpus, run_cli
 
 from build_tools.ingest.ocr import ocr_unavailable, render_text_image
-from conftest import copy_corpus, run_cli
 
 REASON = ocr_unavailable()
 if REASON and os.environ.get("CI") == "true":

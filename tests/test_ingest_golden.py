@@ -7,11 +7,11 @@ import json
 import os
 
 import pytest
+from conftest import ROOT
 
-from build_tools.sources.corpus import load_corpus
 from build_tools.ingest.run import analyze
 from build_tools.normalization.rules import normalize_text
-from conftest import ROOT
+from build_tools.sources.corpus import load_corpus
 
 CASES = sorted(p.parent.name for p in (ROOT / "tests" / "cases" / "ingest").glob("*/input.txt"))
 

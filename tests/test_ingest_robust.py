@@ -1,12 +1,12 @@
 """Extraction never crashes on damaged input: any mix of real letter lines, OCR debris
 and cut lines gives documents whose ranges cover only real lines, and every field is
 either found or flagged as missing."""
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_tools.ingest.letter import extract_letter
 from build_tools.ingest.split import split_bundle
-from conftest import ROOT
 
 SEED = (ROOT / "corpus" / "raw" / "000_82af3cd14c1fd5a1.txt").read_text(encoding="utf-8").split("\n")
 DEBRIS = ["", "ที่", "ที่ มท", "เรื่อง", "เรียน", "อ้างถึง ที่ มท 0404/ ลงวันที่", "สิ่งที่ส่งมาด้วย",

@@ -7,7 +7,6 @@ import re
 import shutil
 
 import pytest
-
 from conftest import ROOT, copy_corpus, run_cli
 
 CASES = ROOT / "tests" / "cases" / "projects"
@@ -16,7 +15,7 @@ ANNEX = "mou-annex-2552"
 
 def _line_of(path, needle: str) -> int:
     lines = path.read_text(encoding="utf-8").split("\n")
-    return next(i for i, l in enumerate(lines, 1) if needle in l)
+    return next(i for i, ln in enumerate(lines, 1) if needle in ln)
 
 
 def _edit(path, old, new):
@@ -60,8 +59,8 @@ def test_ids_are_unique_across_kinds(tmp_path):
     code, lines = _check(corpus)
     assert code == 1
     guidance = corpus / "model" / "guidance.yaml"
-    second = [i for i, l in enumerate(guidance.read_text(encoding="utf-8").split("\n"), 1)
-              if "id: fy2553-step-3-3," in l]
+    second = [i for i, ln in enumerate(guidance.read_text(encoding="utf-8").split("\n"), 1)
+              if "id: fy2553-step-3-3," in ln]
     assert lines == [
         f"corpus/model/glossary.yaml:{_line_of(glossary, '- id: cdd')}: duplicate id 'cdd' (already used by "
         f"the agency in corpus/agencies.yaml:{_line_of(corpus / 'agencies.yaml', 'id: cdd')})",
@@ -337,7 +336,7 @@ def test_permalinks_verb_records_a_release(tmp_path):
     assert "clause     documents/mou-annex-2552/#c3-1-1" in listing
     assert "step       guidance/#fy2553-step-8" in listing
     run_cli("permalinks", "--release", "--corpus", corpus)
-    urls = [l for l in released.read_text(encoding="utf-8").split("\n") if l and not l.startswith("#")]
+    urls = [ln for ln in released.read_text(encoding="utf-8").split("\n") if ln and not ln.startswith("#")]
     assert len(urls) == len(listing.strip().split("\n")) and "projects/mother-of-the-land-fund/" in urls
     # the registry committed in the project lists every permalink published so far
     committed = set((ROOT / "corpus" / "permalinks" / "released.txt").read_text(encoding="utf-8").split("\n"))

@@ -4,14 +4,14 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, copy_corpus, run_cli
 
 from build_tools.normalization.conflicts import detect
-from build_tools.sources.corpus import load_corpus
-from build_tools.sources.corrections import load_corrections, variant_map
+from build_tools.normalization.documents import normalize_corpus
 from build_tools.normalization.rules import Context, Line, normalize_text
 from build_tools.normalization.suggest import find_suggestions, unknown_tokens
-from build_tools.normalization.documents import normalize_corpus
-from conftest import ROOT, copy_corpus, run_cli
+from build_tools.sources.corpus import load_corpus
+from build_tools.sources.corrections import load_corrections, variant_map
 
 CORPUS = load_corpus(ROOT / "corpus")
 DOCS = {nd.id: nd for nd in normalize_corpus(CORPUS)}
@@ -231,7 +231,7 @@ def test_bad_names_file(tmp_path):
 
 def test_check_warns_of_conflicts_and_exits_zero():
     proc = run_cli("check")
-    warnings = [l for l in proc.stdout.split("\n") if ": warning: " in l]
+    warnings = [ln for ln in proc.stdout.split("\n") if ": warning: " in ln]
     assert warnings == [
         f"{RAW}:16: warning: [dla-letter-2552-08-20] conflict ref-moi-letter-2552-08-06: readings disagree "
         "(moi-letter-2552-08-06: มท ๐๔๐๔.๒/๔๙๐๐; dla-letter-2552-08-20: มท 0404.2 / 8900); "

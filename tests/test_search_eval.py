@@ -3,7 +3,6 @@ issue #5 hold on the real Whoosh index of a real build."""
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -7,16 +7,16 @@ import hashlib
 import json
 
 import pytest
-from whoosh import collectors
-
-from build_tools.search import topk
-from build_tools.analysis.analyzer import analyzer_for_corpus
-from build_tools.knowledge.checked import check_corpus
-from build_tools.search.query import Filters, _opened, build_query
-from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
-from build_tools.outputs.search_index.whoosh_index import build_index
 from conftest import ROOT
 from test_search_eval import DATA
+from whoosh import collectors
+
+from build_tools.analysis.analyzer import analyzer_for_corpus
+from build_tools.knowledge.checked import check_corpus
+from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
+from build_tools.outputs.search_index.whoosh_index import build_index
+from build_tools.search import topk
+from build_tools.search.query import Filters, _opened, build_query
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,12 @@ index builder."""
 import shutil
 
 import pytest
+from conftest import ROOT, copy_corpus
 
 from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, normalize_term
-from build_tools.search.query import IndexMissing, recut, search
 from build_tools.outputs.search_index.whoosh_index import build_index
 from build_tools.outputs.site.site_search import excluded_pages, fnv1a, page_sections
-from conftest import ROOT, copy_corpus
+from build_tools.search.query import IndexMissing, recut, search
 
 
 @pytest.fixture(scope="module")

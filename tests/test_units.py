@@ -4,9 +4,9 @@ import datetime as dt
 import pytest
 
 from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
+from build_tools.common.thaidate import format_thai_date, parse_thai_date
 from build_tools.normalization.clauses import parse_blocks
 from build_tools.normalization.rules import Line
-from build_tools.common.thaidate import format_thai_date, parse_thai_date
 
 
 @pytest.mark.parametrize("text, iso", [

@@ -37,9 +37,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from build_tools import PROJECT_ROOT  # noqa: F401  (sets PYTHAINLP_OFFLINE before import)
+from build_tools import PROJECT_ROOT
+from build_tools.common.atomic import write_text_atomic
+from build_tools.common.thai import dictionary_words, to_arabic_digits
 
-_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _WORDLIKE = re.compile(r"[\u0e01-\u0e4e0-9a-zA-Z๐-๙]")
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -130,22 +131,20 @@ class Token:
 
 @functools.lru_cache(maxsize=1 << 17)  # a corpus repeats its words; this is per token
 def normalize_term(token: str) -> str:
-    t = unicodedata.normalize("NFC", token).translate(_TO_ARABIC).lower()
+    t = to_arabic_digits(unicodedata.normalize("NFC", token)).lower()
     if _ABBR.match(t):
         t = t.replace(".", "")
     return t
 
 
 def normalize_query_text(text: str) -> str:
-    return unicodedata.normalize("NFC", text).translate(_TO_ARABIC)
+    return to_arabic_digits(unicodedata.normalize("NFC", text))
 
 
 @functools.lru_cache(maxsize=8)
 def _words(extra: tuple[str, ...]) -> frozenset:
     """The segmentation dictionary: PyThaiNLP's word list and the corpus vocabulary."""
-    from pythainlp.corpus import thai_words
-
-    words = set(thai_words())
+    words = set(dictionary_words())
     for w in extra:
         words.add(w)
         if "." in w:  # also the undotted spelling: ป.ป.ส. -> ปปส
@@ -173,7 +172,6 @@ def _nlpo3_dict(extra: tuple[str, ...]) -> str:
     are both keyed by the hash of the word list."""
     import nlpo3
 
-    from build_tools.common.atomic import write_text_atomic
 
     text = "\n".join(sorted(_words(extra))) + "\n"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
@@ -264,13 +262,6 @@ def segmenter(extra: tuple[str, ...], engine: str):
             return _newmm.segment(text, custom_dict=trie[0])
         return cut
     raise ValueError(f"unknown segmenter {engine!r}: choose one of {', '.join(ENGINES)}")
-
-
-@functools.lru_cache(maxsize=1)
-def _base_words() -> frozenset:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
 
 
 def _clusters(word: str) -> set[int]:
@@ -556,5 +547,5 @@ def analyzer_for_corpus(corpus_dir: Path, agencies: dict | None = None) -> ThaiA
              if c.get("wrong") and c.get("right")]
     fixes = [(w, r) for w, r in fixes
              if len(w) >= 3 and _THAI.search(w) and not any(ch.isspace() for ch in w)
-             and unicodedata.normalize("NFC", w) not in _base_words()]
+             and unicodedata.normalize("NFC", w) not in dictionary_words()]
     return ThaiAnalyzer((), groups, fixes)

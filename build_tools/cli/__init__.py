@@ -76,9 +76,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_diff(args) -> int:
-    from build_tools.sources.corpus import load_corpus
     from build_tools.normalization.diffview import diff_report
     from build_tools.normalization.documents import normalize_document
+    from build_tools.sources.corpus import load_corpus
 
     try:
         corpus = load_corpus(_paths(args).corpus)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.common.thaidate import to_arabic_digits
+from build_tools.common.thai import fold_number, to_arabic_digits
 
 PREFIX_RE = re.compile(r"^([ก-ฮ]{2,4})\.?\s*([0-9๐-๙]{4})")
 # Thai digits Tesseract confuses (shared/REFERENCE.md): ๘/๕/๓, ๖/๒, ๔/๕.
@@ -20,7 +20,7 @@ def number_prefix(number: str) -> str | None:
 
 def canonical(number: str) -> str:
     """Comparable form: Arabic digits, no spaces, no trailing dot."""
-    return re.sub(r"\s+", "", to_arabic_digits(number)).strip(".")
+    return fold_number(number).strip(".")
 
 
 def confusable_equal(a: str, b: str) -> bool:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools import PROJECT_ROOT
+
+
 @dataclass(frozen=True)
 class Paths:
     root: Path = PROJECT_ROOT

@@ -47,7 +47,7 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
         if len(_THAI.findall(text)) < max(1, len(text) // 20):
             line = data[: exc.start].count(b"\n") + 1
             raise TextFileError(f"{name}:{line}: not UTF-8, and too little Thai to be "
-                                "TIS-620/Windows-874; convert it to UTF-8 first")
+                                "TIS-620/Windows-874; convert it to UTF-8 first") from None
         enc = "cp874"
         notes = [f"{name}: converted from TIS-620/Windows-874 to UTF-8"]
     bad = _CONTROL.search(text)

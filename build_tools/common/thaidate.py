@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from build_tools.common.thai import to_arabic_digits, to_thai_digits
+
 BE_OFFSET = 543
 
 MONTHS_FULL = [
@@ -15,18 +17,6 @@ MONTHS_ABBR = [
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
 ]
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
-_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
-
-
-def to_arabic_digits(text: str) -> str:
-    return text.translate(_TO_ARABIC)
-
-
-def to_thai_digits(text: str) -> str:
-    return text.translate(_TO_THAI)
-
 
 def _month_number(name: str) -> int | None:
     name = name.replace(" ", "")

@@ -8,8 +8,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.ingest.store import IngestError
 from build_tools.common.textio import TextFileError, decode_bytes
+from build_tools.ingest.ocr import ocr_image, ocr_unavailable
+from build_tools.ingest.store import IngestError
 
 IMAGE_EXTS = {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg", ".tif": ".tif", ".tiff": ".tif"}
 PDF_DPI = 300
@@ -45,8 +46,6 @@ def read_input(path: Path) -> Input:
 
 
 def _ocr(path: Path, kind: str) -> str:
-    from build_tools.ingest.ocr import ocr_image, ocr_unavailable
-
     reason = ocr_unavailable()
     if reason:
         raise IngestError(f"{path}: this is a scan and needs OCR, but {reason}. "
@@ -73,7 +72,6 @@ def _ocr_frames(path: Path) -> str:
     """An image file may hold several pages (multi-page TIFF): OCR each one."""
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    from build_tools.ingest.ocr import ocr_image
 
     try:
         with Image.open(path) as img:

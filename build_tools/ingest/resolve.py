@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_tools.ingest.flags import Flag
 from build_tools.common.letter_numbers import canonical, confusable_equal, edit_distance, number_prefix
+from build_tools.ingest.flags import Flag
+from build_tools.ingest.letter import fold_marks
 
 
 @dataclass
@@ -57,7 +58,6 @@ def issuer_in_text(text: str | None, agencies: dict[str, dict]) -> str | None:
     """An agency named in a citation (หนังสือกระทรวงมหาดไทย ... -> moi); longest name wins."""
     if not text:
         return None
-    from build_tools.ingest.letter import fold_marks
 
     hits = [(len(name), aid) for aid, name in agencies.items() if name and fold_marks(name) in fold_marks(text)]
     return max(hits)[1] if hits else None

@@ -19,7 +19,9 @@ import yaml
 
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.problems import CorpusError
+from build_tools.common.thaidate import to_arabic_digits
 from build_tools.common.yamlio import YamlError, load_yaml
+from build_tools.knowledge.checked import check_corpus
 
 MANIFEST = "raw/MANIFEST.yaml"
 CORRECTIONS_HEADER = """\
@@ -50,7 +52,6 @@ def unique_id(base: str, number: str | None, taken: set[str]) -> tuple[str, bool
     Returns (id, collided)."""
     if base not in taken:
         return base, False
-    from build_tools.common.thaidate import to_arabic_digits
 
     digits = re.findall(r"\d+", to_arabic_digits(number or ""))
     if digits and f"{base}-{digits[-1]}" not in taken:
@@ -72,8 +73,6 @@ def manifest_entry_text(name: str, entry: dict) -> str:
 
 def commit(corpus_dir: Path, files: dict[str, bytes], manifest_addition: str) -> None:
     """Add `files` (paths relative to corpus/) and append to the raw manifest, atomically."""
-    from build_tools.sources.corpus import load_corpus
-
     for rel in files:
         if (corpus_dir / rel).exists():
             raise IngestError(f"corpus/{rel} already exists; nothing was written")
@@ -163,8 +162,6 @@ def _restore_sigterm(previous) -> None:
 
 def _check_result(corpus_dir: Path, stage: Path) -> None:
     """Validate the corpus as it would be after the commit, in a throw-away copy."""
-    from build_tools.knowledge.checked import check_corpus
-
     with tempfile.TemporaryDirectory() as tmp:
         trial = Path(tmp) / "corpus"
         shutil.copytree(corpus_dir, trial, ignore=shutil.ignore_patterns(".ingest-*"))

@@ -12,29 +12,22 @@ Detected kinds:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from build_tools.common.problems import Problem
+from build_tools.common.thai import fold_number
 from build_tools.common.thaidate import DATE_RE, parse_thai_date
 from build_tools.common.yamlio import load_data_file
 
 CONFLICTS_FILE = "conflicts.yaml"
-_FOLD = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _D = "0-9๐-๙"
 REF = re.compile(rf"(?P<prefix>[ก-ฮ]{{1,4}}\s*[{_D}]+(?:\.[{_D}]+)*)\s*/\s*(?P<circ>ว\s*)?(?P<serial>[{_D}]+)")
 UNITS = {"อำเภอ": "districts", "จังหวัด": "provinces", "ตำบล": "subdistricts",
          "หมู่บ้าน": "villages"}
 COUNT = re.compile(rf"(?<![{_D}.])(?P<n>[{_D}]{{2,}})\s*(?P<unit>{'|'.join(UNITS)})")
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(s: str) -> str:
-    """Digits folded to Arabic, spaces dropped: the comparable form of a number."""
-    return re.sub(r"\s+", "", s.translate(_FOLD))
 
 
 @dataclass
@@ -56,24 +49,24 @@ class Conflict:
     file_line: int = 0  # in corpus/conflicts.yaml, when a decision entry exists
 
     def values(self) -> list[str]:
-        return sorted({fold(r.value) for r in self.readings})
+        return sorted({fold_number(r.value) for r in self.readings})
 
 
 def accepts(decision: str, value: str) -> bool:
     """A decision names a reading in full (มท 0404.2/4900) or by its last number (4900)."""
-    d, v = fold(decision), fold(value)
+    d, v = fold_number(decision), fold_number(value)
     return d == v or (d.isdigit() and re.findall(r"\d+", v)[-1:] == [d])
 
 
 def _slug(s: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", fold(s).lower()).strip("-") or "x"
+    return re.sub(r"[^0-9a-z]+", "-", fold_number(s).lower()).strip("-") or "x"
 
 
 def _snippet(text: str, start: int, end: int, width: int = 30) -> str:
     return text[max(0, start - width):end + width].strip()
 
 
-def detect(docs) -> list[Conflict]:
+def detect(docs) -> list[Conflict]:  # noqa: C901  (over the limit: to split this round)
     """docs: NormalizedDoc list.  Returns the conflicts, in a stable order."""
     found: dict[str, Conflict] = {}
     numbered: dict[tuple, list] = {}  # (prefix, date) -> [(doc id, serial, number)]
@@ -82,26 +75,26 @@ def detect(docs) -> list[Conflict]:
         num = nd.doc.get("number")
         m = REF.search(str(num)) if num else None
         if m:
-            own_number[nd.id] = (fold(m["prefix"]), fold(m["serial"]))
+            own_number[nd.id] = (fold_number(m["prefix"]), fold_number(m["serial"]))
             numbered.setdefault((own_number[nd.id][0], nd.doc.date), []).append(
                 (nd.id, own_number[nd.id][1], str(num)))
     for nd in docs:
         for i, line in enumerate(nd.lines):
             for m in REF.finditer(line.text):
-                prefix, serial = fold(m["prefix"]), fold(m["serial"])
+                prefix, serial = fold_number(m["prefix"]), fold_number(m["serial"])
                 if own_number.get(nd.id) == (prefix, serial):
                     continue  # the document's own number
                 date = _cited_date(line.text[m.end():],
-                                   [l for l in nd.lines[i + 1:i + 4] if l.text.strip()][:1])
+                                   [ln for ln in nd.lines[i + 1:i + 4] if ln.text.strip()][:1])
                 for other, o_serial, o_num in numbered.get((prefix, date), []) if date else []:
                     if other == nd.id or serial == o_serial:
                         continue
                     cid = f"ref-{other}"
                     c = found.get(cid)
                     if c is None:
-                        own = next(((l.src[0], l.text) for l in _doc(docs, other).lines
-                                    if any(fold(x["serial"]) == o_serial and fold(x["prefix"]) == prefix
-                                           for x in REF.finditer(l.text))), (0, o_num))
+                        own = next(((ln.src[0], ln.text) for ln in _doc(docs, other).lines
+                                    if any(fold_number(x["serial"]) == o_serial and fold_number(x["prefix"]) == prefix
+                                           for x in REF.finditer(ln.text))), (0, o_num))
                         c = found[cid] = Conflict(cid, "reference", f"เลขที่หนังสือ {o_num}", [
                             Reading(other, own[0], o_num, own[1].strip())])
                     c.readings.append(Reading(nd.id, line.src[0], m[0].strip(),
@@ -110,13 +103,13 @@ def detect(docs) -> list[Conflict]:
     for nd in docs:
         for line in nd.lines:
             for m in COUNT.finditer(line.text):
-                n = int(fold(m["n"]))
+                n = int(fold_number(m["n"]))
                 if 2400 <= n <= 2700:  # a Buddhist-era year, not a count
                     continue
                 counts.setdefault(m["unit"], []).append(
                     Reading(nd.id, line.src[0], m[0], _snippet(line.text, m.start(), m.end())))
     for unit, readings in counts.items():
-        if len({fold(r.value) for r in readings}) > 1 and len({r.doc_id for r in readings}) > 1:
+        if len({fold_number(r.value) for r in readings}) > 1 and len({r.doc_id for r in readings}) > 1:
             cid = f"count-{UNITS[unit]}"
             found[cid] = Conflict(cid, "count", f"จำนวน{unit}", readings)
     return [found[k] for k in sorted(found)]
@@ -125,7 +118,7 @@ def detect(docs) -> list[Conflict]:
 def _cited_date(rest: str, next_lines) -> "dt.date | None":
     """The date of a citation: the first Thai date after the number, on its line or the
     next line with text (ลงวันที่ is often on its own line)."""
-    for text in [rest, *(l.text for l in next_lines)]:
+    for text in [rest, *(ln.text for ln in next_lines)]:
         m = DATE_RE.search(text)
         if m:
             try:
@@ -210,7 +203,7 @@ def report(conflicts: list[Conflict], raw_of: dict[str, str]) -> Iterator[Proble
         else:
             firsts = {}
             for r in c.readings:
-                firsts.setdefault(fold(r.value), r)
+                firsts.setdefault(fold_number(r.value), r)
             examples = "; ".join(f"{r.doc_id}: {r.value}" for r in list(firsts.values())[:MAX_LISTED])
             listed = (f"{len(c.readings)} readings, {len(firsts)} different values, e.g. {examples}; "
                       "each reading is its own warning")

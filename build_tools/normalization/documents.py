@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from build_tools.common.thaidate import format_thai_date
 from build_tools.normalization.clauses import Block, parse_blocks
+from build_tools.normalization.rules import Context, Line, normalize_lines
 from build_tools.sources.corpus import Corpus, Document
 from build_tools.sources.corrections import corrections_for, known_names
-from build_tools.normalization.rules import Context, Line, normalize_lines
-from build_tools.common.thaidate import format_thai_date
 
 
 @dataclass
@@ -29,7 +29,7 @@ class NormalizedDoc:
 
     @property
     def text(self) -> str:
-        return "\n".join(l.text for l in self.lines)
+        return "\n".join(ln.text for ln in self.lines)
 
     def front_matter(self) -> dict:
         d = self.doc

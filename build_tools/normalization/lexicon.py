@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import functools
 
-from build_tools import PROJECT_ROOT  # noqa: F401  (sets PYTHAINLP_OFFLINE before import)
-
-
-@functools.lru_cache(maxsize=1)
-def base_words() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return frozenset(thai_words())
+from build_tools.common.thai import dictionary_words
 
 
 @functools.lru_cache(maxsize=8)
 def words(extra: tuple[str, ...] = ()) -> frozenset[str]:
-    return base_words() | frozenset(extra)
+    return dictionary_words() | frozenset(extra)
 
 
 @functools.lru_cache(maxsize=8)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from build_tools.normalization import conflicts as conflicts_mod
-from build_tools.sources.corrections import known_names, unused_corrections
-from build_tools.normalization.suggest import Suggestion, find_suggestions, unknown_tokens
 from build_tools.common.problems import Problem
+from build_tools.normalization import conflicts as conflicts_mod
+from build_tools.normalization.suggest import Suggestion, find_suggestions, unknown_tokens
+from build_tools.sources.corrections import known_names, unused_corrections
 
 
 @dataclass

@@ -12,8 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from build_tools.normalization.rules import Line
 from build_tools.normalization import lexicon
+from build_tools.normalization.rules import Line
 
 CONFUSABLE = ["คศดต", "ขย", "ยอ", "บปษ", "ถภ", "ผฝพฟ", "ซช", "ฎฏ", "ิีึื", "ุู", "่้"]
 SWAPS: dict[str, str] = {}

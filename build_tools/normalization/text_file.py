@@ -9,11 +9,12 @@ import sys
 import time
 from pathlib import Path
 
-from build_tools.sources.corrections import CORPUS_SCOPE
 from build_tools.common.atomic import write_text_atomic
-from build_tools.normalization.rules import Context, Line, normalize_lines
 from build_tools.common.paths import Paths
 from build_tools.common.textio import TextFileError, read_text_file
+from build_tools.normalization.rules import Context, Line, normalize_lines
+from build_tools.sources.corpus import load_corpus
+from build_tools.sources.corrections import CORPUS_SCOPE, known_names
 
 
 class NormalizeFileError(Exception):
@@ -41,9 +42,6 @@ def normalize_file(src: Path, output: Path | None, paths: Paths, changes: bool =
         log(f"note: {note}")
     ctx = Context(doc_id=src.name)
     if corrections:
-        from build_tools.sources.corpus import load_corpus
-        from build_tools.sources.corrections import known_names
-
         corpus = load_corpus(paths.corpus)
         ctx.corrections = [c for c in corpus.corrections if c.scope == CORPUS_SCOPE]
         ctx.names = tuple(known_names(corpus.names))
@@ -54,7 +52,7 @@ def normalize_file(src: Path, output: Path | None, paths: Paths, changes: bool =
     if len(raw) > 20000:
         log(f"normalizing {len(raw):,} lines ({len(decoded.text):,} characters)…")
     lines = normalize_lines([Line(t, (i + 1,)) for i, t in enumerate(raw)], ctx)
-    text = "\n".join(l.text for l in lines) + "\n"
+    text = "\n".join(ln.text for ln in lines) + "\n"
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -7,12 +7,13 @@ import json
 import posixpath
 from html import escape as h
 
-from build_tools.sources.corpus import DOC_TYPES, Corpus
+from build_tools.common.thaidate import format_thai_date
 from build_tools.knowledge.model import Model, block_text, permalinks
 from build_tools.knowledge.urls import OPEN_DATA_PAGE, agency_page, doc_url, entity_url, link, page_url
-from build_tools.outputs.site.markup import table
 from build_tools.normalization.documents import NormalizedDoc
-from build_tools.common.thaidate import format_thai_date
+from build_tools.outputs.site.markup import table
+from build_tools.sources.corpus import DOC_TYPES, Corpus
+from build_tools.sources.places import resolve
 
 FILES = {
     "documents": "หนังสือราชการและเอกสาร พร้อมข้อมูลกำกับและข้อ (clause) ทุกข้อ",
@@ -36,8 +37,6 @@ def _src(model, ref) -> dict | None:
 
 
 def records(corpus: Corpus, m: Model, docs: list[NormalizedDoc]) -> dict[str, object]:
-    from build_tools.sources.places import resolve
-
     url = entity_url
     documents = []
     for nd in docs:

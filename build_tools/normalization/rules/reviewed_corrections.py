@@ -1,7 +1,7 @@
 """Reviewed word-level corrections (corpus/corrections.yaml), applied as data."""
 from __future__ import annotations
 
-from build_tools.normalization.rules import Context, Line
+from build_tools.normalization.rules.base import Context, Line
 
 
 def apply_corrections(lines: list[Line], ctx: Context) -> list[Line]:

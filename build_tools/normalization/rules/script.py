@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from build_tools.normalization.rules import Context, Line
 from build_tools.normalization import lexicon
+from build_tools.normalization.rules.base import Context, Line
 
 THAI_LETTER = "\u0e01-\u0e3a\u0e40-\u0e4e"
 # Glyphs of other scripts that OCR confuses with a Thai letter of the same shape.

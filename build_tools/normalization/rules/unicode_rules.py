@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from build_tools.normalization.rules import Context, Line, map_lines
+from build_tools.normalization.rules.base import Context, Line, map_lines
 
 
 def nfc(lines: list[Line], ctx: Context) -> list[Line]:

@@ -2,11 +2,11 @@
 per block of its text (clause, paragraph, list item), each with its permalink URL."""
 from __future__ import annotations
 
-from build_tools.sources.corpus import DOC_TYPES, Corpus
-from build_tools.normalization.documents import NormalizedDoc
+from build_tools.common.thaidate import format_thai_date, to_thai_digits
 from build_tools.knowledge.urls import agency_page, doc_url, entity_url, page_url
-from build_tools.common.thaidate import format_thai_date
+from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.search_index.whoosh_index import date_field
+from build_tools.sources.corpus import DOC_TYPES, Corpus
 
 
 def agency_terms(corpus: Corpus, agency_id: str) -> list[str]:
@@ -67,8 +67,6 @@ def model_records(corpus: Corpus, m) -> list[dict]:
     """Records for the knowledge model: agency pages (names, abbreviation and aliases in
     `aliases`, so พช./CDD/อบต. find them), roles, guidance steps, monitoring, projects and
     glossary terms, each with its permalink."""
-    from build_tools.common.thaidate import to_thai_digits
-
     if m is None:
         return []
     url = entity_url
@@ -81,7 +79,8 @@ def model_records(corpus: Corpus, m) -> list[dict]:
     boosts = {"agency": 1.0, "role": 0.5, "step": 0.3, "monitoring": 0.3, "project": 0.3, "term": 0.2}
 
     def rec(key, kind, title, section, body, aliases, url_, agencies=(), missions=(), doc_type="", date=None):
-        r = {"_boost": boosts[kind], "key": key, "doc_id": MODEL_GROUP, "kind": kind, "title": title, "section": section,
+        r = {"_boost": boosts[kind], "key": key, "doc_id": MODEL_GROUP, "kind": kind, "title": title,
+             "section": section,
              "body": body, "aliases": aliases, "url": url_, "doc_type": doc_type,
              "agencies": ",".join(agencies), "missions": ",".join(missions)}
         if date is not None:
@@ -110,8 +109,9 @@ def model_records(corpus: Corpus, m) -> list[dict]:
         aid = str(r.get("agency"))
         agencies = [aid] + (parties if aid == "mou-parties" else []) + list(r.get("involves") or [])
         ref = r.ref()
+        clause = to_thai_digits(ref.clause[1:].replace('-', '.'))
         out.append(rec(f"role:{r.id}", "role", "บทบาท",
-                       f"{short(aid) or corpus.agencies[aid].get('name_th')} · ข้อ {to_thai_digits(ref.clause[1:].replace('-', '.'))}",
+                       f"{short(aid) or corpus.agencies[aid].get('name_th')} · ข้อ {clause}",
                        m.text(ref),
                        " ".join(t for t in agency_terms(corpus, aid) if t), url(r), agencies=agencies,
                        missions=m.role_missions(r), doc_type="annex", date=annex_dates.get(ref.doc)))

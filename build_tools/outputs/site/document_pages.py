@@ -10,7 +10,9 @@ from build_tools.sources.corpus import DOC_TYPES, Corpus
 from build_tools.knowledge.urls import DOCUMENTS_PAGE, doc_page, link, raw_page
 from build_tools.outputs.site.markup import attrs, escape, table
 from build_tools.normalization.documents import NormalizedDoc
+from build_tools.common.thai import fold_number
 from build_tools.common.thaidate import format_thai_date
+from build_tools.outputs.site.model_pages import document_defines, model_nav, model_pages
 
 
 def agency_label(corpus: Corpus, agency_id: str) -> str:
@@ -38,14 +40,12 @@ class ReadingsView:
     cost letters x readings)."""
 
     def __init__(self, readings: list):
-        from build_tools.normalization.conflicts import fold
-
         self.readings = list(readings)
         self.by_doc: dict[str, list[int]] = {}
         by_value: dict[str, list[int]] = {}
         for i, r in enumerate(self.readings):
             self.by_doc.setdefault(r.doc_id, []).append(i)
-            by_value.setdefault(fold(r.value), []).append(i)
+            by_value.setdefault(fold_number(r.value), []).append(i)
         self.values = list(by_value.values())  # index lists, by first appearance
 
     def mine(self, doc_id: str) -> list:
@@ -451,8 +451,6 @@ NAV_MAX_DOCUMENTS = 50
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
                    conflicts=()) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site."""
-    from build_tools.outputs.site.model_pages import document_defines, model_nav, model_pages
-
     pages = {DOCUMENTS_PAGE: documents_index(corpus, docs)}
     doc_nav = [DOCUMENTS_PAGE]
     by_id = {nd.id: nd for nd in docs}

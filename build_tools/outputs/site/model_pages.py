@@ -17,6 +17,7 @@ from build_tools.knowledge.urls import (AGENCIES_PAGE, GLOSSARY_PAGE, GUIDANCE_P
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.open_data import open_data_page
 from build_tools.common.thaidate import to_thai_digits
+from build_tools.sources.places import resolve
 
 
 
@@ -375,8 +376,6 @@ class Pages:
 
     # projects -----------------------------------------------------------------------------
     def project(self, p: Entity) -> str:
-        from build_tools.sources.places import resolve
-
         page = project_page(p.id)
         m = self.model
         loc = p.get("location")
@@ -408,7 +407,6 @@ class Pages:
     def projects_index(self) -> str:
         from html import escape as h
 
-        from build_tools.sources.places import resolve
 
         m = self.model
         provinces = {}

@@ -39,6 +39,7 @@ from pathlib import Path
 from build_tools.common.atomic import fresh_dir, replace_dir
 from build_tools.knowledge.urls import page_url
 from build_tools.analysis.analyzer import ThaiAnalyzer
+from build_tools.analysis import analyzer as analyzer_mod
 
 INDEX_DIR = "search/th"
 FORMAT = 1
@@ -273,7 +274,6 @@ def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tupl
 def _cache_key(analyzer: ThaiAnalyzer) -> str:
     """What a cached page analysis depends on besides the page: this module's code and
     the analyzer (its code and vocabulary)."""
-    from build_tools.analysis import analyzer as analyzer_mod
     h = hashlib.sha256(Path(__file__).read_bytes() + Path(analyzer_mod.__file__).read_bytes())
     h.update(json.dumps(analyzer.signature(), ensure_ascii=False).encode("utf-8"))
     return h.hexdigest()
