@@ -71,6 +71,13 @@ class Entity:
     def get(self, key, default=None):
         return self.data.get(key, default)
 
+    def __getattr__(self, key):
+        # entity.agency reads the YAML field (templates use attribute access); an
+        # absent optional field reads as None.
+        if key.startswith("_") or key in ("data",):
+            raise AttributeError(key)
+        return self.data.get(key)
+
     @property
     def line(self) -> int:
         return self.data.line
@@ -97,6 +104,9 @@ class Model:
     projects: list[Entity] = field(default_factory=list)
     glossary: list[Entity] = field(default_factory=list)
     timeline: list[Entity] = field(default_factory=list)
+    # The documents the guidance and monitoring pages present (`document:` in their files).
+    guidance_document: str = ""
+    monitoring_document: str = ""
     redirects: list[tuple[str, str, int]] = field(default_factory=list)
     released: list[tuple[int, str]] = field(default_factory=list)
     blocks: dict = field(default_factory=dict)  # (doc, anchor) -> Block
@@ -335,11 +345,23 @@ class _Loader:
                     self.ref(item, "group", rel)
                 self.model.roles.append(e)
 
+    def document_of(self, data, rel: str) -> str:
+        """The `document:` a model file presents: a document id of the corpus."""
+        doc = data.get("document") if isinstance(data, dict) else None
+        if not doc:
+            self.err(rel, 1, "missing 'document': the id of the document this file presents")
+            return ""
+        if str(doc) not in self.docs:
+            self.err(rel, data.line_of("document"), f"document: '{doc}' is not in corpus/documents")
+            return ""
+        return str(doc)
+
     def load_guidance(self) -> None:  # noqa: C901  (over the limit: to split this round)
         rel = "corpus/model/guidance.yaml"
         data = self.load(rel)
         if data is None:
             return
+        self.model.guidance_document = self.document_of(data, rel)
         for item in self.as_list(data, rel, "plans", "plan"):
             if self.fields(item, rel, "plan", ("id", "name_th", "level"), ("feeds_into", "source")) \
                     and (e := self.declare("plan", item, rel)):
@@ -387,6 +409,7 @@ class _Loader:
         data = self.load(rel)
         if data is None:
             return
+        self.model.monitoring_document = self.document_of(data, rel)
         for item in self.as_list(data, rel, "activities", "activity"):
             if self.fields(item, rel, "activity", ("id", "phase", "means", "label", "source", "actors"),
                            ("reports_to",)) and (e := self.declare("activity", item, rel)):

@@ -68,7 +68,7 @@ def records(corpus: Corpus, m: Model, docs: list[NormalizedDoc]) -> dict[str, ob
                     for x in m.targets],
     }
     guidance = {
-        "document": "expansion-guidance-2553",
+        "document": m.guidance_document,
         "steps": [{"id": s.id, "permalink": url(s), "level": s.get("level"), "label": s.get("label"),
                    "text": m.text(s.ref()), "actors": list(s.get("actors")),
                    "informs": list(s.get("informs") or []), "output": s.get("output"),
@@ -82,7 +82,7 @@ def records(corpus: Corpus, m: Model, docs: list[NormalizedDoc]) -> dict[str, ob
                   for p in m.plans],
     }
     monitoring = {
-        "document": "monitoring-framework-2552-2553",
+        "document": m.monitoring_document,
         "activities": [{"id": x.id, "permalink": url(x), "phase": x.get("phase"), "means": x.get("means"),
                         "text": m.text(x.ref()), "actors": list(x.get("actors")),
                         "reports_to": list(x.get("reports_to") or []), "source": _src(m, x.ref())}

@@ -64,6 +64,13 @@ class Document:
     def get(self, key, default=None):
         return self.meta.get(key, default)
 
+    def __getattr__(self, key):
+        # .title, .abbr ... read the front matter / YAML field (templates use attribute
+        # access); an absent optional field reads as None.
+        if key.startswith("_") or key == "meta":
+            raise AttributeError(key)
+        return self.meta.get(key)
+
 
 @dataclass
 class Agency:
@@ -72,6 +79,13 @@ class Agency:
 
     def get(self, key, default=None):
         return self.meta.get(key, default)
+
+    def __getattr__(self, key):
+        # .title, .abbr ... read the front matter / YAML field (templates use attribute
+        # access); an absent optional field reads as None.
+        if key.startswith("_") or key == "meta":
+            raise AttributeError(key)
+        return self.meta.get(key)
 
 
 @dataclass
@@ -208,6 +222,15 @@ def load_agencies(corpus_dir: Path, agencies: dict[str, Agency]) -> Iterator[Pro
             yield Problem(rel, item.line_of("id"), f"duplicate agency id '{aid}'")
         else:
             agencies[aid] = Agency(aid, item)
+    yield from _check_members(rel, agencies)
+
+
+def _check_members(rel: str, agencies: dict[str, Agency]) -> Iterator[Problem]:
+    """A group's `members` (the MOU parties) are agencies of the same file."""
+    for a in agencies.values():
+        members = a.meta.get("members")
+        if members is not None and not (isinstance(members, list) and all(m in agencies for m in members)):
+            yield Problem(rel, a.meta.line_of("members"), "members must be a list of agency ids of this file")
 
 
 def load_prefixes(corpus_dir: Path, agencies: dict[str, Agency], prefixes: list[dict]) -> Iterator[Problem]:

@@ -72,7 +72,6 @@ def model_records(corpus: Corpus, m) -> list[dict]:
     url = entity_url
     annex_dates = {d.id: d.date for d in corpus.documents}
     names = lambda ids: " ".join(str(corpus.agencies[a].get("name_th")) for a in ids or [])  # noqa: E731
-    parties = ["cdd", "dla", "oncb", "tao-association"]
 
     # Curated records rank below the circular's own clause for words of its text (the
     # clause is the source), except agency pages, which a name or abbreviation should find first.
@@ -107,7 +106,7 @@ def model_records(corpus: Corpus, m) -> list[dict]:
                        agencies=[aid], missions=missions))
     for r in m.roles:
         aid = str(r.get("agency"))
-        agencies = [aid] + (parties if aid == "mou-parties" else []) + list(r.get("involves") or [])
+        agencies = [aid] + list(corpus.agencies[aid].get("members") or []) + list(r.get("involves") or [])
         ref = r.ref()
         clause = to_thai_digits(ref.clause[1:].replace('-', '.'))
         out.append(rec(f"role:{r.id}", "role", "บทบาท",

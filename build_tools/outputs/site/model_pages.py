@@ -274,7 +274,7 @@ class Pages:
     def guidance(self) -> str:
         page = GUIDANCE_PAGE
         m = self.model
-        doc = "expansion-guidance-2553"
+        doc = m.guidance_document
         plans = {p.id: p for p in m.plans}
         out = _front("แนวทางการขยายผล ปีงบประมาณ ๒๕๕๓") + [
             "# แนวทางการดำเนินการขยายผล ปีงบประมาณ ๒๕๕๓", "",
@@ -345,7 +345,7 @@ class Pages:
     def monitoring(self) -> str:
         page = MONITORING_PAGE
         m = self.model
-        doc = "monitoring-framework-2552-2553"
+        doc = m.monitoring_document
         out = _front("กรอบการติดตามและประเมินผล ๒๕๕๒–๒๕๕๓") + [
             "# กรอบการติดตามและประเมินผล ๒๕๕๒–๒๕๕๓", "",
             f"จาก[กรอบการติดตามและประเมินผล]({link(page, doc_page(doc))}): ใครติดตาม ด้วยวิธีใด "
