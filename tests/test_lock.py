@@ -6,10 +6,10 @@ import sys
 import time
 
 import pytest
+from conftest import ROOT
 
 from build_tools.common.lock import LockBusy, lock_files, writing
 from build_tools.common.paths import Paths
-from conftest import ROOT
 
 HOLDER = """
 import sys, time
