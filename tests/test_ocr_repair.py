@@ -11,7 +11,7 @@ from build_tools.normalization.documents import normalize_corpus
 from build_tools.normalization.rules import Context, Line, normalize_text
 from build_tools.normalization.suggest import find_suggestions, unknown_tokens
 from build_tools.sources.corpus import load_corpus
-from build_tools.sources.corrections import load_corrections, variant_map
+from build_tools.sources.corrections import load_corrections
 
 CORPUS = load_corpus(ROOT / "corpus")
 DOCS = {nd.id: nd for nd in normalize_corpus(CORPUS)}
@@ -129,12 +129,6 @@ def test_numbers_and_names_untouched():
     assert "๘๗๗ อำเภอ" in text and "ที่ มท ๐๔๐๔.๒ / ๔๙๐๐" in text and "(นายวิชัย ศรีขวัญ)" in text
     assert "๘๘๘ อำเภอ" in DOCS["mou-annex-2552"].text
     assert "มท 0404.2 / 8900" in DOCS["dla-letter-2552-08-20"].text
-
-
-def test_variant_map_for_the_analyzer():
-    vm = variant_map(CORPUS.corrections)
-    assert vm["นายองค์การบริหารส่วนตำบล"] == "นายกองค์การบริหารส่วนตำบล"
-    assert vm["คักยภาพ"] == "ศักยภาพ" and len(vm) == len(CORPUS.corrections)
 
 
 def test_line_limited_correction_only_touches_its_line(tmp_path):

@@ -181,7 +181,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.ids: dict[str, str] = {}  # id -> "kind in file:line"
         for aid, a in corpus.agencies.items():
-            self.ids[aid] = f"agency in corpus/agencies.yaml:{a.meta.line_of('id')}"
+            self.ids[aid] = f"agency in corpus/agencies.yaml:{a.line_of('id')}"
         for d in corpus.documents:
             self.ids[d.id] = f"document in {d.rel}:{d.meta.line_of('id')}"
         for nd in docs:

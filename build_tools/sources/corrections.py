@@ -10,116 +10,105 @@ Loaders yield Problem(file, line, message) like every corpus validator."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Annotated, Iterable, Iterator
 
-from build_tools.common.ids import ID_RE
+from pydantic import Field
+
 from build_tools.common.problems import Problem
+from build_tools.common.schema import Id, Record, Text, Wording, check_record, unchecked
 from build_tools.common.thai import to_arabic_digits
 from build_tools.common.yamlio import load_data_file
 
 CORRECTIONS_FILE = "corrections.yaml"
+CORRECTIONS_REL = f"corpus/{CORRECTIONS_FILE}"
 NAMES_FILE = "names.yaml"
-CORRECTION_FIELDS = ("id", "wrong", "right", "scope", "reason")
-OPTIONAL_CORRECTION_FIELDS = ("line",)
 NAME_CATEGORIES = ("agencies", "places", "roads", "hotels", "people", "terms")
 CORPUS_SCOPE = "corpus"
 DIGITS = re.compile(r"[0-9๐-๙]")
 
 
-@dataclass(frozen=True)
-class Correction:
-    id: str
-    wrong: str
-    right: str
-    scope: str  # a document id or "corpus"
-    reason: str
-    line: int | None = None  # raw line the correction is limited to
-    file_line: int = 0  # where it stands in corrections.yaml
+class Correction(Record):
+    """One reviewed correction of corpus/corrections.yaml (`ingest --accept` writes them
+    through this schema too, so what it writes always loads)."""
+
+    id: Id
+    wrong: Text
+    right: Text
+    scope: Text  # a document id or "corpus"
+    reason: Text
+    line: Annotated[int, Field(ge=1)] | None = None  # the raw line the correction is limited to
+
+    @property
+    def file_line(self) -> int:
+        """Where it stands in corrections.yaml."""
+        return self.yaml_line
 
     def applies_to(self, doc_id: str) -> bool:
         return self.scope in (CORPUS_SCOPE, doc_id)
+
+
+_WORDING = Wording("correction", missing="correction is missing required field '{field}' (text)",
+                   unknown="unknown field '{field}'",
+                   not_mapping="each correction must be a mapping with id, wrong, right, scope, reason",
+                   fields=(("line", "line must be a raw line number"),))
 
 
 def _digits(s: str) -> list[str]:
     return DIGITS.findall(to_arabic_digits(s))
 
 
-def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],  # noqa: C901  (over the limit: to split this round)
+def check_texts(c: Correction, rel: str) -> Iterator[Problem]:
+    """What makes a correction unsafe to apply, whatever the corpus holds."""
+    if c.wrong == c.right:
+        yield Problem(rel, c.line_of("right"), "'right' is the same as 'wrong'")
+    elif c.wrong in c.right:
+        yield Problem(rel, c.line_of("right"),
+                      "'right' contains 'wrong': applied again it would change the text again; "
+                      "make 'wrong' longer")
+    if _digits(c.wrong) != _digits(c.right):
+        yield Problem(rel, c.line_of("right"),
+                      "changes a number: numbers and reference numbers are never corrected; "
+                      "record a decision in corpus/conflicts.yaml instead")
+
+
+def check_scope(c: Correction, rel: str, doc_lines: dict[str, tuple[int, int]]) -> Iterator[Problem]:
+    """The scope is `corpus` or a document, and `line` lies inside that document."""
+    if c.scope != CORPUS_SCOPE and c.scope not in doc_lines:
+        yield Problem(rel, c.line_of("scope"), f"scope '{c.scope}' is neither '{CORPUS_SCOPE}' nor a document id")
+    elif c.line is not None and c.scope == CORPUS_SCOPE:
+        yield Problem(rel, c.line_of("line"), "line needs a document scope, not 'corpus'")
+    elif c.line is not None and not doc_lines[c.scope][0] <= c.line <= doc_lines[c.scope][1]:
+        first, last = doc_lines[c.scope]
+        yield Problem(rel, c.line_of("line"), f"line {c.line} is outside document {c.scope} (raw lines {first}-{last})")
+
+
+def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],
                      out: list[Correction], broken: Iterable[str] = ()) -> Iterator[Problem]:
     """Validate corpus/corrections.yaml into `out`.  `doc_lines` maps each valid document
     id to its (first, last) raw line; `broken` are ids of documents that failed to load
     (their own problems are reported; corrections scoped to them are not blamed).  A
-    missing file means no corrections."""
+    missing or empty file means no corrections (the build says so)."""
     broken = set(broken) - set(doc_lines)
-    rel = f"corpus/{CORRECTIONS_FILE}"
     problems: list[Problem] = []
     data = load_data_file(corpus_dir, CORRECTIONS_FILE, list, "be a list of corrections", problems)
     yield from problems
-    if data is None:
-        return
     seen: dict[str, int] = {}
-    for n, item in enumerate(data):
-        where = data.item_lines[n]
-        if not isinstance(item, dict):
-            yield Problem(rel, where, "each correction must be a mapping with id, wrong, right, scope, reason")
-            continue
-        bad = False
-        for f in CORRECTION_FIELDS:
-            if not isinstance(item.get(f), str) or not item.get(f).strip():
-                yield Problem(rel, item.line, f"correction is missing required field '{f}' (text)")
-                bad = True
-        for f in item:
-            if f not in CORRECTION_FIELDS + OPTIONAL_CORRECTION_FIELDS:
-                yield Problem(rel, item.line_of(f), f"unknown field '{f}'")
-                bad = True
-        if bad:
-            continue
-        cid, wrong, right, scope = item["id"], item["wrong"], item["right"], item["scope"]
-        if not ID_RE.match(cid):
-            yield Problem(rel, item.line_of("id"), f"id '{cid}' must be lowercase ASCII words joined by '-'")
-            bad = True
-        elif cid in seen:
-            yield Problem(rel, item.line_of("id"), f"duplicate correction id '{cid}' (also at line {seen[cid]})")
-            bad = True
-        else:
-            seen[cid] = item.line_of("id")
-        if wrong == right:
-            yield Problem(rel, item.line_of("right"), "'right' is the same as 'wrong'")
-            bad = True
-        elif wrong in right:
-            yield Problem(rel, item.line_of("right"),
-                          "'right' contains 'wrong': applied again it would change the text again; "
-                          "make 'wrong' longer")
-            bad = True
-        if _digits(wrong) != _digits(right):
-            yield Problem(rel, item.line_of("right"),
-                          "changes a number: numbers and reference numbers are never corrected; "
-                          "record a decision in corpus/conflicts.yaml instead")
-            bad = True
-        if scope in broken:
-            continue
-        if scope != CORPUS_SCOPE and scope not in doc_lines:
-            yield Problem(rel, item.line_of("scope"),
-                          f"scope '{scope}' is neither '{CORPUS_SCOPE}' nor a document id")
-            bad = True
-        line = item.get("line")
-        if line is not None:
-            if not isinstance(line, int) or isinstance(line, bool):
-                yield Problem(rel, item.line_of("line"), "line must be a raw line number")
-                bad = True
-            elif scope == CORPUS_SCOPE:
-                yield Problem(rel, item.line_of("line"), "line needs a document scope, not 'corpus'")
-                bad = True
-            elif scope in doc_lines and not doc_lines[scope][0] <= line <= doc_lines[scope][1]:
-                first, last = doc_lines[scope]
-                yield Problem(rel, item.line_of("line"),
-                              f"line {line} is outside document {scope} (raw lines {first}-{last})")
-                bad = True
-        if not bad:
-            out.append(Correction(cid, wrong, right, scope, item["reason"].strip(), line,
-                                  item.line))
+    for n, item in enumerate(data or []):
+        c, problems = check_record(Correction, item, CORRECTIONS_REL, _WORDING, line=data.item_lines[n])
+        if c is None and isinstance(item, dict) and all(isinstance(item.get(f), str) for f in ("wrong", "right")):
+            problems += check_texts(unchecked(Correction, item, CORRECTIONS_REL), CORRECTIONS_REL)
+        if c is not None:
+            if c.id in seen:
+                problems.append(Problem(CORRECTIONS_REL, c.line_of("id"),
+                                        f"duplicate correction id '{c.id}' (also at line {seen[c.id]})"))
+            seen.setdefault(c.id, c.line_of("id"))
+            problems += check_texts(c, CORRECTIONS_REL)
+            if c.scope not in broken:
+                problems += check_scope(c, CORRECTIONS_REL, doc_lines)
+        yield from problems
+        if c is not None and not problems and c.scope not in broken:
+            out.append(c)
 
 
 def load_names(corpus_dir: Path, out: dict[str, list[str]]) -> Iterator[Problem]:
@@ -156,12 +145,6 @@ def load_names(corpus_dir: Path, out: dict[str, list[str]]) -> Iterator[Problem]
 
 def corrections_for(corrections: Iterable[Correction], doc_id: str) -> list[Correction]:
     return [c for c in corrections if c.applies_to(doc_id)]
-
-
-def variant_map(corrections: Iterable[Correction]) -> dict[str, str]:
-    """Every reviewed OCR misspelling -> its right spelling (for the search analyzer:
-    a query typed with the scan's spelling still finds the corrected text)."""
-    return {c.wrong: c.right for c in corrections}
 
 
 def known_names(names: dict[str, list[str]]) -> list[str]:

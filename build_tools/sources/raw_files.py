@@ -1,0 +1,130 @@
+"""Raw scans are immutable: every file in corpus/raw/ is listed in MANIFEST.yaml with its
+SHA-256, the hash still matches, and a text decodes (UTF-8 unless its entry records
+another `encoding:`, e.g. cp874 for a TIS-620 file kept byte for byte; `binary` for an
+original scan image or PDF, which is only hashed)."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Iterator
+
+from pydantic import StringConstraints
+
+from build_tools.common.problems import Problem
+from build_tools.common.schema import Record, Text, Wording, check_record
+from build_tools.common.textio import TextFileError, decode_bytes
+from build_tools.common.yamlio import YamlError, load_yaml
+
+MANIFEST_REL = "corpus/raw/MANIFEST.yaml"
+# Raw files that are not text (an original scan kept beside its OCR text).
+BINARY_ENCODINGS = ("binary",)
+
+
+class ManifestEntry(Record):
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    received: Text | None = None  # date the file was received (YYYY-MM-DD)
+    encoding: Text | None = None  # utf-8 when absent; cp874; binary
+    source_name: Text | None = None  # the file name it was given to us under
+    ocr_of: Text | None = None  # for an OCR text: the scan it was read from
+    description: Text | None = None
+
+
+_WORDING = Wording("manifest entry", invalid="{field} {problem}")
+
+
+@dataclass
+class RawFile:
+    name: str
+    path: Path
+    sha256: str
+    lines: list[str] = field(default_factory=list)
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read_manifest(raw_dir: Path) -> tuple[dict | None, list[Problem]]:
+    try:
+        manifest = load_yaml(raw_dir / "MANIFEST.yaml", MANIFEST_REL)
+    except FileNotFoundError:
+        return None, [Problem(MANIFEST_REL, 1, "missing: every raw file must be listed with its sha256")]
+    except YamlError as exc:
+        return None, [exc.problem]
+    if not isinstance(manifest, dict):
+        return None, [Problem(MANIFEST_REL, 1, "must map each raw file name to its sha256")]
+    return manifest, []
+
+
+def _decode_unrecorded(data: bytes, rel: str, exc: UnicodeDecodeError) -> tuple[str | None, Problem]:
+    """No encoding recorded and not UTF-8: a Thai legacy encoding is read converted (the
+    stored bytes, and so the hash, stay as received), with a note; anything else is refused."""
+    line = data[: exc.start].count(b"\n") + 1
+    try:
+        decoded = decode_bytes(data, rel)
+    except TextFileError:
+        decoded = None
+    if decoded is None or decoded.encoding != "cp874":
+        return None, Problem(rel, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+                                        f"{exc.start}); convert it to UTF-8 before adding it")
+    return decoded.text, Problem(rel, 1, "TIS-620/Windows-874 text, read converted to UTF-8 (the file "
+                                         "itself is kept as received)", severity="warning")
+
+
+def _decode(path: Path, rel: str, entry: ManifestEntry) -> tuple[str | None, list[Problem]]:
+    encoding = entry.encoding or "utf-8"
+    data = path.read_bytes()
+    try:
+        return data.decode(encoding), []
+    except LookupError:
+        return None, [Problem(MANIFEST_REL, entry.line_of("encoding"), f"unknown encoding '{encoding}'")]
+    except UnicodeDecodeError as exc:
+        if entry.encoding is not None:
+            line = data[: exc.start].count(b"\n") + 1
+            return None, [Problem(rel, line, f"not valid {encoding} (byte 0x{data[exc.start]:02x} at "
+                                             f"offset {exc.start}), the encoding its manifest entry records")]
+        text, note = _decode_unrecorded(data, rel, exc)
+        return text, [note]
+
+
+def _check_one(path: Path, manifest: dict, raw: dict[str, RawFile]) -> Iterator[Problem]:
+    rel = f"corpus/raw/{path.name}"
+    item = manifest.get(path.name)
+    if not isinstance(item, dict) or "sha256" not in item:
+        yield Problem(MANIFEST_REL, manifest.line_of(path.name) if item is not None else 1,
+                      f"raw file {path.name} is not listed with its sha256")
+        return
+    entry, problems = check_record(ManifestEntry, item, MANIFEST_REL, _WORDING)
+    if entry is None:
+        yield from problems
+        return
+    actual = sha256_of(path)
+    if actual != entry.sha256:
+        yield Problem(rel, 1, f"raw file was modified: sha256 is {actual}, the manifest "
+                              f"(line {manifest.line_of(path.name)}) records {entry.sha256}; "
+                              "raw scans are read-only, put repairs in corpus/corrections.yaml")
+        return
+    if entry.ocr_of and entry.ocr_of not in manifest:
+        yield Problem(MANIFEST_REL, entry.line_of("ocr_of"),
+                      f"ocr_of names {entry.ocr_of}, which is not listed in the manifest")
+    if entry.encoding in BINARY_ENCODINGS:
+        return
+    text, problems = _decode(path, rel, entry)
+    yield from problems
+    if text is not None:
+        raw[path.name] = RawFile(path.name, path, actual, text.split("\n"))
+
+
+def check_raw_files(corpus_dir: Path, raw: dict[str, RawFile]) -> Iterator[Problem]:
+    """Validate corpus/raw/ against its manifest; the readable text files go into `raw`."""
+    raw_dir = corpus_dir / "raw"
+    manifest, problems = _read_manifest(raw_dir)
+    yield from problems
+    if manifest is None:
+        return
+    for path in sorted(p for p in raw_dir.iterdir() if p.is_file() and p.name != "MANIFEST.yaml"):
+        yield from _check_one(path, manifest, raw)
+    for name in manifest:
+        if not (raw_dir / name).is_file():
+            yield Problem(MANIFEST_REL, manifest.line_of(name), f"lists {name}, which is not in corpus/raw/")
