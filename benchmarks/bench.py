@@ -370,7 +370,7 @@ def bench_size(n: int, work: Path, seed: int, damage: float, browser: bool) -> d
     norm, (corpus, docs) = measure_normalize(corpus_dir)
     res.update(norm)
     res["analyzer_mb_per_s"] = measure_analyzer(corpus, docs)
-    from build_tools.knowledge.model import load_model
+    from build_tools.knowledge.model_files import load_model
     from build_tools.outputs.site.document_pages import generate_pages
 
     model, _ = load_model(corpus_dir, corpus, docs)

@@ -10,7 +10,7 @@ PACKAGES = ("build_tools", "benchmarks")
 # Over the limits when the rules came in; each is split this round and removed from here
 # (the test fails when a listed item is short enough, so the list only shrinks).
 KNOWN_LONG = {
-    "build_tools/analysis/analyzer.py", "build_tools/ingest/run.py", "build_tools/knowledge/model.py",
+    "build_tools/analysis/analyzer.py", "build_tools/ingest/run.py",
     "build_tools/outputs/site/document_pages.py", "build_tools/outputs/site/model_pages.py",
     "build_tools/outputs/site/site_search.py", "build_tools/search/topk.py",
     "benchmarks/bench.py",

@@ -151,7 +151,7 @@ def cmd_search(args) -> int:
 def cmd_permalinks(args) -> int:
     from build_tools.common.atomic import write_text_atomic
     from build_tools.knowledge.checked import check_corpus
-    from build_tools.knowledge.model import permalinks, released_text
+    from build_tools.knowledge.permalinks import permalinks, released_text
 
     paths = _paths(args)
     try:

@@ -5,10 +5,11 @@ the maintainer guide uses.  Checks that need other files (does this agency exist
 after, in the stage's loader, on the typed record."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints, ValidationError, create_model
 
 from build_tools.common.ids import ID_RE
 from build_tools.common.problems import Problem
@@ -61,10 +62,12 @@ class Wording:
     fields: tuple[tuple[str, str], ...] = ()
 
 
-def _present(item: dict) -> dict:
-    """Empty values are absent: `decision:` with nothing after it means no decision, and
-    a required field left empty is reported as missing."""
-    return {k: v for k, v in item.items() if v not in (None, "", [])}
+def _present(item: dict, cls: type[Record]) -> dict:
+    """Empty values of known fields are absent: `decision:` with nothing after it means no
+    decision, and a required field left empty is reported as missing.  An unknown key
+    stays, empty or not, to be reported."""
+    known = set(cls.model_fields) | {f.alias for f in cls.model_fields.values() if f.alias}
+    return {k: v for k, v in item.items() if k not in known or v not in (None, "", [])}
 
 
 def _line_at(item, loc: tuple) -> int:
@@ -112,43 +115,66 @@ def _field_name(loc: tuple) -> str:
     return ".".join(str(p) for p in loc if not isinstance(p, int)) or "value"
 
 
+def _own_message(w: Wording, field: str, err: dict) -> str | None:
+    """The wording's own message for a field (or anything inside it), if it has one."""
+    for prefix, message in w.fields:
+        if field == prefix or field.startswith(prefix + "."):
+            return message.replace("{input}", str(err.get("input")))
+    return None
+
+
 def _messages(err: dict, item, rel: str, w: Wording) -> Problem:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-    if err["type"] == "missing":
-        parent = _line_at(item, loc[:-1]) if len(loc) > 1 else getattr(item, "line", 1)
-        field = loc[-1] if len(loc) == 1 else _field_name(loc)
-        return Problem(rel, parent, w.missing.format(what=w.what, field=field))
-    if err["type"] == "extra_forbidden":
-        return Problem(rel, _line_at(item, loc), w.unknown.format(what=w.what, field=_field_name(loc)))
-    own = dict(w.fields).get(_field_name(loc))
+    field = _field_name(loc)
+    if err["type"] == "missing" and len(loc) == 1:
+        return Problem(rel, getattr(item, "line", 1), w.missing.format(what=w.what, field=loc[0]))
+    if err["type"] == "extra_forbidden" and len(loc) == 1:
+        return Problem(rel, _line_at(item, loc), w.unknown.format(what=w.what, field=field))
+    own = _own_message(w, field, err)
     if own is not None:
-        return Problem(rel, _line_at(item, loc), own)
-    return Problem(rel, _line_at(item, loc), w.invalid.format(what=w.what, field=_field_name(loc),
-                                                              problem=_describe(err)))
+        return Problem(rel, _line_at(item, loc[:1]), own)
+    if err["type"] == "missing":
+        return Problem(rel, _line_at(item, loc[:-1]), w.missing.format(what=w.what, field=field))
+    if err["type"] == "extra_forbidden":
+        return Problem(rel, _line_at(item, loc), w.unknown.format(what=w.what, field=field))
+    return Problem(rel, _line_at(item, loc), w.invalid.format(what=w.what, field=field, problem=_describe(err)))
+
+
+@functools.cache
+def _partial_class(cls: type[R]) -> type[R]:
+    """`cls` with every field optional and unknown keys ignored: holds what passed."""
+    fields = {name: (Optional[f.annotation], None) for name, f in cls.model_fields.items()}
+    partial = create_model(f"{cls.__name__}Partial", __base__=cls, **fields)
+    partial.model_config["extra"] = "ignore"
+    partial.model_rebuild(force=True)
+    return partial
+
+
+def _place(record: R, item, rel: str, line: int | None) -> R:
+    record._file = rel
+    record._line = getattr(item, "line", line or 1)
+    record._key_lines = dict(getattr(item, "key_lines", {}))
+    return record
 
 
 def check_record(cls: type[R], item: Any, rel: str, wording: Wording,
                  line: int | None = None) -> tuple[R | None, list[Problem]]:
-    """Validate one YAML mapping; return (typed record, []) or (None, problems)."""
+    """Validate one YAML mapping against `cls`: (record, []) when it is valid.  With
+    problems, the record returned holds only the fields that passed (every other field
+    None), so checks against other files can still run and one `check` shows every
+    problem; callers keep only records without problems.  None if `item` is no mapping."""
     if not isinstance(item, dict):
         return None, [Problem(rel, line or getattr(item, "line", 1),
                               wording.not_mapping.format(what=wording.what))]
+    present = _present(item, cls)
     try:
-        record = cls.model_validate(_present(item))
+        return _place(cls.model_validate(present), item, rel, line), []
     except ValidationError as exc:
-        problems = [_messages(e, item, rel, wording) for e in exc.errors()]
-        return None, sorted(set(problems))
-    record._file = rel
-    record._line = getattr(item, "line", line or 1)
-    record._key_lines = dict(getattr(item, "key_lines", {}))
-    return record, []
-
-
-def unchecked(cls: type[R], item: dict, rel: str) -> R:
-    """A record built without validation (for the checks that can still run on a record
-    the schema refused, so one `check` run reports every problem of it)."""
-    record = cls.model_construct(**item)
-    record._file = rel
-    record._line = getattr(item, "line", 1)
-    record._key_lines = dict(getattr(item, "key_lines", {}))
-    return record
+        errors = exc.errors()
+    problems = sorted({_messages(e, item, rel, wording) for e in errors})
+    failed = {e["loc"][0] for e in errors if e["loc"]}
+    try:
+        partial = _partial_class(cls).model_validate({k: v for k, v in present.items() if k not in failed})
+    except ValidationError:
+        return None, problems
+    return _place(partial, item, rel, line), problems

@@ -8,6 +8,8 @@ import re
 from build_tools.common.thai import to_arabic_digits, to_thai_digits
 
 BE_OFFSET = 543
+# Years a letter of this archive can carry (Buddhist era): a year outside is an OCR or typing error.
+BE_YEARS = (2400, 2699)
 
 MONTHS_FULL = [
     "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -42,8 +44,9 @@ def parse_thai_date(text: str) -> dt.date:
     day = int(to_arabic_digits(m["day"]))
     month = _month_number(m["month"])
     year_be = int(to_arabic_digits(m["year"]))
-    if year_be < 2400:
-        raise ValueError(f"year {year_be} is not a Buddhist-era year (expected 24xx-26xx)")
+    if not BE_YEARS[0] <= year_be <= BE_YEARS[1]:
+        raise ValueError(f"year {year_be} is not a plausible Buddhist-era year "
+                         f"(expected {BE_YEARS[0]}-{BE_YEARS[1]})")
     return dt.date(year_be - BE_OFFSET, month, day)
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.common.problems import CorpusError, Problem
-from build_tools.knowledge.model import Model, load_model
+from build_tools.knowledge.model import Model
+from build_tools.knowledge.model_files import load_model
 from build_tools.normalization.documents import NormalizedDoc, normalize_corpus
 from build_tools.normalization.review import Review, review
 from build_tools.sources.corpus import Corpus, load_corpus
@@ -34,7 +35,7 @@ def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet) -> Chec
     corpus = load_corpus(corpus_dir)
     for w in corpus.warnings:
         log(f"  {w}")
-    log(f"[2/5] normalizing {len(corpus.documents)} documents")
+    log(f"[2/5] normalizing {len(corpus.documents)} documents ({len(corpus.corrections)} reviewed corrections)")
     docs = normalize_corpus(corpus)
     model = None
     if (corpus_dir / "model").is_dir():

@@ -8,7 +8,8 @@ import posixpath
 from html import escape as h
 
 from build_tools.common.thaidate import format_thai_date
-from build_tools.knowledge.model import Model, block_text, permalinks
+from build_tools.knowledge.model import Model, block_text
+from build_tools.knowledge.permalinks import permalinks
 from build_tools.knowledge.urls import OPEN_DATA_PAGE, agency_page, doc_url, entity_url, link, page_url
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.site.markup import table

@@ -38,7 +38,8 @@ def load_agencies(corpus_dir: Path, agencies: dict[str, Agency]) -> Iterator[Pro
     for i, item in enumerate(data):
         agency, problems = check_record(Agency, item, AGENCIES_REL, _WORDING, line=data.item_lines[i])
         yield from problems
-        if agency is None:
+        # An agency with problems still has its id: other files citing it are not blamed.
+        if agency is None or not agency.id:
             continue
         if agency.id in agencies:
             yield Problem(AGENCIES_REL, agency.line_of("id"), f"duplicate agency id '{agency.id}'")

@@ -16,7 +16,7 @@ from typing import Annotated, Iterable, Iterator
 from pydantic import Field
 
 from build_tools.common.problems import Problem
-from build_tools.common.schema import Id, Record, Text, Wording, check_record, unchecked
+from build_tools.common.schema import Id, Record, Text, Wording, check_record
 from build_tools.common.thai import to_arabic_digits
 from build_tools.common.yamlio import load_data_file
 
@@ -83,6 +83,22 @@ def check_scope(c: Correction, rel: str, doc_lines: dict[str, tuple[int, int]]) 
         yield Problem(rel, c.line_of("line"), f"line {c.line} is outside document {c.scope} (raw lines {first}-{last})")
 
 
+def _check_against_others(c: Correction, seen: dict[str, int], broken: set[str],
+                          doc_lines: dict[str, tuple[int, int]]) -> list[Problem]:
+    """Duplicates, unsafe texts and scope, on what of the entry passed the schema."""
+    problems = []
+    if c.id in seen:
+        problems.append(Problem(CORRECTIONS_REL, c.line_of("id"),
+                                f"duplicate correction id '{c.id}' (also at line {seen[c.id]})"))
+    if c.id:
+        seen.setdefault(c.id, c.line_of("id"))
+    if c.wrong and c.right:
+        problems += check_texts(c, CORRECTIONS_REL)
+    if c.scope and c.scope not in broken:
+        problems += check_scope(c, CORRECTIONS_REL, doc_lines)
+    return problems
+
+
 def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],
                      out: list[Correction], broken: Iterable[str] = ()) -> Iterator[Problem]:
     """Validate corpus/corrections.yaml into `out`.  `doc_lines` maps each valid document
@@ -93,19 +109,14 @@ def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],
     problems: list[Problem] = []
     data = load_data_file(corpus_dir, CORRECTIONS_FILE, list, "be a list of corrections", problems)
     yield from problems
+    if data is None and not problems:
+        yield Problem(CORRECTIONS_REL, 1, "no reviewed corrections (the file is missing or empty): the documents "
+                                          "are normalized by the rules alone", severity="warning")
     seen: dict[str, int] = {}
     for n, item in enumerate(data or []):
         c, problems = check_record(Correction, item, CORRECTIONS_REL, _WORDING, line=data.item_lines[n])
-        if c is None and isinstance(item, dict) and all(isinstance(item.get(f), str) for f in ("wrong", "right")):
-            problems += check_texts(unchecked(Correction, item, CORRECTIONS_REL), CORRECTIONS_REL)
         if c is not None:
-            if c.id in seen:
-                problems.append(Problem(CORRECTIONS_REL, c.line_of("id"),
-                                        f"duplicate correction id '{c.id}' (also at line {seen[c.id]})"))
-            seen.setdefault(c.id, c.line_of("id"))
-            problems += check_texts(c, CORRECTIONS_REL)
-            if c.scope not in broken:
-                problems += check_scope(c, CORRECTIONS_REL, doc_lines)
+            problems += _check_against_others(c, seen, broken, doc_lines)
         yield from problems
         if c is not None and not problems and c.scope not in broken:
             out.append(c)

@@ -125,7 +125,7 @@ def _load_one(path: Path, raw: dict[str, RawFile], agencies: dict, seen: dict[st
     if meta is None:
         return None, problems
     fm, problems = check_record(DocumentMeta, meta, rel, _WORDING)
-    if fm is None:
+    if problems:
         return None, problems
     if fm.id in seen:
         return None, [Problem(rel, fm.line_of("id"), f"duplicate id '{fm.id}' (also in {seen[fm.id]})")]

@@ -96,7 +96,7 @@ def _check_one(path: Path, manifest: dict, raw: dict[str, RawFile]) -> Iterator[
                       f"raw file {path.name} is not listed with its sha256")
         return
     entry, problems = check_record(ManifestEntry, item, MANIFEST_REL, _WORDING)
-    if entry is None:
+    if problems:
         yield from problems
         return
     actual = sha256_of(path)
