@@ -14,15 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator
 
 from build_tools.common.problems import Problem
 from build_tools.common.thai import fold_number
 from build_tools.common.thaidate import DATE_RE, parse_thai_date
-from build_tools.common.yamlio import load_data_file
+from build_tools.sources.decisions import CONFLICTS_REL
 
-CONFLICTS_FILE = "conflicts.yaml"
 _D = "0-9๐-๙"
 REF = re.compile(rf"(?P<prefix>[ก-ฮ]{{1,4}}\s*[{_D}]+(?:\.[{_D}]+)*)\s*/\s*(?P<circ>ว\s*)?(?P<serial>[{_D}]+)")
 UNITS = {"อำเภอ": "districts", "จังหวัด": "provinces", "ตำบล": "subdistricts",
@@ -132,45 +130,10 @@ def _doc(docs, doc_id):
     return next(nd for nd in docs if nd.id == doc_id)
 
 
-def load_decisions(corpus_dir: Path, out: dict[str, dict]) -> Iterator[Problem]:
-    """corpus/conflicts.yaml: a list of {id, decision, note}; decision empty = undecided."""
-    rel = f"corpus/{CONFLICTS_FILE}"
-    problems: list[Problem] = []
-    data = load_data_file(corpus_dir, CONFLICTS_FILE, list, "be a list of decisions (id, decision, note)", problems)
-    yield from problems
-    if data is None:
-        return
-    for n, item in enumerate(data):
-        if not isinstance(item, dict):
-            yield Problem(rel, data.item_lines[n], "each decision must be a mapping with id, decision, note")
-            continue
-        bad = False
-        for f in item:
-            if f not in ("id", "decision", "note"):
-                yield Problem(rel, item.line_of(f), f"unknown field '{f}'")
-                bad = True
-        if not isinstance(item.get("id"), str) or not item["id"]:
-            yield Problem(rel, item.line, "decision is missing required field 'id'")
-            continue
-        if item["id"] in out:
-            yield Problem(rel, item.line_of("id"), f"duplicate conflict id '{item['id']}'")
-            continue
-        dec = item.get("decision")
-        if dec is not None and not isinstance(dec, (str, int)):
-            yield Problem(rel, item.line_of("decision"), "decision must be the reading chosen, as text")
-            bad = True
-        if dec is not None and item.get("note") in (None, ""):
-            yield Problem(rel, item.line_of("decision"), "a decision needs a 'note' saying on what source it rests")
-            bad = True
-        if not bad:
-            out[item["id"]] = {"decision": None if dec is None else str(dec),
-                               "note": str(item.get("note") or ""), "line": item.line}
-
-
 def resolve(conflicts: list[Conflict], decisions: dict[str, dict]) -> Iterator[Problem]:
     """Attach recorded decisions; a decision that is not one of the readings is an error,
     a decision for a conflict no longer detected is a warning."""
-    rel = f"corpus/{CONFLICTS_FILE}"
+    rel = CONFLICTS_REL
     by_id = {c.id: c for c in conflicts}
     for cid, d in decisions.items():
         c = by_id.get(cid)
@@ -210,4 +173,4 @@ def report(conflicts: list[Conflict], raw_of: dict[str, str]) -> Iterator[Proble
         for r in c.readings:
             yield Problem(f"corpus/raw/{raw_of[r.doc_id]}", r.line or 1,
                           f"[{r.doc_id}] conflict {c.id}: readings disagree ({listed}); "
-                          f"record the right one in corpus/{CONFLICTS_FILE}", severity="warning")
+                          f"record the right one in {CONFLICTS_REL}", severity="warning")

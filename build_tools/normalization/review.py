@@ -24,11 +24,8 @@ def review(corpus, docs) -> Review:
     r = Review()
     raw_of = {nd.id: nd.doc.raw for nd in docs}
     names = tuple(known_names(corpus.names))
-    decisions: dict = {}
-    for p in conflicts_mod.load_decisions(corpus.root, decisions):
-        (r.errors if p.severity == "error" else r.warnings).append(p)
     r.conflicts = conflicts_mod.detect(docs)
-    for p in conflicts_mod.resolve(r.conflicts, decisions):
+    for p in conflicts_mod.resolve(r.conflicts, corpus.decisions):
         (r.errors if p.severity == "error" else r.warnings).append(p)
     r.warnings += conflicts_mod.report(r.conflicts, raw_of)
     r.warnings += unused_corrections(corpus.corrections, {nd.id: nd.ctx.changes for nd in docs})

@@ -14,6 +14,7 @@ from build_tools.common.problems import CorpusError, Problem
 from build_tools.common.yamlio import load_data_file
 from build_tools.sources.agencies import Agency, load_agencies
 from build_tools.sources.corrections import load_corrections, load_names
+from build_tools.sources.decisions import load_decisions
 from build_tools.sources.documents import DOC_TYPES, Document, check_overlaps, load_documents
 from build_tools.sources.letter_parts import check_letter_parts
 from build_tools.sources.raw_files import RawFile, check_raw_files
@@ -32,6 +33,8 @@ class Corpus:
     # Reviewed OCR corrections and known names (build_tools.sources.corrections).
     corrections: list = field(default_factory=list)
     names: dict = field(default_factory=dict)
+    # corpus/conflicts.yaml: {conflict id: {decision, note, line}} (build_tools.sources.decisions)
+    decisions: dict = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
@@ -112,8 +115,10 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(load_corrections(corpus_dir, {d.id: (d.first_line, d.last_line) for d in documents},
                             corrections, broken=(p.stem for p in (corpus_dir / "documents").glob("*.md"))))
     c.take(load_names(corpus_dir, names))
+    decisions: dict = {}
+    c.take(load_decisions(corpus_dir, decisions))
     corpus = Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes,
-                    corrections=corrections, names=names)
+                    corrections=corrections, names=names, decisions=decisions)
     if c.errors:
         raise CorpusError(sorted(c.errors))
     return corpus

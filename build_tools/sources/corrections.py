@@ -122,6 +122,23 @@ def load_corrections(corpus_dir: Path, doc_lines: dict[str, tuple[int, int]],
             out.append(c)
 
 
+class Names(Record):
+    """corpus/names.yaml: known spellings of proper names, by category."""
+
+    agencies: list[Text] = []
+    places: list[Text] = []
+    roads: list[Text] = []
+    hotels: list[Text] = []
+    people: list[Text] = []
+    terms: list[Text] = []
+
+
+_NAMES_WORDING = Wording(
+    "names", not_mapping=f"must map categories ({', '.join(NAME_CATEGORIES)}) to lists of names",
+    unknown=f"unknown category '{{field}}' (use one of {', '.join(NAME_CATEGORIES)})",
+    fields=tuple((c, f"'{c}' must be a list of names (each a non-empty text)") for c in NAME_CATEGORIES))
+
+
 def load_names(corpus_dir: Path, out: dict[str, list[str]]) -> Iterator[Problem]:
     """Validate corpus/names.yaml (category -> list of spellings) into `out`."""
     rel = f"corpus/{NAMES_FILE}"
@@ -129,23 +146,15 @@ def load_names(corpus_dir: Path, out: dict[str, list[str]]) -> Iterator[Problem]
     data = load_data_file(corpus_dir, NAMES_FILE, dict,
                           f"map categories ({', '.join(NAME_CATEGORIES)}) to lists of names", problems)
     yield from problems
-    if data is None:
-        return
+    names, problems = check_record(Names, data or {}, rel, _NAMES_WORDING)
+    yield from problems
     seen: dict[str, int] = {}
-    for cat, names in data.items():
-        if cat not in NAME_CATEGORIES:
-            yield Problem(rel, data.line_of(cat),
-                          f"unknown category '{cat}' (use one of {', '.join(NAME_CATEGORIES)})")
-            continue
-        if not isinstance(names, list):
-            yield Problem(rel, data.line_of(cat), f"'{cat}' must be a list of names")
+    for cat in NAME_CATEGORIES:
+        spellings = (data or {}).get(cat)
+        if not getattr(names, cat, None) or not isinstance(spellings, list):
             continue
         kept = out.setdefault(cat, [])
-        for i, name in enumerate(names):
-            where = names.item_lines[i]
-            if not isinstance(name, str) or not name.strip():
-                yield Problem(rel, where, "a name must be non-empty text")
-                continue
+        for name, where in zip(spellings, spellings.item_lines):
             name = name.strip()
             if name in seen:
                 yield Problem(rel, where, f"duplicate name '{name}' (also at line {seen[name]})")
