@@ -1,9 +1,13 @@
+import contextlib
+import functools
+import io
 import json
 import os
 import shutil
 import stat
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,8 +17,34 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 os.environ.setdefault("PYTHAINLP_DATA", str(ROOT / ".pythainlp-data"))
 
 
-def run_cli(*args, check=True, **kwargs) -> subprocess.CompletedProcess:
-    """Run `python -m build_tools ...` as a user would, in a subprocess."""
+@dataclass
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args, check=True, **_ignored) -> CliResult:
+    """Run `python -m build_tools ...` in this process, as sqlite-utils tests its CLI:
+    the same parser, output and exit codes, without starting an interpreter each time
+    (tests/test_cli.py runs the real command once as a process)."""
+    from build_tools import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main([str(a) for a in args])
+        except SystemExit as exc:  # argparse errors and --help
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    result = CliResult(code, out.getvalue(), err.getvalue())
+    if check and code != 0:
+        raise AssertionError(f"exit {code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}")
+    return result
+
+
+def run_cli_process(*args, check=True, **kwargs) -> subprocess.CompletedProcess:
+    """Run `python -m build_tools ...` as a user would, in a subprocess (for what only a
+    process shows: signals, exit on Ctrl+C, the interpreter's own start)."""
     proc = subprocess.run([sys.executable, "-m", "build_tools", *map(str, args)],
                           cwd=ROOT, capture_output=True, text=True, **kwargs)
     if check and proc.returncode != 0:
@@ -22,10 +52,19 @@ def run_cli(*args, check=True, **kwargs) -> subprocess.CompletedProcess:
     return proc
 
 
+@functools.cache
+def seed():
+    """The project corpus through stages 1-3 (sources, normalization, model), loaded once
+    per test process; tests must not change it (copy_corpus gives a writable copy)."""
+    from build_tools.knowledge.checked import check_corpus
+
+    return check_corpus(ROOT / "corpus", with_review=False)
+
+
 def copy_corpus(dest: Path) -> Path:
     """A writable copy of the project corpus (raw files are read-only in the project)."""
     target = dest / "corpus"
-    shutil.copytree(ROOT / "corpus", target)
+    shutil.copytree(ROOT / "corpus", target, ignore=shutil.ignore_patterns(".siam-yim.lock*"))
     for p in target.rglob("*"):
         p.chmod(p.stat().st_mode | stat.S_IWUSR)
     return target
@@ -48,3 +87,10 @@ def search_json(built):
         proc = run_cli("search", *query, "--json", "--out", built, *extra)
         return json.loads(proc.stdout)
     return _search
+
+
+def pytest_collection_modifyitems(items):
+    # A test that uses the session build is slow wherever it is (the build takes seconds).
+    for item in items:
+        if "built" in getattr(item, "fixturenames", ()) or "search_json" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -10,6 +10,8 @@ from conftest import ROOT
 from build_tools.analysis import analyzer as an
 from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, segmenter, split_runs
 
+pytestmark = [pytest.mark.slow]  # segments the golden set with two engines
+
 GOLDEN = sorted((ROOT / "tests" / "golden" / "normalized").glob("*.md"))
 
 

@@ -107,6 +107,7 @@ def test_check_detects_an_edited_raw_file(tmp_path):
     assert "the manifest (line 4) records 224e169f" in first
 
 
+@pytest.mark.slow  # a full check with the review
 def test_clean_corpus_checks_ok():
     proc = run_cli("check")
     assert "corpus OK: 1 raw file(s), 6 document(s)" in proc.stdout
@@ -119,6 +120,7 @@ def _snapshot(out):
 
 @pytest.mark.parametrize("name", ["malformed front matter", "missing required field", "duplicate id",
                                   "raw file not UTF-8"])
+@pytest.mark.slow  # two builds
 def test_failed_build_leaves_previous_output_untouched(tmp_path, name):
     corpus = copy_corpus(tmp_path)
     out = tmp_path / "out"

@@ -7,21 +7,22 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, seed
 
 from build_tools.knowledge.checked import check_corpus
-from build_tools.sources.corpus import load_corpus
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench  # noqa: E402
 import synth  # noqa: E402
+
+pytestmark = [pytest.mark.slow]  # runs the scale benchmark at N=20
 
 
 def test_synthetic_corpus_is_valid_marked_and_deterministic(tmp_path):
     a = synth.write_corpus(tmp_path / "a", 30, seed=3, damage=0.05)
     b = synth.write_corpus(tmp_path / "b", 30, seed=3, damage=0.05)
     corpus = check_corpus(a, with_review=False).corpus  # real validation: hashes, front matter, line ranges, model
-    real = {d.id for d in load_corpus(ROOT / "corpus").documents}
+    real = {d.id for d in seed().corpus.documents}
     synthetic = [d for d in corpus.documents if d.id not in real]
     assert len(synthetic) == 30 and len(corpus.documents) == 30 + len(real)
     assert all(d.get("synthetic") is True for d in synthetic)

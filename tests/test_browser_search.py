@@ -16,7 +16,7 @@ if REASON and os.environ.get("CI") == "true":
     raise RuntimeError(f"CI must run the browser tests: {REASON}")
 if REASON:
     print(f"\n*** BROWSER TESTS NOT RUN: {REASON} ***\n", file=sys.stderr)
-pytestmark = pytest.mark.skipif(REASON is not None, reason=f"BROWSER TESTS NOT RUN: {REASON}")
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.skipif(REASON is not None, reason=f"BROWSER TESTS NOT RUN: {REASON}")]
 
 DATA = search_eval.load_queries()
 SUBSET = [q for q in DATA["queries"] if q.get("browser")]

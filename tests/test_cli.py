@@ -1,6 +1,6 @@
 """Every CLI verb has plain-words help and is documented in the README."""
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_cli_process
 
 from build_tools.cli import VERBS
 
@@ -33,3 +33,11 @@ def test_quick_start_is_two_commands():
 def test_search_limit_must_be_at_least_one():
     proc = run_cli("search", "ยาเสพติด", "--limit", "0", check=False)
     assert proc.returncode == 2 and "argument --limit: must be 1 or more, got 0" in proc.stderr
+
+
+@pytest.mark.slow
+def test_the_command_runs_as_a_process():
+    """The other CLI tests run in this process; this one starts it as a user does."""
+    proc = run_cli_process("search", "--limit", "0", "x", check=False)
+    assert proc.returncode == 2 and "must be 1 or more" in proc.stderr
+    assert "build" in run_cli_process("--help").stdout

@@ -1,13 +1,12 @@
 """The document pages' conflict boxes: both readings until a decision, then the decision."""
-from conftest import ROOT
+from conftest import seed
 
-from build_tools.knowledge.checked import check_corpus
 from build_tools.normalization.conflicts import detect, resolve
 from build_tools.outputs.site.document_pages import generate_pages
 
 
 def _pages(decisions):
-    checked = check_corpus(ROOT / "corpus", with_review=False)
+    checked = seed()
     conflicts = detect(checked.docs)
     assert list(resolve(conflicts, decisions)) == []
     return generate_pages(checked.corpus, checked.docs, checked.model, conflicts)[0]

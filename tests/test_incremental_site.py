@@ -9,6 +9,8 @@ from conftest import ROOT, copy_corpus, run_cli
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synth  # noqa: E402
 
+pytestmark = [pytest.mark.slow]  # builds sites
+
 
 def _retitle(corpus, doc_id, prefix):
     doc = corpus / "documents" / f"{doc_id}.md"

@@ -10,6 +10,8 @@ from conftest import copy_corpus, run_cli
 
 from build_tools.ingest.ocr import ocr_unavailable, render_text_image
 
+pytestmark = [pytest.mark.slow]  # OCR and builds
+
 REASON = ocr_unavailable()
 if REASON and os.environ.get("CI") == "true":
     raise RuntimeError(f"CI must run the OCR ingest tests: {REASON}")

@@ -7,18 +7,17 @@ import json
 import os
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, seed
 
 from build_tools.ingest.run import analyze
 from build_tools.normalization.rules import normalize_text
-from build_tools.sources.corpus import load_corpus
 
 CASES = sorted(p.parent.name for p in (ROOT / "tests" / "cases" / "ingest").glob("*/input.txt"))
 
 
 @pytest.fixture(scope="module")
 def corpus():
-    return load_corpus(ROOT / "corpus")
+    return seed().corpus
 
 
 def test_there_are_golden_cases():

@@ -35,6 +35,7 @@ def _hold(paths):
     return proc
 
 
+@pytest.mark.slow  # waits for the lock
 def test_a_second_writer_is_told_who_holds_the_lock(paths):
     proc = _hold(paths)
     try:

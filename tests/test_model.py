@@ -284,6 +284,7 @@ def test_search_agency_filter_finds_roles(search_json):
                                                                "agencies/dla/#dla-3"}
 
 
+@pytest.mark.slow  # builds a site
 def test_project_with_location_and_redirect_of_renamed_project(tmp_path):
     """A valid fixture project gets its page, catalogue row and resolved location; a renamed
     project keeps its old URL through a generated redirect page."""

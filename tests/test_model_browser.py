@@ -13,6 +13,8 @@ import threading
 
 import pytest
 
+pytestmark = [pytest.mark.slow, pytest.mark.browser]  # headless Chromium
+
 
 def _need_chromium():
     if shutil.which("chromium") and shutil.which("chromedriver"):

@@ -5,6 +5,8 @@ import pytest
 
 from build_tools.ingest.ocr import ocr_image, ocr_unavailable, render_text_image
 
+pytestmark = [pytest.mark.slow]  # Tesseract
+
 REASON = ocr_unavailable()
 if REASON and os.environ.get("CI") == "true":
     raise RuntimeError(f"CI must run the OCR tests: {REASON}")

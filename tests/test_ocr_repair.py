@@ -4,17 +4,22 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_corpus, run_cli
+from conftest import ROOT, copy_corpus, run_cli, seed
 
 from build_tools.normalization.conflicts import detect
-from build_tools.normalization.documents import normalize_corpus
 from build_tools.normalization.rules import Context, Line, normalize_text
 from build_tools.normalization.suggest import find_suggestions, unknown_tokens
-from build_tools.sources.corpus import load_corpus
 from build_tools.sources.corrections import load_corrections
 
-CORPUS = load_corpus(ROOT / "corpus")
-DOCS = {nd.id: nd for nd in normalize_corpus(CORPUS)}
+
+def _corpus():
+    return seed().corpus
+
+
+def _docs():
+    return {nd.id: nd for nd in seed().docs}
+
+
 RAW = "corpus/raw/000_82af3cd14c1fd5a1.txt"
 
 
@@ -45,7 +50,7 @@ def test_nfc_never_nfkc_keeps_sara_am():
 # --- 2. Page furniture ------------------------------------------------------------
 
 def test_receipt_stamps_move_to_front_matter():
-    nd = DOCS["moi-letter-2552-08-06"]
+    nd = _docs()["moi-letter-2552-08-06"]
     assert nd.ctx.extracted["receipt_stamps"] == [
         {"office": "สำนักพัฒนาและส่งเสริมการบริหารงานท้องถิ่น", "kind": "เลขรับ", "number": "3986",
          "date": "11 ส.ค. 2552", "raw_lines": [65, 66, 67, 68]},
@@ -56,7 +61,7 @@ def test_receipt_stamps_move_to_front_matter():
 
 
 def test_enclosure_table_debris_is_plain_lines():
-    text = DOCS["moi-letter-2552-08-06"].text
+    text = _docs()["moi-letter-2552-08-06"].text
     assert "|" not in text
     assert "สิ่งที่ส่งมาด้วย ๑. เอกสารโครงการพลังชุมชน พลังสร้างสรรค์ \"สยามเมืองยิ้ม\" จำนวน ๑ เล่ม" in text
 
@@ -90,7 +95,7 @@ def test_suggestions_on_the_raw_scan_find_the_confusions():
                                         (152, "ยุทธศาสตร์ ๕ ร้วป้องกัน ที่กำหนด"),
                                         (156, "ความร่วมมือบูรณาการ คักยภาพ บทบาท"),
                                         (306, "และพัฒนาการอำเภอ ปริกษาหรือ ถึงข้อสรุป")]]
-    names = tuple(n for ns in CORPUS.names.values() for n in ns)  # รั้วป้องกัน is a known term
+    names = tuple(n for ns in _corpus().names.values() for n in ns)  # รั้วป้องกัน is a known term
     found = [(s.line, s.wrong, s.right) for s in find_suggestions(lines, names)]
     assert found == [(150, "แดกแยก", "แตกแยก"), (152, "ร้วป้องกัน", "รั้วป้องกัน"),
                      (156, "คักย", "ศักย"), (306, "ปริกษา", "ปรึกษา")]
@@ -102,8 +107,8 @@ def test_suggestions_are_never_applied():
 
 
 def test_normalized_seed_has_no_open_suggestions_or_unknown_words():
-    names = tuple(n for ns in CORPUS.names.values() for n in ns)
-    for nd in DOCS.values():
+    names = tuple(n for ns in _corpus().names.values() for n in ns)
+    for nd in _docs().values():
         assert find_suggestions(nd.lines, names) == [], nd.id
         assert unknown_tokens(nd.lines, names) == [], nd.id
 
@@ -115,20 +120,20 @@ WRONG_IN_SEED = ["ขอดนียม", "นายกองดีการ", "
 
 @pytest.mark.parametrize("wrong", WRONG_IN_SEED)
 def test_seed_corrections_applied(wrong):
-    assert not any(wrong in nd.text for nd in DOCS.values())
+    assert not any(wrong in nd.text for nd in _docs().values())
 
 
 def test_correction_provenance_records_id_reason_and_raw_line():
-    ch = [c for c in DOCS["moi-letter-2552-08-06"].ctx.changes if c.rule == "correction:moi-yodniyom"]
+    ch = [c for c in _docs()["moi-letter-2552-08-06"].ctx.changes if c.rule == "correction:moi-yodniyom"]
     assert [c.lines for c in ch] == [(103, 104, 105, 106, 107, 108), (110, 111, 112)]
     assert ch[0].reason.startswith("ย read as ข")
 
 
 def test_numbers_and_names_untouched():
-    text = DOCS["moi-letter-2552-08-06"].text
+    text = _docs()["moi-letter-2552-08-06"].text
     assert "๘๗๗ อำเภอ" in text and "ที่ มท ๐๔๐๔.๒ / ๔๙๐๐" in text and "(นายวิชัย ศรีขวัญ)" in text
-    assert "๘๘๘ อำเภอ" in DOCS["mou-annex-2552"].text
-    assert "มท 0404.2 / 8900" in DOCS["dla-letter-2552-08-20"].text
+    assert "๘๘๘ อำเภอ" in _docs()["mou-annex-2552"].text
+    assert "มท 0404.2 / 8900" in _docs()["dla-letter-2552-08-20"].text
 
 
 def test_line_limited_correction_only_touches_its_line(tmp_path):
@@ -272,7 +277,7 @@ def test_stale_correction_is_a_warning(tmp_path):
 # --- conflicts ------------------------------------------------------------------------
 
 def test_conflicts_detected():
-    found = {c.id: [(r.doc_id, r.line, r.value) for r in c.readings] for c in detect(list(DOCS.values()))}
+    found = {c.id: [(r.doc_id, r.line, r.value) for r in c.readings] for c in detect(list(_docs().values()))}
     assert found == {
         "count-districts": [("moi-letter-2552-08-06", 103, "๘๗๗ อำเภอ"), ("mou-annex-2552", 219, "๘๘๘ อำเภอ")],
         "ref-moi-letter-2552-08-06": [("moi-letter-2552-08-06", 61, "มท ๐๔๐๔.๒/๔๙๐๐"),
@@ -417,6 +422,7 @@ def test_raw_page_is_side_by_side_with_the_change_list(built):
     assert 'id="changes"' in html and 'id="raw-text"' in html
 
 
+@pytest.mark.slow  # normalizes a large text
 def test_normalize_verb_large_text_is_linear_and_complete(tmp_path):
     # 4 MB (the 50 MB figure is in benchmarks/normalize_large.py): every copy of the
     # seed gets the same repairs, so the output is the one-copy output repeated.

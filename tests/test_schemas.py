@@ -119,6 +119,7 @@ def _assert_located(exc: CorpusError):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.lists(_values, max_size=4))
+@pytest.mark.slow  # Hypothesis
 def test_arbitrary_agencies_file_gives_located_errors(tmp_path_factory, data):
     corpus = tmp_path_factory.mktemp("c") / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
@@ -131,6 +132,7 @@ def test_arbitrary_agencies_file_gives_located_errors(tmp_path_factory, data):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=_values)
+@pytest.mark.slow  # Hypothesis
 def test_arbitrary_glossary_file_gives_located_errors(tmp_path_factory, data):
     corpus_dir = tmp_path_factory.mktemp("g") / "corpus"
     shutil.copytree(ROOT / "corpus" / "model", corpus_dir / "model")

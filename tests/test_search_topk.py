@@ -7,21 +7,22 @@ import hashlib
 import json
 
 import pytest
-from conftest import ROOT
+from conftest import seed
 from test_search_eval import DATA
 from whoosh import collectors
 
 from build_tools.analysis.analyzer import analyzer_for_corpus
-from build_tools.knowledge.checked import check_corpus
 from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
 from build_tools.outputs.search_index.whoosh_index import build_index
 from build_tools.search import topk
 from build_tools.search.query import Filters, _opened, build_query
 
+pytestmark = [pytest.mark.slow]  # ranks every evaluation query twice on a real index
+
 
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory):
-    checked = check_corpus(ROOT / "corpus", with_review=False)
+    checked = seed()
     corpus, docs = checked.corpus, checked.docs
     analyzer = analyzer_for_corpus(corpus.root, corpus.agencies)
     records = {nd.id: records_for(corpus, nd) for nd in docs}

@@ -90,6 +90,7 @@ def _record(doc_id: str, body: str) -> dict:
             "doc_type": "letter", "agencies": "", "missions": "", "date": None}
 
 
+@pytest.mark.slow  # builds an index twice
 def test_search_in_one_process_sees_the_index_as_it_is_now(tmp_path):
     """search() keeps the index open between calls; it must still see every update: an
     incremental one (new commit in the same folder), a full rebuild (a new folder swapped
