@@ -8,7 +8,7 @@ import re
 from build_tools.common.thai import fold_number, to_arabic_digits
 
 PREFIX_RE = re.compile(r"^([ก-ฮ]{2,4})\.?\s*([0-9๐-๙]{4})")
-# Thai digits Tesseract confuses (shared/REFERENCE.md): ๘/๕/๓, ๖/๒, ๔/๕.
+# Thai digits OCR confuses in print (the seed's มท ๐๔๐๔.๒/๔๙๐๐ is cited as 8900): ๘/๕/๓, ๖/๒, ๔/๕.
 CONFUSABLE = {frozenset(p) for p in ("85", "83", "53", "62", "45")}
 
 

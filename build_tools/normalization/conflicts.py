@@ -56,10 +56,6 @@ def accepts(decision: str, value: str) -> bool:
     return d == v or (d.isdigit() and re.findall(r"\d+", v)[-1:] == [d])
 
 
-def _slug(s: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "-", fold_number(s).lower()).strip("-") or "x"
-
-
 def _snippet(text: str, start: int, end: int, width: int = 30) -> str:
     return text[max(0, start - width):end + width].strip()
 

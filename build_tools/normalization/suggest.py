@@ -3,7 +3,7 @@
 Never applied: each finding is a suggestion for a maintainer, who confirms it by adding
 an entry to corpus/corrections.yaml (then the corrections rule applies it).
 
-The confusion model is how Thai OCR misreads glyphs (shared/REFERENCE.md): letters of
+The confusion model is how Thai OCR misreads glyphs (seen in the seed scan): letters of
 similar shape swap (ค/ศ/ด/ต, ข/ย, ย/อ, บ/ป, ...), a vowel's length flips (ิ/ี, ึ/ิ), a
 letter or mark is dropped (นายองค์การ for นายกองค์การ, ร้ว for รั้ว) or added."""
 from __future__ import annotations
