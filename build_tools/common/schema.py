@@ -132,7 +132,7 @@ def _messages(err: dict, item, rel: str, w: Wording) -> Problem:
         return Problem(rel, _line_at(item, loc), w.unknown.format(what=w.what, field=field))
     own = _own_message(w, field, err)
     if own is not None:
-        return Problem(rel, _line_at(item, loc[:1]), own)
+        return Problem(rel, _line_at(item, loc), own)
     if err["type"] == "missing":
         return Problem(rel, _line_at(item, loc[:-1]), w.missing.format(what=w.what, field=field))
     if err["type"] == "extra_forbidden":

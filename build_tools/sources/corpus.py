@@ -16,7 +16,7 @@ from build_tools.sources.agencies import Agency, load_agencies
 from build_tools.sources.corrections import load_corrections, load_names
 from build_tools.sources.decisions import load_decisions
 from build_tools.sources.documents import DOC_TYPES, Document, check_overlaps, load_documents
-from build_tools.sources.letter_parts import check_letter_parts
+from build_tools.sources.letter_parts import check_references
 from build_tools.sources.raw_files import RawFile, check_raw_files
 
 __all__ = ["DOC_TYPES", "Agency", "Corpus", "CorpusError", "Document", "RawFile", "load_corpus"]
@@ -106,7 +106,7 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(load_agencies(corpus_dir, agencies))
     c.take(load_documents(corpus_dir, raw, agencies, documents, broken_raw))
     c.take(check_overlaps(documents))
-    c.take(check_letter_parts(documents))
+    c.take(check_references(documents))
     prefixes: list[dict] = []
     c.take(load_prefixes(corpus_dir, agencies, prefixes))
 

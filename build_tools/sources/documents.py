@@ -13,6 +13,14 @@ from build_tools.common.problems import Problem
 from build_tools.common.schema import Id, Record, Text, Wording, check_record
 from build_tools.common.thaidate import parse_thai_date
 from build_tools.common.yamlio import LineDict, YamlError, split_front_matter
+from build_tools.sources.letter_parts import (
+    LETTER_PART_MESSAGES,
+    Contact,
+    Enclosure,
+    ReceiptStamp,
+    Reference,
+    Signatory,
+)
 from build_tools.sources.raw_files import RawFile
 
 DOC_TYPES = {
@@ -46,19 +54,19 @@ class DocumentMeta(Record):
     urgency: Text | None = None
     drafted_by: Id | None = None
     date_basis: Text | None = None
-    # Parts of a letter extracted by `ingest` (their shape: check_letter_parts).
-    references: list | None = None
-    enclosures: list | None = None
-    signatory: dict | None = None
+    # Parts of a letter extracted by `ingest` (sources/letter_parts.py).
+    references: list[Reference] | None = None
+    enclosures: list[Enclosure] | None = None
+    signatory: Signatory | None = None
     unit: Text | None = None
-    contact: list | None = None
-    receipt_stamps: list | None = None
+    contact: list[Contact] | None = None
+    receipt_stamps: list[ReceiptStamp] | None = None
     # True only in benchmark fixtures (benchmarks/synth.py); the page warns.
     synthetic: bool | None = None
 
 
 _WORDING = Wording("document", missing="missing required field '{field}'", unknown="unknown field '{field}'",
-                   not_mapping="front matter must be a mapping of fields")
+                   not_mapping="front matter must be a mapping of fields", fields=LETTER_PART_MESSAGES)
 
 
 @dataclass
@@ -66,12 +74,13 @@ class Document:
     id: str
     path: Path
     rel: str  # path shown in messages
-    meta: LineDict
+    meta: LineDict  # the front matter as written (with its line numbers)
     notes: str
     date: dt.date
     raw: str
     first_line: int
     last_line: int
+    front: DocumentMeta | None = None  # the front matter, typed
 
     def get(self, key, default=None):
         return self.meta.get(key, default)
@@ -79,7 +88,7 @@ class Document:
     def __getattr__(self, key):
         # doc.title, doc.number ... read the front matter (templates use attribute access);
         # an absent optional field reads as None.
-        if key.startswith("_") or key == "meta":
+        if key.startswith("_") or key in ("meta", "front"):
             raise AttributeError(key)
         return self.meta.get(key)
 
@@ -145,7 +154,7 @@ def _load_one(path: Path, raw: dict[str, RawFile], agencies: dict, seen: dict[st
     # A file named otherwise is an error, but the document is still known by its id.
     misnamed = [Problem(rel, fm.line_of("id"), f"file name must be the id: rename to {fm.id}.md")
                 ] if path.stem != fm.id else []
-    return Document(fm.id, path, rel, meta, notes.strip(), date, fm.source.raw, *span), misnamed
+    return Document(fm.id, path, rel, meta, notes.strip(), date, fm.source.raw, *span, front=fm), misnamed
 
 
 def load_documents(corpus_dir: Path, raw: dict[str, RawFile], agencies: dict,

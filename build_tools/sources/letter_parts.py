@@ -1,64 +1,80 @@
 """The letter parts `ingest` records in a document's front matter (references,
-enclosures, signatory, contact, receipt stamps): well formed, and every linked reference
-names a document that exists (a probable match stays visible until a maintainer
-confirms it)."""
+enclosures, signatory, contact, receipt stamps), as typed records of the document's
+schema; here, what needs the other documents: every linked reference names a document
+that exists (a probable match stays visible until a maintainer confirms it)."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Literal
 
 from build_tools.common.problems import Problem
+from build_tools.common.schema import Id, Record, Text
 from build_tools.common.thaidate import parse_thai_date
-from build_tools.sources.documents import Document
 
 REFERENCE_MATCHES = ("exact", "probable", "none")
 
 
-def _is_list_of_maps(value) -> bool:
-    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+class Reference(Record):
+    """A letter this one cites (อ้างถึง, or an enclosure that is a copy of a letter)."""
+
+    number: Text | None = None
+    date_be: Text | None = None
+    id: Id | None = None  # the corpus document it links to
+    match: Literal["exact", "probable", "none"] = "none"
+    via: Text | None = None  # where the letter cites it (อ้างถึง, สิ่งที่ส่งมาด้วย 1)
 
 
-def _check_shapes(d: Document) -> Iterator[Problem]:
-    m = d.meta
-    for f in ("enclosures", "contact", "receipt_stamps"):
-        if f in m and not _is_list_of_maps(m[f]):
-            yield Problem(d.rel, m.line_of(f), f"{f} must be a list of mappings")
-    if "signatory" in m and not (isinstance(m["signatory"], dict) and m["signatory"].get("name")):
-        yield Problem(d.rel, m.line_of("signatory"), "signatory must be a mapping with at least 'name'")
-    if "enclosures" in m and _is_list_of_maps(m["enclosures"]):
-        for e, line in zip(m["enclosures"], m["enclosures"].item_lines):
-            if not e.get("title"):
-                yield Problem(d.rel, line, "enclosure is missing 'title'")
+class Enclosure(Record):
+    title: Text
+    no: int | None = None
+    count: Text | None = None  # as printed: จำนวน ๑ ชุด
 
 
-def _check_reference(d: Document, r: dict, line: int, ids: set[str]) -> Iterator[Problem]:
-    if not r.get("number") and not r.get("date_be"):
-        yield Problem(d.rel, line, "reference needs a 'number' or a 'date_be'")
-    match = r.get("match", "none")
-    if match not in REFERENCE_MATCHES:
-        yield Problem(d.rel, r.line_of("match"),
-                      f"reference match '{match}' is not one of {', '.join(REFERENCE_MATCHES)}")
-    if r.get("id") and r["id"] not in ids:
-        yield Problem(d.rel, r.line_of("id"), f"reference id '{r['id']}' is not a document in the corpus")
-    elif r.get("id") and r["id"] == d.id:
-        yield Problem(d.rel, r.line_of("id"), "a document cannot reference itself")
-    elif match in ("exact", "probable") and not r.get("id"):
-        yield Problem(d.rel, line, f"a '{match}' reference must name the document 'id' it links to")
-    if r.get("date_be"):
+class Signatory(Record):
+    name: Text
+    position: Text | None = None
+
+
+class Contact(Record):
+    kind: Text  # โทร, โทรศัพท์, โทรสาร
+    number: Text
+
+
+class ReceiptStamp(Record):
+    receiver: Text | None = None
+    kind: Text | None = None  # เลขรับ / เลขที่
+    number: Text | None = None
+    date_be: Text | None = None
+    time: Text | None = None
+
+
+LETTER_PART_MESSAGES = (
+    ("references.match", "reference match '{input}' is not one of exact, probable, none"),
+    ("signatory", "signatory must be a mapping with at least 'name'"),
+    ("enclosures.title", "enclosure is missing 'title'"),
+)
+
+
+def _check_reference(doc_id: str, rel: str, r: Reference, line: int, ids: set[str]) -> Iterator[Problem]:
+    if not r.number and not r.date_be:
+        yield Problem(rel, line, "reference needs a 'number' or a 'date_be'")
+    if r.id and r.id not in ids:
+        yield Problem(rel, r.line_of("id"), f"reference id '{r.id}' is not a document in the corpus")
+    elif r.id and r.id == doc_id:
+        yield Problem(rel, r.line_of("id"), "a document cannot reference itself")
+    elif r.match in ("exact", "probable") and not r.id:
+        yield Problem(rel, line, f"a '{r.match}' reference must name the document 'id' it links to")
+    if r.date_be:
         try:
-            parse_thai_date(str(r["date_be"]))
+            parse_thai_date(r.date_be)
         except ValueError as exc:
-            yield Problem(d.rel, r.line_of("date_be"), f"reference date_be: {exc}")
+            yield Problem(rel, r.line_of("date_be"), f"reference date_be: {exc}")
 
 
-def check_letter_parts(documents: list[Document]) -> Iterator[Problem]:
+def check_references(documents) -> Iterator[Problem]:
+    """Each document's references against the other documents of the corpus."""
     ids = {d.id for d in documents}
     for d in documents:
-        yield from _check_shapes(d)
-        refs = d.meta.get("references")
-        if refs is None:
-            continue
-        if not _is_list_of_maps(refs):
-            yield Problem(d.rel, d.meta.line_of("references"), "references must be a list of mappings")
-            continue
-        for r, line in zip(refs, refs.item_lines):
-            yield from _check_reference(d, r, line, ids)
+        raw = d.meta.get("references") or []
+        for r, item in zip(d.front.references or [], raw):
+            r._key_lines = dict(getattr(item, "key_lines", {}))
+            yield from _check_reference(d.id, d.rel, r, getattr(item, "line", 1), ids)
