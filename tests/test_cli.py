@@ -41,3 +41,10 @@ def test_the_command_runs_as_a_process():
     proc = run_cli_process("search", "--limit", "0", "x", check=False)
     assert proc.returncode == 2 and "must be 1 or more" in proc.stderr
     assert "build" in run_cli_process("--help").stdout
+
+
+def test_command_reference_page_is_generated_from_the_parser():
+    from build_tools.cli import reference
+
+    assert reference.PAGE.read_text(encoding="utf-8") == reference.render(), (
+        "docs/cli-reference.md differs from the commands: run ./dev cli-reference")

@@ -211,13 +211,15 @@ VERBS = {
 }
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(formatter=argparse.HelpFormatter) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m build_tools",
+        prog="python -m build_tools", formatter_class=formatter,
         description="Build tools for the พลังชุมชน พลังสร้างสรรค์ \"สยามเมืองยิ้ม\" knowledge site.")
     sub = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
+    parser.verb_parsers = {}  # name -> its parser (the command reference page reads them)
     for name, (text, fn) in VERBS.items():
-        p = sub.add_parser(name, help=text, description=text)
+        p = sub.add_parser(name, help=text, description=text, formatter_class=formatter)
+        parser.verb_parsers[name] = p
         p.set_defaults(fn=fn)
         _add_common(p)
         if name == "build":

@@ -469,6 +469,7 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
         *(model_nav(corpus, model) if model else []),
         {"การค้นหา": "search-help.md"},
         {"คู่มือผู้ดูแล: เพิ่มหนังสือใหม่": "maintainers.md"},
+        {"คำสั่งสำหรับผู้ดูแล": "cli-reference.md"},
         {"เกี่ยวกับเว็บไซต์": "about.md"},
     ]
     if model:
