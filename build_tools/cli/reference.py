@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
-from pathlib import Path
 
 from build_tools import PROJECT_ROOT
 from build_tools.cli import VERBS, make_parser
