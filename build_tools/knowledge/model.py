@@ -43,6 +43,7 @@ PROJECT_KINDS = {"model": "รูปแบบโครงการต้นแ�
 MEANS = {"reports": "โดยเอกสารการรายงาน", "people": "โดยบุคคล", "working-group": "โดยคณะทำงาน"}
 PHASES = {"monitoring": "การติดตามผล", "evaluation": "การประเมินผล"}
 ALL = "all"
+MAX_SUMMARY = 40  # characters of a role's summary: a few words, not the clause retyped
 # Ids the generated pages use for their own sections (and `index`, the listing pages):
 # a model id equal to one of them would give two elements the same anchor.
 RESERVED = {"index", "roles", "roles-all-missions", "involved-in", "guidance-steps", "monitoring",
@@ -331,9 +332,11 @@ class _Loader:
         data = self.load(rel)
         if data is None:
             return
+        summaries: dict[str, tuple[str, int]] = {}  # summary (spaces folded) -> (role id, line)
         for item in self.as_list(data, rel, "roles", "role"):
-            if self.fields(item, rel, "role", ("id", "agency", "missions", "source"), ("group", "involves")) \
-                    and (e := self.declare("role", item, rel)):
+            if self.fields(item, rel, "role", ("id", "agency", "missions", "summary", "source"),
+                           ("group", "involves")) and (e := self.declare("role", item, rel)):
+                self.summary(item, rel, e.id, summaries)
                 if item["agency"] not in self.corpus.agencies:
                     self.err(rel, item.line_of("agency"),
                              f"agency '{item['agency']}' is not an agency id in corpus/agencies.yaml")
@@ -344,6 +347,24 @@ class _Loader:
                 if "group" in item:
                     self.ref(item, "group", rel)
                 self.model.roles.append(e)
+
+    def summary(self, item: LineDict, rel: str, rid: str, seen: dict[str, tuple[str, int]]) -> None:
+        """A role's `summary`: a few words of its own on one line (the who-does-what table
+        shows it beside the clause), never the same as another role's."""
+        s, line = item["summary"], item.line_of("summary")
+        if not isinstance(s, str) or "\n" in s.strip():
+            self.err(rel, line, "summary must be one line of text")
+            return
+        if len(s.strip()) > MAX_SUMMARY:
+            self.err(rel, line, f"summary has {len(s.strip())} characters: at most {MAX_SUMMARY} "
+                                "(a few words; the clause itself is shown beside it)")
+        key = " ".join(s.split())
+        if key in seen:
+            other, other_line = seen[key]
+            self.err(rel, line, f"summary '{key}' is the same as role '{other}' (line {other_line}): "
+                                "write what this role does in its own words")
+        else:
+            seen[key] = (rid, line)
 
     def document_of(self, data, rel: str) -> str:
         """The `document:` a model file presents: a document id of the corpus."""
