@@ -4,7 +4,11 @@ its URL is the permalink (`agencies/cdd/`, use_directory_urls)."""
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
+import re
+
+from build_tools.common.paths import Paths
 
 # Listing and knowledge pages (source paths).
 AGENCIES_PAGE = "agencies/index.md"
@@ -86,3 +90,31 @@ def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
 def _relative(to_page: str, from_dir: str) -> str:
     # Cached: pages link the same few targets thousands of times (relpath is slow).
     return posixpath.relpath(to_page, from_dir)
+
+
+# --- the site's public address (printed handouts' QR codes, citations in open data) -----
+SITE_URL_ENV = "SIAM_YIM_SITE_URL"
+LOCAL_SITE = "http://127.0.0.1:8000/"  # what `./dev serve` serves
+_SITE_URL_LINE = re.compile(r"^site_url:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
+
+
+def public_base(config_text: str | None = None) -> str:
+    """The public address the site is published at, ending in '/': $SIAM_YIM_SITE_URL, else
+    `site_url` in mkdocs.yml; '' when neither is set (a local build).  Read from the file
+    as text: mkdocs.yml may hold tags a plain YAML loader refuses."""
+    url = os.environ.get(SITE_URL_ENV, "").strip()
+    if not url:
+        if config_text is None:
+            try:
+                config_text = Paths().config.read_text(encoding="utf-8")
+            except OSError:
+                config_text = ""
+        m = _SITE_URL_LINE.search(config_text)
+        url = m.group(1) if m else ""
+    return url.rstrip("/") + "/" if url else ""
+
+
+def absolute(url: str, base: str | None = None) -> str:
+    """A site-relative permalink as a full address (public_base(), or LOCAL_SITE when the
+    public address is not configured)."""
+    return (base if base is not None else (public_base() or LOCAL_SITE)) + url
