@@ -66,6 +66,12 @@ def project_page(pid: str) -> str:
     return f"projects/{pid}.md"
 
 
+def handout_page(entity_id: str) -> str:
+    """The printable one-page A4 handout of a guidance step or an agency (ids are unique
+    across kinds, so one folder holds both)."""
+    return f"handouts/{entity_id}.md"
+
+
 def entity_page(e) -> tuple[str, str | None]:
     """(source page, anchor) of a model entity."""
     if e.kind == "role":

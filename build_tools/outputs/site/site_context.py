@@ -1,0 +1,78 @@
+"""What every generated page may use: the corpus, the model and the normalized
+documents, and the small Markdown pieces pages share (a cited clause's text and link, an
+agency's name and link, a "copy link" or "cite" control).  Templates receive one `Site`
+as `s`; the Thai words of these pieces are in templates/labels.j2."""
+from __future__ import annotations
+
+from build_tools.knowledge.citation import cite
+from build_tools.knowledge.model import Entity, Model, Ref, block_text
+from build_tools.knowledge.urls import agency_page, doc_page, entity_page, link, public_base
+from build_tools.normalization.documents import NormalizedDoc
+from build_tools.outputs.site.markup import escape
+from build_tools.outputs.site.render import labels
+from build_tools.sources.corpus import Corpus
+
+
+def agency_label(corpus: Corpus, agency_id: str, short: bool = False) -> str:
+    """'กรมการพัฒนาชุมชน (พช.)', or with `short` the abbreviation alone where there is one."""
+    a = corpus.agencies[agency_id]
+    if short and a.get("abbr"):
+        return str(a.get("abbr"))
+    return f"{a.get('name_th')} ({a.get('abbr')})" if a.get("abbr") else str(a.get("name_th"))
+
+
+class Site:
+    def __init__(self, corpus: Corpus, model: Model | None, docs: list[NormalizedDoc], site_url: str | None = None):
+        self.corpus = corpus
+        self.model = model
+        self.docs = {nd.id: nd for nd in docs}
+        self.site_url = public_base() if site_url is None else site_url
+        self.labels = labels()
+
+    # documents and clauses ------------------------------------------------------------
+    def clause_label(self, ref: Ref) -> str:
+        return self.labels.clause_label(ref.clause)
+
+    def doc_title(self, doc_id: str) -> str:
+        d = self.docs[doc_id].doc
+        return str(d.get("short_title") or d.get("title"))
+
+    def cite(self, page: str, ref: Ref) -> str:
+        """A Markdown link to a cited clause: '[short title ข้อ ๓.๒](../documents/…#c3-2)'."""
+        target = link(page, doc_page(ref.doc), ref.clause)
+        return f"[{escape(self.doc_title(ref.doc))} {self.clause_label(ref)}]({target})"
+
+    def citation(self, ref: Ref) -> str:
+        """The citation in Thai official style (knowledge/citation.py) of a cited clause."""
+        return cite(self.corpus, self.docs[ref.doc], ref.clause, self.site_url)
+
+    def text(self, ref: Ref) -> str:
+        return escape(block_text(self.model.block(ref)))
+
+    # agencies and entities ------------------------------------------------------------
+    def agency_name(self, aid: str, short: bool = False) -> str:
+        return agency_label(self.corpus, aid, short)
+
+    def agency_link(self, page: str, aid: str, short: bool = False) -> str:
+        return f"[{escape(self.agency_name(aid, short))}]({link(page, agency_page(aid))})"
+
+    def agencies_links(self, page: str, ids) -> str:
+        ids = [ids] if isinstance(ids, str) else (ids or [])
+        return ", ".join(self.agency_link(page, a) for a in ids) or "—"
+
+    def entity_link(self, page: str, e: Entity, label: str) -> str:
+        target_page, anchor = entity_page(e)
+        return f"[{escape(label)}]({link(page, target_page, anchor)})"
+
+    def mission_link(self, page: str, mid: str, short: bool = True) -> str:
+        m = self.model.mission(mid)
+        return self.entity_link(page, m, str(m.get("short_th" if short else "name_th")))
+
+    def step_title(self, s: Entity) -> str:
+        return self.labels.step_title(s.kind, s.ref().clause)
+
+    def role_label(self, r: Entity) -> str:
+        return self.clause_label(r.ref())
+
+    def copy_link(self, anchor: str) -> str:
+        return self.labels.copy_link(anchor)
