@@ -48,21 +48,25 @@ def agencies_index(site: Site) -> str:
 
 
 def matrix(site: Site) -> str:
-    page = MATRIX_PAGE
+    """Agencies x missions (each role's summary linking to its clause; roles for all
+    missions in their own column) and agencies x guidance steps (what the agency does)."""
     m = site.model
     mission_rows = []
     for aid in site.corpus.agencies:
         roles = [r for r in m.roles if r.agency == aid]
-        if roles:
-            mission_rows.append([site.agency_link(page, aid)] + [
-                "<br>".join(site.entity_link(page, r, site.role_label(r)) for r in roles
-                            if ms.id in m.role_missions(r)) or "—" for ms in m.missions])
+        if not roles:
+            continue
+        general = [r for r in roles if r.missions == "all"]
+        cells = [(site.labels.all_missions(), general, False)]
+        for ms in m.missions:
+            specific = [r for r in roles if r.missions != "all" and ms.id in m.role_missions(r)]
+            cells.append((str(ms.short_th), specific, bool(general) and not specific))
+        mission_rows.append({"aid": aid, "cells": cells})
     step_rows = []
     for aid in site.corpus.agencies:
-        cells = [site.entity_link(page, s, "●") if aid in (s.actors or [])
-                 else site.entity_link(page, s, "○") if aid in (s.informs or []) else "" for s in m.steps]
-        if any(cells):
-            step_rows.append([site.agency_link(page, aid, short=True)] + cells)
-    return render("matrix.md.j2", page=page, mission_rows=mission_rows, step_rows=step_rows,
-                  mission_headers=[site.mission_link(page, x.id) for x in m.missions],
-                  step_headers=[site.entity_link(page, s, to_thai_digits(s.ref().clause[1:])) for s in m.steps])
+        cells = [(s, True if aid in (s.actors or []) else False if aid in (s.informs or []) else None)
+                 for s in m.steps]
+        if any(acts is not None for _, acts in cells):
+            step_rows.append({"aid": aid, "cells": cells})
+    return render("matrix.md.j2", s=site, page=MATRIX_PAGE, missions=m.missions, steps=m.steps,
+                  mission_rows=mission_rows, step_rows=step_rows)

@@ -8,7 +8,8 @@ anchors #l<raw line> (raw files are immutable, so a raw line number never moves)
 from __future__ import annotations
 
 from build_tools.common.thaidate import format_thai_date
-from build_tools.knowledge.urls import DOCUMENTS_PAGE, doc_page, link, raw_page
+from build_tools.knowledge.citation import cite
+from build_tools.knowledge.urls import DOCUMENTS_PAGE, doc_page, link, public_base, raw_page
 from build_tools.normalization.clauses import Block
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.site.conflict_notes import conflict_notes, conflicts_by_doc
@@ -47,10 +48,15 @@ def _header(blocks: list[Block]) -> list[str]:
     return out
 
 
-def render_blocks(blocks: list[Block], notes: dict[int, list[str]] | None = None) -> str:
-    """The text of a document, block by block: clauses with their anchor and controls,
-    list items, tables; a conflict note after the block (or list) it concerns."""
+def render_blocks(blocks: list[Block], notes: dict[int, list[str]] | None = None, citation=None) -> str:
+    """The text of a document, block by block: clauses with their anchor and controls
+    (¶, and "อ้างอิง" when `citation(anchor)` gives a clause's citation), list items,
+    tables; a conflict note after the block (or list) it concerns."""
     notes, done, lab = notes or {}, set(), labels()
+
+    def controls(b: Block) -> str:
+        return lab.doc_permalink(b.anchor) + (f" {lab.cite_button(citation(b.anchor))}" if citation else "")
+
     header = [b for b in blocks if b.kind == "header"]
     out: list[str] = _header(header) if header else []
     for b in header:
@@ -63,7 +69,7 @@ def render_blocks(blocks: list[Block], notes: dict[int, list[str]] | None = None
         if b.kind == "item":
             # attr_list cannot give a list item an id: an empty anchor span does.
             text = b.text[1:].lstrip() if b.text.startswith("-") else b.text
-            link_ = f" {lab.doc_permalink(b.anchor)}" if b.clause else ""
+            link_ = f" {controls(b)}" if b.clause else ""
             out.append(f'- <span class="anchor" id="{b.anchor}"></span>{escape(text)}{link_}')
             pending += _notes_for(b, notes, done)
             in_list = True
@@ -75,7 +81,7 @@ def render_blocks(blocks: list[Block], notes: dict[int, list[str]] | None = None
             out.append(b.text)
             continue
         if b.kind == "clause":
-            out += [f"{escape(b.text)} {lab.doc_permalink(b.anchor)}", attrs(b.anchor, "clause")]
+            out += [f"{escape(b.text)} {controls(b)}", attrs(b.anchor, "clause")]
         else:
             out += [escape(b.text), attrs(b.anchor)]
         out.append("")
@@ -107,8 +113,9 @@ def _references(corpus: Corpus, d) -> list[tuple[dict, dict | None]]:
 
 
 def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by_doc=None,
-                  cited_by=None) -> str:
+                  cited_by=None, site_url: str | None = None) -> str:
     d = nd.doc
+    site_url = public_base() if site_url is None else site_url
     citing = (cited_by if cited_by is not None else citations_by_target(corpus)).get(d.id, [])
     notes = conflict_notes(conflicts, nd, docs or {nd.id: nd}, by_doc)
     return render("document.md.j2", d=d, labels=labels(), n_changes=len(nd.ctx.changes),
@@ -117,7 +124,7 @@ def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by
                   references=_references(corpus, d),
                   citing=[(str(o.get("short_title") or o.get("title")), link(doc_page(d.id), doc_page(o.id)),
                            r.get("match", "none")) for o, r in citing],
-                  stamps=[b for b in nd.blocks if b.kind == "stamp"], body=render_blocks(nd.blocks, notes))
+                  stamps=[b for b in nd.blocks if b.kind == "stamp"], body=render_blocks(nd.blocks, notes, lambda anchor: cite(corpus, nd, anchor, site_url)))
 
 
 def documents_index(corpus: Corpus, docs: list[NormalizedDoc]) -> str:
@@ -145,8 +152,9 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     defines = document_defines(corpus, model, docs) if model else {}
     by_doc = conflicts_by_doc(conflicts)
     cited_by = citations_by_target(corpus)
+    site_url = public_base()
     for nd in docs:
-        pages[doc_page(nd.id)] = (document_page(corpus, nd, conflicts, by_id, by_doc, cited_by)
+        pages[doc_page(nd.id)] = (document_page(corpus, nd, conflicts, by_id, by_doc, cited_by, site_url)
                                   + defines.get(nd.id, ""))
         pages[raw_page(nd.id)] = raw_text_page(corpus, nd)
         if len(docs) <= NAV_MAX_DOCUMENTS:

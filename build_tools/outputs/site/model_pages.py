@@ -102,6 +102,8 @@ def model_nav(corpus: Corpus, m) -> list:
 def model_pages(corpus: Corpus, model, docs: list[NormalizedDoc]) -> dict[str, str]:
     """{source page: Markdown} for every model page."""
     site = Site(corpus, model, docs)
+    printed = handouts.handout_pages(site)
+    site.handouts = set(printed)  # the step and agency pages link theirs
     pages = {AGENCIES_PAGE: agency_pages.agencies_index(site), MATRIX_PAGE: agency_pages.matrix(site),
              MISSIONS_PAGE: missions(site), GUIDANCE_PAGE: flow_pages.guidance(site),
              MONITORING_PAGE: flow_pages.monitoring(site), PROJECTS_PAGE: projects_index(site),
@@ -110,7 +112,7 @@ def model_pages(corpus: Corpus, model, docs: list[NormalizedDoc]) -> dict[str, s
         pages[agency_page(aid)] = agency_pages.agency(site, aid)
     for pr in model.projects:
         pages[project_page(pr.id)] = project(site, pr)
-    pages.update(handouts.handout_pages(site))
+    pages.update(printed)
     return pages
 
 

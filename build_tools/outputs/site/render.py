@@ -29,7 +29,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
     env.filters.update(md=escape, h=html_escape, thai=lambda v: to_thai_digits(str(v)),
-                       yaml_str=yaml_str, attrs=lambda anchor, *c: attrs(anchor, *c))
+                       yaml_str=yaml_str, attrs=lambda anchor, *c: attrs(anchor, *c),
+                       short_name=lambda aid, site: site.agency_name(aid, short=True))
     # br: Markdown's line break (two trailing spaces), spelled out so no editor strips it.
     env.globals.update(table=table, attrs=attrs, br="  ", LEVELS=LEVELS, MEANS=MEANS, PHASES=PHASES,
                        PROJECT_KINDS=PROJECT_KINDS, DOC_TYPES=DOC_TYPES,

@@ -4,9 +4,9 @@ agency's name and link, a "copy link" or "cite" control).  Templates receive one
 as `s`; the Thai words of these pieces are in templates/labels.j2."""
 from __future__ import annotations
 
-from build_tools.knowledge.citation import cite
+from build_tools.knowledge.citation import cite, clause_numbering
 from build_tools.knowledge.model import Entity, Model, Ref, block_text
-from build_tools.knowledge.urls import agency_page, doc_page, entity_page, link, public_base
+from build_tools.knowledge.urls import LOCAL_SITE, agency_page, doc_page, entity_page, handout_page, link, public_base
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.site.markup import escape
 from build_tools.outputs.site.render import labels
@@ -28,10 +28,16 @@ class Site:
         self.docs = {nd.id: nd for nd in docs}
         self.site_url = public_base() if site_url is None else site_url
         self.labels = labels()
+        self._labels: dict[tuple[str, str], str] = {}
+        self.handouts: set[str] = set()  # source pages of the printable handouts (handouts.py)
 
     # documents and clauses ------------------------------------------------------------
     def clause_label(self, ref: Ref) -> str:
-        return self.labels.clause_label(ref.clause)
+        """'ข้อ ๓.๒.๓ (๑)': the clause numbering as printed (as a citation gives it)."""
+        if ref.key not in self._labels:
+            numbering = clause_numbering(self.docs[ref.doc].blocks, ref.clause) if ref.clause.startswith("c") else ""
+            self._labels[ref.key] = self.labels.clause_label(ref.clause, numbering)
+        return self._labels[ref.key]
 
     def doc_title(self, doc_id: str) -> str:
         d = self.docs[doc_id].doc
@@ -42,9 +48,12 @@ class Site:
         target = link(page, doc_page(ref.doc), ref.clause)
         return f"[{escape(self.doc_title(ref.doc))} {self.clause_label(ref)}]({target})"
 
-    def citation(self, ref: Ref) -> str:
-        """The citation in Thai official style (knowledge/citation.py) of a cited clause."""
-        return cite(self.corpus, self.docs[ref.doc], ref.clause, self.site_url)
+    def citation(self, ref: Ref, printed: bool = False) -> str:
+        """The citation in Thai official style (knowledge/citation.py) of a cited clause;
+        `printed`: with a full address even when the public one is not configured (paper
+        cannot follow a site-relative link)."""
+        site_url = (self.site_url or LOCAL_SITE) if printed else self.site_url
+        return cite(self.corpus, self.docs[ref.doc], ref.clause, site_url)
 
     def text(self, ref: Ref) -> str:
         return escape(block_text(self.model.block(ref)))
@@ -74,5 +83,18 @@ class Site:
     def role_label(self, r: Entity) -> str:
         return self.clause_label(r.ref())
 
+    def handout_link(self, page: str, entity_id: str) -> str:
+        """A link to the printable handout of a step or agency ('' when it has none)."""
+        target = handout_page(entity_id)
+        return self.labels.handout_link(link(page, target)) if target in self.handouts else ""
+
     def copy_link(self, anchor: str) -> str:
         return self.labels.copy_link(anchor)
+
+    def cite_button(self, ref: Ref) -> str:
+        """The "อ้างอิง" button of a cited clause (copies its citation)."""
+        return self.labels.cite_button(self.citation(ref))
+
+    def controls(self, anchor: str, ref: Ref) -> str:
+        """"¶ คัดลอกลิงก์" and "อ้างอิง" after a role, step or clause shown on a model page."""
+        return f"{self.copy_link(anchor)} {self.cite_button(ref)}"
