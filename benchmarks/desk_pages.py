@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import browser_unavailable, chromium, serve  # noqa: E402
 
+from build_tools.outputs.site.markup import escape  # noqa: E402
+
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "docs" / "images" / "desk"
 # One page of each type (site paths).
@@ -209,10 +211,39 @@ def axe_table(driver, base: str, baseline: dict[str, int]) -> list[tuple[str, in
     return rows
 
 
+EXAMPLE_SITE_URL = "https://example.org/siam-yim/"  # the public address the docs' example build assumes
+DOCS_PAGE = ROOT / "docs" / "desk-pages.md"
+
+
+def fill(marker: str, text: str) -> None:
+    """Replace what stands between <!-- desk-pages:MARKER --> and its end in the docs page."""
+    from build_tools.common.atomic import write_text_atomic
+
+    page = DOCS_PAGE.read_text(encoding="utf-8")
+    start, end = f"<!-- desk-pages:{marker} -->", f"<!-- /desk-pages:{marker} -->"
+    head, rest = page.split(start, 1)
+    write_text_atomic(DOCS_PAGE, head + start + "\n" + text.rstrip("\n") + "\n" + end + rest.split(end, 1)[1])
+
+
+def axe_markdown(rows, baseline: dict[str, int]) -> str:
+    out = [f"axe-core {axe_version()} (WCAG 2.0–2.2 ระดับ A และ AA) ปัญหาที่พบต่อหน้า "
+           f"(หน้าเปล่าของธีม Material เดียวกัน: {sum(baseline.values())} จุด)", "",
+           "| หน้า | ปัญหาที่พบ | เกินหน้าเปล่าของธีม |", "|---|---:|---:|"]
+    out += [f"| {name} | {n} | {beyond} |" for name, n, beyond, _ in rows]
+    return "\n".join(out)
+
+
+def axe_version() -> str:
+    return json.loads((AXE_JS.parent / "package.json").read_text(encoding="utf-8"))["version"]
+
+
 def main(argv=None) -> int:
+    import os
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
-    ap.add_argument("--no-shots", action="store_true", help="only the accessibility table")
+    ap.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder, with "
+                                               f"the public address {EXAMPLE_SITE_URL})")
+    ap.add_argument("--no-shots", action="store_true", help="only the accessibility table, nothing written")
     args = ap.parse_args(argv)
     for why in (browser_unavailable(), axe_unavailable()):
         if why:
@@ -221,17 +252,23 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site
         if site is None:
+            print(f"building the site into {tmp} (site_url {EXAMPLE_SITE_URL}) …")
             subprocess.run([sys.executable, "-m", "build_tools", "build", "--out", tmp], check=True, cwd=ROOT,
-                           stdout=subprocess.DEVNULL)
+                           stdout=subprocess.DEVNULL, env={**os.environ, "SIAM_YIM_SITE_URL": EXAMPLE_SITE_URL})
             site = Path(tmp) / "site"
         with chromium() as driver, serve(site) as base:
             baseline = baseline_rules(driver)
             print(f"plain Material page: {sum(baseline.values())} violation(s) {baseline}")
             print(f"{'page':<15}{'violations':>11}{'beyond plain':>14}  rules")
-            for name, n, beyond, rules in axe_table(driver, base, baseline):
+            rows = axe_table(driver, base, baseline)
+            for name, n, beyond, rules in rows:
                 print(f"{name:<15}{n:>11}{beyond:>14}  {', '.join(rules)}")
             if not args.no_shots:
                 print("written to docs/images/desk/:", ", ".join(shots(driver, base)))
+                citation = (SHOTS / "citation-oncb-1.txt").read_text(encoding="utf-8").strip()
+                fill("citation", f"ข้อความที่คัดลอกได้:\n\n> {escape(citation)}")
+                fill("axe", axe_markdown(rows, baseline))
+                print(f"updated {DOCS_PAGE.relative_to(ROOT)}")
     return 0
 
 

@@ -7,6 +7,8 @@ plain.  URLs are permalinks: documents/<id>/ with clause anchors #c3-2-1 and par
 anchors #l<raw line> (raw files are immutable, so a raw line number never moves)."""
 from __future__ import annotations
 
+import yaml
+
 from build_tools.common.thaidate import format_thai_date
 from build_tools.knowledge.citation import cite
 from build_tools.knowledge.urls import DOCUMENTS_PAGE, doc_page, link, public_base, raw_page
@@ -14,7 +16,7 @@ from build_tools.normalization.clauses import Block
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.site.conflict_notes import conflict_notes, conflicts_by_doc
 from build_tools.outputs.site.markup import attrs, escape
-from build_tools.outputs.site.model_pages import document_defines, model_nav, model_pages
+from build_tools.outputs.site.model_pages import document_defines, model_pages
 from build_tools.outputs.site.raw_pages import raw_text_page
 from build_tools.outputs.site.render import labels, render
 from build_tools.outputs.site.site_context import agency_label
@@ -147,7 +149,6 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
                    conflicts=()) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site."""
     pages = {DOCUMENTS_PAGE: documents_index(corpus, docs)}
-    doc_nav = [DOCUMENTS_PAGE]
     by_id = {nd.id: nd for nd in docs}
     defines = document_defines(corpus, model, docs) if model else {}
     by_doc = conflicts_by_doc(conflicts)
@@ -157,16 +158,14 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
         pages[doc_page(nd.id)] = (document_page(corpus, nd, conflicts, by_id, by_doc, cited_by, site_url)
                                   + defines.get(nd.id, ""))
         pages[raw_page(nd.id)] = raw_text_page(corpus, nd)
-        if len(docs) <= NAV_MAX_DOCUMENTS:
-            doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})
-    nav = [
-        {"หน้าแรก": "index.md"},
-        {"หนังสือราชการและเอกสาร": doc_nav},
-        *(model_nav(corpus, model) if model else []),
-        {"การค้นหา": "search-help.md"},
-        {"คู่มือผู้ดูแล: เพิ่มหนังสือใหม่": "maintainers.md"},
-        {"เกี่ยวกับเว็บไซต์": "about.md"},
-    ]
     if model:
         pages.update(model_pages(corpus, model, docs))
-    return pages, nav
+    return pages, navigation(corpus, docs, model)
+
+
+def navigation(corpus: Corpus, docs: list[NormalizedDoc], model=None) -> list:
+    """MkDocs' `nav` (templates/nav.yaml.j2): with more than NAV_MAX_DOCUMENTS documents
+    only their list page."""
+    listed = docs if len(docs) <= NAV_MAX_DOCUMENTS else []
+    return yaml.safe_load(render("nav.yaml.j2", m=model, agencies=corpus.agencies, documents=[
+        (str(nd.doc.get("short_title") or nd.doc.get("title")), doc_page(nd.id)) for nd in listed]))

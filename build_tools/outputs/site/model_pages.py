@@ -84,21 +84,6 @@ def open_data_page() -> str:
     return render("open_data.md.j2", page=OPEN_DATA_PAGE)
 
 
-def model_nav(corpus: Corpus, m) -> list:
-    return [{"ความรู้เกี่ยวกับโครงการ": [
-        {"ภารกิจ วัตถุประสงค์ และเป้าหมาย": MISSIONS_PAGE},
-        {"หน่วยงานและบทบาท": [AGENCIES_PAGE] + [
-            {str(a.get("abbr") or a.get("name_th")): agency_page(aid)} for aid, a in corpus.agencies.items()]},
-        {"ใครทำอะไร": MATRIX_PAGE},
-        {"แนวทางการขยายผล ๒๕๕๓": GUIDANCE_PAGE},
-        {"การติดตามและประเมินผล": MONITORING_PAGE},
-        {"โครงการตัวอย่าง": [PROJECTS_PAGE] + [{str(p.get("title_th")): project_page(p.id)} for p in m.projects]},
-        {"อภิธานศัพท์": GLOSSARY_PAGE},
-        {"ลำดับเหตุการณ์": TIMELINE_PAGE},
-        {"ข้อมูลเปิด (JSON)": OPEN_DATA_PAGE},
-    ]}]
-
-
 def model_pages(corpus: Corpus, model, docs: list[NormalizedDoc]) -> dict[str, str]:
     """{source page: Markdown} for every model page."""
     site = Site(corpus, model, docs)
