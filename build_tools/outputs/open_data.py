@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 import posixpath
-from html import escape as h
 
 from build_tools.common.thaidate import format_thai_date
 from build_tools.knowledge.citation import cite
 from build_tools.knowledge.model import Model, block_text, permalinks
 from build_tools.knowledge.urls import agency_page, doc_url, entity_url, page_url, public_base
 from build_tools.normalization.documents import NormalizedDoc
+from build_tools.outputs.site.render import render
 from build_tools.sources.corpus import DOC_TYPES, Corpus
 from build_tools.sources.places import resolve
 
@@ -145,13 +145,9 @@ def redirect_pages(corpus: Corpus, model: Model, docs: list[NormalizedDoc]) -> d
         up = "../" * depth
         rel = {("#" + a if a else ""): up + t for a, t in targets.items()}
         default = rel.get("") or next(iter(rel.values()))
-        out[posixpath.join(page, "index.html")] = (
-            '<!doctype html><html lang="th"><head><meta charset="utf-8">'
-            f'<title>ย้ายไปแล้ว</title><meta http-equiv="refresh" content="0; url={h(default)}">'
-            f'<link rel="canonical" href="{h(default)}">'
-            f"<script>var t={json.dumps(rel, ensure_ascii=False)};"
-            "location.replace(t[location.hash]||t['']||" + json.dumps(default) + "+location.hash);</script>"
-            f'</head><body><p>หน้านี้ย้ายไปที่ <a href="{h(default)}">{h(default)}</a></p></body></html>\n')
+        out[posixpath.join(page, "index.html")] = render(
+            "redirect.html.j2", default=default, default_json=json.dumps(default),
+            targets_json=json.dumps(rel, ensure_ascii=False))
     return out
 
 
