@@ -124,6 +124,27 @@ def test_cite_and_copy_link_work_from_the_keyboard(site, driver, clipboard):
     assert clipboard().endswith("ข้อ ๓.๒.๓ (๑) " + (public_base() or base) + "documents/mou-annex-2552/#c3-2-3-1")
 
 
+def test_diagram_boxes_and_scroll_areas_take_the_keyboard(site, driver):
+    """Every box of the flow diagram is a link Tab reaches; the diagram's scroll area
+    itself takes focus (arrow keys scroll it)."""
+    from selenium.webdriver.common.keys import Keys
+
+    _, base = site
+    driver.set_window_size(1280, 1000)
+    driver.get(base + "guidance/")
+    region = driver.find_element("css selector", ".flow-diagram")
+    assert region.get_attribute("tabindex") == "0" and region.get_attribute("aria-label")
+    driver.execute_script("arguments[0].focus()", region)
+    nodes = driver.execute_script("return document.querySelectorAll('.flow-diagram svg a').length")
+    assert nodes == 8 + 7  # eight steps and seven plans
+    reached = set()
+    for _ in range(nodes):
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        reached.add(driver.execute_script(
+            "var a = document.activeElement; return a.closest('svg') ? a.getAttribute('href') : null"))
+    assert {f"#fy2553-step-{i}" for i in range(1, 9)} <= reached
+
+
 # --- who does what ---------------------------------------------------------------------------
 def _cells(driver, table_id):
     """{agency link text: [cell text, ...]} and {agency: [[role hrefs] per cell]}."""

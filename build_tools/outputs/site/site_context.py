@@ -28,16 +28,16 @@ class Site:
         self.docs = {nd.id: nd for nd in docs}
         self.site_url = public_base() if site_url is None else site_url
         self.labels = labels()
-        self._labels: dict[tuple[str, str], str] = {}
+        self._clause_labels: dict[tuple[str, str], str] = {}
         self.handouts: set[str] = set()  # source pages of the printable handouts (handouts.py)
 
     # documents and clauses ------------------------------------------------------------
     def clause_label(self, ref: Ref) -> str:
         """'ข้อ ๓.๒.๓ (๑)': the clause numbering as printed (as a citation gives it)."""
-        if ref.key not in self._labels:
+        if ref.key not in self._clause_labels:
             numbering = clause_numbering(self.docs[ref.doc].blocks, ref.clause) if ref.clause.startswith("c") else ""
-            self._labels[ref.key] = self.labels.clause_label(ref.clause, numbering)
-        return self._labels[ref.key]
+            self._clause_labels[ref.key] = self.labels.clause_label(ref.clause, numbering)
+        return self._clause_labels[ref.key]
 
     def doc_title(self, doc_id: str) -> str:
         d = self.docs[doc_id].doc
