@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import browser_unavailable, chromium, serve  # noqa: E402
 
+from build_tools.knowledge import urls  # noqa: E402
 from build_tools.outputs.site.markup import escape  # noqa: E402
 
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -32,14 +33,14 @@ SHOTS = ROOT / "docs" / "images" / "desk"
 # One page of each type (site paths).
 PAGE_TYPES = {
     "home": "",
-    "agency": "agencies/cdd/",
-    "guidance": "guidance/",
-    "who-does-what": "who-does-what/",
-    "annex": "documents/mou-annex-2552/",
-    "projects": "projects/",
-    "glossary": "glossary/",
-    "raw": "raw/mou-annex-2552/",
-    "handout": "handouts/fy2553-step-3/",
+    "agency": urls.page_url(urls.agency_page("cdd")),
+    "guidance": urls.page_url(urls.GUIDANCE_PAGE),
+    "who-does-what": urls.page_url(urls.MATRIX_PAGE),
+    "annex": urls.doc_url("mou-annex-2552"),
+    "projects": urls.page_url(urls.PROJECTS_PAGE),
+    "glossary": urls.page_url(urls.GLOSSARY_PAGE),
+    "raw": urls.page_url(urls.raw_page("mou-annex-2552")),
+    "handout": urls.page_url(urls.handout_page("fy2553-step-3")),
 }
 # WCAG 2 A and AA (2.0, 2.1, 2.2): what a public-sector site is held to.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

@@ -8,7 +8,7 @@ from conftest import ROOT
 
 from build_tools.knowledge.checked import check_corpus
 from build_tools.knowledge.citation import cite, clause_numbering, document_reference
-from build_tools.knowledge.urls import LOCAL_SITE, absolute, public_base
+from build_tools.knowledge.urls import LOCAL_SITE, public_base, url_between
 from build_tools.normalization.clauses import Block
 
 
@@ -80,6 +80,11 @@ def test_public_address(monkeypatch):
     assert public_base("site_name: x\nsite_url: https://example.go.th/siam-yim\n") == "https://example.go.th/siam-yim/"
     monkeypatch.setenv("SIAM_YIM_SITE_URL", "https://mirror.example/")
     assert public_base("site_url: https://example.go.th/\n") == "https://mirror.example/"
-    monkeypatch.delenv("SIAM_YIM_SITE_URL")
-    assert absolute("guidance/#s", "") == "guidance/#s"
     assert LOCAL_SITE.startswith("http://127.0.0.1")
+
+
+def test_url_between_built_pages():
+    assert url_between("projects/index.md", "projects/x.md") == "x/"
+    assert url_between("agencies/cdd.md", "index.md") == "../../"
+    assert url_between("index.md", "guidance/index.md") == "guidance/"
+    assert url_between("guidance/index.md", "guidance/index.md") == "./"

@@ -272,8 +272,11 @@ def test_circular_pages_link_what_they_define(built):
 
 
 def test_matrix_links_roles_and_steps(built):
+    """A role's summary links to its clause in the circular (issue 14: "each linking to its
+    clause"); the agency to its page, a step to its place on the guidance page."""
     html = (built / "site" / "who-does-what" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../agencies/oncb/#oncb-1"' in html
+    assert 'href="../documents/mou-annex-2552/#c3-2-3-1">หน่วยงานกลางประสานการป้องกันยาเสพติด</a>' in html
+    assert 'href="../agencies/oncb/"' in html
     assert 'href="../guidance/#fy2553-step-5"' in html
 
 

@@ -86,6 +86,19 @@ def entity_url(e) -> str:
     return with_anchor(page_url(page), anchor)
 
 
+def open_data_file(name: str) -> str:
+    """A file of the open data (site path): data/roles.json, data/redirects.json."""
+    return f"data/{name}.json"
+
+
+def url_between(from_page: str, to_page: str) -> str:
+    """Relative URL from one built page to another, for raw HTML that MkDocs does not
+    rewrite: ('projects/index.md', 'projects/x.md') -> 'x/'."""
+    target = page_url(to_page)
+    rel = posixpath.relpath(target or ".", page_url(from_page) or ".")
+    return "./" if rel == "." else rel + ("/" if target.endswith("/") else "")
+
+
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative Markdown link target between two source pages (MkDocs checks it and
     turns it into the page URL): ('documents/a.md', 'raw/a.md') -> '../raw/a.md'."""
@@ -118,9 +131,3 @@ def public_base(config_text: str | None = None) -> str:
         m = _SITE_URL_LINE.search(config_text)
         url = m.group(1) if m else ""
     return url.rstrip("/") + "/" if url else ""
-
-
-def absolute(url: str, base: str | None = None) -> str:
-    """A site-relative permalink as a full address (public_base(), or LOCAL_SITE when the
-    public address is not configured)."""
-    return (base if base is not None else (public_base() or LOCAL_SITE)) + url

@@ -10,7 +10,7 @@ import posixpath
 from build_tools.common.thaidate import format_thai_date
 from build_tools.knowledge.citation import cite
 from build_tools.knowledge.model import Model, block_text, permalinks
-from build_tools.knowledge.urls import agency_page, doc_url, entity_url, page_url, public_base
+from build_tools.knowledge.urls import agency_page, doc_url, entity_url, open_data_file, page_url, public_base
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.site.render import render
 from build_tools.sources.corpus import DOC_TYPES, Corpus
@@ -135,7 +135,7 @@ def redirect_pages(corpus: Corpus, model: Model, docs: list[NormalizedDoc]) -> d
     for old, new, _ in model.redirects:
         page, _, anchor = old.partition("#")
         by_page.setdefault(page, {})[anchor] = new
-    out = {"data/redirects.json": json.dumps({o: n for o, n, _ in model.redirects},
+    out = {open_data_file("redirects"): json.dumps({o: n for o, n, _ in model.redirects},
                                              ensure_ascii=False, indent=1)}
     current = permalinks(corpus, model, docs)
     for page, targets in by_page.items():
@@ -153,7 +153,7 @@ def redirect_pages(corpus: Corpus, model: Model, docs: list[NormalizedDoc]) -> d
 
 def open_data_files(corpus: Corpus, model: Model, docs: list[NormalizedDoc]) -> dict[str, str]:
     """{site path: content}: data/*.json and the redirect pages of renamed permalinks."""
-    files = {f"data/{name}.json": json.dumps(data, ensure_ascii=False, indent=1)
+    files = {open_data_file(name): json.dumps(data, ensure_ascii=False, indent=1)
              for name, data in records(corpus, model, docs).items()}
     files.update(redirect_pages(corpus, model, docs))
     return files
