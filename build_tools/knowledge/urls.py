@@ -96,7 +96,7 @@ def url_between(from_page: str, to_page: str) -> str:
     rewrite: ('projects/index.md', 'projects/x.md') -> 'x/'."""
     target = page_url(to_page)
     rel = posixpath.relpath(target or ".", page_url(from_page) or ".")
-    return "./" if rel == "." else rel + ("/" if target.endswith("/") else "")
+    return "./" if rel == "." else rel + ("/" if target.endswith("/") or not target else "")
 
 
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
