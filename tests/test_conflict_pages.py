@@ -33,7 +33,7 @@ def test_a_count_many_letters_disagree_on_lists_a_few_readings_per_page():
     """Every page of a reading names each other value once and at most six other
     readings, then says how many more there are (the full list: `check`)."""
     from build_tools.normalization.conflicts import Reading
-    from build_tools.outputs.site.document_pages import MAX_OTHER_READINGS, ReadingsView
+    from build_tools.outputs.site.conflict_notes import MAX_OTHER_READINGS, ReadingsView
 
     readings = [Reading(f"d{i}", 10, "๘๘๘ อำเภอ" if i % 2 else "๘๗๗ อำเภอ", "") for i in range(40)]
     readings.append(Reading("d99", 10, "๘๗๖ อำเภอ", ""))
@@ -49,7 +49,7 @@ def test_a_count_many_letters_disagree_on_lists_a_few_readings_per_page():
 def _readings_to_show_reference(readings, doc_id):
     """The plain definition (a scan of every reading), which ReadingsView must match."""
     from build_tools.common.thai import fold_number as fold
-    from build_tools.outputs.site.document_pages import MAX_OTHER_READINGS
+    from build_tools.outputs.site.conflict_notes import MAX_OTHER_READINGS
 
     others = [r for r in readings if r.doc_id != doc_id]
     if len(others) <= MAX_OTHER_READINGS:
@@ -66,7 +66,7 @@ def test_readings_view_matches_the_plain_definition():
     import random
 
     from build_tools.normalization.conflicts import Reading
-    from build_tools.outputs.site.document_pages import ReadingsView
+    from build_tools.outputs.site.conflict_notes import ReadingsView
 
     rng = random.Random(5)
     for case in range(300):

@@ -86,6 +86,29 @@ def test_role_with_unknown_agency_and_mission(tmp_path):
     ]
 
 
+def test_role_summaries_are_present_short_and_their_own(tmp_path):
+    """Every role has a summary of a few words (the who-does-what table shows it), and no
+    two roles share one."""
+    corpus = copy_corpus(tmp_path)
+    roles = corpus / "model" / "roles.yaml"
+    _edit(roles, "summary: ประชาสัมพันธ์การดำเนินงาน, ", "")
+    _edit(roles, "summary: ติดตามประเมินผลงานของ อบต.,", "summary: ติดตามประเมินผลการดำเนินงาน,")
+    _edit(roles, "summary: สนับสนุนทรัพยากรและงบประมาณ,",
+          "summary: ส่งเสริมและสนับสนุนทรัพยากร งบประมาณ ในการดำเนินการกิจกรรมสร้างสรรค์ชุมชน,")
+    _edit(roles, "summary: บูรณาการหน่วยงานความร่วมมือ,", "summary: [บูรณาการ, หน่วยงาน],")
+    code, lines = _check(corpus)
+    assert code == 1
+    assert lines == [
+        f"corpus/model/roles.yaml:{_line_of(roles, 'id: joint-2,')}: summary must be one line of text",
+        f"corpus/model/roles.yaml:{_line_of(roles, 'id: cdd-1-4,')}: role is missing required field 'summary'",
+        f"corpus/model/roles.yaml:{_line_of(roles, 'id: oncb-2,')}: summary has 73 characters: at most 40 "
+        "(a few words; the clause itself is shown beside it)",
+        f"corpus/model/roles.yaml:{_line_of(roles, 'id: tao-association-5,')}: summary 'ติดตามประเมินผลการดำเนินงาน' "
+        f"is the same as role 'cdd-1-5' (line {_line_of(roles, 'id: cdd-1-5,')}): write what this role does in "
+        "its own words",
+    ]
+
+
 def test_released_permalink_needs_a_redirect(tmp_path):
     corpus = copy_corpus(tmp_path)
     _edit(corpus / "model" / "roles.yaml", "{id: dla-3,", "{id: dla-local-plans,")
@@ -249,8 +272,11 @@ def test_circular_pages_link_what_they_define(built):
 
 
 def test_matrix_links_roles_and_steps(built):
+    """A role's summary links to its clause in the circular (issue 14: "each linking to its
+    clause"); the agency to its page, a step to its place on the guidance page."""
     html = (built / "site" / "who-does-what" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../agencies/oncb/#oncb-1"' in html
+    assert 'href="../documents/mou-annex-2552/#c3-2-3-1">หน่วยงานกลางประสานการป้องกันยาเสพติด</a>' in html
+    assert 'href="../agencies/oncb/"' in html
     assert 'href="../guidance/#fy2553-step-5"' in html
 
 

@@ -1,34 +1,34 @@
-"""The model pages in a real headless Chromium (Debian's chromium + chromium-driver),
-served over http://127.0.0.1 from the built site: copy link (Clipboard API or the
-selected-text fallback), the project filter, anchor redirects, A4 printing."""
-import functools
-import http.server
+"""The model pages in a real headless Chromium (Debian's chromium + chromium-driver, the
+one harness in benchmarks/browser.py), served over http://127.0.0.1 from the built site:
+copy link (read back from the clipboard, or the selected-text fallback), the project
+filter, anchor redirects, A4 printing.  Cite, matrix, handouts and axe: test_desk_pages.py."""
 import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
-import threading
 
 import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from browser import browser_unavailable, chromium, serve  # noqa: E402
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]  # headless Chromium
 
 
 def _need_chromium():
-    if shutil.which("chromium") and shutil.which("chromedriver"):
+    why = browser_unavailable()
+    if why is None:
         return
-    msg = "Chromium not installed: sudo apt-get install chromium chromium-driver"
     if os.environ.get("CI") == "true":
-        pytest.fail(msg)
-    print(f"\n*** SKIPPING BROWSER TESTS: {msg} ***")
-    pytest.skip(msg)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+        pytest.fail(why)
+    print(f"\n*** SKIPPING BROWSER TESTS: {why} ***")
+    pytest.skip(why)
 
 
 @pytest.fixture(scope="module")
@@ -36,27 +36,15 @@ def site(built, tmp_path_factory):
     """A copy of the built site (so a test may add a redirect) served on a free port."""
     root = tmp_path_factory.mktemp("served") / "site"
     shutil.copytree(built / "site", root)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(root) as base:
+        yield root, base
 
 
 @pytest.fixture(scope="module")
 def browser():
     _need_chromium()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = shutil.which("chromium")
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              "--disable-background-networking", "--disable-component-update", "--no-first-run",
-              "--window-size=1280,1000"):
-        opts.add_argument(a)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=opts)
-    yield driver
-    driver.quit()
+    with chromium() as driver:
+        yield driver
 
 
 def _wait(driver, js, timeout=5):
@@ -66,8 +54,12 @@ def _wait(driver, js, timeout=5):
 
 
 def test_copy_link_on_a_step(site, browser):
+    """The click puts the step's full permalink on the clipboard: read back for real."""
     _, base = site
+    browser.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": base.rstrip("/"), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
     browser.get(base + "guidance/")
+    browser.execute_script("navigator.clipboard.writeText('')")
     link = browser.find_element("css selector", 'a.permalink-copy[href="#fy2553-step-3"]')
     assert link.is_displayed() and "คัดลอกลิงก์" in link.text
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
@@ -75,9 +67,11 @@ def test_copy_link_on_a_step(site, browser):
     _wait(browser, "return document.querySelector('a.permalink-copy[href=\"#fy2553-step-3\"]')"
                    ".classList.contains('copied')")
     assert browser.current_url == base + "guidance/#fy2553-step-3"
-    box = browser.find_elements("css selector", ".permalink-box")
-    if box:  # the clipboard was refused: the link is shown selected instead
-        assert box[0].get_attribute("value") == base + "guidance/#fy2553-step-3"
+    assert browser.find_elements("css selector", ".permalink-box") == []  # the clipboard took it
+    copied = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "navigator.clipboard.readText().then(done, function (e) { done('ERROR ' + e); });")
+    assert copied == base + "guidance/#fy2553-step-3"
 
 
 def test_copy_link_falls_back_without_clipboard(site, browser):

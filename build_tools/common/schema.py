@@ -130,7 +130,8 @@ def _messages(err: dict, item, rel: str, w: Wording) -> Problem:
         return Problem(rel, getattr(item, "line", 1), w.missing.format(what=w.what, field=loc[0]))
     if err["type"] == "extra_forbidden" and len(loc) == 1:
         return Problem(rel, _line_at(item, loc), w.unknown.format(what=w.what, field=field))
-    own = _own_message(w, field, err)
+    # A validator's own message (value_error) is exact; a field's own wording covers the rest.
+    own = None if err["type"] in ("value_error", "assertion_error") else _own_message(w, field, err)
     if own is not None:
         return Problem(rel, _line_at(item, loc), own)
     if err["type"] == "missing":

@@ -28,6 +28,7 @@ PROJECT_KINDS = {"model": "รูปแบบโครงการต้นแ�
 MEANS = {"reports": "โดยเอกสารการรายงาน", "people": "โดยบุคคล", "working-group": "โดยคณะทำงาน"}
 PHASES = {"monitoring": "การติดตามผล", "evaluation": "การประเมินผล"}
 ALL = "all"
+MAX_SUMMARY = 40  # characters of a role's summary: a few words, not the clause retyped
 # Ids the generated pages use for their own sections (and `index`, the listing pages):
 # a model id equal to one of them would give two elements the same anchor.
 RESERVED = {"index", "roles", "roles-all-missions", "involved-in", "guidance-steps", "monitoring",
@@ -46,6 +47,16 @@ def _missions_shape(value):
     if value == ALL or (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
         return value
     raise ValueError("must be 'all' or a list of mission ids")
+
+
+def _summary(value: str) -> str:
+    text = value.strip()
+    if "\n" in text:
+        raise ValueError("must be one line of text")
+    if len(text) > MAX_SUMMARY:
+        raise ValueError(f"has {len(text)} characters: at most {MAX_SUMMARY} "
+                         "(a few words; the clause itself is shown beside it)")
+    return text
 
 
 def _iso_date(value: str) -> str:
@@ -118,7 +129,8 @@ class Role(Entity):
     source: Ref
     group: Ref | None = None  # the heading clause the role is listed under
     involves: AgencyIds = []
-    summary: Text | None = None  # a few words saying what the role is (who-does-what)
+    # A few words saying what the role is (the who-does-what table shows it beside the clause).
+    summary: Annotated[Text, AfterValidator(_summary)]
 
 
 class Plan(Entity):

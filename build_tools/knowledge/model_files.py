@@ -26,6 +26,7 @@ from build_tools.knowledge.model import (
 from build_tools.knowledge.permalinks import check_permalinks, load_permalinks
 
 _YEAR_BE = ("year_be", "year_be '{input}' must be a Buddhist-era year such as 2553")
+_SUMMARY = ("summary", "summary must be one line of text")
 
 
 class MissionsFile(Record):
@@ -61,11 +62,25 @@ def load_missions(ld: ModelLoader) -> None:
     ld.model.targets += ld.valid(Target, data.get('targets'), rel, "target")
 
 
+def _check_summary(ld: ModelLoader, r: Role, rel: str, seen: dict[str, tuple[str, int]]) -> None:
+    """Never the same summary for two roles: each says what its role does."""
+    key = " ".join(r.summary.split())
+    if key in seen:
+        other, other_line = seen[key]
+        ld.err(rel, r.line_of("summary"), f"summary '{key}' is the same as role '{other}' (line {other_line}): "
+                                          "write what this role does in its own words")
+    else:
+        seen[key] = (r.id, r.line_of("summary"))
+
+
 def load_roles(ld: ModelLoader) -> None:
     rel = "corpus/model/roles.yaml"
     data = ld.load(rel)
     top = ld.file_shape(RolesFile, data, rel) if data is not None else None
-    for r, ok in ld.records(Role, data['roles'] if top else [], rel, "role"):
+    summaries: dict[str, tuple[str, int]] = {}
+    for r, ok in ld.records(Role, data['roles'] if top else [], rel, "role", _SUMMARY):
+        if r.summary:
+            _check_summary(ld, r, rel, summaries)
         before = len(ld.problems)
         if r.agency and r.agency not in ld.corpus.agencies:
             ld.err(rel, r.line_of("agency"), f"agency '{r.agency}' is not an agency id in corpus/agencies.yaml")

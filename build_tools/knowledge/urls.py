@@ -4,7 +4,11 @@ its URL is the permalink (`agencies/cdd/`, use_directory_urls)."""
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
+import re
+
+from build_tools.common.paths import Paths
 
 # Listing and knowledge pages (source paths).
 AGENCIES_PAGE = "agencies/index.md"
@@ -62,6 +66,12 @@ def project_page(pid: str) -> str:
     return f"projects/{pid}.md"
 
 
+def handout_page(entity_id: str) -> str:
+    """The printable one-page A4 handout of a guidance step or an agency (ids are unique
+    across kinds, so one folder holds both)."""
+    return f"handouts/{entity_id}.md"
+
+
 def entity_page(e) -> tuple[str, str | None]:
     """(source page, anchor) of a model entity."""
     if e.kind == "role":
@@ -76,6 +86,19 @@ def entity_url(e) -> str:
     return with_anchor(page_url(page), anchor)
 
 
+def open_data_file(name: str) -> str:
+    """A file of the open data (site path): data/roles.json, data/redirects.json."""
+    return f"data/{name}.json"
+
+
+def url_between(from_page: str, to_page: str) -> str:
+    """Relative URL from one built page to another, for raw HTML that MkDocs does not
+    rewrite: ('projects/index.md', 'projects/x.md') -> 'x/'."""
+    target = page_url(to_page)
+    rel = posixpath.relpath(target or ".", page_url(from_page) or ".")
+    return "./" if rel == "." else rel + ("/" if target.endswith("/") or not target else "")
+
+
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative Markdown link target between two source pages (MkDocs checks it and
     turns it into the page URL): ('documents/a.md', 'raw/a.md') -> '../raw/a.md'."""
@@ -86,3 +109,25 @@ def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
 def _relative(to_page: str, from_dir: str) -> str:
     # Cached: pages link the same few targets thousands of times (relpath is slow).
     return posixpath.relpath(to_page, from_dir)
+
+
+# --- the site's public address (printed handouts' QR codes, citations in open data) -----
+SITE_URL_ENV = "SIAM_YIM_SITE_URL"
+LOCAL_SITE = "http://127.0.0.1:8000/"  # what `./dev serve` serves
+_SITE_URL_LINE = re.compile(r"^site_url:\s*['\"]?([^'\"#\s]+)", re.MULTILINE)
+
+
+def public_base(config_text: str | None = None) -> str:
+    """The public address the site is published at, ending in '/': $SIAM_YIM_SITE_URL, else
+    `site_url` in mkdocs.yml; '' when neither is set (a local build).  Read from the file
+    as text: mkdocs.yml may hold tags a plain YAML loader refuses."""
+    url = os.environ.get(SITE_URL_ENV, "").strip()
+    if not url:
+        if config_text is None:
+            try:
+                config_text = Paths().config.read_text(encoding="utf-8")
+            except OSError:
+                config_text = ""
+        m = _SITE_URL_LINE.search(config_text)
+        url = m.group(1) if m else ""
+    return url.rstrip("/") + "/" if url else ""

@@ -44,7 +44,9 @@ def flow_svg(title: str, columns: list[str], nodes: list[Node], edges: list[tupl
         pos[n.id] = (PAD + n.column * (BOX_W + COL_GAP), HEAD + PAD + r * (BOX_H + ROW_GAP))
     width = PAD * 2 + len(columns) * BOX_W + (len(columns) - 1) * COL_GAP + 40
     height = HEAD + PAD * 2 + max(rows.values(), default=1) * (BOX_H + ROW_GAP)
-    out = [f'<svg class="flow" viewBox="0 0 {width} {height}" role="img" aria-label="{xml(title)}" '
+    # role="group", not "img": an image's parts are hidden from assistive technology,
+    # and every node here is a link a keyboard user tabs to.
+    out = [f'<svg class="flow" viewBox="0 0 {width} {height}" role="group" aria-label="{xml(title)}" '
            f'xmlns="http://www.w3.org/2000/svg" style="max-width:100%;height:auto">',
            f"<title>{xml(title)}</title>",
            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '

@@ -38,3 +38,8 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     out += ["| " + " | ".join(c.replace("\n", " ") for c in row) + " |" for row in rows]
     return "\n".join(out)
+
+
+def yaml_str(s) -> str:
+    """A double-quoted YAML scalar (front matter titles)."""
+    return '"' + str(s).replace("\\", "\\\\").replace('"', '\\"') + '"'
