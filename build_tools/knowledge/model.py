@@ -249,6 +249,12 @@ class Model:
     def text(self, ref: Ref) -> str:
         return block_text(self.blocks[ref.key])
 
+    def agency_has_part(self, aid: str) -> bool:
+        """Whether the model says anything the agency does (it then has a handout)."""
+        return (any(r.agency == aid for r in self.roles)
+                or any(aid in s.actors or aid in s.informs for s in self.steps)
+                or any(aid in x.actors or aid in x.reports_to for x in self.activities))
+
     def all_steps(self) -> list[Step | Substep]:
         out: list = []
         for s in self.steps:

@@ -19,6 +19,7 @@ from build_tools.knowledge.urls import (
     agency_page,
     doc_url,
     entity_url,
+    handout_page,
     page_url,
 )
 
@@ -46,6 +47,9 @@ def permalinks(corpus, model: Model, docs) -> dict[str, str]:
         out[page_url(agency_page(aid))] = "agency"
     for e in entities(model):
         out[entity_url(e)] = e.kind
+    # Printable handouts (trainers put their QR codes and links in slides).
+    for hid in [s.id for s in model.steps] + [a for a in corpus.agencies if model.agency_has_part(a)]:
+        out[page_url(handout_page(hid))] = "handout"
     for page in (MISSIONS_PAGE, GUIDANCE_PAGE, MONITORING_PAGE, PROJECTS_PAGE, GLOSSARY_PAGE,
                  TIMELINE_PAGE, MATRIX_PAGE):
         out[page_url(page)] = "page"

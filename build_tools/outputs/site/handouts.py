@@ -50,7 +50,7 @@ def agency_handout(site: Site, aid: str) -> str | None:
     steps = [(s, aid in (s.actors or [])) for s in m.steps if aid in (s.actors or []) or aid in (s.informs or [])]
     reports = [x for x in m.activities if aid in (x.actors or [])]
     receives = [x for x in m.activities if aid in (x.reports_to or [])]
-    if not (roles or steps or reports or receives):
+    if not m.agency_has_part(aid):
         return None
     url = live_url(site, page_url(agency_page(aid)))
     sources = list(dict.fromkeys(document_reference(site.docs[r.ref().doc].doc, site.corpus.agencies)
