@@ -6,11 +6,16 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+import pythainlp
 import yaml
 
+import build_tools.common
+import build_tools.normalization
+from build_tools.common.cache import ContentCache, code_version, digest
 from build_tools.common.thaidate import format_thai_date
 from build_tools.normalization.clauses import Block, parse_blocks
 from build_tools.normalization.rules import Context, Line, normalize_lines
+from build_tools.sources import corrections as corrections_mod
 from build_tools.sources.corpus import Corpus, Document
 from build_tools.sources.corrections import corrections_for, known_names
 
@@ -91,7 +96,30 @@ def stamp_text(stamp: dict) -> str:
     return " ".join(p for p in parts if p)
 
 
-def normalize_corpus(corpus: Corpus) -> list[NormalizedDoc]:
-    """Every document normalized, in raw-file order."""
+def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None) -> list[NormalizedDoc]:
+    """Every document normalized, in raw-file order.  With `cache`, a document whose raw
+    lines, front matter, corrections and the corpus's names are those of an earlier run
+    (with the same normalization code and PyThaiNLP) is read back instead."""
     docs = sorted(corpus.documents, key=lambda d: (d.raw, d.first_line))
-    return [normalize_document(corpus, d) for d in docs]
+    if cache is None:
+        return [normalize_document(corpus, d) for d in docs]
+    names = tuple(known_names(corpus.names))
+    common = digest(code_version(build_tools.normalization, build_tools.common, corrections_mod),
+                    pythainlp.__version__, names)
+    return [_cached_document(corpus, d, cache, common, names) for d in docs]
+
+
+def _cached_document(corpus: Corpus, doc: Document, cache: ContentCache, common: str, names) -> NormalizedDoc:
+    corrections = [(c.id, c.wrong, c.right, c.scope, c.reason, c.line)  # not where they stand in the file
+                   for c in corrections_for(corpus.corrections, doc.id)]
+    key = digest(common, doc.id, doc.first_line, corpus.raw_lines(doc), corrections,
+                 json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str))
+    hit = cache.get(key)
+    if hit is not None:
+        lines, blocks, saved, markdown = hit
+        ctx = Context(doc_id=doc.id, corrections=corrections_for(corpus.corrections, doc.id), names=names, **saved)
+        return NormalizedDoc(doc, lines, blocks, ctx, markdown)
+    nd = normalize_document(corpus, doc)
+    saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
+    cache.put(key, (nd.lines, nd.blocks, saved, nd.to_markdown()))
+    return nd

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pythainlp
+
+import build_tools.normalization
+from build_tools.common.cache import ContentCache, code_version, digest
 from build_tools.common.problems import Problem
 from build_tools.normalization import conflicts as conflicts_mod
 from build_tools.normalization.suggest import Suggestion, find_suggestions, unknown_tokens
@@ -20,10 +24,24 @@ class Review:
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
 
 
-def review(corpus, docs) -> Review:
+def word_findings(nd, names: tuple[str, ...], cache: ContentCache | None, common: str = ""):
+    """A document's OCR suggestions and unknown words (the slow part of the review),
+    from `cache` when its lines and the names are those of an earlier run."""
+    key = digest(common, nd.lines) if cache is not None else None
+    hit = cache.get(key) if cache is not None else None
+    if hit is not None:
+        return hit
+    found = find_suggestions(nd.lines, names), unknown_tokens(nd.lines, names)
+    if cache is not None:
+        cache.put(key, found)
+    return found
+
+
+def review(corpus, docs, cache: ContentCache | None = None) -> Review:
     r = Review()
     raw_of = {nd.id: nd.doc.raw for nd in docs}
     names = tuple(known_names(corpus.names))
+    common = digest(code_version(build_tools.normalization), pythainlp.__version__, names) if cache else ""
     decisions: dict = {}
     for p in conflicts_mod.load_decisions(corpus.root, decisions):
         (r.errors if p.severity == "error" else r.warnings).append(p)
@@ -37,14 +55,15 @@ def review(corpus, docs) -> Review:
         for f in nd.ctx.flags:
             r.warnings.append(Problem(where, f["line"], f"[{nd.id}] {f['kind']}: {f['message']}",
                                       severity="warning"))
-        sugg = r.suggestions[nd.id] = find_suggestions(nd.lines, names)
+        sugg, unknown = word_findings(nd, names, cache, common)
+        r.suggestions[nd.id] = sugg
         for s in sugg:
             r.warnings.append(Problem(
                 where, s.line, f"[{nd.id}] suggestion: '{s.wrong}' may be '{s.right}' (OCR confusion, "
                                f"in '{s.context}'); if the scan confirms it, add it to corpus/corrections.yaml",
                 severity="warning"))
         suggested = {s.wrong for s in sugg}
-        for line, tok in unknown_tokens(nd.lines, names):
+        for line, tok in unknown:
             if not any(tok in w or w in tok for w in suggested):
                 r.warnings.append(Problem(
                     where, line, f"[{nd.id}] unknown word: '{tok}' is not in the dictionary; "
