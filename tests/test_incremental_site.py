@@ -81,7 +81,7 @@ def test_navigation_change_forces_a_full_build(tmp_path):
     assert "\nshort_title: " in text
     doc.write_text(text.replace("\nshort_title: ", "\nshort_title: ใหม่ ", 1), encoding="utf-8")
     log = run_cli("build", "--corpus", corpus, "--out", out).stdout
-    assert re.search(r"\[3/5\] building the site \(\d+ generated pages, mkdocs build --strict\)", log), log
+    assert re.search(r"\[3/5\] building the site \(\d+ generated pages\) with mkdocs", log), log
     about = (out / "site" / "about" / "index.html").read_text(encoding="utf-8")
     assert "ใหม่ " in about  # the navigation of an unchanged page shows the new title
 
@@ -96,9 +96,12 @@ def test_failed_incremental_build_leaves_the_site_and_recovers(tmp_path, built_s
     assert proc.returncode == 1 and "nowhere.md" in proc.stderr
     assert {p: p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()} == site_before
     doc.write_text(good.replace("\ntitle: ", "\ntitle: แก้แล้ว ", 1), encoding="utf-8")
-    log = run_cli("build", "--corpus", corpus, "--out", out).stdout
-    assert re.search(r"\[3/5\] building the site \(\d+ generated pages", log), log  # full: state dropped
+    run_cli("build", "--corpus", corpus, "--out", out)
     assert "แก้แล้ว" in (out / "site/documents/synth-letter-00003/index.html").read_text(encoding="utf-8")
+    full = tmp_path / "full"
+    run_cli("build", "--corpus", corpus, "--out", full)
+    assert _site_files(out / "site") == _site_files(full / "site")
+    assert _site_search(out / "site") == _site_search(full / "site")
 
 
 def test_changed_anchors_force_a_full_build(tmp_path, built_synthetic):
@@ -111,26 +114,38 @@ def test_changed_anchors_force_a_full_build(tmp_path, built_synthetic):
     doc.write_text(text.replace(f"  lines: {first}-{last}", f"  lines: {first}-{last - 8}"),
                    encoding="utf-8")
     log = run_cli("build", "--corpus", corpus, "--out", out).stdout
-    assert re.search(r"\[3/5\] building the site \(\d+ generated pages, mkdocs build --strict\)", log), log
+    assert re.search(r"\[3/5\] building the site \(\d+ generated pages\) with mkdocs", log), log
 
 
 def test_packing_pages_in_memory_changes_no_byte_of_the_site(tmp_path, monkeypatch):
-    # build_site keeps rendered pages compressed inside MkDocs (memory at 10,000 letters):
-    # the site must be exactly what plain MkDocs writes.
-    from build_tools import build as build_mod
+    # Our MkDocs plugin keeps rendered pages compressed between MkDocs' render and write
+    # steps (memory at 10,000 letters): the site must be exactly what plain MkDocs writes.
+    from build_tools.build.driver import site_pages
     from build_tools.common.paths import Paths
+    from build_tools.knowledge.checked import check_corpus
+    from build_tools.outputs.site import engine_mkdocs
 
+    paths = Paths(corpus=ROOT / "corpus", out=tmp_path / "out")
+    run_cli("build", "--out", paths.out)
+    _, nav = site_pages(check_corpus(paths.corpus))
     sites, logs = {}, []
-    monkeypatch.setattr(build_mod, "PROGRESS_EVERY", 20)  # a long MkDocs step says how far it is
+    monkeypatch.setattr(engine_mkdocs, "PROGRESS_EVERY", 20)  # a long MkDocs step says how far it is
     for pack in (True, False):
-        monkeypatch.setattr(build_mod, "PACK_PAGES", pack)
-        paths = Paths(corpus=ROOT / "corpus", out=tmp_path / str(pack))
-        build_mod.build(paths, log=logs.append)
-        sites[pack] = {p.relative_to(paths.site).as_posix(): p.read_bytes()
-                       for p in sorted(paths.site.rglob("*")) if p.is_file()}
+        site = tmp_path / str(pack)
+        engine_mkdocs.build_with_mkdocs(paths.config, paths.docs, site, nav, log=logs.append, pack=pack)
+        sites[pack] = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     assert sites[True].keys() == sites[False].keys()
     assert [k for k in sites[True] if sites[True][k] != sites[False][k]] == []
-    pages = len(list((tmp_path / "True" / "build" / "docs").rglob("*.md")))
+    pages = len(list(paths.docs.rglob("*.md")))
     assert [m for m in logs if m.startswith("  rendered") or m.startswith("  written")] == \
         [f"  {step} {n}/{pages} pages" for _ in (1, 2) for step in ("rendered", "written")
          for n in range(20, pages + 1, 20)]
+
+
+def test_the_build_replaces_no_function_of_mkdocs_or_material():
+    """MkDocs is changed only through plugin events and documented options (Zensical runs
+    no MkDocs code at all): no module assigns to MkDocs' or Material's functions."""
+    private = ("_populate_page", "_build_page", "is_modified", "add_entry_from_context", "SearchIndex")
+    for module in (ROOT / "build_tools").rglob("*.py"):
+        text = module.read_text(encoding="utf-8")
+        assert not [name for name in private if name in text], module

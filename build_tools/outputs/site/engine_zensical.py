@@ -4,7 +4,8 @@ Zensical reads `mkdocs.yml` but runs no MkDocs plugins, and requires the sources
 the output inside the folder of its configuration file: we write a copy of
 `mkdocs.yml` with `docs_dir`, `site_dir` and the generated navigation into the build
 folder and run its command line (`zensical build --strict`).  It keeps its own cache
-in `<build>/.cache`, so a rebuild re-renders only what changed."""
+in `<build>/.cache`, so a rebuild re-renders only what changed.  Its own search index is
+switched off: the site search is ours."""
 from __future__ import annotations
 
 import os
@@ -23,6 +24,10 @@ def zensical_config(config_file: Path, root: Path, docs_dir: Path, site_dir: Pat
     """Write the configuration Zensical reads: our mkdocs.yml (plain YAML) pointed at the
     assembled sources, the staged site and the generated navigation."""
     cfg = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    # Zensical's own search would publish the whole site as one search.json that every
+    # page downloads on load (hundreds of MB at 10,000 letters); the site search is ours
+    # (search/th/, javascripts/search-th.js).
+    cfg["plugins"] = [{"search": {"enabled": False}}]
     cfg.update(docs_dir=os.path.relpath(docs_dir, root), site_dir=os.path.relpath(site_dir, root), nav=nav)
     target = root / CONFIG_NAME
     target.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
