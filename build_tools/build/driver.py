@@ -16,6 +16,7 @@ from build_tools.build import publish as pub
 from build_tools.build.background import in_background
 from build_tools.build.site_stage import ENGINES, build_site, plan_site
 from build_tools.common.atomic import write_text_atomic
+from build_tools.common.cache import ContentCache
 from build_tools.common.lock import writing
 from build_tools.common.paths import Paths
 from build_tools.knowledge.checked import CheckedCorpus, check_corpus
@@ -39,7 +40,7 @@ def _build(paths: Paths, log, site: bool, engine: str) -> dict:
     previous = pub.published(paths) if not pub.state_problems(paths) else None
     checked = check_corpus(paths.corpus, log=log, cache_dir=paths.work / "cache")  # stages 1-3
     log_review(checked, log)
-    pages, nav = site_pages(checked)  # outputs: the generated pages and open data
+    pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"))  # outputs: pages, open data
     analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
     records, fingerprints = index_records(checked)
     normalized = {nd.id: normalized_digest(nd) for nd in checked.docs}
@@ -83,10 +84,12 @@ def log_review(checked: CheckedCorpus, log) -> None:
            + (" …" if len(undecided) > 5 else "") if undecided else ""))
 
 
-def site_pages(checked: CheckedCorpus) -> tuple[dict[str, str], list]:
+def site_pages(checked: CheckedCorpus, cache: ContentCache | None = None) -> tuple[dict[str, str], list]:
     """The generated pages (documents, raw views, the model's pages) and the open-data
     files the site publishes under data/, with the navigation."""
-    pages, nav = generate_pages(checked.corpus, checked.docs, checked.model, checked.review.conflicts)
+    pages, nav = generate_pages(checked.corpus, checked.docs, checked.model, checked.review.conflicts, cache=cache)
+    if cache is not None:
+        cache.prune()
     if checked.model is not None:
         pages.update(open_data_files(checked.corpus, checked.model, checked.docs))
     return pages, nav

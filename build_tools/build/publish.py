@@ -22,6 +22,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -150,7 +152,35 @@ def publish(staging: Staging, state: dict, log=print) -> None:
         _undo(paths, swapped, previous)
         raise
     journal_path(paths).unlink()
-    shutil.rmtree(previous, ignore_errors=True)
+    remove_later(paths, previous)
+
+
+EMPTY_TRASH = ("import pathlib, shutil, sys\n"
+               "for p in pathlib.Path(sys.argv[1]).iterdir(): shutil.rmtree(p, True)\n")
+
+
+def trash_dir(paths: Paths) -> Path:
+    return paths.work / "publish-trash"
+
+
+def remove_later(paths: Paths, folder: Path) -> None:
+    """Delete the replaced outputs in a detached process (unlinking tens of thousands of
+    files takes seconds the maintainer need not wait for); whatever a stopped deletion
+    leaves is removed by the next build."""
+    trash = trash_dir(paths)
+    try:
+        trash.mkdir(parents=True, exist_ok=True)
+        folder.rename(trash / uuid.uuid4().hex)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    try:
+        subprocess.Popen([sys.executable, "-c", EMPTY_TRASH, str(trash)],
+                         start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    except OSError:
+        for p in trash.iterdir():
+            shutil.rmtree(p, ignore_errors=True)
 
 
 def _swap_in(staged: Path, target: Path, previous: Path) -> None:

@@ -8,6 +8,7 @@ files) and `code_version` of the modules that compute the result.  Entries no ru
 asked for are removed by `prune`.  A damaged or unreadable entry is a miss."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -28,6 +29,7 @@ def digest(*parts) -> str:
     return h.hexdigest()
 
 
+@functools.lru_cache(maxsize=None)
 def code_version(*modules) -> str:
     """Hash of the source files of these modules (a package: every .py file in it)."""
     h = hashlib.sha256()

@@ -27,6 +27,7 @@ class NormalizedDoc:
     blocks: list[Block]
     ctx: Context
     _markdown: str | None = field(default=None, repr=False, compare=False)
+    _changes_json: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -62,7 +63,9 @@ class NormalizedDoc:
         return self._markdown
 
     def changes_json(self) -> str:
-        return json.dumps([c.__dict__ for c in self.ctx.changes], ensure_ascii=False, indent=1)
+        if self._changes_json is None:  # dumped once (file, digest, page cache key)
+            self._changes_json = json.dumps([c.__dict__ for c in self.ctx.changes], ensure_ascii=False, indent=1)
+        return self._changes_json
 
     def fingerprint(self) -> str:
         """Changes whenever anything the index or the pages show of this document changes."""
@@ -116,10 +119,10 @@ def _cached_document(corpus: Corpus, doc: Document, cache: ContentCache, common:
                  json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str))
     hit = cache.get(key)
     if hit is not None:
-        lines, blocks, saved, markdown = hit
+        lines, blocks, saved, markdown, changes = hit
         ctx = Context(doc_id=doc.id, corrections=corrections_for(corpus.corrections, doc.id), names=names, **saved)
-        return NormalizedDoc(doc, lines, blocks, ctx, markdown)
+        return NormalizedDoc(doc, lines, blocks, ctx, markdown, changes)
     nd = normalize_document(corpus, doc)
     saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
-    cache.put(key, (nd.lines, nd.blocks, saved, nd.to_markdown()))
+    cache.put(key, (nd.lines, nd.blocks, saved, nd.to_markdown(), nd.changes_json()))
     return nd

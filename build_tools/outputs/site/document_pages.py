@@ -5,7 +5,13 @@ plain.  URLs are permalinks: documents/<id>/ with clause anchors #c3-2-1 and par
 anchors #l<raw line> (raw files are immutable, so a raw line number never moves)."""
 from __future__ import annotations
 
+import json
+import sys
+
+from build_tools.common.cache import code_version, digest
+from build_tools.knowledge import urls as urls_mod
 from build_tools.normalization.clauses import Block
+from build_tools.outputs.site import markup as markup_mod
 from build_tools.sources.corpus import DOC_TYPES, Corpus
 from build_tools.knowledge.urls import DOCUMENTS_PAGE, doc_page, link, raw_page
 from build_tools.outputs.site.markup import attrs, escape, table
@@ -448,9 +454,26 @@ def _yaml_str(s: str) -> str:
 NAV_MAX_DOCUMENTS = 50
 
 
+def cached_raw_text_page(corpus: Corpus, nd: NormalizedDoc, cache) -> str:
+    """raw_text_page, from `cache` (common/cache.py) when the document's raw lines,
+    normalized text, changes, blocks and front matter and this code are unchanged."""
+    if cache is None:
+        return raw_text_page(corpus, nd)
+    d = nd.doc
+    key = digest(code_version(sys.modules[__name__], markup_mod, urls_mod), nd.to_markdown(), nd.changes_json(),
+                 corpus.raw_lines(d), d.raw, d.first_line, nd.lines, [(b.anchor, b.kind, b.src) for b in nd.blocks],
+                 json.dumps(d.meta, ensure_ascii=False, sort_keys=True, default=str))
+    page = cache.get(key)
+    if page is None:
+        page = raw_text_page(corpus, nd)
+        cache.put(key, page)
+    return page
+
+
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
-                   conflicts=()) -> tuple[dict[str, str], list]:
-    """Return ({relative path: Markdown}, nav) for the generated part of the site."""
+                   conflicts=(), cache=None) -> tuple[dict[str, str], list]:
+    """Return ({relative path: Markdown}, nav) for the generated part of the site.
+    `cache`: a ContentCache for the raw-text pages (the build's)."""
     pages = {DOCUMENTS_PAGE: documents_index(corpus, docs)}
     doc_nav = [DOCUMENTS_PAGE]
     by_id = {nd.id: nd for nd in docs}
@@ -460,7 +483,7 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     for nd in docs:
         pages[doc_page(nd.id)] = (document_page(corpus, nd, conflicts, by_id, by_doc, cited_by)
                                   + defines.get(nd.id, ""))
-        pages[raw_page(nd.id)] = raw_text_page(corpus, nd)
+        pages[raw_page(nd.id)] = cached_raw_text_page(corpus, nd, cache)
         if len(docs) <= NAV_MAX_DOCUMENTS:
             doc_nav.append({str(nd.doc.get("short_title") or nd.doc.get("title")): doc_page(nd.id)})
     nav = [
