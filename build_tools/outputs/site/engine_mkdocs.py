@@ -16,8 +16,9 @@ collection) and acting on plugin events:
 - incremental builds: `on_files` marks every page that did not change (and is not in
   the navigation) and every static file as excluded (`File.inclusion`, what
   `exclude_docs` does), so MkDocs renders only the changed pages; links to excluded
-  pages still resolve (MkDocs logs them at INFO level), and the navigation's own pages
-  are rendered so every page's navigation is what a full build gives;
+  pages still resolve (MkDocs logs them at INFO level), and the pages the navigation
+  lists without a title are rendered too, so every page's navigation and previous/next
+  links are what a full build gives (tests/test_incremental_site.py compares them);
 - progress: a line every PROGRESS_EVERY pages of a long build.
 """
 from __future__ import annotations
@@ -37,17 +38,17 @@ class SiteBuildError(Exception):
     """The site engine refused the assembled sources (strict build, warnings)."""
 
 
-def nav_pages(nav) -> set[str]:
-    """Source paths of the pages the navigation lists."""
+def untitled_nav_pages(nav) -> set[str]:
+    """Pages the navigation lists without a title (a bare path): MkDocs takes their
+    title from the page itself, so they are rendered in every build for the navigation
+    and the previous/next links of the other pages to show it."""
     out: set[str] = set()
-    if isinstance(nav, str):
-        out.add(nav)
-    elif isinstance(nav, dict):
-        for v in nav.values():
-            out |= nav_pages(v)
-    elif isinstance(nav, list):
-        for v in nav:
-            out |= nav_pages(v)
+    for item in nav if isinstance(nav, list) else []:
+        if isinstance(item, str):
+            out.add(item)
+        elif isinstance(item, dict):
+            for v in item.values():
+                out |= untitled_nav_pages(v)
     return out
 
 
@@ -125,7 +126,7 @@ def build_with_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: li
     try:
         cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                           nav=nav, strict=True)
-        cfg.plugins[PLUGIN_NAME] = BuildPlugin(only, nav_pages(nav), log, pack)
+        cfg.plugins[PLUGIN_NAME] = BuildPlugin(only, untitled_nav_pages(nav), log, pack)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(cfg)
