@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
+
+FAULTS_TABLE = Path(__file__).resolve().parent / "results" / "faults.md"
 
 # (key, label, unit, {N: limit}) — the targets, checked per size.
 METRICS = [
@@ -180,4 +183,8 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
         *([f"![เวลาสร้างเว็บไซต์เทียบกับจำนวนหนังสือ]({plot})", ""] if plot else []),
         "## เป้าหมาย", "",
         targets_text(), "",
+        "## การทดสอบความผิดพลาด (fault trials)", "",
+        "ผลจาก `benchmarks/faults.py`: สร้างเว็บไซต์และนำเข้าหนังสือพร้อมกัน หยุดกระบวนการกลางคัน "
+        "ข้อมูลผิดรูปแบบ และคำสั่งผิด นับว่าได้ข้อความแจ้งที่ชัดเจน traceback หรือสถานะไม่สอดคล้อง/ข้อมูลหาย", "",
+        FAULTS_TABLE.read_text(encoding="utf-8") if FAULTS_TABLE.is_file() else "(not run yet)", "",
     ])

@@ -173,6 +173,8 @@ def main(argv=None) -> int:
     p.add_argument("--kills", type=int, default=50, help="kills at random moments (half build, half ingest)")
     p.add_argument("--work", default=str(ROOT / "build" / "faults"))
     p.add_argument("--seed", type=int, default=12)
+    p.add_argument("--table", default=str(ROOT / "benchmarks" / "results" / "faults.md"),
+                   help="write the table here too (docs/benchmarks.md includes it; '' to skip)")
     a = p.parse_args(argv)
     work = Path(a.work)
     shutil.rmtree(work, ignore_errors=True)
@@ -194,6 +196,10 @@ def main(argv=None) -> int:
     immutable_site(rows[3], corpus, out)
     bad_inputs(rows, corpus, out)
     print(table(rows))
+    if a.table:
+        Path(a.table).parent.mkdir(parents=True, exist_ok=True)
+        Path(a.table).write_text(f"`python benchmarks/faults.py --pairs {a.pairs} --kills {a.kills}` "
+                                 f"({time.strftime('%Y-%m-%d')}):\n\n{table(rows)}\n", encoding="utf-8")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -12,6 +12,7 @@ import yaml
 import build_tools.common
 import build_tools.normalization
 from build_tools.common.cache import ContentCache, code_version, digest
+from build_tools.common.parallel import parallel_map
 from build_tools.common.thaidate import format_thai_date
 from build_tools.normalization.clauses import Block, parse_blocks
 from build_tools.normalization.rules import Context, Line, normalize_lines
@@ -109,20 +110,23 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None) -> list[
     names = tuple(known_names(corpus.names))
     common = digest(code_version(build_tools.normalization, build_tools.common, corrections_mod),
                     pythainlp.__version__, names)
-    return [_cached_document(corpus, d, cache, common, names) for d in docs]
+    keys = [_cache_key(corpus, d, common) for d in docs]
+    found = [cache.get(k) for k in keys]
+    missing = [i for i, hit in enumerate(found) if hit is None]
+    fresh = parallel_map(lambda i: normalize_document(corpus, docs[i]), missing)
+    for i, nd in zip(missing, fresh):
+        saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
+        found[i] = (nd.lines, nd.blocks, saved, nd.to_markdown(), nd.changes_json())
+        cache.put(keys[i], found[i])
+    out = []
+    for d, (lines, blocks, saved, markdown, changes) in zip(docs, found):
+        ctx = Context(doc_id=d.id, corrections=corrections_for(corpus.corrections, d.id), names=names, **saved)
+        out.append(NormalizedDoc(d, lines, blocks, ctx, markdown, changes))
+    return out
 
 
-def _cached_document(corpus: Corpus, doc: Document, cache: ContentCache, common: str, names) -> NormalizedDoc:
+def _cache_key(corpus: Corpus, doc: Document, common: str) -> str:
     corrections = [(c.id, c.wrong, c.right, c.scope, c.reason, c.line)  # not where they stand in the file
                    for c in corrections_for(corpus.corrections, doc.id)]
-    key = digest(common, doc.id, doc.first_line, corpus.raw_lines(doc), corrections,
-                 json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str))
-    hit = cache.get(key)
-    if hit is not None:
-        lines, blocks, saved, markdown, changes = hit
-        ctx = Context(doc_id=doc.id, corrections=corrections_for(corpus.corrections, doc.id), names=names, **saved)
-        return NormalizedDoc(doc, lines, blocks, ctx, markdown, changes)
-    nd = normalize_document(corpus, doc)
-    saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
-    cache.put(key, (nd.lines, nd.blocks, saved, nd.to_markdown(), nd.changes_json()))
-    return nd
+    return digest(common, doc.id, doc.first_line, corpus.raw_lines(doc), corrections,
+                  json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str))

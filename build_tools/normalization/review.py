@@ -10,6 +10,7 @@ import pythainlp
 
 import build_tools.normalization
 from build_tools.common.cache import ContentCache, code_version, digest
+from build_tools.common.parallel import parallel_map
 from build_tools.common.problems import Problem
 from build_tools.normalization import conflicts as conflicts_mod
 from build_tools.normalization.suggest import Suggestion, find_suggestions, unknown_tokens
@@ -24,16 +25,19 @@ class Review:
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
 
 
-def word_findings(nd, names: tuple[str, ...], cache: ContentCache | None, common: str = ""):
-    """A document's OCR suggestions and unknown words (the slow part of the review),
-    from `cache` when its lines and the names are those of an earlier run."""
-    key = digest(common, nd.lines) if cache is not None else None
-    hit = cache.get(key) if cache is not None else None
-    if hit is not None:
-        return hit
-    found = find_suggestions(nd.lines, names), unknown_tokens(nd.lines, names)
-    if cache is not None:
-        cache.put(key, found)
+def word_findings(docs, names: tuple[str, ...], cache: ContentCache | None, common: str = "") -> list:
+    """Each document's OCR suggestions and unknown words (the slow part of the review),
+    from `cache` when its lines and the names are those of an earlier run; the others
+    computed on every core."""
+    keys = [digest(common, nd.lines) if cache is not None else None for nd in docs]
+    found = [cache.get(k) if cache is not None else None for k in keys]
+    missing = [i for i, hit in enumerate(found) if hit is None]
+    fresh = parallel_map(lambda i: (find_suggestions(docs[i].lines, names), unknown_tokens(docs[i].lines, names)),
+                         missing)
+    for i, value in zip(missing, fresh):
+        found[i] = value
+        if cache is not None:
+            cache.put(keys[i], value)
     return found
 
 
@@ -50,12 +54,11 @@ def review(corpus, docs, cache: ContentCache | None = None) -> Review:
         (r.errors if p.severity == "error" else r.warnings).append(p)
     r.warnings += conflicts_mod.report(r.conflicts, raw_of)
     r.warnings += unused_corrections(corpus.corrections, {nd.id: nd.ctx.changes for nd in docs})
-    for nd in docs:
+    for nd, (sugg, unknown) in zip(docs, word_findings(docs, names, cache, common)):
         where = f"corpus/raw/{nd.doc.raw}"
         for f in nd.ctx.flags:
             r.warnings.append(Problem(where, f["line"], f"[{nd.id}] {f['kind']}: {f['message']}",
                                       severity="warning"))
-        sugg, unknown = word_findings(nd, names, cache, common)
         r.suggestions[nd.id] = sugg
         for s in sugg:
             r.warnings.append(Problem(
