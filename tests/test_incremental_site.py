@@ -71,7 +71,7 @@ def test_incremental_build_equals_full_build(tmp_path, built_synthetic):
         (full / "build" / "normalized" / "synth-letter-00007.md").read_text(encoding="utf-8")
     # Nothing changed: MkDocs does not run at all.
     log = run_cli("build", "--corpus", corpus, "--out", inc).stdout
-    assert "site unchanged" in log and "index: re-indexed 0, removed 0" in log
+    assert "nothing changed since build" in log and "index: re-indexed 0, removed 0" in log
 
 
 def test_incremental_build_of_a_page_in_the_navigation_equals_full_build(tmp_path):

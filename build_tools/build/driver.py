@@ -10,7 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from importlib.metadata import version
+from pathlib import Path
 
+import build_tools
 from build_tools.analysis.analyzer import analyzer_for_corpus
 from build_tools.build import publish as pub
 from build_tools.build.background import in_background
@@ -38,6 +41,11 @@ def _build(paths: Paths, log, site: bool, engine: str) -> dict:
     t0 = time.perf_counter()
     pub.recover(paths, log)  # a publish a killed build left halfway is finished or undone first
     previous = pub.published(paths) if not pub.state_problems(paths) else None
+    inputs = inputs_digest(paths, site, engine)
+    if previous and previous.get("inputs") == inputs:
+        log(f"[1/5] nothing changed since build {previous.get('id')} (corpus, docs/, mkdocs.yml, code and "
+            f"versions are the same); the published build stays\n  index: re-indexed 0, removed 0")
+        return {"documents": sorted(previous.get("normalized", {})), "index": {"reindexed": [], "removed": []}}
     checked = check_corpus(paths.corpus, log=log, cache_dir=paths.work / "cache")  # stages 1-3
     log_review(checked, log)
     pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"))  # outputs: pages, open data
@@ -63,7 +71,8 @@ def _build(paths: Paths, log, site: bool, engine: str) -> dict:
         log("  index: " + ("full rebuild" if index_stats["full"] else
                            f"re-indexed {len(index_stats['reindexed'])}, removed {len(index_stats['removed'])}"))
         log("[5/5] publishing normalized documents, index and site together")
-        record = {"engine": engine if site_stats else (previous or {}).get("engine"),
+        record = {"inputs": inputs if site_stats else None,
+                  "engine": engine if site_stats else (previous or {}).get("engine"),
                   "normalized": normalized, "index": fingerprints,
                   "site": plan.state if site_stats else (previous or {}).get("site"),
                   "outputs": staging.names}
@@ -74,6 +83,23 @@ def _build(paths: Paths, log, site: bool, engine: str) -> dict:
         staging.discard()
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
     return {"documents": [nd.id for nd in checked.docs], "index": index_stats, "site": site_stats}
+
+
+def inputs_digest(paths: Paths, site: bool, engine: str) -> str:
+    """A hash of everything a build reads: the corpus folder, docs/, mkdocs.yml, this
+    code and the versions of the libraries that shape the output.  When it equals the
+    published build's, the build has nothing to do."""
+    h = hashlib.sha256(f"{site} {engine}".encode())
+    for root in (paths.corpus, paths.docs_src, Path(build_tools.__file__).parent):
+        for p in sorted(root.rglob("*")):
+            rel = p.relative_to(root).as_posix()
+            if p.is_file() and ".siam-yim.lock" not in p.name and not rel.startswith(".ingest-") \
+                    and "__pycache__" not in rel:
+                h.update(rel.encode("utf-8") + b"\0" + p.read_bytes() + b"\0")
+    h.update(paths.config.read_bytes())
+    for dist in ("pythainlp", "mkdocs", "mkdocs-material", "zensical", "whoosh-ng", "nlpo3"):
+        h.update(f"{dist} {version(dist)}".encode())
+    return h.hexdigest()
 
 
 def log_review(checked: CheckedCorpus, log) -> None:
