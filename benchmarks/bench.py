@@ -95,7 +95,7 @@ def measure_engines(res: dict, n: int, work: Path, corpus_dir: Path, out: Path, 
     return plain_site
 
 
-def bench_size(n: int, work: Path, seed: int, damage: float, browser: bool) -> dict:
+def bench_size(n: int, work: Path, seed: int, damage: float, browser: bool, pagefind: bool = True) -> dict:
     res: dict = {"n": n}
     corpus_dir, out = work / f"corpus-{n}", work / f"out-{n}"
     shutil.rmtree(out, ignore_errors=True)
@@ -121,10 +121,9 @@ def bench_size(n: int, work: Path, seed: int, damage: float, browser: bool) -> d
     material = plain_site / "search" / "search_index.json"
     res["material_index_bytes"] = du(material)
     res["material_index_gzip_bytes"] = len(gzip.compress(material.read_bytes(), 6))
-    log(f"N={n}: Pagefind index of the plain site")
-    pf = run_pagefind(plain_site, work / f"pagefind-{n}")
-    if pf:
-        res.update(pf)
+    if pagefind:
+        log(f"N={n}: Pagefind index of the plain site")
+        res.update(run_pagefind(plain_site, work / f"pagefind-{n}") or {})
     return res
 
 
@@ -151,6 +150,7 @@ def main(argv=None) -> int:
                    help="Markdown page with the results table and the growth plot beside it ('' to skip)")
     p.add_argument("--no-browser", action="store_true", help="skip the headless Chromium step")
     p.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    p.add_argument("--no-pagefind", action="store_true", help="skip the Pagefind comparison (minutes at 10,000)")
     a = p.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in a.sizes.split(",") if s.strip()]
     browser = not a.no_browser and browser_available()
@@ -162,7 +162,7 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     results = []
     for n in sizes:
-        results.append(bench_size(n, work, a.seed, a.damage, browser))
+        results.append(bench_size(n, work, a.seed, a.damage, browser, pagefind=not a.no_pagefind))
         print(table(results), flush=True)
     took = time.perf_counter() - t0
     write_outputs(a, results, mach, took)

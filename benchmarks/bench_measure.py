@@ -303,7 +303,7 @@ def plain_zensical(out: Path, nav: list, dest: Path) -> float:
     shutil.rmtree(root / ".cache", ignore_errors=True)
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "zensical", "build", "-f", str(path)], cwd=root, env=env(), check=True,
-                   stdout=subprocess.DEVNULL)
+                   capture_output=True)
     return time.perf_counter() - t0
 
 
