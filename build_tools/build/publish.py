@@ -255,10 +255,7 @@ def state_problems(paths: Paths) -> list[str]:
                 "run `python -m build_tools build` to repair"]
     record = published(paths)
     present = {name: p for name, p in outputs(paths).items() if p.exists()}
-    if record is None:
-        if present:
-            return [f"{record_path(paths)} is missing: {', '.join(str(p) for p in present.values())} "
-                    "were not published by a complete build; run `python -m build_tools build`"]
+    if record is None:  # nothing published yet (or by a version without the record: see leftovers)
         return []
     out = []
     for name, p in outputs(paths).items():
@@ -278,7 +275,11 @@ def state_problems(paths: Paths) -> list[str]:
 def leftovers(paths: Paths) -> list[str]:
     """Staging folders a stopped build left (harmless: the next build removes them)."""
     folder = publish_dir(paths)
+    present = [str(p) for p in outputs(paths).values() if p.exists()]
+    unrecorded = [f"{record_path(paths)} is missing: {', '.join(present)} were not published by a build of this "
+                  "version; the next `python -m build_tools build` publishes them together"] \
+        if present and published(paths) is None and not journal_path(paths).exists() else []
     if journal_path(paths).exists() or not folder.is_dir():
-        return []
-    return [f"{p}: staging folder of a build that was stopped before publishing "
+        return unrecorded
+    return unrecorded + [f"{p}: staging folder of a build that was stopped before publishing "
             "(harmless; the next build removes it)" for p in sorted(folder.iterdir()) if p.is_dir()]
