@@ -78,14 +78,17 @@ def measure_builds(res: dict, n: int, corpus_dir: Path, out: Path) -> None:
     res["incremental_log"] = [ln for ln in inc["lines"] if ln.startswith("  index:")]
 
 
-def measure_engines(res: dict, n: int, work: Path, corpus_dir: Path, out: Path, nav: list) -> Path:
+def measure_engines(res: dict, n: int, work: Path, corpus_dir: Path, out: Path, nav: list,
+                    zensical: bool = True) -> Path:
     """Plain MkDocs, our build on Zensical and plain Zensical, same pages; returns the
     plain MkDocs site."""
-    log(f"N={n}: plain mkdocs build, our build with --engine zensical, plain zensical build")
+    log(f"N={n}: plain mkdocs build" + (", our build with --engine zensical, plain zensical build" if zensical else ""))
     plain_site = work / f"plain-site-{n}"
     shutil.rmtree(plain_site, ignore_errors=True)
     res["plain_mkdocs_s"] = plain_mkdocs(out, nav, plain_site)
     res["overhead_ratio"] = res["build_s"] / res["plain_mkdocs_s"]
+    if not zensical:
+        return plain_site
     zout = work / f"out-zensical-{n}"
     shutil.rmtree(zout, ignore_errors=True)
     res["zensical_build_s"] = run_build(corpus_dir, zout, engine="zensical")["wall"]
@@ -95,7 +98,8 @@ def measure_engines(res: dict, n: int, work: Path, corpus_dir: Path, out: Path, 
     return plain_site
 
 
-def bench_size(n: int, work: Path, seed: int, damage: float, browser: bool, pagefind: bool = True) -> dict:
+def bench_size(n: int, work: Path, seed: int, damage: float, browser: bool, pagefind: bool = True,
+               zensical: bool = True) -> dict:
     res: dict = {"n": n}
     corpus_dir, out = work / f"corpus-{n}", work / f"out-{n}"
     shutil.rmtree(out, ignore_errors=True)
@@ -117,7 +121,7 @@ def bench_size(n: int, work: Path, seed: int, damage: float, browser: bool, page
         except Exception as exc:  # e.g. a search index too big to load within the timeout
             res["browser_error"] = f"{type(exc).__name__}: {exc}".strip()[:300]
             log(f"N={n}: browser step failed: {res['browser_error']}")
-    plain_site = measure_engines(res, n, work, corpus_dir, out, nav)
+    plain_site = measure_engines(res, n, work, corpus_dir, out, nav, zensical)
     material = plain_site / "search" / "search_index.json"
     res["material_index_bytes"] = du(material)
     res["material_index_gzip_bytes"] = len(gzip.compress(material.read_bytes(), 6))
@@ -151,6 +155,8 @@ def main(argv=None) -> int:
     p.add_argument("--no-browser", action="store_true", help="skip the headless Chromium step")
     p.add_argument("--keep", action="store_true", help="keep the scratch folder")
     p.add_argument("--no-pagefind", action="store_true", help="skip the Pagefind comparison (minutes at 10,000)")
+    p.add_argument("--zensical-max", type=int, default=None,
+                   help="measure the Zensical builds only up to this N (Zensical 0.0.73 is slower than MkDocs here)")
     a = p.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in a.sizes.split(",") if s.strip()]
     browser = not a.no_browser and browser_available()
@@ -162,8 +168,10 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     results = []
     for n in sizes:
-        results.append(bench_size(n, work, a.seed, a.damage, browser, pagefind=not a.no_pagefind))
+        results.append(bench_size(n, work, a.seed, a.damage, browser, pagefind=not a.no_pagefind,
+                                  zensical=a.zensical_max is None or n <= a.zensical_max))
         print(table(results), flush=True)
+        write_outputs(a, results, mach, time.perf_counter() - t0)  # after each size: a long run stopped keeps them
     took = time.perf_counter() - t0
     write_outputs(a, results, mach, took)
     if not a.keep:

@@ -48,23 +48,27 @@ def _build(paths: Paths, log, site: bool, engine: str) -> dict:
         return {"documents": sorted(previous.get("normalized", {})), "index": {"reindexed": [], "removed": []}}
     checked = check_corpus(paths.corpus, log=log, cache_dir=paths.work / "cache")  # stages 1-3
     log_review(checked, log)
-    pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"))  # outputs: pages, open data
     analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
     records, fingerprints = index_records(checked)
-    normalized = {nd.id: normalized_digest(nd) for nd in checked.docs}
-    plan = plan_site(paths, pages, nav, checked.docs, engine, previous) if site else None
-    if previous and plan and plan.unchanged and previous.get("normalized") == normalized \
-            and previous.get("index") == fingerprints:
-        log(f"[3/5] site unchanged ({len(pages)} generated pages)\n[4/5] search index\n"
-            f"  index: re-indexed 0, removed 0\ndone in {time.perf_counter() - t0:.1f} s: nothing changed "
-            f"since build {previous.get('id')}")
-        return {"documents": [nd.id for nd in checked.docs], "index": {"reindexed": [], "removed": []}}
     staging = pub.Staging(paths, pub.new_build_id())
     index_job = None
     try:
-        write_normalized(staging, checked.docs, (previous or {}).get("normalized"))
+        # The Whoosh index is written on the other core while pages and site are made
+        # (forked before the pages exist, so it does not carry them in its memory).
         index_dir = staging.start("index", from_published=previous is not None and paths.index.is_dir())
-        index_job = in_background(update_index, index_dir, records, fingerprints, analyzer)  # the other core
+        index_job = in_background(update_index, index_dir, records, fingerprints, analyzer)
+        pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"))  # outputs: pages, open data
+        normalized = {nd.id: normalized_digest(nd) for nd in checked.docs}
+        plan = plan_site(paths, pages, nav, checked.docs, engine, previous) if site else None
+        if previous and plan and plan.unchanged and previous.get("normalized") == normalized \
+                and previous.get("index") == fingerprints:
+            pub.remember_inputs(paths, inputs)  # the next build with these inputs returns at once
+            log(f"[3/5] site unchanged ({len(pages)} generated pages)\n[4/5] search index\n"
+                f"  index: re-indexed 0, removed 0\ndone in {time.perf_counter() - t0:.1f} s: nothing changed "
+                f"since build {previous.get('id')}")
+            return {"documents": [nd.id for nd in checked.docs], "index": {"reindexed": [], "removed": []}}
+        write_normalized(staging, checked.docs, (previous or {}).get("normalized"))
+        documents = release_documents(checked, records)
         site_stats = publish_site_too(paths, staging, pages, nav, plan, engine, analyzer, previous, log)
         log("[4/5] updating the search index")
         index_stats = index_job.result()
@@ -82,7 +86,16 @@ def _build(paths: Paths, log, site: bool, engine: str) -> dict:
             index_job.cancel()
         staging.discard()
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
-    return {"documents": [nd.id for nd in checked.docs], "index": index_stats, "site": site_stats}
+    return {"documents": documents, "index": index_stats, "site": site_stats}
+
+
+def release_documents(checked: CheckedCorpus, records: LazyRecords) -> list[str]:
+    """The documents' ids; their texts are let go (the index process has its own copy
+    and the site needs none of them: memory at 10,000 letters)."""
+    ids = [nd.id for nd in checked.docs]
+    checked.docs.clear()
+    records.by_id.clear()
+    return ids
 
 
 def inputs_digest(paths: Paths, site: bool, engine: str) -> str:

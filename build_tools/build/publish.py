@@ -183,6 +183,13 @@ def remove_later(paths: Paths, folder: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
+def remember_inputs(paths: Paths, inputs: str) -> None:
+    """Record that the published build is also what these inputs give."""
+    record = published(paths)
+    if record is not None:
+        write_text_atomic(record_path(paths), json.dumps({**record, "inputs": inputs}, ensure_ascii=False))
+
+
 def _swap_in(staged: Path, target: Path, previous: Path) -> None:
     if target.exists():
         target.rename(previous)

@@ -136,11 +136,13 @@ def search_cache(paths: Paths) -> Path:
 
 def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list, plan: SitePlan,
                engine: str, analyzer, log=print) -> dict:
-    """Assemble, render and index the site into the staging folders."""
+    """Assemble, render and index the site into the staging folders.  `pages` is emptied
+    once the sources are written."""
     how = ("incrementally ({n} of {total} generated pages changed)" if plan.incremental
            else "({total} generated pages)").format(n=len(plan.changed), total=len(pages))
     log(f"[3/5] building the site {how} with {engine}" + (" --strict" if engine == "mkdocs" else ""))
     docs = assemble_docs(paths, staging, pages, plan)
+    pages.clear()  # written: the engine reads them from disk (gigabytes at 10,000 letters)
     site = render_site(paths, staging, docs, nav, plan, engine, log=log)
     stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths))
     return {"engine": engine, "incremental": plan.incremental, "changed": len(plan.changed), **stats}

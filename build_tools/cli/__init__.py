@@ -319,8 +319,4 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = make_parser().parse_args(argv)
-    try:
-        return args.fn(args)
-    except KeyboardInterrupt:  # Ctrl+C: a line, not a traceback (writers roll back first)
-        print("\ninterrupted", file=sys.stderr)
-        return 130
+    return args.fn(args)
