@@ -12,8 +12,7 @@ PACKAGES = ("build_tools", "benchmarks")
 KNOWN_LONG = {
     "build_tools/analysis/analyzer.py", "build_tools/ingest/run.py",
     "build_tools/outputs/site/site_search.py", "build_tools/search/topk.py",
-    "benchmarks/bench.py",
-    "build_tools/build.py:build", "build_tools/ingest/letter.py:extract_letter", "build_tools/ingest/run.py:analyze",
+    "build_tools/ingest/letter.py:extract_letter", "build_tools/ingest/run.py:analyze",
     "build_tools/ingest/run.py:run",
     "build_tools/outputs/search_index/records.py:model_records",
     "build_tools/outputs/site/site_search.py:build_site_index",

@@ -34,18 +34,48 @@ def _print_problems(exc: CorpusError) -> int:
     return 1
 
 
+UNCHANGED = "the previous site, index and normalized documents are unchanged"
+
+
 def cmd_build(args) -> int:
     from build_tools.build import SiteBuildError, build
+    from build_tools.common.lock import LockBusy
 
     try:
-        build(_paths(args), log=lambda m: print(m, flush=True), site=not args.no_site)
+        build(_paths(args), log=lambda m: print(m, flush=True), site=not args.no_site, engine=args.engine)
     except CorpusError as exc:
         return _print_problems(exc)
     except SiteBuildError as exc:
-        print(f"site build failed; the previous site, index and documents are unchanged.\n{exc}",
-              file=sys.stderr)
+        print(f"site build failed; {UNCHANGED}.\n{exc}", file=sys.stderr)
+        return 1
+    except LockBusy as exc:
+        print(f"build not started: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\nbuild interrupted; {UNCHANGED}.", file=sys.stderr)
+        return 130
+    except OSError as exc:  # e.g. an unwritable or immutable site folder, a full disk
+        print(f"build failed: {exc.strerror or exc}: {exc.filename or ''}; {UNCHANGED}.", file=sys.stderr)
         return 1
     return 0
+
+
+def _published_state(paths: Paths) -> int:
+    """Errors for a half-published or inconsistent build (the next build repairs it),
+    warnings for leftover staging folders; returns the number of errors."""
+    from build_tools.build.publish import leftovers, state_problems
+
+    errors = state_problems(paths)
+    for msg in errors:
+        print(f"error: {msg}", file=sys.stderr)
+    for msg in leftovers(paths) + _ingest_leftovers(paths):
+        print(f"warning: {msg}")
+    return len(errors)
+
+
+def _ingest_leftovers(paths: Paths) -> list[str]:
+    return [f"{p}: staging folder of an ingest that was stopped; `python -m build_tools ingest --recover` "
+            "undoes what it moved" for p in sorted(paths.corpus.glob(".ingest-*")) if p.is_dir()]
 
 
 def cmd_check(args) -> int:
@@ -60,6 +90,7 @@ def cmd_check(args) -> int:
     warnings = checked.warnings
     for w in warnings:
         print(w)
+    broken = _published_state(paths)
     undecided = sum(1 for c in found.conflicts if c.decision is None)
     print(f"corpus OK: {len(corpus.raw)} raw file(s), {len(corpus.documents)} document(s), "
           f"{len(corpus.agencies)} agencies, {len(corpus.corrections)} reviewed corrections; "
@@ -67,11 +98,15 @@ def cmd_check(args) -> int:
     m = checked.model
     if m is None:
         print("no knowledge model (corpus/model/ is absent)")
-        return 0
+        return 1 if broken else 0
     print(f"model OK: {len(m.missions)} missions, {len(m.roles)} roles, {len(m.steps)} guidance steps "
           f"(+{sum(len(s) for s in m.substeps.values())} sub-steps), {len(m.activities)} monitoring activities, "
           f"{len(m.projects)} projects, {len(m.glossary)} glossary terms, {len(m.timeline)} events; "
           f"{len(m.released)} released permalinks")
+    if broken:
+        print(f"the published build is inconsistent ({broken} error(s) above): run `python -m build_tools build`",
+              file=sys.stderr)
+        return 1
     return 0
 
 
@@ -118,6 +153,16 @@ def _at_least_one(text: str) -> int:
     return n
 
 
+def _port(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a number from 1 to 65535, got {n}")
+    return n
+
+
 def _date(s: str) -> dt.date:
     return dt.date.fromisoformat(s)
 
@@ -160,8 +205,15 @@ def cmd_permalinks(args) -> int:
         return _print_problems(exc)
     links = permalinks(checked.corpus, checked.model, checked.docs)
     if args.release:
+        from build_tools.common.lock import LockBusy, writing
+
         target = paths.corpus / "permalinks" / "released.txt"
-        write_text_atomic(target, released_text(links))
+        try:
+            with writing(paths, "permalinks --release", log=lambda m: print(m, file=sys.stderr, flush=True)):
+                write_text_atomic(target, released_text(links))
+        except LockBusy as exc:
+            print(f"nothing recorded: {exc}", file=sys.stderr)
+            return 1
         print(f"recorded {len(links)} permalinks as released in {target}")
         return 0
     for url, kind in links.items():
@@ -176,8 +228,7 @@ def cmd_serve(args) -> int:
     if not (paths.site / "index.html").exists():
         print(f"no built site in {paths.site}: run `python -m build_tools build` first", file=sys.stderr)
         return 2
-    serve(paths.site, args.host, args.port)
-    return 0
+    return serve(paths.site, args.host, args.port)
 
 
 def cmd_ingest(args) -> int:
@@ -225,6 +276,9 @@ def make_parser(formatter=argparse.HelpFormatter) -> argparse.ArgumentParser:
         if name == "build":
             p.add_argument("--no-site", action="store_true",
                            help="skip the site (normalize and index only; faster)")
+            p.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                           help="site generator: MkDocs + Material (default) or Zensical, its successor; "
+                                "both build the same generated pages")
         if name == "search":
             p.add_argument("query", nargs="+", help="what to look for, e.g. ยาเสพติด or \"บทบาทร่วม\"")
             p.add_argument("--limit", type=_at_least_one, default=10, help="at most this many hits (default 10)")
@@ -261,7 +315,7 @@ def make_parser(formatter=argparse.HelpFormatter) -> argparse.ArgumentParser:
                            help="record the current permalinks as released (commit the file)")
         if name == "serve":
             p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-            p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+            p.add_argument("--port", type=_port, default=8000, help="port, 1-65535 (default 8000)")
     return parser
 
 

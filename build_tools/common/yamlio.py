@@ -107,6 +107,28 @@ def load_yaml(path: Path, name: str):
     return parse_yaml(text, name)
 
 
+# Set by a build to a ContentCache (common/cache.py): parsed front matter keyed by its
+# text, since parsing thousands of unchanged documents' YAML is the slowest part of
+# loading a large corpus.  None: parse every time.
+FRONT_MATTER_CACHE = None
+
+
+def _parse_front_matter(text: str, name: str):
+    cache = FRONT_MATTER_CACHE
+    if cache is None:
+        return parse_yaml(text, name, first_line=2)
+    import sys
+
+    from build_tools.common.cache import code_version, digest
+
+    key = digest(code_version(sys.modules[__name__]), text, name)
+    meta = cache.get(key)
+    if meta is None:
+        meta = parse_yaml(text, name, first_line=2)
+        cache.put(key, meta)
+    return meta
+
+
 def split_front_matter(text: str, name: str):
     """Split `---`-delimited YAML front matter from a Markdown text.
 
@@ -116,7 +138,7 @@ def split_front_matter(text: str, name: str):
         raise YamlError(Problem(name, 1, "missing front matter (the file must start with ---)"))
     for i in range(1, len(lines)):
         if lines[i].strip() == "---":
-            meta = parse_yaml("\n".join(lines[1:i]), name, first_line=2)
+            meta = _parse_front_matter("\n".join(lines[1:i]), name)
             if not isinstance(meta, dict):
                 raise YamlError(Problem(name, 2, "front matter must be a mapping of fields"))
             return meta, "\n".join(lines[i + 1 :]), i + 2

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.common import yamlio
+from build_tools.common.cache import ContentCache
 from build_tools.common.problems import CorpusError, Problem
 from build_tools.knowledge.model import Model
 from build_tools.knowledge.model_files import load_model
@@ -30,13 +32,21 @@ def _quiet(message: str) -> None:
     pass
 
 
-def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet) -> CheckedCorpus:
+def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet,
+                 cache_dir: Path | None = None) -> CheckedCorpus:
+    """`cache_dir`: keep each document's normalization and review there, keyed by a hash
+    of everything it depends on (see common/cache.py)."""
+    caches = {k: ContentCache(cache_dir / k if cache_dir else None) for k in ("front-matter", "normalized", "review")}
     log(f"[1/5] checking corpus in {corpus_dir}")
-    corpus = load_corpus(corpus_dir)
+    yamlio.FRONT_MATTER_CACHE = caches["front-matter"] if cache_dir else None
+    try:
+        corpus = load_corpus(corpus_dir)
+    finally:
+        yamlio.FRONT_MATTER_CACHE = None
     for w in corpus.warnings:
         log(f"  {w}")
     log(f"[2/5] normalizing {len(corpus.documents)} documents ({len(corpus.corrections)} reviewed corrections)")
-    docs = normalize_corpus(corpus)
+    docs = normalize_corpus(corpus, cache=caches["normalized"])
     model = None
     if (corpus_dir / "model").is_dir():
         # The model cites clauses of the normalized documents.
@@ -45,7 +55,11 @@ def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet) -> Chec
             raise CorpusError(sorted(problems))
     found = None
     if with_review:
-        found = review(corpus, docs)
+        found = review(corpus, docs, cache=caches["review"])
         if found.errors:
             raise CorpusError(found.errors)
+    caches["front-matter"].prune()
+    caches["normalized"].prune()
+    if with_review:
+        caches["review"].prune()
     return CheckedCorpus(corpus, docs, model, found)

@@ -6,11 +6,17 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+import pythainlp
 import yaml
 
+import build_tools.common
+import build_tools.normalization
+from build_tools.common.cache import ContentCache, code_version, digest
+from build_tools.common.parallel import parallel_map
 from build_tools.common.thaidate import format_thai_date
 from build_tools.normalization.clauses import Block, parse_blocks
 from build_tools.normalization.rules import Context, Line, normalize_lines
+from build_tools.sources import corrections as corrections_mod
 from build_tools.sources.corpus import Corpus, Document
 from build_tools.sources.corrections import corrections_for, known_names
 
@@ -22,6 +28,7 @@ class NormalizedDoc:
     blocks: list[Block]
     ctx: Context
     _markdown: str | None = field(default=None, repr=False, compare=False)
+    _changes_json: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -57,7 +64,9 @@ class NormalizedDoc:
         return self._markdown
 
     def changes_json(self) -> str:
-        return json.dumps([c.__dict__ for c in self.ctx.changes], ensure_ascii=False, indent=1)
+        if self._changes_json is None:  # dumped once (file, digest, page cache key)
+            self._changes_json = json.dumps([c.__dict__ for c in self.ctx.changes], ensure_ascii=False, indent=1)
+        return self._changes_json
 
     def fingerprint(self) -> str:
         """Changes whenever anything the index or the pages show of this document changes."""
@@ -91,7 +100,33 @@ def stamp_text(stamp: dict) -> str:
     return " ".join(p for p in parts if p)
 
 
-def normalize_corpus(corpus: Corpus) -> list[NormalizedDoc]:
-    """Every document normalized, in raw-file order."""
+def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None) -> list[NormalizedDoc]:
+    """Every document normalized, in raw-file order.  With `cache`, a document whose raw
+    lines, front matter, corrections and the corpus's names are those of an earlier run
+    (with the same normalization code and PyThaiNLP) is read back instead."""
     docs = sorted(corpus.documents, key=lambda d: (d.raw, d.first_line))
-    return [normalize_document(corpus, d) for d in docs]
+    if cache is None:
+        return [normalize_document(corpus, d) for d in docs]
+    names = tuple(known_names(corpus.names))
+    common = digest(code_version(build_tools.normalization, build_tools.common, corrections_mod),
+                    pythainlp.__version__, names)
+    keys = [_cache_key(corpus, d, common) for d in docs]
+    found = [cache.get(k) for k in keys]
+    missing = [i for i, hit in enumerate(found) if hit is None]
+    fresh = parallel_map(lambda i: normalize_document(corpus, docs[i]), missing)
+    for i, nd in zip(missing, fresh):
+        saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
+        found[i] = (nd.lines, nd.blocks, saved, nd.to_markdown(), nd.changes_json())
+        cache.put(keys[i], found[i])
+    out = []
+    for d, (lines, blocks, saved, markdown, changes) in zip(docs, found):
+        ctx = Context(doc_id=d.id, corrections=corrections_for(corpus.corrections, d.id), names=names, **saved)
+        out.append(NormalizedDoc(d, lines, blocks, ctx, markdown, changes))
+    return out
+
+
+def _cache_key(corpus: Corpus, doc: Document, common: str) -> str:
+    corrections = [(c.id, c.wrong, c.right, c.scope, c.reason, c.line)  # not where they stand in the file
+                   for c in corrections_for(corpus.corrections, doc.id)]
+    return digest(common, doc.id, doc.first_line, corpus.raw_lines(doc), corrections,
+                  json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str))

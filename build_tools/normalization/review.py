@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pythainlp
+
+import build_tools.normalization
+from build_tools.common.cache import ContentCache, code_version, digest
+from build_tools.common.parallel import parallel_map
 from build_tools.common.problems import Problem
 from build_tools.normalization import conflicts as conflicts_mod
 from build_tools.normalization.suggest import Suggestion, find_suggestions, unknown_tokens
@@ -20,28 +25,45 @@ class Review:
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
 
 
-def review(corpus, docs) -> Review:
+def word_findings(docs, names: tuple[str, ...], cache: ContentCache | None, common: str = "") -> list:
+    """Each document's OCR suggestions and unknown words (the slow part of the review),
+    from `cache` when its lines and the names are those of an earlier run; the others
+    computed on every core."""
+    keys = [digest(common, nd.lines) if cache is not None else None for nd in docs]
+    found = [cache.get(k) if cache is not None else None for k in keys]
+    missing = [i for i, hit in enumerate(found) if hit is None]
+    fresh = parallel_map(lambda i: (find_suggestions(docs[i].lines, names), unknown_tokens(docs[i].lines, names)),
+                         missing)
+    for i, value in zip(missing, fresh):
+        found[i] = value
+        if cache is not None:
+            cache.put(keys[i], value)
+    return found
+
+
+def review(corpus, docs, cache: ContentCache | None = None) -> Review:
     r = Review()
     raw_of = {nd.id: nd.doc.raw for nd in docs}
     names = tuple(known_names(corpus.names))
+    common = digest(code_version(build_tools.normalization), pythainlp.__version__, names) if cache else ""
     r.conflicts = conflicts_mod.detect(docs)
     for p in conflicts_mod.resolve(r.conflicts, corpus.decisions):
         (r.errors if p.severity == "error" else r.warnings).append(p)
     r.warnings += conflicts_mod.report(r.conflicts, raw_of)
     r.warnings += unused_corrections(corpus.corrections, {nd.id: nd.ctx.changes for nd in docs})
-    for nd in docs:
+    for nd, (sugg, unknown) in zip(docs, word_findings(docs, names, cache, common)):
         where = f"corpus/raw/{nd.doc.raw}"
         for f in nd.ctx.flags:
             r.warnings.append(Problem(where, f["line"], f"[{nd.id}] {f['kind']}: {f['message']}",
                                       severity="warning"))
-        sugg = r.suggestions[nd.id] = find_suggestions(nd.lines, names)
+        r.suggestions[nd.id] = sugg
         for s in sugg:
             r.warnings.append(Problem(
                 where, s.line, f"[{nd.id}] suggestion: '{s.wrong}' may be '{s.right}' (OCR confusion, "
                                f"in '{s.context}'); if the scan confirms it, add it to corpus/corrections.yaml",
                 severity="warning"))
         suggested = {s.wrong for s in sugg}
-        for line, tok in unknown_tokens(nd.lines, names):
+        for line, tok in unknown:
             if not any(tok in w or w in tok for w in suggested):
                 r.warnings.append(Problem(
                     where, line, f"[{nd.id}] unknown word: '{tok}' is not in the dictionary; "

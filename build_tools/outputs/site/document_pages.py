@@ -17,7 +17,7 @@ from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.site.conflict_notes import conflict_notes, conflicts_by_doc
 from build_tools.outputs.site.markup import attrs, escape
 from build_tools.outputs.site.model_pages import document_defines, model_pages
-from build_tools.outputs.site.raw_pages import raw_text_page
+from build_tools.outputs.site.raw_pages import cached_raw_text_page
 from build_tools.outputs.site.render import labels, render
 from build_tools.outputs.site.site_context import agency_label
 from build_tools.sources.corpus import DOC_TYPES, Corpus
@@ -146,8 +146,9 @@ NAV_MAX_DOCUMENTS = 50
 
 
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
-                   conflicts=()) -> tuple[dict[str, str], list]:
-    """Return ({relative path: Markdown}, nav) for the generated part of the site."""
+                   conflicts=(), cache=None) -> tuple[dict[str, str], list]:
+    """Return ({relative path: Markdown}, nav) for the generated part of the site.
+    `cache`: a ContentCache for the raw-text pages (the build's)."""
     pages = {DOCUMENTS_PAGE: documents_index(corpus, docs)}
     by_id = {nd.id: nd for nd in docs}
     defines = document_defines(corpus, model, docs) if model else {}
@@ -157,7 +158,7 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     for nd in docs:
         pages[doc_page(nd.id)] = (document_page(corpus, nd, conflicts, by_id, by_doc, cited_by, site_url)
                                   + defines.get(nd.id, ""))
-        pages[raw_page(nd.id)] = raw_text_page(corpus, nd)
+        pages[raw_page(nd.id)] = cached_raw_text_page(corpus, nd, cache)
     if model:
         pages.update(model_pages(corpus, model, docs))
     return pages, navigation(corpus, docs, model)

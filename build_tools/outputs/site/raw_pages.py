@@ -3,8 +3,12 @@ line by line, with every change the normalizer made and why (templates/raw.md.j2
 from __future__ import annotations
 
 import functools
+import json
 
+from build_tools.common.cache import code_version, digest
+from build_tools.knowledge import urls as urls_mod
 from build_tools.knowledge.urls import doc_page, link, raw_page
+from build_tools.outputs import site as site_package
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.site.markup import escape
 from build_tools.outputs.site.render import environment, render
@@ -82,3 +86,20 @@ def raw_text_page(corpus: Corpus, nd: NormalizedDoc) -> str:
     return render("raw.md.j2", d=d, n_changes=len(nd.ctx.changes), side_by_side=side_by_side(corpus, nd),
                   stamp_rows=stamp_rows, change_rows=change_rows,
                   numbered="\n".join(f"{d.first_line + i:>4}  {t}" for i, t in enumerate(raw_lines)))
+
+
+def cached_raw_text_page(corpus: Corpus, nd: NormalizedDoc, cache) -> str:
+    """raw_text_page, from `cache` (common/cache.py) when the document's raw lines,
+    normalized text, changes, blocks and front matter, and the site code and templates,
+    are unchanged."""
+    if cache is None:
+        return raw_text_page(corpus, nd)
+    d = nd.doc
+    key = digest(code_version(site_package, urls_mod), nd.to_markdown(), nd.changes_json(),
+                 corpus.raw_lines(d), d.raw, d.first_line, nd.lines, [(b.anchor, b.kind, b.src) for b in nd.blocks],
+                 json.dumps(d.meta, ensure_ascii=False, sort_keys=True, default=str))
+    page = cache.get(key)
+    if page is None:
+        page = raw_text_page(corpus, nd)
+        cache.put(key, page)
+    return page

@@ -1,0 +1,190 @@
+"""The scale benchmark's report: the metrics and the issue's targets (✅/❌ per size),
+the table, the growth of each cost fitted as a·N^b over the measured sizes with its
+extrapolation to 100,000 letters, the growth-curve plot (SVG) and the docs page."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+FAULTS_TABLE = Path(__file__).resolve().parent / "results" / "faults.md"
+
+# (key, label, unit, {N: limit}) — the issue's targets, checked per size.
+METRICS = [
+    ("normalize_docs_per_s", "normalize: documents/s", "doc/s", {}),
+    ("normalize_mb_per_s", "normalize: MB/s (raw text)", "MB/s", {}),
+    ("analyzer_mb_per_s", "analyzer alone (segmentation + sub-words): MB/s", "MB/s", {}),
+    ("build_s", "full build (MkDocs): wall time", "s", {1000: 90, 10000: 900, 100000: 3600}),
+    ("build_peak_rss_mb", "full build: peak memory (RSS)", "MB", {10000: 3072, 100000: 8192}),
+    ("checked_s", "  of which stages 1-3 (check, normalize, review) and pages", "s", {}),
+    ("mkdocs_step_s", "  of which rendering the site (MkDocs)", "s", {}),
+    ("publish_s", "  of which the atomic publish", "s", {}),
+    ("plain_mkdocs_s", "plain `mkdocs build` of the same pages", "s", {}),
+    ("overhead_ratio", "our build / plain mkdocs (ratio)", "×", {1000: 1.3, 10000: 1.3}),
+    ("zensical_build_s", "full build with --engine zensical: wall time", "s", {}),
+    ("plain_zensical_s", "plain `zensical build` of the same pages", "s", {}),
+    ("zensical_ratio", "our zensical build / plain zensical (ratio)", "×", {}),
+    ("index_bytes", "index size on disk", "MB", {}),
+    ("nochange_s", "rebuild with nothing changed", "s", {10000: 2}),
+    ("incremental_s", "rebuild after one changed letter", "s", {1000: 5, 10000: 5, 100000: 15}),
+    ("incremental_rss_mb", "  its peak memory (RSS)", "MB", {}),
+    ("query_p50_ms", "CLI query p50 (warm, in process)", "ms", {}),
+    ("query_p95_ms", "CLI query p95 (warm, in process)", "ms", {1000: 50, 10000: 100, 100000: 150}),
+    ("search_cold_s", "cold `search` (process start to first result)", "s", {1000: 1.5}),
+    ("site_index_bytes", "site search index on disk (SITE_INDEX_GLOBS)", "MB", {}),
+    ("browser_bytes", "browser: bytes downloaded before first result", "MB", {10000: 1.0, 100000: 1.0}),
+    ("browser_index_bytes", "  of which search-index files", "MB", {}),
+    ("browser_first_result_s", "browser: typing to first result", "s", {10000: 1.0, 100000: 1.0}),
+    ("browser_load_to_result_s", "browser: page open to first result", "s", {}),
+    ("material_index_bytes", "Material default search_index.json", "MB", {}),
+    ("material_index_gzip_bytes", "  gzipped", "MB", {}),
+    ("pagefind_s", "Pagefind indexing time", "s", {}),
+    ("pagefind_bytes", "Pagefind bundle, all files", "MB", {}),
+    ("pagefind_first_query_bytes", "Pagefind: bytes for a first query (est.)", "MB", {}),
+]
+MB_KEYS = {k for k, _, unit, _ in METRICS if unit == "MB"}
+# Costs whose growth is fitted and extrapolated to EXTRAPOLATE_TO letters.
+GROWTH = ["build_s", "plain_mkdocs_s", "zensical_build_s", "incremental_s", "nochange_s", "build_peak_rss_mb",
+          "query_p95_ms", "browser_bytes", "browser_first_result_s"]
+EXTRAPOLATE_TO = 100_000
+
+
+def fmt(key: str, v) -> str:
+    if v is None:
+        return "—"
+    if key in MB_KEYS:
+        return f"{v / 1e6:.2f}" if not key.endswith("_rss_mb") else f"{v:.0f}"
+    if isinstance(v, float):
+        return f"{v:.3g}" if v < 100 else f"{v:.0f}"
+    return str(v)
+
+
+def verdict(key: str, n: int, v) -> str:
+    target = dict(next(t for k, _, _, t in METRICS if k == key)).get(n)
+    if target is None or v is None:
+        return ""
+    shown = v / 1e6 if (key in MB_KEYS and not key.endswith("_rss_mb")) else v
+    return " ✅" if shown <= target else f" ❌ (>{target})"
+
+
+def table(results: list[dict]) -> str:
+    head = "| metric | unit | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |"
+    rows = [head, "|---|---|" + "---:|" * len(results)]
+    for key, label, unit, _ in METRICS:
+        cells = [fmt(key, r.get(key)) + verdict(key, r["n"], r.get(key)) for r in results]
+        rows.append(f"| {label} | {unit} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def targets_text() -> str:
+    out = []
+    for _key, label, unit, t in METRICS:
+        for n, limit in t.items():
+            out.append(f"- N = {n:,}: {label.strip()} ≤ {limit} {unit}")
+    return "\n".join(out)
+
+
+def fit(results: list[dict], key: str) -> tuple[float, float] | None:
+    """a, b of value = a·N^b, least squares in log-log over the sizes of 1,000 and more
+    (all sizes when fewer than two of those)."""
+    pts = [(r["n"], r[key]) for r in results if isinstance(r.get(key), (int, float)) and r[key] > 0]
+    big = [p for p in pts if p[0] >= 1000]
+    pts = big if len(big) >= 2 else pts
+    if len({n for n, _ in pts}) < 2:
+        return None
+    xs, ys = [math.log(n) for n, _ in pts], [math.log(v) for _, v in pts]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    b = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return math.exp(my - b * mx), b
+
+
+def extrapolated(results: list[dict]) -> dict:
+    """key -> (value at EXTRAPOLATE_TO, exponent b) for every fitted cost."""
+    out = {}
+    for key in GROWTH:
+        f = fit(results, key)
+        if f:
+            out[key] = (f[0] * EXTRAPOLATE_TO ** f[1], f[1])
+    return out
+
+
+def extrapolation_table(results: list[dict]) -> str:
+    ext = extrapolated(results)
+    if max(r["n"] for r in results) >= EXTRAPOLATE_TO:
+        return "(measured at 100,000: see the table above)"
+    sizes = ", ".join(f"{r['n']:,}" for r in results if r["n"] >= 1000) or "the measured sizes"
+    rows = [f"Not measured: extrapolated from N = {sizes} with the fitted growth a·N^b "
+            "(b > 1: grows faster than linearly).", "",
+            f"| metric | unit | b | N = {EXTRAPOLATE_TO:,} (extrapolated) |", "|---|---|---:|---:|"]
+    for key, label, unit, _ in METRICS:
+        if key in ext:
+            v, b = ext[key]
+            rows.append(f"| {label.strip()} | {unit} | {b:.2f} | {fmt(key, v)}{verdict(key, EXTRAPOLATE_TO, v)} |")
+    return "\n".join(rows)
+
+
+def growth_svg(results: list[dict], keys=("build_s", "plain_mkdocs_s", "zensical_build_s", "incremental_s",
+                                          "nochange_s")) -> str:
+    """Log-log plot of the build times against N, measured points and fitted lines
+    extended to EXTRAPOLATE_TO (dashed)."""
+    w, h, pad = 640, 400, 60
+    colors = ["#1f77b4", "#7f7f7f", "#2ca02c", "#d62728", "#9467bd"]
+    ns = [r["n"] for r in results] + [EXTRAPOLATE_TO]
+    vals = [r[k] for r in results for k in keys if isinstance(r.get(k), (int, float)) and r[k] > 0]
+    ext = extrapolated(results)
+    vals += [ext[k][0] for k in keys if k in ext]
+    x0, x1 = math.log10(min(ns)), math.log10(max(ns))
+    y0, y1 = math.floor(math.log10(min(vals or [0.1]))), math.ceil(math.log10(max(vals or [10])))
+    X = lambda n: pad + (math.log10(n) - x0) / max(x1 - x0, 1e-9) * (w - 2 * pad)
+    Y = lambda v: h - pad - (math.log10(v) - y0) / max(y1 - y0, 1e-9) * (h - 2 * pad)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" font-family="sans-serif" '
+           'font-size="11"><rect width="100%" height="100%" fill="white"/>',
+           f'<text x="{w / 2}" y="20" text-anchor="middle" font-size="14">build time (s) against letters (N), '
+           'log-log; dashed: fitted, extrapolated</text>']
+    for e in range(y0, y1 + 1):
+        out.append(f'<line x1="{pad}" x2="{w - pad}" y1="{Y(10 ** e):.1f}" y2="{Y(10 ** e):.1f}" stroke="#ddd"/>'
+                   f'<text x="{pad - 6}" y="{Y(10 ** e) + 4:.1f}" text-anchor="end">{10 ** e:g}</text>')
+    for n in ns:
+        out.append(f'<text x="{X(n):.1f}" y="{h - pad + 16}" text-anchor="middle">{n:,}</text>')
+    for i, key in enumerate(keys):
+        c, pts = colors[i % len(colors)], [(r["n"], r[key]) for r in results if isinstance(r.get(key), (int, float))
+                                           and r[key] > 0]
+        label = next(lb for k, lb, _, _ in METRICS if k == key).strip()
+        out.append(f'<text x="{pad + 8}" y="{40 + 14 * i}" fill="{c}">● {label}</text>')
+        for n, v in pts:
+            out.append(f'<circle cx="{X(n):.1f}" cy="{Y(v):.1f}" r="3.5" fill="{c}"/>')
+        if key in ext and pts:
+            a, b = fit(results, key)
+            out.append(f'<line x1="{X(pts[0][0]):.1f}" y1="{Y(a * pts[0][0] ** b):.1f}" x2="{X(EXTRAPOLATE_TO):.1f}" '
+                       f'y2="{Y(ext[key][0]):.1f}" stroke="{c}" stroke-dasharray="5,4"/>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) -> str:
+    return "\n".join([
+        "---", "title: ผลทดสอบความเร็วและขนาด", "---", "",
+        "# ผลทดสอบความเร็วและขนาด (benchmark)", "",
+        "ผลจากคำสั่ง `./dev bench` บนคลังเอกสาร **สังเคราะห์** (สร้างจากข้อความจริงของคลัง "
+        "สลับประโยค หน่วยงาน วันที่ และตัวเลข แล้วใส่ความผิดพลาดแบบ OCR) "
+        "เพื่อดูว่าระบบยังทำงานได้ทันเมื่อมีหนังสือหลายพันฉบับ เอกสารสังเคราะห์ไม่ถูกเผยแพร่บนเว็บไซต์นี้", "",
+        "## เครื่องที่ใช้ทดสอบ", "",
+        f"- CPU: {mach['cpu']}, {mach['cores']} cores",
+        f"- RAM: {mach['ram_gb']} GB",
+        f"- Python {mach['python']} ({mach['os']})",
+        f"- load average ตอนเริ่มทดสอบ: {mach.get('load_at_start')} (เครื่องอาจถูกใช้งานร่วมกับงานอื่น "
+        "จึงควรดูอัตราส่วนต่อ MkDocs ธรรมดาที่วัดในรอบเดียวกันมากกว่าเวลาตรง ๆ)",
+        f"- วันที่ทดสอบ: {dt.date.today().isoformat()}, ใช้เวลาทั้งหมด {took / 60:.1f} นาที", "",
+        "## ผลการวัด", "",
+        "✅ = ผ่านเป้าหมาย ❌ = ไม่ผ่าน (MB = 10^6 ไบต์)", "",
+        table(results), "",
+        f"## {EXTRAPOLATE_TO:,} ฉบับ (ประมาณจากการเติบโตที่วัดได้)", "",
+        extrapolation_table(results), "",
+        *([f"![เวลาสร้างเว็บไซต์เทียบกับจำนวนหนังสือ]({plot})", ""] if plot else []),
+        "## เป้าหมาย", "",
+        targets_text(), "",
+        "## การทดสอบความผิดพลาด (fault trials)", "",
+        "ผลจาก `benchmarks/faults.py`: สร้างเว็บไซต์และนำเข้าหนังสือพร้อมกัน หยุดกระบวนการกลางคัน "
+        "ข้อมูลผิดรูปแบบ และคำสั่งผิด นับว่าได้ข้อความแจ้งที่ชัดเจน traceback หรือสถานะไม่สอดคล้อง/ข้อมูลหาย", "",
+        FAULTS_TABLE.read_text(encoding="utf-8") if FAULTS_TABLE.is_file() else "(not run yet)", "",
+    ])

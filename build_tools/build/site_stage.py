@@ -1,0 +1,148 @@
+"""The site stage of a build: assemble the sources (hand-written docs/ plus the generated
+pages), render them with the chosen engine into a staging folder, and write the site
+search index over the rendered pages.
+
+Incremental (MkDocs): when nothing but generated pages changed since the published
+build (same site key: mkdocs.yml, navigation, docs/, engine versions; no page added or
+removed; no document's clause/paragraph anchors changed, since other pages link to
+them and unchanged pages are not rendered again), only the changed pages (and the
+navigation's own pages) are rendered, into a side folder, and moved into a linked copy
+of the published site.  Zensical keeps its own cache and always builds the whole site."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from build_tools.build.publish import Staging
+from build_tools.common.atomic import write_text_atomic
+from build_tools.common.paths import Paths
+from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mkdocs
+from build_tools.outputs.site.engine_zensical import build_with_zensical
+from build_tools.outputs.site.site_search import build_site_index
+
+ENGINES = ("mkdocs", "zensical")
+SITE_STATE_FORMAT = "3"
+# Written by MkDocs from the pages it rendered: an incremental build keeps the published
+# ones (the page set is the same, or the build is a full one).
+WHOLE_SITE_FILES = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def engine_versions(engine: str) -> str:
+    if engine == "zensical":
+        return f"zensical {version('zensical')}"
+    return f"mkdocs {version('mkdocs')} mkdocs-material {version('mkdocs-material')}"
+
+
+def site_key(paths: Paths, nav: list, engine: str) -> str:
+    """Everything besides page text that shapes every page of the site."""
+    h = hashlib.sha256(SITE_STATE_FORMAT.encode())
+    h.update(paths.config.read_bytes())
+    h.update(json.dumps(nav, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    for p in sorted(paths.docs_src.rglob("*")):
+        if p.is_file():
+            h.update(p.relative_to(paths.docs_src).as_posix().encode("utf-8") + b"\0" + p.read_bytes())
+    h.update(engine_versions(engine).encode())
+    return h.hexdigest()
+
+
+def page_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class SitePlan:
+    """What the site stage will do, decided before anything is written."""
+    state: dict
+    incremental: bool
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        return self.incremental and not self.changed
+
+
+def plan_site(paths: Paths, pages: dict[str, str], nav: list, docs, engine: str,
+              previous: dict | None) -> SitePlan:
+    """Compare the new pages with the published build's site state (None: full build)."""
+    state = {"key": site_key(paths, nav, engine), "engine": engine,
+             "pages": {rel: page_digest(text) for rel, text in pages.items()},
+             "anchors": {nd.id: [b.anchor for b in nd.blocks] for nd in docs}}
+    old = (previous or {}).get("site") or {}
+    same_anchors = all(state["anchors"].get(d) == a for d, a in old.get("anchors", {}).items())
+    incremental = (old.get("key") == state["key"] and set(old.get("pages", {})) == set(state["pages"])
+                   and "anchors" in old and same_anchors)
+    if engine == "zensical" and incremental:
+        incremental = False
+        if old.get("pages") == state["pages"]:
+            return SitePlan(state, True, [])
+    changed = [rel for rel, d in state["pages"].items() if old.get("pages", {}).get(rel) != d] \
+        if incremental else sorted(pages)
+    return SitePlan(state, incremental, changed)
+
+
+def assemble_docs(paths: Paths, staging: Staging, pages: dict[str, str], plan: SitePlan) -> Path:
+    """The engine's sources in the staging folder: a linked copy of the published ones
+    with the changed pages replaced, or docs/ plus every generated page."""
+    if plan.incremental:
+        docs = staging.start("docs", from_published=True)
+        for rel in plan.changed:
+            write_text_atomic(docs / rel, pages[rel])
+        return docs
+    docs = staging.start("docs", from_published=False)
+    shutil.copytree(paths.docs_src, docs, dirs_exist_ok=True)
+    for rel, text in pages.items():
+        target = docs / rel
+        if target.exists():
+            raise SiteBuildError(f"generated page {rel} would overwrite docs/{rel}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return docs
+
+
+def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: SitePlan, engine: str,
+                log=print) -> Path:
+    """Render the staged sources into the staged site; returns the site folder."""
+    if engine == "zensical":
+        site = staging.start("site", from_published=False)
+        build_with_zensical(paths.config, paths.work, docs, site, nav, log=log)
+        return site
+    if not plan.incremental:
+        site = staging.start("site", from_published=False)
+        build_with_mkdocs(paths.config, docs, site, nav, log=log)
+        return site
+    side = staging.path("site-changes")
+    shutil.rmtree(side, ignore_errors=True)
+    build_with_mkdocs(paths.config, docs, side, nav, only=set(plan.changed), log=log)
+    site = staging.start("site", from_published=True)
+    for p in sorted(side.rglob("*")):
+        rel = p.relative_to(side).as_posix()
+        if p.is_file() and rel not in WHOLE_SITE_FILES:
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(p, site / rel)
+    shutil.rmtree(side)
+    return site
+
+
+def search_cache(paths: Paths) -> Path:
+    """Per-page analysis of the site search (keyed by each page's HTML; see
+    site_search.analyze_site)."""
+    return paths.work / "cache" / "site-search.pickle"
+
+
+def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list, plan: SitePlan,
+               engine: str, analyzer, log=print) -> dict:
+    """Assemble, render and index the site into the staging folders.  `pages` is emptied
+    once the sources are written."""
+    how = ("incrementally ({n} of {total} generated pages changed)" if plan.incremental
+           else "({total} generated pages)").format(n=len(plan.changed), total=len(pages))
+    log(f"[3/5] building the site {how} with {engine}" + (" --strict" if engine == "mkdocs" else ""))
+    docs = assemble_docs(paths, staging, pages, plan)
+    pages.clear()  # written: the engine reads them from disk (gigabytes at 10,000 letters)
+    site = render_site(paths, staging, docs, nav, plan, engine, log=log)
+    stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths))
+    return {"engine": engine, "incremental": plan.incremental, "changed": len(plan.changed), **stats}

@@ -1,0 +1,30 @@
+"""Per-document work spread over the machine's cores (forked workers: they share what
+the parent has loaded without copying it), in order; serial for a few items or where
+fork is unavailable.  Used for the stages that are embarrassingly parallel across
+documents (normalization, the review's word checks) when their cache misses."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+MIN_ITEMS = 64  # fewer: starting workers costs more than it saves
+_FN = None
+
+
+def _call(item):
+    return _FN(item)
+
+
+def parallel_map(fn, items: list, workers: int | None = None) -> list:
+    """[fn(x) for x in items], on up to `workers` processes (default: every core).
+    `fn` may be any callable (a closure too): the workers inherit it by forking."""
+    global _FN
+    workers = min(workers or os.cpu_count() or 1, max(1, len(items) // (MIN_ITEMS // 2)))
+    if workers < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        return [fn(x) for x in items]
+    _FN = fn
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_call, items, chunksize=max(1, len(items) // (workers * 8)))
+    finally:
+        _FN = None
