@@ -21,6 +21,7 @@ from build_tools.common.paths import Paths
 from build_tools.knowledge.checked import check_corpus
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.open_data import open_data_files
+from build_tools.outputs.search_index.query_data import search_data, site_files
 from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
 from build_tools.outputs.search_index.whoosh_index import build_index
 from build_tools.outputs.site.document_pages import generate_pages
@@ -307,6 +308,8 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
     if model is not None:
         pages.update(open_data_files(corpus, model, docs))
     analyzer = analyzer_for_corpus(corpus.root, corpus.agencies)
+    query_tables = search_data(corpus, model, docs, found.conflicts, analyzer)  # what both searches read
+    pages.update(site_files(query_tables))
     staged_site = None
     if site:
         state = site_state(site_key(paths, nav), pages, docs)
@@ -333,7 +336,7 @@ def build(paths: Paths, log=print, site: bool = True) -> dict:
     records[MODEL_GROUP] = model_records(corpus, model)
     fingerprints[MODEL_GROUP] = hashlib.sha256(json.dumps(records[MODEL_GROUP], ensure_ascii=False, sort_keys=True,
                                                           default=str).encode("utf-8")).hexdigest()[:16]
-    stats = build_index(paths.index, records, fingerprints, analyzer, log=log)
+    stats = build_index(paths.index, records, fingerprints, analyzer, log=log, query_tables=query_tables)
     how = ("full rebuild" if stats["full"]
            else f"re-indexed {len(stats['reindexed'])}, removed {len(stats['removed'])}")
     log(f"  index: {how}")

@@ -18,6 +18,7 @@ from build_tools.common.textio import TextFileError, decode_bytes
 from build_tools.common.thaidate import parse_thai_date
 from build_tools.common.yamlio import LineDict, YamlError, load_data_file, load_yaml, split_front_matter
 from build_tools.sources.corrections import load_corrections, load_names
+from build_tools.sources.search_terms import SearchVocabulary, load_search_vocabulary
 
 DOC_TYPES = {
     "letter": "หนังสือราชการ",
@@ -100,6 +101,8 @@ class Corpus:
     # Reviewed OCR corrections and known names (build_tools.sources.corrections).
     corrections: list = field(default_factory=list)
     names: dict = field(default_factory=dict)
+    # The search's question words and thesaurus (build_tools.sources.search_terms).
+    search: SearchVocabulary = field(default_factory=SearchVocabulary)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
@@ -432,8 +435,10 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(load_corrections(corpus_dir, {d.id: (d.first_line, d.last_line) for d in documents},
                             corrections, broken=(p.stem for p in (corpus_dir / "documents").glob("*.md"))))
     c.take(load_names(corpus_dir, names))
+    search = SearchVocabulary()
+    c.take(load_search_vocabulary(corpus_dir, search))
     corpus = Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes,
-                    corrections=corrections, names=names)
+                    corrections=corrections, names=names, search=search)
     if c.errors:
         raise CorpusError(sorted(c.errors))
     return corpus

@@ -1,6 +1,13 @@
 """The command-line search index (Whoosh, on disk).  Text goes through the one Thai
-analyzer (build_tools.analysis.analyzer) via a thin Whoosh tokenizer; only the classic Whoosh API
-is used, so any maintained fork can be swapped in."""
+analyzer (build_tools.analysis.analyzer) via a thin Whoosh tokenizer; only Whoosh's
+public API is used here, so any maintained fork can be swapped in.
+
+Each record is an entry of the site (a page's own entry or one of its sections); its
+fields are weighted by the one ranking configuration (ranking.field_weights), stored in
+the postings as Whoosh's per-document field boosts, and its length (its own words, the
+BM25 length both engines use) is a column.  The query tables the search reads at query
+time (question words, thesaurus, answers: build_tools.outputs.search_index.query_data)
+are written beside it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,9 +20,15 @@ from whoosh.analysis import Token as WToken
 from whoosh.analysis import Tokenizer
 
 from build_tools.analysis.analyzer import ThaiAnalyzer
+from build_tools.common.atomic import write_text_atomic
+from build_tools.outputs.search_index import ranking
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
-INDEX_FORMAT = "7"
+# 8: per-record field weights (ranking.py), the length column, meta and number fields.
+INDEX_FORMAT = "10"
+TEXT_FIELDS = ("title", "section", "body", "meta", "aliases", "context")
+LENGTH_FIELD = "length"
+QUERY_TABLES = "query-tables.json"  # beside the index: what the query side reads
 
 
 class SafePositions(formats.Positions):
@@ -29,9 +42,9 @@ class SafePositions(formats.Positions):
         return value + b"\x00" if value.endswith(b".") else value
 
 
-def _text(analyzer: "ThaiTokenizer", field_boost: float = 1.0, stored: bool = False) -> fields.TEXT:
-    f = fields.TEXT(analyzer=analyzer, stored=stored, phrase=True, field_boost=field_boost)
-    f.format = SafePositions(field_boost=field_boost)
+def _text(analyzer: "ThaiTokenizer", stored: bool = False) -> fields.TEXT:
+    f = fields.TEXT(analyzer=analyzer, stored=stored, phrase=True)
+    f.format = SafePositions()
     return f
 
 
@@ -79,7 +92,7 @@ class ThaiTokenizer(Tokenizer):
         # Queries are cut without sub-word expansion; the index holds both.
         for tok in self._tokens(value, subwords=(mode != "query")):
             t.text = tok.text
-            t.boost = 0.5 if tok.sub else 1.0
+            t.boost = ranking.SUBWORD if tok.sub else 1.0
             t.stopped = False
             if keeporiginal:
                 t.original = value[tok.start:tok.end]
@@ -98,13 +111,16 @@ def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
         key=fields.ID(stored=True, unique=True),  # doc_id or doc_id#anchor
         doc_id=fields.ID(stored=True),
         kind=fields.ID(stored=True),  # document | section | agency | role | ...
-        title=_text(repeated, 2.0, stored=True),
-        section=_text(repeated, 1.5, stored=True),
+        title=_text(repeated, stored=True),
+        section=_text(repeated, stored=True),
         body=_text(thai, stored=True),
-        aliases=_text(repeated, 3.0),
-        # Text of the enclosing clauses: weak evidence, so a low boost.
-        context=_text(thai, 0.5, stored=True),
+        meta=_text(thai, stored=True),  # a document's metadata: searched, never the snippet
+        aliases=_text(repeated),
+        context=_text(thai, stored=True),  # the text of the enclosing clauses
+        length=fields.NUMERIC(numtype=int, bits=32, sortable=True),  # BM25 length (a column)
         url=fields.STORED(),
+        number=fields.STORED(),  # a document's letter number
+        lead=fields.STORED(),  # the snippet of a page hit that matched its title or metadata
         doc_type=fields.ID(stored=True),
         agencies=fields.KEYWORD(stored=True, commas=True, lowercase=True),
         missions=fields.KEYWORD(stored=True, commas=True, lowercase=True),
@@ -117,19 +133,33 @@ def _meta_path(index_dir: Path) -> Path:
     return index_dir / "siam-yim-index.json"
 
 
+def index_fields(rec: dict, analyzer: ThaiAnalyzer) -> dict:
+    """A record as Whoosh's add_document takes it: its fields, their weights (Whoosh's
+    per-document field boosts) and its length."""
+    out = {k: v for k, v in rec.items() if k not in ("page", "derived") and v is not None}
+    weights = ranking.field_weights(bool(rec.get("page")), bool(rec.get("derived")))
+    for f in TEXT_FIELDS:
+        if rec.get(f):
+            out[f"_{f}_boost"] = weights[f]
+    out[LENGTH_FIELD] = sum(len(analyzer.segment(rec.get(f) or "")) for f in ("body", "meta"))
+    return out
+
+
 def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
-                fingerprints: dict[str, str], analyzer: ThaiAnalyzer, log=print) -> dict:
-    """Bring the index at `index_dir` up to date.
+                fingerprints: dict[str, str], analyzer: ThaiAnalyzer, log=print,
+                query_tables: dict | None = None) -> dict:
+    """Bring the index at `index_dir` up to date, and write `query_tables` beside it.
 
     Incremental: a document whose fingerprint is unchanged is left alone; changed and new
-    documents are re-indexed, removed ones deleted.  When the analyzer vocabulary or the
-    index format changed, the index is rebuilt in a temporary folder and swapped in."""
+    documents are re-indexed, removed ones deleted.  When the analyzer vocabulary, the
+    ranking weights or the index format changed, the index is rebuilt in a temporary
+    folder and swapped in."""
     meta_file = _meta_path(index_dir)
-    state = {"format": INDEX_FORMAT, "analyzer": analyzer.signature(), "docs": {}}
+    state = {"format": INDEX_FORMAT, "analyzer": analyzer.signature(), "ranking": ranking.signature(), "docs": {}}
     old = None
     if meta_file.exists() and index.exists_in(str(index_dir)):
         old = json.loads(meta_file.read_text(encoding="utf-8"))
-        if old.get("format") != INDEX_FORMAT or old.get("analyzer") != state["analyzer"]:
+        if any(old.get(k) != state[k] for k in ("format", "analyzer", "ranking")):
             old = None
     if old is None:
         tmp = index_dir.with_name(index_dir.name + ".tmp")
@@ -149,7 +179,7 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
         for n, doc_id in enumerate(changed, 1):
             writer.delete_by_term("doc_id", doc_id)
             for rec in records_by_doc[doc_id]:
-                writer.add_document(fingerprint=fingerprints[doc_id], **rec)
+                writer.add_document(fingerprint=fingerprints[doc_id], **index_fields(rec, analyzer))
             if n % 500 == 0:
                 log(f"  indexed {n}/{len(changed)} documents")
         for doc_id in removed:
@@ -160,6 +190,8 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
     tmp_meta = target / (meta_file.name + ".tmp")
     tmp_meta.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
     tmp_meta.replace(target / meta_file.name)
+    if query_tables is not None:
+        write_text_atomic(target / QUERY_TABLES, json.dumps(query_tables, ensure_ascii=False))
     if target != index_dir:
         backup = index_dir.with_name(index_dir.name + ".old")
         shutil.rmtree(backup, ignore_errors=True)
