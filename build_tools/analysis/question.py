@@ -256,5 +256,6 @@ def tables(analyzer: ThaiAnalyzer, vocabulary) -> dict:
     for g in vocabulary.thesaurus:
         cut = [terms(w) for w in g.words]
         thesaurus.append([t for t in cut if t])
-    return {"intents": [i.id for i in vocabulary.intents], "question_words": words, "thesaurus": thesaurus,
+    return {"intents": [i.id for i in vocabulary.intents], "intent_labels": {i.id: i.label for i in vocabulary.intents},
+            "question_words": words, "thesaurus": thesaurus,
             "max_query_chars": MAX_QUERY_CHARS, "max_groups": MAX_GROUPS, "unit_after": list(UNIT_AFTER)}

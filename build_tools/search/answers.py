@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 EPSILON = 1e-9
+MAX_ITEMS = 8  # a who-card lists at most this many statements; more is no answer
 
 
 @dataclass
@@ -155,9 +156,11 @@ def _who(top: list[_Entry]) -> dict | None:
     agencies = [e for e in top if e.group.startswith("agency:")]
     if agencies:
         return dict(agencies[0].card) if len({e.group for e in agencies}) == 1 else None
-    items = [i for e in top for i in e.card.get("items", [])]
-    if not items or len(items) > 8:
+    items = [i for e in top for i in e.card.get("items") or [{"text": e.card["text"], "url": e.card["url"]}]]
+    if not items or len(items) > MAX_ITEMS:
         return None
+    if len(items) == 1:
+        return dict(top[0].card)
     first = top[0].card
     return {"kind": "who", "text": " · ".join(i["text"] for i in items), "url": first["url"],
             "source": first.get("source", ""), "items": items}

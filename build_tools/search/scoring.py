@@ -15,6 +15,7 @@ import numpy as np
 
 from build_tools.analysis.question import EXACT, Group, ParsedQuery
 from build_tools.analysis.segmenter import clusters
+from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
 from build_tools.search.postings import PHRASE_FIELDS, IndexView
 
@@ -63,6 +64,7 @@ def recut(term: str, known) -> list[str] | None:
 class QueryScorer:
     def __init__(self, view: IndexView, parsed: ParsedQuery):
         self.view, self.parsed = view, parsed
+        self.words = dictionary_words()
         self._tf: dict[str, np.ndarray | None] = {}
         self._bm25: dict[str, tuple[np.ndarray, float]] = {}
         self.resolved = self._forgiven(parsed, [self._resolve(g) for g in parsed.groups])
@@ -92,7 +94,10 @@ class QueryScorer:
         alts = [(a.terms, a.kind) for a in g.alternatives
                 if all(self.known(t) and self.tf(t) is not None for t in a.terms)]
         exact = g.alternatives[0]
-        if not alts and exact.kind == EXACT and len(exact.terms) == 1:
+        # A word of the language the index lacks is absent, not re-cut: the index holds
+        # every dictionary word of its text, also across a cut (แนว|ทางการ: แนวทาง), so
+        # เลือกตั้ง is not the เลือก and ตั้ง a text happens to hold.
+        if not alts and exact.kind == EXACT and len(exact.terms) == 1 and exact.terms[0] not in self.words:
             pieces = recut(exact.terms[0], self.known)
             if pieces and all(self.tf(p) is not None for p in pieces):
                 alts.append((tuple(pieces), RECUT))

@@ -36,6 +36,7 @@ MIN_COVERAGE = 0.75
 MIN_NAME_SHARE = 0.5
 PART_CREDIT = 0.5
 MAX_ITEMS = 8  # lines a card lists at most
+ITEM_CHARS = 160  # of a clause a card line quotes
 _COUNT = re.compile(r"(?<![0-9๐-๙.,/])([0-9๐-๙]{1,4})\s*(?=[ก-ฮ])")
 MAX_COUNT = 2000  # larger numbers are years, letter numbers, phone numbers
 # "Who signed / issued document X" needs one of these words in the question.
@@ -98,7 +99,7 @@ class _Builder:
 
     # --- who --------------------------------------------------------------------------
     def duties(self, aid: str) -> list[dict]:
-        items = [{"text": f"{_clause(r.ref())} {self.m.text(r.ref())}", "url": entity_url(r)}
+        items = [{"text": _short(f"{_clause(r.ref())} {self.m.text(r.ref())}"), "url": entity_url(r)}
                  for r in self.m.roles if r.get("agency") == aid]
         if not items:
             items = [{"text": f"{_clause(s.ref())} {s.get('label')}", "url": entity_url(s)}
@@ -122,7 +123,8 @@ class _Builder:
             roles = [r for r in self.m.roles if r.get("agency") == aid]
             headings = sorted({self.heading(r) for r in roles} - {""})
             source = doc_url(roles[0].ref().doc, roles[0].ref().clause.rsplit("-", 1)[0]) if roles else ""
-            self.add("who", {"text": f"{self.agency_label(aid)}: " + " · ".join(i["text"] for i in items[:MAX_ITEMS]),
+            what = f"บทบาท {to_thai_digits(str(len(roles)))} ข้อ" if roles else "ร่วมดำเนินการในขั้นตอนต่อไปนี้"
+            self.add("who", {"text": f"{self.agency_label(aid)} — {what}",
                              "url": page_url(agency_page(aid)), "source": source, "items": items[:MAX_ITEMS]},
                      names=self.names(*self.agency_names(aid), *headings), group=f"agency:{aid}")
         statements = [(r, [r.get("agency")]) for r in self.m.roles]
@@ -132,8 +134,7 @@ class _Builder:
             text = self.m.text(e.ref())
             who = ", ".join(self.agency_label(a) for a in actors)
             names = [n for a in actors for n in self.agency_names(a, english=False)]
-            self.add("who", {"text": f"{who}: {text}", "url": entity_url(e), "source": _source(e),
-                             "items": [{"text": f"{who}: {text}", "url": entity_url(e)}]},
+            self.add("who", {"text": f"{who}: {_short(text, 300)}", "url": entity_url(e), "source": _source(e)},
                      keys=self.keys(text, e.get("label"), self.heading(e) if e.kind == "role" else "", *names),
                      group="statement")
 
@@ -190,7 +191,8 @@ class _Builder:
             parent = roles[0].ref().clause.rsplit("-", 1)[0]
             heading = self.m.blocks.get((roles[0].ref().doc, parent))
             n = to_thai_digits(str(len(roles)))
-            items = [{"text": f"{_clause(r.ref())} {self.m.text(r.ref())}", "url": entity_url(r)} for r in roles]
+            items = [{"text": _short(f"{_clause(r.ref())} {self.m.text(r.ref())}"), "url": entity_url(r)}
+                     for r in roles]
             self.add("how_many", {"text": f"{self.agency_label(aid)} มีบทบาท {n} ข้อ", "url": page_url(agency_page(aid)),
                                   "source": doc_url(roles[0].ref().doc, parent), "items": items[:MAX_ITEMS]},
                      keys=self.keys("บทบาท", heading.text if heading else "",
@@ -211,7 +213,7 @@ class _Builder:
                          if any(fold_number(r.value).startswith(fold_number(value)) and
                                 self.analyzer.query_terms(r.value)[-1:] == [unit] for r in c.readings)), None)
         text = block_text(block)
-        card = {"text": f"{to_thai_digits(value)} {unit}: {text}", "url": doc_url(doc_id, block.anchor),
+        card = {"text": f"{to_thai_digits(value)} {unit} — {_short(text, 200)}", "url": doc_url(doc_id, block.anchor),
                 "source": doc_url(doc_id, block.anchor)}
         group = f"count:{doc_id}:{block.anchor}:{fold_number(value)}"
         if conflict is not None:
@@ -272,6 +274,10 @@ class _Builder:
             out[doc_url(doc_id)] = {"title": str(d.get("title")), "number": str(d.get("number") or ""),
                                     "date": format_thai_date(d.date)}
         return out
+
+
+def _short(text: str, n: int = ITEM_CHARS) -> str:
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
 
 
 def _clause(ref) -> str:

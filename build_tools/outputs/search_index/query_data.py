@@ -15,6 +15,7 @@ from build_tools.outputs.search_index.answers import answer_data
 from build_tools.sources.corpus import DOC_TYPES
 
 SITE_FILE = "search/th-query.json"
+SITE_ANSWERS = "search/th-answers.json"  # fetched only for a question with an intent
 BROWSE = [  # where an official looks when the search finds nothing (Thai labels)
     (AGENCIES_PAGE, "หน่วยงานและบทบาท"),
     (MISSIONS_PAGE, "ภารกิจ วัตถุประสงค์ และเป้าหมาย"),
@@ -35,5 +36,7 @@ def search_data(corpus, model, docs, conflicts, analyzer) -> dict:
 
 
 def site_files(data: dict) -> dict[str, str]:
-    """The site's copy (a static file the site build publishes as it is)."""
-    return {SITE_FILE: json.dumps(data, ensure_ascii=False, separators=(",", ":"))}
+    """The site's copy (static files the site build publishes as they are): the answers
+    apart, as only a question with an intent needs them."""
+    dump = lambda x: json.dumps(x, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    return {SITE_FILE: dump({k: v for k, v in data.items() if k != "answers"}), SITE_ANSWERS: dump(data["answers"])}
