@@ -46,5 +46,16 @@ def search_json(built):
         for k, v in opts.items():
             extra += [f"--{k.replace('_', '-')}", str(v)]
         proc = run_cli("search", *query, "--json", "--out", built, *extra)
-        return json.loads(proc.stdout)
+        return json.loads(proc.stdout)["hits"]  # the answer card: see test_search_cli.py
     return _search
+
+
+@pytest.fixture(scope="session")
+def indexed(tmp_path_factory):
+    """A real build without the site (`build --no-site`, in process): the command
+    line's index and its query tables, for the search tests that need no browser."""
+    from build_tools.cli import main
+
+    out = tmp_path_factory.mktemp("indexed")
+    assert main(["build", "--no-site", "--out", str(out)]) == 0
+    return out

@@ -119,7 +119,7 @@ class QueryScorer:
                 out.append(r)
             elif g.run not in done:
                 done.add(g.run)
-                out.append(Resolved(parsed.runs[g.run], near[g.run], self.view.idf_absent))
+                out.append(Resolved(parsed.runs[g.run], near[g.run], self._weight(near[g.run])))
         return out
 
     def _near(self, word: str) -> set[str]:

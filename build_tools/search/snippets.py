@@ -8,6 +8,7 @@ browser (docs/javascripts/search-th.js)."""
 from __future__ import annotations
 
 WIDTH = 160  # characters of text in a snippet
+LEAD_IN = 30  # at most this many characters before the match, from a word's start
 
 
 def _spans(analyzer, text: str, terms: set[str]) -> list[tuple[int, int, str]]:
@@ -25,6 +26,15 @@ def _merged(spans: list[tuple[int, int, str]]) -> list[list[int]]:
     return out
 
 
+def _start(analyzer, text: str, match: int, width: int) -> int:
+    """Where the snippet starts: the whole text if it fits, else the start of a word at
+    most LEAD_IN characters before the match (๒.๒ การป้องกันและแก้ไขปัญหา«ยาเสพติด»)."""
+    if len(text) <= width:
+        return 0
+    starts = [s for _, s, _ in analyzer.segment(text) if match - LEAD_IN <= s <= match]
+    return min(starts) if starts else match
+
+
 def marked(analyzer, text: str, terms: set[str], width: int = WIDTH) -> str | None:
     """The snippet of `text` for `terms`, or None when the text holds none of them."""
     spans = _spans(analyzer, text, terms)
@@ -35,7 +45,7 @@ def marked(analyzer, text: str, terms: set[str], width: int = WIDTH) -> str | No
         count = len({t for s, e, t in spans[i:] if e <= start + width})
         if count > best_count:
             best, best_count = i, count
-    start = spans[best][0]
+    start = _start(analyzer, text, spans[best][0], width)
     end = min(len(text), start + width)
     out, pos = ["… "] if start > 0 else [], start
     for s, e in _merged(spans[best:]):
@@ -52,9 +62,11 @@ def marked(analyzer, text: str, terms: set[str], width: int = WIDTH) -> str | No
 
 
 def snippet(analyzer, fields: dict, terms: set[str]) -> str:
-    """The snippet of a hit (its stored fields): the match in its text, else in the
-    clauses it sits in (then the start of its text), else the start of its text."""
-    body = fields.get("body") or ""
+    """The snippet of a hit (its stored fields), starting at the match: in its text; else
+    in the clauses it sits in (then its text); else in its page's lead (a page hit).  A
+    hit matched only by its title or label (shown on the hit's first line already) shows
+    the start of its text."""
+    body, lead = fields.get("body") or "", fields.get("lead") or ""
     found = marked(analyzer, body, terms)
     if found:
         return found
@@ -62,4 +74,8 @@ def snippet(analyzer, fields: dict, terms: set[str]) -> str:
     ctx = marked(analyzer, context, terms, width=80) if context else None
     if ctx:
         return f"{ctx} › {body[:120]}"
-    return body[:WIDTH] or (fields.get("lead") or "")[:WIDTH] or fields.get("section") or fields.get("title") or ""
+    found = marked(analyzer, lead, terms)
+    if found:
+        return found
+    start = body or lead
+    return (start[:WIDTH] + (" …" if len(start) > WIDTH else "")) or fields.get("section") or fields.get("title") or ""

@@ -66,6 +66,10 @@ def _text(value) -> str | None:
     return unicodedata.normalize("NFC", value.strip())
 
 
+def _lines(data) -> list[int]:
+    return getattr(data, "item_lines", None) or [getattr(data, "line", 1)] * len(data)
+
+
 def _fields(item, rel: str, texts: tuple, allowed: tuple, what: str) -> Iterator[Problem]:
     """Each of `texts` is present as text; no field outside `allowed`."""
     for f in texts:
@@ -81,7 +85,7 @@ def _load_intents(data, rel: str, out: list[Intent]) -> Iterator[Problem]:
         yield Problem(rel, getattr(data, "line", 1), f"intents must be a list of {{{', '.join(INTENT_FIELDS)}}}")
         return
     seen: dict[str, int] = {}
-    for item, line in zip(data, data.item_lines):
+    for item, line in zip(data, _lines(data)):
         if not isinstance(item, dict):
             yield Problem(rel, line, "each intent must be a mapping with id, label, reason")
             continue
@@ -104,7 +108,7 @@ def _load_words(data, rel: str, intents: set[str], out: list[QuestionWord]) -> I
         yield Problem(rel, getattr(data, "line", 1), "words must be a list of {word, reason, intent?, keep?}")
         return
     seen: dict[str, int] = {}
-    for item, line in zip(data, data.item_lines):
+    for item, line in zip(data, _lines(data)):
         if not isinstance(item, dict):
             yield Problem(rel, line, "each entry must be a mapping with word and reason (intent, keep optional)")
             continue
@@ -169,7 +173,7 @@ def load_thesaurus(corpus_dir: Path, out: SearchVocabulary) -> Iterator[Problem]
         return
     question = {w.word: w.line for w in out.words if not w.keep}
     seen: dict[str, int] = {}
-    for item, line in zip(data, data.item_lines):
+    for item, line in zip(data, _lines(data)):
         if not isinstance(item, dict):
             yield Problem(rel, line, "each group must be a mapping with words and reason")
             continue

@@ -355,8 +355,8 @@
       if (!nr || !nr.length) { out.push(g); return; }
       if (done[g.run]) { return; }
       done[g.run] = true;
-      out.push({ word: q.runs[g.run], alts: [], intent: null, run: g.run, weight: absent,
-        resolved: nr.map(function (t) { return { terms: [t], kind: "near" }; }) });
+      var alts = nr.map(function (t) { return { terms: [t], kind: "near" }; });
+      out.push({ word: q.runs[g.run], alts: [], intent: null, run: g.run, weight: weight(alts), resolved: alts });
     });
     q.scoring = out;  // the words as scored (a misspelt run as one word)
     q.phrases.forEach(function (p) {
@@ -678,8 +678,11 @@
       }
       if (n > bestCount) { bestCount = n; bestAt = i; }
     });
-    var start = spans[bestAt][0], end = Math.min(text.length, start + 180), out = start > 0 ? "… " : "", pos = start;
-    spans.slice(bestAt).forEach(function (s) {
+    // The whole text if it fits, else from a space at most 30 characters before the match.
+    var start = text.length <= 180 ? 0 : spans[bestAt][0], cut = text.lastIndexOf(" ", start);
+    if (start > 0 && cut >= 0 && start - cut <= 30) { start = cut + 1; }
+    var end = Math.min(text.length, start + 180), out = start > 0 ? "… " : "", pos = start;
+    spans.forEach(function (s) {
       if (s[0] < pos || s[1] > end) { return; }
       out += escapeHTML(text.slice(pos, s[0])) + "<mark>" + escapeHTML(text.slice(s[0], s[1])) + "</mark>";
       pos = s[1];

@@ -33,10 +33,10 @@ class _Records:
         self.dates = {d.id: d.date for d in corpus.documents}
 
     def rec(self, key, kind, title, section, body, url, page=False, aliases="", agencies=(), missions=(),
-            doc_type="", date=None) -> dict:
+            doc_type="", date=None, meta="", lead="") -> dict:
         r = {"key": key, "doc_id": MODEL_GROUP, "kind": kind, "page": page, "derived": True, "title": title,
              "section": section, "body": body, "aliases": aliases, "url": url, "doc_type": doc_type,
-             "agencies": ",".join(agencies), "missions": ",".join(missions)}
+             "agencies": ",".join(agencies), "missions": ",".join(missions), "meta": meta, "lead": lead}
         if date is not None:
             r["date"] = date_field(date)
         return r
@@ -54,9 +54,13 @@ class _Records:
             roles = [r for r in self.m.roles if r.get("agency") == aid]
             missions = sorted({x for r in roles for x in self.m.role_missions(r)})
             other = " ".join(str(t) for t in [a.get("abbr"), a.get("name_en"), *(a.get("aliases") or [])] if t)
-            out.append(self.rec(f"agency:{aid}", "agency", f"{self.label(aid)}: บทบาทในโครงการ", "",
-                                f"{other} · บทบาท {len(roles)} ข้อ", page_url(agency_page(aid)), page=True,
-                                aliases=other, agencies=[aid], missions=missions))
+            # The page's own entry: its names (searched, never the snippet, as the site's
+            # names table); its lead is its first duty.
+            lead = self.m.text(roles[0].ref()) if roles else ""
+            out.append(self.rec(f"agency:{aid}", "agency", f"{self.label(aid)}: บทบาทในโครงการ", "", "",
+                                page_url(agency_page(aid)), page=True, aliases=other, agencies=[aid],
+                                missions=missions, meta=f"{a.get('name_th')} {other} บทบาท {len(roles)} ข้อ",
+                                lead=lead))
         return out
 
     def roles(self) -> list[dict]:
@@ -98,7 +102,7 @@ class _Records:
             agencies = [str(p.get("lead"))] + list(p.get("partners") or [])
             body = " ".join([self.m.text(p.ref()), *(p.get("tiers") or []), *(p.get("tools") or [])])
             out.append(self.rec(f"project:{p.id}", "project", str(p.get("title_th")), "", body, entity_url(p),
-                                page=True, agencies=agencies, missions=self.m.role_missions(p)))
+                                page=True, agencies=agencies, missions=self.m.role_missions(p), lead=body))
         return out
 
     def glossary(self) -> list[dict]:

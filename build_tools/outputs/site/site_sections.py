@@ -191,6 +191,10 @@ def page_sections(html_text: str, url: str) -> list[dict]:
         parents = [by_id["-".join(parts[:k])][:80] for k in range(1, len(parts)) if by_id.get("-".join(parts[:k]))]
         out.append({"url": f"{url}#{s['id']}", "title": title, "section": unicodedata.normalize("NFC", _label(s, text)),
                     "context": " ".join(parents), "text": text, "shown": shown, "page": False})
+    if out and out[0]["page"] and not out[0]["shown"]:
+        # A page top without prose (a title and its metadata table): its snippet is the
+        # page's lead, the first prose that follows.
+        out[0]["shown"] = next((s["shown"] for s in out[1:] if s["shown"]), "")
     return [s for s in out if s["text"] or s["section"]]
 
 
