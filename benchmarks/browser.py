@@ -81,8 +81,11 @@ def type_in_search_box(driver, query: str, timeout: float = 10.0) -> list[dict]:
     box.click()
     driver.execute_script("arguments[0].value=''; document.documentElement.removeAttribute('data-th-search')", box)
     box.send_keys(query)
-    WebDriverWait(driver, timeout).until(
-        lambda d: d.execute_script("return document.documentElement.getAttribute('data-th-search')") == "done")
+    # Done, and for the whole query: a pause between keystrokes longer than the search
+    # box's debounce starts a search for half the query, which may finish first.
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(
+        "const e = document.documentElement, box = arguments[0];"
+        "return e.getAttribute('data-th-search') === 'done' && e.getAttribute('data-th-query') === box.value", box))
     return driver.execute_script("""
       return Array.from(document.querySelectorAll('.md-search-result__item:not([data-th-answer]) > a')).map(a => ({
         href: a.href, title: (a.querySelector('h1')||{}).textContent || '',

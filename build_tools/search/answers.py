@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from build_tools.common.thai import fold_number
+
 EPSILON = 1e-9
 MAX_ITEMS = 8  # a who-card lists at most this many statements; more is no answer
 
@@ -102,8 +104,9 @@ class Answers:
         h = hits[0]
         page = h["url"].split("#")[0]
         doc = self.documents.get(page) or {"title": h["title"], "number": h.get("_number"), "date": ""}
-        text = doc["title"] + (f" ที่ {doc['number']}" if doc.get("number") else "") + \
-            (f" ลงวันที่ {doc['date']}" if doc.get("date") else "")
+        number = doc.get("number") or ""
+        text = doc["title"] + (f" ที่ {number}" if number and fold_number(number) not in fold_number(doc["title"]) else "") \
+            + (f" ลงวันที่ {doc['date']}" if doc.get("date") else "")
         return {"kind": "which_document", "text": text, "url": h["url"], "source": page}
 
 

@@ -93,6 +93,16 @@ class IndexView:
             s = np.where(tf > 0, idf * tf * (ranking.K1 + 1) / (tf + self.norm), 0.0)
         return s, idf
 
+    def on_pages(self, kinds) -> np.ndarray:
+        """Which records are on pages of these kinds (ranking.page_kind)."""
+        mask = np.zeros(self.total, dtype=bool)
+        for kind in kinds:
+            for reader, offset, deleted in self.segments:
+                ids, _ = read_public(reader, "page_kind", kind) if "page_kind" in reader.schema else ([], [])
+                if ids:
+                    mask[np.asarray(ids, dtype=np.int64) + offset] = True
+        return mask
+
     def known(self, term: str) -> bool:
         return any(reader.doc_frequency(f, term) for reader, _, _ in self.segments for f in TEXT_FIELDS)
 

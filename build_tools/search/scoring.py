@@ -177,6 +177,9 @@ class QueryScorer:
                 required &= best > 0
         coverage = covered / sum(r.weight for r in self.resolved)
         final = score * coverage ** ranking.COVERAGE_POWER
+        pages = ranking.INTENT_PAGES.get(self.parsed.intent) or ()
+        if pages:
+            final = np.where(self.view.on_pages(pages), final * ranking.INTENT_BOOST, final)
         candidates = np.flatnonzero(required & (score > 0) & (coverage >= ranking.COVERAGE_MIN - 1e-9))
         phrases = [r for r in self.resolved if r.phrase]
         order = _ranked(final, candidates, None if phrases else limit)

@@ -432,11 +432,15 @@
       }
       if (g.phrase) { required.push(best); }
     });
+    var boosted = (ctx.cfg.intent_pages[q.intents[0]] || []), ranges = ctx.meta.kinds.filter(function (k) {
+      return boosted.indexOf(k[2]) >= 0;  // [first section, last + 1, page kind]
+    });
     var out = [];
     for (var sec in score) {
-      var c = covered[sec] / total;
+      var c = covered[sec] / total, n = Number(sec);
       if (c < ctx.cfg.coverage_min - EPSILON || required.some(function (r) { return !(sec in r); })) { continue; }
-      out.push([Number(sec), score[sec] * Math.pow(c, ctx.cfg.coverage_power), c, !!near[sec]]);
+      var boost = ranges.some(function (k) { return n >= k[0] && n < k[1]; }) ? ctx.cfg.intent_boost : 1;
+      out.push([n, score[sec] * Math.pow(c, ctx.cfg.coverage_power) * boost, c, !!near[sec]]);
     }
     return out.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
   }
@@ -531,8 +535,10 @@
       var h = hits[0];
       if (!h || h.url.indexOf("documents/") !== 0 || h.coverage < A.min_coverage) { return null; }
       var page = h.url.split("#")[0], d = A.documents[page] || { title: h.title, number: "", date: "" };
+      var fold = function (s) { return normalize(s).replace(/\s+/g, ""); };
+      var number = d.number && fold(d.title).indexOf(fold(d.number)) < 0 ? " ที่ " + d.number : "";
       return { kind: "which_document", url: h.url, source: page,
-        text: d.title + (d.number ? " ที่ " + d.number : "") + (d.date ? " ลงวันที่ " + d.date : "") };
+        text: d.title + number + (d.date ? " ลงวันที่ " + d.date : "") };
     }
     var groups = q.groups.filter(function (g) { return !g.intent && g.word !== q.unit; }).map(function (g) {
       return { terms: [].concat.apply([], g.alts.map(function (a) { return a.terms; })), weight: g.cardWeight };
@@ -753,15 +759,18 @@
     var mine = ++seq;
     document.documentElement.setAttribute("data-th-search", "busy");
     var p = q.trim() ? search(q) : Promise.resolve({ hits: [], q: null });
+    // data-th-search="done" with data-th-query: which query the shown results are for.
     p.then(function (res) {
       if (mine !== seq) { return; }
       render(q, res);
       document.documentElement.removeAttribute("data-th-error");
+      document.documentElement.setAttribute("data-th-query", q);
       document.documentElement.setAttribute("data-th-search", "done");
     }, function (err) {
       if (mine !== seq) { return; }
       renderError(err);
       document.documentElement.setAttribute("data-th-error", String(err && err.message || err));
+      document.documentElement.setAttribute("data-th-query", q);
       document.documentElement.setAttribute("data-th-search", "done");
     });
   }

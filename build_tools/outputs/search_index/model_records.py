@@ -24,22 +24,32 @@ def agency_terms(corpus: Corpus, agency_id: str) -> list[str]:
 
 
 def _clause(ref) -> str:
-    return "ข้อ " + to_thai_digits(ref.clause[1:].replace("-", "."))
+    """The clause as printed (ข้อ ๓.๒.๓); a paragraph anchor (l86) has no number."""
+    return "ข้อ " + to_thai_digits(ref.clause[1:].replace("-", ".")) if ref.clause.startswith("c") else ""
 
 
 class _Records:
     def __init__(self, corpus: Corpus, m):
         self.corpus, self.m = corpus, m
         self.dates = {d.id: d.date for d in corpus.documents}
+        self.titles = {d.id: str(d.get("title")) for d in corpus.documents}
 
     def rec(self, key, kind, title, section, body, url, page=False, aliases="", agencies=(), missions=(),
-            doc_type="", date=None, meta="", lead="") -> dict:
+            doc_type="", date=None, meta="", lead="", source="") -> dict:
+        """One entry; `source`: where its text comes from, as the site's "ที่มา:" note
+        (weak evidence, in the context field)."""
         r = {"key": key, "doc_id": MODEL_GROUP, "kind": kind, "page": page, "derived": True, "title": title,
              "section": section, "body": body, "aliases": aliases, "url": url, "doc_type": doc_type,
-             "agencies": ",".join(agencies), "missions": ",".join(missions), "meta": meta, "lead": lead}
+             "agencies": ",".join(agencies), "missions": ",".join(missions), "meta": meta, "lead": lead,
+             "context": source}
         if date is not None:
             r["date"] = date_field(date)
         return r
+
+    def source(self, e) -> str:
+        ref = e.ref()
+        d = self.titles.get(ref.doc) if ref else None
+        return f"ที่มา: {d} {_clause(ref)}" if d else ""
 
     def label(self, aid: str) -> str:
         a = self.corpus.agencies[aid]
@@ -72,7 +82,8 @@ class _Records:
             ref = r.ref()
             out.append(self.rec(f"role:{r.id}", "role", f"{self.label(aid)}: บทบาทในโครงการ",
                                 f"บทบาท {_clause(ref)}", self.m.text(ref), entity_url(r), agencies=agencies,
-                                missions=self.m.role_missions(r), doc_type="annex", date=self.dates.get(ref.doc)))
+                                missions=self.m.role_missions(r), doc_type="annex", date=self.dates.get(ref.doc),
+                                source=self.source(r)))
         return out
 
     def steps(self) -> list[dict]:
@@ -83,7 +94,8 @@ class _Records:
             body = " ".join(x for x in [self.m.text(ref), str(s.get("output") or ""), self.names(actors)] if x)
             out.append(self.rec(f"step:{s.id}", "step", GUIDANCE_TITLE,
                                 f"{_clause(ref)} {s.get('label') or ''}".strip(), body, entity_url(s),
-                                agencies=actors, doc_type="guidance", date=self.dates.get(ref.doc)))
+                                agencies=actors, doc_type="guidance", date=self.dates.get(ref.doc),
+                                source=self.source(s)))
         return out
 
     def activities(self) -> list[dict]:
@@ -93,8 +105,13 @@ class _Records:
             who = list(x.get("actors")) + list(x.get("reports_to") or [])
             out.append(self.rec(f"monitoring:{x.id}", "monitoring", MONITORING_TITLE, str(x.get("label") or ""),
                                 self.m.text(ref) + " " + self.names(who), entity_url(x), agencies=who,
-                                doc_type="framework", date=self.dates.get(ref.doc)))
+                                doc_type="framework", date=self.dates.get(ref.doc), source=self.source(x)))
         return out
+
+    def criteria(self) -> list[dict]:
+        return [self.rec(f"criterion:{c.id}", "criterion", MONITORING_TITLE, "ประเด็นที่ประเมิน",
+                         self.m.text(c.ref()), entity_url(c), doc_type="framework", source=self.source(c))
+                for c in self.m.criteria]
 
     def projects(self) -> list[dict]:
         out = []
@@ -110,23 +127,24 @@ class _Records:
         for t in self.m.glossary:
             name = f"{t.get('term')} ({t.get('abbr')})" if t.get("abbr") else str(t.get("term"))
             body = " ".join([str(t.get("definition")), *(t.get("aliases") or [])])
-            out.append(self.rec(f"term:{t.id}", "term", GLOSSARY_TITLE, name, body, entity_url(t)))
+            out.append(self.rec(f"term:{t.id}", "term", GLOSSARY_TITLE, name, body, entity_url(t), source=self.source(t)))
         return out
 
 
     def timeline(self) -> list[dict]:
         return [self.rec(f"event:{e.id}", "event", TIMELINE_TITLE, str(e.get("date_be")), str(e.get("title_th")),
-                         entity_url(e), date=_iso(e.get("date"))) for e in self.m.timeline]
+                         entity_url(e), date=_iso(e.get("date")), source=self.source(e)) for e in self.m.timeline]
 
     def missions(self) -> list[dict]:
         out = []
         for kind, label, items in (("objective", "วัตถุประสงค์", self.m.objectives),
                                    ("target", "เป้าหมาย", self.m.targets)):
-            out += [self.rec(f"{kind}:{x.id}", kind, MISSIONS_TITLE, label, self.m.text(x.ref()), entity_url(x))
-                    for x in items]
+            out += [self.rec(f"{kind}:{x.id}", kind, MISSIONS_TITLE, label, self.m.text(x.ref()), entity_url(x),
+                             source=self.source(x)) for x in items]
         for mi in self.m.missions:
             out.append(self.rec(f"mission:{mi.id}", "mission", MISSIONS_TITLE, str(mi.get("name_th")),
-                                f"{mi.get('name_en')} {self.m.text(mi.ref())}", entity_url(mi), missions=[mi.id]))
+                                f"{mi.get('name_en')} {self.m.text(mi.ref())}", entity_url(mi), missions=[mi.id],
+                                source=self.source(mi)))
         return out
 
 
@@ -144,5 +162,5 @@ def model_records(corpus: Corpus, m) -> list[dict]:
     if m is None:
         return []
     r = _Records(corpus, m)
-    return (r.agencies() + r.roles() + r.steps() + r.activities() + r.projects() + r.glossary() + r.timeline()
-            + r.missions())
+    return (r.agencies() + r.roles() + r.steps() + r.activities() + r.criteria() + r.projects() + r.glossary()
+            + r.timeline() + r.missions())

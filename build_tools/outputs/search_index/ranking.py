@@ -41,6 +41,22 @@ DERIVED_TEXT = 0.3
 ALTERNATIVES = {"exact": 1.0, "name": 1.0, "recut": 1.0, "synonym": 0.6, "near": 0.8}
 COVERAGE_MIN = 0.55
 COVERAGE_POWER = 2.0
+# A question's intent (build_tools.analysis.question) says which pages answer it: their
+# entries' scores are multiplied by INTENT_BOOST (the first intent of the question).
+INTENT_PAGES = {
+    "when": ("timeline",),
+    "what_is": ("glossary", "agencies"),
+    "which_document": ("documents",),
+    "steps": ("guidance", "monitoring"),
+    "who": ("agencies",),
+    "how_many": (),
+}
+INTENT_BOOST = 1.5
+
+
+def page_kind(url: str) -> str:
+    """The kind of page an entry is on: its URL's first segment (documents, glossary ...)."""
+    return url.split("/", 1)[0] if "/" in url else ""
 
 
 def field_weights(page_level: bool, derived: bool) -> dict[str, float]:
@@ -69,4 +85,4 @@ def signature() -> list:
 def browser_config() -> dict:
     """What the browser needs at query time (the rest is in the impacts it reads)."""
     return {"k1": K1, "b": B, "alternatives": ALTERNATIVES, "coverage_min": COVERAGE_MIN,
-            "coverage_power": COVERAGE_POWER}
+            "coverage_power": COVERAGE_POWER, "intent_pages": INTENT_PAGES, "intent_boost": INTENT_BOOST}

@@ -25,7 +25,7 @@ from build_tools.outputs.search_index import ranking
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
 # 8: per-record field weights (ranking.py), the length column, meta and number fields.
-INDEX_FORMAT = "11"
+INDEX_FORMAT = "15"
 TEXT_FIELDS = ("title", "section", "body", "meta", "aliases", "context")
 LENGTH_FIELD = "length"
 QUERY_TABLES = "query-tables.json"  # beside the index: what the query side reads
@@ -119,6 +119,7 @@ def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
         context=_text(thai, stored=True),  # the text of the enclosing clauses
         length=fields.NUMERIC(numtype=int, bits=32, sortable=True),  # BM25 length (a column)
         url=fields.STORED(),
+        page_kind=fields.ID(),  # documents, agencies, glossary ... (ranking.page_kind)
         number=fields.STORED(),  # a document's letter number
         lead=fields.STORED(),  # the snippet of a page hit that matched its title or metadata
         doc_type=fields.ID(stored=True),
@@ -142,6 +143,7 @@ def index_fields(rec: dict, analyzer: ThaiAnalyzer) -> dict:
         if rec.get(f):
             out[f"_{f}_boost"] = weights[f]
     out[LENGTH_FIELD] = sum(len(analyzer.segment(rec.get(f) or "")) for f in ("body", "meta"))
+    out["page_kind"] = ranking.page_kind(rec["url"])
     return out
 
 
