@@ -105,8 +105,11 @@ class Answers:
         page = h["url"].split("#")[0]
         doc = self.documents.get(page) or {"title": h["title"], "number": h.get("_number"), "date": ""}
         number = doc.get("number") or ""
-        text = doc["title"] + (f" ที่ {number}" if number and fold_number(number) not in fold_number(doc["title"]) else "") \
-            + (f" ลงวันที่ {doc['date']}" if doc.get("date") else "")
+        if number and fold_number(number) not in fold_number(doc["title"]):
+            number = f" ที่ {number}"
+        else:
+            number = ""
+        text = doc["title"] + number + (f" ลงวันที่ {doc['date']}" if doc.get("date") else "")
         return {"kind": "which_document", "text": text, "url": h["url"], "source": page}
 
 

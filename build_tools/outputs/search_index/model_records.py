@@ -127,7 +127,8 @@ class _Records:
         for t in self.m.glossary:
             name = f"{t.get('term')} ({t.get('abbr')})" if t.get("abbr") else str(t.get("term"))
             body = " ".join([str(t.get("definition")), *(t.get("aliases") or [])])
-            out.append(self.rec(f"term:{t.id}", "term", GLOSSARY_TITLE, name, body, entity_url(t), source=self.source(t)))
+            out.append(self.rec(f"term:{t.id}", "term", GLOSSARY_TITLE, name, body, entity_url(t),
+                                source=self.source(t)))
         return out
 
 
