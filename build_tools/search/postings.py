@@ -97,7 +97,7 @@ class IndexView:
         """Which records are on pages of these kinds (ranking.page_kind)."""
         mask = np.zeros(self.total, dtype=bool)
         for kind in kinds:
-            for reader, offset, deleted in self.segments:
+            for reader, offset, _ in self.segments:
                 ids, _ = read_public(reader, "page_kind", kind) if "page_kind" in reader.schema else ([], [])
                 if ids:
                     mask[np.asarray(ids, dtype=np.int64) + offset] = True
