@@ -8,8 +8,6 @@ import json
 
 import pytest
 from conftest import ROOT
-
-pytestmark = pytest.mark.slow  # builds an index twice and runs every query twice
 from test_search_eval import DATA, QUESTIONS
 
 from build_tools.analysis.analyzer import analyzer_for_corpus
@@ -20,6 +18,8 @@ from build_tools.outputs.search_index.records import MODEL_GROUP, model_records,
 from build_tools.outputs.search_index.whoosh_index import TEXT_FIELDS, build_index
 from build_tools.search import postings, whoosh_blocks
 from build_tools.search.query import _opened, run
+
+pytestmark = pytest.mark.slow  # builds an index twice and runs every query twice
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,6 @@ def test_search_ranks_the_same_with_either_reader(index_dir):
 def test_another_whoosh_falls_back_to_the_public_reader(index_dir, monkeypatch):
     expected = run(index_dir, "ยาเสพติด หมู่บ้าน").hits
     monkeypatch.setattr(whoosh_blocks, "ENABLED", False)
-    _opened(index_dir).view.segments  # the open index is reused: only the reader changes
     reader, _, deleted = _opened(index_dir).view.segments[0]
     assert whoosh_blocks.read(reader.postings("body", "ยาเสพติด"), deleted) is None
     assert run(index_dir, "ยาเสพติด หมู่บ้าน").hits == expected
