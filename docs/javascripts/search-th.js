@@ -18,12 +18,28 @@
   // --- The theme: everything that knows the page's markup (Material for MkDocs). ---
   // Another theme gets an object with the same methods; nothing below names a class of
   // the theme.
+  // Our results go into a status line and a list of our own, placed before the theme's
+  // (which are hidden): the theme re-renders its own list whenever the box loses focus,
+  // which would wipe our results as soon as a keyboard user moves into them.
   var MATERIAL = {
     isInput: function (el) { return !!(el && el.matches && el.matches("input.md-search__input")); },
-    list: function () { return document.querySelector(".md-search-result__list"); },
+    input: function () { return document.querySelector("input.md-search__input"); },
+    list: function () {
+      var own = document.querySelector(".th-results"), meta = document.querySelector(".md-search-result__meta");
+      if (own || !meta) { return own; }
+      var status = document.createElement("div");
+      status.className = "md-search-result__meta th-status";
+      status.setAttribute("role", "status");
+      own = document.createElement("ol");
+      own.className = "md-search-result__list th-results";
+      meta.parentNode.insertBefore(status, meta);
+      meta.parentNode.insertBefore(own, meta);
+      return own;
+    },
     setStatus: function (text) {
-      var meta = document.querySelector(".md-search-result__meta");
-      if (meta) { meta.textContent = text; }
+      this.list();
+      var status = document.querySelector(".th-status");
+      if (status) { status.textContent = text; }
     },
     hit: function (h, snippetHTML, href) {
       var li = document.createElement("li");
@@ -46,7 +62,8 @@
       li.innerHTML = '<div class="md-search-result__article md-typeset th-box">' + html + "</div>";
       return li;
     },
-    style: ".th-box{padding:.6em .8em}.th-answer .th-box{border-left:.2rem solid var(--md-accent-fg-color)}" +
+    style: ".md-search-result__meta:not(.th-status),.md-search-result__list:not(.th-results){display:none}" +
+      ".th-box{padding:.6em .8em}.th-answer .th-box{border-left:.2rem solid var(--md-accent-fg-color)}" +
       ".th-answer__label{font-weight:700;margin:0 0 .3em}.th-answer__items{margin:.3em 0}" +
       ".th-search-near{font-size:.85em;margin:0;color:var(--md-default-fg-color--light)}"
   };
@@ -754,8 +771,9 @@
   }
 
   // --- Wiring --------------------------------------------------------------------------
-  var timer = null, seq = 0;
+  var timer = null, seq = 0, asked = null;
   function run(q) {
+    asked = q;
     var mine = ++seq;
     document.documentElement.setAttribute("data-th-search", "busy");
     var p = q.trim() ? search(q) : Promise.resolve({ hits: [], q: null });
@@ -787,11 +805,29 @@
       if (!theme.isInput(ev.target)) { return; }
       ev.stopImmediatePropagation();
       if (type === "keyup" && ev.key !== "Enter") { return; }
-      clearTimeout(timer);
       var q = ev.target.value;
+      if (type === "change" && q === asked) { return; }  // leaving the box: nothing new (keeps focus in the results)
+      clearTimeout(timer);
       timer = setTimeout(function () { run(q); }, type === "input" ? 120 : 0);
     }, true);
   });
 
+  // Keyboard: arrow keys move between the search box, the answer card's links and the
+  // hits (every link of the results, in order); the theme's own handling of these keys
+  // is left out, as its results are not ours.
+  window.addEventListener("keydown", function (ev) {
+    if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") { return; }
+    var list = theme.list(), input = theme.isInput(ev.target) ? ev.target : null;
+    if (!list || (!input && !list.contains(ev.target))) { return; }
+    var links = Array.prototype.slice.call(list.querySelectorAll("a[href]"));
+    if (!links.length) { return; }
+    var box = input || theme.input(), at = input ? -1 : links.indexOf(ev.target);
+    var next = at + (ev.key === "ArrowDown" ? 1 : -1);
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+    if (next < 0) { if (box) { box.focus(); } } else { links[Math.min(next, links.length - 1)].focus(); }
+  }, true);
+
   window.thSearch = search;  // for the evaluation script and the browser tests
+  window.thSearchParts = { snippet: snippet, clusters: clusters, pieces: pieces };  // for the browser tests
 })();

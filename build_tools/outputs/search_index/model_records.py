@@ -126,8 +126,9 @@ class _Records:
         out = []
         for t in self.m.glossary:
             name = f"{t.get('term')} ({t.get('abbr')})" if t.get("abbr") else str(t.get("term"))
-            body = " ".join([str(t.get("definition")), *(t.get("aliases") or [])])
-            out.append(self.rec(f"term:{t.id}", "term", GLOSSARY_TITLE, name, body, entity_url(t),
+            # As the glossary page shows it: one paragraph, the term and its definition.
+            body = " ".join([f"{name}: {t.get('definition')}", *(t.get("aliases") or [])])
+            out.append(self.rec(f"term:{t.id}", "term", GLOSSARY_TITLE, "", body, entity_url(t),
                                 source=self.source(t)))
         return out
 

@@ -25,7 +25,7 @@ from build_tools.outputs.search_index import ranking
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
 # 8: per-record field weights (ranking.py), the length column, meta and number fields.
-INDEX_FORMAT = "15"
+INDEX_FORMAT = "16"
 TEXT_FIELDS = ("title", "section", "body", "meta", "aliases", "context")
 LENGTH_FIELD = "length"
 QUERY_TABLES = "query-tables.json"  # beside the index: what the query side reads
