@@ -107,11 +107,12 @@ class IndexView:
         return any(reader.doc_frequency(f, term) for reader, _, _ in self.segments for f in TEXT_FIELDS)
 
     def near_terms(self, word: str, maxdist: int) -> set[str]:
-        """Index terms within `maxdist` edits of `word` (same first letter)."""
+        """Terms of the texts within `maxdist` edits of `word` (same first letter).  The
+        body's terms only: Whoosh builds an automaton per field, which costs more than
+        the search, and titles, labels and names are words of the texts too."""
         out: set[str] = set()
         for reader, _, _ in self.segments:
-            for f in TEXT_FIELDS:
-                out.update(reader.terms_within(f, word, maxdist, prefix=1))
+            out.update(reader.terms_within("body", word, maxdist, prefix=1))
         return out
 
     def positions(self, docnum: int, field: str, term: str) -> list[int] | None:
