@@ -9,8 +9,8 @@ intent, answer card) through `build_tools.search.query.run(index_dir, q, limit=1
 this process, warm (one warm-up round first), as `bench.py` measures query latency,
 and prints for each query its p50, p95 and max over `--rounds` rounds, then the same
 over all queries.  Beside it, the reference: Whoosh's own `searcher.search` (BM25F,
-limit 10) of the same words (every term the query searches, in every text field, any
-of them) on the same open index.  `--profile K` then runs the K slowest queries under
+limit 10) of the same words (every term the query searches, any of them) on the same
+open index.  `--profile K` then runs the K slowest queries under
 cProfile; `--cold` also times a cold `search` (process start to the first result, as
 bench.py does), for which INDEX_DIR must be `<out>/build/index`.  Figures only.
 """
@@ -46,18 +46,18 @@ def pct(times: list[float], p: float) -> float:
 
 
 def whoosh_query(index_dir: Path, text: str):
-    """Whoosh's own query for the words our search looks for: any of its terms in any
-    text field (BM25F ranks those that hold more of them first)."""
+    """Whoosh's own query for the words our search looks for: any of its terms (BM25F
+    ranks those that hold more of them first)."""
     from whoosh import query
 
-    from build_tools.outputs.search_index.whoosh_index import TEXT_FIELDS
+    from build_tools.outputs.search_index.whoosh_index import WORDS_FIELD
     from build_tools.search.query import _opened
     from build_tools.search.scoring import QueryScorer
 
     opened = _opened(index_dir)
     scorer = QueryScorer(opened.view, opened.understanding.parse(text))
     terms = sorted(scorer.terms)
-    return opened.searcher, query.Or([query.Term(f, t) for t in terms for f in TEXT_FIELDS]) if terms else None
+    return opened.searcher, query.Or([query.Term(WORDS_FIELD, t) for t in terms]) if terms else None
 
 
 def timed(fn, queries: list[str], rounds: int) -> dict[str, list[float]]:

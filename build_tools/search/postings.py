@@ -1,17 +1,15 @@
 """The command-line index as the scorer reads it, through Whoosh's public API: every
-segment's live documents, each record's BM25 length (a column), a term's postings and
-positions.  A term's weights over every text field add up into one vector over all
-records (the site's sections are bags of weighted words in the same way)."""
+segment's live documents, each record's BM25 length (a column), a term's postings in
+the weighted `words` field (its whole weight in each record, as the site's sections are
+bags of weighted words) and positions."""
 from __future__ import annotations
 
 import numpy as np
 from whoosh.reading import TermNotFound
 
 from build_tools.outputs.search_index import ranking
-from build_tools.outputs.search_index.whoosh_index import LENGTH_FIELD, TEXT_FIELDS
+from build_tools.outputs.search_index.whoosh_index import LENGTH_FIELD, WORDS_FIELD
 from build_tools.search import whoosh_blocks
-
-PHRASE_FIELDS = ("title", "body")  # a quoted phrase is matched in these, words in order
 
 
 def read_public(reader, field: str, term: str) -> tuple[list, list]:
@@ -67,60 +65,59 @@ class IndexView:
         avg = float(length[self.live].mean()) if self.n else 1.0
         self.norm = ranking.K1 * (1 - ranking.B + ranking.B * length / max(avg, 1e-9))
         self.idf_absent = ranking.idf(0, self.n)
+        self._pages: dict[tuple, np.ndarray] = {}
 
-    def tf(self, term: str) -> np.ndarray | None:
-        """The term's weight in every record (all text fields added up), or None if no
-        live record holds it."""
+    def tf(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The records that hold the term (ascending) and its weight in each, or None if
+        no live record holds it."""
         ids, weights = [], []
         for reader, offset, deleted in self.segments:
-            for field in TEXT_FIELDS:
-                if self.public_only:
-                    i, w = read_public(reader, field, term)
-                else:
-                    i, w = read(reader, field, term, deleted)
-                if i:
-                    ids.append(np.asarray(i, dtype=np.int64) + offset)
-                    weights.append(np.asarray(w, dtype=np.float64))
+            if self.public_only:
+                i, w = read_public(reader, WORDS_FIELD, term)
+            else:
+                i, w = read(reader, WORDS_FIELD, term, deleted)
+            if i:
+                ids.append(np.asarray(i, dtype=np.int64) + offset)
+                weights.append(np.asarray(w, dtype=np.float64))
         if not ids:
             return None
-        return np.bincount(np.concatenate(ids), weights=np.concatenate(weights), minlength=self.total)
+        return np.concatenate(ids), np.concatenate(weights)
 
-    def bm25(self, tf: np.ndarray) -> tuple[np.ndarray, float]:
-        """Every record's BM25 score for a term with weights `tf`, and the term's idf."""
-        df = int(np.count_nonzero(tf))
-        idf = ranking.idf(df, self.n)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            s = np.where(tf > 0, idf * tf * (ranking.K1 + 1) / (tf + self.norm), 0.0)
-        return s, idf
+    def bm25(self, tf: tuple[np.ndarray, np.ndarray]) -> tuple[tuple[np.ndarray, np.ndarray], float]:
+        """The BM25 score of a term in each record that holds it, and the term's idf."""
+        ids, weights = tf
+        idf = ranking.idf(len(ids), self.n)
+        return (ids, idf * weights * (ranking.K1 + 1) / (weights + self.norm[ids])), idf
 
-    def on_pages(self, kinds) -> np.ndarray:
-        """Which records are on pages of these kinds (ranking.page_kind)."""
-        mask = np.zeros(self.total, dtype=bool)
-        for kind in kinds:
-            for reader, offset, _ in self.segments:
-                ids, _ = read_public(reader, "page_kind", kind) if "page_kind" in reader.schema else ([], [])
-                if ids:
-                    mask[np.asarray(ids, dtype=np.int64) + offset] = True
-        return mask
+    def on_pages(self, kinds: tuple) -> np.ndarray:
+        """Which records are on pages of these kinds (ranking.page_kind); read once per
+        opened index, like the lengths."""
+        if kinds not in self._pages:
+            mask = np.zeros(self.total, dtype=bool)
+            for kind in kinds:
+                for reader, offset, deleted in self.segments:
+                    ids, _ = read(reader, "page_kind", kind, deleted) if "page_kind" in reader.schema else ([], [])
+                    if ids:
+                        mask[np.asarray(ids, dtype=np.int64) + offset] = True
+            self._pages[kinds] = mask
+        return self._pages[kinds]
 
     def known(self, term: str) -> bool:
-        return any(reader.doc_frequency(f, term) for reader, _, _ in self.segments for f in TEXT_FIELDS)
+        return any(reader.doc_frequency(WORDS_FIELD, term) for reader, _, _ in self.segments)
 
     def near_terms(self, word: str, maxdist: int) -> set[str]:
-        """Terms of the texts within `maxdist` edits of `word` (same first letter).  The
-        body's terms only: Whoosh builds an automaton per field, which costs more than
-        the search, and titles, labels and names are words of the texts too."""
+        """Terms of the index within `maxdist` edits of `word` (same first letter)."""
         out: set[str] = set()
         for reader, _, _ in self.segments:
-            out.update(reader.terms_within("body", word, maxdist, prefix=1))
+            out.update(reader.terms_within(WORDS_FIELD, word, maxdist, prefix=1))
         return out
 
-    def positions(self, docnum: int, field: str, term: str) -> list[int] | None:
-        """Where `term` stands in `field` of record `docnum` (None: not there)."""
+    def positions(self, docnum: int, term: str) -> list[int] | None:
+        """Where `term` stands in record `docnum` (None: not there)."""
         for reader, offset, _ in reversed(self.segments):
             if docnum >= offset:
                 try:
-                    m = reader.postings(field, term)
+                    m = reader.postings(WORDS_FIELD, term)
                 except TermNotFound:
                     return None
                 local = docnum - offset

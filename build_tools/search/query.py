@@ -161,7 +161,7 @@ def _opened(index_dir: Path, public_only: bool = False) -> _Open:
     ix = open_index(index_dir)  # raises IndexMissing
     try:
         searcher = ix.searcher()
-        tok = ix.schema["body"].analyzer
+        tok = ix.schema["words"].analyzer
         analyzer = tok.analyzer if isinstance(tok, ThaiTokenizer) else None
         tables = _load_tables(Path(index_dir))
         understanding = QueryUnderstanding(analyzer, tables.get("question"))

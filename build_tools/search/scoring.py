@@ -17,7 +17,7 @@ from build_tools.analysis.question import EXACT, Group, ParsedQuery
 from build_tools.analysis.segmenter import clusters
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
-from build_tools.search.postings import PHRASE_FIELDS, IndexView
+from build_tools.search.postings import IndexView
 
 RECUT, NEAR = "recut", "near"
 MIN_NEAR_LETTERS = 4  # shorter words are never matched approximately
@@ -65,15 +65,15 @@ class QueryScorer:
     def __init__(self, view: IndexView, parsed: ParsedQuery):
         self.view, self.parsed = view, parsed
         self.words = dictionary_words()
-        self._tf: dict[str, np.ndarray | None] = {}
-        self._bm25: dict[str, tuple[np.ndarray, float]] = {}
+        self._tf: dict[str, tuple | None] = {}  # term -> (records, weights) or None
+        self._bm25: dict[str, tuple] = {}  # term -> ((records, scores), idf)
         self.resolved = self._forgiven(parsed, [self._resolve(g) for g in parsed.groups])
         self.resolved += [self._phrase(p) for p in parsed.phrases]
         self.terms = {t for r in self.resolved for terms, _ in r.alternatives for t in terms}
         self.best_coverage = 0.0  # of the best hit, once `top` ran
 
     # --- terms ------------------------------------------------------------------------
-    def tf(self, term: str) -> np.ndarray | None:
+    def tf(self, term: str) -> tuple | None:
         if term not in self._tf:
             self._tf[term] = self.view.tf(term)
         return self._tf[term]
@@ -84,7 +84,7 @@ class QueryScorer:
             return self._tf[term] is not None
         return self.view.known(term)
 
-    def bm25(self, term: str) -> tuple[np.ndarray, float]:
+    def bm25(self, term: str) -> tuple:
         if term not in self._bm25:
             self._bm25[term] = self.view.bm25(self.tf(term))
         return self._bm25[term]
@@ -144,21 +144,25 @@ class QueryScorer:
         return max(idfs) if idfs else self.view.idf_absent
 
     # --- scoring ----------------------------------------------------------------------
+    def _alternative(self, terms: tuple[str, ...], kind: str) -> tuple[np.ndarray, np.ndarray]:
+        """(records holding every term, their summed score x the alternative's weight)."""
+        ids, scores = self.bm25(terms[0])[0]
+        for t in terms[1:]:
+            other, more = self.bm25(t)[0]
+            ids, a, b = np.intersect1d(ids, other, assume_unique=True, return_indices=True)
+            scores = scores[a] + more[b]
+        return ids, scores * ranking.ALTERNATIVES[kind]
+
     def _group_scores(self, r: Resolved) -> tuple[np.ndarray, np.ndarray]:
-        """(best score of any alternative, best score of a non-near alternative)."""
+        """(best score of any alternative, best score of a non-near alternative), over
+        every record (0 where none)."""
         best = np.zeros(self.view.total)
         exact = np.zeros(self.view.total)
         for terms, kind in r.alternatives:
-            s = np.zeros(self.view.total)
-            present = np.ones(self.view.total, dtype=bool)
-            for t in terms:
-                part = self.bm25(t)[0]
-                s += part
-                present &= part > 0
-            s = np.where(present, s * ranking.ALTERNATIVES[kind], 0.0)
-            np.maximum(best, s, out=best)
+            ids, scores = self._alternative(terms, kind)
+            best[ids] = np.maximum(best[ids], scores)
             if kind != NEAR:
-                np.maximum(exact, s, out=exact)
+                exact[ids] = np.maximum(exact[ids], scores)
         return best, exact
 
     def top(self, limit: int, mask: np.ndarray | None = None) -> list[Scored]:
@@ -177,7 +181,7 @@ class QueryScorer:
                 required &= best > 0
         coverage = covered / sum(r.weight for r in self.resolved)
         final = score * coverage ** ranking.COVERAGE_POWER
-        pages = ranking.INTENT_PAGES.get(self.parsed.intent) or ()
+        pages = tuple(ranking.INTENT_PAGES.get(self.parsed.intent) or ())
         if pages:
             final = np.where(self.view.on_pages(pages), final * ranking.INTENT_BOOST, final)
         candidates = np.flatnonzero(required & (score > 0) & (coverage >= ranking.COVERAGE_MIN - 1e-9))
@@ -194,18 +198,23 @@ class QueryScorer:
         return out
 
     def _terms_at(self, d: int) -> list[str]:
-        return [t for t in self.terms if self._tf.get(t) is not None and self._tf[t][d] > 0]
+        out = []
+        for t in self.terms:
+            ids = (self._tf.get(t) or (None,))[0]
+            if ids is not None:
+                i = np.searchsorted(ids, d)
+                if i < len(ids) and ids[i] == d:
+                    out.append(t)
+        return out
 
     def _phrase_at(self, d: int, terms: tuple[str, ...]) -> bool:
-        """The phrase's words in order, one after another, in the title or the body."""
-        for f in PHRASE_FIELDS:
-            spans = [self.view.positions(d, f, t) for t in terms]
-            if any(not p for p in spans):
-                continue
-            rest = [set(p) for p in spans[1:]]
-            if any(all(start + i + 1 in s for i, s in enumerate(rest)) for start in spans[0]):
-                return True
-        return False
+        """The phrase's words in order, one after another (within one field: the fields'
+        positions lie far apart)."""
+        spans = [self.view.positions(d, t) for t in terms]
+        if any(not p for p in spans):
+            return False
+        rest = [set(p) for p in spans[1:]]
+        return any(all(start + i + 1 in s for i, s in enumerate(rest)) for start in spans[0])
 
     def explain(self) -> list[str]:
         total = sum(r.weight for r in self.resolved) or 1.0

@@ -2,10 +2,14 @@
 analyzer (build_tools.analysis.analyzer) via a thin Whoosh tokenizer; only Whoosh's
 public API is used here, so any maintained fork can be swapped in.
 
-Each record is an entry of the site (a page's own entry or one of its sections); its
-fields are weighted by the one ranking configuration (ranking.field_weights), stored in
-the postings as Whoosh's per-document field boosts, and its length (its own words, the
-BM25 length both engines use) is a column.  The query tables the search reads at query
+Each record is an entry of the site (a page's own entry or one of its sections).  Its
+text fields are stored for the hits and indexed together as one field, `words`, each
+word weighted by the one ranking configuration (ranking.field_weights: the weight of
+the field it is in, times ranking.SUBWORD for a word inside a compound), so a term's
+postings hold its whole weight in a record: the scorer reads one posting list per term
+(the site's sections are the same bags of weighted words).  Fields keep their words'
+positions apart (FIELD_GAP), so a quoted phrase never runs from one into the next.  Its
+length (its own words, the BM25 length both engines use) is a column.  The query tables the search reads at query
 time (question words, thesaurus, answers: build_tools.outputs.search_index.query_data)
 are written beside it."""
 from __future__ import annotations
@@ -24,10 +28,17 @@ from build_tools.common.atomic import write_text_atomic
 from build_tools.outputs.search_index import ranking
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
-# 8: per-record field weights (ranking.py), the length column, meta and number fields.
-INDEX_FORMAT = "16"
+# 18: one weighted `words` field (ranking.py weights), the length column, stored fields.
+INDEX_FORMAT = "18"
 TEXT_FIELDS = ("title", "section", "body", "meta", "aliases", "context")
+WORDS_FIELD = "words"  # every text field, weighted: the field the scorer reads
 LENGTH_FIELD = "length"
+FIELD_GAP = 1000  # positions between two fields of `words`
+# Short values that repeat across records (a document's title is on each of its clauses):
+# analyzed once per process.  Text is not (it rarely repeats in a real archive, and
+# caching it would flatter the synthetic benchmark).
+REPEATED_FIELDS = ("title", "section", "aliases")
+_PART, _WEIGHT = "\x1e", "\x1f"  # separators of the fields in a `words` value
 QUERY_TABLES = "query-tables.json"  # beside the index: what the query side reads
 
 
@@ -42,20 +53,11 @@ class SafePositions(formats.Positions):
         return value + b"\x00" if value.endswith(b".") else value
 
 
-def _text(analyzer: "ThaiTokenizer", stored: bool = False) -> fields.TEXT:
-    f = fields.TEXT(analyzer=analyzer, stored=stored, phrase=True)
-    f.format = SafePositions()
-    return f
-
-
 class ThaiTokenizer(Tokenizer):
     """Whoosh face of ThaiAnalyzer.  Pickled into the index with its vocabulary, so a
     query is cut exactly as the text was."""
 
-    # Short values of the title, section and aliases fields repeat across records (a
-    # document's title is stored with each of its clauses, "ข้อ ๑." heads many sections):
-    # analyze each once per process.  Body text is not cached (it rarely repeats in a
-    # real archive, and caching it would flatter the synthetic benchmark).
+    # With `cache`, short values are analyzed once per process (see REPEATED_FIELDS).
     CACHE_MAX_CHARS = 300
     CACHE_MAX_ENTRIES = 50_000
 
@@ -104,19 +106,51 @@ class ThaiTokenizer(Tokenizer):
             yield t
 
 
+class WeightedFieldsTokenizer(ThaiTokenizer):
+    """The tokenizer of `words`: its value holds a record's text fields with their
+    weights (`weighted_fields`); each field is cut by the analyzer, its words boosted by
+    the field's weight, its positions FIELD_GAP after the previous field's."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = WToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for n, part in enumerate(value.split(_PART) if value else ()):
+            name, weight, text = part.split(_WEIGHT, 2)
+            w = float(weight)
+            cut = self._tokens if name in REPEATED_FIELDS else self.analyzer.tokens
+            for tok in cut(text, subwords=(mode != "query")):
+                t.text = tok.text
+                t.boost = w * (ranking.SUBWORD if tok.sub else 1.0)
+                t.stopped = False
+                if positions:
+                    t.pos = start_pos + n * FIELD_GAP + tok.pos
+                yield t
+
+
+def weighted_fields(rec: dict) -> str:
+    """A record's text fields and their weights as the value of `words`."""
+    weights = ranking.field_weights(bool(rec.get("page")), bool(rec.get("derived")))
+    parts = []
+    for f in TEXT_FIELDS:
+        text = " ".join(str(rec.get(f) or "").replace(_PART, " ").replace(_WEIGHT, " ").split())
+        if text and weights[f]:
+            parts.append(f"{f}{_WEIGHT}{weights[f]!r}{_WEIGHT}{text}")
+    return _PART.join(parts)
+
+
 def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
-    thai = ThaiTokenizer(analyzer)
-    repeated = ThaiTokenizer(analyzer, cache=True)
+    words = fields.TEXT(analyzer=WeightedFieldsTokenizer(analyzer, cache=True), phrase=True)
+    words.format = SafePositions()
     return fields.Schema(
         key=fields.ID(stored=True, unique=True),  # doc_id or doc_id#anchor
         doc_id=fields.ID(stored=True),
         kind=fields.ID(stored=True),  # document | section | agency | role | ...
-        title=_text(repeated, stored=True),
-        section=_text(repeated, stored=True),
-        body=_text(thai, stored=True),
-        meta=_text(thai, stored=True),  # a document's metadata: searched, never the snippet
-        aliases=_text(repeated),
-        context=_text(thai, stored=True),  # the text of the enclosing clauses
+        words=words,
+        title=fields.STORED(),
+        section=fields.STORED(),
+        body=fields.STORED(),
+        meta=fields.STORED(),  # a document's metadata: searched, never the snippet
+        context=fields.STORED(),  # the text of the enclosing clauses
         length=fields.NUMERIC(numtype=int, bits=32, sortable=True),  # BM25 length (a column)
         url=fields.STORED(),
         page_kind=fields.ID(),  # documents, agencies, glossary ... (ranking.page_kind)
@@ -135,13 +169,10 @@ def _meta_path(index_dir: Path) -> Path:
 
 
 def index_fields(rec: dict, analyzer: ThaiAnalyzer) -> dict:
-    """A record as Whoosh's add_document takes it: its fields, their weights (Whoosh's
-    per-document field boosts) and its length."""
-    out = {k: v for k, v in rec.items() if k not in ("page", "derived") and v is not None}
-    weights = ranking.field_weights(bool(rec.get("page")), bool(rec.get("derived")))
-    for f in TEXT_FIELDS:
-        if rec.get(f):
-            out[f"_{f}_boost"] = weights[f]
+    """A record as Whoosh's add_document takes it: its stored fields, its weighted words
+    and its length."""
+    out = {k: v for k, v in rec.items() if k not in ("page", "derived", "aliases") and v is not None}
+    out[WORDS_FIELD] = weighted_fields(rec)
     out[LENGTH_FIELD] = sum(len(analyzer.segment(rec.get(f) or "")) for f in ("body", "meta"))
     out["page_kind"] = ranking.page_kind(rec["url"])
     return out
