@@ -8,7 +8,7 @@ import numpy as np
 from whoosh.reading import TermNotFound
 
 from build_tools.outputs.search_index import ranking
-from build_tools.outputs.search_index.whoosh_index import LENGTH_FIELD, WORDS_FIELD
+from build_tools.outputs.search_index.whoosh_index import LENGTH_FIELD, SPANS_FIELD, WORDS_FIELD
 from build_tools.search import whoosh_blocks
 
 
@@ -105,6 +105,11 @@ class IndexView:
     def known(self, term: str) -> bool:
         return any(reader.doc_frequency(WORDS_FIELD, term) for reader, _, _ in self.segments)
 
+    def df(self, term: str) -> int:
+        """How many records hold the term, from the term dictionary (no postings read;
+        deleted records not subtracted)."""
+        return sum(reader.doc_frequency(WORDS_FIELD, term) for reader, _, _ in self.segments)
+
     def near_terms(self, word: str, maxdist: int) -> set[str]:
         """Terms of the index within `maxdist` edits of `word` (same first letter)."""
         out: set[str] = set()
@@ -117,7 +122,7 @@ class IndexView:
         for reader, offset, _ in reversed(self.segments):
             if docnum >= offset:
                 try:
-                    m = reader.postings(WORDS_FIELD, term)
+                    m = reader.postings(SPANS_FIELD, term)
                 except TermNotFound:
                     return None
                 local = docnum - offset

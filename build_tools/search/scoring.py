@@ -67,7 +67,8 @@ class QueryScorer:
         self.words = dictionary_words()
         self._tf: dict[str, tuple | None] = {}  # term -> (records, weights) or None
         self._bm25: dict[str, tuple] = {}  # term -> ((records, scores), idf)
-        self.resolved = self._forgiven(parsed, [self._resolve(g) for g in parsed.groups])
+        groups = self._informative(parsed.groups)
+        self.resolved = self._forgiven(parsed, [self._resolve(g) for g in groups])
         self.resolved += [self._phrase(p) for p in parsed.phrases]
         self.terms = {t for r in self.resolved for terms, _ in r.alternatives for t in terms}
         self.best_coverage = 0.0  # of the best hit, once `top` ran
@@ -90,6 +91,16 @@ class QueryScorer:
         return self._bm25[term]
 
     # --- the query's words against this index ------------------------------------------
+    def _common(self, g: Group) -> bool:
+        limit = ranking.COMMON_SHARE * self.view.n
+        return all(self.view.df(t) > limit for a in g.alternatives for t in a.terms)
+
+    def _informative(self, groups: list[Group]) -> list[Group]:
+        """The query's words without those in most sections (ranking.COMMON_SHARE),
+        unless that would leave none."""
+        kept = [g for g in groups if not self._common(g)]
+        return kept if kept or self.parsed.phrases else groups
+
     def _resolve(self, g: Group) -> Resolved:
         alts = [(a.terms, a.kind) for a in g.alternatives
                 if all(self.known(t) and self.tf(t) is not None for t in a.terms)]
@@ -136,8 +147,10 @@ class QueryScorer:
         return Resolved('"' + " ".join(terms) + '"', alts, self._weight(alts), phrase=True)
 
     def word_weight(self, g: Group) -> float:
-        """Informative weight of a query word: the highest idf among its terms here."""
-        return self._weight([(tuple(t for t in g.terms if self.known(t) and self.tf(t) is not None), "")])
+        """Informative weight of a query word: the highest idf among its terms here (from
+        the term dictionary: no postings are read for it)."""
+        idfs = [ranking.idf(df, self.view.n) for df in map(self.view.df, g.terms) if df]
+        return max(idfs) if idfs else self.view.idf_absent
 
     def _weight(self, alts) -> float:
         idfs = [self.bm25(t)[1] for terms, _ in alts for t in terms]

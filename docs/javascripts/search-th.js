@@ -375,7 +375,15 @@
       var alts = nr.map(function (t) { return { terms: [t], kind: "near" }; });
       out.push({ word: q.runs[g.run], alts: [], intent: null, run: g.run, weight: weight(alts), resolved: alts });
     });
-    q.scoring = out;  // the words as scored (a misspelt run as one word)
+    // A word every alternative of which is in most sections says nothing about which
+    // answers (ranking.COMMON_SHARE): left out when the query has other words.
+    var common = function (g) {
+      return g.alts.length && g.alts.every(function (a) {
+        return a.terms.every(function (t) { return df(t) > ctx.cfg.common_share * n; });
+      });
+    };
+    var informative = out.filter(function (g) { return !common(g); });
+    q.scoring = informative.length || q.phrases.length ? informative : out;  // the words as scored
     q.phrases.forEach(function (p) {
       p.resolved = p.terms.every(function (t) { return df(t) > 0; }) ? [{ terms: p.terms, kind: "exact" }] : [];
       p.weight = weight(p.resolved);

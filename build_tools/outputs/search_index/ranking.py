@@ -52,6 +52,11 @@ INTENT_PAGES = {
     "how_many": (),
 }
 INTENT_BOOST = 1.5
+# A query word every alternative of which is in more than this share of the sections
+# (โครงการ, สยามเมืองยิ้ม: in every page title) says nothing about which section answers
+# (its idf is below 0.7): when the query has other words, it is left out of the score and
+# the coverage, and its postings, the longest of the index, are never read.
+COMMON_SHARE = 0.5
 
 
 def page_kind(url: str) -> str:
@@ -85,4 +90,5 @@ def signature() -> list:
 def browser_config() -> dict:
     """What the browser needs at query time (the rest is in the impacts it reads)."""
     return {"k1": K1, "b": B, "alternatives": ALTERNATIVES, "coverage_min": COVERAGE_MIN,
-            "coverage_power": COVERAGE_POWER, "intent_pages": INTENT_PAGES, "intent_boost": INTENT_BOOST}
+            "coverage_power": COVERAGE_POWER, "intent_pages": INTENT_PAGES, "intent_boost": INTENT_BOOST,
+            "common_share": COMMON_SHARE}

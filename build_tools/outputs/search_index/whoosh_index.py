@@ -7,9 +7,11 @@ text fields are stored for the hits and indexed together as one field, `words`, 
 word weighted by the one ranking configuration (ranking.field_weights: the weight of
 the field it is in, times ranking.SUBWORD for a word inside a compound), so a term's
 postings hold its whole weight in a record: the scorer reads one posting list per term
-(the site's sections are the same bags of weighted words).  Fields keep their words'
-positions apart (FIELD_GAP), so a quoted phrase never runs from one into the next.  Its
-length (its own words, the BM25 length both engines use) is a column.  The query tables the search reads at query
+(the site's sections are the same bags of weighted words; `words` keeps no positions, so
+its posting blocks are small).  The same words with their positions are in `spans`,
+read only to check a quoted phrase's word order; fields keep their positions apart
+(FIELD_GAP), so a phrase never runs from one into the next.  Its length (its own words,
+the BM25 length both engines use) is a column.  The query tables the search reads at query
 time (question words, thesaurus, answers: build_tools.outputs.search_index.query_data)
 are written beside it."""
 from __future__ import annotations
@@ -28,10 +30,11 @@ from build_tools.common.atomic import write_text_atomic
 from build_tools.outputs.search_index import ranking
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
-# 18: one weighted `words` field (ranking.py weights), the length column, stored fields.
-INDEX_FORMAT = "18"
+# 19: one weighted `words` field (and `spans` for phrases) (ranking.py weights), the length column, stored fields.
+INDEX_FORMAT = "19"
 TEXT_FIELDS = ("title", "section", "body", "meta", "aliases", "context")
-WORDS_FIELD = "words"  # every text field, weighted: the field the scorer reads
+WORDS_FIELD = "words"  # every text field, weighted: the field the scorer reads (no positions)
+SPANS_FIELD = "spans"  # the same words with their positions: only a phrase's check reads it
 LENGTH_FIELD = "length"
 FIELD_GAP = 1000  # positions between two fields of `words`
 # Short values that repeat across records (a document's title is on each of its clauses):
@@ -111,20 +114,29 @@ class WeightedFieldsTokenizer(ThaiTokenizer):
     weights (`weighted_fields`); each field is cut by the analyzer, its words boosted by
     the field's weight, its positions FIELD_GAP after the previous field's."""
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
-                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        t = WToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
+    _last: tuple = (None, None)  # the last value and its tokens: `words` and `spans` cut it once
+
+    def _weighted(self, value: str, subwords: bool) -> list[tuple[str, float, int]]:
+        if self._last[0] == (value, subwords):
+            return self._last[1]
+        out = []
         for n, part in enumerate(value.split(_PART) if value else ()):
             name, weight, text = part.split(_WEIGHT, 2)
             w = float(weight)
             cut = self._tokens if name in REPEATED_FIELDS else self.analyzer.tokens
-            for tok in cut(text, subwords=(mode != "query")):
-                t.text = tok.text
-                t.boost = w * (ranking.SUBWORD if tok.sub else 1.0)
-                t.stopped = False
-                if positions:
-                    t.pos = start_pos + n * FIELD_GAP + tok.pos
-                yield t
+            out += [(tok.text, w * (ranking.SUBWORD if tok.sub else 1.0), n * FIELD_GAP + tok.pos)
+                    for tok in cut(text, subwords=subwords)]
+        self._last = ((value, subwords), out)
+        return out
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = WToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for text, boost, pos in self._weighted(value, mode != "query"):
+            t.text, t.boost, t.stopped = text, boost, False
+            if positions:
+                t.pos = start_pos + pos
+            yield t
 
 
 def weighted_fields(rec: dict) -> str:
@@ -139,13 +151,17 @@ def weighted_fields(rec: dict) -> str:
 
 
 def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
-    words = fields.TEXT(analyzer=WeightedFieldsTokenizer(analyzer, cache=True), phrase=True)
-    words.format = SafePositions()
+    tokenizer = WeightedFieldsTokenizer(analyzer, cache=True)
+    words = fields.TEXT(analyzer=tokenizer, phrase=False)
+    words.format = formats.Frequency()  # weights, no positions
+    spans = fields.TEXT(analyzer=tokenizer, phrase=True)
+    spans.format = SafePositions()
     return fields.Schema(
         key=fields.ID(stored=True, unique=True),  # doc_id or doc_id#anchor
         doc_id=fields.ID(stored=True),
         kind=fields.ID(stored=True),  # document | section | agency | role | ...
         words=words,
+        spans=spans,
         title=fields.STORED(),
         section=fields.STORED(),
         body=fields.STORED(),
@@ -172,7 +188,7 @@ def index_fields(rec: dict, analyzer: ThaiAnalyzer) -> dict:
     """A record as Whoosh's add_document takes it: its stored fields, its weighted words
     and its length."""
     out = {k: v for k, v in rec.items() if k not in ("page", "derived", "aliases") and v is not None}
-    out[WORDS_FIELD] = weighted_fields(rec)
+    out[WORDS_FIELD] = out[SPANS_FIELD] = weighted_fields(rec)
     out[LENGTH_FIELD] = sum(len(analyzer.segment(rec.get(f) or "")) for f in ("body", "meta"))
     out["page_kind"] = ranking.page_kind(rec["url"])
     return out
