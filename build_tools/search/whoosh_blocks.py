@@ -6,7 +6,7 @@ call per posting; a word in most sections of a 10,000-letter index has ~100,000 
 Whoosh's on-disk matcher decodes a whole block of ids and weights at once: this reads
 those decoded blocks (its private _read_data / _read_weights / _next_block and the
 fields they fill).  With any other Whoosh version, or another kind of matcher, `read`
-returns None and the caller walks the public matcher: tests/test_search_topk.py checks
+returns None and the caller walks the public matcher: tests/test_search_postings.py checks
 that both readers give exactly the same postings on a real index with deletions.
 """
 from __future__ import annotations

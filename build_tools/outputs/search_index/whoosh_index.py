@@ -24,6 +24,7 @@ from pathlib import Path
 from whoosh import fields, formats, index
 from whoosh.analysis import Token as WToken
 from whoosh.analysis import Tokenizer
+from whoosh.codec.whoosh3 import W3Codec
 
 from build_tools.analysis.analyzer import ThaiAnalyzer
 from build_tools.common.atomic import write_text_atomic
@@ -31,7 +32,12 @@ from build_tools.outputs.search_index import ranking
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
 # 19: one weighted `words` field (and `spans` for phrases) (ranking.py weights), the length column, stored fields.
-INDEX_FORMAT = "19"
+# 20: postings in blocks of BLOCK_LIMIT.
+INDEX_FORMAT = "20"
+# Postings per block (Whoosh's default is 128): the scorer reads a term's postings whole,
+# a block at a time, so fewer, larger blocks read faster (at N=10,000 a query's p50 and
+# p95 fell by about a third; the index is also ~10% smaller).
+BLOCK_LIMIT = 1024
 TEXT_FIELDS = ("title", "section", "body", "meta", "aliases", "context")
 WORDS_FIELD = "words"  # every text field, weighted: the field the scorer reads (no positions)
 SPANS_FIELD = "spans"  # the same words with their positions: only a phrase's check reads it
@@ -224,7 +230,7 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
         removed = sorted(d for d in old["docs"] if d not in records_by_doc)
         target = index_dir
     if changed or removed or old is None:
-        writer = ix.writer()
+        writer = ix.writer(codec=W3Codec(blocklimit=BLOCK_LIMIT))
         for n, doc_id in enumerate(changed, 1):
             writer.delete_by_term("doc_id", doc_id)
             for rec in records_by_doc[doc_id]:
