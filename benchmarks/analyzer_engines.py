@@ -26,8 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_tools.analysis import analyzer as an  # noqa: E402
+from build_tools.analysis import segmenter as an  # noqa: E402
 from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, split_runs  # noqa: E402
+from build_tools.analysis.runs import WORDLIKE  # noqa: E402
 
 
 def golden_texts() -> dict[str, str]:
@@ -108,10 +109,10 @@ def main(argv=None) -> int:
     import nlpo3
 
     def bare_newmm(t):
-        return [w for w in word_tokenize(t, custom_dict=trie, engine="newmm") if an._WORDLIKE.search(w)]
+        return [w for w in word_tokenize(t, custom_dict=trie, engine="newmm") if WORDLIKE.search(w)]
 
     def bare_nlpo3(t):
-        return [w for w in nlpo3.segment(t, an._nlpo3_dict(vocab)) if an._WORDLIKE.search(w)]
+        return [w for w in nlpo3.segment(t, an._nlpo3_dict(vocab)) if WORDLIKE.search(w)]
 
     texts = golden_texts()
     levels = {

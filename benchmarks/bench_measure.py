@@ -151,19 +151,14 @@ def touch_one_document(corpus_dir: Path, k: int = 0) -> None:
 
 
 def measure_queries(index_dir: Path, rounds: int = 3) -> dict:
-    from build_tools.search.query import search
+    """Keyword queries and natural questions (the question features on), warm, in
+    process; beside them Whoosh's own search of the same words on the same index
+    (benchmarks/query_latency.py)."""
+    from query_latency import QUESTIONS, measure, measure_whoosh, summary
 
-    for q in QUERIES:  # warm-up: imports, trie, OS cache
-        search(index_dir, q, limit=10)
-    times = []
-    for _ in range(rounds):
-        for q in QUERIES:
-            t0 = time.perf_counter()
-            search(index_dir, q, limit=10)
-            times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
-    return {"query_p50_ms": statistics.median(times),
-            "query_p95_ms": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]}
+    ours = summary(measure(index_dir, QUERIES + QUESTIONS, rounds))
+    whoosh = summary(measure_whoosh(index_dir, QUERIES + QUESTIONS, rounds))
+    return {"query_p50_ms": ours[0], "query_p95_ms": ours[1], "whoosh_p50_ms": whoosh[0], "whoosh_p95_ms": whoosh[1]}
 
 
 def measure_cold_search(out: Path, runs: int = 3) -> float:

@@ -30,6 +30,8 @@ METRICS = [
     ("incremental_rss_mb", "  its peak memory (RSS)", "MB", {}),
     ("query_p50_ms", "CLI query p50 (warm, in process)", "ms", {}),
     ("query_p95_ms", "CLI query p95 (warm, in process)", "ms", {1000: 50, 10000: 100, 100000: 150}),
+    ("whoosh_p50_ms", "  Whoosh's own search of the same words, p50 (reference)", "ms", {}),
+    ("whoosh_p95_ms", "  Whoosh's own search of the same words, p95 (reference)", "ms", {}),
     ("search_cold_s", "cold `search` (process start to first result)", "s", {1000: 1.5}),
     ("site_index_bytes", "site search index on disk (SITE_INDEX_GLOBS)", "MB", {}),
     ("browser_bytes", "browser: bytes downloaded before first result", "MB", {10000: 1.0, 100000: 1.0}),

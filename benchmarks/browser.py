@@ -81,13 +81,29 @@ def type_in_search_box(driver, query: str, timeout: float = 10.0) -> list[dict]:
     box.click()
     driver.execute_script("arguments[0].value=''; document.documentElement.removeAttribute('data-th-search')", box)
     box.send_keys(query)
-    WebDriverWait(driver, timeout).until(
-        lambda d: d.execute_script("return document.documentElement.getAttribute('data-th-search')") == "done")
+    # Done, and for the whole query: a pause between keystrokes longer than the search
+    # box's debounce starts a search for half the query, which may finish first.
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(
+        "const e = document.documentElement, box = arguments[0];"
+        "return e.getAttribute('data-th-search') === 'done' && e.getAttribute('data-th-query') === box.value", box))
     return driver.execute_script("""
-      return Array.from(document.querySelectorAll('.md-search-result__item a')).map(a => ({
+      return Array.from(document.querySelectorAll('.md-search-result__item:not([data-th-answer]) > a')).map(a => ({
         href: a.href, title: (a.querySelector('h1')||{}).textContent || '',
         section: (a.querySelector('.th-search-section')||{}).textContent || '',
-        snippet: a.innerHTML}));""")
+        snippet: a.innerHTML, near: a.closest('li').hasAttribute('data-th-near')}));""")
+
+
+def answer_card(driver) -> dict | None:
+    """The answer card shown above the results (after type_in_search_box), or None:
+    {kind, text, url, source, items: [{text, url}]}."""
+    return driver.execute_script("""
+      const el = document.querySelector('[data-th-answer]');
+      if (!el) { return null; }
+      const link = el.querySelector('a.th-answer__main'), src = el.querySelector('a.th-answer__source');
+      return {kind: el.getAttribute('data-kind'), text: el.querySelector('.th-answer__text').textContent,
+              url: link ? link.href : '', source: src ? src.href : '',
+              items: Array.from(el.querySelectorAll('.th-answer__items a'))
+                .map(a => ({text: a.textContent, url: a.href}))};""")
 
 
 def first_search_in_fresh_browser(base: str, query: str) -> tuple[int, float, int, int]:

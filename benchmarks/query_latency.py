@@ -1,19 +1,18 @@
-"""Command-line query latency, per query, and where the time goes.
+"""Command-line query latency, per query, beside Whoosh's own search on the same index.
 
     .venv/bin/python benchmarks/query_latency.py INDEX_DIR [--rounds 5] [--profile 1]
-    .venv/bin/python benchmarks/query_latency.py /tmp/b/out-1000/build/index --cold
-    .venv/bin/python benchmarks/query_latency.py INDEX_DIR --whoosh   # Whoosh's own ranking
+    .venv/bin/python benchmarks/query_latency.py /tmp/b/out-10000/build/index --cold
 
-Runs the scale benchmark's queries (benchmarks/bench.py QUERIES) through
-`build_tools.search.query.search(index_dir, q, limit=10)` in this process, warm (one warm-up
-round first), exactly as `bench.py` measures query latency, and prints for each query
-its p50, p95 and max over `--rounds` rounds, then the same over all queries (the p50/p95
-that bench.py reports).  `--profile K` then runs the K slowest queries (by p50) under
-cProfile and prints the functions with the most cumulative and own time, to show where
-the time goes.  `--cold` also times a cold `search` (process start to the first result,
-as bench.py does), for which INDEX_DIR must be `<out>/build/index`.  `--whoosh` ranks
-with Whoosh's own searcher.search instead of build_tools.search.topk (the same hits), to compare.
-Figures only.
+Runs the scale benchmark's keyword queries (benchmarks/bench.py QUERIES) and natural
+questions (QUESTIONS below: the question features on: question words, thesaurus,
+intent, answer card) through `build_tools.search.query.run(index_dir, q, limit=10)` in
+this process, warm (one warm-up round first), as `bench.py` measures query latency,
+and prints for each query its p50, p95 and max over `--rounds` rounds, then the same
+over all queries.  Beside it, the reference: Whoosh's own `searcher.search` (BM25F,
+limit 10) of the same words (every term the query searches, any of them) on the same
+open index.  `--profile K` then runs the K slowest queries under
+cProfile; `--cold` also times a cold `search` (process start to the first result, as
+bench.py does), for which INDEX_DIR must be `<out>/build/index`.  Figures only.
 """
 from __future__ import annotations
 
@@ -35,6 +34,10 @@ os.environ.setdefault("PYTHAINLP_DATA", str(ROOT / ".pythainlp-data"))
 
 from bench import QUERIES  # noqa: E402
 
+QUESTIONS = ["ป.ป.ส. ทำอะไรในโครงการนี้", "ใครติดตามประเมินผล", "พื้นที่ดำเนินการมีกี่อำเภอ", "วันที่ลงนาม MOU",
+             "ขั้นตอนการขยายผลมีอะไรบ้าง", "ยาเสพติดในหมู่บ้านแก้ยังไง", "กองทุนแม่ของแผ่นดินคืออะไร",
+             "ราคาน้ำมันวันนี้เท่าไหร่"]
+
 
 def pct(times: list[float], p: float) -> float:
     """The same nearest-rank percentile as bench.measure_queries."""
@@ -42,43 +45,80 @@ def pct(times: list[float], p: float) -> float:
     return s[min(len(s) - 1, round(p * (len(s) - 1)))]
 
 
-def measure(index_dir: Path, queries: list[str], rounds: int) -> dict[str, list[float]]:
-    from build_tools.search.query import search
+def whoosh_query(index_dir: Path, text: str):
+    """Whoosh's own query for the words our search looks for: any of its terms (BM25F
+    ranks those that hold more of them first)."""
+    from whoosh import query
 
+    from build_tools.outputs.search_index.whoosh_index import WORDS_FIELD
+    from build_tools.search.query import _opened
+    from build_tools.search.scoring import QueryScorer
+
+    opened = _opened(index_dir)
+    scorer = QueryScorer(opened.view, opened.understanding.parse(text))
+    terms = sorted(scorer.terms)
+    return opened.searcher, query.Or([query.Term(WORDS_FIELD, t) for t in terms]) if terms else None
+
+
+def timed(fn, queries: list[str], rounds: int) -> dict[str, list[float]]:
     for q in queries:  # warm-up: imports, trie, OS cache
-        search(index_dir, q, limit=10)
+        fn(q)
     times: dict[str, list[float]] = {q: [] for q in queries}
     for _ in range(rounds):
         for q in queries:
             t0 = time.perf_counter()
-            search(index_dir, q, limit=10)
+            fn(q)
             times[q].append((time.perf_counter() - t0) * 1000)
     return times
 
 
-def report(times: dict[str, list[float]]) -> None:
-    width = max(len(q) for q in times) + 2
-    print(f"{'query':<{width}} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for q, t in times.items():
-        print(f"{q:<{width}} {statistics.median(t):8.1f} {pct(t, 0.95):8.1f} {max(t):8.1f}")
+def measure(index_dir: Path, queries: list[str], rounds: int) -> dict[str, list[float]]:
+    from build_tools.search.query import run
+
+    return timed(lambda q: run(index_dir, q, limit=10), queries, rounds)
+
+
+def measure_whoosh(index_dir: Path, queries: list[str], rounds: int) -> dict[str, list[float]]:
+    """Whoosh's own search of the same words (the reference), its query built untimed."""
+    built = {q: whoosh_query(index_dir, q) for q in queries}
+
+    def search(q):
+        searcher, wq = built[q]
+        if wq is not None:
+            searcher.search(wq, limit=10)[:]
+    return timed(search, queries, rounds)
+
+
+def summary(times: dict[str, list[float]]) -> tuple[float, float, float]:
     every = [x for t in times.values() for x in t]
-    print(f"{'ALL':<{width}} {statistics.median(every):8.1f} {pct(every, 0.95):8.1f} {max(every):8.1f}"
-          f"   ({len(every)} searches)")
+    return statistics.median(every), pct(every, 0.95), max(every)
+
+
+def report(ours: dict[str, list[float]], whoosh: dict[str, list[float]]) -> None:
+    width = max(len(q) for q in ours) + 2
+    print(f"{'query':<{width}} {'ours p50':>9} {'p95':>7} {'max':>7}   {'Whoosh p50':>10} {'p95':>7}")
+    for q, t in ours.items():
+        w = whoosh[q]
+        print(f"{q:<{width}} {statistics.median(t):9.1f} {pct(t, 0.95):7.1f} {max(t):7.1f}   "
+              f"{statistics.median(w):10.1f} {pct(w, 0.95):7.1f}")
+    o, w = summary(ours), summary(whoosh)
+    print(f"{'ALL':<{width}} {o[0]:9.1f} {o[1]:7.1f} {o[2]:7.1f}   {w[0]:10.1f} {w[1]:7.1f}"
+          f"   ({sum(len(t) for t in ours.values())} searches each, ms)")
 
 
 def profile(index_dir: Path, q: str, runs: int = 3, top: int = 25) -> None:
-    from build_tools.search.query import search
+    from build_tools.search.query import run
 
     prof = cProfile.Profile()
     prof.enable()
     for _ in range(runs):
-        search(index_dir, q, limit=10)
+        run(index_dir, q, limit=10)
     prof.disable()
     for order in ("cumulative", "tottime"):
         out = io.StringIO()
         pstats.Stats(prof, stream=out).strip_dirs().sort_stats(order).print_stats(top)
         text = out.getvalue()
-        print(f"\n--- cProfile of {runs} x search({q!r}), by {order} ---")
+        print(f"\n--- cProfile of {runs} x run({q!r}), by {order} ---")
         print(text[text.find("   ncalls"):].rstrip())
 
 
@@ -89,18 +129,12 @@ def main(argv=None) -> int:
     ap.add_argument("--profile", type=int, default=1, metavar="K",
                     help="profile the K slowest queries (default 1; 0: none)")
     ap.add_argument("--cold", action="store_true", help="also time a cold `search` subprocess")
-    ap.add_argument("--query", action="append", help="time these queries instead of bench.QUERIES")
-    ap.add_argument("--whoosh", action="store_true",
-                    help="rank with Whoosh's own search instead of build_tools.search.topk")
+    ap.add_argument("--query", action="append", help="time these queries instead of QUERIES + QUESTIONS")
     args = ap.parse_args(argv)
-    if args.whoosh:
-        import build_tools.search.query
-
-        build_tools.search.query.FAST_TOPK = False
-    queries = args.query or QUERIES
-    times = measure(args.index_dir, queries, args.rounds)
-    report(times)
-    slowest = sorted(times, key=lambda q: statistics.median(times[q]), reverse=True)
+    queries = args.query or QUERIES + QUESTIONS
+    ours = measure(args.index_dir, queries, args.rounds)
+    report(ours, measure_whoosh(args.index_dir, queries, args.rounds))
+    slowest = sorted(ours, key=lambda q: statistics.median(ours[q]), reverse=True)
     for q in slowest[:args.profile]:
         profile(args.index_dir, q)
     if args.cold:

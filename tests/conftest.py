@@ -85,7 +85,7 @@ def search_json(built):
         for k, v in opts.items():
             extra += [f"--{k.replace('_', '-')}", str(v)]
         proc = run_cli("search", *query, "--json", "--out", built, *extra)
-        return json.loads(proc.stdout)
+        return json.loads(proc.stdout)["hits"]  # the answer card: see test_search_cli.py
     return _search
 
 
@@ -94,3 +94,12 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "built" in getattr(item, "fixturenames", ()) or "search_json" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+@pytest.fixture(scope="session")
+def indexed(tmp_path_factory):
+    """A real build without the site (`build --no-site`, in process): the command
+    line's index and its query tables, for the search tests that need no browser."""
+    from build_tools.cli import main
+
+    out = tmp_path_factory.mktemp("indexed")
+    assert main(["build", "--no-site", "--out", str(out)]) == 0
+    return out

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from build_tools.analysis import analyzer as an
-from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, segmenter, split_runs
+from build_tools.analysis import segmenter as an
+from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, split_runs
+from build_tools.analysis.segmenter import segmenter
 
 pytestmark = [pytest.mark.slow]  # segments the golden set with two engines
 

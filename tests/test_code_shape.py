@@ -10,13 +10,9 @@ PACKAGES = ("build_tools", "benchmarks")
 # Over the limits when the rules came in; each is split this round and removed from here
 # (the test fails when a listed item is short enough, so the list only shrinks).
 KNOWN_LONG = {
-    "build_tools/analysis/analyzer.py", "build_tools/ingest/run.py",
-    "build_tools/outputs/site/site_search.py", "build_tools/search/topk.py",
-    "build_tools/ingest/letter.py:extract_letter", "build_tools/ingest/run.py:analyze",
-    "build_tools/ingest/run.py:run",
-    "build_tools/outputs/search_index/records.py:model_records",
-    "build_tools/outputs/site/site_search.py:build_site_index",
-    "benchmarks/analyzer_engines.py:main", "benchmarks/search_eval.py:main",
+    "build_tools/ingest/run.py", "build_tools/ingest/letter.py:extract_letter",
+    "build_tools/ingest/run.py:analyze", "build_tools/ingest/run.py:run",
+    "benchmarks/analyzer_engines.py:main",
 }
 
 

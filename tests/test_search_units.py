@@ -8,8 +8,10 @@ from conftest import ROOT, copy_corpus
 
 from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, normalize_term
 from build_tools.outputs.search_index.whoosh_index import build_index
-from build_tools.outputs.site.site_search import excluded_pages, fnv1a, page_sections
-from build_tools.search.query import IndexMissing, recut, search
+from build_tools.outputs.site.site_search import fnv1a, page_sections
+from build_tools.outputs.site.site_sections import excluded_pages
+from build_tools.search.query import IndexMissing, search
+from build_tools.search.scoring import recut
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +133,32 @@ def test_page_sections_split_at_element_ids():
     assert all("¶" not in s["text"] and "เมนู" not in s["text"] for s in secs)
 
 
+META_PAGE = """<html><body><article><h1 id="_1">โครงการกองทุนแม่ของแผ่นดิน</h1>
+<table><thead><tr><th>รายการ</th><th>ข้อมูล</th></tr></thead>
+<tbody><tr><td>ประเภท</td><td>รูปแบบโครงการต้นแบบ</td></tr></tbody></table>
+<p>ข้อความแรกของหน้า</p>
+<h2 id="source">ที่มา</h2><blockquote><p>พัฒนาความเข้มแข็งของหมู่บ้าน</p></blockquote>
+<p>ที่มา: <small><a href="../x/">เอกสาร ข้อ ๓</a></small></p>
+<p><a href="../">← กลับไปยังบัญชีโครงการตัวอย่าง</a></p></article></body></html>"""
+
+
+def test_snippet_text_leaves_out_tables_navigation_and_source_notes():
+    """Issue #14: a page's metadata table is searched but never its snippet."""
+    top, source = page_sections(META_PAGE, "projects/x/")
+    assert top["text"].startswith("รายการ ข้อมูล ประเภท รูปแบบโครงการต้นแบบ")  # indexed
+    assert top["shown"] == "ข้อความแรกของหน้า"  # quoted
+    bare = page_sections(META_PAGE.replace("<p>ข้อความแรกของหน้า</p>", ""), "projects/x/")[0]
+    assert "พัฒนาความเข้มแข็งของหมู่บ้าน" in bare["shown"]  # no prose on top: the page's lead
+    assert "พัฒนาความเข้มแข็งของหมู่บ้าน" in source["shown"]
+    assert "กลับไปยัง" not in source["shown"] and "เอกสาร ข้อ ๓" not in source["shown"]
+    assert "กลับไปยัง" in source["text"]
+
+
+def test_section_text_is_nfc():
+    decomposed = "<article><h1>x</h1><p id=\"a\">Cafe\u0301 ยาเสพติด</p></article>"
+    assert page_sections(decomposed, "p/")[0]["text"] == "Caf\u00e9 ยาเสพติด"
+
+
 def test_front_matter_search_exclude(tmp_path):
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "a.md").write_text("---\ntitle: x\nsearch:\n  exclude: true\n---\n# x\n", encoding="utf-8")
@@ -139,8 +167,8 @@ def test_front_matter_search_exclude(tmp_path):
     assert excluded_pages(tmp_path) == {"raw/a/"}
 
 
-def test_fnv1a_matches_the_browser():
-    # Same values as search-th.js (checked in Chromium by the browser tests' shard lookups).
+def test_fnv1a_buckets():
+    # The browser reads each term's bucket from the dictionary; the hash is ours alone.
     assert fnv1a("") == 0x811C9DC5
     assert fnv1a("a") == 0xE40C292C
 

@@ -24,6 +24,7 @@ from build_tools.common.lock import writing
 from build_tools.common.paths import Paths
 from build_tools.knowledge.checked import CheckedCorpus, check_corpus
 from build_tools.outputs.open_data import open_data_files
+from build_tools.outputs.search_index.query_data import search_data, site_files
 from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
 from build_tools.outputs.search_index.whoosh_index import build_index
 from build_tools.outputs.site.document_pages import generate_pages
@@ -50,14 +51,17 @@ def _build(paths: Paths, log, site: bool, engine: str) -> dict:
     log_review(checked, log)
     analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
     records, fingerprints = index_records(checked)
+    query_tables = search_data(checked.corpus, checked.model, checked.docs, checked.review.conflicts,
+                               analyzer)  # what both searches read besides their index
     staging = pub.Staging(paths, pub.new_build_id())
     index_job = None
     try:
         # The Whoosh index is written on the other core while pages and site are made
         # (forked before the pages exist, so it does not carry them in its memory).
         index_dir = staging.start("index", from_published=previous is not None and paths.index.is_dir())
-        index_job = in_background(update_index, index_dir, records, fingerprints, analyzer)
+        index_job = in_background(update_index, index_dir, records, fingerprints, analyzer, query_tables)
         pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"))  # outputs: pages, open data
+        pages.update(site_files(query_tables))
         normalized = {nd.id: normalized_digest(nd) for nd in checked.docs}
         plan = plan_site(paths, pages, nav, checked.docs, engine, previous) if site else None
         if previous and plan and plan.unchanged and previous.get("normalized") == normalized \
@@ -190,10 +194,10 @@ def write_normalized(staging: pub.Staging, docs, previous: dict | None) -> None:
             p.unlink()
 
 
-def update_index(folder, records, fingerprints, analyzer) -> dict:
+def update_index(folder, records, fingerprints, analyzer, query_tables) -> dict:
     """The staged build/index (a linked copy of the published one, or empty) brought up
-    to date: changed documents re-indexed, removed ones deleted."""
-    return build_index(folder, records, fingerprints, analyzer, log=lambda m: None)
+    to date: changed documents re-indexed, removed ones deleted; the query tables beside it."""
+    return build_index(folder, records, fingerprints, analyzer, log=lambda m: None, query_tables=query_tables)
 
 
 def publish_site_too(paths: Paths, staging: pub.Staging, pages, nav, plan, engine, analyzer, previous,

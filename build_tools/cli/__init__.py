@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -163,33 +162,25 @@ def _port(text: str) -> int:
     return n
 
 
-def _date(s: str) -> dt.date:
-    return dt.date.fromisoformat(s)
+def _date_arg(s: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {s!r}; write YYYY-MM-DD (Gregorian), e.g. 2009-08-20") from None
 
 
 def cmd_search(args) -> int:
-    from build_tools.search.query import Filters, IndexMissing, search
+    from build_tools.search.output import as_json, text_lines
+    from build_tools.search.query import Filters, IndexMissing, QueryError, run
 
     filters = Filters(doc_type=args.type, agency=args.agency, mission=args.mission,
                       date_from=args.date_from, date_to=args.date_to)
     try:
-        hits = search(_paths(args).index, " ".join(args.query), limit=args.limit, filters=filters)
-    except IndexMissing as exc:
+        result = run(_paths(args).index, " ".join(args.query), limit=args.limit, filters=filters)
+    except (IndexMissing, QueryError) as exc:
         print(exc, file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps(hits, ensure_ascii=False, indent=2))
-        return 0
-    if not hits:
-        print("ไม่พบผลลัพธ์ (no results)")
-        return 0
-    if hits[0].get("match") == "near":
-        print("ไม่พบคำที่พิมพ์ตรงตัว แสดงผลของคำที่ใกล้เคียง (no exact match; showing near spellings)")
-    for i, h in enumerate(hits, 1):
-        section = f" · {h['section']}" if h["section"] else ""
-        print(f"{i}. {h['title']}{section}  [{h['score']:.2f}]")
-        print(f"   /{h['url']}")
-        print(f"   {h['snippet']}")
+    print(as_json(result) if args.json else "\n".join(text_lines(result, args.explain)))
     return 0
 
 
@@ -282,12 +273,15 @@ def make_parser(formatter=argparse.HelpFormatter) -> argparse.ArgumentParser:
         if name == "search":
             p.add_argument("query", nargs="+", help="what to look for, e.g. ยาเสพติด or \"บทบาทร่วม\"")
             p.add_argument("--limit", type=_at_least_one, default=10, help="at most this many hits (default 10)")
-            p.add_argument("--json", action="store_true", help="print hits as a JSON array")
+            p.add_argument("--json", action="store_true",
+                           help="print the answer card and the hits as one JSON object")
+            p.add_argument("--explain", action="store_true",
+                           help="also say how the query was read (question words, intent, thesaurus, weights)")
             p.add_argument("--type", help="only this document type (letter, mou, annex, guidance, framework)")
             p.add_argument("--agency", help="only documents of this agency id (e.g. dla, cdd, oncb)")
             p.add_argument("--mission", help="only this mission id")
-            p.add_argument("--from", dest="date_from", type=_date, help="on or after this date (YYYY-MM-DD)")
-            p.add_argument("--to", dest="date_to", type=_date, help="on or before this date (YYYY-MM-DD)")
+            p.add_argument("--from", dest="date_from", type=_date_arg, help="on or after this date (YYYY-MM-DD)")
+            p.add_argument("--to", dest="date_to", type=_date_arg, help="on or before this date (YYYY-MM-DD)")
         if name == "ingest":
             p.add_argument("paths", nargs="*", metavar="PATH", help="text, image or PDF files to add")
             p.add_argument("--dry-run", action="store_true", help="write nothing; print what would be added")

@@ -18,6 +18,7 @@ from build_tools.sources.decisions import load_decisions
 from build_tools.sources.documents import DOC_TYPES, Document, check_overlaps, load_documents
 from build_tools.sources.letter_parts import check_references
 from build_tools.sources.raw_files import RawFile, check_raw_files
+from build_tools.sources.search_terms import SearchVocabulary, load_search_vocabulary
 
 __all__ = ["DOC_TYPES", "Agency", "Corpus", "CorpusError", "Document", "RawFile", "load_corpus"]
 
@@ -35,6 +36,8 @@ class Corpus:
     names: dict = field(default_factory=dict)
     # corpus/conflicts.yaml: {conflict id: {decision, note, line}} (build_tools.sources.decisions)
     decisions: dict = field(default_factory=dict)
+    # The search's question words and thesaurus (build_tools.sources.search_terms).
+    search: SearchVocabulary = field(default_factory=SearchVocabulary)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
@@ -117,8 +120,10 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(load_names(corpus_dir, names))
     decisions: dict = {}
     c.take(load_decisions(corpus_dir, decisions))
+    search = SearchVocabulary()
+    c.take(load_search_vocabulary(corpus_dir, search))
     corpus = Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes,
-                    corrections=corrections, names=names, decisions=decisions)
+                    corrections=corrections, names=names, decisions=decisions, search=search)
     if c.errors:
         raise CorpusError(sorted(c.errors))
     return corpus

@@ -1,6 +1,19 @@
 """The command-line search index (Whoosh, on disk).  Text goes through the one Thai
-analyzer (build_tools.analysis.analyzer) via a thin Whoosh tokenizer; only the classic Whoosh API
-is used, so any maintained fork can be swapped in."""
+analyzer (build_tools.analysis.analyzer) via a thin Whoosh tokenizer; only Whoosh's
+public API is used here, so any maintained fork can be swapped in.
+
+Each record is an entry of the site (a page's own entry or one of its sections).  Its
+text fields are stored for the hits and indexed together as one field, `words`, each
+word weighted by the one ranking configuration (ranking.field_weights: the weight of
+the field it is in, times ranking.SUBWORD for a word inside a compound), so a term's
+postings hold its whole weight in a record: the scorer reads one posting list per term
+(the site's sections are the same bags of weighted words; `words` keeps no positions, so
+its posting blocks are small).  The same words with their positions are in `spans`,
+read only to check a quoted phrase's word order; fields keep their positions apart
+(FIELD_GAP), so a phrase never runs from one into the next.  Its length (its own words,
+the BM25 length both engines use) is a column.  The query tables the search reads at query
+time (question words, thesaurus, answers: build_tools.outputs.search_index.query_data)
+are written beside it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,11 +24,31 @@ from pathlib import Path
 from whoosh import fields, formats, index
 from whoosh.analysis import Token as WToken
 from whoosh.analysis import Tokenizer
+from whoosh.codec.whoosh3 import W3Codec
 
 from build_tools.analysis.analyzer import ThaiAnalyzer
+from build_tools.common.atomic import write_text_atomic
+from build_tools.outputs.search_index import ranking
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
-INDEX_FORMAT = "7"
+# 19: one weighted `words` field (and `spans` for phrases) (ranking.py weights), the length column, stored fields.
+# 20: postings in blocks of BLOCK_LIMIT.
+INDEX_FORMAT = "20"
+# Postings per block (Whoosh's default is 128): the scorer reads a term's postings whole,
+# a block at a time, so fewer, larger blocks read faster (at N=10,000 a query's p50 and
+# p95 fell by about a third; the index is also ~10% smaller).
+BLOCK_LIMIT = 1024
+TEXT_FIELDS = ("title", "section", "body", "meta", "aliases", "context")
+WORDS_FIELD = "words"  # every text field, weighted: the field the scorer reads (no positions)
+SPANS_FIELD = "spans"  # the same words with their positions: only a phrase's check reads it
+LENGTH_FIELD = "length"
+FIELD_GAP = 1000  # positions between two fields of `words`
+# Short values that repeat across records (a document's title is on each of its clauses):
+# analyzed once per process.  Text is not (it rarely repeats in a real archive, and
+# caching it would flatter the synthetic benchmark).
+REPEATED_FIELDS = ("title", "section", "aliases")
+_PART, _WEIGHT = "\x1e", "\x1f"  # separators of the fields in a `words` value
+QUERY_TABLES = "query-tables.json"  # beside the index: what the query side reads
 
 
 class SafePositions(formats.Positions):
@@ -29,20 +62,11 @@ class SafePositions(formats.Positions):
         return value + b"\x00" if value.endswith(b".") else value
 
 
-def _text(analyzer: "ThaiTokenizer", field_boost: float = 1.0, stored: bool = False) -> fields.TEXT:
-    f = fields.TEXT(analyzer=analyzer, stored=stored, phrase=True, field_boost=field_boost)
-    f.format = SafePositions(field_boost=field_boost)
-    return f
-
-
 class ThaiTokenizer(Tokenizer):
     """Whoosh face of ThaiAnalyzer.  Pickled into the index with its vocabulary, so a
     query is cut exactly as the text was."""
 
-    # Short values of the title, section and aliases fields repeat across records (a
-    # document's title is stored with each of its clauses, "ข้อ ๑." heads many sections):
-    # analyze each once per process.  Body text is not cached (it rarely repeats in a
-    # real archive, and caching it would flatter the synthetic benchmark).
+    # With `cache`, short values are analyzed once per process (see REPEATED_FIELDS).
     CACHE_MAX_CHARS = 300
     CACHE_MAX_ENTRIES = 50_000
 
@@ -79,7 +103,7 @@ class ThaiTokenizer(Tokenizer):
         # Queries are cut without sub-word expansion; the index holds both.
         for tok in self._tokens(value, subwords=(mode != "query")):
             t.text = tok.text
-            t.boost = 0.5 if tok.sub else 1.0
+            t.boost = ranking.SUBWORD if tok.sub else 1.0
             t.stopped = False
             if keeporiginal:
                 t.original = value[tok.start:tok.end]
@@ -91,20 +115,69 @@ class ThaiTokenizer(Tokenizer):
             yield t
 
 
+class WeightedFieldsTokenizer(ThaiTokenizer):
+    """The tokenizer of `words`: its value holds a record's text fields with their
+    weights (`weighted_fields`); each field is cut by the analyzer, its words boosted by
+    the field's weight, its positions FIELD_GAP after the previous field's."""
+
+    _last: tuple = (None, None)  # the last value and its tokens: `words` and `spans` cut it once
+
+    def _weighted(self, value: str, subwords: bool) -> list[tuple[str, float, int]]:
+        if self._last[0] == (value, subwords):
+            return self._last[1]
+        out = []
+        for n, part in enumerate(value.split(_PART) if value else ()):
+            name, weight, text = part.split(_WEIGHT, 2)
+            w = float(weight)
+            cut = self._tokens if name in REPEATED_FIELDS else self.analyzer.tokens
+            out += [(tok.text, w * (ranking.SUBWORD if tok.sub else 1.0), n * FIELD_GAP + tok.pos)
+                    for tok in cut(text, subwords=subwords)]
+        self._last = ((value, subwords), out)
+        return out
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = WToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for text, boost, pos in self._weighted(value, mode != "query"):
+            t.text, t.boost, t.stopped = text, boost, False
+            if positions:
+                t.pos = start_pos + pos
+            yield t
+
+
+def weighted_fields(rec: dict) -> str:
+    """A record's text fields and their weights as the value of `words`."""
+    weights = ranking.field_weights(bool(rec.get("page")), bool(rec.get("derived")))
+    parts = []
+    for f in TEXT_FIELDS:
+        text = " ".join(str(rec.get(f) or "").replace(_PART, " ").replace(_WEIGHT, " ").split())
+        if text and weights[f]:
+            parts.append(f"{f}{_WEIGHT}{weights[f]!r}{_WEIGHT}{text}")
+    return _PART.join(parts)
+
+
 def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
-    thai = ThaiTokenizer(analyzer)
-    repeated = ThaiTokenizer(analyzer, cache=True)
+    tokenizer = WeightedFieldsTokenizer(analyzer, cache=True)
+    words = fields.TEXT(analyzer=tokenizer, phrase=False)
+    words.format = formats.Frequency()  # weights, no positions
+    spans = fields.TEXT(analyzer=tokenizer, phrase=True)
+    spans.format = SafePositions()
     return fields.Schema(
         key=fields.ID(stored=True, unique=True),  # doc_id or doc_id#anchor
         doc_id=fields.ID(stored=True),
         kind=fields.ID(stored=True),  # document | section | agency | role | ...
-        title=_text(repeated, 2.0, stored=True),
-        section=_text(repeated, 1.5, stored=True),
-        body=_text(thai, stored=True),
-        aliases=_text(repeated, 3.0),
-        # Text of the enclosing clauses: weak evidence, so a low boost.
-        context=_text(thai, 0.5, stored=True),
+        words=words,
+        spans=spans,
+        title=fields.STORED(),
+        section=fields.STORED(),
+        body=fields.STORED(),
+        meta=fields.STORED(),  # a document's metadata: searched, never the snippet
+        context=fields.STORED(),  # the text of the enclosing clauses
+        length=fields.NUMERIC(numtype=int, bits=32, sortable=True),  # BM25 length (a column)
         url=fields.STORED(),
+        page_kind=fields.ID(),  # documents, agencies, glossary ... (ranking.page_kind)
+        number=fields.STORED(),  # a document's letter number
+        lead=fields.STORED(),  # the snippet of a page hit that matched its title or metadata
         doc_type=fields.ID(stored=True),
         agencies=fields.KEYWORD(stored=True, commas=True, lowercase=True),
         missions=fields.KEYWORD(stored=True, commas=True, lowercase=True),
@@ -117,19 +190,31 @@ def _meta_path(index_dir: Path) -> Path:
     return index_dir / "siam-yim-index.json"
 
 
+def index_fields(rec: dict, analyzer: ThaiAnalyzer) -> dict:
+    """A record as Whoosh's add_document takes it: its stored fields, its weighted words
+    and its length."""
+    out = {k: v for k, v in rec.items() if k not in ("page", "derived", "aliases") and v is not None}
+    out[WORDS_FIELD] = out[SPANS_FIELD] = weighted_fields(rec)
+    out[LENGTH_FIELD] = sum(len(analyzer.segment(rec.get(f) or "")) for f in ("body", "meta"))
+    out["page_kind"] = ranking.page_kind(rec["url"])
+    return out
+
+
 def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
-                fingerprints: dict[str, str], analyzer: ThaiAnalyzer, log=print) -> dict:
-    """Bring the index at `index_dir` up to date.
+                fingerprints: dict[str, str], analyzer: ThaiAnalyzer, log=print,
+                query_tables: dict | None = None) -> dict:
+    """Bring the index at `index_dir` up to date, and write `query_tables` beside it.
 
     Incremental: a document whose fingerprint is unchanged is left alone; changed and new
-    documents are re-indexed, removed ones deleted.  When the analyzer vocabulary or the
-    index format changed, the index is rebuilt in a temporary folder and swapped in."""
+    documents are re-indexed, removed ones deleted.  When the analyzer vocabulary, the
+    ranking weights or the index format changed, the index is rebuilt in a temporary
+    folder and swapped in."""
     meta_file = _meta_path(index_dir)
-    state = {"format": INDEX_FORMAT, "analyzer": analyzer.signature(), "docs": {}}
+    state = {"format": INDEX_FORMAT, "analyzer": analyzer.signature(), "ranking": ranking.signature(), "docs": {}}
     old = None
     if meta_file.exists() and index.exists_in(str(index_dir)):
         old = json.loads(meta_file.read_text(encoding="utf-8"))
-        if old.get("format") != INDEX_FORMAT or old.get("analyzer") != state["analyzer"]:
+        if any(old.get(k) != state[k] for k in ("format", "analyzer", "ranking")):
             old = None
     if old is None:
         tmp = index_dir.with_name(index_dir.name + ".tmp")
@@ -145,11 +230,11 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
         removed = sorted(d for d in old["docs"] if d not in records_by_doc)
         target = index_dir
     if changed or removed or old is None:
-        writer = ix.writer()
+        writer = ix.writer(codec=W3Codec(blocklimit=BLOCK_LIMIT))
         for n, doc_id in enumerate(changed, 1):
             writer.delete_by_term("doc_id", doc_id)
             for rec in records_by_doc[doc_id]:
-                writer.add_document(fingerprint=fingerprints[doc_id], **rec)
+                writer.add_document(fingerprint=fingerprints[doc_id], **index_fields(rec, analyzer))
             if n % 500 == 0:
                 log(f"  indexed {n}/{len(changed)} documents")
         for doc_id in removed:
@@ -160,6 +245,8 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
     tmp_meta = target / (meta_file.name + ".tmp")
     tmp_meta.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
     tmp_meta.replace(target / meta_file.name)
+    if query_tables is not None:
+        write_text_atomic(target / QUERY_TABLES, json.dumps(query_tables, ensure_ascii=False))
     if target != index_dir:
         backup = index_dir.with_name(index_dir.name + ".old")
         shutil.rmtree(backup, ignore_errors=True)

@@ -1,17 +1,16 @@
-"""The site's search index, written at build time from the built HTML pages and cut by
-the one Thai analyzer (build_tools.analysis.analyzer), so the browser matches what the command
-line matches.
-
-Every page of the built site is indexed generically: the page itself (its <h1> and the
-text up to the first element with an id) and every element with an id inside the article
-(headings, clauses, paragraphs, list-item anchors) become one searchable section whose URL
-is `page/#id`.  A page added by any build step is searchable without changes here.
+"""The site's search index, written at build time from the built HTML pages
+(build_tools.outputs.site.site_sections) and cut by the one Thai analyzer, weighted by
+the one ranking configuration (build_tools.outputs.search_index.ranking), so the browser
+matches and ranks as the command line does.
 
 The index is sharded so a visitor downloads only what a query needs (search/th/):
-- meta.json: counts, shard layout, the synonym/correction table (small, fixed size);
+- meta.json: counts, shard layout, the page kinds' section ranges, and the analyzer's
+  rules as data (build_tools.analysis.browser_tables: the query's pieces, the character
+  clusters, digits, synonyms, corrections);
 - d/<first two characters>.json: the term dictionary, one shard per first two
-  characters of a term: {term: document frequency}.  The browser cuts a query by maximal matching over
-  exactly these terms (the index's own terms), so it never cuts differently from the index;
+  characters of a term: {term: [document frequency, postings bucket]}.  The browser
+  cuts a query by maximal matching over exactly these terms (the index's own terms), so
+  it never cuts differently from the index, and finds each term's postings file here;
 - p/<bucket>.json: postings {term: [section, impact, section, impact, ...]}, bucket =
   FNV-1a(term) mod buckets; impact = BM25 term-frequency part x 100 (idf is applied in
   the browser from the document frequency).  A very common term has instead
@@ -19,8 +18,11 @@ The index is sharded so a visitor downloads only what a query needs (search/th/)
   postings in p/h<n>.json and the rest in p/t<n>-<k>.json by section range k, fetched
   only when the heads give fewer than a page of results, and then only the ranges where
   the query's rarer words occur;
-- s/<n>.json: the sections themselves (url, page title, section label, text for the
-  snippet), SECTIONS_PER_SHARD per file; only the shards of the shown hits are fetched.
+- s/<n>.json: the sections themselves (url, page title, section label, the text a
+  snippet may quote), SECTIONS_PER_SHARD per file; only the shards of the shown hits
+  are fetched.
+What the browser reads besides (question words, thesaurus, answers, the ranking's
+query-time settings) is search/th-query.json (build_tools.outputs.search_index.query_data).
 """
 from __future__ import annotations
 
@@ -29,20 +31,22 @@ import json
 import math
 import os
 import pickle
-import re
 import zlib
 from array import array
 from collections import defaultdict
-from html.parser import HTMLParser
 from pathlib import Path
 
+from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
+from build_tools.analysis.browser_tables import browser_tables
 from build_tools.common.atomic import fresh_dir, replace_dir
-from build_tools.knowledge.urls import page_url
-from build_tools.analysis.analyzer import ThaiAnalyzer
-from build_tools.analysis import analyzer as analyzer_mod
+from build_tools.common.thai import dictionary_words
+from build_tools.outputs.search_index import ranking
+from build_tools.outputs.site.site_sections import indexed_pages, page_sections
+
+__all__ = ["build_site_index", "fnv1a", "page_sections"]
 
 INDEX_DIR = "search/th"
-FORMAT = 1
+FORMAT = 2
 SECTIONS_PER_SHARD = 20  # a first page of results fetches up to 10 of these files
 SNIPPET_CHARS = 1000  # text kept per section for the result snippet
 POSTINGS_TARGET_BYTES = 48_000
@@ -50,191 +54,9 @@ POSTINGS_TARGET_BYTES = 48_000
 # impact) and a tail file with the rest, fetched only when the heads give too few results.
 POSTINGS_HEAD = 2000
 TAIL_RANGE = 4000  # sections per tail piece
-K1, B = 1.2, 0.75
-# Field weights: a word in the page title counts most, then the section label.
-W_TITLE, W_SECTION, W_BODY, W_SUB, W_CONTEXT, W_PAGE_TITLE = 3.0, 1.5, 1.0, 0.5, 0.25, 0.25
-# Text that only restates the circulars (agency, mission, guidance, glossary ... pages
-# quote the clauses they cite) counts less than the circular itself, so a word of a
-# clause finds the clause first; these pages still win on their titles (names,
-# abbreviations, terms, "บทบาท" of an agency), which are not damped.
+MAX_TERM_CHARS = 40  # the browser's maximal matching tries terms up to this long
+# Pages that are the circulars themselves; every other page restates them (ranking.DERIVED_TEXT).
 PRIMARY_PAGES = ("documents/",)
-W_DERIVED_TEXT = 0.3
-SKIP_PAGES = {"404.html"}
-NO_SEARCH_CLASS = "no-search"  # class of page parts the site search leaves out
-_CLAUSE_NUMBER = re.compile(r"^\s*([๐-๙0-9]+(?:[.][๐-๙0-9]+)*[.)]?)\s")
-_BLOCK_TAGS = {"p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "pre",
-               "dt", "dd", "blockquote", "table", "ul", "ol", "br"}
-
-
-class _ArticleParser(HTMLParser):
-    """Splits <article> into sections at every element carrying an id."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.in_article = 0
-        self.skip = 0  # inside a permalink/headerlink anchor or a script
-        self.heading = None  # tag name while inside h1-h6
-        self.sections: list[dict] = [{"id": "", "text": [], "heading": ""}]
-        self.current_heading = ""
-        self.title = ""
-        self._heading_text: list[str] = []
-        self._stack: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "article":
-            self.in_article += 1
-            return
-        if not self.in_article:
-            return
-        classes = (a.get("class") or "").split()
-        # Skipped: scripts, permalink anchors, and editorial boxes (e.g. both readings
-        # of a disputed number), which quote other sections' words.  A skipped element
-        # is pushed as "tag!" so only its own end tag ends the skip.
-        if tag in ("script", "style") or (tag == "a" and ("headerlink" in classes or "permalink-copy" in classes)) \
-                or (tag == "div" and NO_SEARCH_CLASS in classes):
-            self.skip += 1
-            self._stack.append(tag + "!")
-            return
-        if tag not in ("br", "img", "hr", "input", "meta", "link", "wbr"):
-            self._stack.append(tag)
-        if tag in _BLOCK_TAGS:
-            self._text(" ")
-        if re.fullmatch(r"h[1-6]", tag):
-            self.heading = tag
-            self._heading_text = []
-        ident = a.get("id")
-        if ident and tag != "h1" and not self.skip:
-            self.sections.append({"id": ident, "text": [], "heading": self.current_heading,
-                                  "is_heading": bool(re.fullmatch(r"h[2-6]", tag))})
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self.in_article -= 1
-            return
-        if not self.in_article or not self._stack:
-            return
-        # Pop up to the matching tag (tolerates unclosed <p>/<li>).
-        while self._stack:
-            t = self._stack.pop()
-            if t == tag + "!":
-                self.skip -= 1
-                break
-            if t == tag:
-                break
-        if tag == self.heading:
-            text = " ".join("".join(self._heading_text).split())
-            if tag == "h1":
-                self.title = self.title or text
-            else:
-                self.current_heading = text
-                if self.sections[-1].get("is_heading"):
-                    self.sections[-1]["label"] = text
-            self.heading = None
-        if tag in _BLOCK_TAGS:
-            self._text(" ")
-
-    def handle_data(self, data):
-        if not self.in_article or self.skip:
-            return
-        if self.heading:
-            self._heading_text.append(data)
-            if self.heading == "h1":
-                return
-        self._text(data)
-
-    def _text(self, s):
-        self.sections[-1]["text"].append(s)
-
-
-class _TitleParser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.inside = False
-        self.title = ""
-
-    def handle_starttag(self, tag, attrs):
-        self.inside = tag == "title"
-
-    def handle_endtag(self, tag):
-        self.inside = False
-
-    def handle_data(self, data):
-        if self.inside:
-            self.title += data
-
-
-def page_sections(html_text: str, url: str) -> list[dict]:
-    """The searchable sections of one built page: {url, title, section, text}."""
-    p = _ArticleParser()
-    p.feed(html_text)
-    title = p.title
-    if not title:
-        t = _TitleParser()
-        t.feed(html_text)
-        title = t.title.split(" - ")[0].strip()
-    by_id = {}
-    out = []
-    for s in p.sections:
-        text = " ".join("".join(s["text"]).split())
-        if s["id"] == "":
-            out.append({"url": url, "title": title, "section": "", "text": text, "page": True})
-            continue
-        if not text and not s.get("is_heading"):
-            continue
-        by_id[s["id"]] = text
-        label = s["heading"]
-        if s.get("is_heading"):
-            label = s.get("label", "")
-        else:
-            m = _CLAUSE_NUMBER.match(text)
-            if m:
-                label = (label + " · " if label else "") + "ข้อ " + m.group(1)
-        # Clause ids are hierarchical (c3-2-3 is inside c3-2 and c3): the parents' text
-        # is context, so "บทบาท ป.ป.ส." finds the clause under "บทบาทของแต่ละหน่วยงาน".
-        parents = []
-        parts = s["id"].split("-")
-        for k in range(1, len(parts)):
-            parent = by_id.get("-".join(parts[:k]))
-            if parent:
-                parents.append(parent[:80])
-        out.append({"url": f"{url}#{s['id']}", "title": title, "section": label,
-                    "context": " ".join(parents), "text": text, "page": False})
-    return [s for s in out if s["text"] or s["section"]]
-
-
-def excluded_pages(docs_dir: Path | None) -> set[str]:
-    """URLs of pages whose front matter says `search: {exclude: true}` (Material's own
-    convention, so its search and ours leave out the same pages)."""
-    import yaml
-
-    out = set()
-    for md in sorted(docs_dir.rglob("*.md")) if docs_dir else []:
-        text = md.read_text(encoding="utf-8")
-        if not text.startswith("---\n"):
-            continue
-        head = text[4:text.find("\n---", 4)]
-        if "search" not in head:  # most pages: no need to parse their YAML
-            continue
-        fm = yaml.safe_load(head) or {}
-        search = fm.get("search") if isinstance(fm, dict) else None
-        if isinstance(search, dict) and search.get("exclude"):
-            out.add(page_url(md.relative_to(docs_dir).as_posix()))
-    return out
-
-
-def indexed_pages(site_dir: Path, docs_dir: Path | None = None) -> list[tuple[str, Path]]:
-    """(url, built file) of every page the site search covers, in a stable order."""
-    skip = excluded_pages(docs_dir)
-    out = []
-    for page in sorted(site_dir.rglob("index.html")):
-        rel = page.relative_to(site_dir).parent.as_posix()
-        if rel.startswith(("search", "assets")):
-            continue
-        url = "" if rel == "." else rel + "/"
-        if url not in skip:
-            out.append((url, page))
-    return out
 
 
 def fnv1a(term: str) -> int:
@@ -254,20 +76,20 @@ def _shard_key(term: str) -> str:
 
 
 def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tuple, tuple, int]]:
-    """Each section's weighted terms (terms, weights) and its length in words (for BM25)."""
+    """Each section's weighted terms (terms, weights) and its length in words (for BM25):
+    the fields weighted as ranking.field_weights says, a word inside a compound or a
+    synonym's canonical name with ranking.SUBWORD."""
     out = []
     for s in sections:
         w: dict[str, float] = defaultdict(float)
         n = 0
-        # A section also carries its page's title, weakly: "บทบาท ป.ป.ส." finds the
-        # roles section of the ONCB page (the command line's records carry it too).
-        damp = 1.0 if s["url"].startswith(PRIMARY_PAGES) else W_DERIVED_TEXT
-        for field, fw in (("title", W_TITLE if s["page"] else W_PAGE_TITLE), ("section", W_SECTION * damp),
-                          ("context", W_CONTEXT * damp), ("text", W_BODY * damp)):
+        weights = ranking.field_weights(s["page"], not s["url"].startswith(PRIMARY_PAGES))
+        for field, key in (("title", "title"), ("section", "section"), ("context", "context"), ("text", "body")):
+            fw = weights[key]
             if not fw or not s.get(field):
                 continue
             for tok in analyzer.tokens(s[field]):
-                w[tok.text] += fw * (W_SUB if tok.sub else 1.0)
+                w[tok.text] += fw * (ranking.SUBWORD if tok.sub else 1.0)
                 if field == "text" and not tok.sub:
                     n += 1
         out.append((tuple(w), tuple(w.values()), max(n, 1)))
@@ -275,9 +97,14 @@ def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tupl
 
 
 def _cache_key(analyzer: ThaiAnalyzer) -> str:
-    """What a cached page analysis depends on besides the page: this module's code and
-    the analyzer (its code and vocabulary)."""
-    h = hashlib.sha256(Path(__file__).read_bytes() + Path(analyzer_mod.__file__).read_bytes())
+    """What a cached page analysis depends on besides the page: the code that reads and
+    weighs pages, the analyzer (its code and vocabulary) and the ranking weights."""
+    import build_tools.analysis as analysis_pkg
+
+    h = hashlib.sha256()
+    for f in [Path(__file__), Path(page_sections.__code__.co_filename), Path(ranking.__file__),
+              *sorted(Path(analysis_pkg.__file__).parent.glob("*.py"))]:
+        h.update(f.read_bytes())
     h.update(json.dumps(analyzer.signature(), ensure_ascii=False).encode("utf-8"))
     return h.hexdigest()
 
@@ -307,10 +134,16 @@ class _Sections:
         self.term_ids: list[array] = []
         self.weights: list[array] = []
         self.lengths = array("l")
+        self.kinds: list[list] = []  # [first section, last section + 1, first URL segment]
 
     def add(self, rows: list[list], terms: list[tuple[tuple, tuple, int]]) -> None:
         vocab = self.vocab
         for row, (words, ws, length) in zip(rows, terms):
+            kind = row[0].split("/", 1)[0] if "/" in row[0] else ""
+            if self.kinds and self.kinds[-1][2] == kind:
+                self.kinds[-1][1] = self.count + 1
+            else:
+                self.kinds.append([self.count, self.count + 1, kind])
             self.rows.append(row)
             self.count += 1
             if len(self.rows) == SECTIONS_PER_SHARD:
@@ -331,9 +164,9 @@ class _Sections:
         avg = sum(self.lengths) / max(len(self.lengths), 1)
         by_id: list[array] = [array("l") for _ in self.vocab]
         for i, (ids, ws) in enumerate(zip(self.term_ids, self.weights)):
-            norm = K1 * (1 - B + B * self.lengths[i] / avg)
+            norm = ranking.K1 * (1 - ranking.B + ranking.B * self.lengths[i] / avg)
             for tid, tf in zip(ids, ws):
-                by_id[tid].extend((i, max(1, round(100 * tf * (K1 + 1) / (tf + norm)))))
+                by_id[tid].extend((i, max(1, round(100 * tf * (ranking.K1 + 1) / (tf + norm)))))
         self.term_ids = self.weights = []
         return {term: by_id[tid] for term, tid in self.vocab.items()}
 
@@ -357,7 +190,7 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
             rows, terms = pickle.loads(zlib.decompress(packed))
         else:
             sections = page_sections(data.decode("utf-8"), url)
-            rows = [[s["url"], s["title"], s["section"], s["text"][:SNIPPET_CHARS]] for s in sections]
+            rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
             terms = _page_terms(sections, analyzer)
             # Kept compressed: the cache of a whole site is read back into memory.
             packed = zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
@@ -374,6 +207,56 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
     return fresh, len(new)
 
 
+def _write_postings(out: Path, postings: dict[str, array], buckets: int) -> dict[str, dict]:
+    """Postings into p/, each term's dictionary entry [df, bucket] into the returned
+    dictionary shards."""
+    dicts: dict[str, dict] = defaultdict(dict)
+    posting_shards: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    tails = 0
+    for term in sorted(postings):
+        plist = postings.pop(term)
+        df = len(plist) // 2
+        b = fnv1a(term) % buckets
+        dicts[_shard_key(term)][term] = [df, b]
+        bucket = posting_shards[b]
+        if df <= POSTINGS_HEAD:
+            bucket[term] = plist.tolist()
+            continue
+        # Own files for head and tail, so buckets stay small however many common terms
+        # share one.
+        pairs = sorted(zip(plist[::2], plist[1::2]), key=lambda p: (-p[1], p[0]))
+        _dump(out / "p" / f"h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
+        # The tail in pieces by section range: a query that also has a rarer word
+        # fetches only the pieces where that word occurs.
+        pieces: dict[int, list[int]] = defaultdict(list)
+        for sec, imp in sorted(pairs[POSTINGS_HEAD:]):
+            pieces[sec // TAIL_RANGE] += [sec, imp]
+        for k, piece in pieces.items():
+            _dump(out / "p" / f"t{tails}-{k}.json", piece)
+        bucket["#" + term] = [df, tails, sorted(pieces)]
+        tails += 1
+    for b, p in posting_shards.items():
+        _dump(out / "p" / f"{b}.json", p)
+    return dicts
+
+
+def _add_language_words(dicts: dict[str, dict], analyzer: ThaiAnalyzer) -> int:
+    """The words of the language the corpus does not use (PyThaiNLP's word list and the
+    corpus vocabulary), as entries 0: the browser cuts a query over them too, so a word
+    such as เลือกตั้ง is one absent word, as the analyzer cuts it, and not two words the
+    corpus happens to hold (เลือก, ตั้ง)."""
+    added = 0
+    for w in sorted(dictionary_words() | set(analyzer.vocabulary)):
+        t = normalize_term(w)
+        if not t or len(t) > MAX_TERM_CHARS or any(c.isspace() for c in t):
+            continue
+        shard = dicts[_shard_key(t)]
+        if t not in shard:
+            shard[t] = 0
+            added += 1
+    return added
+
+
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
                      log=print, cache: Path | None = None) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
@@ -385,52 +268,20 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     sections = _Sections(out)
     fresh, pages = analyze_site(site_dir, analyzer, docs_dir, cache, sections)
     postings = sections.postings()
+    n_terms = len(postings)
     total = sum(len(t) * 2 + 8 * len(p) // 2 for t, p in postings.items())
     buckets = max(1, math.ceil(total / POSTINGS_TARGET_BYTES))
-    dicts: dict[str, dict[str, int]] = defaultdict(dict)
-    posting_shards: dict[int, dict[str, list[int]]] = defaultdict(dict)
-    tails = 0
-    for term in sorted(postings):
-        plist = postings.pop(term)
-        df = len(plist) // 2
-        dicts[_shard_key(term)][term] = df
-        bucket = posting_shards[fnv1a(term) % buckets]
-        if df > POSTINGS_HEAD:
-            # Own files for head and tail, so buckets stay small however many common
-            # terms share one.
-            pairs = sorted(zip(plist[::2], plist[1::2]), key=lambda p: (-p[1], p[0]))
-            _dump(out / "p" / f"h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
-            # The tail in pieces by section range: a query that also has a rarer word
-            # fetches only the pieces where that word occurs.
-            pieces: dict[int, list[int]] = defaultdict(list)
-            for sec, imp in sorted(pairs[POSTINGS_HEAD:]):
-                pieces[sec // TAIL_RANGE] += [sec, imp]
-            for k, piece in pieces.items():
-                _dump(out / "p" / f"t{tails}-{k}.json", piece)
-            bucket["#" + term] = [df, tails, sorted(pieces)]
-            tails += 1
-        else:
-            bucket[term] = plist.tolist()
-    n_terms = sum(len(d) for d in dicts.values())
+    dicts = _write_postings(out, postings, buckets)
+    _add_language_words(dicts, analyzer)
     for key, d in dicts.items():
         _dump(out / "d" / f"{key}.json", d)
-    for b, p in posting_shards.items():
-        _dump(out / "p" / f"{b}.json", p)
-    fixes = {}
-    for wrong, right in analyzer.corrections:
-        terms = analyzer.query_terms(wrong)
-        if len(terms) == 1:
-            fixes[terms[0]] = analyzer.query_terms(right)
-    meta = {
+    _dump(out / "meta.json", {
         "format": FORMAT, "sections": sections.count, "buckets": buckets,
         "per_shard": SECTIONS_PER_SHARD, "tail_range": TAIL_RANGE, "dict_shards": sorted(dicts),
-        "expansions": {k: list(v) for k, v in analyzer.expansions.items()},
-        "fixes": fixes,
-    }
-    _dump(out / "meta.json", meta)
+        "max_term": MAX_TERM_CHARS, "kinds": sections.kinds, "analyzer": browser_tables(analyzer),
+    })
     replace_dir(out, final)
-    out = final
-    size = sum(f.stat().st_size for f in out.rglob("*.json"))
+    size = sum(f.stat().st_size for f in final.rglob("*.json"))
     log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed, the others unchanged), "
         f"{n_terms} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
         f"{size / 1024:.0f} KiB")

@@ -1,0 +1,42 @@
+"""What both engines read at query time besides their index, generated at build time
+from the data (one definition, no second copy in the browser's code): the question
+words and thesaurus as the analyzer cuts them (build_tools.analysis.question), the
+filters' known values, the browse pages an empty result offers, and the answers the
+knowledge model holds (build_tools.outputs.search_index.answers).  Written beside the
+Whoosh index (query-tables.json) and into the site (search/th-query.json)."""
+from __future__ import annotations
+
+import json
+
+from build_tools.analysis.question import tables as question_tables
+from build_tools.knowledge.urls import AGENCIES_PAGE, GUIDANCE_PAGE, MISSIONS_PAGE, page_url
+from build_tools.outputs.search_index import ranking
+from build_tools.outputs.search_index.answers import answer_data
+from build_tools.sources.corpus import DOC_TYPES
+
+SITE_FILE = "search/th-query.json"
+SITE_ANSWERS = "search/th-answers.json"  # fetched only for a question with an intent
+BROWSE = [  # where an official looks when the search finds nothing (Thai labels)
+    (AGENCIES_PAGE, "หน่วยงานและบทบาท"),
+    (MISSIONS_PAGE, "ภารกิจ วัตถุประสงค์ และเป้าหมาย"),
+    (GUIDANCE_PAGE, "แนวทางการดำเนินการขยายผล"),
+]
+
+
+def search_data(corpus, model, docs, conflicts, analyzer) -> dict:
+    """The query tables of this corpus and model."""
+    return {
+        "question": question_tables(analyzer, corpus.search),
+        "ranking": ranking.browser_config(),
+        "filters": {"doc_types": sorted(DOC_TYPES), "agencies": sorted(corpus.agencies),
+                    "missions": sorted(m.id for m in model.missions) if model is not None else []},
+        "browse": [{"url": page_url(p), "label": label} for p, label in BROWSE] if model is not None else [],
+        "answers": answer_data(corpus, model, docs, conflicts, analyzer),
+    }
+
+
+def site_files(data: dict) -> dict[str, str]:
+    """The site's copy (static files the site build publishes as they are): the answers
+    apart, as only a question with an intent needs them."""
+    dump = lambda x: json.dumps(x, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    return {SITE_FILE: dump({k: v for k, v in data.items() if k != "answers"}), SITE_ANSWERS: dump(data["answers"])}

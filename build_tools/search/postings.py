@@ -1,0 +1,134 @@
+"""The command-line index as the scorer reads it, through Whoosh's public API: every
+segment's live documents, each record's BM25 length (a column), a term's postings in
+the weighted `words` field (its whole weight in each record, as the site's sections are
+bags of weighted words) and positions."""
+from __future__ import annotations
+
+import numpy as np
+from whoosh.reading import TermNotFound
+
+from build_tools.outputs.search_index import ranking
+from build_tools.outputs.search_index.whoosh_index import LENGTH_FIELD, SPANS_FIELD, WORDS_FIELD
+from build_tools.search import whoosh_blocks
+
+
+def read_public(reader, field: str, term: str) -> tuple[list, list]:
+    """(ids, weights) of `term` in `field` of one segment, posting by posting (Whoosh's
+    public matcher; deleted documents are left out by Whoosh itself)."""
+    try:
+        m = reader.postings(field, term)
+    except TermNotFound:
+        return [], []
+    ids, weights = [], []
+    while m.is_active():
+        ids.append(m.id())
+        weights.append(m.weight())
+        m.next()
+    return ids, weights
+
+
+def read(reader, field: str, term: str, deleted: frozenset) -> tuple[list, list]:
+    """As read_public, a block at a time where build_tools.search.whoosh_blocks can."""
+    try:
+        m = reader.postings(field, term)
+    except TermNotFound:
+        return [], []
+    got = whoosh_blocks.read(m, deleted)
+    return got if got is not None else read_public(reader, field, term)
+
+
+class IndexView:
+    """One opened index: its segments (reader, first global document number, deleted
+    documents), the live documents and the BM25 length normalization of every record."""
+
+    def __init__(self, searcher, public_only: bool = False):
+        self.searcher = searcher
+        self.public_only = public_only
+        self.segments = []
+        lengths = []
+        live = []
+        for sub, offset in searcher.leaf_searchers():
+            reader = sub.reader()
+            n = reader.doc_count_all()
+            deleted = frozenset(d for d in range(n) if reader.is_deleted(d)) if reader.has_deletions() else frozenset()
+            self.segments.append((reader, offset, deleted))
+            col = reader.column_reader(LENGTH_FIELD) if reader.has_column(LENGTH_FIELD) else None
+            lengths.append(np.fromiter(iter(col), dtype=np.float64, count=n) if col is not None
+                           else np.zeros(n))
+            mask = np.ones(n, dtype=bool)
+            mask[list(deleted)] = False
+            live.append(mask)
+        self.total = sum(len(x) for x in live)
+        self.live = np.concatenate(live) if live else np.zeros(0, dtype=bool)
+        length = np.concatenate(lengths) if lengths else np.zeros(0)
+        self.n = int(self.live.sum())
+        avg = float(length[self.live].mean()) if self.n else 1.0
+        self.norm = ranking.K1 * (1 - ranking.B + ranking.B * length / max(avg, 1e-9))
+        self.idf_absent = ranking.idf(0, self.n)
+        self._pages: dict[tuple, np.ndarray] = {}
+
+    def tf(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The records that hold the term (ascending) and its weight in each, or None if
+        no live record holds it."""
+        ids, weights = [], []
+        for reader, offset, deleted in self.segments:
+            if self.public_only:
+                i, w = read_public(reader, WORDS_FIELD, term)
+            else:
+                i, w = read(reader, WORDS_FIELD, term, deleted)
+            if i:
+                ids.append(np.asarray(i, dtype=np.int64) + offset)
+                weights.append(np.asarray(w, dtype=np.float64))
+        if not ids:
+            return None
+        return np.concatenate(ids), np.concatenate(weights)
+
+    def bm25(self, tf: tuple[np.ndarray, np.ndarray]) -> tuple[tuple[np.ndarray, np.ndarray], float]:
+        """The BM25 score of a term in each record that holds it, and the term's idf."""
+        ids, weights = tf
+        idf = ranking.idf(len(ids), self.n)
+        return (ids, idf * weights * (ranking.K1 + 1) / (weights + self.norm[ids])), idf
+
+    def on_pages(self, kinds: tuple) -> np.ndarray:
+        """Which records are on pages of these kinds (ranking.page_kind); read once per
+        opened index, like the lengths."""
+        if kinds not in self._pages:
+            mask = np.zeros(self.total, dtype=bool)
+            for kind in kinds:
+                for reader, offset, deleted in self.segments:
+                    ids, _ = read(reader, "page_kind", kind, deleted) if "page_kind" in reader.schema else ([], [])
+                    if ids:
+                        mask[np.asarray(ids, dtype=np.int64) + offset] = True
+            self._pages[kinds] = mask
+        return self._pages[kinds]
+
+    def known(self, term: str) -> bool:
+        return any(reader.doc_frequency(WORDS_FIELD, term) for reader, _, _ in self.segments)
+
+    def df(self, term: str) -> int:
+        """How many records hold the term, from the term dictionary (no postings read;
+        deleted records not subtracted)."""
+        return sum(reader.doc_frequency(WORDS_FIELD, term) for reader, _, _ in self.segments)
+
+    def near_terms(self, word: str, maxdist: int) -> set[str]:
+        """Terms of the index within `maxdist` edits of `word` (same first letter)."""
+        out: set[str] = set()
+        for reader, _, _ in self.segments:
+            out.update(reader.terms_within(WORDS_FIELD, word, maxdist, prefix=1))
+        return out
+
+    def positions(self, docnum: int, term: str) -> list[int] | None:
+        """Where `term` stands in record `docnum` (None: not there)."""
+        for reader, offset, _ in reversed(self.segments):
+            if docnum >= offset:
+                try:
+                    m = reader.postings(SPANS_FIELD, term)
+                except TermNotFound:
+                    return None
+                local = docnum - offset
+                if m.is_active() and m.id() < local:
+                    m.skip_to(local)
+                if m.is_active() and m.id() == local:
+                    return list(m.value_as("positions"))
+                return None
+        return None

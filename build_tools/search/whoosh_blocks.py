@@ -1,0 +1,60 @@
+"""A term's postings read a block at a time: the one module that reads Whoosh's private
+internals, pinned to the whoosh-ng version it was written against (PINNED).
+
+Walking Whoosh's public matcher (build_tools.search.postings.read_public) costs a Python
+call per posting; a word in most sections of a 10,000-letter index has ~100,000 of them.
+Whoosh's on-disk matcher decodes a whole block of ids and weights at once: this reads
+those decoded blocks (its private _read_data / _read_weights / _next_block and the
+fields they fill).  With any other Whoosh version, or another kind of matcher, `read`
+returns None and the caller walks the public matcher: tests/test_search_postings.py checks
+that both readers give exactly the same postings on a real index with deletions.
+"""
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from itertools import accumulate
+
+PINNED = "5.4.0"  # whoosh-ng, as pinned in pyproject.toml
+_NEEDED = ("_read_data", "_read_weights", "_next_block", "_i", "_data", "_byteids", "_weights", "_ids")
+
+
+def _installed() -> str | None:
+    try:
+        return version("whoosh-ng")
+    except PackageNotFoundError:
+        return None
+
+
+ENABLED = _installed() == PINNED
+
+
+def read(matcher, deleted: frozenset) -> tuple[list, list] | None:
+    """(ids, weights) of a fresh leaf matcher of one segment, without the `deleted`
+    documents; None when this Whoosh or this matcher is not the one this module knows."""
+    if not ENABLED:
+        return None
+    m = getattr(matcher, "child", matcher) if deleted else matcher  # the deletion filter's child
+    if not all(hasattr(m, a) for a in _NEEDED):
+        return None
+    ids: list = []
+    weights: list = []
+    start = m._i
+    while m.is_active():
+        if m._ids is not None:
+            block = m._ids
+        else:
+            if m._data is None:
+                m._read_data()
+            block = m._data[0] if m._byteids else list(accumulate(m._data[0]))
+        if m._weights is None:
+            m._read_weights()
+        ids.extend(block[start:])
+        weights.extend(m._weights[start:])
+        start = 0
+        m._next_block()
+    if deleted:
+        keep = [i for i, d in enumerate(ids) if d not in deleted]
+        if len(keep) != len(ids):
+            ids = [ids[i] for i in keep]
+            weights = [weights[i] for i in keep]
+    return ids, weights

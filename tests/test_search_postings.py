@@ -1,0 +1,83 @@
+"""The block reader (build_tools/search/whoosh_blocks.py, the one module that reads Whoosh
+internals) gives exactly the postings Whoosh's public matcher gives, on a real index of
+the project corpus with two segments and deleted documents (as an incremental build
+leaves it); and search ranks identically with either reader, for every query of the
+evaluation sets."""
+import hashlib
+import json
+
+import pytest
+from conftest import ROOT
+from test_search_eval import DATA, QUESTIONS
+
+from build_tools.analysis.analyzer import analyzer_for_corpus
+from build_tools.analysis.question import QueryUnderstanding
+from build_tools.knowledge.checked import check_corpus
+from build_tools.outputs.search_index.query_data import search_data
+from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
+from build_tools.outputs.search_index.whoosh_index import WORDS_FIELD, build_index
+from build_tools.search import postings, whoosh_blocks
+from build_tools.search.query import _opened, run
+
+pytestmark = pytest.mark.slow  # builds an index twice and runs every query twice
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory):
+    checked = check_corpus(ROOT / "corpus")
+    corpus, docs = checked.corpus, checked.docs
+    analyzer = analyzer_for_corpus(corpus.root, corpus.agencies)
+    records = {nd.id: records_for(corpus, nd) for nd in docs}
+    records[MODEL_GROUP] = model_records(corpus, checked.model)
+    prints = {d: hashlib.sha256(json.dumps(r, ensure_ascii=False, default=str).encode()).hexdigest()
+              for d, r in records.items()}
+    tables = search_data(corpus, checked.model, docs, checked.review.conflicts, analyzer)
+    ix = tmp_path_factory.mktemp("postings") / "index"
+    quiet = lambda m: None  # noqa: E731
+    build_index(ix, records, prints, analyzer, log=quiet, query_tables=tables)
+    # An incremental update of two documents: a second segment, deletions in the first.
+    changed = sorted(records)[:2]
+    build_index(ix, records, {**prints, **{d: "changed" for d in changed}}, analyzer, log=quiet, query_tables=tables)
+    return ix
+
+
+def _texts():
+    return ([q["q"] for q in DATA["queries"]] + list(DATA["negatives"]) + [q["q"] for q in QUESTIONS["questions"]]
+            + list(QUESTIONS["off_topic"]) + ['"พลังชุมชน"', '"หมู่บ้าน ยากจน"', "ยาเสพติต", "สถ.", "DLA"])
+
+
+def test_the_pinned_whoosh_is_installed():
+    assert whoosh_blocks.ENABLED, f"whoosh-ng {whoosh_blocks._installed()} is not {whoosh_blocks.PINNED}"
+
+
+def test_block_reads_equal_public_reads(index_dir):
+    opened = _opened(index_dir)
+    segments = opened.view.segments
+    assert len(segments) == 2 and any(deleted for _, _, deleted in segments)
+    qu: QueryUnderstanding = opened.understanding
+    terms = {t for text in _texts() for g in qu.parse(text).groups for t in g.terms}
+    terms |= {"ยาเสพติด", "โครงการ", "และ", "การ"}  # the most common words: many blocks
+    compared = blocks = 0
+    for reader, _, deleted in segments:
+        for t in sorted(terms):
+            public = postings.read_public(reader, WORDS_FIELD, t)
+            assert postings.read(reader, WORDS_FIELD, t, deleted) == public, t
+            compared += 1
+            blocks += len(public[0]) > 128  # Whoosh writes 128 postings a block
+    assert compared > 400 and blocks > 0, (compared, blocks)
+
+
+def test_search_ranks_the_same_with_either_reader(index_dir):
+    for text in _texts():
+        fast, public = run(index_dir, text), run(index_dir, text, public_only=True)
+        assert [(h["url"], h["score"], h["match"]) for h in fast.hits] == \
+            [(h["url"], h["score"], h["match"]) for h in public.hits], text
+        assert fast.answer == public.answer, text
+
+
+def test_another_whoosh_falls_back_to_the_public_reader(index_dir, monkeypatch):
+    expected = run(index_dir, "ยาเสพติด หมู่บ้าน").hits
+    monkeypatch.setattr(whoosh_blocks, "ENABLED", False)
+    reader, _, deleted = _opened(index_dir).view.segments[0]
+    assert whoosh_blocks.read(reader.postings(WORDS_FIELD, "ยาเสพติด"), deleted) is None
+    assert run(index_dir, "ยาเสพติด หมู่บ้าน").hits == expected
