@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/query_latency.py INDEX_DIR [--rounds 5] [--profile 1]
     .venv/bin/python benchmarks/query_latency.py /tmp/b/out-10000/build/index --cold
 
-Runs the scale benchmark's keyword queries (benchmarks/bench.py QUERIES) and natural
+Runs the scale benchmark's keyword queries (benchmarks/bench_measure.py QUERIES) and natural
 questions (QUESTIONS below: the question features on: question words, thesaurus,
 intent, answer card) through `build_tools.search.query.run(index_dir, q, limit=10)` in
 this process, warm (one warm-up round first), as `bench.py` measures query latency,
@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 os.environ.setdefault("PYTHAINLP_DATA", str(ROOT / ".pythainlp-data"))
 
-from bench import QUERIES  # noqa: E402
+from bench_measure import QUERIES  # noqa: E402
 
 QUESTIONS = ["ป.ป.ส. ทำอะไรในโครงการนี้", "ใครติดตามประเมินผล", "พื้นที่ดำเนินการมีกี่อำเภอ", "วันที่ลงนาม MOU",
              "ขั้นตอนการขยายผลมีอะไรบ้าง", "ยาเสพติดในหมู่บ้านแก้ยังไง", "กองทุนแม่ของแผ่นดินคืออะไร",

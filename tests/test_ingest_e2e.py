@@ -49,7 +49,7 @@ def test_scanned_letter_is_ingested_built_and_found(tmp_path):
     assert [n.rsplit(".", 1)[1] for n in stored] == ["png", "txt"]
     assert (corpus / "raw" / stored[0]).read_bytes() == scan.read_bytes()
     run_cli("build", "--corpus", corpus, "--out", out)
-    hits = json.loads(run_cli("search", "ธนาคารขยะ", "--json", "--out", out).stdout)
+    hits = json.loads(run_cli("search", "ธนาคารขยะ", "--json", "--out", out).stdout)["hits"]
     assert "dla-letter-2552-10-15" in {h["doc_id"] for h in hits}
     # The site's search index (search/th/: sections shards of url, title, section, text).
     rows = [r for f in sorted((out / "site" / "search" / "th" / "s").glob("*.json"))

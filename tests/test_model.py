@@ -291,15 +291,15 @@ def test_timeline_cites_every_date(built):
     ("สถ.", "dla"), ("DLA", "dla"), ("ONCB", "oncb"), ("ป.ป.ส.", "oncb"), ("อบต.", "tao"), ("พช.", "cdd"),
     ("CDD", "cdd"),
 ])
-def test_search_ranks_the_agency_page_and_its_roles_first(search_json, query, agency):
+def test_search_ranks_the_agency_page_first_and_no_other_agencys_roles(search_json, query, agency):
+    # The agency's page (its roles, in words) first.  Since best-match ranking (#11) the
+    # circular's own clauses rank above the pages that restate them, so the agency's role
+    # entries no longer follow its page directly; another agency's roles never come first.
     hits = search_json(query, limit=5)
     urls = [h["url"] for h in hits]
     assert urls[0] == f"agencies/{agency}/", urls
     roles = [u for u in urls if "#" in u and u.startswith("agencies/")]
     assert all(u.startswith(f"agencies/{agency}/#") for u in roles), urls
-    if agency in ("dla", "cdd", "oncb"):  # the agency's roles come right after its page
-        n_roles = len(roles)
-        assert urls[1:1 + n_roles] == roles and n_roles >= 2, urls
 
 
 def test_search_agency_filter_finds_roles(search_json):

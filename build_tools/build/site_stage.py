@@ -18,9 +18,13 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+import build_tools.analysis as analysis
+import build_tools.outputs.site as outputs_site
 from build_tools.build.publish import Staging
 from build_tools.common.atomic import write_text_atomic
+from build_tools.common.cache import code_version
 from build_tools.common.paths import Paths
+from build_tools.outputs.search_index import ranking
 from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mkdocs
 from build_tools.outputs.site.engine_zensical import build_with_zensical
 from build_tools.outputs.site.site_search import build_site_index
@@ -47,6 +51,9 @@ def site_key(paths: Paths, nav: list, engine: str) -> str:
         if p.is_file():
             h.update(p.relative_to(paths.docs_src).as_posix().encode("utf-8") + b"\0" + p.read_bytes())
     h.update(engine_versions(engine).encode())
+    # The code that turns built pages into the site and its search index (a change to
+    # how pages are split or weighed must rebuild the search even when no page changed).
+    h.update(code_version(outputs_site, analysis, ranking).encode())
     return h.hexdigest()
 
 
