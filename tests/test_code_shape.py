@@ -10,12 +10,11 @@ PACKAGES = ("build_tools", "benchmarks")
 # Over the limits when the rules came in; each is split this round and removed from here
 # (the test fails when a listed item is short enough, so the list only shrinks).
 KNOWN_LONG = {
-    "build_tools/analysis/analyzer.py", "build_tools/ingest/run.py", "build_tools/knowledge/model.py",
+    "build_tools/analysis/analyzer.py", "build_tools/knowledge/model.py",
     "build_tools/outputs/site/document_pages.py", "build_tools/outputs/site/model_pages.py",
     "build_tools/outputs/site/site_search.py", "build_tools/search/topk.py", "build_tools/sources/corpus.py",
     "benchmarks/bench.py",
-    "build_tools/build.py:build", "build_tools/ingest/letter.py:extract_letter", "build_tools/ingest/run.py:analyze",
-    "build_tools/ingest/run.py:run", "build_tools/outputs/open_data.py:records",
+    "build_tools/build.py:build", "build_tools/outputs/open_data.py:records",
     "build_tools/outputs/search_index/records.py:model_records", "build_tools/outputs/site/model_pages.py:agency",
     "build_tools/outputs/site/site_search.py:build_site_index", "build_tools/sources/corpus.py:check_raw_files",
     "build_tools/sources/corpus.py:load_documents", "build_tools/sources/corrections.py:load_corrections",

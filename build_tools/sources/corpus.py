@@ -18,6 +18,7 @@ from build_tools.common.textio import TextFileError, decode_bytes
 from build_tools.common.thaidate import parse_thai_date
 from build_tools.common.yamlio import LineDict, YamlError, load_data_file, load_yaml, split_front_matter
 from build_tools.sources.corrections import load_corrections, load_names
+from build_tools.sources.letter_codes import LetterCodes, load_letter_codes
 
 DOC_TYPES = {
     "letter": "หนังสือราชการ",
@@ -100,6 +101,8 @@ class Corpus:
     # Reviewed OCR corrections and known names (build_tools.sources.corrections).
     corrections: list = field(default_factory=list)
     names: dict = field(default_factory=dict)
+    # corpus/letter_codes.yaml: ministry, province and office codes of letter numbers.
+    letter_codes: LetterCodes = field(default_factory=LetterCodes)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
@@ -404,11 +407,16 @@ def check_letter_parts(documents: list[Document]) -> Iterator[Problem]:  # noqa:
 
 
 def check_interrupted_ingest(corpus_dir: Path) -> Iterator[Problem]:
-    """An ingest killed while moving files leaves its journal: say how to undo it."""
+    """An ingest killed while moving files leaves its journal: say how to undo it.  One
+    stopped before it moved anything leaves a stale staging folder: say so (a warning)."""
     for stage in sorted(corpus_dir.glob(".ingest-*")):
         if (stage / "JOURNAL.json").is_file():
             yield Problem(f"corpus/{stage.name}", 1, "an ingest was interrupted while adding files; "
                           "run `python -m build_tools ingest --recover` to restore the corpus")
+        else:
+            yield Problem(f"corpus/{stage.name}", 1, "the staging folder of an ingest that was stopped before "
+                          "it changed the corpus; `python -m build_tools ingest --recover` removes it",
+                          severity="warning")
 
 
 def load_corpus(corpus_dir: Path) -> Corpus:
@@ -426,6 +434,8 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(check_letter_parts(documents))
     prefixes: list[dict] = []
     c.take(load_prefixes(corpus_dir, agencies, prefixes))
+    letter_codes = LetterCodes()
+    c.take(load_letter_codes(corpus_dir, agencies, letter_codes))
 
     corrections: list = []
     names: dict = {}
@@ -433,7 +443,7 @@ def load_corpus(corpus_dir: Path) -> Corpus:
                             corrections, broken=(p.stem for p in (corpus_dir / "documents").glob("*.md"))))
     c.take(load_names(corpus_dir, names))
     corpus = Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes,
-                    corrections=corrections, names=names)
+                    corrections=corrections, names=names, letter_codes=letter_codes)
     if c.errors:
         raise CorpusError(sorted(c.errors))
     return corpus
