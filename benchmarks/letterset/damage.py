@@ -57,7 +57,7 @@ def save(pages: list[Image.Image], path: Path, fmt: str, dpi: int, level: int) -
     path = path.with_suffix(f".{fmt}")
     res = round(dpi * LEVELS[level][5])
     if fmt == "png":
-        pages[0].convert("L" if level < 2 else "RGB").save(path, dpi=(res, res))
+        pages[0].save(path, dpi=(res, res))  # a colour scan: stamps stay red or blue
     elif fmt == "jpg":
         pages[0].save(path, quality=85 - 15 * level, dpi=(res, res))
     elif fmt == "pdf":

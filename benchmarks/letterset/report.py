@@ -55,11 +55,12 @@ def _targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
 
 
 def body_table(rows: list[dict]) -> list[str]:
-    out = ["| input | raw OCR CER (aligned to the body) | repaired body CER | ratio |", "|---|---:|---:|---:|"]
+    out = ["| input | raw OCR CER (aligned to the body) | repaired body CER | ratio | with spaces: raw | repaired |",
+           "|---|---:|---:|---:|---:|---:|"]
     for key, name in PATHS:
-        raw = sum(r[key]["raw_cer"] for r in rows) / len(rows)
-        body = sum(r[key]["body_cer"] for r in rows) / len(rows)
-        out.append(f"| {name} | {raw:.4f} | {body:.4f} | {body / raw if raw else 0:.2f} |")
+        raw, body, raw_s, body_s = (sum(r[key][k] for r in rows) / len(rows)
+                                    for k in ("raw_cer", "body_cer", "raw_cer_spaced", "body_cer_spaced"))
+        out.append(f"| {name} | {raw:.4f} | {body:.4f} | {body / raw if raw else 0:.2f} | {raw_s:.4f} | {body_s:.4f} |")
     return out
 
 

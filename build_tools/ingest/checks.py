@@ -59,9 +59,8 @@ def _office_digits(num: Number, expected: list[str], line: int | None) -> list[F
     have = f"{num.code} {num.office_digits}"
     if any(have.startswith(p) for p in expected):
         return []
-    fits = [v for v in variants(num.office_digits)
-            if any(f"{num.code} {to_arabic_digits(v)}".startswith(p) for p in expected)]
     office = (num.office or "").split(".")[0]
+    fits = [v for v in variants(office) if any(f"{num.code} {to_arabic_digits(v)}".startswith(p) for p in expected)]
     suggestion = num.printed.replace(office, fits[0], 1) if len(fits) == 1 else None
     return [Flag("number_check", f"รหัสส่วนราชการในเลขที่ '{num.printed}' ไม่ใช่ของหน่วยงานที่ออกหนังสือ "
                                  f"({' / '.join(expected)}..): ตรวจกับต้นฉบับ", line,

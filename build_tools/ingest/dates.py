@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from build_tools.common.thai import to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
+
+__all__ = ["BE_OFFSET", "MONTHS_ABBR", "MONTHS_FULL", "DateReading", "read_dates", "first_date", "month_of"]
 from build_tools.normalization import fuzzy
 
 # Official correspondence in its modern form starts with the สารบรรณ rules of the 2470s;
@@ -49,7 +51,8 @@ def month_of(token: str) -> tuple[int, str] | None:
         return None
     tight = re.sub(r"\s+", "", t).replace(",", ".")
     for i, m in _MONTH_KEYS:
-        if tight in (m, m.rstrip(".")):
+        # an abbreviation's dot read as sara a (ก.ย. -> กะย.) is still the dot
+        if tight in (m, m.rstrip(".")) or (len(tight) <= 5 and tight.replace("ะ", ".") in (m, m.rstrip("."))):
             return i, m
     if len(fuzzy.skeleton(tight)) < 2:
         return None

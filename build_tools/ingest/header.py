@@ -41,8 +41,9 @@ class Head:
 def detect_form(rows: list[Row]) -> tuple[Form, int | None, str | None]:
     """(form, index of its title row, the office named in the title)."""
     for i, r in enumerate(rows[:8]):
-        if (t := title_of(r.segs[0])) is not None:
-            return FORMS[t[0]], i, t[1] or None
+        for seg in r.segs:  # the title may stand after the emblem's debris
+            if (t := title_of(seg)) is not None:
+                return FORMS[t[0]], i, t[1] or None
     for r in rows[:TOP_ROWS + 4]:
         seg = strip_junk(r.segs[0])
         if label_at(seg, "subject") is not None or forms.is_closing(seg):
@@ -105,6 +106,8 @@ class HeaderReader:
 
     # --- one row: True while the header goes on ------------------------------------
     def _row(self, i: int, row: Row) -> bool:
+        if len(row.segs) > 1 and any(label_at(row.segs[0], f) == "" for f in self.h.form.header):
+            row = Row(row.n, row.text, [f"{row.segs[0]} {row.segs[1]}", *row.segs[2:]])  # a label, its value apart
         for k, seg in enumerate(row.segs):
             if not self._seg(i, row, k, seg):
                 return k > 0  # a later segment that is not header text is still on a header row
@@ -159,7 +162,10 @@ class HeaderReader:
             num = find_number(rest)
             self.h.number, self.h.number_line, self.h.number_labelled = num, row.n, True
             after = rest[num.end:].strip()
-            if after:
+            dated = label_at(after, "date") if after else None
+            if dated is not None and read_dates(dated) and self.h.date is None:  # ที่ ... วันที่ ... on one line
+                self.h.date, self.h.date_line = read_dates(dated)[0], row.n
+            elif after:
                 self._top_text(row, after)
             return
         if name == "date":

@@ -18,7 +18,8 @@ from build_tools.ingest.ocr import ocr_page, ocr_unavailable
 from build_tools.ingest.store import IngestError
 
 IMAGE_EXTS = {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg", ".tif": ".tif", ".tiff": ".tif"}
-PDF_DPI = 300
+PDF_DPI = 300  # pages of text (no scanned image) are rendered at this resolution
+MIN_PDF_DPI = 200  # a scan made at less is rendered at this (Tesseract reads small print badly)
 MAX_TEXT_BYTES = 5_000_000  # a bundle of a few hundred letters; split anything larger
 MAX_SCAN_BYTES = 200_000_000
 MAX_PAGE_PIXELS = 60_000_000  # A4 at 600 dpi is 35 megapixels
@@ -152,7 +153,7 @@ def _scan_dpi(page, width_pt: float) -> float:
         left, _, right, _ = obj.get_bounds()
         if right - left > 0.5 * width_pt:
             widest = max(widest, obj.get_px_size()[0] / ((right - left) / 72))
-    return min(PDF_DPI, max(150, widest)) if widest else PDF_DPI
+    return min(PDF_DPI, max(MIN_PDF_DPI, widest)) if widest else PDF_DPI
 
 
 def _pdf_pages(path: Path):

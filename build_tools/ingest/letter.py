@@ -23,7 +23,8 @@ from build_tools.normalization import fuzzy
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
 ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.)]\s*(.+)$")
-COUNT_RE = re.compile(r"จำนวน\s*([0-9๐-๙]+\s*\S+)\s*$")
+COUNT_RE = re.compile(r"จ[ำ้]นวน\s*([0-9๐-๙]+\s*\S+)\s*$")
+COUNT_WORD = re.compile(r"จ\S{0,2}นวน")  # จำนวน as OCR reads it (จํานวน, จ้านวน)
 CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,6}\.?\s*[0-9๐-๙].*?)\s*(?:ลงวันที่?\s*(.+))?$")
 TONE_MARKS = re.compile("[\u0e48-\u0e4b]")
 
@@ -63,6 +64,7 @@ class Letter:
 
 THAI = re.compile("[\u0e01-\u0e4e]")
 TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
+LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
 
 
 def join_lines(parts: list[str]) -> str:
@@ -79,7 +81,7 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
     """A field's text: its lines joined, OCR debris at its ends taken off."""
     if not pieces:
         return None
-    text = join_lines([strip_junk(pieces[0][1])] + [t for _, t in pieces[1:]])
+    text = join_lines([strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]])
     text = TRAILING_JUNK.sub("", text) if not text.endswith('"') else text
     return text or None
 
@@ -123,7 +125,7 @@ def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
         if (c := COUNT_RE.search(text)):
             count = re.sub(r"\s+", " ", c.group(1))
             text = text[: c.start()].strip()
-        if not text:  # a count on its own (a right-hand segment): the last enclosure's
+        if not text or COUNT_WORD.match(text):  # a count on its own (a right-hand segment): the last enclosure's
             if L.enclosures and count:
                 L.enclosures[-1]["count"] = count
             continue

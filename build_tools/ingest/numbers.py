@@ -18,7 +18,7 @@ D = r"[0-9๐-๙]"
 M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"  # marks OCR adds to a letter
 # `/` as OCR reads it; what stands between it and the serial when ว was misread.
 _GOV = re.compile(
-    rf"(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*\.?\s*(?P<office>{D}{{2,5}}(?:\s*[.,]\s*{D}{{1,3}}){{0,3}})\s*[/|]\s*"
+    rf"(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*\.?\s*(?P<office>{D}{{2,5}}(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*[/|]\s*"
     rf"(?:(?P<circ>ว{M}\s*[.,]?\s*)|(?P<junk>[)}}\]|lI1ร7]\s*))?(?P<serial>{D}{{1,6}})(?!{D})")
 _MARKS = re.compile(M[:-1] + "+")
 _ABBR = re.compile(rf"(?P<code>[ก-ฮ]{{2,6}}\.)\s*(?P<serial>{D}{{1,5}})\s*/\s*(?P<year>{D}{{4}})(?!{D})")
@@ -44,7 +44,7 @@ class Number:
 
 
 def _tidy_office(text: str) -> str:
-    return re.sub(r"\s*[.,]\s*", ".", re.sub(r"\s+", "", text))
+    return re.sub(r"\s*[.,:]\s*", ".", re.sub(r"\s+", "", text))
 
 
 def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation", "yearly")) -> Number | None:

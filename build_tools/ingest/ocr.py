@@ -15,6 +15,7 @@ from pathlib import Path
 
 from build_tools.ingest import digits, layout, tesseract
 from build_tools.ingest.preprocess import STEPS, otsu, prepare
+from build_tools.ingest.reread import reread_header
 from build_tools.normalization import fuzzy
 
 THAI_FONT_CANDIDATES = (
@@ -74,9 +75,12 @@ def read_stamps(ink) -> list[tuple[int, list[str]]]:
         crop = crop.resize((crop.size[0] * 2, crop.size[1] * 2))
         _, lines = tesseract.run(crop, psm=6)
         texts = [layout.clean_tokens(ln) for ln in lines if ln.conf >= 45]
-        texts = [t for t in texts if len(fuzzy.skeleton(t)) >= 3]
-        if texts:
-            out.append((top, texts))
+        kept: list[str] = []
+        for t in texts:  # a handwritten value Tesseract also read as a line of its own
+            if len(fuzzy.skeleton(t)) >= 3 and not any("".join(t.split()) in "".join(k.split()) for k in kept):
+                kept.append(t)
+        if kept:
+            out.append((top, kept))
     return out
 
 
@@ -88,6 +92,7 @@ def ocr_page(img, steps: tuple[str, ...] = STEPS) -> str:
     for ln in lines:
         if any(c in digits.THAI_DIGITS for c in ln.text):
             ln.text = digits.reread_line(prepared.page, ln, threshold)
+    reread_header(prepared.page, lines, threshold)
     stamps = read_stamps(prepared.colour) if prepared.colour is not None else []
     return layout.page_text(lines, stamps)
 

@@ -1,6 +1,13 @@
 """Page images made easier for Tesseract, with Pillow only.  Each step is a named function
-that decides from the page whether it is needed, so a clean scan passes through
+that decides from the page whether it is needed, so an ordinary scan passes through
 unchanged; benchmarks/ingest_eval.py --steps measures what each one buys in CER.
+
+Measured on the generated letters (docs/maintainers.md, "ผลการวัด"): applied to every page
+that showed a little of their symptom, each step made Tesseract's Thai model read worse,
+not better (it follows slightly askew lines, grey paper and 200 dpi print well; turning,
+evening or enlarging the page blurs the thin strokes of Thai marks).  So each step acts
+only on a page far outside that range (the thresholds below); `colour` is not in the
+default steps (reading a stamp apart read its handwriting worse than in place).
 
 colour    coloured ink (receipt stamps, seals, a blue signature) is taken off the page and
           kept apart: stamps are read on their own (ocr.py), the page's black text no
@@ -15,13 +22,19 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageChops, ImageFilter, ImageOps
 
-STEPS = ("colour", "flatten", "despeckle", "deskew", "scale")
+ALL_STEPS = ("colour", "flatten", "despeckle", "deskew", "scale")
+STEPS = ("flatten", "despeckle", "deskew", "scale")  # the default
 SATURATED = 70  # HSV saturation above which a pixel is coloured ink
 DARK_INK = 230  # ... and below this value (not paper)
 SPECKLE_SHARE = 0.012  # isolated dark pixels per dark pixel above which the page is despeckled
-UNEVEN_PAPER = 28  # grey levels of difference in the paper's brightness across the page
-TARGET_PITCH = 56  # line pitch (pixels) Tesseract's Thai model reads best
-MIN_SKEW_DEG = 0.25
+UNEVEN_PAPER = 70  # grey levels of difference in the paper's brightness across the page
+TARGET_PITCH = 56  # line pitch (pixels) small print is enlarged to
+SMALL_PITCH = 34  # ... when its lines are closer than this (a scan of about 120 dpi or less)
+MIN_PITCH = 24  # no Thai line of print is closer (shorter periods are marks, not lines)
+# Tesseract follows a slightly askew line itself, and turning the page blurs thin strokes:
+# measured on benchmarks/letterset (ingest_eval.py --steps), turning pages askew by up to
+# 2.5 degrees made the OCR worse; only a page further askew is turned.
+MIN_SKEW_DEG = 3.0
 
 
 @dataclass
@@ -96,7 +109,7 @@ def despeckle(grey: Image.Image) -> Image.Image | None:
 
 def _profile_score(ink: Image.Image, angle: float) -> float:
     rot = ink.rotate(angle, resample=Image.BILINEAR, fillcolor=0)
-    rows = list(rot.resize((1, rot.size[1]), Image.BOX).getdata())
+    rows = list(rot.resize((1, rot.size[1]), Image.BOX).get_flattened_data())
     mean = sum(rows) / len(rows)
     return sum((r - mean) ** 2 for r in rows)
 
@@ -125,11 +138,11 @@ def line_pitch(grey: Image.Image) -> float | None:
     f = width / grey.size[0]
     small = grey.resize((width, max(1, round(grey.size[1] * f))), Image.BOX)
     t = otsu(small)
-    rows = list(small.point(lambda v: 255 if v <= t else 0).resize((1, small.size[1]), Image.BOX).getdata())
+    rows = list(small.point(lambda v: 255 if v <= t else 0).resize((1, small.size[1]), Image.BOX).get_flattened_data())
     mean = sum(rows) / len(rows)
     dev = [r - mean for r in rows]
     best, lag_best = 0.0, None
-    for lag in range(int(15 * f), int(160 * f) + 1):
+    for lag in range(int(MIN_PITCH * f), int(160 * f) + 1):
         c = sum(a * b for a, b in zip(dev, dev[lag:])) / (len(dev) - lag)
         if c > best:
             best, lag_best = c, lag
@@ -138,7 +151,7 @@ def line_pitch(grey: Image.Image) -> float | None:
 
 def scale(grey: Image.Image) -> tuple[Image.Image | None, float]:
     pitch = line_pitch(grey)
-    if not pitch or pitch >= TARGET_PITCH * 0.85:
+    if not pitch or pitch >= SMALL_PITCH:
         return None, 1.0
     factor = min(2.0, TARGET_PITCH / pitch)
     size = (round(grey.size[0] * factor), round(grey.size[1] * factor))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from build_tools.ingest.forms import is_closing, label_at, strip_junk, title_of, urgency_at
 from build_tools.ingest.numbers import find_number
-from build_tools.ingest.rows import clean
+from build_tools.ingest.rows import clean, segments
 from build_tools.ingest.tail import NAME_RE
 
 # title beginning -> doc_type (corpus.DOC_TYPES)
@@ -57,12 +57,12 @@ def _bare_number(text: str) -> bool:
     return num is not None and num.start <= 6
 
 
-def _letter_start(t: str, nxt: str, first: bool) -> bool:
+def _letter_start(t: str, nxt: str, first: bool, raw: str) -> bool:
     """A letter's first line; before any document, a number printed without ที่ counts."""
     number = _number_line if not first else (lambda x: _number_line(x) or _bare_number(x))
     if (u := urgency_at(t)) and (number(nxt) or number(u[1])):
         return True
-    return number(t) or title_of(t) is not None
+    return number(t) or any(title_of(seg) is not None for seg in segments(raw))
 
 
 def _ends_letter(t: str) -> bool:
@@ -81,7 +81,7 @@ def split_bundle(lines: list[str]) -> list[Part]:
             skip_next = False
             continue
         nxt = nonblank[k + 1][1] if k + 1 < len(nonblank) else ""
-        if ended and _letter_start(t, nxt, not starts):
+        if ended and _letter_start(t, nxt, not starts, lines[n - 1]):
             starts.append((n, "letter"))
             ended = False
             skip_next = bool(urgency_at(t)) and (_number_line(nxt) or _bare_number(nxt))

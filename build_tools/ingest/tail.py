@@ -31,7 +31,7 @@ class Tail:
 
 
 def _name(row: Row) -> str | None:
-    t = strip_junk(row.segs[-1]).lstrip(".,'")
+    t = re.sub(r"[\s.,:;'`|_~-]+$", "", strip_junk(row.segs[-1]).lstrip(".,'"))
     m = NAME_RE.match(t)
     return clean(m.group(1)) if m else None
 
@@ -50,6 +50,15 @@ def _date_row(rows: list[Row], lo: int, hi: int) -> int | None:
     return None
 
 
+def _stamped_date_place(rows: list[Row], start: int) -> int | None:
+    """Where a หนังสือประทับตรา's date line stands when it cannot be read: above the unit
+    and contact lines at the foot, the line with a year in it."""
+    k = len(rows) - 1
+    while k > start and (CONTACT_RE.match(strip_junk(rows[k].segs[0])) or ORG_RE.match(strip_junk(rows[k].text))):
+        k -= 1
+    return k if k > start and re.search(r"[0-9๐-๙]{3,4}", rows[k].text) else None
+
+
 def _anchor(rows: list[Row], start: int, form: Form, t: Tail) -> int | None:
     """Index of the row the body ends before; fills the form's own date when it is there."""
     for i in range(start, len(rows)):
@@ -63,6 +72,9 @@ def _anchor(rows: list[Row], start: int, form: Form, t: Tail) -> int | None:
         d = _date_row(rows, max(start, len(rows) - 8), len(rows))
         if d is not None:
             t.date, t.date_line = read_dates(rows[d].text)[0], rows[d].n
+        else:
+            d = _stamped_date_place(rows, start)
+        if d is not None:
             k = d - 1
             while k > start and _junk(rows[k]):
                 k -= 1
