@@ -464,3 +464,44 @@ def test_a_conflict_with_many_readings_is_summarized_in_each_warning():
         "d0: 30 หมู่บ้าน; d1: 31 หมู่บ้าน; d2: 32 หมู่บ้าน; each reading is its own warning); "
         "record the right one in corpus/conflicts.yaml")
     assert (found[7].file, found[7].line) == ("corpus/raw/x.txt", 8)
+
+
+# --- known names restored (normalization/rules/names.py) ------------------------------
+
+NAMES = ("สยามเมืองยิ้ม", "กรมการพัฒนาชุมชน", "กรมส่งเสริมการปกครองท้องถิ่น", "สมาคมองค์การบริหารส่วนตำบล",
+         "องค์การบริหารส่วนตำบล")
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ('โครงการพลังชุมชน พลังสร้างสรรค์ "สยามเมืองอิ้ม"', 'โครงการพลังชุมชน พลังสร้างสรรค์ "สยามเมืองยิ้ม"'),  # ย/อ
+    ("กรมการพัฒนาซุมชน ร่วมกับ", "กรมการพัฒนาชุมชน ร่วมกับ"),  # ช/ซ
+    ("กรมส่งเสริมการปกครองท้องถิน", "กรมส่งเสริมการปกครองท้องถิ่น"),  # a dropped tone mark
+    ("อำเภอมัญจาดีรี จังหวัดขอนแก่น", "อำเภอมัญจาคีรี จังหวัดขอนแก่น"),  # a district, from the gazetteer
+])
+def test_known_names_damaged_by_ocr_are_restored_and_recorded(raw, fixed):
+    ctx = Context(known_names=NAMES, restore_places=True)
+    out, rules, _ = _rules(raw, ctx)
+    assert out == fixed and rules == ["restore_known_names"]
+    assert "known names damaged by OCR, restored" in ctx.changes[0].reason
+
+
+@pytest.mark.parametrize("text", [
+    "กรมการปกครองส่วนท้องถิ่น",  # another name: not one or two confusions away
+    "นายสมชาย ศรีสุข",  # people's names are never in the list
+    "จังหวัดขอนแก่นมีความก้าวหน้า",  # a place already right
+])
+def test_what_is_not_a_damaged_known_name_is_left_alone(text):
+    out, rules, _ = _rules(text, Context(known_names=NAMES, restore_places=True))
+    assert out == text and rules == []
+
+
+def test_without_the_corpus_names_nothing_is_restored():
+    assert _rules("กรมการพัฒนาซุมชน", Context())[0] == "กรมการพัฒนาซุมชน"
+
+
+def test_restorable_names_never_include_people():
+    from build_tools.normalization.known_names import restorable_names
+
+    names = restorable_names(_corpus())
+    assert "สยามเมืองยิ้ม" in names and "กรมการพัฒนาชุมชน" in names and "ศาลากลาง" not in names
+    assert not set(_corpus().names.get("people", [])) & set(names)

@@ -1,40 +1,31 @@
-"""Extract the parts of a Thai official letter (หนังสือภายนอก) from its OCR lines.
+"""Extract the parts of a Thai official letter from its OCR lines, by its form
+(forms.py): header (header.py), body, closing, signature block, contacts.
 
 Works on (raw line number, text) pairs so every value and every flag can name the line
-it came from.  Layout of the letter, top to bottom: urgency, ที่ number, issuing agency
-and address, date, receipt stamps of the receiving offices (เลขรับ / วันที่ / เวลา),
-เรื่อง, เรียน, อ้างถึง, สิ่งที่ส่งมาด้วย, body, ขอแสดงความนับถือ, (signatory name),
-position, issuing unit, โทร / โทรสาร.  Fields that cannot be found are None and flagged."""
+it came from.  Fields that cannot be found are None and flagged; a date that is not the
+form's own date line (a reference's, a deadline in the body, a receipt stamp's) is
+flagged as such."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from build_tools.common.thaidate import DATE_RE, parse_thai_date, to_arabic_digits
+from build_tools.common.thai import to_arabic_digits
+from build_tools.ingest.dates import DateReading, first_date, read_dates
 from build_tools.ingest.flags import Flag
+from build_tools.ingest.forms import strip_junk
+from build_tools.ingest.header import Head, read_header
+from build_tools.ingest.numbers import Number, find_number
+from build_tools.ingest.rows import Row, clean, make_rows
+from build_tools.ingest.tail import read_tail
+from build_tools.normalization import fuzzy
 
-URGENCY_RE = re.compile(r"^(ด่วนที่สุด|ด่วนมาก|ด่วน)$")
-NUMBER_RE = re.compile(r"^(?:(ด่วนที่สุด|ด่วนมาก|ด่วน)\s+)?ที่?\s*(?=[ก-ฮ]{2,4}\.?\s*[0-9๐-๙])(.+)$")
-STAMP_RE = re.compile(r"^(เลขรับ|เลขที่)[\s.…:_-]*([0-9๐-๙][0-9๐-๙/.\-]*)?")
-STAMP_DATE_RE = re.compile(r"^วันที่?[\s.…:_-]*(.*)$")
-STAMP_TIME_RE = re.compile(r"^เวลา[\s.…:_-]*([0-9๐-๙][0-9๐-๙.:]*)?")
-SUBJECT_RE = re.compile(r"^เรื่?อง\s*(.+)$")
-ADDRESSEE_RE = re.compile(r"^เรียน\s*(.+)$")
-REFERENCE_RE = re.compile(r"^อ้?างถึง\s*(.*)$")
-ENCLOSURE_RE = re.compile(r"^สิ่?งที่?ส่งมาด้วย\s*(.*)$")
-ITEM_RE = re.compile(r"^([0-9๐-๙]{1,2})[.)]\s*(.+)$")
-COUNT_RE = re.compile(r"จำนวน\s*([0-9๐-๙]+\s*\S+)\s*$")
-CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,4}\.?\s*[0-9๐-๙][^ล]*?)\s*(?:ลงวันที่?\s*(.+))?$")
-CLOSING_RE = re.compile(r"^ขอแสดงความนับถือ")
-NAME_RE = re.compile(r"^\((?!ลงชื่อ)([^()]{3,})\)$")
-CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\.?\s*:?\s*(.*)$")
-MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
-ORG_RE = re.compile(r"^(กระทรวง|กรม|สำนัก|สำนักงาน|กอง|ฝ่าย|กลุ่ม|ศูนย์|จังหวัด|ศาลากลาง|อำเภอ|"
-                    r"องค์การ|เทศบาล|สมาคม)")
-# Tesseract often drops tone marks (ที่ -> ที, เรื่อง -> เรือง): keywords accept both.
-DATED_RE = re.compile(r"^ลงวันที่?")
-STAMP_WORD_RE = re.compile(r"^วันที่?")
+__all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
+
+ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.)]\s*(.+)$")
+COUNT_RE = re.compile(r"จ[ำ้]นวน\s*([0-9๐-๙]+\s*\S+)\s*$")
+COUNT_WORD = re.compile(r"จ\S{0,2}นวน")  # จำนวน as OCR reads it (จํานวน, จ้านวน)
+CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,6}\.?\s*[0-9๐-๙].*?)\s*(?:ลงวันที่?\s*(.+))?$")
 TONE_MARKS = re.compile("[\u0e48-\u0e4b]")
 
 
@@ -43,46 +34,18 @@ def fold_marks(text: str) -> str:
     return TONE_MARKS.sub("", text)
 
 
-ADDRESS_RE = re.compile(r"^(ถนน|ถ\.|เลขที่\s+[0-9๐-๙]+\s+ถนน)|[0-9๐-๙]{5}$")
-
-
-def clean(text: str) -> str:
-    """The small per-line cleanup extraction needs (the full repair chain runs later on
-    the document text): composed Unicode, sara am, no OCR emphasis, single spaces."""
-    t = unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33")
-    t = t.replace("**", "").replace("\u200b", "")
-    return re.sub(r"\s+", " ", t).strip()
-
-
-def clean_number(text: str) -> str:
-    """'มท 0810.1 /ว 1631' -> 'มท 0810.1/ว 1631' (as printed, spaces tidied)."""
-    t = re.sub(r"\s*/\s*", "/", clean(text))
-    t = re.sub(r"\s*\.\s*(?=[0-9๐-๙])", ".", t)
-    return t.strip(" .")
-
-
-def clean_phone(text: str) -> str:
-    return re.sub(r"\s*-\s*", "-", clean(text)).strip(" .:")
-
-
-def find_date(text: str):
-    """(iso date, text as printed) of the first Thai date in text, or (None, None)."""
-    m = DATE_RE.search(text)
-    if not m:
-        return None, None
-    try:
-        return parse_thai_date(m.group(0)).isoformat(), clean(m.group(0))
-    except ValueError:
-        return None, clean(m.group(0))
-
-
 @dataclass
 class Letter:
+    form: str = "external"
     urgency: str | None = None
     number: str | None = None
+    number_parsed: Number | None = None
     number_line: int | None = None
     date: str | None = None
     date_be: str | None = None
+    date_line: int | None = None
+    date_source: str = "header"  # header | receipt-stamp | body | none
+    offices: list[tuple[int, str]] = field(default_factory=list)  # letterhead / office names
     issuer_name: str | None = None
     issuer_line: int | None = None
     address: str | None = None
@@ -99,188 +62,175 @@ class Letter:
     flags: list[Flag] = field(default_factory=list)
 
 
+THAI = re.compile("[\u0e01-\u0e4e]")
+TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
+LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
+
+
+def join_lines(parts: list[str]) -> str:
+    """Lines of one field as one text: a Thai line ends inside a sentence, never at a
+    space, so Thai meets Thai with no space (the normalizer's join_broken_lines rule)."""
+    out = ""
+    for p in (p.strip() for p in parts if p and p.strip()):
+        glue = "" if out and (THAI.match(out[-1]) and THAI.match(p[0]) or out[-1] in "\"“(") else " "
+        out = out + glue + p if out else p
+    return out
+
+
+def _joined(pieces: list[tuple[int, str]]) -> str | None:
+    """A field's text: its lines joined, OCR debris at its ends taken off."""
+    if not pieces:
+        return None
+    text = join_lines([strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]])
+    text = TRAILING_JUNK.sub("", text) if not text.endswith('"') else text
+    return text or None
+
+
 def _cited(text: str, line: int, via: str) -> dict | None:
     """A cited letter inside a reference or enclosure text: its number and date."""
-    m = CITED_RE.search(text)
-    if not m:
+    num = find_number(text, ("government", "abbreviation"))
+    if num is None:
         return None
-    iso, printed = find_date(m.group(2) or "")
-    title = clean(text[: m.start()]) or None
-    return {"title": title, "number": clean_number(m.group(1)), "date": iso, "date_be": printed,
-            "line": line, "via": via}
+    d = first_date(text[num.end:]) or first_date(text)
+    title = clean(re.sub(r"\s*ที่?\s*$", "", text[: num.start])) or None
+    return {"title": title, "number": num.printed, "date": d.iso if d else None,
+            "date_be": d.stored if d else None, "line": line, "via": via}
 
 
-def extract_letter(lines: list[tuple[int, str]]) -> Letter:  # noqa: C901  (over the limit: to split this round)
-    L = Letter()
-    rows = [(n, clean(t)) for n, t in lines]
-    text_rows = [(n, t) for n, t in rows if t]
-    subject_at = next((i for i, (_, t) in enumerate(text_rows) if SUBJECT_RE.match(t)), None)
-    header = text_rows[: subject_at if subject_at is not None else min(25, len(text_rows))]
-
-    # Receipt stamps first: their lines (and the receiving office above them) are not
-    # the letter's own agency or date.
-    consumed: set[int] = set()
-    for i, (n, t) in enumerate(header):
-        m = STAMP_RE.match(t)
-        if not m:
-            continue
-        stamp = {"kind": m.group(1), "number": m.group(2), "date": None, "date_text": None,
-                 "time": None, "receiver": None, "line": n}
-        consumed.add(n)
-        if i > 0 and header[i - 1][0] not in consumed and ORG_RE.match(header[i - 1][1]):
-            stamp["receiver"] = header[i - 1][1]
-            consumed.add(header[i - 1][0])
-        for n2, t2 in header[i + 1 : i + 3]:
-            if (dm := STAMP_DATE_RE.match(t2)):
-                stamp["date"], stamp["date_text"] = find_date(dm.group(1))
-                consumed.add(n2)
-            elif (tm := STAMP_TIME_RE.match(t2)):
-                stamp["time"] = tm.group(1)
-                consumed.add(n2)
-        L.receipt_stamps.append(stamp)
-    L.skip_lines |= consumed
-
-    for n, t in header:
-        if n in consumed:
-            continue
-        if URGENCY_RE.match(t) and not L.urgency:
-            L.urgency = t
-        elif (m := NUMBER_RE.match(t)) and not L.number:
-            L.urgency = L.urgency or m.group(1)
-            L.number, L.number_line = clean_number(m.group(2)), n
-        elif ADDRESS_RE.search(t) and not DATE_RE.search(t) and not L.address:
-            L.address = t
-        elif DATE_RE.search(t) and not STAMP_WORD_RE.match(t) and not L.date_be:
-            iso, printed = find_date(t)
-            if len(t) <= len(printed or "") + 6:  # a line that is just the date
-                L.date, L.date_be = iso, printed
-                if iso is None:
-                    L.flags.append(Flag("missing", f"วันที่ '{printed}' ไม่ถูกต้อง", n))
-        elif ORG_RE.match(t) and not L.issuer_name and len(t) < 80:
-            L.issuer_name, L.issuer_line = t, n
-
-    # เรื่อง / เรียน / อ้างถึง / สิ่งที่ส่งมาด้วย, then the body.
-    body_start = None
-    i = subject_at if subject_at is not None else len(header)
-    mode = None
-    while i < len(text_rows):
-        n, t = text_rows[i]
-        if (m := SUBJECT_RE.match(t)) and L.subject is None:
-            L.subject, mode = m.group(1), None
-        elif (m := ADDRESSEE_RE.match(t)) and L.addressee is None:
-            L.addressee, mode = m.group(1), None
-        elif (m := REFERENCE_RE.match(t)):
-            mode = "ref"
-            if m.group(1):
-                _add_reference(L, m.group(1), n)
-        elif (m := ENCLOSURE_RE.match(t)):
-            mode = "enc"
-            if m.group(1):
-                _add_enclosure(L, m.group(1), n)
-        elif t.startswith("|"):
-            cells = [c.strip() for c in t.strip("|").split("|")]
-            if set("".join(cells)) <= set("-: "):
-                pass  # Markdown table rule
-            elif cells and (ENCLOSURE_RE.match(cells[0]) or (mode == "enc" and not cells[0])):
-                mode = "enc"
-                _add_enclosure(L, " ".join(c for c in cells[1:] if c), n)
-            elif cells and REFERENCE_RE.match(cells[0]):
-                mode = "ref"
-                _add_reference(L, " ".join(c for c in cells[1:] if c), n)
-        elif t == "-" or set(t) <= set("-|: "):
-            pass  # OCR table debris
-        elif mode == "ref" and (DATED_RE.match(t) or ITEM_RE.match(t)) and len(t) < 120:
-            _add_reference(L, t, n, continuation=bool(DATED_RE.match(t)))
-        elif mode == "enc" and (DATED_RE.match(t) or t.startswith("จำนวน") or ITEM_RE.match(t)) \
-                and len(t) < 120:
-            _add_enclosure(L, t, n)
+def _references(L: Letter, pieces: list[tuple[int, str]]) -> None:
+    """อ้างถึง: one citation, or numbered ones, each possibly over several lines."""
+    groups: list[list[tuple[int, str]]] = []
+    for n, t in pieces:
+        t = strip_junk(t)
+        if not groups or ITEM_RE.match(t):
+            groups.append([(n, t)])
         else:
-            body_start = n
-            break
-        i += 1
-
-    closing_at = next((k for k, (_, t) in enumerate(text_rows) if CLOSING_RE.match(t)), None)
-    tail = text_rows[closing_at + 1 :] if closing_at is not None else text_rows[-15:]
-    if body_start is not None:
-        end = text_rows[closing_at - 1][0] if closing_at is not None and closing_at > 0 else text_rows[-1][0]
-        if end >= body_start:
-            L.body_lines = (body_start, end)
-
-    # Signature block: (name), position, issuing unit lines, contacts.
-    name_at = next((k for k, (_, t) in enumerate(tail) if NAME_RE.match(t)), None)
-    if name_at is not None:
-        n, t = tail[name_at]
-        position = tail[name_at + 1][1] if name_at + 1 < len(tail) else None
-        if position and (CONTACT_RE.match(position) or MOTTO_RE.match(position)):
-            position = None
-        L.signatory = {"name": NAME_RE.match(t).group(1).strip(), "position": position, "line": n}
-        L.skip_lines.add(n)
-        unit = []
-        for _, t2 in tail[name_at + 2 :]:
-            if CONTACT_RE.match(t2) or MOTTO_RE.match(t2):
-                break
-            if ORG_RE.match(t2) and len(t2) < 80:
-                unit.append(t2)
-        L.unit = " ".join(unit) or None
-    for n, t in tail:
-        if (m := CONTACT_RE.match(t)):
-            kind = "โทรสาร" if m.group(1) == "โทรสาร" else "โทร"
-            L.contact.append({"kind": kind, "number": clean_phone(m.group(2)), "line": n})
-            L.skip_lines.add(n)
-
-    for name, value, what in (("number", L.number, "เลขที่หนังสือ (ที่ ...)"),
-                              ("date", L.date_be, "วันที่ของหนังสือ"),
-                              ("subject", L.subject, "เรื่อง"),
-                              ("addressee", L.addressee, "เรียน (ผู้รับ)"),
-                              ("signatory", L.signatory, "ผู้ลงนาม")):
-        if not value:
-            L.flags.append(Flag("missing", f"ไม่พบ{what}: ตรวจต้นฉบับแล้วเพิ่มในไฟล์เอกสารเอง",
-                                lines[0][0] if lines else None, wrong=name))
-    return L
+            groups[-1].append((n, t))
+    for g in groups:
+        text = join_lines([t for _, t in g])
+        m = ITEM_RE.match(text)
+        body = m.group(2) if m else text
+        ref = _cited(body, g[0][0], "อ้างถึง")
+        if ref is None:
+            d = first_date(body)
+            ref = {"title": clean(body) or None, "number": None, "date": d.iso if d else None,
+                   "date_be": d.stored if d else None, "line": g[0][0], "via": "อ้างถึง"}
+        L.references.append(ref)
 
 
-def _add_reference(L: Letter, text: str, line: int, continuation: bool = False) -> None:
-    if continuation and L.references:
-        ref = L.references[-1]
-        ref["date"], ref["date_be"] = find_date(text)
-        return
-    m = ITEM_RE.match(text)
-    body = m.group(2) if m else text
-    ref = _cited(body, line, "อ้างถึง")
-    if ref is None:
-        iso, printed = find_date(body)
-        ref = {"title": clean(body) or None, "number": None, "date": iso, "date_be": printed,
-               "line": line, "via": "อ้างถึง"}
-    L.references.append(ref)
-
-
-def _add_enclosure(L: Letter, text: str, line: int) -> None:
-    text = clean(text)
-    count = None
-    if (c := COUNT_RE.search(text)):
-        count = re.sub(r"\s+", " ", c.group(1))
-        text = text[: c.start()].strip()
-    if not text:  # a count on its own line belongs to the last enclosure
-        if L.enclosures and count:
-            L.enclosures[-1]["count"] = count
-        return
-    if DATED_RE.match(text) and L.enclosures:
-        enc = L.enclosures[-1]
-        enc["title"] = f"{enc['title']} {text}"
-        if count:
-            enc["count"] = count
+def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
+    for n, t in pieces:
+        text = strip_junk(t)
+        count = None
+        if (c := COUNT_RE.search(text)):
+            count = re.sub(r"\s+", " ", c.group(1))
+            text = text[: c.start()].strip()
+        if not text or COUNT_WORD.match(text):  # a count on its own (a right-hand segment): the last enclosure's
+            if L.enclosures and count:
+                L.enclosures[-1]["count"] = count
+            continue
+        if fuzzy.starts_with(text, "ลงวันที่") is not None and L.enclosures:
+            enc = L.enclosures[-1]
+            enc["title"] = f"{enc['title']} {text}"
+            enc["count"] = count or enc["count"]
+            _enclosure_citation(L, enc)
+            continue
+        m = ITEM_RE.match(text)
+        no = int(to_arabic_digits(m.group(1))) if m else len(L.enclosures) + 1
+        enc = {"no": no, "title": m.group(2).strip() if m else text, "count": count, "line": n}
+        L.enclosures.append(enc)
         _enclosure_citation(L, enc)
-        return
-    m = ITEM_RE.match(text)
-    no = int(to_arabic_digits(m.group(1))) if m else len(L.enclosures) + 1
-    enc = {"no": no, "title": m.group(2).strip() if m else text, "count": count, "line": line}
-    L.enclosures.append(enc)
-    _enclosure_citation(L, enc)
 
 
 def _enclosure_citation(L: Letter, enc: dict) -> None:
     """An enclosure that is a copy of another letter cites it: record it as a reference."""
     ref = _cited(enc["title"], enc["line"], f"สิ่งที่ส่งมาด้วย {enc['no']}")
-    L.references = [r for r in L.references if r["via"] != ref["via"]] if ref else L.references
+    L.references = [r for r in L.references if r["via"] != f"สิ่งที่ส่งมาด้วย {enc['no']}"]
     if ref:
         L.references.append(ref)
+
+
+MISSING = {"number": "เลขที่หนังสือ (ที่ ...)", "date": "วันที่ของหนังสือ", "subject": "เรื่อง",
+           "addressee": "เรียน / ถึง (ผู้รับ)", "signatory": "ผู้ลงนาม"}
+# What each form prints (a คำสั่ง has no addressee, a หนังสือประทับตรา no subject nor signature).
+EXPECTED = {"external": ("number", "date", "subject", "addressee", "signatory"),
+            "memo": ("number", "date", "subject", "addressee", "signatory"),
+            "stamped": ("number", "date", "addressee"),
+            "order": ("number", "date", "subject", "signatory"),
+            "announcement": ("date", "subject", "signatory")}
+
+
+def _header_fields(L: Letter, h: Head) -> None:
+    L.form, L.urgency = h.form.key, h.urgency
+    if h.number:
+        L.number, L.number_parsed, L.number_line = h.number.printed, h.number, h.number_line
+    L.offices, L.address = list(h.offices), h.address
+    L.subject = _joined(h.fields.get("subject", []))
+    L.addressee = _joined(h.fields.get("addressee", []))
+    if h.fields.get("unit"):  # บันทึกข้อความ: ส่วนราชการ names the office (and its unit, phone)
+        unit = _joined(h.fields["unit"])
+        L.offices.insert(0, (h.fields["unit"][0][0], re.split(r"\s+โทร", unit)[0]))
+    _references(L, h.fields.get("references", []))
+    _enclosures(L, h.fields.get("enclosures", []))
+    L.receipt_stamps = h.stamps
+    L.skip_lines |= h.consumed
+
+
+def _set_date(L: Letter, d: DateReading | None, line: int | None, source: str) -> None:
+    if d is None:
+        return
+    if d.iso is None:
+        L.flags.append(Flag("date_invalid", f"วันที่ '{d.printed}' อ่านไม่ได้เป็นวันที่ที่ถูกต้อง: "
+                                            + "; ".join(d.problems), line, wrong=d.printed))
+        return
+    L.date, L.date_be, L.date_line, L.date_source = d.iso, d.stored, line, source
+    for note in d.notes:
+        L.flags.append(Flag("date_reading", f"อ่านวันที่ '{d.printed}' เป็น {d.stored}: {note}", line,
+                            suggestion=d.stored, wrong=d.printed))
+
+
+def _fallback_date(L: Letter, rows: list[Row], body: tuple[int, int] | None) -> None:
+    """No date where the form prints it: the first date of the body (never a reference's
+    or a receipt stamp's in the header), flagged as such."""
+    if body is None:
+        return
+    for r in rows:
+        if not body[0] <= r.n <= body[1]:
+            continue
+        for d in read_dates(r.text):
+            if d.iso:
+                L.date, L.date_be, L.date_line, L.date_source = d.iso, d.stored, r.n, "body"
+                L.flags.append(Flag("date_source", f"ไม่พบวันที่ของหนังสือในตำแหน่งที่แบบหนังสือกำหนด: "
+                                    f"ใช้วันที่ '{d.printed}' จากเนื้อความ (บรรทัด {r.n}) ซึ่งอาจเป็นวันอื่น "
+                                    "(กำหนดส่ง วันประชุม): ตรวจกับต้นฉบับ", r.n, suggestion=d.stored, wrong="date"))
+                return
+
+
+def extract_letter(lines: list[tuple[int, str]]) -> Letter:
+    L = Letter()
+    rows = make_rows(lines)
+    if not rows:
+        L.flags += [Flag("missing", f"ไม่พบ{what}", None, wrong=name) for name, what in MISSING.items()]
+        return L
+    h = read_header(rows)
+    _header_fields(L, h)
+    start = h.body_start if h.body_start is not None else len(rows)
+    t = read_tail(rows, start, h.form)
+    if start < t.body_end:
+        L.body_lines = (rows[start].n, rows[t.body_end - 1].n)
+    L.signatory, L.unit, L.contact = (t.signatory if h.form.signed else None), t.unit, t.contact
+    L.skip_lines |= t.skip
+    if t.sender:
+        L.offices.append(t.sender)
+    _set_date(L, h.date, h.date_line, "header")
+    if L.date is None:
+        _set_date(L, t.date, t.date_line, "header")
+    if L.date is None and not any(f.kind == "date_invalid" for f in L.flags):
+        _fallback_date(L, rows, L.body_lines)
+    for name in EXPECTED[L.form]:
+        value = {"number": L.number, "date": L.date_be, "subject": L.subject, "addressee": L.addressee,
+                 "signatory": L.signatory}[name]
+        if not value:
+            L.flags.append(Flag("missing", f"ไม่พบ{MISSING[name]}: ตรวจต้นฉบับแล้วเพิ่มในไฟล์เอกสารเอง",
+                                lines[0][0], wrong=name))
+    return L

@@ -1,6 +1,10 @@
 """OCR of scanned pages with Tesseract's Thai model, and rendering of clean Thai text to
 an image (to make test and benchmark scans whose true text is known).
 
+A page is prepared (preprocess.py), read once by Tesseract with automatic page
+segmentation (text and word boxes together), and its text rebuilt from the boxes
+(layout.py); coloured ink (receipt stamps) is read on its own and put back as a block.
+
 Tesseract is a system program (Debian: tesseract-ocr + tesseract-ocr-tha); everything
 that only handles text works without it, and `ocr_unavailable()` says why OCR cannot run."""
 from __future__ import annotations
@@ -9,6 +13,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from build_tools.ingest import digits, layout, tesseract
+from build_tools.ingest.preprocess import STEPS, otsu, prepare
+from build_tools.ingest.reread import reread_header
+from build_tools.normalization import fuzzy
+
 THAI_FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/tlwg/Garuda.ttf",  # Debian fonts-thai-tlwg
     "/usr/share/fonts/truetype/tlwg/Loma.ttf",
@@ -16,6 +25,8 @@ THAI_FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf",
 )
 INSTALL_HINT = "sudo apt-get install tesseract-ocr tesseract-ocr-tha"
+STAMP_MIN_SHARE = 0.03  # a coloured region narrower than this share of the page is no stamp
+STAMP_GRID = 8  # the colour layer is searched for regions on a grid of this many pixels
 
 
 def ocr_unavailable(lang: str = "tha") -> str | None:
@@ -32,16 +43,69 @@ def ocr_unavailable(lang: str = "tha") -> str | None:
     return None
 
 
-def ocr_image(path: Path, lang: str = "tha", psm: int = 6) -> str:
-    """Text of one page image (PNG, JPEG, TIFF), through the pytesseract binding."""
-    import pytesseract
+def _regions(ink) -> list[tuple[int, int, int, int]]:
+    """Boxes (left, top, right, bottom) of the clusters of coloured ink."""
+    g = STAMP_GRID
+    small = ink.resize((max(1, ink.size[0] // g), max(1, ink.size[1] // g)))
+    w, h = small.size
+    on = {(x, y) for y in range(h) for x in range(w) if small.getpixel((x, y)) < 200}
+    boxes = []
+    while on:
+        stack = [on.pop()]
+        xs, ys = [], []
+        while stack:
+            x, y = stack.pop()
+            xs.append(x)
+            ys.append(y)
+            for dx in (-2, -1, 0, 1, 2):
+                for dy in (-2, -1, 0, 1, 2):
+                    if (x + dx, y + dy) in on:
+                        on.remove((x + dx, y + dy))
+                        stack.append((x + dx, y + dy))
+        if (max(xs) - min(xs)) >= STAMP_MIN_SHARE * w:
+            boxes.append((min(xs) * g, min(ys) * g, (max(xs) + 1) * g, (max(ys) + 1) * g))
+    return boxes
+
+
+def read_stamps(ink) -> list[tuple[int, list[str]]]:
+    """(top, lines) of each coloured region that reads as text (a stamp, not a scribble)."""
+    out = []
+    for left, top, right, bottom in _regions(ink):
+        crop = ink.crop((max(0, left - 8), max(0, top - 8), right + 8, bottom + 8))
+        crop = crop.resize((crop.size[0] * 2, crop.size[1] * 2))
+        _, lines = tesseract.run(crop, psm=6)
+        texts = [layout.clean_tokens(ln) for ln in lines if ln.conf >= 45]
+        kept: list[str] = []
+        for t in texts:  # a handwritten value Tesseract also read as a line of its own
+            if len(fuzzy.skeleton(t)) >= 3 and not any("".join(t.split()) in "".join(k.split()) for k in kept):
+                kept.append(t)
+        if kept:
+            out.append((top, kept))
+    return out
+
+
+def ocr_page(img, steps: tuple[str, ...] = STEPS) -> str:
+    """The text of one page image (a PIL image)."""
+    prepared = prepare(img, steps)
+    _, lines = tesseract.run(prepared.page)
+    threshold = otsu(prepared.page)
+    for ln in lines:
+        if any(c in digits.THAI_DIGITS for c in ln.text):
+            ln.text = digits.reread_line(prepared.page, ln, threshold)
+    reread_header(prepared.page, lines, threshold)
+    stamps = read_stamps(prepared.colour) if prepared.colour is not None else []
+    return layout.page_text(lines, stamps)
+
+
+def ocr_image(path: Path, lang: str = "tha") -> str:
+    """Text of one page image file (PNG, JPEG, TIFF)."""
     from PIL import Image
 
     reason = ocr_unavailable(lang)
     if reason:
         raise RuntimeError(reason)
     with Image.open(path) as img:
-        return pytesseract.image_to_string(img, lang=lang, config=f"--psm {psm}")
+        return ocr_page(img.convert("RGB"))
 
 
 def thai_font() -> str:

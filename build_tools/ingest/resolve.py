@@ -7,11 +7,16 @@ probable  the number differs only by digits OCR confuses (๘/๕/๓, ๖/๒, 
 none      nothing fits (the cited letter is not in the corpus yet)"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from build_tools.common.letter_numbers import canonical, confusable_equal, edit_distance, number_prefix
+from build_tools.common.thai import to_arabic_digits, to_thai_digits
+from build_tools.ingest.checks import CONFUSED_DIGITS
 from build_tools.ingest.flags import Flag
+from build_tools.ingest.issuers import office_of_number
 from build_tools.ingest.letter import fold_marks
+from build_tools.ingest.numbers import find_number
 
 
 @dataclass
@@ -63,8 +68,43 @@ def issuer_in_text(text: str | None, agencies: dict[str, dict]) -> str | None:
     return max(hits)[1] if hits else None
 
 
+def _ocr_equal(a: str, b: str) -> bool:
+    """Same number except for digits Tesseract's Thai model confuses (checks.CONFUSED_DIGITS)."""
+    a, b = canonical(a), canonical(b)
+    if a == b or len(a) != len(b):
+        return False
+    return all(x == y or y in CONFUSED_DIGITS.get(x, "") or x in CONFUSED_DIGITS.get(y, "") for x, y in zip(a, b))
+
+
+def _date_fits(date: str | None, other: str | None) -> bool:
+    """No date, the same date, or the same month and year with the day misread."""
+    if not date or not other or date == other:
+        return True
+    return date[:8] == other[:8] and _ocr_equal(date[8:], other[8:])
+
+
+def _readings(ref: dict, c: Candidate, line: int | None) -> list[Flag]:
+    """The cited document's number and date as the likely readings of a misread citation."""
+    flags = []
+    number, date = ref.get("number"), ref.get("date")
+    if c.number and (not number or canonical(number) != canonical(c.number)):
+        flags.append(Flag("number_check", f"เลขที่ที่อ้างถึง '{number or '-'}' น่าจะอ่านผิดหรืออ่านไม่ได้: "
+                                          f"เอกสารที่อ้างถึง ({c.id}) มีเลขที่ '{c.number}'", line,
+                          suggestion=c.number, wrong=number))
+    if date and c.date and date != c.date and ref.get("date_be"):
+        day = str(int(c.date[8:]))
+        printed = ref["date_be"]
+        old = re.match(r"\s*([0-9๐-๙]{1,2})", printed)
+        if old:
+            new_day = to_thai_digits(day) if old.group(1) != to_arabic_digits(old.group(1)) else day
+            fixed = printed[:old.start(1)] + new_day + printed[old.end(1):]
+            flags.append(Flag("date_check", f"วันที่ที่อ้างถึง '{printed}' น่าจะอ่านผิด: เอกสารที่อ้างถึง "
+                                            f"({c.id}) ลงวันที่ {c.date}", line, suggestion=fixed, wrong=printed))
+    return flags
+
+
 def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
-            agencies: dict[str, str], self_id: str | None = None) -> tuple[dict, list[Flag]]:
+            agencies: dict[str, str], self_id: str | None = None, registry=None) -> tuple[dict, list[Flag]]:
     """Return the reference with `id` and `match` filled in, and the flags it raises."""
     flags: list[Flag] = []
     out = {**ref, "id": None, "match": "none"}
@@ -79,15 +119,8 @@ def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
                                   f"เลขที่ '{number}' ตรงกับ {exact[0].id} แต่วันที่ต่างกัน "
                                   f"({date} กับ {exact[0].date})", line, wrong=number))
             return out, flags
-    by_prefix = prefix_issuer(number, known, line, flags)
-    issuer = (by_prefix or {}).get("issuer") or issuer_in_text(ref.get("title"), agencies)
-    probable: list[tuple[Candidate, str]] = []
-    for c in pool:
-        if number and c.number and confusable_equal(number, c.number) and (not date or date == c.date):
-            probable.append((c, f"เลขที่ต่างกันเฉพาะตัวเลขที่ OCR มักอ่านสลับกัน ('{number}' กับ '{c.number}')"))
-        elif issuer and date and c.issuer == issuer and c.date == date:
-            probable.append((c, f"หน่วยงานและวันที่ตรงกัน แต่เลขที่ไม่ตรง ('{number or '-'}' กับ "
-                                f"'{c.number or '-'}')"))
+    issuer = _cited_issuer(number, known, line, flags, registry) or issuer_in_text(ref.get("title"), agencies)
+    probable = _probable(pool, number, date, issuer)
     letters = [p for p in probable if p[0].doc_type == "letter"] or probable
     if len(letters) == 1:
         c, why = letters[0]
@@ -96,6 +129,7 @@ def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
                           f"อ้างถึง '{number or ref.get('title')}' ลงวันที่ {ref.get('date_be') or '-'} "
                           f"น่าจะเป็น {c.id}: {why} ตรวจแล้วยืนยันโดยแก้ match เป็น exact",
                           line, suggestion=c.id, wrong=number))
+        flags += _readings(ref, c, line)
     elif len(letters) > 1:
         ids = ", ".join(c.id for c, _ in letters)
         flags.append(Flag("unresolved_reference",
@@ -106,3 +140,23 @@ def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
                           f"อ้างถึง '{number or ref.get('title')}' ลงวันที่ {ref.get('date_be') or '-'} "
                           "ยังไม่มีในคลังเอกสาร", line, wrong=number))
     return out, flags
+
+
+def _cited_issuer(number, known, line, flags, registry) -> str | None:
+    if registry is None:
+        return (prefix_issuer(number, known, line, flags) or {}).get("issuer")
+    office, more = office_of_number(find_number(number or ""), registry, line)
+    flags += more
+    return office.agency if office else None
+
+
+def _probable(pool, number, date, issuer) -> list[tuple[Candidate, str]]:
+    probable = []
+    for c in pool:
+        if number and c.number and (confusable_equal(number, c.number) or _ocr_equal(number, c.number)) \
+                and _date_fits(date, c.date):
+            probable.append((c, f"เลขที่ต่างกันเฉพาะตัวเลขที่ OCR มักอ่านสลับกัน ('{number}' กับ '{c.number}')"))
+        elif issuer and date and c.issuer == issuer and c.date == date:
+            probable.append((c, f"หน่วยงานและวันที่ตรงกัน แต่เลขที่ไม่ตรง ('{number or '-'}' กับ "
+                                f"'{c.number or '-'}')"))
+    return probable

@@ -1,16 +1,22 @@
 """Cut an OCR'd bundle into its documents.
 
 A letter starts at its header: an urgency line (ด่วนที่สุด / ด่วนมาก / ด่วน) directly
-followed by its ที่ line, or the ที่ line itself.  An enclosed document (MOU, annex,
-guidance, framework) starts at its title line: a short line beginning with one of the
-TITLES below, once the document before it has ended (a letter ends at its signature
-block).  Each part runs to its last non-blank line before the next start."""
+followed by its ที่ line, the ที่ line itself, or the title of its form (บันทึกข้อความ,
+คำสั่ง..., ประกาศ...).  An enclosed document (MOU, annex, guidance, framework) starts at
+its title line: a short line beginning with one of the TITLES below.  A new document
+starts only once the one before it has ended (a letter ends at its closing or signature;
+an enclosed document needs some content first).  The first document starts at the file's
+first line (a receipt stamp or the emblem's debris above the number belongs to it); each
+runs to its last non-blank line before the next start."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from build_tools.ingest.letter import NUMBER_RE, URGENCY_RE, clean
+from build_tools.ingest.forms import is_closing, label_at, strip_junk, title_of, urgency_at
+from build_tools.ingest.numbers import find_number
+from build_tools.ingest.rows import clean, segments
+from build_tools.ingest.tail import NAME_RE
 
 # title beginning -> doc_type (corpus.DOC_TYPES)
 TITLES = (
@@ -24,6 +30,7 @@ TITLES = (
 MAX_TITLE_LEN = 120
 # Body sentences about "this MOU" (บันทึกความร่วมมือฉบับนี้ ...) are not titles.
 NOT_TITLE = re.compile(r"นี้|ปรากฏ")
+GIVEN = re.compile(r"^(สั่ง|ประกาศ)\s*ณ\s*วันที่")
 
 
 @dataclass
@@ -39,35 +46,74 @@ def _title_type(text: str) -> str | None:
     return next((t for prefix, t in TITLES if text.startswith(prefix)), None)
 
 
+def _number_line(text: str) -> bool:
+    rest = label_at(text, "number")
+    return rest is not None and find_number(rest, ("government", "abbreviation", "yearly")) is not None
+
+
+def _bare_number(text: str) -> bool:
+    """A number printed without ที่ (or after emblem debris) at the start of a line."""
+    num = find_number(strip_junk(text), ("government", "abbreviation"))
+    return num is not None and num.start <= 6
+
+
+def _letter_start(t: str, nxt: str, first: bool, raw: str) -> bool:
+    """A letter's first line; before any document, a number printed without ที่ counts."""
+    number = _number_line if not first else (lambda x: _number_line(x) or _bare_number(x))
+    if (u := urgency_at(t)) and (number(nxt) or number(u[1])):
+        return True
+    return number(t) or any(title_of(seg) is not None for seg in segments(raw))
+
+
+def _ends_letter(t: str) -> bool:
+    t = strip_junk(t)
+    return is_closing(t) or bool(NAME_RE.match(t)) or bool(GIVEN.match(t))
+
+
 def split_bundle(lines: list[str]) -> list[Part]:
     rows = [(i + 1, clean(t)) for i, t in enumerate(lines)]
     nonblank = [(n, t) for n, t in rows if t]
     starts: list[tuple[int, str]] = []
-    in_letter_header = False
+    ended = True  # the document before (none yet) has ended
+    skip_next = False
     for k, (n, t) in enumerate(nonblank):
+        if skip_next:
+            skip_next = False
+            continue
         nxt = nonblank[k + 1][1] if k + 1 < len(nonblank) else ""
-        if URGENCY_RE.match(t) and NUMBER_RE.match(nxt):
+        if ended and _letter_start(t, nxt, not starts, lines[n - 1]):
             starts.append((n, "letter"))
-            in_letter_header = True
+            ended = False
+            skip_next = bool(urgency_at(t)) and (_number_line(nxt) or _bare_number(nxt))
             continue
-        if NUMBER_RE.match(t):
-            if not in_letter_header:
-                starts.append((n, "letter"))
-            in_letter_header = False
-            continue
-        in_letter_header = False
         kind = _title_type(t)
         if kind and (not starts or _ended(nonblank, starts[-1], n)):
             starts.append((n, kind))
+            ended = True
+            continue
+        if starts and starts[-1][1] == "letter" and _ends_letter(t):
+            ended = True
     if not starts and nonblank:
-        starts = [(nonblank[0][0], "letter" if any(NUMBER_RE.match(t) for _, t in nonblank[:10])
-                   else "guidance")]
+        starts = [(nonblank[0][0], "letter" if _looks_like_letter(nonblank) else "guidance")]
+    if nonblank and starts[0][0] > nonblank[0][0] and starts[0][1] == "letter":
+        starts[0] = (nonblank[0][0], "letter")  # a stamp or the emblem above the first letter's number
     parts = []
     for j, (first, kind) in enumerate(starts):
         limit = starts[j + 1][0] if j + 1 < len(starts) else len(lines) + 1
         last = max(n for n, t in nonblank if first <= n < limit)
         parts.append(Part(first, last, kind))
     return parts
+
+
+def _looks_like_letter(nonblank: list[tuple[int, str]]) -> bool:
+    """A text whose number is unreadable is still a letter when its header labels or its
+    closing are there (เรื่อง and เรียน / ถึง, or ขอแสดงความนับถือ)."""
+    top = [t for _, t in nonblank[:25]]
+    if any(_number_line(t) or _bare_number(t) for t in top[:12]):
+        return True
+    subject = any(label_at(t, "subject") is not None for t in top)
+    addressee = any(label_at(t, "addressee") is not None for t in top)
+    return (subject and addressee) or any(is_closing(t) for _, t in nonblank)
 
 
 def _ended(nonblank, start: tuple[int, str], here: int) -> bool:
@@ -77,5 +123,5 @@ def _ended(nonblank, start: tuple[int, str], here: int) -> bool:
     first, kind = start
     inside = [t for n, t in nonblank if first <= n < here]
     if kind == "letter":
-        return any(t.startswith("ขอแสดงความนับถือ") for t in inside)
+        return any(_ends_letter(t) for t in inside)
     return len(inside) >= 3

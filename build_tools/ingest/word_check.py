@@ -47,45 +47,54 @@ def mixed_script(chunk: str) -> bool:
     return "THAI" in scripts and len(scripts) > 1
 
 
-def check_line(text: str, line: int, vocabulary: tuple[str, ...] = ()) -> list[Flag]:  # noqa: C901  (over the limit: to split this round)
+def _mixed(chunk: str, line: int) -> list[Flag]:
+    """Letters of another script glued to Thai (OCR debris such as ยอदनียม)."""
+    flags = []
+    for m in _MIXED.finditer(chunk):
+        if not (m.group(1) or m.group(3)):
+            continue  # a foreign word next to Thai punctuation, not debris
+        thai_only = m.group(1) + m.group(3)
+        flags.append(Flag("mixed_script", f"'{m.group(0)}' มีตัวอักษรภาษาอื่นปนอยู่ในคำภาษาไทย",
+                          line, suggestion=suggest(thai_only) or thai_only, wrong=m.group(0)))
+    return flags
+
+
+def _unknown_runs(tokens: list[str], known: list[bool]) -> list[str]:
+    """Runs of unknown pieces (with the short known pieces stuck between them), each
+    started at a whole word (a piece that cannot begin a word takes the one before)."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if known[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and (not known[j + 1] or
+                                       (len(tokens[j + 1]) <= 2 and j + 2 < len(tokens) and not known[j + 2])):
+            j += 1
+        start = i - 1 if _DEPENDENT.match(tokens[i]) and i > 0 else i
+        runs.append("".join(tokens[start:j + 1]))
+        i = j + 1
+    return runs
+
+
+def check_line(text: str, line: int, vocabulary: tuple[str, ...] = ()) -> list[Flag]:
+    """Mixed-script debris and unknown words of one line; a line that is mostly not words
+    is one 'garbled' flag instead of many unknown words."""
     flags: list[Flag] = []
     words = lexicon.words(tuple(vocabulary))
     unknown_chars = thai_chars = 0
     line_flags: list[Flag] = []
     for chunk in text.split():
         if mixed_script(chunk):
-            for m in _MIXED.finditer(chunk):
-                if not (m.group(1) or m.group(3)):
-                    continue  # a foreign word next to Thai punctuation, not debris
-                wrong = m.group(0)
-                thai_only = m.group(1) + m.group(3)
-                flags.append(Flag("mixed_script", f"'{wrong}' มีตัวอักษรภาษาอื่นปนอยู่ในคำภาษาไทย",
-                                  line, suggestion=suggest(thai_only) or thai_only, wrong=wrong))
+            flags += _mixed(chunk, line)
             continue
         tokens = lexicon.segment(chunk, tuple(vocabulary))  # chunk has no whitespace
         known = [not _THAI_WORD.match(t) or t in words for t in tokens]
-        for t, ok in zip(tokens, known):
-            if _THAI_WORD.match(t):
-                thai_chars += len(t)
-                unknown_chars += 0 if ok else len(t)
-        i = 0
-        while i < len(tokens):
-            if known[i]:
-                i += 1
-                continue
-            # a run of unknown pieces, with the short known pieces stuck between them
-            j = i
-            while j + 1 < len(tokens) and (not known[j + 1] or
-                                           (len(tokens[j + 1]) <= 2 and j + 2 < len(tokens)
-                                            and not known[j + 2])):
-                j += 1
-            if _DEPENDENT.match(tokens[i]) and i > 0:
-                i -= 1
-            wrong = "".join(tokens[i : j + 1])
-            if len(wrong) >= 2:
-                line_flags.append(Flag("unknown_word", f"'{wrong}' ไม่พบในพจนานุกรม", line,
-                                       suggestion=suggest(wrong), wrong=wrong))
-            i = j + 1
+        thai = [(t, ok) for t, ok in zip(tokens, known) if _THAI_WORD.match(t)]
+        thai_chars += sum(len(t) for t, _ in thai)
+        unknown_chars += sum(len(t) for t, ok in thai if not ok)
+        line_flags += [Flag("unknown_word", f"'{w}' ไม่พบในพจนานุกรม", line, suggestion=suggest(w), wrong=w)
+                       for w in _unknown_runs(tokens, known) if len(w) >= 2]
     if thai_chars >= MIN_GARBLED_CHARS and unknown_chars / thai_chars > GARBLED_RATIO:
         return flags + [Flag("garbled", "บรรทัดนี้แทบไม่มีคำที่อ่านได้ "
                                         "(อาจเป็นตราประทับ ลายเซ็น หรือ OCR ผิดทั้งบรรทัด)",

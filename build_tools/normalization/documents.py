@@ -15,6 +15,7 @@ from build_tools.common.cache import ContentCache, code_version, digest
 from build_tools.common.parallel import parallel_map
 from build_tools.common.thaidate import format_thai_date
 from build_tools.normalization.clauses import Block, parse_blocks
+from build_tools.normalization.known_names import restorable_names
 from build_tools.normalization.rules import Context, Line, normalize_lines
 from build_tools.sources import corrections as corrections_mod
 from build_tools.sources.corpus import Corpus, Document
@@ -82,7 +83,8 @@ def normalize_document(corpus: Corpus, doc: Document) -> NormalizedDoc:
     raw = corpus.raw_lines(doc)
     lines = [Line(text, (doc.first_line + i,)) for i, text in enumerate(raw)]
     ctx = Context(doc_id=doc.id, corrections=corrections_for(corpus.corrections, doc.id),
-                  names=tuple(known_names(corpus.names)))
+                  names=tuple(known_names(corpus.names)), known_names=restorable_names(corpus),
+                  restore_places=True)
     out = normalize_lines(lines, ctx)
     blocks = parse_blocks(out, doc.get("doc_type"))
     # Receipt stamps left the body but stay citable: a block each, anchored at the

@@ -12,6 +12,7 @@ from pathlib import Path
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.paths import Paths
 from build_tools.common.textio import TextFileError, read_text_file
+from build_tools.normalization.known_names import restorable_names
 from build_tools.normalization.rules import Context, Line, normalize_lines
 from build_tools.sources.corpus import load_corpus
 from build_tools.sources.corrections import CORPUS_SCOPE, known_names
@@ -45,6 +46,7 @@ def normalize_file(src: Path, output: Path | None, paths: Paths, changes: bool =
         corpus = load_corpus(paths.corpus)
         ctx.corrections = [c for c in corpus.corrections if c.scope == CORPUS_SCOPE]
         ctx.names = tuple(known_names(corpus.names))
+        ctx.known_names, ctx.restore_places = restorable_names(corpus), True
     raw = decoded.text.split("\n")
     if raw and raw[-1] == "":
         raw.pop()

@@ -16,6 +16,7 @@ from build_tools.sources.agencies import Agency, load_agencies
 from build_tools.sources.corrections import load_corrections, load_names
 from build_tools.sources.decisions import load_decisions
 from build_tools.sources.documents import DOC_TYPES, Document, check_overlaps, load_documents
+from build_tools.sources.letter_codes import LetterCodes, load_letter_codes
 from build_tools.sources.letter_parts import check_references
 from build_tools.sources.raw_files import RawFile, check_raw_files
 from build_tools.sources.search_terms import SearchVocabulary, load_search_vocabulary
@@ -38,6 +39,8 @@ class Corpus:
     decisions: dict = field(default_factory=dict)
     # The search's question words and thesaurus (build_tools.sources.search_terms).
     search: SearchVocabulary = field(default_factory=SearchVocabulary)
+    # corpus/letter_codes.yaml: ministry, province and office codes of letter numbers.
+    letter_codes: LetterCodes = field(default_factory=LetterCodes)
 
     def document(self, doc_id: str) -> Document:
         return next(d for d in self.documents if d.id == doc_id)
@@ -90,11 +93,16 @@ def load_prefixes(corpus_dir: Path, agencies: dict[str, Agency], prefixes: list[
 
 
 def check_interrupted_ingest(corpus_dir: Path) -> Iterator[Problem]:
-    """An ingest killed while moving files leaves its journal: say how to undo it."""
+    """An ingest killed while moving files leaves its journal: say how to undo it.  One
+    stopped before it moved anything leaves a stale staging folder: say so (a warning)."""
     for stage in sorted(corpus_dir.glob(".ingest-*")):
         if (stage / "JOURNAL.json").is_file():
             yield Problem(f"corpus/{stage.name}", 1, "an ingest was interrupted while adding files; "
                           "run `python -m build_tools ingest --recover` to restore the corpus")
+        else:
+            yield Problem(f"corpus/{stage.name}", 1, "the staging folder of an ingest that was stopped before "
+                          "it changed the corpus; `python -m build_tools ingest --recover` removes it",
+                          severity="warning")
 
 
 def load_corpus(corpus_dir: Path) -> Corpus:
@@ -112,6 +120,8 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(check_references(documents))
     prefixes: list[dict] = []
     c.take(load_prefixes(corpus_dir, agencies, prefixes))
+    letter_codes = LetterCodes()
+    c.take(load_letter_codes(corpus_dir, agencies, letter_codes))
 
     corrections: list = []
     names: dict = {}
@@ -123,7 +133,8 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     search = SearchVocabulary()
     c.take(load_search_vocabulary(corpus_dir, search))
     corpus = Corpus(corpus_dir, raw, documents, agencies, warnings=c.warnings, prefixes=prefixes,
-                    corrections=corrections, names=names, decisions=decisions, search=search)
+                    corrections=corrections, names=names, decisions=decisions, search=search,
+                    letter_codes=letter_codes)
     if c.errors:
         raise CorpusError(sorted(c.errors))
     return corpus

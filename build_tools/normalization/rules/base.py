@@ -35,6 +35,10 @@ class Context:
     corrections: list = field(default_factory=list)
     # Known proper names (corpus/names.yaml): words the dictionary checks must accept.
     names: tuple[str, ...] = ()
+    # Names the chain may restore where OCR damaged them (never people's names), and
+    # whether place names after จังหวัด/อำเภอ/ตำบล are restored from the gazetteer.
+    known_names: tuple[str, ...] = ()
+    restore_places: bool = False
 
     def record(self, rule: str, lines, before: str, after: str, reason: str = "") -> None:
         self.changes.append(Change(rule, tuple(lines), before, after, reason))

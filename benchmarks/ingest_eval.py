@@ -1,0 +1,216 @@
+"""How well `ingest` reads letters (issue #16): the generated set of benchmarks/letterset/
+(32+ letters of every form and agency kind, scans with their truth) ingested three ways,
+each scored field by field (benchmarks/letterset/score.py):
+
+  typed   the clean text a typist would have typed (no OCR at all)
+  text    the OCR text a maintainer's own tool gives: plain `tesseract PAGE - -l tha`
+  scan    the scan itself, read by the project's OCR (build_tools/ingest/ocr.py)
+
+It prints the per-field tables, the body's character error rate (raw OCR against the
+repaired body, both aligned to the true body), each page's OCR CER (ours against plain
+Tesseract) and the OCR time per page, and writes benchmarks/results/ingest_eval.json.
+
+    .venv/bin/python benchmarks/ingest_eval.py                # the whole set (~10 min on 2 cores)
+    .venv/bin/python benchmarks/ingest_eval.py --only L01,L02 --verbose
+    .venv/bin/python benchmarks/ingest_eval.py --steps        # CER per preprocessing step
+
+OCR results are cached in the set's folder (keyed by the scan and the OCR code), so a
+second run re-reads only what changed; --no-cache times every page afresh."""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from letterset.build import write_set  # noqa: E402
+from letterset.report import print_report  # noqa: E402
+from letterset.score import cer, fold, score  # noqa: E402
+
+from build_tools.ingest.analyze import Env, analyze  # noqa: E402
+from build_tools.ingest.inputs import pages_of  # noqa: E402
+from build_tools.ingest.ocr import ocr_page  # noqa: E402
+from build_tools.ingest.preprocess import ALL_STEPS, STEPS  # noqa: E402
+from build_tools.ingest.tesseract import ENV  # noqa: E402
+from build_tools.sources.corpus import load_corpus  # noqa: E402
+
+SET_DIR = ROOT / "build" / "letter-set"
+OCR_CODE = ["tesseract.py", "preprocess.py", "layout.py", "ocr.py", "inputs.py", "digits.py", "reread.py"]
+
+
+def _code_hash(files, base: Path) -> str:
+    h = hashlib.sha256()
+    for f in files:
+        h.update((base / f).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def ensure_set(out: Path, seed: int) -> list[dict]:
+    stamp = _code_hash(sorted(p.name for p in (ROOT / "benchmarks" / "letterset").glob("*.py")),
+                       ROOT / "benchmarks" / "letterset") + f"-{seed}"
+    marker = out / "generator.hash"
+    if not (out / "truth.json").exists() or not marker.exists() or marker.read_text() != stamp:
+        print(f"writing the letter set into {out} …", file=sys.stderr)
+        write_set(out, seed, log=lambda m: print(m, file=sys.stderr))
+        marker.write_text(stamp)
+    return json.loads((out / "truth.json").read_text(encoding="utf-8"))
+
+
+def plain_tesseract(img) -> str:
+    """`tesseract PAGE - -l tha`, as a maintainer would run it."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.png"
+        img.save(page)
+        return subprocess.run(["tesseract", str(page), "-", "-l", "tha"], capture_output=True, text=True,
+                              env=ENV, check=True).stdout
+
+
+def read_pages(truth: dict, set_dir: Path, cache: bool, steps=STEPS) -> list[dict]:
+    """Per page: our OCR text and time, plain Tesseract's text and time (cached).  Thai
+    digits are read again without the templates of the font the letter was printed in
+    (build_tools/ingest/digits.py): the figures hold for fonts the templates never saw."""
+    os.environ["SIAM_YIM_DIGIT_FONTS_EXCLUDE"] = truth["font"]
+    scan = set_dir / truth["scan"]
+    tag = _code_hash(OCR_CODE, ROOT / "build_tools" / "ingest") + "-" + "-".join(steps)
+    key = hashlib.sha256(scan.read_bytes()).hexdigest()[:12]
+    path = set_dir / "cache" / f"{truth['key']}-{key}-{tag}.json"
+    plain_path = set_dir / "cache" / f"{truth['key']}-{key}-plain.json"
+    if cache and path.exists() and plain_path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    plain = json.loads(plain_path.read_text(encoding="utf-8")) if plain_path.exists() else None
+    kind = "pdf" if scan.suffix == ".pdf" else "image"
+    pages = []
+    t0 = time.perf_counter()
+    for i, img in enumerate(pages_of(scan, kind)):
+        render = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        ours = ocr_page(img, steps)
+        t_ours = time.perf_counter() - t1 + render
+        if plain is None:
+            t2 = time.perf_counter()
+            text = plain_tesseract(img)
+            pages.append({"ours": ours, "ours_s": t_ours, "plain": text, "plain_s": time.perf_counter() - t2})
+        else:
+            pages.append({"ours": ours, "ours_s": t_ours, **plain[i]})
+        t0 = time.perf_counter()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    plain_path.write_text(json.dumps([{"plain": p["plain"], "plain_s": p["plain_s"]} for p in pages],
+                                     ensure_ascii=False), encoding="utf-8")
+    return pages
+
+
+def aligned(truth_body: str, text: str) -> str:
+    """The part of `text` that stands where the true body does (between the best matches
+    of its first and last words)."""
+    from difflib import SequenceMatcher
+
+    t, s = fold(truth_body), fold(text)
+    m = SequenceMatcher(None, t, s, autojunk=False)
+    blocks = [b for b in m.get_matching_blocks() if b.size >= 8]
+    if not blocks:
+        return ""
+    start = max(0, blocks[0].b - blocks[0].a)
+    last = blocks[-1]
+    end = min(len(s), last.b + last.size + (len(t) - last.a - last.size))
+    return s[start:end]
+
+
+def ingest_text(text: str, env: Env, corpus) -> dict | None:
+    docs, _ = analyze(text, corpus, "eval.txt", env=env)
+    letters = [d for d in docs if d["doc_type"] == "letter"]
+    return letters[0] if letters else (docs[0] if docs else None)
+
+
+def evaluate(truths: list[dict], set_dir: Path, cache: bool) -> list[dict]:
+    corpus = load_corpus(ROOT / "corpus")
+    env = Env.of(corpus)
+    rows = []
+    for t in truths:
+        pages = read_pages(t, set_dir, cache)
+        texts = {"typed": (set_dir / t["typed"]).read_text(encoding="utf-8"),
+                 "text": "\f\n".join(p["plain"] for p in pages),
+                 "scan": "\n\n".join(p["ours"] for p in pages)}
+        row = {"key": t["key"], "truth": t, "pages": pages}
+        for path, text in texts.items():
+            doc = ingest_text(text, env, corpus)
+            body = doc.get("body_markdown") if doc else ""
+            raw = aligned(t["body"], text)
+            row[path] = {"doc": doc, "score": score(t, doc), "raw_cer": cer(t["body"], raw, spaces=False),
+                         "body_cer": cer(t["body"], body, spaces=False), "raw_cer_spaced": cer(t["body"], raw),
+                         "body_cer_spaced": cer(t["body"], body)}
+        row["page_cer"] = [(cer(t["page_texts"][i], p["ours"]), cer(t["page_texts"][i], p["plain"]))
+                           for i, p in enumerate(pages)]
+        rows.append(row)
+        print(f"  {t['key']}: " + "  ".join(f"{k} {sum(v for f, v in row[k]['score'].items() if f in FIELD_KEYS)}/9"
+                                          for k in ("typed", "text", "scan")), file=sys.stderr, flush=True)
+    return rows
+
+
+FIELD_KEYS = ("number", "date", "issuer", "subject", "addressee", "references", "enclosures", "signatory", "urgency")
+
+
+def steps_ablation(truths: list[dict], set_dir: Path) -> None:
+    """Page CER of our OCR with each preprocessing step alone, none, and all."""
+    configs = [("none", ())] + [(s, (s,)) for s in ALL_STEPS] + [("default", STEPS), ("all", ALL_STEPS)]
+    print("\nPreprocessing steps: page CER of our OCR (mean over pages), and on how many pages each"
+          " step made it worse / better than none")
+    print(f"{'steps':12} {'mean CER':>9} {'vs none':>8} {'worse':>6} {'better':>7}")
+    base: list[float] = []
+    for name, steps in configs:
+        cers = []
+        for t in truths:
+            for i, p in enumerate(read_pages(t, set_dir, True, steps)):
+                cers.append(cer(t["page_texts"][i], p["ours"]))
+        base = base or cers
+        mean, mean0 = sum(cers) / len(cers), sum(base) / len(base)
+        worse = sum(c > b + 0.002 for c, b in zip(cers, base))
+        better = sum(c < b - 0.002 for c, b in zip(cers, base))
+        print(f"{name:12} {mean:>9.4f} {mean / mean0:>8.2f} {worse:>6} {better:>7}", flush=True)
+
+
+def summary(row: dict) -> dict:
+    """What results/ingest_eval.json keeps of a letter: scores, CERs, times (no texts)."""
+    out = {"key": row["key"], "page_cer": row["page_cer"],
+           "seconds": [round(p["ours_s"], 2) for p in row["pages"]],
+           "plain_seconds": [round(p["plain_s"], 2) for p in row["pages"]]}
+    for path in ("typed", "text", "scan"):
+        out[path] = {k: v for k, v in row[path].items() if k != "doc"}
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--set", default=str(SET_DIR), help="folder of the letter set (generated if missing)")
+    ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--only", help="comma-separated letter keys")
+    ap.add_argument("--no-cache", action="store_true", help="OCR every page afresh (for the timing figures)")
+    ap.add_argument("--verbose", action="store_true", help="every wrong field of every letter")
+    ap.add_argument("--steps", action="store_true", help="measure each preprocessing step (slow)")
+    args = ap.parse_args(argv)
+    set_dir = Path(args.set)
+    truths = ensure_set(set_dir, args.seed)
+    if args.only:
+        truths = [t for t in truths if t["key"] in args.only.split(",")]
+    if args.steps:
+        steps_ablation(truths, set_dir)
+        return 0
+    rows = evaluate(truths, set_dir, cache=not args.no_cache)
+    ok = print_report(rows, args.verbose)
+    out = ROOT / "benchmarks" / "results" / "ingest_eval.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps([summary(r) for r in rows], ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

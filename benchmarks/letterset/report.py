@@ -1,0 +1,103 @@
+"""The tables ingest_eval.py prints, with each target of issue #16 met or missed."""
+from __future__ import annotations
+
+from letterset.score import FIELDS
+
+PATHS = (("typed", "typed text (no OCR)"), ("text", "OCR text (plain tesseract)"), ("scan", "scan (our OCR)"))
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{100 * n / d:.0f} %" if d else "-"
+
+
+def field_table(rows: list[dict]) -> list[str]:
+    head = "| input | " + " | ".join(FIELDS) + " | all | fields |"
+    out = [head, "|---" * (len(FIELDS) + 3) + "|"]
+    for key, name in PATHS:
+        right = [sum(r[key]["score"][f] for r in rows) for f in FIELDS]
+        every = sum(all(r[key]["score"][f] for f in FIELDS) for r in rows)
+        out.append(f"| {name} | " + " | ".join(str(n) for n in right)
+                   + f" | {every} | {_pct(sum(right), len(rows) * len(FIELDS))} |")
+    return out + [f"(right, of {len(rows)} letters each)"]
+
+
+def _targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
+    n = len(rows)
+    typed_all = sum(all(r["typed"]["score"][f] for f in FIELDS) for r in rows)
+    both = [r[k]["score"] for r in rows for k in ("text", "scan")]
+    fields = sum(s[f] for s in both for f in FIELDS) / (len(both) * len(FIELDS))
+    printed = sum(s["refs"][0] for s in both)
+    found = sum(s["refs"][1] for s in both)
+    linked = sum(s["refs"][2] for s in both)
+    date = sum(s["date"] for s in both) / len(both)
+    number = sum(s["number"] for s in both) / len(both)
+    pages = [c for r in rows for c in r["page_cer"]]
+    ours = sum(o for o, _ in pages) / len(pages)
+    plain = sum(p for _, p in pages) / len(pages)
+    worse = sum(o > p + 1e-9 for o, p in pages)
+    raw = sum(r["scan"]["raw_cer"] + r["text"]["raw_cer"] for r in rows) / (2 * n)
+    body = sum(r["scan"]["body_cer"] + r["text"]["body_cer"] for r in rows) / (2 * n)
+    secs = [p["ours_s"] for r in rows for p in r["pages"]]
+    return [
+        ("typed text: every field right for every letter", f"{typed_all} of {n}", typed_all == n),
+        ("scans and OCR text: field accuracy >= 90 %", f"{100 * fields:.1f} %", fields >= 0.9),
+        ("references found >= 90 % of those printed", f"{found} of {printed} ({_pct(found, printed)}), "
+                                                      f"{linked} linked right", found >= 0.9 * printed),
+        ("date >= 95 %", f"{100 * date:.1f} %", date >= 0.95),
+        ("number right or flagged with the right reading >= 90 %", f"{100 * number:.1f} %", number >= 0.9),
+        ("our OCR never worse than plain tesseract on a page", f"worse on {worse} of {len(pages)} pages", worse == 0),
+        ("our OCR CER <= 0.8x plain tesseract's (mean)", f"{ours:.4f} vs {plain:.4f} ({ours / plain:.2f}x)",
+         ours <= 0.8 * plain),
+        ("repaired body CER <= 1/2 raw OCR's (aligned)", f"{body:.4f} vs {raw:.4f} ({body / raw if raw else 0:.2f}x)",
+         body <= raw / 2),
+        ("OCR of a page <= 20 s", f"mean {sum(secs) / len(secs):.1f} s, max {max(secs):.1f} s", max(secs) <= 20),
+    ]
+
+
+def body_table(rows: list[dict]) -> list[str]:
+    out = ["| input | raw OCR CER (aligned to the body) | repaired body CER | ratio | with spaces: raw | repaired |",
+           "|---|---:|---:|---:|---:|---:|"]
+    for key, name in PATHS:
+        raw, body, raw_s, body_s = (sum(r[key][k] for r in rows) / len(rows)
+                                    for k in ("raw_cer", "body_cer", "raw_cer_spaced", "body_cer_spaced"))
+        out.append(f"| {name} | {raw:.4f} | {body:.4f} | {body / raw if raw else 0:.2f} | {raw_s:.4f} | {body_s:.4f} |")
+    return out
+
+
+def ocr_table(rows: list[dict]) -> list[str]:
+    out = ["| damage | pages | plain tesseract CER | our OCR CER | ratio | our s/page | plain s/page |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
+    for level in sorted({r["truth"]["damage"] for r in rows}):
+        sel = [(c, p) for r in rows if r["truth"]["damage"] == level for c, p in zip(r["page_cer"], r["pages"])]
+        plain = sum(c[1] for c, _ in sel) / len(sel)
+        ours = sum(c[0] for c, _ in sel) / len(sel)
+        ours_s = sum(p["ours_s"] for _, p in sel) / len(sel)
+        plain_s = sum(p["plain_s"] for _, p in sel) / len(sel)
+        out.append(f"| {level} | {len(sel)} | {plain:.4f} | {ours:.4f} | {ours / plain:.2f} | "
+                   f"{ours_s:.1f} | {plain_s:.1f} |")
+    return out
+
+
+def details(rows: list[dict]) -> list[str]:
+    out = []
+    for r in rows:
+        for key, _ in PATHS:
+            s, doc = r[key]["score"], r[key]["doc"] or {}
+            wrong = [f for f in FIELDS if not s[f]]
+            for f in wrong:
+                want = r["truth"].get(f)
+                got = doc.get(f) if f != "references" else [(x.get("number"), x.get("date"), x.get("id"))
+                                                            for x in doc.get("references") or []]
+                out.append(f"{r['key']} {key:5} {f}: want {want!r} got {got!r}")
+    return out
+
+
+def print_report(rows: list[dict], verbose: bool = False) -> bool:
+    lines = ["", "Fields right, per input:", *field_table(rows), "", "Body CER:", *body_table(rows), "",
+             "OCR per page, by damage level:", *ocr_table(rows), "", "Targets:"]
+    targets = _targets(rows)
+    lines += [f"  {'met   ' if ok else 'MISSED'} {name}: {value}" for name, value, ok in targets]
+    if verbose:
+        lines += ["", "Wrong fields:", *details(rows)]
+    print("\n".join(lines))
+    return all(ok for _, _, ok in targets)

@@ -1,0 +1,107 @@
+"""Numbers and dates are never guessed, always checked.  A reading that cannot be right
+(a number's year that is not the letter's year, an office's digits that are not the
+issuing department's, a letter received before it was written, a reference to a letter
+written after this one) is flagged, with the most likely reading as the suggestion: the
+reading that differs only by digits OCR confuses and fits the other facts."""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from build_tools.common.thai import to_arabic_digits, to_thai_digits
+from build_tools.common.thaidate import BE_OFFSET
+from build_tools.ingest.dates import read_dates
+from build_tools.ingest.flags import Flag
+from build_tools.ingest.numbers import Number
+
+# Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic.
+# Tesseract's Thai model reads ๔ ๖ ๗ ๘ ๙ as ๕ ๒ ๓ ๕ ๕ more often than not (measured on
+# benchmarks/letterset): a ๕ may be any of ๔ ๕ ๘ ๙.
+CONFUSED_DIGITS = {"8": "536", "5": "8469", "3": "857", "6": "2851", "2": "6", "4": "5", "1": "7", "7": "13",
+                   "0": "8", "9": "5"}
+RECEIVED_WITHIN_DAYS = 90
+
+
+def variants(digits: str, max_changes: int = 1) -> list[str]:
+    """Readings of a digit string that differ by up to `max_changes` confused digits."""
+    arabic = to_arabic_digits(digits)
+    out = []
+    for k in range(1, max_changes + 1):
+        for pos in itertools.combinations(range(len(arabic)), k):
+            for subs in itertools.product(*(CONFUSED_DIGITS.get(arabic[p], "") for p in pos)):
+                s = list(arabic)
+                for p, c in zip(pos, subs):
+                    s[p] = c
+                out.append("".join(s))
+    thai = digits != arabic
+    return [to_thai_digits(v) if thai else v for v in out]
+
+
+def check_number(num: Number | None, date_iso: str | None, expected_prefixes: list[str],
+                 line: int | None) -> list[Flag]:
+    if num is None:
+        return []
+    flags = []
+    if num.year and date_iso:
+        be = str(dt.date.fromisoformat(date_iso).year + BE_OFFSET)
+        if to_arabic_digits(num.year) != be:
+            year = to_thai_digits(be) if num.year != to_arabic_digits(num.year) else be
+            flags.append(Flag("number_check", f"ปีในเลขที่ '{num.printed}' ไม่ใช่ปีของวันที่หนังสือ ({be}): "
+                                              "ตรวจกับต้นฉบับ", line,
+                              suggestion=num.printed.replace(num.year, year), wrong=num.printed))
+    if num.kind == "government" and expected_prefixes:
+        flags += _office_digits(num, expected_prefixes, line)
+    return flags
+
+
+def _office_digits(num: Number, expected: list[str], line: int | None) -> list[Flag]:
+    """The issuing office's digits (มท 08.. for DLA) against the number's."""
+    have = f"{num.code} {num.office_digits}"
+    if any(have.startswith(p) for p in expected):
+        return []
+    office = (num.office or "").split(".")[0]
+    fits = [v for v in variants(office) if any(f"{num.code} {to_arabic_digits(v)}".startswith(p) for p in expected)]
+    suggestion = num.printed.replace(office, fits[0], 1) if len(fits) == 1 else None
+    return [Flag("number_check", f"รหัสส่วนราชการในเลขที่ '{num.printed}' ไม่ใช่ของหน่วยงานที่ออกหนังสือ "
+                                 f"({' / '.join(expected)}..): ตรวจกับต้นฉบับ", line,
+                 suggestion=suggestion, wrong=num.printed)]
+
+
+def check_dates(date_iso: str | None, date_be: str | None, line: int | None, stamps: list[dict],
+                references: list[dict]) -> list[Flag]:
+    if not date_iso:
+        return []
+    day = dt.date.fromisoformat(date_iso)
+    flags = []
+    for s in stamps:
+        if not s.get("date"):
+            continue
+        got = dt.date.fromisoformat(s["date"])
+        if not dt.timedelta(0) <= got - day <= dt.timedelta(days=RECEIVED_WITHIN_DAYS):
+            flags.append(Flag("date_check", f"วันที่หนังสือ {date_be} ไม่เข้ากับตรารับ ({s.get('date_text')}): "
+                                            "หนังสือต้องลงวันที่ก่อนวันรับไม่นาน ตรวจกับต้นฉบับ", line,
+                              suggestion=_likely_date(date_be, got), wrong=date_be))
+    for r in references:
+        if r.get("date") and r["date"] > date_iso:
+            flags.append(Flag("date_check", f"หนังสือที่อ้างถึงลงวันที่ {r.get('date_be')} หลังวันที่ของหนังสือนี้ "
+                                            f"({date_be}): ตรวจวันที่ทั้งสองกับต้นฉบับ", r.get("line"),
+                              suggestion=_likely_date(r.get("date_be"), day), wrong=r.get("date_be")))
+    return flags
+
+
+def _likely_date(printed: str | None, before: dt.date) -> str | None:
+    """The one reading of `printed` (its digits changed by OCR confusions) that falls
+    within RECEIVED_WITHIN_DAYS before `before`, if exactly one does."""
+    if not printed:
+        return None
+    fits = set()
+    digits = [i for i, c in enumerate(printed) if c.isdigit()]
+    for i in digits:
+        for v in variants(printed[i]):
+            cand = printed[:i] + v + printed[i + 1:]
+            found = read_dates(cand)
+            if found and found[0].iso:
+                d = dt.date.fromisoformat(found[0].iso)
+                if dt.timedelta(0) <= before - d <= dt.timedelta(days=RECEIVED_WITHIN_DAYS):
+                    fits.add(found[0].stored)
+    return fits.pop() if len(fits) == 1 else None

@@ -1,0 +1,115 @@
+"""Dates as Thai letters print them, read through OCR damage, never guessed.
+
+day, month (full name or abbreviation: ม.ค. ... ธ.ค.), optional พ.ศ., Buddhist-era year
+in Thai or Arabic digits; the year may have two digits (๗ ธ.ค. ๕๒ = 2552).  A month name
+damaged by OCR (สิงหาดม, ก.ค, with a comma) is still that month when it is within the
+damage the fuzzy matcher allows and no other month is as close.  A reading is checked:
+the day exists in that month, the year is in the plausible Buddhist-era range (a year
+outside it is reported, never stored), a two-digit year is flagged when it is not clear."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from build_tools.common.thai import to_arabic_digits, to_thai_digits
+from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
+
+__all__ = ["BE_OFFSET", "MONTHS_ABBR", "MONTHS_FULL", "DateReading", "read_dates", "first_date", "month_of"]
+from build_tools.normalization import fuzzy
+
+# Official correspondence in its modern form starts with the สารบรรณ rules of the 2470s;
+# a letter cannot be dated much after the day it is ingested.
+EARLIEST_BE = 2475
+LATEST_AHEAD_YEARS = 1
+
+_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"]*(?P<month>[ก-ฮเแโใไ][^\d\n]{0,24}?)\s*"
+                        r"(?P<year>\d{4}|\d{2})(?!\d)")
+_BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
+_MONTH_KEYS = [(i, m) for i, m in enumerate(MONTHS_FULL, 1)] + [(i, m) for i, m in enumerate(MONTHS_ABBR, 1)]
+
+
+def latest_be(today: dt.date | None = None) -> int:
+    return (today or dt.date.today()).year + BE_OFFSET + LATEST_AHEAD_YEARS
+
+
+@dataclass
+class DateReading:
+    iso: str | None  # None when the printed date is not a valid, plausible date
+    printed: str  # the text as printed (OCR'd), tidied
+    stored: str  # the form stored in date_be: four-digit year (parseable by the corpus checks)
+    start: int = 0
+    end: int = 0
+    problems: list[str] = field(default_factory=list)  # why it is not valid (Thai, for the review)
+    notes: list[str] = field(default_factory=list)  # how it was read (two-digit year, damaged month)
+
+
+def month_of(token: str) -> tuple[int, str] | None:
+    """(month number, its printed form) of a month name or abbreviation as OCR read it."""
+    t = _BE_MARK.sub("", token).strip(" ,'`\"")
+    if not t:
+        return None
+    tight = re.sub(r"\s+", "", t).replace(",", ".")
+    for i, m in _MONTH_KEYS:
+        # an abbreviation's dot read as sara a (ก.ย. -> กะย.) is still the dot
+        if tight in (m, m.rstrip(".")) or (len(tight) <= 5 and tight.replace("ะ", ".") in (m, m.rstrip("."))):
+            return i, m
+    if len(fuzzy.skeleton(tight)) < 2:
+        return None
+    scored = sorted((fuzzy.cost(tight, m) / max(2, len(fuzzy.skeleton(m))), i, m) for i, m in _MONTH_KEYS)
+    best, second = scored[0], next((s for s in scored[1:] if s[1] != scored[0][1]), None)
+    if best[0] > 0.3 or (second and second[0] - best[0] < 0.05):
+        return None
+    return best[1], best[2]
+
+
+def _year(digits: str, notes: list[str], problems: list[str], today: dt.date | None) -> int | None:
+    year = int(digits)
+    if len(digits) == 2:
+        full = 2500 + year
+        if full > latest_be(today):
+            problems.append(f"ปีสองหลัก '{digits}' อ่านเป็น {full} ซึ่งยังมาไม่ถึง (อาจเป็น {full - 100}?)")
+            return None
+        notes.append(f"ปีพิมพ์สองหลัก '{digits}' อ่านเป็น พ.ศ. {full}")
+        return full
+    if not EARLIEST_BE <= year <= latest_be(today):
+        problems.append(f"ปี พ.ศ. {year} อยู่นอกช่วงที่เป็นไปได้ ({EARLIEST_BE}-{latest_be(today)}): ตรวจกับต้นฉบับ")
+        return None
+    return year
+
+
+def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
+    """Every date printed in `text`, in order (digit positions are the same in Thai and
+    Arabic digits, so spans index the original text)."""
+    arabic = to_arabic_digits(text)
+    out = []
+    for m in _CANDIDATE.finditer(arabic):
+        month = month_of(m["month"])
+        if month is None:
+            continue
+        notes: list[str] = []
+        problems: list[str] = []
+        printed = re.sub(r"\s+", " ", text[m.start():m.end()]).strip()
+        year = _year(m["year"], notes, problems, today)
+        if month[1] != re.sub(r"\s+", "", _BE_MARK.sub("", m["month"]).strip(" ,")):
+            notes.append(f"ชื่อเดือน '{m['month'].strip()}' อ่านเป็น '{month[1]}'")
+        iso = None
+        if year is not None:
+            try:
+                iso = dt.date(year - BE_OFFSET, month[0], int(m["day"])).isoformat()
+            except ValueError:
+                problems.append(f"วันที่ {int(m['day'])} ไม่มีในเดือน{MONTHS_FULL[month[0] - 1]}")
+        day = text[m.start("day"):m.end("day")]
+        be = "พ.ศ. " if _BE_MARK.search(m["month"]) else ""
+        year_text = text[m.start("year"):m.end("year")]
+        stored_year = year_text
+        if year and len(m["year"]) == 2:  # stored with four digits, Thai digits staying Thai
+            stored_year = str(year) if year_text == m["year"] else to_thai_digits(str(year))
+        stored = f"{day} {month[1]} {be}{stored_year}"
+        out.append(DateReading(iso, printed, stored, m.start(), m.end(), problems, notes))
+    return out
+
+
+def first_date(text: str, today: dt.date | None = None) -> DateReading | None:
+    found = read_dates(text, today)
+    return found[0] if found else None

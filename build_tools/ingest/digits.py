@@ -1,0 +1,207 @@
+"""Thai digits read again, glyph by glyph.
+
+Tesseract's Thai model (Debian's tesseract-ocr-tha) reads ๔ ๖ ๗ ๘ ๙ as ๕ ๒ ๓ ๕ ๕ more often
+than not, so letter numbers and dates printed in Thai digits come out wrong.  Every run
+of Thai digits Tesseract reports is cut from the page into its glyphs (connected blobs of
+ink) and each glyph is matched against the ten Thai digits drawn in the Thai fonts
+installed on the machine (fonts-thai-tlwg: the TH Sarabun look-alike Laksaman, Garuda,
+Norasi, ...); a glyph that matches one digit clearly better than any other is that
+digit.  When the glyphs cannot be told apart (a broken or merged blob, no clear match),
+Tesseract's reading stays.
+
+SIAM_YIM_DIGIT_FONTS_EXCLUDE (comma-separated font families) leaves fonts out of the
+templates: the benchmark reads each scan without the font it was printed in, so the
+figures it reports hold for fonts the templates have never seen."""
+from __future__ import annotations
+
+import functools
+import os
+import re
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont, ImageStat
+
+from build_tools.ingest.tesseract import TLine
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+FONT_DIRS = ("/usr/share/fonts/truetype/tlwg", "/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto")
+CELL = (24, 32)  # a glyph is compared at this size (width, height)
+# The best digit's distance must be below this share of the next other digit's; less sure
+# when it is not a digit Tesseract confuses with the one it read.
+MARGIN = 0.85
+MARGIN_UNRELATED = 0.75
+_RUN = re.compile(f"[{THAI_DIGITS}]+")
+# What Tesseract's Thai model writes for a digit it misreads (its reading -> the printed digits).
+TESSERACT_CONFUSES = {"๕": "๔๘๙๖", "๒": "๖", "๓": "๗๘", "๑": "๗๖", "๐": "๘"}
+
+
+def _normalize(glyph: Image.Image) -> Image.Image | None:
+    """Ink (255) on black, cropped and scaled into CELL keeping its shape."""
+    box = glyph.getbbox()
+    if box is None:
+        return None
+    ink = glyph.crop(box)
+    w, h = ink.size
+    scale = min(CELL[0] / w, CELL[1] / h)
+    ink = ink.resize((max(1, round(w * scale)), max(1, round(h * scale))), Image.BILINEAR)
+    cell = Image.new("L", CELL, 0)
+    cell.paste(ink.point(lambda v: 255 if v > 100 else 0), ((CELL[0] - ink.size[0]) // 2, (CELL[1] - ink.size[1]) // 2))
+    return cell
+
+
+def _grown(cell: Image.Image) -> Image.Image:
+    return cell.filter(ImageFilter.MaxFilter(3))
+
+
+def distance(a: Image.Image, a_grown: Image.Image, b: Image.Image, b_grown: Image.Image) -> float:
+    """How much of each shape's ink lies off the other's (each grown by a pixel, so a
+    thinner or bolder stroke of the same shape costs little)."""
+    return (ImageStat.Stat(ImageChops.subtract(a, b_grown)).mean[0]
+            + ImageStat.Stat(ImageChops.subtract(b, a_grown)).mean[0])
+
+
+def _font_files() -> list[Path]:
+    skip = {s.strip().lower() for s in os.environ.get("SIAM_YIM_DIGIT_FONTS_EXCLUDE", "").split(",") if s.strip()}
+    files = []
+    for d in FONT_DIRS:
+        for f in sorted(Path(d).glob("*.[ot]tf")) if Path(d).is_dir() else []:
+            family = f.stem.split("-")[0].lower()
+            if family in skip or "oblique" in f.stem.lower() or "italic" in f.stem.lower():
+                continue
+            if "noto" in family and "thai" not in family:
+                continue
+            files.append(f)
+    return files
+
+
+SIZES = (22, 30, 40, 56)  # template heights (pixels of a digit's body): stroke weight follows size
+
+
+@functools.lru_cache(maxsize=8)
+def templates(exclude: str = "", height: int = 40) -> list[tuple[str, Image.Image, Image.Image, float]]:
+    """(digit, normalized glyph, aspect ratio) for every Thai digit in every installed Thai
+    font, drawn so that the digit ๐ stands `height` pixels tall."""
+    out = []
+    for path in _font_files():
+        probe = ImageFont.truetype(str(path), 100)
+        box = probe.getbbox("๐")
+        size = max(8, round(100 * height / max(1, box[3] - box[1])))
+        font = ImageFont.truetype(str(path), size)
+        for d in THAI_DIGITS:
+            img = Image.new("L", (size * 2, size * 2), 0)
+            ImageDraw.Draw(img).text((size // 4, size // 4), d, font=font, fill=255)
+            ink = img.point(lambda v: 255 if v > 127 else 0)
+            box = ink.getbbox()
+            cell = _normalize(ink)
+            if cell is not None and box:
+                out.append((d, cell, _grown(cell), (box[2] - box[0]) / max(1, box[3] - box[1])))
+    return out
+
+
+def classify(glyph: Image.Image, body: int | None = None, read: str | None = None) -> str | None:
+    """The Thai digit a glyph (ink 255 on 0) is, or None when no digit fits clearly.
+    `body`: the height of a digit's body on this line (pixels), for the template size;
+    `read`: what Tesseract read there (a digit it confuses with it needs less margin)."""
+    cell = _normalize(glyph)
+    box = glyph.getbbox()
+    if cell is None or box is None:
+        return None
+    grown = _grown(cell)
+    aspect = (box[2] - box[0]) / max(1, box[3] - box[1])
+    height = min(SIZES, key=lambda s: abs(s - (body or box[3] - box[1])))
+    best: dict[str, float] = {}
+    for d, tmpl, tmpl_grown, t_aspect in templates(os.environ.get("SIAM_YIM_DIGIT_FONTS_EXCLUDE", ""), height):
+        dist = distance(cell, grown, tmpl, tmpl_grown) * (1 + 0.5 * abs(aspect - t_aspect))
+        best[d] = min(best.get(d, dist), dist)
+    (first, d1), (_, d2) = sorted(best.items(), key=lambda kv: kv[1])[:2]
+    related = read is None or first == read or first in TESSERACT_CONFUSES.get(read, "")
+    return first if d1 <= (MARGIN if related else MARGIN_UNRELATED) * d2 else None
+
+
+def _components(ink: Image.Image) -> list[tuple[int, int, int, int]]:
+    """Boxes of the blobs of ink, left to right; blobs that overlap across are one glyph
+    (a stroke broken by a faint scan)."""
+    w, h = ink.size
+    px = ink.load()
+    seen: set[tuple[int, int]] = set()
+    boxes = []
+    for x0 in range(w):
+        for y0 in range(h):
+            if px[x0, y0] == 0 or (x0, y0) in seen:
+                continue
+            stack, xs, ys = [(x0, y0)], [], []
+            seen.add((x0, y0))
+            while stack:
+                x, y = stack.pop()
+                xs.append(x)
+                ys.append(y)
+                for nx, ny in ((x + 1, y), (x - 1, y), (x, y + 1), (x, y - 1)):
+                    if 0 <= nx < w and 0 <= ny < h and px[nx, ny] and (nx, ny) not in seen:
+                        seen.add((nx, ny))
+                        stack.append((nx, ny))
+            if len(xs) >= 6:
+                boxes.append((min(xs), min(ys), max(xs) + 1, max(ys) + 1))
+    boxes.sort()
+    merged: list[list[int]] = []
+    for b in boxes:
+        if merged and b[0] < merged[-1][2] - 1:
+            m = merged[-1]
+            merged[-1] = [min(m[0], b[0]), min(m[1], b[1]), max(m[2], b[2]), max(m[3], b[3])]
+        else:
+            merged.append(list(b))
+    return [tuple(m) for m in merged]
+
+
+def _char_boxes(line: TLine) -> list:
+    """The box of each non-space character of the line's text (that of its TSV word)."""
+    boxes = []
+    for w in line.words:
+        boxes += [w.box] * len("".join(w.text.split()))
+    return boxes
+
+
+def _glyphs(page: Image.Image, box: tuple[int, int, int, int], n: int, threshold: int):
+    """The n glyphs (crops, ink 255) of a run of n digits whose box Tesseract reported
+    (approximately): the blobs around it, small specks and marks left out, the n
+    consecutive blobs that sit best inside the box."""
+    left, top, right, bottom = box
+    pad = (bottom - top) // 2
+    area = (max(0, left - pad), max(0, top - pad // 2), min(page.size[0], right + pad),
+            min(page.size[1], bottom + pad // 2))
+    crop = page.crop(area).point(lambda v: 255 if v <= threshold else 0)
+    blobs = _components(crop)
+    if not blobs:
+        return None
+    tallest = max(b[3] - b[1] for b in blobs)
+    blobs = [b for b in blobs if b[3] - b[1] >= 0.55 * tallest]
+    if len(blobs) < n:
+        return None
+    inner = (left - area[0], right - area[0])
+
+    def inside(window):
+        return sum(max(0, min(b[2], inner[1]) - max(b[0], inner[0])) for b in window)
+
+    best = max((blobs[i:i + n] for i in range(len(blobs) - n + 1)), key=inside)
+    return [crop.crop(b) for b in best]
+
+
+def reread_line(page: Image.Image, line: TLine, threshold: int) -> str:
+    """The line's text with each run of Thai digits read again from the page."""
+    boxes = _char_boxes(line)
+    text = line.text
+    if len(boxes) != len("".join(text.split())):
+        return text
+    changes = []
+    for m in _RUN.finditer(text):
+        start = len("".join(text[: m.start()].split()))
+        run = boxes[start:start + len(m.group(0))]
+        box = (min(b.left for b in run), min(b.top for b in run), max(b.right for b in run),
+               max(b.bottom for b in run))
+        glyphs = _glyphs(page, box, len(m.group(0)), threshold)
+        if glyphs:
+            body = sorted(g.getbbox()[3] - g.getbbox()[1] for g in glyphs if g.getbbox())
+            read = [classify(g, body[len(body) // 2] if body else None, c) for g, c in zip(glyphs, m.group(0))]
+            changes.append((m.start(), m.end(), "".join(r or c for r, c in zip(read, m.group(0)))))
+    for s, e, new in reversed(changes):
+        text = text[:s] + new + text[e:]
+    return text

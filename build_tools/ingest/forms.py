@@ -1,0 +1,132 @@
+"""The forms of Thai official correspondence (ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ) and
+their printed labels.
+
+หนังสือภายนอก  ที่ (left) and the issuing office (right), the date below, then เรื่อง,
+               เรียน, อ้างถึง, สิ่งที่ส่งมาด้วย, the body, ขอแสดงความนับถือ, signature,
+               position, the unit, โทร / โทรสาร
+บันทึกข้อความ   (หนังสือภายใน) ส่วนราชการ, ที่ ... วันที่ ..., เรื่อง, เรียน, body, signature
+หนังสือประทับตรา ที่ and the office, ถึง, body, the office's name, its seal, the date below,
+               the unit, โทร
+คำสั่ง          คำสั่ง<office>, ที่ <n>/<year>, เรื่อง, body, สั่ง ณ วันที่ ..., signature
+ประกาศ         ประกาศ<office>, เรื่อง, body, ประกาศ ณ วันที่ ..., signature
+
+Labels are found by a fuzzy match that tolerates OCR damage (normalization/fuzzy.py)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_tools.normalization import fuzzy
+
+# Label words of header fields, by field.
+LABELS = {
+    "unit": ("ส่วนราชการ",),
+    "number": ("ที่",),
+    "date": ("วันที่",),
+    "subject": ("เรื่อง",),
+    "addressee": ("เรียน", "ถึง"),
+    "references": ("อ้างถึง",),
+    "enclosures": ("สิ่งที่ส่งมาด้วย",),
+}
+URGENCIES = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
+CLOSING = "ขอแสดงความนับถือ"
+STAMP_LABELS = ("เลขรับ", "เลขที่")
+JUNK = re.compile(r"^[\s.,:;'\"`“”‘’|_~\-–—•*=<>!?@#%&^]+")
+
+
+@dataclass(frozen=True)
+class Form:
+    key: str
+    name_th: str
+    header: tuple[str, ...]  # labelled header fields, in printed order
+    title: str | None = None  # บันทึกข้อความ / คำสั่ง / ประกาศ, the first printed words
+    closing: str | None = None
+    date_place: str = "header"  # header | number-row | foot | given
+    given_word: str | None = None  # สั่ง / ประกาศ (in "สั่ง ณ วันที่ ...")
+    signed: bool = True
+
+
+FORMS = {f.key: f for f in [
+    Form("external", "หนังสือภายนอก", ("number", "subject", "addressee", "references", "enclosures"),
+         closing=CLOSING),
+    Form("memo", "บันทึกข้อความ", ("unit", "number", "date", "subject", "addressee"), title="บันทึกข้อความ",
+         date_place="number-row"),
+    Form("stamped", "หนังสือประทับตรา", ("number", "addressee"), date_place="foot", signed=False),
+    Form("order", "คำสั่ง", ("number", "subject"), title="คำสั่ง", date_place="given", given_word="สั่ง"),
+    Form("announcement", "ประกาศ", ("number", "subject"), title="ประกาศ", date_place="given",
+         given_word="ประกาศ"),
+]}
+
+
+def strip_junk(text: str) -> str:
+    """Without the OCR debris before the first word (speckles, emblem bits read as
+    punctuation)."""
+    return JUNK.sub("", text)
+
+
+def label_at(text: str, field: str, strict: bool = True) -> str | None:
+    """The text after `field`'s label when `text` starts with it (through OCR damage),
+    else None.  Strict: the label must be followed by a space or end the text (เรียน is
+    not เรียนรู้); a label where the form expects it may be glued to its value."""
+    t = strip_junk(text)
+    for word in LABELS[field]:
+        n = fuzzy.starts_with(t, word, 1.0 if strict else 1.6)
+        if n is None:
+            continue
+        rest = t[n:]
+        if strict and rest and not rest[0].isspace() and not _glued_ok(word, rest):
+            continue
+        return rest.strip(" :.")
+    return None
+
+
+def _glued_ok(word: str, rest: str) -> bool:
+    """A label glued to what follows is still the label when what follows cannot
+    continue the word: ที่มท 0810 (a number), เรื่องขอ... is not decidable (strict)."""
+    return word in ("ที่", "วันที่") and bool(re.match(r"[ก-ฮ]{2}\s*[0-9๐-๙]|[0-9๐-๙]", rest))
+
+
+def urgency_at(text: str) -> tuple[str, str] | None:
+    """(urgency, the rest of the line) when the line starts with a speed class."""
+    t = strip_junk(text)
+    for word in URGENCIES:
+        n = fuzzy.starts_with(t, word)
+        if n is not None and (len(t) == n or t[n].isspace()):
+            if word == "ด่วน" and fuzzy.starts_with(t, "ด่วนมาก"):
+                continue
+            return word, t[n:].strip()
+    return None
+
+
+def title_of(text: str) -> tuple[str, str] | None:
+    """(form key, the office after the title word) of a form's title line."""
+    t = strip_junk(text)
+    if fuzzy.starts_with(t, "บันทึกข้อความ") is not None and len(fuzzy.skeleton(t)) <= 14:
+        return "memo", ""
+    for key in ("order", "announcement"):
+        word = FORMS[key].title
+        n = fuzzy.starts_with(t, word)
+        if n is None or re.match(r"\s*ณ\s", t[n:]) or len(t) > 90:
+            continue
+        return key, t[n:].strip()
+    return None
+
+
+def is_closing(text: str) -> bool:
+    return fuzzy.starts_with(strip_junk(text), CLOSING) is not None
+
+
+def given_date_at(text: str, form: Form) -> str | None:
+    """The date part of "สั่ง ณ วันที่ ..." / "ประกาศ ณ วันที่ ..."."""
+    if not form.given_word:
+        return None
+    t = strip_junk(text)
+    n = fuzzy.starts_with(t, form.given_word)
+    if n is None:
+        return None
+    m = re.match(r"\s*ณ\s*", t[n:])
+    if not m:
+        return None
+    rest = t[n + m.end():]
+    k = fuzzy.starts_with(rest, "วันที่")
+    return rest[k:].strip() if k is not None else rest.strip()

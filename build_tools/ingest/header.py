@@ -1,0 +1,291 @@
+"""A letter's header, read by its form: the top block (urgency, number, issuing office and
+address, date, receipt stamps) and the labelled fields (ส่วนราชการ, เรื่อง, เรียน / ถึง,
+อ้างถึง, สิ่งที่ส่งมาด้วย).  A labelled field continues onto the following lines until
+the next label; the body starts after the last header field."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from build_tools.ingest import forms
+from build_tools.ingest.dates import DateReading, read_dates
+from build_tools.ingest.forms import FORMS, Form, label_at, strip_junk, title_of, urgency_at
+from build_tools.ingest.numbers import Number, find_number
+from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
+from build_tools.normalization import fuzzy
+
+TOP_ROWS = 14  # the top block of a letter is never longer than this
+ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.)]\s*")
+MAX_SUBJECT_ROWS = 4
+CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
+
+
+@dataclass
+class Head:
+    form: Form
+    urgency: str | None = None
+    number: Number | None = None
+    number_line: int | None = None
+    number_labelled: bool = False
+    date: DateReading | None = None
+    date_line: int | None = None
+    offices: list[tuple[int, str]] = field(default_factory=list)  # letterhead / office names
+    address: str | None = None
+    fields: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    body_start: int | None = None  # index in rows
+    consumed: set[int] = field(default_factory=set)  # raw lines that are not the letter's text
+    title_index: int | None = None
+    stamps: list[dict] = field(default_factory=list)  # receipt stamps of receiving offices
+
+
+def detect_form(rows: list[Row]) -> tuple[Form, int | None, str | None]:
+    """(form, index of its title row, the office named in the title)."""
+    for i, r in enumerate(rows[:8]):
+        for seg in r.segs:  # the title may stand after the emblem's debris
+            if (t := title_of(seg)) is not None:
+                return FORMS[t[0]], i, t[1] or None
+    for r in rows[:TOP_ROWS + 4]:
+        seg = strip_junk(r.segs[0])
+        if label_at(seg, "subject") is not None or forms.is_closing(seg):
+            break
+        if fuzzy.starts_with(seg, "ถึง") is not None and label_at(seg, "addressee") is not None:
+            return FORMS["stamped"], None, None
+    return FORMS["external"], None, None
+
+
+def _is_date_line(text: str) -> DateReading | None:
+    """A line that is a date (and little else: OCR debris, a stray mark)."""
+    found = read_dates(text)
+    if not found:
+        return None
+    d = found[0]
+    left = re.sub(r"[^ก-๛]", "", text[: d.start] + text[d.end:])
+    return d if len(left) <= 3 else None
+
+
+class HeaderReader:
+    def __init__(self, rows: list[Row], form: Form, title_index: int | None, title_office: str | None):
+        self.rows = rows
+        self.h = Head(form, title_index=title_index)
+        if title_office:
+            self.h.offices.append((rows[title_index].n, title_office))
+        self.current: str | None = None
+        self.started = False  # a labelled field has been read
+
+    def read(self) -> Head:
+        self._stamps()
+        for i, row in enumerate(self.rows):
+            if row.n in self.h.consumed or i == self.h.title_index:
+                continue
+            if _debris(row):  # a speck or a mark read as a line of its own: not the end of the header
+                self.h.consumed.add(row.n)
+                continue
+            if not self._row(i, row):
+                self.h.body_start = i
+                break
+        return self.h
+
+    # --- receipt stamps (the receiving office's: not the letter's own text) --------
+    def _stamps(self) -> None:
+        for i, row in enumerate(self.rows[:TOP_ROWS + 6]):
+            seg = strip_junk(row.segs[-1])
+            if not any(fuzzy.starts_with(seg, w) is not None for w in forms.STAMP_LABELS):
+                continue
+            block = [r for r in self.rows[i + 1:i + 4]
+                     if any(fuzzy.starts_with(strip_junk(r.segs[-1]), w) is not None for w in ("วันที่", "เวลา"))]
+            if not block:
+                continue
+            self.h.consumed |= {row.n} | {r.n for r in block}
+            above = self.rows[i - 1] if i > 0 else None
+            receiver = None
+            if above and above.n not in self.h.consumed and ORG_RE.match(strip_junk(above.segs[-1])) \
+                    and len(above.segs) == 1 and find_number(above.text) is None:
+                self.h.consumed.add(above.n)
+                receiver = strip_junk(above.text)
+            self.h.stamps.append(_stamp(row, block, receiver))
+
+    # --- one row: True while the header goes on ------------------------------------
+    def _row(self, i: int, row: Row) -> bool:
+        if len(row.segs) > 1 and any(label_at(row.segs[0], f) == "" for f in self.h.form.header):
+            row = Row(row.n, row.text, [f"{row.segs[0]} {row.segs[1]}", *row.segs[2:]])  # a label, its value apart
+        for k, seg in enumerate(row.segs):
+            if not self._seg(i, row, k, seg):
+                return k > 0  # a later segment that is not header text is still on a header row
+        return True
+
+    def _seg(self, i: int, row: Row, k: int, seg: str) -> bool:
+        if self._labelled(row, k, seg):
+            return True
+        if self.started:
+            return self._continues(i, row, k, seg)
+        return self._top(i, row, k, seg)
+
+    def _labelled(self, row: Row, k: int, seg: str) -> bool:
+        expected = self._expected()
+        for name in self.h.form.header:
+            if name in self.h.fields and name not in ("references", "enclosures"):
+                continue
+            if name == "number" and self.h.number is not None:
+                continue
+            if name == "date" and self.h.date is not None:
+                continue
+            rest = label_at(seg, name, strict=name != expected)
+            if rest is None or not self._label_fits(name, rest, row):
+                continue
+            self._store(name, row, rest)
+            return True
+        return False
+
+    def _expected(self) -> str | None:
+        """The next labelled field the form prints (a label there may be glued to its value)."""
+        order = [f for f in self.h.form.header if f not in ("number", "date")]
+        done = [f for f in order if f in self.h.fields]
+        if not done:
+            return order[0] if order else None
+        nxt = order.index(done[-1]) + 1
+        return order[nxt] if nxt < len(order) else None
+
+    def _label_fits(self, name: str, rest: str, row: Row) -> bool:
+        if name == "number":
+            return find_number(rest) is not None
+        if name == "date":
+            return bool(read_dates(rest))
+        if name == "references":  # อ้างถึง as a header field cites a letter (a number or a date)
+            return bool(find_number(rest, ("government", "abbreviation")) or read_dates(rest)
+                        or re.match(r"^\(?[0-9๐-๙]\s*[.)]", rest) or CITES.match(rest))
+        if name == "addressee" and fuzzy.starts_with(strip_junk(row.text), "ถึง") is not None:
+            return self.h.form.key == "stamped"
+        return bool(rest) or name in ("references", "enclosures")
+
+    def _store(self, name: str, row: Row, rest: str) -> None:
+        if name == "number":
+            num = find_number(rest)
+            self.h.number, self.h.number_line, self.h.number_labelled = num, row.n, True
+            after = rest[num.end:].strip()
+            dated = label_at(after, "date") if after else None
+            if dated is not None and read_dates(dated) and self.h.date is None:  # ที่ ... วันที่ ... on one line
+                self.h.date, self.h.date_line = read_dates(dated)[0], row.n
+            elif after:
+                self._top_text(row, after)
+            return
+        if name == "date":
+            self.h.date, self.h.date_line = read_dates(rest)[0], row.n
+            return
+        self.h.fields.setdefault(name, []).append((row.n, rest))
+        self.current = name
+        self.started = name != "unit"
+
+    # --- the top block, before the labelled fields ---------------------------------
+    def _top(self, i: int, row: Row, k: int, seg: str) -> bool:
+        if self.current == "unit" and not ORG_RE.match(seg) and find_number(seg) is None:
+            self.h.fields["unit"].append((row.n, seg))
+            return True
+        if (u := urgency_at(seg)) and not self.h.urgency:
+            self.h.urgency = u[0]
+            return not u[1] or self._top(i, row, k, u[1])
+        if self.h.number is None and i < TOP_ROWS and self._bare_number(row, seg):
+            return True
+        if self.h.date is None and self.h.form.date_place == "header" and (d := _is_date_line(seg)):
+            self.h.date, self.h.date_line = d, row.n
+            return True
+        if opens_body(seg) and (self.h.number or self.h.offices):
+            return False
+        self._top_text(row, seg)
+        return True
+
+    def _bare_number(self, row: Row, seg: str) -> bool:
+        """A number printed without ที่ (or with emblem debris before it)."""
+        kinds = ("yearly",) if self.h.form.key in ("order", "announcement") else ("government", "abbreviation")
+        num = find_number(strip_junk(seg), kinds)
+        if num is None or num.start > 6:
+            return False
+        self.h.number, self.h.number_line = num, row.n
+        after = strip_junk(seg)[num.end:].strip()
+        if after:
+            self._top_text(row, after)
+        return True
+
+    def _top_text(self, row: Row, text: str) -> None:
+        text = strip_junk(text)
+        if ADDRESS_RE.search(text) and not self.h.address:
+            self.h.address = text
+        elif text and len(text) < 90:
+            self.h.offices.append((row.n, text))
+
+    # --- continuation of a labelled field -----------------------------------------
+    def _label_ahead(self, i: int, limit: int) -> bool:
+        """Is the form's next label within `limit` rows from row i on?"""
+        nxt = self._expected()
+        return nxt is not None and any(label_at(r.segs[0], nxt, strict=False) is not None
+                                       for r in self.rows[i:i + limit + 1])
+
+    def _continues(self, i: int, row: Row, k: int, seg: str) -> bool:
+        name = self.current
+        if opens_body(seg) and name != "unit":
+            return False
+        if name == "subject":
+            rows = len(self.h.fields["subject"])
+            more = rows < MAX_SUBJECT_ROWS and self._label_ahead(i + 1, MAX_SUBJECT_ROWS - rows)
+            if more or (self.h.form.key in ("order", "announcement") and rows < 2 and not _separator(seg)):
+                self.h.fields["subject"].append((row.n, seg))
+                return True
+            if _separator(seg):
+                self.h.consumed.add(row.n)
+                return True
+            return False
+        if name in ("references", "enclosures") and self._item_continues(name, row, k, seg):
+            self.h.fields[name].append((row.n, seg))
+            return True
+        if name == "unit":
+            self.h.fields["unit"].append((row.n, seg))
+            return True
+        return False
+
+    def _item_continues(self, name: str, row: Row, k: int, seg: str) -> bool:
+        t = strip_junk(seg)
+        if ITEM_RE.match(t) or fuzzy.starts_with(t, "ลงวันที่") is not None or fuzzy.starts_with(t, "จำนวน") is not None:
+            return True
+        if k > 0:  # a right-hand segment of an item row (its count)
+            return True
+        if name == "references":  # a citation cut before its date (or inside it)
+            return not read_dates(self._current_item(name)) and not opens_body(t)
+        return False
+
+    def _current_item(self, name: str) -> str:
+        """The text of the field's last item (from its number, or the label, on)."""
+        pieces = []
+        for _, t in reversed(self.h.fields[name]):
+            pieces.insert(0, t)
+            if ITEM_RE.match(strip_junk(t)):
+                break
+        return " ".join(pieces)
+
+
+def _stamp(row: Row, block: list[Row], receiver: str | None) -> dict:
+    """เลขรับ/เลขที่ ..., วันที่ ..., เวลา ... of one receipt stamp."""
+    seg = strip_junk(row.segs[-1])
+    kind = next(w for w in forms.STAMP_LABELS if fuzzy.starts_with(seg, w) is not None)
+    number = re.search(r"[0-9๐-๙][0-9๐-๙/.\-]*", seg[fuzzy.starts_with(seg, kind):])
+    stamp = {"kind": kind, "number": number.group(0) if number else None, "date": None, "date_text": None,
+             "time": None, "receiver": receiver, "line": row.n}
+    for r in block:
+        t = strip_junk(r.segs[-1])
+        if fuzzy.starts_with(t, "วันที่") is not None and (found := read_dates(t)):
+            stamp["date"], stamp["date_text"] = found[0].iso, found[0].stored
+        elif fuzzy.starts_with(t, "เวลา") is not None and (tm := re.search(r"[0-9๐-๙][0-9๐-๙.:]*", t)):
+            stamp["time"] = tm.group(0)
+    return stamp
+
+
+def _debris(row: Row) -> bool:
+    letters = re.sub(r"[^ก-ฮ]", "", row.text)
+    return len(letters) < 2 and len(re.sub(r"\W", "", row.text)) <= 3
+
+
+def _separator(text: str) -> bool:
+    return bool(re.fullmatch(r"[-_=.~–—\s]{4,}", text))
+
+
+def read_header(rows: list[Row]) -> Head:
+    form, title_index, office = detect_form(rows)
+    return HeaderReader(rows, form, title_index, office).read()

@@ -1,0 +1,64 @@
+"""Letter numbers as printed (ที่ มท 0810.1/ว 1631), found in a line through OCR damage.
+
+Three shapes (ระเบียบงานสารบรรณ):
+- a government office: two-letter code of the ministry or province, the office's digits
+  (with sub-units after a dot), `/`, `ว` for a circular, the serial: มท ๐๔๐๔.๒/ว ๔๙๐๐;
+- a body with its own abbreviation, serial / year: สอบต. ๐๑๒/๒๕๕๓;
+- an order or announcement: serial / Buddhist-era year: ที่ ๑๒๓/๒๕๕๓.
+The number is kept as printed (Thai digits stay Thai), its spacing tidied; a reading is
+never altered here: checks and suggestions are issuers.py's."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_tools.common.thai import to_arabic_digits
+
+D = r"[0-9๐-๙]"
+M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"  # marks OCR adds to a letter
+# `/` as OCR reads it; what stands between it and the serial when ว was misread.
+_GOV = re.compile(
+    rf"(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*\.?\s*(?P<office>{D}{{2,5}}(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*[/|]\s*"
+    rf"(?:(?P<circ>ว{M}\s*[.,]?\s*)|(?P<junk>[)}}\]|lI1ร7]\s*))?(?P<serial>{D}{{1,6}})(?!{D})")
+_MARKS = re.compile(M[:-1] + "+")
+_ABBR = re.compile(rf"(?P<code>[ก-ฮ]{{2,6}}\.)\s*(?P<serial>{D}{{1,5}})\s*/\s*(?P<year>{D}{{4}})(?!{D})")
+_YEARLY = re.compile(rf"(?<![ก-ฮ0-9๐-๙])(?P<serial>{D}{{1,5}})\s*/\s*(?P<year>{D}{{4}})(?!{D})")
+
+
+@dataclass
+class Number:
+    printed: str  # tidied: "มท 0810.1/ว 1631", "สอบต. ๐๑๒/๒๕๕๓", "๑๒๓/๒๕๕๓"
+    kind: str  # government | abbreviation | yearly
+    code: str | None  # มท / ขก / สอบต.
+    office: str | None  # "0810.1" as printed
+    serial: str
+    year: str | None = None  # of an abbreviation or yearly number
+    circular: bool = False
+    start: int = 0  # span in the text it was read from
+    end: int = 0
+
+    @property
+    def office_digits(self) -> str:
+        """'0810' of '0810.1' (Arabic digits)."""
+        return to_arabic_digits((self.office or "").split(".")[0])
+
+
+def _tidy_office(text: str) -> str:
+    return re.sub(r"\s*[.,:]\s*", ".", re.sub(r"\s+", "", text))
+
+
+def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation", "yearly")) -> Number | None:
+    """The first letter number in `text`, of the kinds allowed."""
+    found = []
+    if "government" in kinds and (m := _GOV.search(text)):
+        code = _MARKS.sub("", m["code"].replace(" ", ""))
+        circ = "ว " if m["circ"] else ""
+        found.append(Number(f"{code} {_tidy_office(m['office'])}/{circ}{m['serial']}", "government", code,
+                            _tidy_office(m["office"]), m["serial"], None, bool(m["circ"]), m.start(), m.end()))
+    if "abbreviation" in kinds and (m := _ABBR.search(text)):
+        found.append(Number(f"{m['code']} {m['serial']}/{m['year']}", "abbreviation", m["code"], None,
+                            m["serial"], m["year"], False, m.start(), m.end()))
+    if "yearly" in kinds and (m := _YEARLY.search(text)):
+        found.append(Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"],
+                            False, m.start(), m.end()))
+    return min(found, key=lambda n: n.start) if found else None

@@ -1,0 +1,62 @@
+"""The lines of a letter as extraction sees them: cleaned, numbered by their raw line, and
+cut into segments where the printed line had a wide gap (ที่ ... on the left, the issuing
+office on the right: Tesseract and typists keep that gap as a run of spaces)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from build_tools.ingest.forms import strip_junk
+
+WIDE_GAP = re.compile(r"\s{3,}")
+# Words a letter's body begins with (the first paragraph after the header).
+BODY_OPENERS = ("ตามที่", "ด้วย", "อนุสนธิ", "เนื่องจาก", "เนื่องด้วย", "ตามหนังสือ", "โดยที่",
+                "ในการนี้", "อาศัยอำนาจ", "เพื่อให้", "ตามบันทึก", "ตามคำสั่ง")
+ADDRESS_RE = re.compile(r"^(ถนน|ถ\.|เลขที่\s|[0-9๐-๙]+\s+ถนน|[0-9๐-๙]+/[0-9๐-๙]+\s)|[0-9๐-๙]{5}\s*$")
+ORG_RE = re.compile(r"^(กระทรวง|กรม|สำนัก|สำนักงาน|กอง|ฝ่าย|กลุ่ม|ศูนย์|จังหวัด|ศาลากลาง|อำเภอ|ที่ว่าการ|"
+                    r"องค์การ|องค์กร|เทศบาล|สมาคม)")
+
+
+def clean(text: str) -> str:
+    """The small per-line cleanup extraction needs (the full repair chain runs later on
+    the document text): composed Unicode, sara am, no OCR emphasis, single spaces."""
+    t = unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33")
+    t = t.replace("**", "").replace("\u200b", "").replace("\f", " ")
+    return re.sub(r"\s+", " ", t).strip()
+
+
+@dataclass
+class Row:
+    n: int  # raw line number
+    text: str  # cleaned, single spaces
+    segs: list[str]  # the parts a wide gap separated, cleaned
+
+
+TABLE_ROW = re.compile(r"^\s*(?:-\s*)?\|")
+TABLE_RULE = re.compile(r"^[\s|:+-]*$")
+
+
+def segments(raw: str) -> list[str]:
+    """The parts of a raw line: wide-gap separated, or the cells of an OCR tool's
+    Markdown table row (its rules and empty cells are debris)."""
+    raw = raw.replace("**", "").strip()
+    if TABLE_ROW.match(raw):
+        if TABLE_RULE.match(raw):
+            return []
+        cells = re.sub(r"^\s*(?:-\s*)?\|", "", raw).rstrip("|").split("|")
+        return [clean(c) for c in cells if clean(c) and not TABLE_RULE.match(c)]
+    return [clean(s) for s in WIDE_GAP.split(raw) if clean(s)]
+
+
+def make_rows(lines: list[tuple[int, str]]) -> list[Row]:
+    rows = []
+    for n, raw in lines:
+        segs = segments(raw)
+        if segs:
+            rows.append(Row(n, " ".join(segs), segs))
+    return rows
+
+
+def opens_body(text: str) -> bool:
+    return strip_junk(text).startswith(BODY_OPENERS)

@@ -1,0 +1,127 @@
+"""The end of a letter, by its form: where the body stops (ขอแสดงความนับถือ, สั่ง ณ วันที่,
+the sender's name over its seal, the signatory's name), the signature block (name,
+position, the drafting unit), the contact lines, and the date the form prints there
+(คำสั่ง, ประกาศ: "สั่ง/ประกาศ ณ วันที่ ..."; หนังสือประทับตรา: the date under the seal)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from build_tools.ingest import forms
+from build_tools.ingest.dates import DateReading, read_dates
+from build_tools.ingest.forms import Form, given_date_at, strip_junk
+from build_tools.ingest.rows import ORG_RE, Row, clean
+
+NAME_RE = re.compile(r"^\(+(?!ลงชื่อ)([^()]{3,}?)\)*\s*$")
+CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
+MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
+SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
+
+
+@dataclass
+class Tail:
+    body_end: int  # index in rows (exclusive) where the body stops
+    signatory: dict | None = None
+    unit: str | None = None
+    contact: list[dict] = field(default_factory=list)
+    skip: set[int] = field(default_factory=set)
+    date: DateReading | None = None
+    date_line: int | None = None
+    sender: tuple[int, str] | None = None  # หนังสือประทับตรา: the office over its seal
+
+
+def _name(row: Row) -> str | None:
+    t = re.sub(r"[\s.,:;'`|_~-]+$", "", strip_junk(row.segs[-1]).lstrip(".,'"))
+    m = NAME_RE.match(t)
+    return clean(m.group(1)) if m else None
+
+
+def _junk(row: Row) -> bool:
+    """A row that is no text: a signature's or a seal's scribble read as letters."""
+    letters = re.sub(r"[^ก-ฮ]", "", row.text)
+    return len(letters) < 4 or len(strip_junk(row.text)) < 5
+
+
+def _date_row(rows: list[Row], lo: int, hi: int) -> int | None:
+    for i in range(hi - 1, lo - 1, -1):
+        found = read_dates(rows[i].text)
+        if found and len(re.sub(r"[^ก-๛]", "", rows[i].text[:found[0].start] + rows[i].text[found[0].end:])) <= 3:
+            return i
+    return None
+
+
+def _stamped_date_place(rows: list[Row], start: int) -> int | None:
+    """Where a หนังสือประทับตรา's date line stands when it cannot be read: above the unit
+    and contact lines at the foot, the line with a year in it."""
+    k = len(rows) - 1
+    while k > start and (CONTACT_RE.match(strip_junk(rows[k].segs[0])) or ORG_RE.match(strip_junk(rows[k].text))):
+        k -= 1
+    return k if k > start and re.search(r"[0-9๐-๙]{3,4}", rows[k].text) else None
+
+
+def _anchor(rows: list[Row], start: int, form: Form, t: Tail) -> int | None:
+    """Index of the row the body ends before; fills the form's own date when it is there."""
+    for i in range(start, len(rows)):
+        if form.closing and any(forms.is_closing(s) for s in rows[i].segs):
+            return i
+        if form.given_word and (rest := given_date_at(rows[i].text, form)) is not None:
+            found = read_dates(rest)
+            t.date, t.date_line = (found[0] if found else None), rows[i].n
+            return i
+    if form.key == "stamped":
+        d = _date_row(rows, max(start, len(rows) - 8), len(rows))
+        if d is not None:
+            t.date, t.date_line = read_dates(rows[d].text)[0], rows[d].n
+        else:
+            d = _stamped_date_place(rows, start)
+        if d is not None:
+            k = d - 1
+            while k > start and _junk(rows[k]):
+                k -= 1
+            t.sender = (rows[k].n, strip_junk(rows[k].text))
+            return k
+    names = [i for i in range(max(start, len(rows) - 10), len(rows)) if _name(rows[i])]
+    return names[0] if names else None
+
+
+def read_tail(rows: list[Row], start: int, form: Form) -> Tail:
+    t = Tail(body_end=len(rows))
+    anchor = _anchor(rows, start, form, t)
+    if anchor is not None:
+        t.body_end = anchor
+    while t.body_end > start and _junk(rows[t.body_end - 1]):
+        t.body_end -= 1
+    after = rows[(anchor if anchor is not None else max(start, len(rows) - 15)):]
+    _signature(after, t)
+    for r in after:
+        if (m := CONTACT_RE.match(strip_junk(r.segs[0]))):
+            kind = "โทรสาร" if m.group(1) == "โทรสาร" else "โทร"
+            t.contact.append({"kind": kind, "number": re.sub(r"\s*-\s*", "-", clean(m.group(2))).strip(" .:"),
+                              "line": r.n})
+            t.skip.add(r.n)
+    return t
+
+
+def _signature(after: list[Row], t: Tail) -> None:
+    at = next((k for k, r in enumerate(after[:SIGN_WINDOW + 2]) if _name(r)), None)
+    if at is None:
+        return
+    name_row = after[at]
+    position = None
+    for r in after[at + 1:at + 3]:
+        text = strip_junk(r.text)
+        if CONTACT_RE.match(text) or MOTTO_RE.match(text):
+            break
+        if not _junk(r):
+            position = text
+            break
+    t.signatory = {"name": _name(name_row), "position": position, "line": name_row.n}
+    t.skip.add(name_row.n)
+    unit = []
+    for r in after[at + 2:]:
+        text = strip_junk(r.segs[0])
+        if CONTACT_RE.match(text) or MOTTO_RE.match(text):
+            break
+        if ORG_RE.match(text) and len(text) < 80 and text != position:
+            unit.append(text)
+    t.unit = " ".join(unit) or None

@@ -1,0 +1,148 @@
+"""Known names restored: a name the corpus data knows (the programme's name, agency and
+office names, roads, hotels: ctx.known_names; places after จังหวัด / อำเภอ / ตำบล from the
+geothai gazetteer) that OCR damaged by one or two confusions (สยามเมืองอิ้ม, กรมการพัฒนา
+ซุมชน, a dropped tone mark) is written as the name.  Matching goes through the damage
+model of normalization/fuzzy.py: the damaged text must have the name's skeleton and cost
+at most MAX_COST.  A span two names fit equally well is left alone and flagged as a
+suggestion.  People's names are never in the list (a name is printed as it is)."""
+from __future__ import annotations
+
+import functools
+import re
+
+import geothai
+
+from build_tools.normalization import fuzzy
+from build_tools.normalization.rules.base import Context, Line
+
+MAX_COST = 0.75  # two look-alike letters, or three marks
+MIN_SKELETON = 5  # shorter names are ordinary words too often
+PLACE_WORDS = {"จังหวัด": "province", "จ.": "province", "อำเภอ": "district", "อ.": "district",
+               "ตำบล": "subdistrict", "ต.": "subdistrict"}
+_PLACE_RE = re.compile(r"(จังหวัด|อำเภอ|ตำบล|(?<![ก-๛])[จอต]\.)\s?")
+
+
+def _skeleton_index(text: str) -> tuple[str, list[int]]:
+    """The skeleton of `text` and, for each of its characters, the index in `text`."""
+    skel, idx = [], []
+    for i, ch in enumerate(text):
+        s = fuzzy.skeleton_char(ch)
+        if s:
+            skel.append(s)
+            idx.append(i)
+    return "".join(skel), idx
+
+
+def _span_end(text: str, i: int) -> int:
+    """After the character at i, include the marks that belong to it."""
+    j = i + 1
+    while j < len(text) and text[j] in fuzzy.MARKS:
+        j += 1
+    return j
+
+
+@functools.lru_cache(maxsize=8)
+def _index(names: tuple[str, ...]) -> dict[str, list[str]]:
+    by_skeleton: dict[str, list[str]] = {}
+    for n in names:
+        sk = fuzzy.skeleton(n)
+        if len(sk) >= MIN_SKELETON and " " not in n.strip():
+            by_skeleton.setdefault(sk, []).append(n)
+    return dict(sorted(by_skeleton.items(), key=lambda kv: -len(kv[0])))
+
+
+@functools.lru_cache(maxsize=4)
+def gazetteer(level: str) -> tuple[str, ...]:
+    if level == "province":
+        return tuple(sorted({p.name_th for p in geothai.provinces()}))
+    names = set()
+    for p in geothai.provinces():
+        for d in geothai.districts(p.code):
+            if level == "district":
+                names.add(d.name_th)
+            else:
+                names |= {s.name_th for s in geothai.subdistricts(d.code)}
+    return tuple(sorted(names))
+
+
+@functools.lru_cache(maxsize=4)
+def _places_by_skeleton(level: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for n in gazetteer(level):
+        out.setdefault(fuzzy.skeleton(n), []).append(n)
+    return out
+
+
+def _fix(text: str, start: int, end: int, name: str) -> tuple[str, str] | None:
+    found = text[start:end]
+    if found == name or " " in found.strip() or fuzzy.cost(found, name) > MAX_COST:
+        return None
+    return found, text[:start] + name + text[end:]
+
+
+def restore_line(text: str, names: tuple[str, ...]) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """(new text, [(damaged, name)], [ambiguous spans]) for one line."""
+    changes, ambiguous = [], []
+    taken: list[tuple[int, int]] = []
+    skel, idx = _skeleton_index(text)
+    for sk, candidates in _index(names).items():
+        at = skel.find(sk)
+        while at >= 0:
+            start, end = idx[at], _span_end(text, idx[at + len(sk) - 1])
+            if not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                fits = sorted({n for n in candidates if fuzzy.cost(text[start:end], n) <= MAX_COST})
+                if len(fits) > 1 and text[start:end] not in fits:
+                    ambiguous.append(text[start:end])
+                elif len(fits) == 1 and (fixed := _fix(text, start, end, fits[0])):
+                    changes.append((fixed[0], fits[0]))
+                    delta = len(fits[0]) - (end - start)
+                    taken = [(s + delta if s >= end else s, e + delta if e >= end else e) for s, e in taken]
+                    taken[-1] = (start, start + len(fits[0]))
+                    text = fixed[1]
+                    skel, idx = _skeleton_index(text)
+            at = skel.find(sk, at + 1)
+    return text, changes, ambiguous
+
+
+def restore_places(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """Place names after จังหวัด / อำเภอ / ตำบล (and จ. อ. ต.): restored from the gazetteer
+    when the damaged word has exactly one name's skeleton within the damage allowed."""
+    changes, ambiguous = [], []
+    for m in list(_PLACE_RE.finditer(text))[::-1]:
+        level = PLACE_WORDS[m.group(1)]
+        rest = text[m.end():]
+        word = rest.split(" ")[0]
+        if not word or word in gazetteer(level):
+            continue
+        fits = sorted({n for n in _places_by_skeleton(level).get(fuzzy.skeleton(word), ())
+                       if fuzzy.cost(word, n) <= MAX_COST})
+        if len(fits) == 1:
+            changes.append((word, fits[0]))
+            text = text[:m.end()] + fits[0] + rest[len(word):]
+        elif len(fits) > 1:
+            ambiguous.append(word)
+    return text, changes, ambiguous
+
+
+def restore_known_names(lines: list[Line], ctx: Context) -> list[Line]:
+    if not ctx.known_names and not ctx.restore_places:
+        return lines
+    out = []
+    for line in lines:
+        text, changes, ambiguous = restore_line(line.text, ctx.known_names) if ctx.known_names else (line.text, [], [])
+        if ctx.restore_places:
+            text, more, amb = restore_places(text)
+            changes, ambiguous = changes + more, ambiguous + amb
+        if changes:
+            ctx.record("restore_known_names", line.src, line.text, text,
+                       "known names damaged by OCR, restored: "
+                       + ", ".join(f"'{w}' -> '{n}'" for w, n in changes)
+                       + " (corpus/names.yaml, agencies, letter codes, the geothai gazetteer)")
+        for span in ambiguous:
+            ctx.flag("name_suggestion", line.src[0], f"'{span}' may be one of several known names: check the scan")
+        out.append(Line(text, line.src) if text != line.text else line)
+    return out
+
+
+RULES = [restore_known_names]
