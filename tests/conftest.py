@@ -24,18 +24,28 @@ class CliResult:
     stderr: str
 
 
-def run_cli(*args, check=True, **_ignored) -> CliResult:
+def run_cli(*args, check=True, env=None) -> CliResult:
     """Run `python -m build_tools ...` in this process, as sqlite-utils tests its CLI:
     the same parser, output and exit codes, without starting an interpreter each time
-    (tests/test_cli.py runs the real command once as a process)."""
+    (tests/test_cli.py runs the real command once as a process).  `env`: the
+    environment while it runs (restored afterwards)."""
     from build_tools import cli
 
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli.main([str(a) for a in args])
-        except SystemExit as exc:  # argparse errors and --help
-            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    saved = dict(os.environ)
+    if env is not None:
+        os.environ.clear()
+        os.environ.update({k: str(v) for k, v in env.items()})
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main([str(a) for a in args])
+            except SystemExit as exc:  # argparse errors and --help
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(saved)
     result = CliResult(code, out.getvalue(), err.getvalue())
     if check and code != 0:
         raise AssertionError(f"exit {code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}")

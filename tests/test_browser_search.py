@@ -217,7 +217,10 @@ def test_site_and_command_line_agree_on_the_first_page(page, typed, search_json)
     for q in ["บทบาทร่วม", "กองทุนแม่ของแผ่นดิน", "๘๗๗ อำเภอ", "ยาเสพติต", "บทบาท ป.ป.ส."]:
         cli = search_json(*q.split(), limit=5)
         site = _urls(page, typed[q])
-        assert cli and site and cli[0]["url"].split("#")[0] == site[0].split("#")[0], (q, cli[0]["url"], site[:3])
+        # Where the command line's best score is shared by hits on several pages (two
+        # clauses of the same words), either is the first page; otherwise exactly its page.
+        best = {h["url"].split("#")[0] for h in cli if h["score"] == cli[0]["score"]}
+        assert cli and site and site[0].split("#")[0] in best, (q, cli[0]["url"], best, site[:3])
 
 
 @pytest.mark.parametrize("q, page_url", [

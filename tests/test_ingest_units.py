@@ -209,3 +209,16 @@ def test_the_first_letter_keeps_the_stamp_above_its_number():
              "เรียน ข", "ขอแสดงความนับถือ", "(นายก ข)", "ที่ มท 0810.5/2788", "เรื่อง ค", "เรียน ง"]
     parts = split_bundle(lines)
     assert [(p.first, p.last) for p in parts] == [(1, 8), (9, 11)]
+
+
+@pytest.mark.parametrize("ocr, printed", [
+    ("ธนาคารข ยะชุมชน", "ธนาคารขยะชุมชน"),  # a space inside a word
+    ("การป้องกันและแก้ไขปัญหายาเส พติด", "การป้องกันและแก้ไขปัญหายาเสพติด"),
+    ("โครงการพลังชุมชน พลังสร้างสรรค์", "โครงการพลังชุมชน พลังสร้างสรรค์"),  # between phrases: kept
+    ("ขอความร่วมมือ ดำเนินการ", "ขอความร่วมมือ ดำเนินการ"),
+    ("ที่ มท 0810.5/ว 2999", "ที่ มท 0810.5/ว 2999"),
+])
+def test_spaces_ocr_put_inside_a_word_are_taken_out(ocr, printed):
+    from build_tools.normalization.split_words import rejoin_split_words
+
+    assert rejoin_split_words(ocr) == printed

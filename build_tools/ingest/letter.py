@@ -19,6 +19,7 @@ from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import Row, clean, make_rows
 from build_tools.ingest.tail import read_tail
 from build_tools.normalization import fuzzy
+from build_tools.normalization.split_words import rejoin_split_words
 
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
@@ -78,12 +79,13 @@ def join_lines(parts: list[str]) -> str:
 
 
 def _joined(pieces: list[tuple[int, str]]) -> str | None:
-    """A field's text: its lines joined, OCR debris at its ends taken off."""
+    """A field's text: its lines joined, OCR debris at its ends taken off, spaces OCR put
+    inside a word taken out."""
     if not pieces:
         return None
     text = join_lines([strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]])
     text = TRAILING_JUNK.sub("", text) if not text.endswith('"') else text
-    return text or None
+    return rejoin_split_words(text) or None
 
 
 def _cited(text: str, line: int, via: str) -> dict | None:
