@@ -67,7 +67,65 @@
       ".th-answer__label{font-weight:700;margin:0 0 .3em}.th-answer__items{margin:.3em 0}" +
       ".th-search-near{font-size:.85em;margin:0;color:var(--md-default-fg-color--light)}"
   };
-  var theme = MATERIAL;
+  // A theme with no search box of its own for us to take over (Zensical, once its own
+  // search is switched off): our box goes into the header, our results into a panel
+  // under it.  Plain markup of our own classes (th-*), so no class of that theme is used.
+  var OWN = {
+    mount: function () {
+      if (document.querySelector("input.th-search-input")) { return; }
+      var nav = document.querySelector("header nav") || document.querySelector("header") || document.body;
+      var form = document.createElement("form");
+      form.className = "th-search";
+      form.setAttribute("role", "search");
+      form.innerHTML = '<input type="search" class="th-search-input" placeholder="ค้นหา" aria-label="ค้นหา" ' +
+        'autocomplete="off" spellcheck="false">' +
+        '<div class="th-panel" data-search-th-result hidden><div class="th-status" role="status"></div>' +
+        '<ol class="th-results"></ol></div>';
+      form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+      nav.appendChild(form);
+    },
+    isInput: function (el) { return !!(el && el.matches && el.matches("input.th-search-input")); },
+    input: function () { return document.querySelector("input.th-search-input"); },
+    list: function () { return document.querySelector("[data-search-th-result] .th-results"); },
+    setStatus: function (text) {
+      var panel = document.querySelector("[data-search-th-result]");
+      if (!panel) { return; }
+      panel.querySelector(".th-status").textContent = text;
+      panel.hidden = !text && !panel.querySelector(".th-results").children.length;
+    },
+    hit: function (h, snippetHTML, href) {
+      var li = document.createElement("li");
+      li.className = "th-hit";
+      if (h.near) { li.setAttribute("data-th-near", ""); }
+      li.innerHTML = "<a></a>";
+      var a = li.firstChild;
+      a.href = href;
+      a.innerHTML = '<span class="th-hit__title">' + escapeHTML(h.title) + "</span>" +
+        (h.section ? '<span class="th-search-section">' + escapeHTML(h.section) + "</span>" : "") +
+        (h.near ? '<span class="th-search-near">คำที่ใกล้เคียง</span>' : "") +
+        '<span class="th-hit__text">' + snippetHTML + "</span>";
+      return li;
+    },
+    box: function (className, html) {
+      var li = document.createElement("li");
+      li.className = className;
+      li.innerHTML = '<div class="th-box">' + html + "</div>";
+      return li;
+    },
+    style: ".th-search{position:relative;margin-left:auto;padding:0 .6em}" +
+      ".th-search-input{width:14em;max-width:40vw;padding:.35em .6em;border-radius:.2em;border:0;font:inherit}" +
+      ".th-panel{position:absolute;right:0;top:2.6em;width:min(36em,94vw);max-height:70vh;overflow:auto;" +
+      "background:var(--md-default-bg-color,#fff);color:var(--md-default-fg-color,#222);" +
+      "box-shadow:0 .2em .8em rgba(0,0,0,.3);border-radius:.2em;z-index:10;text-align:left}" +
+      ".th-status{padding:.5em .8em;font-size:.85em}.th-results{list-style:none;margin:0;padding:0}" +
+      ".th-hit a{display:block;padding:.5em .8em;color:inherit;text-decoration:none;border-top:1px solid #ddd}" +
+      ".th-hit a:hover,.th-hit a:focus{background:rgba(0,0,0,.06)}" +
+      ".th-hit__title{display:block;font-weight:700;text-decoration:underline}.th-hit__text,.th-search-section," +
+      ".th-search-near{display:block;font-size:.85em}.th-box{padding:.6em .8em}" +
+      ".th-answer .th-box{border-left:.2rem solid #b8860b}.th-answer__label{font-weight:700;margin:0 0 .3em}"
+  };
+  var theme = document.querySelector("input.md-search__input") ? MATERIAL : OWN;
+  if (theme.mount) { theme.mount(); }
 
   // --- Loading ---------------------------------------------------------------------
   var base = (function () {
