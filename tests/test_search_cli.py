@@ -103,3 +103,15 @@ def test_a_thousand_word_query_is_no_recursion_error(capsys, indexed):
     words = " ".join(["ยาเสพติด หมู่บ้าน"] * 500)
     code, out, _ = _search(capsys, indexed, words)
     assert code == 0 and "คำค้นยาวเกินไป" in out and "1. " in out
+
+
+def test_a_clause_hit_carries_its_citation(capsys, indexed, monkeypatch):
+    # As the site's "อ้างอิง" button gives it (build_tools.knowledge.citation), with the
+    # site's public address when one is set.
+    monkeypatch.setenv("SIAM_YIM_SITE_URL", "https://example.go.th/siam-yim")
+    hits = _json(capsys, indexed, "บทบาท", "ป.ป.ส.", "--limit", "10")["hits"]
+    clause = next(h for h in hits if h["url"] == "documents/mou-annex-2552/#c3-2-3")
+    assert clause["citation"] == ('รายละเอียดแนบท้ายบันทึกความร่วมมือ โครงการพลังชุมชนพลังสร้างสรรค์ "สยามเมืองยิ้ม" '
+                                  "ลงวันที่ ๑๒ มิถุนายน ๒๕๕๒ ข้อ ๓.๒.๓ "
+                                  "https://example.go.th/siam-yim/documents/mou-annex-2552/#c3-2-3")
+    assert next(h for h in hits if h["url"].startswith("agencies/"))["citation"] is None  # pages of the model cite their clauses

@@ -19,6 +19,7 @@ import numpy as np
 from whoosh import index, query
 
 from build_tools.analysis.question import ParsedQuery, QueryUnderstanding
+from build_tools.knowledge.urls import public_base
 from build_tools.outputs.search_index.whoosh_index import QUERY_TABLES, ThaiTokenizer
 from build_tools.search.answers import Answers
 from build_tools.search.postings import IndexView
@@ -220,6 +221,8 @@ def _run(opened: _Open, text: str, limit: int, filters: Filters) -> Result:
             "doc_type": stored.get("doc_type"),
             "date": stored["date"].date().isoformat() if stored.get("date") else None,
             "match": "near" if s.near else "exact",  # near: matched only through a near spelling
+            # as an official letter cites it ("ตามบันทึกความร่วมมือ … ข้อ ๓.๒.๓ (๑)"), with its permalink
+            "citation": f"{stored['citation']} {public_base()}{stored['url']}" if stored.get("citation") else None,
             "_number": stored.get("number") or "",
         })
     answer = opened.answers.card(parsed, hits, opened.view, scorer)

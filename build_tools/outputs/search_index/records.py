@@ -9,6 +9,7 @@ documents) pick its field weights from the one ranking configuration (ranking.py
 from __future__ import annotations
 
 from build_tools.common.thaidate import format_thai_date
+from build_tools.knowledge.citation import cite
 from build_tools.knowledge.urls import doc_url
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.search_index.model_records import MODEL_GROUP, model_records
@@ -56,7 +57,7 @@ def records_for(corpus: Corpus, nd: NormalizedDoc) -> list[dict]:
     records = [{
         **common, "key": d.id, "kind": "document", "page": True, "title": title, "section": "",
         "body": "", "meta": meta_text, "aliases": "", "lead": lead,
-        "url": doc_url(d.id), "number": str(d.get("number") or ""),
+        "url": doc_url(d.id), "number": str(d.get("number") or ""), "citation": _citation(corpus, nd, None),
     }]
     by_clause = {b.clause: b.text for b in nd.blocks if b.clause}
     for b in nd.blocks:
@@ -64,6 +65,12 @@ def records_for(corpus: Corpus, nd: NormalizedDoc) -> list[dict]:
             **common, "key": f"{d.id}#{b.anchor}", "kind": "section", "page": False, "title": title,
             "section": f"ข้อ {b.label}" if b.label else "", "body": b.text, "aliases": "",
             "context": clause_context(by_clause, b.clause),
-            "url": doc_url(d.id, b.anchor),
+            "url": doc_url(d.id, b.anchor), "citation": _citation(corpus, nd, b.anchor),
         })
     return records
+
+
+def _citation(corpus: Corpus, nd: NormalizedDoc, anchor: str | None) -> str:
+    """The citation's words (the permalink is added at query time, with the site's
+    public address: build_tools.search.query)."""
+    return cite(corpus, nd, anchor).rsplit(" ", 1)[0]

@@ -33,7 +33,7 @@ from build_tools.outputs.search_index import ranking
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
 # 19: one weighted `words` field (and `spans` for phrases) (ranking.py weights), the length column, stored fields.
 # 20: postings in blocks of BLOCK_LIMIT.
-INDEX_FORMAT = "20"
+INDEX_FORMAT = "21"
 # Postings per block (Whoosh's default is 128): the scorer reads a term's postings whole,
 # a block at a time, so fewer, larger blocks read faster (at N=10,000 a query's p50 and
 # p95 fell by about a third; the index is also ~10% smaller).
@@ -177,6 +177,7 @@ def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
         url=fields.STORED(),
         page_kind=fields.ID(),  # documents, agencies, glossary ... (ranking.page_kind)
         number=fields.STORED(),  # a document's letter number
+        citation=fields.STORED(),  # how an official letter cites it, without the permalink
         lead=fields.STORED(),  # the snippet of a page hit that matched its title or metadata
         doc_type=fields.ID(stored=True),
         agencies=fields.KEYWORD(stored=True, commas=True, lowercase=True),
