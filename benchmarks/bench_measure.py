@@ -16,6 +16,9 @@ import threading
 import time
 from pathlib import Path
 
+# The browser harness (tests/browser.py) is the tests'; the benchmarks borrow it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # TESTS_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -228,40 +231,25 @@ def browser_available() -> bool:
 
 
 def measure_browser(site: Path, timeout: float = 120) -> dict:
-    """Headless Chromium, fresh profile: open the home page, type BROWSER_QUERY into the
-    header search box, wait for the first result element."""
-    import tempfile
-
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    """Headless Chromium, fresh profile (the tests' harness, tests/browser.py): open the
+    home page, type BROWSER_QUERY into the header search box, wait for the first result."""
+    from browser import chromium
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = "/usr/bin/chromium"
-    profile = tempfile.mkdtemp(prefix="bench-chromium-")
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-              "--window-size=1280,900", "--disable-background-networking", "--no-first-run",
-              f"--user-data-dir={profile}"):
-        opts.add_argument(a)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
-    try:
-        with _CountingServer(site) as srv:
-            t_open = time.perf_counter()
-            driver.get(f"http://127.0.0.1:{srv.port}/")
-            box = WebDriverWait(driver, timeout, poll_frequency=0.02).until(
-                EC.element_to_be_clickable((By.CSS_SELECTOR, SEARCH_INPUT_SELECTOR)))
-            box.click()
-            t_type = time.perf_counter()
-            box.send_keys(BROWSER_QUERY)
-            WebDriverWait(driver, timeout, poll_frequency=0.02).until(
-                EC.presence_of_element_located((By.CSS_SELECTOR, RESULT_SELECTOR)))
-            t_first = time.perf_counter()
-            before = [(p, n) for t, p, n in srv.served if t <= t_first]
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+    with chromium() as driver, _CountingServer(site) as srv:
+        t_open = time.perf_counter()
+        driver.get(f"http://127.0.0.1:{srv.port}/")
+        box = WebDriverWait(driver, timeout, poll_frequency=0.02).until(
+            EC.element_to_be_clickable((By.CSS_SELECTOR, SEARCH_INPUT_SELECTOR)))
+        box.click()
+        t_type = time.perf_counter()
+        box.send_keys(BROWSER_QUERY)
+        WebDriverWait(driver, timeout, poll_frequency=0.02).until(
+            EC.presence_of_element_located((By.CSS_SELECTOR, RESULT_SELECTOR)))
+        t_first = time.perf_counter()
+        before = [(p, n) for t, p, n in srv.served if t <= t_first]
     return {
         "browser_bytes": sum(n for _, n in before),
         "browser_index_bytes": sum(n for p, n in before if any(s in p for s in SITE_INDEX_PATH_PARTS)),

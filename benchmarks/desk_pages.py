@@ -1,5 +1,5 @@
 """The pages officials and trainers use at their desk, checked and shown in a real
-headless Chromium (benchmarks/browser.py): accessibility with axe-core (every page type,
+headless Chromium (tests/browser.py): accessibility with axe-core (every page type,
 against a plain Material page with the same theme), the who-does-what matrix at 1280 and
 390 px, a citation copied from a role, and handouts printed to PDF (one A4 page each, the
 QR code read back with ZXing).
@@ -18,6 +18,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+# The browser harness (tests/browser.py) is the tests'; the benchmarks borrow it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # TESTS_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

@@ -18,6 +18,9 @@ import sys
 import time
 from pathlib import Path
 
+# The browser harness (tests/browser.py) is the tests'; the benchmarks borrow it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # TESTS_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 K_MRR = 10
 

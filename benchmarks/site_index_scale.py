@@ -16,6 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# The browser harness (tests/browser.py) is the tests'; the benchmarks borrow it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # TESTS_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -1,5 +1,5 @@
 """The model pages in a real headless Chromium (Debian's chromium + chromium-driver, the
-one harness in benchmarks/browser.py), served over http://127.0.0.1 from the built site:
+one harness in tests/browser.py), served over http://127.0.0.1 from the built site:
 copy link (read back from the clipboard, or the selected-text fallback), the project
 filter, anchor redirects, A4 printing.  Cite, matrix, handouts and axe: test_desk_pages.py."""
 import json
@@ -7,13 +7,9 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 
 import pytest
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
 from browser import browser_unavailable, chromium, serve  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

@@ -3,13 +3,10 @@ generated pages into a complete site with our search index; and, in Chromium, th
 search box works there too."""
 import json
 import os
-import sys
 
 import pytest
-from conftest import ROOT, run_cli
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
 from browser import browser_unavailable, chromium, serve  # noqa: E402
+from conftest import run_cli
 
 pytestmark = pytest.mark.slow
 

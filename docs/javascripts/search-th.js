@@ -73,6 +73,7 @@
   var OWN = {
     mount: function () {
       if (document.querySelector("input.th-search-input")) { return; }
+      if (!document.body) { document.addEventListener("DOMContentLoaded", OWN.mount); return; }  // loaded in <head>
       var nav = document.querySelector("header nav") || document.querySelector("header") || document.body;
       var form = document.createElement("form");
       form.className = "th-search";
