@@ -87,8 +87,6 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--seconds", type=float, default=2.0, help="time each measurement at least this long")
     a = p.parse_args(argv)
-    from pythainlp.tokenize import word_tokenize
-
     base = analyzer_for_corpus(ROOT / "corpus")
     vocab = base.vocabulary
     t0 = time.perf_counter()
@@ -104,9 +102,22 @@ def main(argv=None) -> int:
         x.SEGMENT_CACHE_MAX = 0  # the same texts are cut again and again: time the cutting, not a memo
         x.tokens("ยาเสพติดกระทรวงมหาดไทย")  # warm-up: dictionaries, sub-word trie
         analyzers[engine] = x
-    mm, o3 = analyzers["newmm"], analyzers["nlpo3"]
+    texts = golden_texts()
+    levels = _levels(analyzers, vocab, trie)
+    rows, diffs, recuts = _compare(texts, levels)
+    mbs = _speeds(analyzers, list(texts.values()), a.seconds)
+    _report(texts, levels, rows, diffs, recuts, mbs, vocab)
+    print(f"\nDictionary load: newmm Trie {trie_s:.2f} s, nlpo3 load_dict {load_s:.2f} s "
+          f"(the analyzer builds the Trie too, lazily: sub-words and cross-word matches use it)")
+    return 0
 
+
+def _levels(analyzers: dict, vocab, trie) -> dict:
+    """What is compared between the engines: each a text -> (newmm tokens, nlpo3 tokens)."""
     import nlpo3
+    from pythainlp.tokenize import word_tokenize
+
+    mm, o3 = analyzers["newmm"], analyzers["nlpo3"]
 
     def bare_newmm(t):
         return [w for w in word_tokenize(t, custom_dict=trie, engine="newmm") if WORDLIKE.search(w)]
@@ -114,12 +125,14 @@ def main(argv=None) -> int:
     def bare_nlpo3(t):
         return [w for w in nlpo3.segment(t, an._nlpo3_dict(vocab)) if WORDLIKE.search(w)]
 
-    texts = golden_texts()
-    levels = {
+    return {
         "words (pre-split + engine)": lambda t: ([w for w, _, _ in mm.segment(t)], [w for w, _, _ in o3.segment(t)]),
         "analyzer tokens (with sub-words)": lambda t: (mm.tokens(t), o3.tokens(t)),
         "bare engines, no pre-split": lambda t: (bare_newmm(t), bare_nlpo3(t)),
     }
+
+
+def _compare(texts: dict, levels: dict) -> tuple[list, list, object]:
     rows, diffs = [], []
     with Recuts() as recuts:
         for name, text in texts.items():
@@ -129,18 +142,22 @@ def main(argv=None) -> int:
                 row.append(f"{len(a_tok)}/{len(b_tok)} " + ("yes" if a_tok == b_tok else "NO"))
                 diffs += [f"{name} ({level}): {d}" for d in first_diffs(a_tok, b_tok)]
             rows.append(row)
-    thai_runs = sum(k == "thai" for t in texts.values() for k, _, _ in split_runs(t))
+    return rows, diffs, recuts
 
-    sample = list(texts.values())
-    mbs = {}
-    mbs["pre-split alone (split_runs)"] = {"": speed(split_runs, sample, a.seconds)}
+
+def _speeds(analyzers: dict, sample: list[str], seconds: float) -> dict:
+    mbs = {"pre-split alone (split_runs)": {"": speed(split_runs, sample, seconds)}}
     for label, fn in (("segmentation (pre-split + engine + abbreviations)", lambda x: x.segment),
                       ("whole analyzer, index side (+ normalization, sub-words, synonyms)", lambda x: x.tokens),
                       ("analyzer, query side (no sub-words)",
                        lambda x: (lambda t: x.tokens(t, subwords=False)))):
-        mbs[label] = {e: speed(fn(x), sample, a.seconds) for e, x in analyzers.items()}
+        mbs[label] = {e: speed(fn(x), sample, seconds) for e, x in analyzers.items()}
+    return mbs
 
-    size = sum(len(t.encode("utf-8")) for t in sample)
+
+def _report(texts: dict, levels: dict, rows: list, diffs: list, recuts, mbs: dict, vocab) -> None:
+    thai_runs = sum(k == "thai" for t in texts.values() for k, _, _ in split_runs(t))
+    size = sum(len(t.encode("utf-8")) for t in texts.values())
     print(f"## Identical on the golden set? ({len(texts)} files, {size / 1e3:.0f} kB; "
           f"newmm count / nlpo3 count)\n")
     print("| golden file | " + " | ".join(levels) + " |")
@@ -164,9 +181,6 @@ def main(argv=None) -> int:
             print(f"| {k} | {v['']:.1f} | | |")
         else:
             print(f"| {k} | {v['newmm']:.2f} | {v['nlpo3']:.2f} | {v['nlpo3'] / v['newmm']:.1f}x |")
-    print(f"\nDictionary load: newmm Trie {trie_s:.2f} s, nlpo3 load_dict {load_s:.2f} s "
-          f"(the analyzer builds the Trie too, lazily: sub-words and cross-word matches use it)")
-    return 0
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ def header_end(lines: list[Line], doc_type: str) -> int:
     return 0
 
 
-def parse_blocks(lines: list[Line], doc_type: str) -> list[Block]:  # noqa: C901  (over the limit: to split this round)
+def parse_blocks(lines: list[Line], doc_type: str) -> list[Block]:
     blocks: list[Block] = []
     stack: list[tuple[str, str]] = []  # (style, number) from outermost to innermost
     used: set[str] = set()
@@ -58,42 +58,14 @@ def parse_blocks(lines: list[Line], doc_type: str) -> list[Block]:  # noqa: C901
         text = line.text.strip()
         if not text:
             continue
-        if i < hdr:
-            blocks.append(Block("header", text, line.src))
-            continue
-        if text.startswith("|"):
-            blocks.append(Block("table", text, line.src))
-            continue
-        m = MARKER.match(text)
-        if not m:
-            if text.startswith(("- ", "• ")):
-                blocks.append(Block("item", text[2:].strip(), line.src))
-            else:
-                blocks.append(Block("para", text, line.src))
+        m = MARKER.match(text) if i >= hdr and not text.startswith("|") else None
+        if m is None:
+            block = _unnumbered(text, line.src, header=i < hdr)
+            if block.kind == "para":
                 stack.clear()  # a plain paragraph closes any numbered list
+            blocks.append(block)
             continue
-        num = to_arabic_digits(m["num"])
-        style = _style(num, m["close"])
-        parts = num.split(".")
-        if style == "sub":
-            stack = [("dot", parts[0]), ("sub", parts[1])]
-        else:
-            own = parts[-1]
-            parent = parts[0] if style == "subparen" else None
-            kept = None
-            for j in range(len(stack) - 1, -1, -1):
-                s, n = stack[j]
-                if style == "subparen" and s == "paren" and n == parent:
-                    kept = j + 1  # child of the ๑) it numbers under
-                    break
-                if s == style and n.isdigit() and int(n) == int(own) - 1:
-                    kept = j  # the next sibling replaces the previous one
-                    break
-            if kept is None and own == "1" and style != "subparen":
-                kept = len(stack)  # a list restarting at 1 nests under the current clause
-            if kept is None:
-                kept = next((j for j, (s, _) in enumerate(stack) if s == style), len(stack))
-            stack = stack[:kept] + [(style, own)]
+        stack = _numbered_stack(stack, to_arabic_digits(m["num"]), m["close"])
         clause = "c" + "-".join(n for _, n in stack)
         while clause in used:  # the same printed number twice: keep ids unique
             clause += "-b"
@@ -101,3 +73,38 @@ def parse_blocks(lines: list[Line], doc_type: str) -> list[Block]:  # noqa: C901
         blocks.append(Block("clause" if not m["dash"] else "item", text, line.src,
                             clause, (m["num"] + (m["close"] or "")).strip()))
     return blocks
+
+
+def _unnumbered(text: str, src, header: bool) -> Block:
+    """A line that is no numbered clause: header, table row, list item or paragraph."""
+    if header:
+        return Block("header", text, src)
+    if text.startswith("|"):
+        return Block("table", text, src)
+    if text.startswith(("- ", "• ")):
+        return Block("item", text[2:].strip(), src)
+    return Block("para", text, src)
+
+
+def _numbered_stack(stack: list[tuple[str, str]], num: str, close: str | None) -> list[tuple[str, str]]:
+    """The clause numbers a clause numbered `num` sits under, itself last."""
+    style = _style(num, close)
+    parts = num.split(".")
+    if style == "sub":
+        return [("dot", parts[0]), ("sub", parts[1])]
+    own = parts[-1]
+    parent = parts[0] if style == "subparen" else None
+    kept = None
+    for j in range(len(stack) - 1, -1, -1):
+        s, n = stack[j]
+        if style == "subparen" and s == "paren" and n == parent:
+            kept = j + 1  # child of the ๑) it numbers under
+            break
+        if s == style and n.isdigit() and int(n) == int(own) - 1:
+            kept = j  # the next sibling replaces the previous one
+            break
+    if kept is None and own == "1" and style != "subparen":
+        kept = len(stack)  # a list restarting at 1 nests under the current clause
+    if kept is None:
+        kept = next((j for j, (s, _) in enumerate(stack) if s == style), len(stack))
+    return stack[:kept] + [(style, own)]

@@ -60,11 +60,16 @@ def _snippet(text: str, start: int, end: int, width: int = 30) -> str:
     return text[max(0, start - width):end + width].strip()
 
 
-def detect(docs) -> list[Conflict]:  # noqa: C901  (over the limit: to split this round)
+def detect(docs) -> list[Conflict]:
     """docs: NormalizedDoc list.  Returns the conflicts, in a stable order."""
-    found: dict[str, Conflict] = {}
-    numbered: dict[tuple, list] = {}  # (prefix, date) -> [(doc id, serial, number)]
+    found = {**_reference_conflicts(docs), **_count_conflicts(docs)}
+    return [found[k] for k in sorted(found)]
+
+
+def _own_numbers(docs) -> tuple[dict[str, tuple], dict[tuple, list]]:
+    """Each document's own (prefix, serial), and the numbered documents by (prefix, date)."""
     own_number: dict[str, tuple] = {}
+    numbered: dict[tuple, list] = {}  # (prefix, date) -> [(doc id, serial, number)]
     for nd in docs:
         num = nd.doc.get("number")
         m = REF.search(str(num)) if num else None
@@ -72,6 +77,13 @@ def detect(docs) -> list[Conflict]:  # noqa: C901  (over the limit: to split thi
             own_number[nd.id] = (fold_number(m["prefix"]), fold_number(m["serial"]))
             numbered.setdefault((own_number[nd.id][0], nd.doc.date), []).append(
                 (nd.id, own_number[nd.id][1], str(num)))
+    return own_number, numbered
+
+
+def _reference_conflicts(docs) -> dict[str, Conflict]:
+    """A letter cited with another serial than the one it bears (same prefix and date)."""
+    found: dict[str, Conflict] = {}
+    own_number, numbered = _own_numbers(docs)
     for nd in docs:
         for i, line in enumerate(nd.lines):
             for m in REF.finditer(line.text):
@@ -84,15 +96,23 @@ def detect(docs) -> list[Conflict]:  # noqa: C901  (over the limit: to split thi
                     if other == nd.id or serial == o_serial:
                         continue
                     cid = f"ref-{other}"
-                    c = found.get(cid)
-                    if c is None:
-                        own = next(((ln.src[0], ln.text) for ln in _doc(docs, other).lines
-                                    if any(fold_number(x["serial"]) == o_serial and fold_number(x["prefix"]) == prefix
-                                           for x in REF.finditer(ln.text))), (0, o_num))
-                        c = found[cid] = Conflict(cid, "reference", f"เลขที่หนังสือ {o_num}", [
-                            Reading(other, own[0], o_num, own[1].strip())])
-                    c.readings.append(Reading(nd.id, line.src[0], m[0].strip(),
-                                              _snippet(line.text, m.start(), m.end())))
+                    if cid not in found:
+                        found[cid] = _cited_conflict(docs, cid, other, prefix, o_serial, o_num)
+                    found[cid].readings.append(Reading(nd.id, line.src[0], m[0].strip(),
+                                                       _snippet(line.text, m.start(), m.end())))
+    return found
+
+
+def _cited_conflict(docs, cid: str, other: str, prefix: str, o_serial: str, o_num: str) -> Conflict:
+    """The conflict over letter `other`'s number, with the reading of its own header."""
+    own = next(((ln.src[0], ln.text) for ln in _doc(docs, other).lines
+                if any(fold_number(x["serial"]) == o_serial and fold_number(x["prefix"]) == prefix
+                       for x in REF.finditer(ln.text))), (0, o_num))
+    return Conflict(cid, "reference", f"เลขที่หนังสือ {o_num}", [Reading(other, own[0], o_num, own[1].strip())])
+
+
+def _count_conflicts(docs) -> dict[str, Conflict]:
+    """A count (of districts, villages ...) that documents give differently."""
     counts: dict[str, list[Reading]] = {}
     for nd in docs:
         for line in nd.lines:
@@ -102,11 +122,12 @@ def detect(docs) -> list[Conflict]:  # noqa: C901  (over the limit: to split thi
                     continue
                 counts.setdefault(m["unit"], []).append(
                     Reading(nd.id, line.src[0], m[0], _snippet(line.text, m.start(), m.end())))
+    found = {}
     for unit, readings in counts.items():
         if len({fold_number(r.value) for r in readings}) > 1 and len({r.doc_id for r in readings}) > 1:
             cid = f"count-{UNITS[unit]}"
             found[cid] = Conflict(cid, "count", f"จำนวน{unit}", readings)
-    return [found[k] for k in sorted(found)]
+    return found
 
 
 def _cited_date(rest: str, next_lines) -> "dt.date | None":
