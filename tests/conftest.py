@@ -100,10 +100,13 @@ def search_json(built):
 
 
 def pytest_collection_modifyitems(items):
-    # A test that uses the session build is slow wherever it is (the build takes seconds).
+    # A test that uses the session build (or the index-only build) is slow wherever it is
+    # (the build takes seconds).
     for item in items:
-        if "built" in getattr(item, "fixturenames", ()) or "search_json" in getattr(item, "fixturenames", ()):
+        if {"built", "search_json", "indexed"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def indexed(tmp_path_factory):
     """A real build without the site (`build --no-site`, in process): the command

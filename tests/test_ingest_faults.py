@@ -104,6 +104,7 @@ sys.exit(cli.main(sys.argv[1:]))
 """
 
 
+@pytest.mark.slow  # signals a real process at several moments
 def test_ctrl_c_right_after_a_move_leaves_no_orphan(corpus, tmp_path):
     src = tmp_path / "letter.txt"
     src.write_text(LETTER, encoding="utf-8")
@@ -203,6 +204,7 @@ def test_utf16_text_is_read_and_kept_as_received(corpus, tmp_path, codec):
     run_cli("check", "--corpus", corpus)
 
 
+@pytest.mark.slow  # renders and reads a 50-page PDF
 def test_a_blank_50_page_pdf_is_quick_shows_progress_and_names_the_input(corpus, tmp_path):
     from PIL import Image
 

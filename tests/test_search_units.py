@@ -183,6 +183,7 @@ def _index_files(site):
             for p in sorted((site / "search" / "th").rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # indexes a site twice
 def test_site_index_cache_reuses_unchanged_pages_only(tmp_path, corpus_analyzer):
     from build_tools.outputs.site.site_search import build_site_index
 
