@@ -16,6 +16,8 @@ WIDTH = 100  # help text wrapped the same on every machine
 HEAD = """\
 ---
 title: คำสั่งสำหรับผู้ดูแล (command reference)
+search:
+  exclude: true
 ---
 
 # คำสั่งสำหรับผู้ดูแล
