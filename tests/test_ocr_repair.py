@@ -82,7 +82,7 @@ def test_devanagari_lookalike_repaired_when_it_makes_a_word():
 def test_mixed_script_flagged_when_not_unambiguous():
     out, rules, ctx = _rules("การแก้ไขปัญหาคriminal ความยากจน\n\nยอदनียม\n\nwww.thailocaladmin.go.th ๖x๒ MOU ๔")
     assert rules == []
-    assert [(f["line"], f["message"]) for f in ctx.flags] == [
+    assert [(f.line, f.message) for f in ctx.flags] == [
         (1, "Latin letters 'riminal' inside Thai text 'การแก้ไขปัญหาคriminal'; add a reviewed fix to corpus/corrections.yaml"),
         (3, "Devanagari letters 'दन' inside Thai text 'ยอदनียม'; add a reviewed fix to corpus/corrections.yaml"),
     ]

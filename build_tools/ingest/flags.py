@@ -1,8 +1,7 @@
 """Review flags: everything a maintainer must look at before trusting an ingested text."""
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+from build_tools.common.findings import Finding
 
 # kind -> Thai heading used in the review report
 KINDS = {
@@ -26,21 +25,5 @@ KINDS = {
 }
 
 
-@dataclass
-class Flag:
-    kind: str
-    message: str
-    line: int | None = None
-    suggestion: str | None = None
-    wrong: str | None = None  # the text a correction would replace
-    id: str = ""
-
-    def with_id(self, doc_key: str) -> "Flag":
-        """A stable id (same input -> same id), so a flag can be accepted later."""
-        h = hashlib.sha256(f"{doc_key}|{self.kind}|{self.line}|{self.wrong}|{self.message}".encode())
-        self.id = "F" + h.hexdigest()[:8]
-        return self
-
-    def to_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "message": self.message, "line": self.line,
-                "wrong": self.wrong, "suggestion": self.suggestion}
+# A review flag is the project's one kind of finding (build_tools.common.findings).
+Flag = Finding

@@ -53,9 +53,7 @@ def review(corpus, docs, cache: ContentCache | None = None) -> Review:
     r.warnings += unused_corrections(corpus.corrections, {nd.id: nd.ctx.changes for nd in docs})
     for nd, (sugg, unknown) in zip(docs, word_findings(docs, names, cache, common)):
         where = f"corpus/raw/{nd.doc.raw}"
-        for f in nd.ctx.flags:
-            r.warnings.append(Problem(where, f["line"], f"[{nd.id}] {f['kind']}: {f['message']}",
-                                      severity="warning"))
+        r.warnings += [f.as_warning(where, nd.id) for f in nd.ctx.flags]
         r.suggestions[nd.id] = sugg
         for s in sugg:
             r.warnings.append(Problem(

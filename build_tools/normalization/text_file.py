@@ -65,7 +65,7 @@ def normalize_file(src: Path, output: Path | None, paths: Paths, changes: bool =
             where = ",".join(map(str, c.lines))
             log(f"{src}:{where}: {c.rule}: {c.before!r} -> {c.after!r}")
     for f in ctx.flags:
-        log(f"{src}:{f['line']}: warning: {f['kind']}: {f['message']}")
+        log(f"{src}:{f.line}: warning: {f.kind}: {f.message}")
     log(f"{src}: {len(raw):,} lines, {len(ctx.changes):,} changes in "
         f"{time.perf_counter() - t0:.1f} s" + (f", written to {output}" if output else ""))
     return ctx

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from build_tools.common.findings import Finding
+
 
 @dataclass(frozen=True)
 class Line:
@@ -27,8 +29,8 @@ class Context:
     changes: list[Change] = field(default_factory=list)
     # Facts moved out of the body (receipt stamps, ...), keyed by kind.
     extracted: dict = field(default_factory=dict)
-    # Things a maintainer must look at: dicts with kind, message, line, suggestion.
-    flags: list[dict] = field(default_factory=list)
+    # Things a maintainer must decide (build_tools.common.findings), reported by `check`.
+    flags: list[Finding] = field(default_factory=list)
     # Where the letter's body starts (first "เรื่อง" line); header lines are never joined.
     body_starts_at: int | None = None
     # Reviewed corrections for this document (build_tools.sources.corrections.Correction).
@@ -45,9 +47,7 @@ class Context:
 
     def flag(self, kind: str, line: int, message: str, suggestion: str | None = None) -> None:
         """Something a maintainer must decide; reported by `check`, never applied."""
-        entry = {"kind": kind, "line": line, "message": message}
-        if suggestion is not None:
-            entry["suggestion"] = suggestion
+        entry = Finding(kind, message, line, suggestion)
         if entry not in self.flags:
             self.flags.append(entry)
 
