@@ -166,7 +166,9 @@ def growth_svg(results: list[dict], keys=("build_s", "plain_mkdocs_s", "zensical
 def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) -> str:
     return "\n".join([
         "---", "title: ผลทดสอบความเร็วและขนาด",
-        "search:", "  exclude: true  # synthetic figures, no programme content: the site search leaves it out", "---", "",
+        # synthetic figures, no programme content: the site search leaves the page out
+        "search:", "  exclude: true  # synthetic figures, no programme content: the site search leaves it out",
+        "---", "",
         "# ผลทดสอบความเร็วและขนาด (benchmark)", "",
         "ผลจากคำสั่ง `./dev bench` บนคลังเอกสาร **สังเคราะห์** (สร้างจากข้อความจริงของคลัง "
         "สลับประโยค หน่วยงาน วันที่ และตัวเลข แล้วใส่ความผิดพลาดแบบ OCR) "
