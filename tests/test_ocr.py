@@ -147,3 +147,20 @@ def test_a_generated_letter_is_read_with_its_layout(tmp_path):
     number_row = next(line for line in lines if "ว่าการอ" in line)  # the letterhead, on the number's row
     assert layout.GAP in number_row
     assert find_number(number_row).code == "ขก"
+
+
+@needs_ocr
+@pytest.mark.slow  # four Tesseract runs
+def test_a_preparation_that_hurts_the_page_loses_to_the_page_as_scanned(tmp_path):
+    # Preparation helps most pages; where it wipes the page out (here: a blank result),
+    # Tesseract is surer of the page as scanned, and that reading is the one kept.
+    from build_tools.ingest.ocr import _surer_reading
+
+    path = render_text_image("เรื่อง โครงการพลังชุมชน พลังสร้างสรรค์", tmp_path / "p.png")
+    with Image.open(path) as img:
+        original = img.convert("RGB")
+    ruined = Image.new("L", original.size, 255)
+    page, lines = _surer_reading(ruined, original)
+    assert page is not ruined and "โครงการ" in " ".join(ln.text for ln in lines)
+    page, _ = _surer_reading(original.convert("L"), original)  # the same page: the prepared one stays
+    assert page.size == original.size

@@ -87,14 +87,37 @@ def read_stamps(ink) -> list[tuple[int, list[str]]]:
 def ocr_page(img, steps: tuple[str, ...] = STEPS) -> str:
     """The text of one page image (a PIL image)."""
     prepared = prepare(img, steps)
-    _, lines = tesseract.run(prepared.page)
-    threshold = otsu(prepared.page)
+    page, lines = _surer_reading(prepared.page, img)
+    threshold = otsu(page)
     for ln in lines:
         if any(c in digits.THAI_DIGITS for c in ln.text):
-            ln.text = digits.reread_line(prepared.page, ln, threshold)
-    reread_header(prepared.page, lines, threshold)
+            ln.text = digits.reread_line(page, ln, threshold)
+    reread_header(page, lines, threshold)
     stamps = read_stamps(prepared.colour) if prepared.colour is not None else []
     return layout.page_text(lines, stamps)
+
+
+# How much surer (Tesseract's character-weighted confidence, 0-100) the reading of the
+# page as scanned must be to replace the reading of the prepared page.
+SURER_BY = 3.0
+
+
+def _confidence(lines) -> float:
+    chars = [(sum(len(w.text) for w in ln.words if w.text.strip()), ln.conf) for ln in lines]
+    total = sum(n for n, _ in chars)
+    return sum(n * c for n, c in chars) / total if total else 0.0
+
+
+def _surer_reading(prepared_page, original):
+    """The reading of the prepared page (deskewed, cleaned, scaled), unless Tesseract is
+    surer of the page as scanned: preparation that helps most pages can hurt a heavily
+    damaged one, and the project's OCR must never read worse than plain Tesseract."""
+    _, ours = tesseract.run(prepared_page)
+    plain_page = original.convert("L")
+    _, plain = tesseract.run(plain_page)
+    if _confidence(plain) > _confidence(ours) + SURER_BY:
+        return plain_page, plain
+    return prepared_page, ours
 
 
 def ocr_image(path: Path, lang: str = "tha") -> str:
