@@ -63,7 +63,7 @@ def _build(paths: Paths, log, site: bool, engine: str) -> dict:
         pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"))  # outputs: pages, open data
         pages.update(site_files(query_tables))
         normalized = {nd.id: normalized_digest(nd) for nd in checked.docs}
-        plan = plan_site(paths, pages, nav, checked.docs, engine, previous) if site else None
+        plan = plan_site(paths, pages, nav, checked.docs, engine, previous, analyzer) if site else None
         if previous and plan and plan.unchanged and previous.get("normalized") == normalized \
                 and previous.get("index") == fingerprints:
             pub.remember_inputs(paths, inputs)  # the next build with these inputs returns at once

@@ -43,7 +43,7 @@ from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
 from build_tools.outputs.site.site_sections import indexed_pages, page_sections
 
-__all__ = ["build_site_index", "fnv1a", "page_sections"]
+__all__ = ["build_site_index", "fnv1a", "index_key", "page_sections"]
 
 INDEX_DIR = "search/th"
 FORMAT = 2
@@ -96,7 +96,7 @@ def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tupl
     return out
 
 
-def _cache_key(analyzer: ThaiAnalyzer) -> str:
+def index_key(analyzer: ThaiAnalyzer) -> str:
     """What a cached page analysis depends on besides the page: the code that reads and
     weighs pages, the analyzer (its code and vocabulary) and the ranking weights."""
     import build_tools.analysis as analysis_pkg
@@ -177,7 +177,7 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
     analyzed afresh and how many pages there are.  With `cache`, a page whose HTML is
     unchanged since the last build reuses that build's analysis (an incremental build
     re-renders a few pages of thousands); the cache file is replaced afterwards."""
-    key = _cache_key(analyzer)
+    key = index_key(analyzer)
     old = _load_cache(cache, key)
     new: dict = {}
     fresh = 0
