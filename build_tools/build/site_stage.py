@@ -153,5 +153,5 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
     docs = assemble_docs(paths, staging, pages, plan)
     pages.clear()  # written: the engine reads them from disk (gigabytes at 10,000 letters)
     site = render_site(paths, staging, docs, nav, plan, engine, log=log)
-    stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths))
+    stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths), in_place=True)
     return {"engine": engine, "incremental": plan.incremental, "changed": len(plan.changed), **stats}

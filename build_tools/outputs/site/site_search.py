@@ -125,7 +125,7 @@ class _Sections:
     there are hundreds of thousands): snippet rows go straight to their shard files, each
     section's terms become ids into one vocabulary with their weights in arrays."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: _Files):
         self.out = out
         self.rows: list[list] = []  # rows of the shard being filled
         self.count = 0
@@ -155,7 +155,7 @@ class _Sections:
     def finish(self) -> None:
         """Write the rows of the shard being filled (s/<n>.json)."""
         if self.rows:
-            _dump(self.out / "s" / f"{self.shard}.json", self.rows)
+            self.out.dump(f"s/{self.shard}.json", self.rows)
             self.shard += 1
             self.rows = []
 
@@ -207,7 +207,7 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
     return fresh, len(new)
 
 
-def _write_postings(out: Path, postings: dict[str, array], buckets: int) -> dict[str, dict]:
+def _write_postings(out: _Files, postings: dict[str, array], buckets: int) -> dict[str, dict]:
     """Postings into p/, each term's dictionary entry [df, bucket] into the returned
     dictionary shards."""
     dicts: dict[str, dict] = defaultdict(dict)
@@ -225,18 +225,18 @@ def _write_postings(out: Path, postings: dict[str, array], buckets: int) -> dict
         # Own files for head and tail, so buckets stay small however many common terms
         # share one.
         pairs = sorted(zip(plist[::2], plist[1::2]), key=lambda p: (-p[1], p[0]))
-        _dump(out / "p" / f"h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
+        out.dump(f"p/h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
         # The tail in pieces by section range: a query that also has a rarer word
         # fetches only the pieces where that word occurs.
         pieces: dict[int, list[int]] = defaultdict(list)
         for sec, imp in sorted(pairs[POSTINGS_HEAD:]):
             pieces[sec // TAIL_RANGE] += [sec, imp]
         for k, piece in pieces.items():
-            _dump(out / "p" / f"t{tails}-{k}.json", piece)
+            out.dump(f"p/t{tails}-{k}.json", piece)
         bucket["#" + term] = [df, tails, sorted(pieces)]
         tails += 1
     for b, p in posting_shards.items():
-        _dump(out / "p" / f"{b}.json", p)
+        out.dump(f"p/{b}.json", p)
     return dicts
 
 
@@ -258,13 +258,14 @@ def _add_language_words(dicts: dict[str, dict], analyzer: ThaiAnalyzer) -> int:
 
 
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
-                     log=print, cache: Path | None = None) -> dict:
+                     log=print, cache: Path | None = None, in_place: bool = False) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
-    `cache`: see analyze_site."""
+    `cache`: see analyze_site.  `in_place`: the site is a build's staging copy (a linked
+    copy of the published site): only the files whose bytes change are replaced there,
+    so a rebuild after one changed letter rewrites a few shards, not the whole index;
+    otherwise the index is written beside the live one and swapped in when complete."""
     final = site_dir / INDEX_DIR
-    out = fresh_dir(final)  # staged beside the live index, swapped in when complete
-    for sub in ("d", "p", "s"):
-        (out / sub).mkdir(parents=True)
+    out = _Files(final if in_place else fresh_dir(final))
     sections = _Sections(out)
     fresh, pages = analyze_site(site_dir, analyzer, docs_dir, cache, sections)
     postings = sections.postings()
@@ -274,19 +275,54 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     dicts = _write_postings(out, postings, buckets)
     _add_language_words(dicts, analyzer)
     for key, d in dicts.items():
-        _dump(out / "d" / f"{key}.json", d)
-    _dump(out / "meta.json", {
+        out.dump(f"d/{key}.json", d)
+    out.remove_others()
+    out.dump("meta.json", {
         "format": FORMAT, "sections": sections.count, "buckets": buckets,
         "per_shard": SECTIONS_PER_SHARD, "tail_range": TAIL_RANGE, "dict_shards": sorted(dicts),
         "max_term": MAX_TERM_CHARS, "kinds": sections.kinds, "analyzer": browser_tables(analyzer),
     })
-    replace_dir(out, final)
-    size = sum(f.stat().st_size for f in final.rglob("*.json"))
+    if not in_place:
+        replace_dir(out.folder, final)
     log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed, the others unchanged), "
         f"{n_terms} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
-        f"{size / 1024:.0f} KiB")
-    return {"sections": sections.count, "terms": n_terms, "bytes": size, "pages_analyzed": fresh}
+        f"{out.size / 1024:.0f} KiB ({out.written} of {len(out.names)} files written, the others unchanged)")
+    return {"sections": sections.count, "terms": n_terms, "bytes": out.size, "pages_analyzed": fresh,
+            "files_written": out.written}
 
 
-def _dump(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+class _Files:
+    """The index's files under `folder`.  A file whose bytes are already there is left
+    alone; any other is written beside it and renamed over it (never written through:
+    in a build's staging copy the old file is a hard link to the published one)."""
+
+    SUBDIRS = ("d", "p", "s")
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        for sub in self.SUBDIRS:
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        self.names: set[str] = set()
+        self.size = self.written = 0
+
+    def dump(self, rel: str, data) -> None:
+        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self.names.add(rel)
+        self.size += len(raw)
+        path = self.folder / rel
+        try:
+            if path.stat().st_size == len(raw) and path.read_bytes() == raw:
+                return
+        except OSError:  # not there yet
+            pass
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(raw)
+        os.replace(tmp, path)
+        self.written += 1
+
+    def remove_others(self) -> None:
+        """Delete the files of an earlier index that this one does not have."""
+        for sub in self.SUBDIRS:
+            for p in (self.folder / sub).iterdir():
+                if f"{sub}/{p.name}" not in self.names:
+                    p.unlink()
