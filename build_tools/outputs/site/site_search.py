@@ -36,6 +36,8 @@ from array import array
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
+
 from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
 from build_tools.analysis.browser_tables import browser_tables
 from build_tools.common.atomic import fresh_dir, replace_dir
@@ -131,9 +133,11 @@ class _Sections:
         self.count = 0
         self.shard = 0
         self.vocab: dict[str, int] = {}
-        self.term_ids: list[array] = []
-        self.weights: list[array] = []
-        self.lengths = array("l")
+        # Flat: section i's terms are the next sizes[i] entries of term_ids and weights.
+        self.term_ids = array("q")
+        self.weights = array("d")
+        self.sizes = array("q")
+        self.lengths = array("q")
         self.kinds: list[list] = []  # [first section, last section + 1, first URL segment]
 
     def add(self, rows: list[list], terms: list[tuple[tuple, tuple, int]]) -> None:
@@ -148,8 +152,9 @@ class _Sections:
             self.count += 1
             if len(self.rows) == SECTIONS_PER_SHARD:
                 self.finish()
-            self.term_ids.append(array("l", [vocab.setdefault(t, len(vocab)) for t in words]))
-            self.weights.append(array("d", ws))
+            self.term_ids.extend([vocab.setdefault(t, len(vocab)) for t in words])
+            self.weights.extend(ws)
+            self.sizes.append(len(words))
             self.lengths.append(length)
 
     def finish(self) -> None:
@@ -159,16 +164,29 @@ class _Sections:
             self.shard += 1
             self.rows = []
 
-    def postings(self) -> dict[str, array]:
-        """term -> [section, impact, section, impact, ...] (BM25 term-frequency part x 100)."""
-        avg = sum(self.lengths) / max(len(self.lengths), 1)
-        by_id: list[array] = [array("l") for _ in self.vocab]
-        for i, (ids, ws) in enumerate(zip(self.term_ids, self.weights)):
-            norm = ranking.K1 * (1 - ranking.B + ranking.B * self.lengths[i] / avg)
-            for tid, tf in zip(ids, ws):
-                by_id[tid].extend((i, max(1, round(100 * tf * (ranking.K1 + 1) / (tf + norm)))))
-        self.term_ids = self.weights = []
-        return {term: by_id[tid] for term, tid in self.vocab.items()}
+    def postings(self) -> dict[str, np.ndarray]:
+        """term -> [section, impact, section, impact, ...] (BM25 term-frequency part x 100),
+        computed over all postings at once with the same float operations, in the same
+        order, as `impact` (numpy's rint rounds halves to even, as round() does)."""
+        lengths = np.frombuffer(self.lengths, dtype=np.int64)
+        avg = int(lengths.sum()) / max(len(lengths), 1)
+        section = np.repeat(np.arange(len(lengths), dtype=np.int64), np.frombuffer(self.sizes, dtype=np.int64))
+        tf = np.frombuffer(self.weights, dtype=np.float64)
+        norm = ranking.K1 * (1 - ranking.B + ranking.B * lengths / avg)
+        impact = np.maximum(1, np.rint(100 * tf * (ranking.K1 + 1) / (tf + norm[section]))).astype(np.int64)
+        order = np.argsort(np.frombuffer(self.term_ids, dtype=np.int64), kind="stable")  # by term, then section
+        flat = np.empty(2 * len(order), dtype=np.int64)
+        flat[0::2], flat[1::2] = section[order], impact[order]
+        ends = 2 * np.cumsum(np.bincount(np.frombuffer(self.term_ids, dtype=np.int64), minlength=len(self.vocab)))
+        starts = np.concatenate(([0], ends[:-1]))
+        self.term_ids, self.weights, self.sizes = array("q"), array("d"), array("q")
+        return {term: flat[starts[tid]:ends[tid]] for term, tid in self.vocab.items()}
+
+
+def impact(tf: float, length: int, avg: float) -> int:
+    """One posting's impact, as the browser's BM25 expects it (the reference for postings())."""
+    norm = ranking.K1 * (1 - ranking.B + ranking.B * length / avg)
+    return max(1, round(100 * tf * (ranking.K1 + 1) / (tf + norm)))
 
 
 def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, cache: Path | None,
@@ -207,7 +225,7 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
     return fresh, len(new)
 
 
-def _write_postings(out: _Files, postings: dict[str, array], buckets: int) -> dict[str, dict]:
+def _write_postings(out: _Files, postings: dict[str, np.ndarray], buckets: int) -> dict[str, dict]:
     """Postings into p/, each term's dictionary entry [df, bucket] into the returned
     dictionary shards."""
     dicts: dict[str, dict] = defaultdict(dict)
@@ -224,7 +242,8 @@ def _write_postings(out: _Files, postings: dict[str, array], buckets: int) -> di
             continue
         # Own files for head and tail, so buckets stay small however many common terms
         # share one.
-        pairs = sorted(zip(plist[::2], plist[1::2]), key=lambda p: (-p[1], p[0]))
+        flat = plist.tolist()
+        pairs = sorted(zip(flat[::2], flat[1::2]), key=lambda p: (-p[1], p[0]))
         out.dump(f"p/h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
         # The tail in pieces by section range: a query that also has a rarer word
         # fetches only the pieces where that word occurs.
