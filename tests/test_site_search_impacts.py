@@ -31,3 +31,12 @@ def test_vectorized_postings_equal_the_formula_posting_by_posting():
             expected.setdefault(t, []).extend((i, site_search.impact(tf, length, avg)))
     got = {t: p.tolist() for t, p in sections.postings().items()}
     assert got == expected
+
+
+def test_postings_files_are_a_power_of_two_each_within_the_target_size():
+    target = site_search.POSTINGS_TARGET_BYTES
+    for total in (0, 1, target, target + 1, 3 * target, 170 * target, 171 * target + 5):
+        n = site_search.postings_buckets(total)
+        assert n & (n - 1) == 0
+        assert total / n <= target  # each file within the target on average
+        assert n == 1 or total / n > target / 2  # and never more files than needed

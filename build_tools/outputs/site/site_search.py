@@ -49,6 +49,7 @@ __all__ = ["build_site_index", "fnv1a", "index_key", "page_sections"]
 
 INDEX_DIR = "search/th"
 FORMAT = 2
+CACHE_FORMAT = "page digest, analysis, file id"  # what a cache entry holds (see analyze_site)
 SECTIONS_PER_SHARD = 20  # a first page of results fetches up to 10 of these files
 SNIPPET_CHARS = 1000  # text kept per section for the result snippet
 POSTINGS_TARGET_BYTES = 48_000
@@ -69,6 +70,14 @@ def fnv1a(term: str) -> int:
         h ^= data[i] | (data[i + 1] << 8)
         h = (h * 0x01000193) & 0xFFFFFFFF
     return h
+
+
+def postings_buckets(total_bytes: int) -> int:
+    """How many postings files: a power of two, so each holds up to POSTINGS_TARGET_BYTES
+    (half that on average) and the count, which places every term, changes only when
+    the index doubles or halves, not with each letter added (a rebuild then rewrites
+    only the files whose terms changed)."""
+    return 1 << (max(1, math.ceil(total_bytes / POSTINGS_TARGET_BYTES)) - 1).bit_length()
 
 
 def _shard_key(term: str) -> str:
@@ -108,6 +117,7 @@ def index_key(analyzer: ThaiAnalyzer) -> str:
               *sorted(Path(analysis_pkg.__file__).parent.glob("*.py"))]:
         h.update(f.read_bytes())
     h.update(json.dumps(analyzer.signature(), ensure_ascii=False).encode("utf-8"))
+    h.update(CACHE_FORMAT.encode())
     return h.hexdigest()
 
 
@@ -200,21 +210,12 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
     new: dict = {}
     fresh = 0
     for url, page in indexed_pages(site_dir, docs_dir):
-        data = page.read_bytes()
-        digest = hashlib.blake2b(data, digest_size=16).digest()
-        hit = old.pop(url, None)
-        if hit is not None and hit[0] == digest:
-            packed = hit[1]
-            rows, terms = pickle.loads(zlib.decompress(packed))
-        else:
-            sections = page_sections(data.decode("utf-8"), url)
-            rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
-            terms = _page_terms(sections, analyzer)
-            # Kept compressed: the cache of a whole site is read back into memory.
-            packed = zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        entry = _cached_page(page, old.pop(url, None))
+        if entry is None:
+            entry = _analyzed_page(page, url, analyzer)
             fresh += 1
-        new[url] = (digest, packed)
-        sink.add(rows, terms)
+        new[url] = entry
+        sink.add(*pickle.loads(zlib.decompress(entry[1])))
     sink.finish()
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -223,6 +224,35 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
             pickle.dump({"key": key, "pages": new}, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
     return fresh, len(new)
+
+
+def _file_id(page: Path) -> tuple[int, int, int]:
+    st = page.stat()
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _cached_page(page: Path, hit: tuple | None) -> tuple | None:
+    """The cache entry (digest, packed analysis, file id) when it still holds for the
+    page: the same file (a staged site links the pages it did not render again to the
+    published ones: same inode, size and time, nothing to read), else the same bytes."""
+    if hit is None:
+        return None
+    file_id = _file_id(page)
+    if hit[2] == file_id:
+        return hit
+    if hit[0] == hashlib.blake2b(page.read_bytes(), digest_size=16).digest():
+        return hit[0], hit[1], file_id
+    return None
+
+
+def _analyzed_page(page: Path, url: str, analyzer: ThaiAnalyzer) -> tuple:
+    data = page.read_bytes()
+    sections = page_sections(data.decode("utf-8"), url)
+    rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
+    terms = _page_terms(sections, analyzer)
+    # Kept compressed: the cache of a whole site is read back into memory.
+    packed = zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return hashlib.blake2b(data, digest_size=16).digest(), packed, _file_id(page)
 
 
 def _write_postings(out: _Files, postings: dict[str, np.ndarray], buckets: int) -> dict[str, dict]:
@@ -290,7 +320,7 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     postings = sections.postings()
     n_terms = len(postings)
     total = sum(len(t) * 2 + 8 * len(p) // 2 for t, p in postings.items())
-    buckets = max(1, math.ceil(total / POSTINGS_TARGET_BYTES))
+    buckets = postings_buckets(total)
     dicts = _write_postings(out, postings, buckets)
     _add_language_words(dicts, analyzer)
     for key, d in dicts.items():
