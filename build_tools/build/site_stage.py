@@ -27,7 +27,6 @@ from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mk
 from build_tools.outputs.site.engine_zensical import build_with_zensical
 from build_tools.outputs.site.site_search import build_site_index, index_key
 
-ENGINES = ("mkdocs", "zensical")
 SITE_STATE_FORMAT = "4"
 # Written by MkDocs from the pages it rendered: an incremental build keeps the published
 # ones (the page set is the same, or the build is a full one).
