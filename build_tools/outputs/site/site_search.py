@@ -43,6 +43,7 @@ from build_tools.analysis.browser_tables import browser_tables
 from build_tools.common.atomic import fresh_dir, replace_dir
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
+from build_tools.outputs.site.search_files import SearchFiles
 from build_tools.outputs.site.site_sections import indexed_pages, page_sections
 
 __all__ = ["build_site_index", "fnv1a", "index_key", "page_sections"]
@@ -114,6 +115,7 @@ def index_key(analyzer: ThaiAnalyzer) -> str:
 
     h = hashlib.sha256()
     for f in [Path(__file__), Path(page_sections.__code__.co_filename), Path(ranking.__file__),
+              Path(SearchFiles.dump.__code__.co_filename),
               *sorted(Path(analysis_pkg.__file__).parent.glob("*.py"))]:
         h.update(f.read_bytes())
     h.update(json.dumps(analyzer.signature(), ensure_ascii=False).encode("utf-8"))
@@ -127,7 +129,7 @@ def _load_cache(cache: Path | None, key: str) -> dict:
     try:
         with cache.open("rb") as f:
             saved = pickle.load(f)
-        return saved["pages"] if saved.get("key") == key else {}
+        return saved if saved.get("key") == key else {}
     except Exception:  # a damaged cache is only a slower build
         return {}
 
@@ -137,7 +139,7 @@ class _Sections:
     there are hundreds of thousands): snippet rows go straight to their shard files, each
     section's terms become ids into one vocabulary with their weights in arrays."""
 
-    def __init__(self, out: _Files):
+    def __init__(self, out: SearchFiles):
         self.out = out
         self.rows: list[list] = []  # rows of the shard being filled
         self.count = 0
@@ -199,14 +201,12 @@ def impact(tf: float, length: int, avg: float) -> int:
     return max(1, round(100 * tf * (ranking.K1 + 1) / (tf + norm)))
 
 
-def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, cache: Path | None,
-                 sink: _Sections) -> tuple[int, int]:
-    """Feed every searchable section of the site to `sink`; returns how many pages were
-    analyzed afresh and how many pages there are.  With `cache`, a page whose HTML is
-    unchanged since the last build reuses that build's analysis (an incremental build
-    re-renders a few pages of thousands); the cache file is replaced afterwards."""
-    key = index_key(analyzer)
-    old = _load_cache(cache, key)
+def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, old: dict,
+                 sink: _Sections) -> tuple[dict, int]:
+    """Feed every searchable section of the site to `sink`; returns each page's cache
+    entry and how many pages were analyzed afresh.  A page whose HTML is unchanged since
+    the build that made `old` (url -> entry) reuses that build's analysis (an incremental
+    build re-renders a few pages of thousands)."""
     new: dict = {}
     fresh = 0
     for url, page in indexed_pages(site_dir, docs_dir):
@@ -217,13 +217,16 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
         new[url] = entry
         sink.add(*pickle.loads(zlib.decompress(entry[1])))
     sink.finish()
+    return new, fresh
+
+
+def _save_cache(cache: Path | None, saved: dict) -> None:
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_name(cache.name + ".tmp")
         with tmp.open("wb") as f:
-            pickle.dump({"key": key, "pages": new}, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(saved, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
-    return fresh, len(new)
 
 
 def _file_id(page: Path) -> tuple[int, int, int]:
@@ -255,7 +258,7 @@ def _analyzed_page(page: Path, url: str, analyzer: ThaiAnalyzer) -> tuple:
     return hashlib.blake2b(data, digest_size=16).digest(), packed, _file_id(page)
 
 
-def _write_postings(out: _Files, postings: dict[str, np.ndarray], buckets: int) -> dict[str, dict]:
+def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: int) -> dict[str, dict]:
     """Postings into p/, each term's dictionary entry [df, bucket] into the returned
     dictionary shards."""
     dicts: dict[str, dict] = defaultdict(dict)
@@ -289,17 +292,25 @@ def _write_postings(out: _Files, postings: dict[str, np.ndarray], buckets: int) 
     return dicts
 
 
-def _add_language_words(dicts: dict[str, dict], analyzer: ThaiAnalyzer) -> int:
-    """The words of the language the corpus does not use (PyThaiNLP's word list and the
-    corpus vocabulary), as entries 0: the browser cuts a query over them too, so a word
-    such as เลือกตั้ง is one absent word, as the analyzer cuts it, and not two words the
-    corpus happens to hold (เลือก, ตั้ง)."""
-    added = 0
+def language_terms(analyzer: ThaiAnalyzer) -> list[tuple[str, str]]:
+    """(dictionary shard, term) of every word of the language (PyThaiNLP's word list and
+    the corpus vocabulary) the browser may cut a query into; kept in the cache (the
+    same for every build with the same analyzer)."""
+    out = []
     for w in sorted(dictionary_words() | set(analyzer.vocabulary)):
         t = normalize_term(w)
-        if not t or len(t) > MAX_TERM_CHARS or any(c.isspace() for c in t):
-            continue
-        shard = dicts[_shard_key(t)]
+        if t and len(t) <= MAX_TERM_CHARS and not any(c.isspace() for c in t):
+            out.append((_shard_key(t), t))
+    return out
+
+
+def _add_language_words(dicts: dict[str, dict], terms: list[tuple[str, str]]) -> int:
+    """The words of the language the corpus does not use, as entries 0: the browser
+    cuts a query over them too, so a word such as เลือกตั้ง is one absent word, as the
+    analyzer cuts it, and not two words the corpus happens to hold (เลือก, ตั้ง)."""
+    added = 0
+    for key, t in terms:
+        shard = dicts[key]
         if t not in shard:
             shard[t] = 0
             added += 1
@@ -309,20 +320,26 @@ def _add_language_words(dicts: dict[str, dict], analyzer: ThaiAnalyzer) -> int:
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
                      log=print, cache: Path | None = None, in_place: bool = False) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
-    `cache`: see analyze_site.  `in_place`: the site is a build's staging copy (a linked
+    `cache`: a file keeping each page's analysis for the next build (see analyze_site).  `in_place`: the site is a build's staging copy (a linked
     copy of the published site): only the files whose bytes change are replaced there,
     so a rebuild after one changed letter rewrites a few shards, not the whole index;
     otherwise the index is written beside the live one and swapped in when complete."""
     final = site_dir / INDEX_DIR
-    out = _Files(final if in_place else fresh_dir(final))
+    out = SearchFiles(final if in_place else fresh_dir(final))
     sections = _Sections(out)
-    fresh, pages = analyze_site(site_dir, analyzer, docs_dir, cache, sections)
+    key = index_key(analyzer)
+    saved = _load_cache(cache, key)
+    analyzed, fresh = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections)
+    language = saved.get("language") or language_terms(analyzer)
+    _save_cache(cache, {"key": key, "pages": analyzed, "language": language})
+    pages = len(analyzed)
+    del analyzed, saved
     postings = sections.postings()
     n_terms = len(postings)
     total = sum(len(t) * 2 + 8 * len(p) // 2 for t, p in postings.items())
     buckets = postings_buckets(total)
     dicts = _write_postings(out, postings, buckets)
-    _add_language_words(dicts, analyzer)
+    _add_language_words(dicts, language)
     for key, d in dicts.items():
         out.dump(f"d/{key}.json", d)
     out.remove_others()
@@ -338,40 +355,3 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
         f"{out.size / 1024:.0f} KiB ({out.written} of {len(out.names)} files written, the others unchanged)")
     return {"sections": sections.count, "terms": n_terms, "bytes": out.size, "pages_analyzed": fresh,
             "files_written": out.written}
-
-
-class _Files:
-    """The index's files under `folder`.  A file whose bytes are already there is left
-    alone; any other is written beside it and renamed over it (never written through:
-    in a build's staging copy the old file is a hard link to the published one)."""
-
-    SUBDIRS = ("d", "p", "s")
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        for sub in self.SUBDIRS:
-            (folder / sub).mkdir(parents=True, exist_ok=True)
-        self.names: set[str] = set()
-        self.size = self.written = 0
-
-    def dump(self, rel: str, data) -> None:
-        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        self.names.add(rel)
-        self.size += len(raw)
-        path = self.folder / rel
-        try:
-            if path.stat().st_size == len(raw) and path.read_bytes() == raw:
-                return
-        except OSError:  # not there yet
-            pass
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(raw)
-        os.replace(tmp, path)
-        self.written += 1
-
-    def remove_others(self) -> None:
-        """Delete the files of an earlier index that this one does not have."""
-        for sub in self.SUBDIRS:
-            for p in (self.folder / sub).iterdir():
-                if f"{sub}/{p.name}" not in self.names:
-                    p.unlink()
