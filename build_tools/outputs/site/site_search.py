@@ -182,16 +182,22 @@ class _Sections:
         order, as `impact` (numpy's rint rounds halves to even, as round() does)."""
         lengths = np.frombuffer(self.lengths, dtype=np.int64)
         avg = int(lengths.sum()) / max(len(lengths), 1)
-        section = np.repeat(np.arange(len(lengths), dtype=np.int64), np.frombuffer(self.sizes, dtype=np.int64))
+        norm = ranking.K1 * (1 - ranking.B + ranking.B * lengths / avg)  # per section
+        section = np.repeat(np.arange(len(lengths), dtype=np.int32), np.frombuffer(self.sizes, dtype=np.int64))
         tf = np.frombuffer(self.weights, dtype=np.float64)
-        norm = ranking.K1 * (1 - ranking.B + ranking.B * lengths / avg)
-        impact = np.maximum(1, np.rint(100 * tf * (ranking.K1 + 1) / (tf + norm[section]))).astype(np.int64)
-        order = np.argsort(np.frombuffer(self.term_ids, dtype=np.int64), kind="stable")  # by term, then section
-        flat = np.empty(2 * len(order), dtype=np.int64)
-        flat[0::2], flat[1::2] = section[order], impact[order]
-        ends = 2 * np.cumsum(np.bincount(np.frombuffer(self.term_ids, dtype=np.int64), minlength=len(self.vocab)))
-        starts = np.concatenate(([0], ends[:-1]))
+        impact = 100 * tf  # in place from here (memory: tens of millions of postings at 10,000 letters)
+        impact *= ranking.K1 + 1
+        impact /= tf + norm[section]
+        impact = np.maximum(1, np.rint(impact, out=impact), out=impact).astype(np.int32)
+        term_ids = np.frombuffer(self.term_ids, dtype=np.int64)
+        ends = 2 * np.cumsum(np.bincount(term_ids, minlength=len(self.vocab)))
+        order = np.argsort(term_ids, kind="stable")  # by term, then section
         self.term_ids, self.weights, self.sizes = array("q"), array("d"), array("q")
+        del term_ids, tf
+        flat = np.empty(2 * len(order), dtype=np.int32)
+        flat[0::2], flat[1::2] = section[order], impact[order]
+        del order, section, impact
+        starts = np.concatenate(([0], ends[:-1]))
         return {term: flat[starts[tid]:ends[tid]] for term, tid in self.vocab.items()}
 
 
