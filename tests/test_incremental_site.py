@@ -142,7 +142,7 @@ def test_changed_anchors_force_a_full_build(tmp_path, built_synthetic):
 def test_packing_pages_in_memory_changes_no_byte_of_the_site(tmp_path, monkeypatch):
     # Our MkDocs plugin keeps rendered pages compressed between MkDocs' render and write
     # steps (memory at 10,000 letters): the site must be exactly what plain MkDocs writes.
-    from build_tools.build.driver import site_pages
+    from build_tools.build.stages import site_pages
     from build_tools.common.paths import Paths
     from build_tools.knowledge.checked import check_corpus
     from build_tools.outputs.site import engine_mkdocs

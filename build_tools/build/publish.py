@@ -79,8 +79,25 @@ def link_copy(src: Path, dest: Path) -> None:
     if not src.is_dir():
         dest.mkdir(parents=True)
         return
-    shutil.copytree(src, dest, copy_function=_link_or_copy)
+    if not _cp_links(src, dest):
+        shutil.rmtree(dest, ignore_errors=True)
+        shutil.copytree(src, dest, copy_function=_link_or_copy)
     (dest / STAMP).unlink(missing_ok=True)
+
+
+def _cp_links(src: Path, dest: Path) -> bool:
+    """`cp -al` (GNU coreutils): the same linked copy several times faster than Python
+    linking file by file (tens of thousands of files at 10,000 letters); False where
+    there is no such cp or it fails (another file system), and Python does it."""
+    cp = shutil.which("cp")
+    if cp is None or sys.platform != "linux":
+        return False
+    try:
+        done = subprocess.run([cp, "-al", "--", str(src), str(dest)], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    except OSError:
+        return False
+    return done.returncode == 0
 
 
 def _link_or_copy(src, dst):
@@ -261,7 +278,6 @@ def state_problems(paths: Paths) -> list[str]:
                 "the site, index and normalized documents may be from different builds; "
                 "run `python -m build_tools build` to repair"]
     record = published(paths)
-    present = {name: p for name, p in outputs(paths).items() if p.exists()}
     if record is None:  # nothing published yet (or by a version without the record: see leftovers)
         return []
     out = []

@@ -18,19 +18,16 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-import build_tools.analysis as analysis
-import build_tools.outputs.site as outputs_site
 from build_tools.build.publish import Staging
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import code_version
 from build_tools.common.paths import Paths
-from build_tools.outputs.search_index import ranking
+from build_tools.outputs.site import engine_mkdocs, engine_zensical
 from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mkdocs
 from build_tools.outputs.site.engine_zensical import build_with_zensical
-from build_tools.outputs.site.site_search import build_site_index
+from build_tools.outputs.site.site_search import build_site_index, index_key
 
-ENGINES = ("mkdocs", "zensical")
-SITE_STATE_FORMAT = "3"
+SITE_STATE_FORMAT = "4"
 # Written by MkDocs from the pages it rendered: an incremental build keeps the published
 # ones (the page set is the same, or the build is a full one).
 WHOLE_SITE_FILES = ("sitemap.xml", "sitemap.xml.gz")
@@ -43,7 +40,9 @@ def engine_versions(engine: str) -> str:
 
 
 def site_key(paths: Paths, nav: list, engine: str) -> str:
-    """Everything besides page text that shapes every page of the site."""
+    """Everything besides page text that shapes every rendered page of the site (the
+    site search has its own key, search_key: a change to how pages are searched
+    rebuilds the search index, not every page)."""
     h = hashlib.sha256(SITE_STATE_FORMAT.encode())
     h.update(paths.config.read_bytes())
     h.update(json.dumps(nav, ensure_ascii=False, sort_keys=True).encode("utf-8"))
@@ -51,9 +50,7 @@ def site_key(paths: Paths, nav: list, engine: str) -> str:
         if p.is_file():
             h.update(p.relative_to(paths.docs_src).as_posix().encode("utf-8") + b"\0" + p.read_bytes())
     h.update(engine_versions(engine).encode())
-    # The code that turns built pages into the site and its search index (a change to
-    # how pages are split or weighed must rebuild the search even when no page changed).
-    h.update(code_version(outputs_site, analysis, ranking).encode())
+    h.update(code_version(engine_mkdocs, engine_zensical).encode())  # the code that runs the engines
     return h.hexdigest()
 
 
@@ -67,16 +64,20 @@ class SitePlan:
     state: dict
     incremental: bool
     changed: list[str] = field(default_factory=list)
+    search_changed: bool = False  # the site search's code, analyzer or ranking
 
     @property
     def unchanged(self) -> bool:
-        return self.incremental and not self.changed
+        return self.incremental and not self.changed and not self.search_changed
 
 
 def plan_site(paths: Paths, pages: dict[str, str], nav: list, docs, engine: str,
-              previous: dict | None) -> SitePlan:
-    """Compare the new pages with the published build's site state (None: full build)."""
+              previous: dict | None, analyzer=None) -> SitePlan:
+    """Compare the new pages with the published build's site state (None: full build).
+    The plan is `unchanged` only when the site search's key (its code, the analyzer and
+    the ranking: site_search.index_key) is the published one's too."""
     state = {"key": site_key(paths, nav, engine), "engine": engine,
+             "search": index_key(analyzer) if analyzer is not None else None,
              "pages": {rel: page_digest(text) for rel, text in pages.items()},
              "anchors": {nd.id: [b.anchor for b in nd.blocks] for nd in docs}}
     old = (previous or {}).get("site") or {}
@@ -85,11 +86,11 @@ def plan_site(paths: Paths, pages: dict[str, str], nav: list, docs, engine: str,
                    and "anchors" in old and same_anchors)
     if engine == "zensical" and incremental:
         incremental = False
-        if old.get("pages") == state["pages"]:
+        if old.get("pages") == state["pages"] and old.get("search") == state["search"]:
             return SitePlan(state, True, [])
     changed = [rel for rel, d in state["pages"].items() if old.get("pages", {}).get(rel) != d] \
         if incremental else sorted(pages)
-    return SitePlan(state, incremental, changed)
+    return SitePlan(state, incremental, changed, search_changed=old.get("search") != state["search"])
 
 
 def assemble_docs(paths: Paths, staging: Staging, pages: dict[str, str], plan: SitePlan) -> Path:
@@ -151,5 +152,5 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
     docs = assemble_docs(paths, staging, pages, plan)
     pages.clear()  # written: the engine reads them from disk (gigabytes at 10,000 letters)
     site = render_site(paths, staging, docs, nav, plan, engine, log=log)
-    stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths))
+    stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths), in_place=True)
     return {"engine": engine, "incremental": plan.incremental, "changed": len(plan.changed), **stats}

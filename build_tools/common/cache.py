@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import pickle
+import time
 from pathlib import Path
 
 FORMAT = b"1"
@@ -90,3 +92,45 @@ class ContentCache:
                 p.unlink(missing_ok=True)
                 gone += 1
         return gone
+
+
+class FileDigests:
+    """SHA-256 of files, remembered by (size, modification time, inode) in a JSON file,
+    so checking whether tens of thousands of inputs changed reads only the ones that did
+    (what `make` and git's index do).  A file modified less than RACY_NS before it was
+    hashed is hashed again next time: a later change within the file system's clock
+    resolution could keep its time."""
+
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, record: Path):
+        self.record = record
+        try:
+            self.known: dict = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.seen: dict = {}
+
+    def digest(self, path: Path, st: os.stat_result) -> str:
+        key = str(path)
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+        entry = self.known.get(key)
+        if isinstance(entry, list) and entry[:3] == stamp:
+            self.seen[key] = entry
+            return entry[3]
+        value = hashlib.sha256(path.read_bytes()).hexdigest()
+        if time.time_ns() - st.st_mtime_ns > self.RACY_NS:
+            self.seen[key] = [*stamp, value]
+        return value
+
+    def save(self) -> None:
+        """Keep the files seen this time (others are forgotten); never fails the caller."""
+        if self.seen == self.known:
+            return
+        try:
+            self.record.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.record.with_name(f".{self.record.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.seen), encoding="utf-8")
+            os.replace(tmp, self.record)
+        except OSError:
+            pass

@@ -30,12 +30,10 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import InclusionLevel
 
+from build_tools.outputs.site.errors import SiteBuildError
+
 PLUGIN_NAME = "siam-yim-build"
 PROGRESS_EVERY = 2000  # pages between progress lines of a long build
-
-
-class SiteBuildError(Exception):
-    """The site engine refused the assembled sources (strict build, warnings)."""
 
 
 def untitled_nav_pages(nav) -> set[str]:

@@ -63,21 +63,32 @@ def timeline(site: Site) -> str:
 
 def defines(site: Site, nd: NormalizedDoc) -> str:
     """The "what this document defines" section of a circular's page ('' if nothing)."""
-    m = site.model
-    items = []
+    return _defines_section(site, nd.id, *_what_documents_define(site.model))
+
+
+def _what_documents_define(m) -> tuple[dict, dict]:
+    """document id -> [(reference, entity)] of the model's entities citing it, and
+    document id -> the agencies of the roles, steps and activities sourced from it (one
+    pass over the model, not one per document)."""
+    items: dict[str, list] = {}
     for e in [*m.objectives, *m.targets, *m.missions, *m.roles, *m.all_steps(), *m.activities,
               *m.criteria, *m.projects, *m.timeline, *m.glossary]:
-        for r in [r for r in [e.ref()] + e.refs("also") if r and r.doc == nd.id]:
-            items.append((r, e, site.labels.entity_label(e, site)))
-    if not items:
+        for r in [r for r in [e.ref()] + e.refs("also") if r]:
+            items.setdefault(r.doc, []).append((r, e))
+    agencies: dict[str, list] = {}
+    for e in m.roles + m.steps + m.activities if items else ():
+        listed = agencies.setdefault(e.ref().doc, [])
+        for a in [e.get("agency")] + list(e.get("actors") or []) + list(e.get("informs") or []):
+            if a and a not in listed:
+                listed.append(a)
+    return items, agencies
+
+
+def _defines_section(site: Site, doc_id: str, items: dict, agencies: dict) -> str:
+    if not items.get(doc_id):
         return ""
-    agencies = []
-    for e in m.roles + m.steps + m.activities:
-        if e.ref().doc == nd.id:
-            for a in [e.get("agency")] + list(e.get("actors") or []) + list(e.get("informs") or []):
-                if a and a not in agencies:
-                    agencies.append(a)
-    return render("defines.md.j2", s=site, page=doc_page(nd.id), items=items, agencies=agencies)
+    return render("defines.md.j2", s=site, page=doc_page(doc_id), agencies=agencies.get(doc_id, []),
+                  items=[(r, e, site.labels.entity_label(e, site)) for r, e in items[doc_id]])
 
 
 def open_data_page() -> str:
@@ -103,4 +114,5 @@ def model_pages(corpus: Corpus, model, docs: list[NormalizedDoc]) -> dict[str, s
 
 def document_defines(corpus: Corpus, model, docs: list[NormalizedDoc]) -> dict[str, str]:
     site = Site(corpus, model, docs)
-    return {nd.id: defines(site, nd) for nd in docs}
+    items, agencies = _what_documents_define(model)
+    return {nd.id: _defines_section(site, nd.id, items, agencies) for nd in docs}

@@ -5,10 +5,12 @@ escaping) and text inside HTML attributes through `h`; nothing is escaped implic
 from __future__ import annotations
 
 import functools
+import os
 from html import escape as html_escape
 
 import jinja2
 
+from build_tools import PROJECT_ROOT
 from build_tools.common.thaidate import to_thai_digits
 from build_tools.knowledge import urls
 from build_tools.knowledge.model import LEVELS, MEANS, PHASES, PROJECT_KINDS
@@ -28,7 +30,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.PackageLoader("build_tools.outputs.site", "templates"),
         autoescape=False,  # Markdown, not HTML: escaping is explicit (| md, | h)
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined)
+        undefined=jinja2.StrictUndefined, bytecode_cache=_compiled_templates())
     env.filters.update(md=escape, h=html_escape, thai=lambda v: to_thai_digits(str(v)),
                        yaml_str=yaml_str, attrs=lambda anchor, *c: attrs(anchor, *c),
                        short_name=lambda aid, site: site.agency_name(aid, short=True))
@@ -37,6 +39,18 @@ def environment() -> jinja2.Environment:
                        PROJECT_KINDS=PROJECT_KINDS, DOC_TYPES=DOC_TYPES,
                        **{name: getattr(urls, name) for name in URL_NAMES})
     return env
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """Jinja's own cache of compiled templates (checked against each template's source),
+    so a rebuild does not compile every template again (seconds); in the build cache
+    folder (SIAM_YIM_CACHE, else build/cache), or none where that cannot be made."""
+    folder = os.path.join(os.environ.get("SIAM_YIM_CACHE") or PROJECT_ROOT / "build" / "cache", "jinja")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(folder)
 
 
 def render(template: str, **context) -> str:

@@ -36,17 +36,21 @@ from array import array
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
+
 from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
 from build_tools.analysis.browser_tables import browser_tables
 from build_tools.common.atomic import fresh_dir, replace_dir
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
+from build_tools.outputs.site.search_files import SearchFiles
 from build_tools.outputs.site.site_sections import indexed_pages, page_sections
 
-__all__ = ["build_site_index", "fnv1a", "page_sections"]
+__all__ = ["build_site_index", "fnv1a", "index_key", "page_sections"]
 
 INDEX_DIR = "search/th"
 FORMAT = 2
+CACHE_FORMAT = "page digest, analysis, file id"  # what a cache entry holds (see analyze_site)
 SECTIONS_PER_SHARD = 20  # a first page of results fetches up to 10 of these files
 SNIPPET_CHARS = 1000  # text kept per section for the result snippet
 POSTINGS_TARGET_BYTES = 48_000
@@ -67,6 +71,14 @@ def fnv1a(term: str) -> int:
         h ^= data[i] | (data[i + 1] << 8)
         h = (h * 0x01000193) & 0xFFFFFFFF
     return h
+
+
+def postings_buckets(total_bytes: int) -> int:
+    """How many postings files: a power of two, so each holds up to POSTINGS_TARGET_BYTES
+    (half that on average) and the count, which places every term, changes only when
+    the index doubles or halves, not with each letter added (a rebuild then rewrites
+    only the files whose terms changed)."""
+    return 1 << (max(1, math.ceil(total_bytes / POSTINGS_TARGET_BYTES)) - 1).bit_length()
 
 
 def _shard_key(term: str) -> str:
@@ -96,16 +108,18 @@ def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tupl
     return out
 
 
-def _cache_key(analyzer: ThaiAnalyzer) -> str:
+def index_key(analyzer: ThaiAnalyzer) -> str:
     """What a cached page analysis depends on besides the page: the code that reads and
     weighs pages, the analyzer (its code and vocabulary) and the ranking weights."""
     import build_tools.analysis as analysis_pkg
 
     h = hashlib.sha256()
     for f in [Path(__file__), Path(page_sections.__code__.co_filename), Path(ranking.__file__),
+              Path(SearchFiles.dump.__code__.co_filename),
               *sorted(Path(analysis_pkg.__file__).parent.glob("*.py"))]:
         h.update(f.read_bytes())
     h.update(json.dumps(analyzer.signature(), ensure_ascii=False).encode("utf-8"))
+    h.update(CACHE_FORMAT.encode())
     return h.hexdigest()
 
 
@@ -115,7 +129,7 @@ def _load_cache(cache: Path | None, key: str) -> dict:
     try:
         with cache.open("rb") as f:
             saved = pickle.load(f)
-        return saved["pages"] if saved.get("key") == key else {}
+        return saved if saved.get("key") == key else {}
     except Exception:  # a damaged cache is only a slower build
         return {}
 
@@ -125,15 +139,17 @@ class _Sections:
     there are hundreds of thousands): snippet rows go straight to their shard files, each
     section's terms become ids into one vocabulary with their weights in arrays."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: SearchFiles):
         self.out = out
         self.rows: list[list] = []  # rows of the shard being filled
         self.count = 0
         self.shard = 0
         self.vocab: dict[str, int] = {}
-        self.term_ids: list[array] = []
-        self.weights: list[array] = []
-        self.lengths = array("l")
+        # Flat: section i's terms are the next sizes[i] entries of term_ids and weights.
+        self.term_ids = array("q")
+        self.weights = array("d")
+        self.sizes = array("q")
+        self.lengths = array("q")
         self.kinds: list[list] = []  # [first section, last section + 1, first URL segment]
 
     def add(self, rows: list[list], terms: list[tuple[tuple, tuple, int]]) -> None:
@@ -148,66 +164,107 @@ class _Sections:
             self.count += 1
             if len(self.rows) == SECTIONS_PER_SHARD:
                 self.finish()
-            self.term_ids.append(array("l", [vocab.setdefault(t, len(vocab)) for t in words]))
-            self.weights.append(array("d", ws))
+            self.term_ids.extend([vocab.setdefault(t, len(vocab)) for t in words])
+            self.weights.extend(ws)
+            self.sizes.append(len(words))
             self.lengths.append(length)
 
     def finish(self) -> None:
         """Write the rows of the shard being filled (s/<n>.json)."""
         if self.rows:
-            _dump(self.out / "s" / f"{self.shard}.json", self.rows)
+            self.out.dump(f"s/{self.shard}.json", self.rows)
             self.shard += 1
             self.rows = []
 
-    def postings(self) -> dict[str, array]:
-        """term -> [section, impact, section, impact, ...] (BM25 term-frequency part x 100)."""
-        avg = sum(self.lengths) / max(len(self.lengths), 1)
-        by_id: list[array] = [array("l") for _ in self.vocab]
-        for i, (ids, ws) in enumerate(zip(self.term_ids, self.weights)):
-            norm = ranking.K1 * (1 - ranking.B + ranking.B * self.lengths[i] / avg)
-            for tid, tf in zip(ids, ws):
-                by_id[tid].extend((i, max(1, round(100 * tf * (ranking.K1 + 1) / (tf + norm)))))
-        self.term_ids = self.weights = []
-        return {term: by_id[tid] for term, tid in self.vocab.items()}
+    def postings(self) -> dict[str, np.ndarray]:
+        """term -> [section, impact, section, impact, ...] (BM25 term-frequency part x 100),
+        computed over all postings at once with the same float operations, in the same
+        order, as `impact` (numpy's rint rounds halves to even, as round() does)."""
+        lengths = np.frombuffer(self.lengths, dtype=np.int64)
+        avg = int(lengths.sum()) / max(len(lengths), 1)
+        norm = ranking.K1 * (1 - ranking.B + ranking.B * lengths / avg)  # per section
+        section = np.repeat(np.arange(len(lengths), dtype=np.int32), np.frombuffer(self.sizes, dtype=np.int64))
+        tf = np.frombuffer(self.weights, dtype=np.float64)
+        impact = 100 * tf  # in place from here (memory: tens of millions of postings at 10,000 letters)
+        impact *= ranking.K1 + 1
+        impact /= tf + norm[section]
+        impact = np.maximum(1, np.rint(impact, out=impact), out=impact).astype(np.int32)
+        term_ids = np.frombuffer(self.term_ids, dtype=np.int64)
+        ends = 2 * np.cumsum(np.bincount(term_ids, minlength=len(self.vocab)))
+        order = np.argsort(term_ids, kind="stable")  # by term, then section
+        self.term_ids, self.weights, self.sizes = array("q"), array("d"), array("q")
+        del term_ids, tf
+        flat = np.empty(2 * len(order), dtype=np.int32)
+        flat[0::2], flat[1::2] = section[order], impact[order]
+        del order, section, impact
+        starts = np.concatenate(([0], ends[:-1]))
+        return {term: flat[starts[tid]:ends[tid]] for term, tid in self.vocab.items()}
 
 
-def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, cache: Path | None,
-                 sink: _Sections) -> tuple[int, int]:
-    """Feed every searchable section of the site to `sink`; returns how many pages were
-    analyzed afresh and how many pages there are.  With `cache`, a page whose HTML is
-    unchanged since the last build reuses that build's analysis (an incremental build
-    re-renders a few pages of thousands); the cache file is replaced afterwards."""
-    key = _cache_key(analyzer)
-    old = _load_cache(cache, key)
+def impact(tf: float, length: int, avg: float) -> int:
+    """One posting's impact, as the browser's BM25 expects it (the reference for postings())."""
+    norm = ranking.K1 * (1 - ranking.B + ranking.B * length / avg)
+    return max(1, round(100 * tf * (ranking.K1 + 1) / (tf + norm)))
+
+
+def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, old: dict,
+                 sink: _Sections) -> tuple[dict, int]:
+    """Feed every searchable section of the site to `sink`; returns each page's cache
+    entry and how many pages were analyzed afresh.  A page whose HTML is unchanged since
+    the build that made `old` (url -> entry) reuses that build's analysis (an incremental
+    build re-renders a few pages of thousands)."""
     new: dict = {}
     fresh = 0
     for url, page in indexed_pages(site_dir, docs_dir):
-        data = page.read_bytes()
-        digest = hashlib.blake2b(data, digest_size=16).digest()
-        hit = old.pop(url, None)
-        if hit is not None and hit[0] == digest:
-            packed = hit[1]
-            rows, terms = pickle.loads(zlib.decompress(packed))
-        else:
-            sections = page_sections(data.decode("utf-8"), url)
-            rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
-            terms = _page_terms(sections, analyzer)
-            # Kept compressed: the cache of a whole site is read back into memory.
-            packed = zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        entry = _cached_page(page, old.pop(url, None))
+        if entry is None:
+            entry = _analyzed_page(page, url, analyzer)
             fresh += 1
-        new[url] = (digest, packed)
-        sink.add(rows, terms)
+        new[url] = entry
+        sink.add(*pickle.loads(zlib.decompress(entry[1])))
     sink.finish()
+    return new, fresh
+
+
+def _save_cache(cache: Path | None, saved: dict) -> None:
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_name(cache.name + ".tmp")
         with tmp.open("wb") as f:
-            pickle.dump({"key": key, "pages": new}, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(saved, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
-    return fresh, len(new)
 
 
-def _write_postings(out: Path, postings: dict[str, array], buckets: int) -> dict[str, dict]:
+def _file_id(page: Path) -> tuple[int, int, int]:
+    st = page.stat()
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _cached_page(page: Path, hit: tuple | None) -> tuple | None:
+    """The cache entry (digest, packed analysis, file id) when it still holds for the
+    page: the same file (a staged site links the pages it did not render again to the
+    published ones: same inode, size and time, nothing to read), else the same bytes."""
+    if hit is None:
+        return None
+    file_id = _file_id(page)
+    if hit[2] == file_id:
+        return hit
+    if hit[0] == hashlib.blake2b(page.read_bytes(), digest_size=16).digest():
+        return hit[0], hit[1], file_id
+    return None
+
+
+def _analyzed_page(page: Path, url: str, analyzer: ThaiAnalyzer) -> tuple:
+    data = page.read_bytes()
+    sections = page_sections(data.decode("utf-8"), url)
+    rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
+    terms = _page_terms(sections, analyzer)
+    # Kept compressed: the cache of a whole site is read back into memory.
+    packed = zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return hashlib.blake2b(data, digest_size=16).digest(), packed, _file_id(page)
+
+
+def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: int) -> dict[str, dict]:
     """Postings into p/, each term's dictionary entry [df, bucket] into the returned
     dictionary shards."""
     dicts: dict[str, dict] = defaultdict(dict)
@@ -224,33 +281,42 @@ def _write_postings(out: Path, postings: dict[str, array], buckets: int) -> dict
             continue
         # Own files for head and tail, so buckets stay small however many common terms
         # share one.
-        pairs = sorted(zip(plist[::2], plist[1::2]), key=lambda p: (-p[1], p[0]))
-        _dump(out / "p" / f"h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
+        flat = plist.tolist()
+        pairs = sorted(zip(flat[::2], flat[1::2]), key=lambda p: (-p[1], p[0]))
+        out.dump(f"p/h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
         # The tail in pieces by section range: a query that also has a rarer word
         # fetches only the pieces where that word occurs.
         pieces: dict[int, list[int]] = defaultdict(list)
         for sec, imp in sorted(pairs[POSTINGS_HEAD:]):
             pieces[sec // TAIL_RANGE] += [sec, imp]
         for k, piece in pieces.items():
-            _dump(out / "p" / f"t{tails}-{k}.json", piece)
+            out.dump(f"p/t{tails}-{k}.json", piece)
         bucket["#" + term] = [df, tails, sorted(pieces)]
         tails += 1
     for b, p in posting_shards.items():
-        _dump(out / "p" / f"{b}.json", p)
+        out.dump(f"p/{b}.json", p)
     return dicts
 
 
-def _add_language_words(dicts: dict[str, dict], analyzer: ThaiAnalyzer) -> int:
-    """The words of the language the corpus does not use (PyThaiNLP's word list and the
-    corpus vocabulary), as entries 0: the browser cuts a query over them too, so a word
-    such as เลือกตั้ง is one absent word, as the analyzer cuts it, and not two words the
-    corpus happens to hold (เลือก, ตั้ง)."""
-    added = 0
+def language_terms(analyzer: ThaiAnalyzer) -> list[tuple[str, str]]:
+    """(dictionary shard, term) of every word of the language (PyThaiNLP's word list and
+    the corpus vocabulary) the browser may cut a query into; kept in the cache (the
+    same for every build with the same analyzer)."""
+    out = []
     for w in sorted(dictionary_words() | set(analyzer.vocabulary)):
         t = normalize_term(w)
-        if not t or len(t) > MAX_TERM_CHARS or any(c.isspace() for c in t):
-            continue
-        shard = dicts[_shard_key(t)]
+        if t and len(t) <= MAX_TERM_CHARS and not any(c.isspace() for c in t):
+            out.append((_shard_key(t), t))
+    return out
+
+
+def _add_language_words(dicts: dict[str, dict], terms: list[tuple[str, str]]) -> int:
+    """The words of the language the corpus does not use, as entries 0: the browser
+    cuts a query over them too, so a word such as เลือกตั้ง is one absent word, as the
+    analyzer cuts it, and not two words the corpus happens to hold (เลือก, ตั้ง)."""
+    added = 0
+    for key, t in terms:
+        shard = dicts[key]
         if t not in shard:
             shard[t] = 0
             added += 1
@@ -258,35 +324,40 @@ def _add_language_words(dicts: dict[str, dict], analyzer: ThaiAnalyzer) -> int:
 
 
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
-                     log=print, cache: Path | None = None) -> dict:
+                     log=print, cache: Path | None = None, in_place: bool = False) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
-    `cache`: see analyze_site."""
+    `cache`: a file keeping each page's analysis for the next build (see analyze_site).  `in_place`: the site is a build's staging copy (a linked
+    copy of the published site): only the files whose bytes change are replaced there,
+    so a rebuild after one changed letter rewrites a few shards, not the whole index;
+    otherwise the index is written beside the live one and swapped in when complete."""
     final = site_dir / INDEX_DIR
-    out = fresh_dir(final)  # staged beside the live index, swapped in when complete
-    for sub in ("d", "p", "s"):
-        (out / sub).mkdir(parents=True)
+    out = SearchFiles(final if in_place else fresh_dir(final))
     sections = _Sections(out)
-    fresh, pages = analyze_site(site_dir, analyzer, docs_dir, cache, sections)
+    key = index_key(analyzer)
+    saved = _load_cache(cache, key)
+    analyzed, fresh = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections)
+    language = saved.get("language") or language_terms(analyzer)
+    _save_cache(cache, {"key": key, "pages": analyzed, "language": language})
+    pages = len(analyzed)
+    del analyzed, saved
     postings = sections.postings()
     n_terms = len(postings)
     total = sum(len(t) * 2 + 8 * len(p) // 2 for t, p in postings.items())
-    buckets = max(1, math.ceil(total / POSTINGS_TARGET_BYTES))
+    buckets = postings_buckets(total)
     dicts = _write_postings(out, postings, buckets)
-    _add_language_words(dicts, analyzer)
+    _add_language_words(dicts, language)
     for key, d in dicts.items():
-        _dump(out / "d" / f"{key}.json", d)
-    _dump(out / "meta.json", {
+        out.dump(f"d/{key}.json", d)
+    out.remove_others()
+    out.dump("meta.json", {
         "format": FORMAT, "sections": sections.count, "buckets": buckets,
         "per_shard": SECTIONS_PER_SHARD, "tail_range": TAIL_RANGE, "dict_shards": sorted(dicts),
         "max_term": MAX_TERM_CHARS, "kinds": sections.kinds, "analyzer": browser_tables(analyzer),
     })
-    replace_dir(out, final)
-    size = sum(f.stat().st_size for f in final.rglob("*.json"))
+    if not in_place:
+        replace_dir(out.folder, final)
     log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed, the others unchanged), "
         f"{n_terms} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
-        f"{size / 1024:.0f} KiB")
-    return {"sections": sections.count, "terms": n_terms, "bytes": size, "pages_analyzed": fresh}
-
-
-def _dump(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        f"{out.size / 1024:.0f} KiB ({out.written} of {len(out.names)} files written, the others unchanged)")
+    return {"sections": sections.count, "terms": n_terms, "bytes": out.size, "pages_analyzed": fresh,
+            "files_written": out.written}

@@ -209,7 +209,10 @@ def excluded_pages(docs_dir: Path | None) -> set[str]:
         text = md.read_text(encoding="utf-8")
         if not text.startswith("---\n"):
             continue
-        fm = yaml.safe_load(text[4:text.find("\n---", 4)]) or {}
+        front = text[4:text.find("\n---", 4)]
+        if "exclude" not in front:  # most pages: no need to parse their front matter
+            continue
+        fm = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         search = fm.get("search") if isinstance(fm, dict) else None
         if isinstance(search, dict) and search.get("exclude"):
             out.add(page_url(md.relative_to(docs_dir).as_posix()))

@@ -1,0 +1,172 @@
+"""The stages of a build that has something to do (driver.py decides that): stages 1-3,
+then each output, named, then one atomic publish of them all (publish.py)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+
+from build_tools.analysis.analyzer import analyzer_for_corpus
+from build_tools.build import publish as pub
+from build_tools.build.background import in_background
+from build_tools.build.site_stage import build_site, plan_site
+from build_tools.common.atomic import write_text_atomic
+from build_tools.common.cache import ContentCache
+from build_tools.common.paths import Paths
+from build_tools.knowledge.checked import CheckedCorpus, check_corpus
+from build_tools.outputs.open_data import open_data_files
+from build_tools.outputs.search_index.query_data import search_data, site_files
+from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
+from build_tools.outputs.search_index.whoosh_index import build_index
+from build_tools.outputs.site.document_pages import generate_pages
+
+
+def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inputs: str, t0: float) -> dict:
+    """Everything after the check that something changed; `previous`: the published
+    build's record (None: build from scratch); `inputs`: the inputs' digest."""
+    checked = check_corpus(paths.corpus, log=log, cache_dir=paths.work / "cache")  # stages 1-3
+    log_review(checked, log)
+    analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
+    records, fingerprints = index_records(checked)
+    query_tables = search_data(checked.corpus, checked.model, checked.docs, checked.review.conflicts,
+                               analyzer)  # what both searches read besides their index
+    staging = pub.Staging(paths, pub.new_build_id())
+    index_job = None
+    try:
+        # The Whoosh index is written on the other core while pages and site are made
+        # (forked before the pages exist, so it does not carry them in its memory).
+        index_dir = staging.start("index", from_published=previous is not None and paths.index.is_dir())
+        index_job = in_background(update_index, index_dir, records, fingerprints, analyzer, query_tables)
+        pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"))  # outputs: pages, open data
+        pages.update(site_files(query_tables))
+        normalized = {nd.id: normalized_digest(nd) for nd in checked.docs}
+        plan = plan_site(paths, pages, nav, checked.docs, engine, previous, analyzer) if site else None
+        if previous and plan and plan.unchanged and previous.get("normalized") == normalized \
+                and previous.get("index") == fingerprints:
+            pub.remember_inputs(paths, inputs)  # the next build with these inputs returns at once
+            log(f"[3/5] site unchanged ({len(pages)} generated pages)\n[4/5] search index\n"
+                f"  index: re-indexed 0, removed 0\ndone in {time.perf_counter() - t0:.1f} s: nothing changed "
+                f"since build {previous.get('id')}")
+            return {"documents": [nd.id for nd in checked.docs], "index": {"reindexed": [], "removed": []}}
+        write_normalized(staging, checked.docs, (previous or {}).get("normalized"))
+        documents = release_documents(checked, records)
+        site_stats = publish_site_too(paths, staging, pages, nav, plan, engine, analyzer, previous, log)
+        log("[4/5] updating the search index")
+        index_stats = index_job.result()
+        log("  index: " + ("full rebuild" if index_stats["full"] else
+                           f"re-indexed {len(index_stats['reindexed'])}, removed {len(index_stats['removed'])}"))
+        log("[5/5] publishing normalized documents, index and site together")
+        record = {"inputs": inputs if site_stats else None,
+                  "engine": engine if site_stats else (previous or {}).get("engine"),
+                  "normalized": normalized, "index": fingerprints,
+                  "site": plan.state if site_stats else (previous or {}).get("site"),
+                  "outputs": staging.names}
+        pub.publish(staging, record, log)
+    finally:
+        if index_job is not None:
+            index_job.cancel()
+        staging.discard()
+    log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
+    return {"documents": documents, "index": index_stats, "site": site_stats}
+
+
+
+def release_documents(checked: CheckedCorpus, records: LazyRecords) -> list[str]:
+    """The documents' ids; their texts are let go (the index process has its own copy
+    and the site needs none of them: memory at 10,000 letters)."""
+    ids = [nd.id for nd in checked.docs]
+    checked.docs.clear()
+    records.by_id.clear()
+    return ids
+
+
+def log_review(checked: CheckedCorpus, log) -> None:
+    found = checked.review
+    undecided = [c.id for c in found.conflicts if c.decision is None]
+    log(f"  {len(found.warnings)} warning(s) to review (python -m build_tools check lists them)"
+        + (f"; {len(undecided)} undecided number conflict(s): {', '.join(undecided[:5])}"
+           + (" …" if len(undecided) > 5 else "") if undecided else ""))
+
+
+def site_pages(checked: CheckedCorpus, cache: ContentCache | None = None) -> tuple[dict[str, str], list]:
+    """The generated pages (documents, raw views, the model's pages) and the open-data
+    files the site publishes under data/, with the navigation."""
+    pages, nav = generate_pages(checked.corpus, checked.docs, checked.model, checked.review.conflicts, cache=cache)
+    if cache is not None:
+        cache.prune()
+    if checked.model is not None:
+        pages.update(open_data_files(checked.corpus, checked.model, checked.docs))
+    return pages, nav
+
+
+class LazyRecords(dict):
+    """document id -> its index records, computed when the index asks for them (only
+    for documents whose fingerprint changed)."""
+
+    def __init__(self, checked: CheckedCorpus):
+        super().__init__()
+        self.by_id = {nd.id: nd for nd in checked.docs}
+        self.checked = checked
+        self[MODEL_GROUP] = model_records(checked.corpus, checked.model)
+
+    def __missing__(self, doc_id):
+        value = self[doc_id] = records_for(self.checked.corpus, self.by_id[doc_id])
+        return value
+
+    def __iter__(self):
+        yield from self.by_id
+        yield MODEL_GROUP
+
+    def __contains__(self, doc_id):
+        return doc_id in self.by_id or doc_id == MODEL_GROUP
+
+    def __len__(self):
+        return len(self.by_id) + 1
+
+
+def index_records(checked: CheckedCorpus) -> tuple[LazyRecords, dict[str, str]]:
+    """The Whoosh index's records (lazily, per document) and each group's fingerprint."""
+    records = LazyRecords(checked)
+    fingerprints = {nd.id: nd.fingerprint() for nd in checked.docs}
+    fingerprints[MODEL_GROUP] = hashlib.sha256(json.dumps(records[MODEL_GROUP], ensure_ascii=False, sort_keys=True,
+                                                          default=str).encode("utf-8")).hexdigest()[:16]
+    return records, fingerprints
+
+
+def normalized_digest(nd) -> str:
+    return hashlib.sha1((nd.to_markdown() + "\0" + nd.changes_json()).encode("utf-8")).hexdigest()
+
+
+def write_normalized(staging: pub.Staging, docs, previous: dict | None) -> None:
+    """Stage build/normalized: a linked copy of the published one with the changed
+    documents' files replaced and removed documents' files deleted (rewriting thousands
+    of unchanged files costs more than the build)."""
+    folder = staging.start("normalized", from_published=previous is not None)
+    previous = previous or {}
+    keep = set()
+    for nd in docs:
+        keep |= {f"{nd.id}.md", f"{nd.id}.changes.json"}
+        if previous.get(nd.id) == normalized_digest(nd) and (folder / f"{nd.id}.md").is_file():
+            continue
+        write_text_atomic(folder / f"{nd.id}.md", nd.to_markdown())
+        write_text_atomic(folder / f"{nd.id}.changes.json", nd.changes_json())
+    for p in folder.iterdir():
+        if p.name not in keep and p.name != pub.STAMP:
+            p.unlink()
+
+
+def update_index(folder, records, fingerprints, analyzer, query_tables) -> dict:
+    """The staged build/index (a linked copy of the published one, or empty) brought up
+    to date: changed documents re-indexed, removed ones deleted; the query tables beside it."""
+    return build_index(folder, records, fingerprints, analyzer, log=lambda m: None, query_tables=query_tables)
+
+
+def publish_site_too(paths: Paths, staging: pub.Staging, pages, nav, plan, engine, analyzer, previous,
+                     log) -> dict | None:
+    """Stage the site (built, or with --no-site the published one as it is)."""
+    if plan is not None:
+        return build_site(paths, staging, pages, nav, plan, engine, analyzer, log=log)
+    if previous and paths.site.is_dir():
+        staging.start("docs", from_published=True)
+        staging.start("site", from_published=True)
+    return None
