@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 
 FAULTS_TABLE = Path(__file__).resolve().parent / "results" / "faults.md"
+INGEST_TABLE = Path(__file__).resolve().parent / "results" / "ingest_eval.md"  # benchmarks/ingest_eval.py
 
 # (key, label, unit, {N: limit}) — the targets, checked per size.
 METRICS = [
@@ -192,4 +193,6 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
         "ผลจาก `benchmarks/faults.py`: สร้างเว็บไซต์และนำเข้าหนังสือพร้อมกัน หยุดกระบวนการกลางคัน "
         "ข้อมูลผิดรูปแบบ และคำสั่งผิด นับว่าได้ข้อความแจ้งที่ชัดเจน traceback หรือสถานะไม่สอดคล้อง/ข้อมูลหาย", "",
         FAULTS_TABLE.read_text(encoding="utf-8") if FAULTS_TABLE.is_file() else "(not run yet)", "",
+        "## การอ่านหนังสือราชการจากภาพสแกน (ingest)", "",
+        INGEST_TABLE.read_text(encoding="utf-8") if INGEST_TABLE.is_file() else "(not run yet)", "",
     ])

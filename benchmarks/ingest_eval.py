@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from letterset.build import write_set  # noqa: E402
-from letterset.report import print_report  # noqa: E402
+from letterset.report import markdown_section, print_report  # noqa: E402
 from letterset.score import cer, fold, score  # noqa: E402
 
 from build_tools.ingest.analyze import Env, analyze  # noqa: E402
@@ -41,6 +41,8 @@ from build_tools.ingest.tesseract import ENV  # noqa: E402
 from build_tools.sources.corpus import load_corpus  # noqa: E402
 
 SET_DIR = ROOT / "build" / "letter-set"
+# The results section of docs/benchmarks.md (benchmarks/bench_report.py includes it).
+MARKDOWN = ROOT / "benchmarks" / "results" / "ingest_eval.md"
 OCR_CODE = ["tesseract.py", "preprocess.py", "layout.py", "ocr.py", "inputs.py", "digits.py", "reread.py"]
 
 
@@ -209,6 +211,8 @@ def main(argv=None) -> int:
     out = ROOT / "benchmarks" / "results" / "ingest_eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps([summary(r) for r in rows], ensure_ascii=False, indent=1), encoding="utf-8")
+    if not args.only:  # the page shows the whole set only
+        MARKDOWN.write_text(markdown_section(rows, time.strftime("%Y-%m-%d")), encoding="utf-8")
     return 0 if ok else 1
 
 

@@ -101,3 +101,17 @@ def print_report(rows: list[dict], verbose: bool = False) -> bool:
         lines += ["", "Wrong fields:", *details(rows)]
     print("\n".join(lines))
     return all(ok for _, _, ok in targets)
+
+
+def markdown_section(rows: list[dict], when: str) -> str:
+    """The results as docs/benchmarks.md shows them (included by benchmarks/bench_report.py)."""
+    targets = _targets(rows)
+    return "\n".join([
+        f"`python benchmarks/ingest_eval.py` ({when}) บนชุดหนังสือทดสอบที่โปรแกรมสร้างเอง {len(rows)} ฉบับ "
+        "(`benchmarks/letterset/`: หนังสือภายนอก บันทึกข้อความ หนังสือประทับตรา คำสั่ง ประกาศ จากกรม กระทรวง จังหวัด "
+        "อำเภอ และสมาคม หนึ่งและสองหน้า ตาราง ตราประทับ ครุฑ ฟอนต์พิมพ์ดีดและฟอนต์ปัจจุบัน ความเสียหายระดับ 0–3 "
+        "เป็น PNG/JPEG/PDF) แต่ละฉบับนำเข้าสามแบบ: ข้อความพิมพ์ (ไม่ผ่าน OCR) ข้อความจาก `tesseract PAGE - -l tha` "
+        "และภาพสแกนผ่าน OCR ของระบบ นับช่องข้อมูลที่ตรงกับหนังสือจริง", "",
+        *field_table(rows), "", "CER ของเนื้อความ (เทียบเฉพาะส่วนเนื้อความ):", "", *body_table(rows), "",
+        "OCR ต่อหน้า แยกตามระดับความเสียหาย:", "", *ocr_table(rows), "", "เป้าหมายของ issue #16:", "", "```",
+        *[f"{'met   ' if ok else 'MISSED'} {name}: {value}" for name, value, ok in targets], "```", ""])
