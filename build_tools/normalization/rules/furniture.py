@@ -48,30 +48,34 @@ def drop_catch_words(lines: list[Line], ctx: Context) -> list[Line]:
     """A short line that the next text line starts with is a catch-word: the printer's
     repeat, at a page foot, of the first words of the next page.  Needs evidence of a
     page break (a page number between, the /... catch-word marks, or a clause number),
-    so a heading followed by a sentence that begins with the same words is kept."""
-    out = []
-    for i, line in enumerate(lines):
-        key = _catch_key(line.text)
-        if key and len(key) <= CATCH_WORD_MAX:
-            between = []
-            nxt = None
-            for j in range(i + 1, len(lines)):  # by index: slicing would copy the tail (O(n^2))
-                cand = lines[j]
-                if cand.text.strip():
-                    if PAGE_NUMBER.match(cand.text):
-                        between.append(cand)
-                        continue
-                    nxt = cand
-                    break
-            marked = line.text.strip().startswith("/") or line.text.rstrip().endswith(("..", "…"))
-            evidence = marked or bool(between) or bool(_CLAUSE_START.match(key))
-            if nxt is not None and evidence and len(nxt.text.strip()) > len(key) and \
-                    nxt.text.strip().startswith(key):
-                ctx.record("drop_catch_words", line.src, line.text, "",
-                           f"catch-word repeated at raw line {nxt.src[0]}")
+    so a heading followed by a sentence that begins with the same words is kept.  Read
+    from the end, each line against the next line that stays, so a run of catch-words
+    goes in one pass (normalizing the result again changes nothing)."""
+    kept: list[Line] = []  # in reverse order
+    dropped: list[tuple[Line, Line]] = []  # (catch-word, the line it repeats), in reverse order
+    nxt: Line | None = None  # the next text line that stays
+    between = False  # a page number between this line and `nxt`
+    for line in reversed(lines):
+        if line.text.strip() and PAGE_NUMBER.match(line.text):
+            between = True
+        elif line.text.strip():
+            if _is_catch_word(line, nxt, between):
+                dropped.append((line, nxt))
                 continue
-        out.append(line)
-    return out
+            nxt, between = line, False
+        kept.append(line)
+    for line, repeated in reversed(dropped):  # recorded in reading order
+        ctx.record("drop_catch_words", line.src, line.text, "", f"catch-word repeated at raw line {repeated.src[0]}")
+    return kept[::-1]
+
+
+def _is_catch_word(line: Line, nxt: Line | None, between: bool) -> bool:
+    key = _catch_key(line.text)
+    if not key or len(key) > CATCH_WORD_MAX or nxt is None:
+        return False
+    marked = line.text.strip().startswith("/") or line.text.rstrip().endswith(("..", "…"))
+    evidence = marked or between or bool(_CLAUSE_START.match(key))
+    return evidence and len(nxt.text.strip()) > len(key) and nxt.text.strip().startswith(key)
 
 
 _TABLE_ROW = re.compile(r"^\s*(?:-\s*)?\|")
