@@ -71,6 +71,19 @@ def seed():
     return check_corpus(ROOT / "corpus", with_review=False)
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file's bytes under `folder`, but the writer lock's (common/lock.py:
+    git-ignored, left in place): to show that a failed command changed nothing."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+            and not p.name.startswith(".siam-yim.lock")}
+
+
+# A follow-up letter of the programme (Arabic digits, abbreviated month): what the ingest
+# tests add to a copy of the corpus.
+SAMPLE_LETTER = (ROOT / "tests" / "cases" / "ingest" / "arabic-digits-abbrev-month" / "input.txt").read_text(
+    encoding="utf-8")
+
+
 def copy_corpus(dest: Path) -> Path:
     """A writable copy of the project corpus (raw files are read-only in the project)."""
     target = dest / "corpus"

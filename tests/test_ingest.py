@@ -4,19 +4,15 @@ front matter fields.  Everything real: the CLI in a subprocess, real files."""
 import json
 
 import pytest
-from conftest import ROOT, copy_corpus, run_cli, seed
+from conftest import ROOT, SAMPLE_LETTER, copy_corpus, run_cli, seed, snapshot
 
 from build_tools import cli
 from build_tools.ingest import store
 
 CASES = ROOT / "tests" / "cases" / "ingest"
-NEW_LETTER = (CASES / "arabic-digits-abbrev-month" / "input.txt").read_text(encoding="utf-8")
+NEW_LETTER = SAMPLE_LETTER
 
 
-def snapshot(folder):
-    """Every file's bytes, but the writer lock's (common/lock.py: git-ignored, left in place)."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-            and not p.name.startswith(".siam-yim.lock")}
 
 
 @pytest.fixture

@@ -9,17 +9,14 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, copy_corpus, run_cli
+from conftest import ROOT, SAMPLE_LETTER, copy_corpus, run_cli, snapshot
 
 from build_tools.ingest import inputs
 
 CASES = ROOT / "tests" / "cases" / "ingest"
-LETTER = (CASES / "arabic-digits-abbrev-month" / "input.txt").read_text(encoding="utf-8")
+LETTER = SAMPLE_LETTER
 
 
-def snapshot(folder):
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-            and not p.name.startswith(".siam-yim.lock")}
 
 
 @pytest.fixture
