@@ -259,7 +259,6 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
     """A term in more sections than POSTINGS_HEAD keeps its strongest postings in a head
     file and the rest in a tail file; the browser fetches the tail only when the heads
     give too few results, and then finds every section."""
-    import shutil
 
     from build_tools.analysis.analyzer import analyzer_for_corpus
     from build_tools.outputs.site import site_search
@@ -286,10 +285,7 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
     tail = [json.loads((pdir / f"t{n}-{k}.json").read_text(encoding="utf-8")) for k in range(3)]
     head = json.loads((pdir / f"h{n}.json").read_text(encoding="utf-8"))
     assert 29 in tail[2][::2] and len(head) == 2 * 5 and len(head) + sum(map(len, tail)) == 2 * 30
-    _query_tables(site)
-    (site / "javascripts").mkdir()
-    shutil.copy(ROOT / "docs" / "javascripts" / "search-th.js", site / "javascripts")
-    (site / "index.html").write_text('<script src="javascripts/search-th.js"></script>', encoding="utf-8")
+    _search_page(site)
     with serve(site) as base, chromium() as driver:
         driver.get(base)
         run = "const [q, done] = arguments; window.thSearch(q).then(r => done([r.total, r.hits.map(h => h.url)]))"
@@ -304,6 +300,17 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
         fetched = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         # ... reading only the tail piece where the rarer word occurs.
         assert [u.rsplit("/", 1)[1] for u in fetched if "/p/t" in u] == [f"t{n}-2.json"]
+
+
+def _search_page(site):
+    """Make a hand-made site searchable in the browser: its query tables, our search
+    script and a page that loads it."""
+    import shutil
+
+    _query_tables(site)
+    (site / "javascripts").mkdir()
+    shutil.copy(ROOT / "docs" / "javascripts" / "search-th.js", site / "javascripts")
+    (site / "index.html").write_text('<script src="javascripts/search-th.js"></script>', encoding="utf-8")
 
 
 def _query_tables(site):
@@ -323,7 +330,6 @@ def _query_tables(site):
 def test_highlights_stay_on_the_word_after_normalization(tmp_path):
     """A character whose lower case is longer (İ -> i̇) or a Thai digit before the match:
     the mark still covers exactly the matched word."""
-    import shutil
 
     from build_tools.analysis.analyzer import analyzer_for_corpus
     from build_tools.outputs.site import site_search
@@ -333,10 +339,7 @@ def test_highlights_stay_on_the_word_after_normalization(tmp_path):
     (site / "p" / "index.html").write_text(
         '<article><h1>หน้า</h1><p id="a">İİİ ๒๕๕๒ ป้องกันยาเสพติด</p></article>', encoding="utf-8")
     site_search.build_site_index(site, analyzer_for_corpus(ROOT / "corpus"), log=lambda m: None)
-    _query_tables(site)
-    (site / "javascripts").mkdir()
-    shutil.copy(ROOT / "docs" / "javascripts" / "search-th.js", site / "javascripts")
-    (site / "index.html").write_text('<script src="javascripts/search-th.js"></script>', encoding="utf-8")
+    _search_page(site)
     with serve(site) as base, chromium() as driver:
         driver.get(base)
         html = driver.execute_async_script("""
