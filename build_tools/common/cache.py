@@ -8,6 +8,7 @@ files) and `code_version` of the modules that compute the result.  Entries no ru
 asked for are removed by `prune`.  A damaged or unreadable entry is a miss."""
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import json
@@ -92,6 +93,49 @@ class ContentCache:
                 p.unlink(missing_ok=True)
                 gone += 1
         return gone
+
+
+class _Memory:
+    """One kind's pickled entries, least recently used first, and their total size."""
+
+    def __init__(self):
+        self.entries: collections.OrderedDict[str, bytes] = collections.OrderedDict()
+        self.size = 0
+
+
+class MemoryCache(ContentCache):
+    """Entries kept in this process only, pickled (a hit is a fresh copy, as from disk),
+    least recently used first out past `limit` bytes.  For commands that have no build
+    folder to keep a cache in but check the same documents more than once in a run
+    (`ingest` checks the corpus, then the corpus with the new letter).  Shared by every
+    MemoryCache of the same kind; prune is a no-op (an entry ages out instead)."""
+
+    _kinds: dict[str, _Memory] = {}
+
+    def __init__(self, kind: str, limit: int = 256 * 1024 * 1024):
+        super().__init__(None)
+        self.memory = self._kinds.setdefault(kind, _Memory())
+        self.limit = limit
+
+    def get(self, key: str):
+        data = self.memory.entries.get(key)
+        if data is None:
+            self.misses += 1
+            return None
+        self.memory.entries.move_to_end(key)
+        self.used.add(key)
+        self.hits += 1
+        return pickle.loads(data)  # noqa: S301 - written by put() in this process
+
+    def put(self, key: str, value) -> None:
+        m = self.memory
+        self.used.add(key)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        m.size += len(data) - len(m.entries.get(key, b""))
+        m.entries[key] = data
+        m.entries.move_to_end(key)
+        while m.size > self.limit and len(m.entries) > 1:
+            m.size -= len(m.entries.popitem(last=False)[1])
 
 
 class FileDigests:

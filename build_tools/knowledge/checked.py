@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.common import yamlio
-from build_tools.common.cache import ContentCache
+from build_tools.common.cache import ContentCache, MemoryCache
 from build_tools.common.problems import CorpusError, Problem
 from build_tools.knowledge.model import Model
 from build_tools.knowledge.model_files import load_model
@@ -35,8 +35,9 @@ def _quiet(message: str) -> None:
 def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet,
                  cache_dir: Path | None = None) -> CheckedCorpus:
     """`cache_dir`: keep each document's normalization and review there, keyed by a hash
-    of everything it depends on (see common/cache.py)."""
-    caches = {k: ContentCache(cache_dir / k if cache_dir else None) for k in ("front-matter", "normalized", "review")}
+    of everything it depends on (see common/cache.py); without it, in this process's memory."""
+    caches = {k: ContentCache(cache_dir / k) if cache_dir else MemoryCache(k)
+              for k in ("front-matter", "normalized", "review")}
     log(f"[1/5] checking corpus in {corpus_dir}")
     yamlio.FRONT_MATTER_CACHE = caches["front-matter"] if cache_dir else None
     try:
