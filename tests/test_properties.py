@@ -57,3 +57,18 @@ def test_clean_thai_passes_unchanged(paragraphs):
     out, ctx = normalize_text(text)
     assert out == text
     assert ctx.changes == [] and ctx.flags == []
+
+
+LABELS = ["ที่", "เรื่อง", "เรียน", "อ้างถึง", "สิ่งที่ส่งมาด้วย", "ด่วนที่สุด", "ส่วนราชการ"]
+
+
+@FAST
+@given(st.one_of(thai_chars, st.builds(str.__add__, st.sampled_from(LABELS), thai_chars)),
+       st.sampled_from(LABELS), st.floats(0, 3))
+def test_a_label_match_that_stops_early_gives_the_full_answer(text, label, bound):
+    # prefix_match stops once a whole row of its table costs more than `bound`: only
+    # when the full table would have found nothing within it.
+    from build_tools.normalization.fuzzy import prefix_match
+
+    full = prefix_match(text, label)
+    assert prefix_match(text, label, bound) == (full if full[1] <= bound else (0, float("inf")))

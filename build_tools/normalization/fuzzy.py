@@ -104,20 +104,25 @@ def _cost(a: str, b: str) -> float:
     return prev[-1]
 
 
-def prefix_match(text: str, word: str) -> tuple[int, float]:
+def prefix_match(text: str, word: str, bound: float = float("inf")) -> tuple[int, float]:
     """The cheapest way `text` can start with `word`: (characters of `text` it takes,
-    cost).  The match may swallow spaces and stray punctuation inside the word."""
+    cost).  The match may swallow spaces and stray punctuation inside the word.  Costs
+    only grow row by row, so once a whole row costs more than `bound` the answer is
+    (0, inf): no prefix is that close (a label tried on every line mostly ends here)."""
     t, w = clean(text), clean(word)
     limit = min(len(t), len(w) * 2 + 4)
+    t_indel = [indel_cost(c) for c in t[:limit]]
     # rows: positions in w; columns: positions in t
     prev = [0.0]
-    for j in range(1, limit + 1):
-        prev.append(prev[-1] + indel_cost(t[j - 1]))
+    for j in range(limit):
+        prev.append(prev[-1] + t_indel[j])
     for cw in w:
-        cur = [prev[0] + indel_cost(cw)]
+        w_indel = indel_cost(cw)
+        cur = [prev[0] + w_indel]
         for j in range(1, limit + 1):
-            ct = t[j - 1]
-            cur.append(min(prev[j] + indel_cost(cw), cur[j - 1] + indel_cost(ct), prev[j - 1] + sub_cost(cw, ct)))
+            cur.append(min(prev[j] + w_indel, cur[j - 1] + t_indel[j - 1], prev[j - 1] + sub_cost(cw, t[j - 1])))
+        if min(cur) > bound:
+            return 0, float("inf")
         prev = cur
     best = min(range(limit + 1), key=lambda j: (prev[j], -j))
     return _original_index(text, t, best), prev[best]
@@ -149,8 +154,9 @@ def starts_with(text: str, word: str, slack: float = 1.0) -> int | None:
         return None
     if text.startswith(word):
         return len(word)
-    end, c = prefix_match(text, word)
-    return end if c <= tolerance(word) * slack and end > 0 else None
+    allowed = tolerance(word) * slack
+    end, c = prefix_match(text, word, bound=allowed)
+    return end if c <= allowed and end > 0 else None
 
 
 def best_name(text: str, names, max_share: float = 0.25) -> tuple[str, float] | None:
