@@ -14,7 +14,7 @@ from pathlib import Path
 
 from build_tools import PROJECT_ROOT
 from build_tools.common.atomic import write_text_atomic
-from build_tools.common.thai import dictionary_words
+from build_tools.common.thai import WordTrie, dictionary_words
 
 # The segmenter: "nlpo3" (default when installed) or "newmm" (PyThaiNLP, the reference).
 ENGINE_ENV = "SIAM_YIM_SEGMENTER"
@@ -33,10 +33,8 @@ def _words(extra: tuple[str, ...]) -> frozenset:
 
 
 @functools.lru_cache(maxsize=8)
-def _trie(extra: tuple[str, ...]):
-    from pythainlp.util import Trie
-
-    return Trie(_words(extra))
+def _trie(extra: tuple[str, ...]) -> WordTrie:
+    return WordTrie(_words(extra) - dictionary_words())
 
 
 def _cache_dir() -> Path:

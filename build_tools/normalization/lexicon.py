@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from build_tools.common.thai import dictionary_words
+from build_tools.common.thai import WordTrie, dictionary_words
 
 
 @functools.lru_cache(maxsize=8)
@@ -13,10 +13,8 @@ def words(extra: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def trie(extra: tuple[str, ...] = ()):
-    from pythainlp.util import Trie
-
-    return Trie(words(extra))
+def trie(extra: tuple[str, ...] = ()) -> WordTrie:
+    return WordTrie(extra)
 
 
 def segment(text: str, extra: tuple[str, ...] = ()) -> list[str]:
