@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from build_tools.common.thai import to_arabic_digits
+from build_tools.ingest.checks import number_reading
 from build_tools.ingest.dates import DateReading, first_date, read_dates
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.forms import strip_junk
@@ -23,7 +24,7 @@ from build_tools.normalization.split_words import rejoin_split_words
 
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
-ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.)]\s*(.+)$")
+ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)]\s*(.+)$")  # (a comma is an OCR-read dot)
 COUNT_RE = re.compile(r"จ[ำ้]นวน\s*([0-9๐-๙]+\s*\S+)\s*$")
 COUNT_WORD = re.compile(r"จ\S{0,2}นวน")  # จำนวน as OCR reads it (จํานวน, จ้านวน)
 CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,6}\.?\s*[0-9๐-๙].*?)\s*(?:ลงวันที่?\s*(.+))?$")
@@ -65,6 +66,7 @@ class Letter:
 
 THAI = re.compile("[\u0e01-\u0e4e]")
 TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
+SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
 LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
 
 
@@ -85,14 +87,15 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
         return None
     text = join_lines([strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]])
     text = TRAILING_JUNK.sub("", text) if not text.endswith('"') else text
-    return rejoin_split_words(text) or None
+    return rejoin_split_words(SARA_A_TWICE.sub("ะ", text)) or None
 
 
-def _cited(text: str, line: int, via: str) -> dict | None:
+def _cited(text: str, line: int, via: str, flags: list[Flag]) -> dict | None:
     """A cited letter inside a reference or enclosure text: its number and date."""
     num = find_number(text, ("government", "abbreviation"))
     if num is None:
         return None
+    flags += [f for f in number_reading(num, line) if f not in flags]  # (an enclosure is read again)
     d = first_date(text[num.end:]) or first_date(text)
     title = clean(re.sub(r"\s*ที่?\s*$", "", text[: num.start])) or None
     return {"title": title, "number": num.printed, "date": d.iso if d else None,
@@ -112,7 +115,7 @@ def _references(L: Letter, pieces: list[tuple[int, str]]) -> None:
         text = join_lines([t for _, t in g])
         m = ITEM_RE.match(text)
         body = m.group(2) if m else text
-        ref = _cited(body, g[0][0], "อ้างถึง")
+        ref = _cited(body, g[0][0], "อ้างถึง", L.flags)
         if ref is None:
             d = first_date(body)
             ref = {"title": clean(body) or None, "number": None, "date": d.iso if d else None,
@@ -146,7 +149,7 @@ def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
 
 def _enclosure_citation(L: Letter, enc: dict) -> None:
     """An enclosure that is a copy of another letter cites it: record it as a reference."""
-    ref = _cited(enc["title"], enc["line"], f"สิ่งที่ส่งมาด้วย {enc['no']}")
+    ref = _cited(enc["title"], enc["line"], f"สิ่งที่ส่งมาด้วย {enc['no']}", L.flags)
     L.references = [r for r in L.references if r["via"] != f"สิ่งที่ส่งมาด้วย {enc['no']}"]
     if ref:
         L.references.append(ref)
@@ -225,6 +228,10 @@ def extract_letter(lines: list[tuple[int, str]]) -> Letter:
     if t.sender:
         L.offices.append(t.sender)
     _set_date(L, h.date, h.date_line, "header")
+    if L.date and h.date_above_number and h.number is not None:
+        L.flags.append(Flag("date_source", f"วันที่ '{h.date.printed}' อยู่เหนือบรรทัดเลขที่หนังสือ (ที่ตรารับมักอยู่) "
+                                           "ไม่ใช่ใต้เลขที่ตามแบบหนังสือ: อาจเป็นวันที่รับ ตรวจกับต้นฉบับ", h.date_line,
+                            suggestion=None, wrong="date"))
     if L.date is None:
         _set_date(L, t.date, t.date_line, "header")
     if L.date is None and not any(f.kind == "date_invalid" for f in L.flags):

@@ -12,7 +12,8 @@ from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.forms import Form, given_date_at, strip_junk
 from build_tools.ingest.rows import ORG_RE, Row, clean
 
-NAME_RE = re.compile(r"^\(+(?!ลงชื่อ)([^()]{3,}?)\)*\s*$")
+# (the signatory's name): OCR specks and a stray digit or Latin letter may follow it
+NAME_RE = re.compile(r"^\(+(?!ลงชื่อ)([^()]{3,}?)(?:\)+[^()\u0e01-\u0e4e]{0,6})?\s*$")
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
@@ -31,9 +32,12 @@ class Tail:
 
 
 def _name(row: Row) -> str | None:
-    t = re.sub(r"[\s.,:;'`|_~-]+$", "", strip_junk(row.segs[-1]).lstrip(".,'"))
-    m = NAME_RE.match(t)
-    return clean(m.group(1)) if m else None
+    """The name in parentheses on a row (its right-hand part first: a stamp may stand left)."""
+    for seg in reversed(row.segs):
+        t = re.sub(r"[\s.,:;'`|_~-]+$", "", strip_junk(seg).lstrip(".,'"))
+        if m := NAME_RE.match(t):
+            return clean(m.group(1))
+    return None
 
 
 def _junk(row: Row) -> bool:

@@ -1,0 +1,172 @@
+"""Header fields read through the OCR damage the letter set shows (issue #16), one class
+per test, on small text fixtures: a misread `/` or ว in a number, an implausibly long
+serial, debris around a date, a receipt stamp whose date label was lost, a citation's
+date checked against the cited document, a signatory's name with specks after it."""
+import pytest
+from conftest import ROOT
+
+from build_tools.ingest.analyze import Env, analyze
+from build_tools.ingest.checks import check_number
+from build_tools.ingest.dates import first_date, read_dates
+from build_tools.ingest.forms import FORMS, given_date_at
+from build_tools.ingest.letter import extract_letter
+from build_tools.ingest.numbers import find_number
+from build_tools.ingest.resolve import Candidate, resolve
+from build_tools.ingest.rows import make_rows
+from build_tools.ingest.tail import _name
+from build_tools.sources.corpus import load_corpus
+
+CORPUS = load_corpus(ROOT / "corpus")
+
+
+# --- numbers: a misread `/` or ว ------------------------------------------------------
+
+@pytest.mark.parametrize("text, printed, read_as", [
+    ("ที่ ชม 0019. 27ว 506     สำนักงาน", "ชม 0019.2/ว 506", "ชม 0019. 27ว 506"),  # `/` read as 7 before ว
+    ("ขก ๐๐๑๗. ๒7ว ๒๑๙๖ ลงวันที่", "ขก ๐๐๑๗.๒/ว ๒๑๙๖", "ขก ๐๐๑๗. ๒7ว ๒๑๙๖"),
+    ("ที่ มท ๐๔๐๔.๒/) ๓๔๒๑", "มท ๐๔๐๔.๒/ว ๓๔๒๑", "มท ๐๔๐๔.๒/) ๓๔๒๑"),  # ว read as a bracket
+    ("มท 0810.3/7 2711", "มท 0810.3/ว 2711", "มท 0810.3/7 2711"),  # ว read as 7, a space after it
+    ("ที่ สอบต. 058|2553 .-", "สอบต. 058/2553", "สอบต. 058|2553"),  # `/` read as a bar
+    ("ที่ สอบต. 058/[2553", "สอบต. 058/2553", "สอบต. 058/[2553"),
+    ("มท 0810.3/1631", "มท 0810.3/1631", None),  # a serial that starts with 1 is the serial
+    ("มท 0810.3/ว 2711", "มท 0810.3/ว 2711", None),
+])
+def test_a_misread_slash_or_circular_mark_is_read_and_flagged(text, printed, read_as):
+    n = find_number(text)
+    assert (n.printed, n.read_as) == (printed, read_as)
+    flags = check_number(n, None, [], 4)
+    if read_as is None:
+        assert flags == []
+    else:
+        (f,) = flags
+        assert (f.kind, f.line, f.suggestion, f.wrong) == ("number_reading", 4, printed, read_as)
+        assert f.message == (f"อ่านเลขที่ '{read_as}' เป็น '{printed}' (เครื่องหมาย / หรือ ว ที่ OCR อ่านผิด): "
+                             "ตรวจกับต้นฉบับ")
+
+
+def test_a_slash_read_as_a_letter_is_not_guessed():
+    assert find_number("ที 47ย2553 0") is None  # ย may be ๔/ as well as /: left to the maintainer
+
+
+def test_an_implausibly_long_serial_is_flagged_without_the_doubled_slash():
+    (f,) = check_number(find_number("นม 0023.2/73334"), None, [], 2)
+    assert (f.kind, f.suggestion, f.wrong) == ("number_check", "นม 0023.2/3334", "นม 0023.2/73334")
+    assert f.message == ("เลขลำดับ '73334' ในเลขที่ 'นม 0023.2/73334' ยาวผิดปกติ: เลข '7' หลัง / อาจเป็น"
+                         "เครื่องหมาย / ที่ OCR อ่านซ้ำ ตรวจกับต้นฉบับ")
+    assert check_number(find_number("นม 0023.2/3334"), None, [], 2) == []
+    assert check_number(find_number("นม 0023.2/23334"), None, [], 2) == []  # not a digit OCR adds
+
+
+# --- dates: debris around them -------------------------------------------------------
+
+@pytest.mark.parametrize("text, iso, stored", [
+    (".25- กุมภาพันธ์ 2553", "2010-02-25", "25 กุมภาพันธ์ 2553"),  # debris between day and month
+    ("“๑๓ มีนาคม  ๒๕๕๓7]", "2010-03-13", "๑๓ มีนาคม ๒๕๕๓"),  # an Arabic digit glued to a Thai year
+    ("ประกาศ ณ วันที่ 27 กรภฎาคม พ.ุค..2553", "2010-07-27", "27 กรกฎาคม 2553"),  # พ.ศ. broken by OCR
+    ("ลงวันที่ 21 กะยุ. 52", "2009-09-21", "21 ก.ย. 2552"),  # an abbreviation's dot read as ะ, a mark added
+])
+def test_dates_are_read_through_debris(text, iso, stored):
+    d = first_date(text)
+    assert (d.iso, d.stored) == (iso, stored)
+
+
+def test_a_year_that_goes_on_in_the_same_script_is_no_year():
+    assert read_dates("12 มีนาคม 25531") == []
+    assert read_dates("๑๒ มีนาคม ๒๕๕๓๑") == []
+
+
+# --- the date line and receipt stamps ------------------------------------------------
+
+LETTER_TAIL = ["เรื่อง ขอเชิญประชุม", "เรียน นายอำเภอ ทุกอำเภอ", "ด้วยจังหวัดขอเชิญประชุม",
+               "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)", "ผู้ว่าราชการจังหวัดขอนแก่น"]
+
+
+def _letter(lines):
+    return extract_letter(list(enumerate(lines, 1)))
+
+
+def test_a_stamp_date_whose_label_was_lost_is_the_stamps_not_the_letters():
+    L = _letter(["เลขรับ ๑๒๓", "๒๕ มิ.ย. ๒๕๕๓", "เวลา ๑๒.๐๐ น.", "ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น",
+                 "21 มิถุนายน 2553"] + LETTER_TAIL)
+    assert (L.date, L.date_line) == ("2010-06-21", 5)
+    assert [(s["date"], s["line"]) for s in L.receipt_stamps] == [("2010-06-25", 1)]
+    assert not [f for f in L.flags if f.kind == "date_source"]
+
+
+def test_a_date_line_above_the_number_gives_way_to_one_below_it():
+    L = _letter(["๒๕ มิ.ย. ๒๕๕๓", "ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น", "21 มิถุนายน 2553"] + LETTER_TAIL)
+    assert (L.date, L.date_line) == ("2010-06-21", 3)
+
+
+def test_a_date_only_above_the_number_is_flagged():
+    L = _letter(["๒๕ มิ.ย. ๒๕๕๓", "ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น", "มิถุนายน 2553"] + LETTER_TAIL)
+    assert L.date == "2010-06-25"
+    (f,) = [f for f in L.flags if f.kind == "date_source"]
+    assert (f.line, f.wrong) == (1, "date")
+    assert f.message == ("วันที่ '๒๕ มิ.ย. ๒๕๕๓' อยู่เหนือบรรทัดเลขที่หนังสือ (ที่ตรารับมักอยู่) ไม่ใช่ใต้เลขที่"
+                         "ตามแบบหนังสือ: อาจเป็นวันที่รับ ตรวจกับต้นฉบับ")
+
+
+def test_an_announcements_given_date_with_marks_beside_na():
+    assert given_date_at("ประกาค์ณุ.วันที่ 27 กรภฎาคม พ.ุค..2553", FORMS["announcement"]) == "27 กรภฎาคม พ.ุค..2553"
+
+
+# --- references ----------------------------------------------------------------------
+
+def test_a_reference_numbered_with_a_comma_is_the_next_item():
+    L = _letter(["ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น", "21 มิถุนายน 2553", "เรื่อง ขอเชิญประชุม",
+                 "เรียน นายอำเภอ ทุกอำเภอ", "อ้างถึง 1. หนังสือจังหวัดขอนแก่น ที่ มท 0810.3/ว 2579 ลงวันที่ 4",
+                 ". พฤศจิกายน 2552", "2, หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.3/ว 3769",
+                 "ลงวันที่ 29 พฤศจิกายน 2552", "สิ่งที่ส่งมาด้วย แบบสำรวจข้อมูลหมู่บ้าน  จำนวน 1 ชุด"] + LETTER_TAIL[2:])
+    assert [(r["number"], r["date"]) for r in L.references] == [
+        ("มท 0810.3/ว 2579", "2009-11-04"), ("มท 0810.3/ว 3769", "2009-11-29")]
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [("แบบสำรวจข้อมูลหมู่บ้าน", "1 ชุด")]
+
+
+CITED = Candidate("moi-letter-2552-08-06", "มท ๐๔๐๔.๒/๔๙๐๐", "2009-08-06", "moi", "letter")
+
+
+@pytest.mark.parametrize("date, date_be, message", [
+    (None, None, "อ่านวันที่ที่อ้างถึงไม่ได้: เอกสารที่อ้างถึง (moi-letter-2552-08-06) ลงวันที่ ๖ สิงหาคม ๒๕๕๒"),
+    ("2013-08-06", "๖ สิงหาคม ๒๕๕๖", "วันที่ที่อ้างถึง '๖ สิงหาคม ๒๕๕๖' น่าจะอ่านผิด: เอกสารที่อ้างถึง "
+                                     "(moi-letter-2552-08-06) ลงวันที่ ๖ สิงหาคม ๒๕๕๒"),
+])
+def test_a_citations_date_is_checked_against_the_cited_document(date, date_be, message):
+    ref = {"number": "มท ๐๔๐๔.๒/๔๙๐๐", "date": date, "date_be": date_be, "line": 7, "title": None}
+    out, flags = resolve(ref, [CITED], {}, {})
+    assert (out["id"], out["match"]) == ("moi-letter-2552-08-06", "exact")
+    (f,) = [f for f in flags if f.kind == "date_check"]
+    assert (f.line, f.suggestion, f.wrong, f.message) == (7, "๖ สิงหาคม ๒๕๕๒", date_be, message)
+
+
+def test_a_citation_with_the_cited_documents_date_raises_no_date_flag():
+    ref = {"number": "มท ๐๔๐๔.๒/๔๙๐๐", "date": "2009-08-06", "date_be": "๖ สิงหาคม ๒๕๕๒", "line": 7}
+    assert resolve(ref, [CITED], {}, {})[1] == []
+
+
+# --- the signatory -------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, name", [
+    (".(นายวีระพงษ์ ทองมา).   | '", "นายวีระพงษ์ ทองมา"),  # specks in a segment of their own
+    ("(นายประเสริฐ บุญมี) 3", "นายประเสริฐ บุญมี"),  # a stray digit after it
+    ("(นายสมชาย ศรีสุข)", "นายสมชาย ศรีสุข"),
+    ("(ลงชื่อ) นายสมชาย", None),
+    ("กรม (ผู้ว่า) ฯ", None),
+])
+def test_the_signatorys_name_through_specks(line, name):
+    assert _name(make_rows([(1, line)])[0]) == name
+
+
+def test_a_whole_letter_with_these_damages():
+    text = "\n".join(["เลขรับ ๑๒๓", "๒๕ มิ.ย. ๒๕๕๓", "เวลา ๑๒.๐๐ น.", "ที่ ขก ๐๐๑๗. ๒7ว ๕๘     ศาลากลางจังหวัดขอนแก่น",
+                      ".25- มิถุนายน 2553", "เรื่อง ขอเชิญประชุม", "เรียน นายอำเภอ ทุกอำเภอ",
+                      "อ้างถึง หนังสือกระทรวงมหาดไทย ที่ มท ๐๔๐๔.๒/๔๙๐๐ ลงวันที่", "ว สิงหาคม ๒๕๕๒",
+                      "ด้วยจังหวัดขอเชิญประชุม", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข) 3", "ผู้ว่าราชการจังหวัดขอนแก่น"])
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=Env.of(CORPUS))
+    assert (doc["number"], doc["date"], doc["issuer"]) == ("ขก ๐๐๑๗.๒/ว ๕๘", "2010-06-25", "province")
+    assert doc["signatory"]["name"] == "นายสมชาย ศรีสุข"
+    (ref,) = doc["references"]
+    assert (ref["id"], ref["date"]) == ("moi-letter-2552-08-06", None)
+    kinds = {(f["kind"], f["line"], f["suggestion"]) for f in doc["flags"]}
+    assert ("number_reading", 4, "ขก ๐๐๑๗.๒/ว ๕๘") in kinds
+    assert ("date_check", 8, "๖ สิงหาคม ๒๕๕๒") in kinds
