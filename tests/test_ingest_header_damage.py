@@ -1,15 +1,16 @@
 """Header fields read through the OCR damage the letter set shows (issue #16), one class
 per test, on small text fixtures: a misread `/` or ว in a number, an implausibly long
 serial, debris around a date, a receipt stamp whose date label was lost, a citation's
-date checked against the cited document, a signatory's name with specks after it."""
+date checked against the cited document, a signatory's name with specks after it, labels
+cut by the left margin, counts of enclosures through specks."""
 import pytest
 from conftest import ROOT
 
 from build_tools.ingest.analyze import Env, analyze
 from build_tools.ingest.checks import check_number
 from build_tools.ingest.dates import first_date, read_dates
-from build_tools.ingest.forms import FORMS, given_date_at
-from build_tools.ingest.letter import extract_letter
+from build_tools.ingest.forms import FORMS, given_date_at, label_at, label_cut_at, strip_junk
+from build_tools.ingest.letter import extract_letter, split_count
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.resolve import Candidate, resolve
 from build_tools.ingest.rows import make_rows
@@ -170,3 +171,69 @@ def test_a_whole_letter_with_these_damages():
     kinds = {(f["kind"], f["line"], f["suggestion"]) for f in doc["flags"]}
     assert ("number_reading", 4, "ขก ๐๐๑๗.๒/ว ๕๘") in kinds
     assert ("date_check", 8, "๖ สิงหาคม ๒๕๕๒") in kinds
+
+
+# --- labels cut by the left margin, specks after a label ------------------------------
+
+@pytest.mark.parametrize("line, field, rest", [
+    ("รียน ผู้ว่าราชการจังหวัด ทุกจังหวัด", "addressee", "ผู้ว่าราชการจังหวัด ทุกจังหวัด"),
+    ("างถึง: หนังสือกระทรวงมหาดไทย", "references", "หนังสือกระทรวงมหาดไทย"),
+    ("ที่ส่งมาด้วย แบบรายงาน", "enclosures", "แบบรายงาน"),
+])
+def test_a_label_that_lost_its_first_letters(line, field, rest):
+    assert label_cut_at(line, field) == rest
+
+
+@pytest.mark.parametrize("line, field", [
+    ("ยน อธิบดีกรมการพัฒนาชุมชน", "addressee"),  # too little of เรียน left to be sure
+    ("ด้วย สำนักงาน ป.ป.ส. ได้รับแจ้ง", "enclosures"),  # the end of สิ่งที่ส่งมาด้วย, and a body's first word
+    ("ถึง ผู้ว่าราชการจังหวัด", "references"),  # ถึง is a label of its own
+    ("เรียน ผู้ว่าราชการจังหวัด", "addressee"),  # whole: label_at's
+    ("รียนรู้ร่วมกัน", "addressee"),  # no space after it
+])
+def test_what_is_not_a_cut_label(line, field):
+    assert label_cut_at(line, field) is None
+
+
+def test_a_label_followed_by_a_speck_is_the_label():
+    assert strip_junk(label_at("สิ่งที่ส่งมาด้วย'  รายชื่อตำบลเป้าหมาย", "enclosures")) == "รายชื่อตำบลเป้าหมาย"
+    assert label_at("เรียนรู้จากชุมชน", "addressee") is None
+
+
+def test_the_fields_after_a_lost_subject_label_are_still_read():
+    L = _letter(["ที่ มท 0810.2/ว 790     กรมส่งเสริมการปกครองท้องถิ่น", "25 กุมภาพันธ์ 2553",
+                 ". ขอเชิญประชุมคณะทำงาน", "รียน ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+                 "างถึง: หนังสือกระทรวงมหาดไทย ด่วนที่สุด ที่ มท ๐๔๐๔.๒/๔๙๐๐ ลงวันที่ ๖ สิงหาคม ๒๕๕๒"] + LETTER_TAIL[2:])
+    assert L.addressee == "ผู้ว่าราชการจังหวัด ทุกจังหวัด"
+    assert [(r["number"], r["date"]) for r in L.references] == [("มท ๐๔๐๔.๒/๔๙๐๐", "2009-08-06")]
+
+
+def test_a_final_sara_a_read_twice_is_taken_out_of_a_field():
+    L = _letter(["ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น", "21 มิถุนายน 2553", "เรื่อง ขอเชิญประชุม",
+                 "เรียน เลขาธิการคณะ ะกรรมการป้องกันและ ะปราบปรามยาเสพติด"] + LETTER_TAIL[2:])
+    assert L.addressee == "เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด"
+
+
+# --- enclosures: counts through specks, items whose dot was lost ----------------------
+
+@pytest.mark.parametrize("text, title, count", [
+    ("แบบรายงานผลการดำเนินงาน        . จำนวน' ๑ ฉบับ", "แบบรายงานผลการดำเนินงาน", "๑ ฉบับ"),
+    ("แบบรายงานผลการดำเนินงาน   . จำนวน ๓: ฉบับ", "แบบรายงานผลการดำเนินงาน", "๓ ฉบับ"),
+    ("แนวทางการขยายผลโครงการ-  '  จำน่วน 2 แผ่น", "แนวทางการขยายผลโครงการ", "2 แผ่น"),  # a tone mark in จำนวน
+    ("รายชื่อตำบลเป้าหมาย จํงนวน ๑ชุด๋", "รายชื่อตำบลเป้าหมาย", "๑ ชุด"),  # a speck read as a tone mark
+    ("แบบสำรวจข้อมูลหมู่บ้าน จำนวน 3 ฉบับ.", "แบบสำรวจข้อมูลหมู่บ้าน", "3 ฉบับ"),
+    ('เอกสารโครงการ "สยามเมืองยิ้ม"', 'เอกสารโครงการ "สยามเมืองยิ้ม"', None),  # a closing quote stays
+])
+def test_an_enclosures_count_through_specks(text, title, count):
+    assert split_count(text) == (title, count)
+
+
+def test_enclosure_items_whose_dot_was_lost_and_specks_between_title_and_count():
+    L = _letter(["ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น", "21 มิถุนายน 2553", "เรื่อง ขอเชิญประชุม",
+                 "เรียน นายอำเภอ ทุกอำเภอ", "สิ่งที่ส่งมาด้วย 1. แนวทางการขยายผลโครงการ     ๑     จำนวน 2 แผ่น",
+                 "2 กำหนดการประชุมเชิงปฏิบัติการ    จำนวน 3 แผ่น", "|    3! รายชื่อตำบลเป้าหมาย    จำนวน 2 ชุด",
+                 "2 ด้วยจังหวัดขอนแก่นขอเชิญประชุม"] + LETTER_TAIL[3:])
+    assert [(e["no"], e["title"], e["count"]) for e in L.enclosures] == [
+        (1, "แนวทางการขยายผลโครงการ", "2 แผ่น"), (2, "กำหนดการประชุมเชิงปฏิบัติการ", "3 แผ่น"),
+        (3, "รายชื่อตำบลเป้าหมาย", "2 ชุด")]
+    assert L.body_lines[0] == 8  # a digit before the body's first word does not make it an item

@@ -31,6 +31,7 @@ LABELS = {
 URGENCIES = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
 CLOSING = "ขอแสดงความนับถือ"
 STAMP_LABELS = ("เลขรับ", "เลขที่")
+SPECKS = "'\"`“”‘’:;.,|"  # what OCR leaves beside a word (a label followed by one is still the label)
 JUNK = re.compile(r"^[\s.,:;'\"`“”‘’|_~\-–—•*=<>!?@#%&^]+")
 
 
@@ -74,7 +75,7 @@ def label_at(text: str, field: str, strict: bool = True) -> str | None:
         if n is None:
             continue
         rest = t[n:]
-        if strict and rest and not rest[0].isspace() and not _glued_ok(word, rest):
+        if strict and rest and not (rest[0].isspace() or rest[0] in SPECKS) and not _glued_ok(word, rest):
             continue
         return rest.strip(" :.")
     return None

@@ -15,7 +15,7 @@ from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.normalization import fuzzy
 
 TOP_ROWS = 14  # the top block of a letter is never longer than this
-ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)]\s*")  # (a comma is an OCR-read dot)
+ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!]\s*")  # (a comma, a ! are an OCR-read dot)
 MAX_SUBJECT_ROWS = 4
 CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
 
@@ -254,10 +254,14 @@ class HeaderReader:
 
     def _item_continues(self, name: str, row: Row, k: int, seg: str) -> bool:
         t = strip_junk(seg)
+        if not t:  # a speck before the item on its row
+            return True
         if ITEM_RE.match(t) or fuzzy.starts_with(t, "ลงวันที่") is not None or fuzzy.starts_with(t, "จำนวน") is not None:
             return True
         if k > 0:  # a right-hand segment of an item row (its count)
             return True
+        if name == "enclosures" and re.match(r"[2-9๒-๙]\s+[ก-ฮเแโใไ]", t) and not opens_body(t[1:]):
+            return True  # an item whose dot was lost
         if name == "references":  # a citation cut before its date (or inside it)
             return not read_dates(self._current_item(name)) and not opens_body(t)
         return False

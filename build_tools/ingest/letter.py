@@ -24,9 +24,15 @@ from build_tools.normalization.split_words import rejoin_split_words
 
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
-ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)]\s*(.+)$")  # (a comma is an OCR-read dot)
-COUNT_RE = re.compile(r"จ[ำ้]นวน\s*([0-9๐-๙]+\s*\S+)\s*$")
-COUNT_WORD = re.compile(r"จ\S{0,2}นวน")  # จำนวน as OCR reads it (จํานวน, จ้านวน)
+ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!]\s*(.+)$")  # (a comma, a ! are an OCR-read dot)
+# จำนวน as OCR reads it (จํานวน, จ้านวน, จำน่วน, จํงนวน), the figure and its unit, with the
+# specks OCR puts between them (จํานวน' ๑ ฉบับ, ๓: ฉบับ, ๑ชุด๋).
+COUNT_WORD = re.compile(r"จ\S{1,4}วน")
+_SPECKS = r"[\s'\"`“”‘’:;.,|]*"
+COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([\u0e01-\u0e4e]*)[^\u0e01-\u0e59]*$")
+UNITS = ("ฉบับ", "ชุด", "แผ่น", "เล่ม", "หน้า", "แผ่นพับ", "แฟ้ม", "รายการ", "เรื่อง", "ภาพ", "แผ่นซีดี")
+TONE_AT_END = re.compile("[\u0e48-\u0e4b]$")
+ITEM_LOOSE = re.compile(r"^([2-9๒-๙])\s+(?=[ก-ฮเแโใไ])(.+)$")  # an item number whose dot was lost
 CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,6}\.?\s*[0-9๐-๙].*?)\s*(?:ลงวันที่?\s*(.+))?$")
 TONE_MARKS = re.compile("[\u0e48-\u0e4b]")
 
@@ -65,8 +71,10 @@ class Letter:
 
 
 THAI = re.compile("[\u0e01-\u0e4e]")
+THAI_LETTERS = re.compile("[ก-ฮ]")
 TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
 SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
+TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
 
 
@@ -123,15 +131,23 @@ def _references(L: Letter, pieces: list[tuple[int, str]]) -> None:
         L.references.append(ref)
 
 
+def split_count(text: str) -> tuple[str, str | None]:
+    """(the text before the count, the count as "<figure> <unit>") of an enclosure's text."""
+    c = COUNT_RE.search(text)
+    if c is None:
+        return TITLE_END_JUNK.sub("", text), None
+    unit = c.group(2)
+    if unit not in UNITS and TONE_AT_END.sub("", unit) in UNITS:  # a speck read as a tone mark after it
+        unit = TONE_AT_END.sub("", unit)
+    return TITLE_END_JUNK.sub("", text[: c.start()]).strip(), f"{c.group(1)} {unit}".strip()
+
+
 def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
-    for n, t in pieces:
-        text = strip_junk(t)
-        count = None
-        if (c := COUNT_RE.search(text)):
-            count = re.sub(r"\s+", " ", c.group(1))
-            text = text[: c.start()].strip()
-        if not text or COUNT_WORD.match(text):  # a count on its own (a right-hand segment): the last enclosure's
-            if L.enclosures and count:
+    for i, (n, t) in enumerate(pieces):
+        text, count = split_count(strip_junk(t))
+        later_segment = i > 0 and pieces[i - 1][0] == n
+        if not text or COUNT_WORD.match(text) or (later_segment and len(THAI_LETTERS.findall(text)) < 3):
+            if L.enclosures and count:  # a count on its own (a right-hand segment), or specks: the last one's
                 L.enclosures[-1]["count"] = count
             continue
         if fuzzy.starts_with(text, "ลงวันที่") is not None and L.enclosures:
@@ -140,9 +156,9 @@ def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
             enc["count"] = count or enc["count"]
             _enclosure_citation(L, enc)
             continue
-        m = ITEM_RE.match(text)
+        m = ITEM_RE.match(text) or ITEM_LOOSE.match(text)
         no = int(to_arabic_digits(m.group(1))) if m else len(L.enclosures) + 1
-        enc = {"no": no, "title": m.group(2).strip() if m else text, "count": count, "line": n}
+        enc = {"no": no, "title": strip_junk(m.group(2)).strip() if m else text, "count": count, "line": n}
         L.enclosures.append(enc)
         _enclosure_citation(L, enc)
 
