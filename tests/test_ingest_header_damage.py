@@ -99,8 +99,8 @@ def test_a_date_line_above_the_number_gives_way_to_one_below_it():
     assert (L.date, L.date_line) == ("2010-06-21", 3)
 
 
-def test_a_date_only_above_the_number_is_flagged():
-    L = _letter(["๒๕ มิ.ย. ๒๕๕๓", "ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น", "มิถุนายน 2553"] + LETTER_TAIL)
+def test_a_date_only_above_the_number_is_flagged():  # (no date line below it at all)
+    L = _letter(["๒๕ มิ.ย. ๒๕๕๓", "ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น"] + LETTER_TAIL)
     assert L.date == "2010-06-25"
     (f,) = [f for f in L.flags if f.kind == "date_source"]
     assert (f.line, f.wrong) == (1, "date")
@@ -237,3 +237,22 @@ def test_enclosure_items_whose_dot_was_lost_and_specks_between_title_and_count()
         (1, "แนวทางการขยายผลโครงการ", "2 แผ่น"), (2, "กำหนดการประชุมเชิงปฏิบัติการ", "3 แผ่น"),
         (3, "รายชื่อตำบลเป้าหมาย", "2 ชุด")]
     assert L.body_lines[0] == 8  # a digit before the body's first word does not make it an item
+
+
+def test_a_date_line_whose_day_is_unreadable_keeps_a_date_from_elsewhere_out():
+    lines = ["ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น", "ไซ พฤศจิกายน ๒๕๕๒", "เรื่อง ขอเชิญประชุม",
+             "เรียน นายอำเภอ ทุกอำเภอ", "ตามที่ได้ลงนามบันทึกความร่วมมือเมื่อวันที่ ๑๒ มิถุนายน ๒๕๕๒ นั้น"] + LETTER_TAIL[3:]
+    L = _letter(lines)
+    assert L.date is None
+    (f,) = [f for f in L.flags if f.kind.startswith("date")]
+    assert (f.kind, f.line, f.wrong) == ("date_invalid", 2, "ไซ พฤศจิกายน ๒๕๕๒")
+    assert f.message == "อ่านวันที่ของหนังสือ 'ไซ พฤศจิกายน ๒๕๕๒' ไม่ได้ (อ่านได้เพียงเดือนและปี): ตรวจกับต้นฉบับ"
+    # without the date line, the body's date is used and flagged as such
+    L = _letter(lines[:1] + lines[2:])
+    assert L.date == "2009-06-12" and [f.kind for f in L.flags if f.kind.startswith("date")] == ["date_source"]
+
+
+def test_a_stamp_date_above_the_number_is_not_the_letters_when_the_date_line_is_unreadable():
+    L = _letter(["๒๕ มิ.ย. ๒๕๕๓", "ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น", "มิถุนายน 2553 ,"] + LETTER_TAIL)
+    assert L.date is None
+    assert [(f.kind, f.line) for f in L.flags if f.kind.startswith("date")] == [("date_invalid", 3)]

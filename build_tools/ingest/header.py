@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from build_tools.common.thai import to_arabic_digits
 from build_tools.ingest import forms
-from build_tools.ingest.dates import DateReading, read_dates
+from build_tools.ingest.dates import DateReading, month_of, read_dates
 from build_tools.ingest.forms import FORMS, Form, label_at, label_cut_at, strip_junk, title_of, urgency_at
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
@@ -30,6 +31,7 @@ class Head:
     date: DateReading | None = None
     date_line: int | None = None
     date_above_number: bool = False  # read where receipt stamps stand, not below the number
+    date_unread: tuple[int, str] | None = None  # the date line whose day OCR could not read
     offices: list[tuple[int, str]] = field(default_factory=list)  # letterhead / office names
     address: str | None = None
     fields: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -187,14 +189,26 @@ class HeaderReader:
             return not u[1] or self._top(i, row, k, u[1])
         if self.h.number is None and i < TOP_ROWS and self._bare_number(row, seg):
             return True
-        if self._date_wanted() and (d := _is_date_line(seg)):
-            self.h.date, self.h.date_line = d, row.n
-            self.h.date_above_number = self.h.number is None
+        if self._top_date(row, seg):
             return True
         if opens_body(seg) and (self.h.number or self.h.offices):
             return False
         self._top_text(row, seg)
         return True
+
+    def _top_date(self, row: Row, seg: str) -> bool:
+        """The date line of a form that prints it below the number; one whose day OCR could
+        not read is kept as such (a date from elsewhere is then not the letter's)."""
+        if not self._date_wanted():
+            return False
+        if d := _is_date_line(seg):
+            self.h.date, self.h.date_line = d, row.n
+            self.h.date_above_number = self.h.number is None
+            return True
+        if self.h.number is not None and self.h.date_unread is None and _month_year_line(seg):
+            self.h.date_unread = (row.n, strip_junk(seg))
+            return True
+        return False
 
     def _date_wanted(self) -> bool:
         """The form's date is below the number: a date line above it (a receipt stamp's whose
@@ -291,6 +305,20 @@ def _stamp(row: Row, block: list[Row], receiver: str | None) -> dict:
         elif fuzzy.starts_with(t, "เวลา") is not None and (tm := re.search(r"[0-9๐-๙][0-9๐-๙.:]*", t)):
             stamp["time"] = tm.group(0)
     return stamp
+
+
+_MONTH_YEAR = re.compile(r"(?P<month>[ก-ฮเแโใไ][^\s\d]{1,12})\s*[.,]?\s*(?P<year>\d{4}|\d{2})(?!\d)")
+
+
+def _month_year_line(text: str) -> bool:
+    """A date line whose day is unreadable (`ไซ พฤศจิกายน ๒๕๕๒`): a month, a year and
+    little else."""
+    arabic = to_arabic_digits(text)
+    m = _MONTH_YEAR.search(arabic)
+    if m is None or month_of(m["month"]) is None or len(fuzzy.skeleton(m["month"])) < 3:
+        return False
+    left = re.sub(r"[^ก-ฮ]", "", arabic[: m.start()] + arabic[m.end():])
+    return len(left) <= 3
 
 
 def _stamp_row(row: Row) -> bool:

@@ -243,14 +243,18 @@ def extract_letter(lines: list[tuple[int, str]]) -> Letter:
     L.skip_lines |= t.skip
     if t.sender:
         L.offices.append(t.sender)
-    _set_date(L, h.date, h.date_line, "header")
+    if not (h.date_above_number and h.date_unread):  # (then that date is a receipt stamp's)
+        _set_date(L, h.date, h.date_line, "header")
     if L.date and h.date_above_number and h.number is not None:
         L.flags.append(Flag("date_source", f"วันที่ '{h.date.printed}' อยู่เหนือบรรทัดเลขที่หนังสือ (ที่ตรารับมักอยู่) "
                                            "ไม่ใช่ใต้เลขที่ตามแบบหนังสือ: อาจเป็นวันที่รับ ตรวจกับต้นฉบับ", h.date_line,
                             suggestion=None, wrong="date"))
     if L.date is None:
         _set_date(L, t.date, t.date_line, "header")
-    if L.date is None and not any(f.kind == "date_invalid" for f in L.flags):
+    if L.date is None and h.date_unread:  # the date line is there: a date elsewhere is not the letter's
+        L.flags.append(Flag("date_invalid", f"อ่านวันที่ของหนังสือ '{h.date_unread[1]}' ไม่ได้ (อ่านได้เพียงเดือน"
+                                            "และปี): ตรวจกับต้นฉบับ", h.date_unread[0], wrong=h.date_unread[1]))
+    elif L.date is None and not any(f.kind == "date_invalid" for f in L.flags):
         _fallback_date(L, rows, L.body_lines)
     for name in EXPECTED[L.form]:
         value = {"number": L.number, "date": L.date_be, "subject": L.subject, "addressee": L.addressee,
