@@ -14,7 +14,7 @@ from build_tools.ingest.letter import extract_letter, split_count
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.resolve import Candidate, resolve
 from build_tools.ingest.rows import make_rows
-from build_tools.ingest.tail import _name
+from build_tools.ingest.tail import _name, _tidy, read_tail
 from build_tools.sources.corpus import load_corpus
 
 CORPUS = load_corpus(ROOT / "corpus")
@@ -256,3 +256,12 @@ def test_a_stamp_date_above_the_number_is_not_the_letters_when_the_date_line_is_
     L = _letter(["๒๕ มิ.ย. ๒๕๕๓", "ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น", "มิถุนายน 2553 ,"] + LETTER_TAIL)
     assert L.date is None
     assert [(f.kind, f.line) for f in L.flags if f.kind.startswith("date")] == [("date_invalid", 3)]
+
+
+def test_the_signatorys_position_without_specks_around_it():
+    rows = make_rows(list(enumerate(["ขอแสดงความนับถือ", "(นายประเสริฐ บุญมี) 3", "0 พัฒนาการอำเภอสันทราย - . :",
+                                     "โทร. ๐ ๕๓๔๙ ๑๒๓๕"], 1)))
+    t = read_tail(rows, 0, FORMS["external"])
+    assert t.signatory == {"name": "นายประเสริฐ บุญมี", "position": "พัฒนาการอำเภอสันทราย", "line": 2}
+    assert _name(make_rows([(1, "(นายวีระพงษ์ ทองมา. 7")])[0]) == "นายวีระพงษ์ ทองมา"
+    assert _tidy("เลขาธิการ ป.ป.ส. ' :") == "เลขาธิการ ป.ป.ส."
