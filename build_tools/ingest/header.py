@@ -32,6 +32,7 @@ class Head:
     date_line: int | None = None
     date_above_number: bool = False  # read where receipt stamps stand, not below the number
     date_unread: tuple[int, str] | None = None  # the date line whose day OCR could not read
+    subject_unlabelled: int | None = None  # the line read as เรื่อง by its place (its label lost)
     offices: list[tuple[int, str]] = field(default_factory=list)  # letterhead / office names
     address: str | None = None
     fields: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -193,8 +194,22 @@ class HeaderReader:
             return True
         if opens_body(seg) and (self.h.number or self.h.offices):
             return False
+        if k == 0 and self._subject_by_place(i, seg):
+            self.h.fields["subject"], self.h.subject_unlabelled = [(row.n, seg)], row.n
+            self.current, self.started = "subject", True
+            return True
         self._top_text(row, seg)
         return True
+
+    def _subject_by_place(self, i: int, seg: str) -> bool:
+        """คำสั่ง / ประกาศ print เรื่อง right under the title (and the number): a line there
+        without its label, that is no office, address or body, is the subject."""
+        title = self.h.title_index
+        if self.h.form.key not in ("order", "announcement") or title is None or i <= title:
+            return False
+        between = [r for r in self.rows[title + 1:i] if r.n not in self.h.consumed and r.n != self.h.number_line]
+        t = strip_junk(seg)
+        return not between and not ORG_RE.match(t) and not ADDRESS_RE.search(t) and len(re.sub(r"[^ก-ฮ]", "", t)) >= 5
 
     def _top_date(self, row: Row, seg: str) -> bool:
         """The date line of a form that prints it below the number; one whose day OCR could
