@@ -277,7 +277,7 @@ def test_an_announcements_subject_whose_label_was_lost_is_read_by_its_place():
     assert L.signatory["name"] == "นางสุภาพร ใจซื่อ"
     (f,) = [f for f in L.flags if f.kind == "unlabelled"]
     assert (f.line, f.wrong) == (2, "subject")
-    assert f.message == "ไม่พบคำว่า 'เรื่อง': ใช้บรรทัดใต้ชื่อประกาศเป็นเรื่อง ตามแบบหนังสือ ตรวจกับต้นฉบับ"
+    assert f.message == "ไม่พบคำว่า 'เรื่อง': ใช้บรรทัดใต้ชื่อประกาศเป็นเรื่องตามแบบหนังสือ ตรวจกับต้นฉบับ"
 
 
 def test_an_orders_second_title_line_is_no_subject():
@@ -285,3 +285,17 @@ def test_an_orders_second_title_line_is_no_subject():
                  "สั่ง ณ วันที่ ๑๒ มีนาคม พ.ศ. ๒๕๕๓", "(นายสมชาย ศรีสุข)", "ผู้ว่าราชการจังหวัดขอนแก่น"])
     assert (L.number, L.subject) == ("๑๘๕/๒๕๕๓", "แต่งตั้งคณะทำงาน")
     assert not [f for f in L.flags if f.kind == "unlabelled"]
+
+
+def test_a_letters_subject_whose_label_was_lost_is_read_under_the_date_line_when_เรียน_follows():
+    head = ["ที่ มท 0810.2/ว 790     กรมส่งเสริมการปกครองท้องถิ่น", "25 กุมภาพันธ์ 2553",
+            ". ขอเชิญประชุมคณะทำงานขับเคลื่อนโครงการพลังชุมชน พลัง", "สร้างสรรค์ \"สยามเมืองยิ้ม\""]
+    L = _letter(head + ["รียน ผู้ว่าราชการจังหวัด ทุกจังหวัด"] + LETTER_TAIL[2:])
+    assert L.subject == 'ขอเชิญประชุมคณะทำงานขับเคลื่อนโครงการพลังชุมชน พลังสร้างสรรค์ "สยามเมืองยิ้ม"'
+    assert L.addressee == "ผู้ว่าราชการจังหวัด ทุกจังหวัด"
+    (f,) = [f for f in L.flags if f.kind == "unlabelled"]
+    assert f.line == 3 and f.message == ("ไม่พบคำว่า 'เรื่อง': ใช้บรรทัดใต้บรรทัดวันที่เป็นเรื่องตามแบบหนังสือ "
+                                         "ตรวจกับต้นฉบับ")
+    # no เรียน after it: the line is not taken for the subject
+    L = _letter(head + LETTER_TAIL[2:])
+    assert L.subject is None and not [f for f in L.flags if f.kind == "unlabelled"]

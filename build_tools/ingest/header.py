@@ -202,14 +202,25 @@ class HeaderReader:
         return True
 
     def _subject_by_place(self, i: int, seg: str) -> bool:
-        """คำสั่ง / ประกาศ print เรื่อง right under the title (and the number): a line there
-        without its label, that is no office, address or body, is the subject."""
-        title = self.h.title_index
-        if self.h.form.key not in ("order", "announcement") or title is None or i <= title:
-            return False
-        between = [r for r in self.rows[title + 1:i] if r.n not in self.h.consumed and r.n != self.h.number_line]
+        """เรื่อง stands right under a คำสั่ง's / ประกาศ's title (and number), and right under
+        a letter's date line with เรียน after it: a line there without its label, that is
+        no office, address or body, is the subject."""
         t = strip_junk(seg)
-        return not between and not ORG_RE.match(t) and not ADDRESS_RE.search(t) and len(re.sub(r"[^ก-ฮ]", "", t)) >= 5
+        if "subject" in self.h.fields or ORG_RE.match(t) or ADDRESS_RE.search(t) or len(re.sub(r"[^ก-ฮ]", "", t)) < 5:
+            return False
+        if self.h.form.key in ("order", "announcement"):
+            above = self.h.title_index
+        elif self.h.form.key in ("external", "memo") and self.h.date is not None and self._addressee_ahead(i + 1):
+            above = next((k for k, r in enumerate(self.rows) if r.n == self.h.date_line), None)
+        else:
+            return False
+        if above is None or i <= above:
+            return False
+        return not [r for r in self.rows[above + 1:i] if r.n not in self.h.consumed and r.n != self.h.number_line]
+
+    def _addressee_ahead(self, i: int) -> bool:
+        return any(label_at(r.segs[0], "addressee", strict=False) is not None
+                   or label_cut_at(r.segs[0], "addressee") is not None for r in self.rows[i:i + MAX_SUBJECT_ROWS])
 
     def _top_date(self, row: Row, seg: str) -> bool:
         """The date line of a form that prints it below the number; one whose day OCR could

@@ -195,8 +195,9 @@ def _header_fields(L: Letter, h: Head) -> None:
     _enclosures(L, h.fields.get("enclosures", []))
     L.receipt_stamps = h.stamps
     if h.subject_unlabelled:
-        L.flags.append(Flag("unlabelled", f"ไม่พบคำว่า 'เรื่อง': ใช้บรรทัดใต้ชื่อ{h.form.name_th}เป็นเรื่อง "
-                                          "ตามแบบหนังสือ ตรวจกับต้นฉบับ", h.subject_unlabelled, wrong="subject"))
+        under = f"ชื่อ{h.form.name_th}" if h.form.title else "บรรทัดวันที่"
+        L.flags.append(Flag("unlabelled", f"ไม่พบคำว่า 'เรื่อง': ใช้บรรทัดใต้{under}เป็นเรื่องตามแบบหนังสือ "
+                                          "ตรวจกับต้นฉบับ", h.subject_unlabelled, wrong="subject"))
     L.skip_lines |= h.consumed
 
 
