@@ -37,11 +37,31 @@ def variants(digits: str, max_changes: int = 1) -> list[str]:
     return [to_thai_digits(v) if thai else v for v in out]
 
 
+def number_reading(num: Number | None, line: int | None) -> list[Flag]:
+    """A number read through a misread `/` or ว (`0019. 27ว 506`, `/) ๓๔๒๑`, `47ย2553`): the
+    reading is stored, flagged for a maintainer to confirm on the scan."""
+    if num is None or not num.read_as:
+        return []
+    return [Flag("number_reading", f"อ่านเลขที่ '{num.read_as}' เป็น '{num.printed}' (เครื่องหมาย / หรือ ว "
+                                   "ที่ OCR อ่านผิด): ตรวจกับต้นฉบับ", line, suggestion=num.printed, wrong=num.read_as)]
+
+
+def _long_serial(num: Number, line: int | None) -> list[Flag]:
+    """A serial of five digits or more that starts with 1 or 7 (`/73334`): OCR often reads
+    the `/` twice, as `/7` or `/1`; the serial without that digit is suggested."""
+    if len(num.serial) < 5 or to_arabic_digits(num.serial[0]) not in "17":
+        return []
+    cut = num.printed[: len(num.printed) - len(num.serial)] + num.serial[1:]
+    return [Flag("number_check", f"เลขลำดับ '{num.serial}' ในเลขที่ '{num.printed}' ยาวผิดปกติ: เลข "
+                                 f"'{num.serial[0]}' หลัง / อาจเป็นเครื่องหมาย / ที่ OCR อ่านซ้ำ ตรวจกับต้นฉบับ",
+                 line, suggestion=cut, wrong=num.printed)]
+
+
 def check_number(num: Number | None, date_iso: str | None, expected_prefixes: list[str],
                  line: int | None) -> list[Flag]:
     if num is None:
         return []
-    flags = []
+    flags = number_reading(num, line) + _long_serial(num, line)
     if num.year and date_iso:
         be = str(dt.date.fromisoformat(date_iso).year + BE_OFFSET)
         if to_arabic_digits(num.year) != be:

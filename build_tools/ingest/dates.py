@@ -23,9 +23,13 @@ from build_tools.normalization import fuzzy
 EARLIEST_BE = 2475
 LATEST_AHEAD_YEARS = 1
 
-_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"]*(?P<month>[ก-ฮเแโใไ][^\d\n]{0,24}?)\s*"
-                        r"(?P<year>\d{4}|\d{2})(?!\d)")
+# OCR debris may stand between the day and the month (`25- กุมภาพันธ์`, `๒๕, ม.ค.`).
+_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"\-.,:;]*(?P<month>[ก-ฮเแโใไ][^\d\n]{0,24}?)\s*"
+                        r"(?P<year>\d{4}|\d{2})")
 _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
+_DAMAGED_BE_MARK = re.compile(r"\s+พ[.,\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*\S{0,4}$")  # พ.ศ. as OCR breaks it
+_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+THAI_DIGIT = re.compile("[๐-๙]")
 _MONTH_KEYS = [(i, m) for i, m in enumerate(MONTHS_FULL, 1)] + [(i, m) for i, m in enumerate(MONTHS_ABBR, 1)]
 
 
@@ -49,10 +53,18 @@ def month_of(token: str) -> tuple[int, str] | None:
     t = _BE_MARK.sub("", token).strip(" ,'`\"")
     if not t:
         return None
+    found = _month_of(t)
+    if found is None and _DAMAGED_BE_MARK.search(t):
+        found = _month_of(_DAMAGED_BE_MARK.sub("", t))
+    return found
+
+
+def _month_of(t: str) -> tuple[int, str] | None:
     tight = re.sub(r"\s+", "", t).replace(",", ".")
+    # an abbreviation's dot read as sara a (ก.ย. -> กะย., กะยุ.) is still the dot
+    dotted = _MARK.sub("", tight).replace("ะ", ".") if len(tight) <= 6 else None
     for i, m in _MONTH_KEYS:
-        # an abbreviation's dot read as sara a (ก.ย. -> กะย.) is still the dot
-        if tight in (m, m.rstrip(".")) or (len(tight) <= 5 and tight.replace("ะ", ".") in (m, m.rstrip("."))):
+        if tight in (m, m.rstrip(".")) or dotted in (m, m.rstrip(".")):
             return i, m
     if len(fuzzy.skeleton(tight)) < 2:
         return None
@@ -84,6 +96,8 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
     arabic = to_arabic_digits(text)
     out = []
     for m in _CANDIDATE.finditer(arabic):
+        if _run_goes_on(text, m.end()):
+            continue
         month = month_of(m["month"])
         if month is None:
             continue
@@ -108,6 +122,14 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
         stored = f"{day} {month[1]} {be}{stored_year}"
         out.append(DateReading(iso, printed, stored, m.start(), m.end(), problems, notes))
     return out
+
+
+def _run_goes_on(text: str, end: int) -> bool:
+    """The year's digits go on past `end` in the same script (a digit of the other script
+    right after a year is OCR debris: `๒๕๕๓7`)."""
+    if end >= len(text) or not text[end].isdigit():
+        return False
+    return bool(THAI_DIGIT.match(text[end])) == bool(THAI_DIGIT.match(text[end - 1]))
 
 
 def first_date(text: str, today: dt.date | None = None) -> DateReading | None:

@@ -31,6 +31,7 @@ LABELS = {
 URGENCIES = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
 CLOSING = "ขอแสดงความนับถือ"
 STAMP_LABELS = ("เลขรับ", "เลขที่")
+SPECKS = "'\"`“”‘’:;.,|"  # what OCR leaves beside a word (a label followed by one is still the label)
 JUNK = re.compile(r"^[\s.,:;'\"`“”‘’|_~\-–—•*=<>!?@#%&^]+")
 
 
@@ -74,10 +75,32 @@ def label_at(text: str, field: str, strict: bool = True) -> str | None:
         if n is None:
             continue
         rest = t[n:]
-        if strict and rest and not rest[0].isspace() and not _glued_ok(word, rest):
+        if strict and rest and not (rest[0].isspace() or rest[0] in SPECKS) and not _glued_ok(word, rest):
             continue
         return rest.strip(" :.")
     return None
+
+
+CUT_SHARE = 0.6  # a label cut at the page's left edge keeps at least this share of its letters
+
+
+def label_cut_at(text: str, field: str) -> str | None:
+    """The text after `field`'s label when the label lost its first letters (the scan cut
+    at the left margin: `รียน`, `ยน` for เรียน, `างถึง` for อ้างถึง), else None.  The rest
+    of the label must be there as printed and a space must follow it."""
+    t = strip_junk(text)
+    for word in LABELS[field]:
+        whole = len(fuzzy.skeleton(word))
+        for k in range(1, len(word) - 1):
+            part = word[k:]
+            if not _BASE.match(part) or len(fuzzy.skeleton(part)) < max(2, CUT_SHARE * whole):
+                continue
+            if t.startswith(part) and len(t) > len(part) and t[len(part)] in " :":
+                return t[len(part):].strip(" :.")
+    return None
+
+
+_BASE = re.compile("[ก-ฮะาเแโใไ]")  # a cut label starts at a letter or a leading vowel, not a mark
 
 
 def _glued_ok(word: str, rest: str) -> bool:
@@ -124,7 +147,7 @@ def given_date_at(text: str, form: Form) -> str | None:
     n = fuzzy.starts_with(t, form.given_word)
     if n is None:
         return None
-    m = re.match(r"\s*ณ\s*", t[n:])
+    m = re.match(r"[\u0e31-\u0e4e]*\s*ณ[\u0e31-\u0e4e.,]*\s*", t[n:])  # a mark OCR put beside ณ
     if not m:
         return None
     rest = t[n + m.end():]

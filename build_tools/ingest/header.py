@@ -7,15 +7,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from build_tools.common.thai import to_arabic_digits
 from build_tools.ingest import forms
-from build_tools.ingest.dates import DateReading, read_dates
-from build_tools.ingest.forms import FORMS, Form, label_at, strip_junk, title_of, urgency_at
+from build_tools.ingest.dates import DateReading, month_of, read_dates
+from build_tools.ingest.forms import FORMS, Form, label_at, label_cut_at, strip_junk, title_of, urgency_at
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.normalization import fuzzy
 
 TOP_ROWS = 14  # the top block of a letter is never longer than this
-ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.)]\s*")
+ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!]\s*")  # (a comma, a ! are an OCR-read dot)
 MAX_SUBJECT_ROWS = 4
 CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
 
@@ -29,6 +30,9 @@ class Head:
     number_labelled: bool = False
     date: DateReading | None = None
     date_line: int | None = None
+    date_above_number: bool = False  # read where receipt stamps stand, not below the number
+    date_unread: tuple[int, str] | None = None  # the date line whose day OCR could not read
+    subject_unlabelled: int | None = None  # the line read as เรื่อง by its place (its label lost)
     offices: list[tuple[int, str]] = field(default_factory=list)  # letterhead / office names
     address: str | None = None
     fields: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -91,8 +95,7 @@ class HeaderReader:
             seg = strip_junk(row.segs[-1])
             if not any(fuzzy.starts_with(seg, w) is not None for w in forms.STAMP_LABELS):
                 continue
-            block = [r for r in self.rows[i + 1:i + 4]
-                     if any(fuzzy.starts_with(strip_junk(r.segs[-1]), w) is not None for w in ("วันที่", "เวลา"))]
+            block = [r for r in self.rows[i + 1:i + 4] if _stamp_row(r)]
             if not block:
                 continue
             self.h.consumed |= {row.n} | {r.n for r in block}
@@ -130,6 +133,8 @@ class HeaderReader:
             if name == "date" and self.h.date is not None:
                 continue
             rest = label_at(seg, name, strict=name != expected)
+            if rest is None and k == 0 and (self.started or self.h.date is not None):  # cut by the left margin
+                rest = label_cut_at(seg, name)
             if rest is None or not self._label_fits(name, rest, row):
                 continue
             self._store(name, row, rest)
@@ -152,7 +157,7 @@ class HeaderReader:
             return bool(read_dates(rest))
         if name == "references":  # อ้างถึง as a header field cites a letter (a number or a date)
             return bool(find_number(rest, ("government", "abbreviation")) or read_dates(rest)
-                        or re.match(r"^\(?[0-9๐-๙]\s*[.)]", rest) or CITES.match(rest))
+                        or re.match(r"^\(?[0-9๐-๙]\s*[.,)]", rest) or CITES.match(rest))
         if name == "addressee" and fuzzy.starts_with(strip_junk(row.text), "ถึง") is not None:
             return self.h.form.key == "stamped"
         return bool(rest) or name in ("references", "enclosures")
@@ -185,13 +190,58 @@ class HeaderReader:
             return not u[1] or self._top(i, row, k, u[1])
         if self.h.number is None and i < TOP_ROWS and self._bare_number(row, seg):
             return True
-        if self.h.date is None and self.h.form.date_place == "header" and (d := _is_date_line(seg)):
-            self.h.date, self.h.date_line = d, row.n
+        if self._top_date(row, seg):
             return True
         if opens_body(seg) and (self.h.number or self.h.offices):
             return False
+        if k == 0 and self._subject_by_place(i, seg):
+            self.h.fields["subject"], self.h.subject_unlabelled = [(row.n, seg)], row.n
+            self.current, self.started = "subject", True
+            return True
         self._top_text(row, seg)
         return True
+
+    def _subject_by_place(self, i: int, seg: str) -> bool:
+        """เรื่อง stands right under a คำสั่ง's / ประกาศ's title (and number), and right under
+        a letter's date line with เรียน after it: a line there without its label, that is
+        no office, address or body, is the subject."""
+        t = strip_junk(seg)
+        if "subject" in self.h.fields or ORG_RE.match(t) or ADDRESS_RE.search(t) or len(re.sub(r"[^ก-ฮ]", "", t)) < 5:
+            return False
+        if self.h.form.key in ("order", "announcement"):
+            above = self.h.title_index
+        elif self.h.form.key in ("external", "memo") and self.h.date is not None and self._addressee_ahead(i + 1):
+            above = next((k for k, r in enumerate(self.rows) if r.n == self.h.date_line), None)
+        else:
+            return False
+        if above is None or i <= above:
+            return False
+        return not [r for r in self.rows[above + 1:i] if r.n not in self.h.consumed and r.n != self.h.number_line]
+
+    def _addressee_ahead(self, i: int) -> bool:
+        return any(label_at(r.segs[0], "addressee", strict=False) is not None
+                   or label_cut_at(r.segs[0], "addressee") is not None for r in self.rows[i:i + MAX_SUBJECT_ROWS])
+
+    def _top_date(self, row: Row, seg: str) -> bool:
+        """The date line of a form that prints it below the number; one whose day OCR could
+        not read is kept as such (a date from elsewhere is then not the letter's)."""
+        if not self._date_wanted():
+            return False
+        if d := _is_date_line(seg):
+            self.h.date, self.h.date_line = d, row.n
+            self.h.date_above_number = self.h.number is None
+            return True
+        if self.h.number is not None and self.h.date_unread is None and _month_year_line(seg):
+            self.h.date_unread = (row.n, strip_junk(seg))
+            return True
+        return False
+
+    def _date_wanted(self) -> bool:
+        """The form's date is below the number: a date line above it (a receipt stamp's whose
+        label was lost) gives way to one below it."""
+        if self.h.form.date_place != "header":
+            return False
+        return self.h.date is None or (self.h.date_above_number and self.h.number is not None)
 
     def _bare_number(self, row: Row, seg: str) -> bool:
         """A number printed without ที่ (or with emblem debris before it)."""
@@ -217,6 +267,7 @@ class HeaderReader:
         """Is the form's next label within `limit` rows from row i on?"""
         nxt = self._expected()
         return nxt is not None and any(label_at(r.segs[0], nxt, strict=False) is not None
+                                       or label_cut_at(r.segs[0], nxt) is not None
                                        for r in self.rows[i:i + limit + 1])
 
     def _continues(self, i: int, row: Row, k: int, seg: str) -> bool:
@@ -243,10 +294,14 @@ class HeaderReader:
 
     def _item_continues(self, name: str, row: Row, k: int, seg: str) -> bool:
         t = strip_junk(seg)
+        if not t:  # a speck before the item on its row
+            return True
         if ITEM_RE.match(t) or fuzzy.starts_with(t, "ลงวันที่") is not None or fuzzy.starts_with(t, "จำนวน") is not None:
             return True
         if k > 0:  # a right-hand segment of an item row (its count)
             return True
+        if name == "enclosures" and re.match(r"[2-9๒-๙]\s+[ก-ฮเแโใไ]", t) and not opens_body(t[1:]):
+            return True  # an item whose dot was lost
         if name == "references":  # a citation cut before its date (or inside it)
             return not read_dates(self._current_item(name)) and not opens_body(t)
         return False
@@ -270,11 +325,32 @@ def _stamp(row: Row, block: list[Row], receiver: str | None) -> dict:
              "time": None, "receiver": receiver, "line": row.n}
     for r in block:
         t = strip_junk(r.segs[-1])
-        if fuzzy.starts_with(t, "วันที่") is not None and (found := read_dates(t)):
-            stamp["date"], stamp["date_text"] = found[0].iso, found[0].stored
+        labelled = fuzzy.starts_with(t, "วันที่") is not None
+        if d := ((read_dates(t) or [None])[0] if labelled else _is_date_line(t)):
+            stamp["date"], stamp["date_text"] = d.iso, d.stored
         elif fuzzy.starts_with(t, "เวลา") is not None and (tm := re.search(r"[0-9๐-๙][0-9๐-๙.:]*", t)):
             stamp["time"] = tm.group(0)
     return stamp
+
+
+_MONTH_YEAR = re.compile(r"(?P<month>[ก-ฮเแโใไ][^\s\d]{1,12})\s*[.,]?\s*(?P<year>\d{4}|\d{2})(?!\d)")
+
+
+def _month_year_line(text: str) -> bool:
+    """A date line whose day is unreadable (`ไซ พฤศจิกายน ๒๕๕๒`): a month, a year and
+    little else."""
+    arabic = to_arabic_digits(text)
+    m = _MONTH_YEAR.search(arabic)
+    if m is None or month_of(m["month"]) is None or len(fuzzy.skeleton(m["month"])) < 3:
+        return False
+    left = re.sub(r"[^ก-ฮ]", "", arabic[: m.start()] + arabic[m.end():])
+    return len(left) <= 3
+
+
+def _stamp_row(row: Row) -> bool:
+    """A line of a receipt stamp under its เลขรับ: วันที่ / เวลา, or a date whose label was lost."""
+    t = strip_junk(row.segs[-1])
+    return any(fuzzy.starts_with(t, w) is not None for w in ("วันที่", "เวลา")) or _is_date_line(t) is not None
 
 
 def _debris(row: Row) -> bool:

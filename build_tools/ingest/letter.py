@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from build_tools.common.thai import to_arabic_digits
+from build_tools.ingest.checks import number_reading
 from build_tools.ingest.dates import DateReading, first_date, read_dates
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.forms import strip_junk
@@ -23,9 +24,15 @@ from build_tools.normalization.split_words import rejoin_split_words
 
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
-ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.)]\s*(.+)$")
-COUNT_RE = re.compile(r"จ[ำ้]นวน\s*([0-9๐-๙]+\s*\S+)\s*$")
-COUNT_WORD = re.compile(r"จ\S{0,2}นวน")  # จำนวน as OCR reads it (จํานวน, จ้านวน)
+ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!]\s*(.+)$")  # (a comma, a ! are an OCR-read dot)
+# จำนวน as OCR reads it (จํานวน, จ้านวน, จำน่วน, จํงนวน), the figure and its unit, with the
+# specks OCR puts between them (จํานวน' ๑ ฉบับ, ๓: ฉบับ, ๑ชุด๋).
+COUNT_WORD = re.compile(r"จ\S{1,4}วน")
+_SPECKS = r"[\s'\"`“”‘’:;.,|]*"
+COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([\u0e01-\u0e4e]*)[^\u0e01-\u0e59]*$")
+UNITS = ("ฉบับ", "ชุด", "แผ่น", "เล่ม", "หน้า", "แผ่นพับ", "แฟ้ม", "รายการ", "เรื่อง", "ภาพ", "แผ่นซีดี")
+TONE_AT_END = re.compile("[\u0e48-\u0e4b]$")
+ITEM_LOOSE = re.compile(r"^([2-9๒-๙])\s+(?=[ก-ฮเแโใไ])(.+)$")  # an item number whose dot was lost
 CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,6}\.?\s*[0-9๐-๙].*?)\s*(?:ลงวันที่?\s*(.+))?$")
 TONE_MARKS = re.compile("[\u0e48-\u0e4b]")
 
@@ -64,7 +71,10 @@ class Letter:
 
 
 THAI = re.compile("[\u0e01-\u0e4e]")
+THAI_LETTERS = re.compile("[ก-ฮ]")
 TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
+SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
+TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
 
 
@@ -85,14 +95,15 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
         return None
     text = join_lines([strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]])
     text = TRAILING_JUNK.sub("", text) if not text.endswith('"') else text
-    return rejoin_split_words(text) or None
+    return rejoin_split_words(SARA_A_TWICE.sub("ะ", text)) or None
 
 
-def _cited(text: str, line: int, via: str) -> dict | None:
+def _cited(text: str, line: int, via: str, flags: list[Flag]) -> dict | None:
     """A cited letter inside a reference or enclosure text: its number and date."""
     num = find_number(text, ("government", "abbreviation"))
     if num is None:
         return None
+    flags += [f for f in number_reading(num, line) if f not in flags]  # (an enclosure is read again)
     d = first_date(text[num.end:]) or first_date(text)
     title = clean(re.sub(r"\s*ที่?\s*$", "", text[: num.start])) or None
     return {"title": title, "number": num.printed, "date": d.iso if d else None,
@@ -112,7 +123,7 @@ def _references(L: Letter, pieces: list[tuple[int, str]]) -> None:
         text = join_lines([t for _, t in g])
         m = ITEM_RE.match(text)
         body = m.group(2) if m else text
-        ref = _cited(body, g[0][0], "อ้างถึง")
+        ref = _cited(body, g[0][0], "อ้างถึง", L.flags)
         if ref is None:
             d = first_date(body)
             ref = {"title": clean(body) or None, "number": None, "date": d.iso if d else None,
@@ -120,15 +131,23 @@ def _references(L: Letter, pieces: list[tuple[int, str]]) -> None:
         L.references.append(ref)
 
 
+def split_count(text: str) -> tuple[str, str | None]:
+    """(the text before the count, the count as "<figure> <unit>") of an enclosure's text."""
+    c = COUNT_RE.search(text)
+    if c is None:
+        return TITLE_END_JUNK.sub("", text), None
+    unit = c.group(2)
+    if unit not in UNITS and TONE_AT_END.sub("", unit) in UNITS:  # a speck read as a tone mark after it
+        unit = TONE_AT_END.sub("", unit)
+    return TITLE_END_JUNK.sub("", text[: c.start()]).strip(), f"{c.group(1)} {unit}".strip()
+
+
 def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
-    for n, t in pieces:
-        text = strip_junk(t)
-        count = None
-        if (c := COUNT_RE.search(text)):
-            count = re.sub(r"\s+", " ", c.group(1))
-            text = text[: c.start()].strip()
-        if not text or COUNT_WORD.match(text):  # a count on its own (a right-hand segment): the last enclosure's
-            if L.enclosures and count:
+    for i, (n, t) in enumerate(pieces):
+        text, count = split_count(strip_junk(t))
+        later_segment = i > 0 and pieces[i - 1][0] == n
+        if not text or COUNT_WORD.match(text) or (later_segment and len(THAI_LETTERS.findall(text)) < 3):
+            if L.enclosures and count:  # a count on its own (a right-hand segment), or specks: the last one's
                 L.enclosures[-1]["count"] = count
             continue
         if fuzzy.starts_with(text, "ลงวันที่") is not None and L.enclosures:
@@ -137,16 +156,16 @@ def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
             enc["count"] = count or enc["count"]
             _enclosure_citation(L, enc)
             continue
-        m = ITEM_RE.match(text)
+        m = ITEM_RE.match(text) or ITEM_LOOSE.match(text)
         no = int(to_arabic_digits(m.group(1))) if m else len(L.enclosures) + 1
-        enc = {"no": no, "title": m.group(2).strip() if m else text, "count": count, "line": n}
+        enc = {"no": no, "title": strip_junk(m.group(2)).strip() if m else text, "count": count, "line": n}
         L.enclosures.append(enc)
         _enclosure_citation(L, enc)
 
 
 def _enclosure_citation(L: Letter, enc: dict) -> None:
     """An enclosure that is a copy of another letter cites it: record it as a reference."""
-    ref = _cited(enc["title"], enc["line"], f"สิ่งที่ส่งมาด้วย {enc['no']}")
+    ref = _cited(enc["title"], enc["line"], f"สิ่งที่ส่งมาด้วย {enc['no']}", L.flags)
     L.references = [r for r in L.references if r["via"] != f"สิ่งที่ส่งมาด้วย {enc['no']}"]
     if ref:
         L.references.append(ref)
@@ -175,6 +194,10 @@ def _header_fields(L: Letter, h: Head) -> None:
     _references(L, h.fields.get("references", []))
     _enclosures(L, h.fields.get("enclosures", []))
     L.receipt_stamps = h.stamps
+    if h.subject_unlabelled:
+        under = f"ชื่อ{h.form.name_th}" if h.form.title else "บรรทัดวันที่"
+        L.flags.append(Flag("unlabelled", f"ไม่พบคำว่า 'เรื่อง': ใช้บรรทัดใต้{under}เป็นเรื่องตามแบบหนังสือ "
+                                          "ตรวจกับต้นฉบับ", h.subject_unlabelled, wrong="subject"))
     L.skip_lines |= h.consumed
 
 
@@ -224,10 +247,18 @@ def extract_letter(lines: list[tuple[int, str]]) -> Letter:
     L.skip_lines |= t.skip
     if t.sender:
         L.offices.append(t.sender)
-    _set_date(L, h.date, h.date_line, "header")
+    if not (h.date_above_number and h.date_unread):  # (then that date is a receipt stamp's)
+        _set_date(L, h.date, h.date_line, "header")
+    if L.date and h.date_above_number and h.number is not None:
+        L.flags.append(Flag("date_source", f"วันที่ '{h.date.printed}' อยู่เหนือบรรทัดเลขที่หนังสือ (ที่ตรารับมักอยู่) "
+                                           "ไม่ใช่ใต้เลขที่ตามแบบหนังสือ: อาจเป็นวันที่รับ ตรวจกับต้นฉบับ", h.date_line,
+                            suggestion=None, wrong="date"))
     if L.date is None:
         _set_date(L, t.date, t.date_line, "header")
-    if L.date is None and not any(f.kind == "date_invalid" for f in L.flags):
+    if L.date is None and h.date_unread:  # the date line is there: a date elsewhere is not the letter's
+        L.flags.append(Flag("date_invalid", f"อ่านวันที่ของหนังสือ '{h.date_unread[1]}' ไม่ได้ (อ่านได้เพียงเดือน"
+                                            "และปี): ตรวจกับต้นฉบับ", h.date_unread[0], wrong=h.date_unread[1]))
+    elif L.date is None and not any(f.kind == "date_invalid" for f in L.flags):
         _fallback_date(L, rows, L.body_lines)
     for name in EXPECTED[L.form]:
         value = {"number": L.number, "date": L.date_be, "subject": L.subject, "addressee": L.addressee,

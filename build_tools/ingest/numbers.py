@@ -16,13 +16,18 @@ from build_tools.common.thai import to_arabic_digits
 
 D = r"[0-9๐-๙]"
 M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"  # marks OCR adds to a letter
-# `/` as OCR reads it; what stands between it and the serial when ว was misread.
+# `/` as OCR reads it (also a 7 glued to the ว after it); what stands between it and the
+# serial when ว was misread (a bracket, a bar, ร; a lone 1 or 7 only with a space after
+# it, or it is the serial's first digit).
 _GOV = re.compile(
-    rf"(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*\.?\s*(?P<office>{D}{{2,5}}(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*[/|]\s*"
-    rf"(?:(?P<circ>ว{M}\s*[.,]?\s*)|(?P<junk>[)}}\]|lI1ร7]\s*))?(?P<serial>{D}{{1,6}})(?!{D})")
+    rf"(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*\.?\s*(?P<office>{D}{{2,5}}(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
+    rf"(?P<slash>[/|]|7(?=\s*ว))\s*"
+    rf"(?:(?P<circ>ว{M}\s*[.,]?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+))?(?P<serial>{D}{{1,6}})(?!{D})")
 _MARKS = re.compile(M[:-1] + "+")
-_ABBR = re.compile(rf"(?P<code>[ก-ฮ]{{2,6}}\.)\s*(?P<serial>{D}{{1,5}})\s*/\s*(?P<year>{D}{{4}})(?!{D})")
-_YEARLY = re.compile(rf"(?<![ก-ฮ0-9๐-๙])(?P<serial>{D}{{1,5}})\s*/\s*(?P<year>{D}{{4}})(?!{D})")
+# serial / Buddhist-era year: `/` read as a bar, or with a bracket after it.
+_SLASH_YEAR = r"(?P<slash>/\s*[\[(|]?|\|)"
+_ABBR = re.compile(rf"(?P<code>[ก-ฮ]{{2,6}}\.)\s*(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*(?P<year>{D}{{4}})(?!{D})")
+_YEARLY = re.compile(rf"(?<![ก-ฮ0-9๐-๙])(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*(?P<year>{D}{{4}})(?!{D})")
 
 
 @dataclass
@@ -36,6 +41,8 @@ class Number:
     circular: bool = False
     start: int = 0  # span in the text it was read from
     end: int = 0
+    read_as: str | None = None  # the text as OCR read it, when its `/` or ว was misread
+
 
     @property
     def office_digits(self) -> str:
@@ -52,13 +59,19 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
     found = []
     if "government" in kinds and (m := _GOV.search(text)):
         code = _MARKS.sub("", m["code"].replace(" ", ""))
-        circ = "ว " if m["circ"] else ""
+        circular = bool(m["circ"] or m["junk"])  # the junk between `/` and the serial is a misread ว
+        circ = "ว " if circular else ""
         found.append(Number(f"{code} {_tidy_office(m['office'])}/{circ}{m['serial']}", "government", code,
-                            _tidy_office(m["office"]), m["serial"], None, bool(m["circ"]), m.start(), m.end()))
+                            _tidy_office(m["office"]), m["serial"], None, circular, m.start(), m.end(),
+                            _damaged(m, m["slash"] != "/" or bool(m["junk"]))))
     if "abbreviation" in kinds and (m := _ABBR.search(text)):
         found.append(Number(f"{m['code']} {m['serial']}/{m['year']}", "abbreviation", m["code"], None,
-                            m["serial"], m["year"], False, m.start(), m.end()))
+                            m["serial"], m["year"], False, m.start(), m.end(), _damaged(m, m["slash"] != "/")))
     if "yearly" in kinds and (m := _YEARLY.search(text)):
         found.append(Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"],
-                            False, m.start(), m.end()))
+                            False, m.start(), m.end(), _damaged(m, m["slash"] != "/")))
     return min(found, key=lambda n: n.start) if found else None
+
+
+def _damaged(m: re.Match, damaged: bool) -> str | None:
+    return re.sub(r"\s+", " ", m.group(0)).strip() if damaged else None

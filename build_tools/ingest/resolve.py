@@ -7,11 +7,12 @@ probable  the number differs only by digits OCR confuses (๘/๕/๓, ๖/๒, 
 none      nothing fits (the cited letter is not in the corpus yet)"""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from build_tools.common.letter_numbers import canonical, confusable_equal, edit_distance, number_prefix
-from build_tools.common.thai import to_arabic_digits, to_thai_digits
+from build_tools.common.thaidate import format_thai_date
 from build_tools.ingest.checks import CONFUSED_DIGITS
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import office_of_number
@@ -86,21 +87,26 @@ def _date_fits(date: str | None, other: str | None) -> bool:
 def _readings(ref: dict, c: Candidate, line: int | None) -> list[Flag]:
     """The cited document's number and date as the likely readings of a misread citation."""
     flags = []
-    number, date = ref.get("number"), ref.get("date")
+    number = ref.get("number")
     if c.number and (not number or canonical(number) != canonical(c.number)):
         flags.append(Flag("number_check", f"เลขที่ที่อ้างถึง '{number or '-'}' น่าจะอ่านผิดหรืออ่านไม่ได้: "
                                           f"เอกสารที่อ้างถึง ({c.id}) มีเลขที่ '{c.number}'", line,
                           suggestion=c.number, wrong=number))
-    if date and c.date and date != c.date and ref.get("date_be"):
-        day = str(int(c.date[8:]))
-        printed = ref["date_be"]
-        old = re.match(r"\s*([0-9๐-๙]{1,2})", printed)
-        if old:
-            new_day = to_thai_digits(day) if old.group(1) != to_arabic_digits(old.group(1)) else day
-            fixed = printed[:old.start(1)] + new_day + printed[old.end(1):]
-            flags.append(Flag("date_check", f"วันที่ที่อ้างถึง '{printed}' น่าจะอ่านผิด: เอกสารที่อ้างถึง "
-                                            f"({c.id}) ลงวันที่ {c.date}", line, suggestion=fixed, wrong=printed))
+    flags += _cited_date(ref, c, line)
     return flags
+
+
+def _cited_date(ref: dict, c: Candidate, line: int | None) -> list[Flag]:
+    """A citation's date that is not the cited document's (misread, or unreadable) is
+    flagged with the cited document's date, written in the citation's digits."""
+    if not c.date or ref.get("date") == c.date:
+        return []
+    printed = ref.get("date_be")
+    thai = bool(re.search("[๐-๙]", printed or ref.get("number") or ""))
+    right = format_thai_date(dt.date.fromisoformat(c.date), thai_digits=thai)
+    why = f"วันที่ที่อ้างถึง '{printed}' น่าจะอ่านผิด" if printed else "อ่านวันที่ที่อ้างถึงไม่ได้"
+    return [Flag("date_check", f"{why}: เอกสารที่อ้างถึง ({c.id}) ลงวันที่ {right}", line,
+                 suggestion=right, wrong=printed)]
 
 
 def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
@@ -118,6 +124,7 @@ def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
                 flags.append(Flag("number_conflict",
                                   f"เลขที่ '{number}' ตรงกับ {exact[0].id} แต่วันที่ต่างกัน "
                                   f"({date} กับ {exact[0].date})", line, wrong=number))
+            flags += _cited_date(ref, exact[0], line)
             return out, flags
     issuer = _cited_issuer(number, known, line, flags, registry) or issuer_in_text(ref.get("title"), agencies)
     probable = _probable(pool, number, date, issuer)

@@ -11,8 +11,10 @@ from build_tools.ingest import forms
 from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.forms import Form, given_date_at, strip_junk
 from build_tools.ingest.rows import ORG_RE, Row, clean
+from build_tools.normalization.split_words import rejoin_split_words
 
-NAME_RE = re.compile(r"^\(+(?!ลงชื่อ)([^()]{3,}?)\)*\s*$")
+# (the signatory's name): OCR specks and a stray digit or Latin letter may follow it
+NAME_RE = re.compile(r"^\(+(?!ลงชื่อ)([^()]{3,}?)(?:\)+[^()\u0e01-\u0e4e]{0,6})?\s*$")
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
@@ -31,9 +33,23 @@ class Tail:
 
 
 def _name(row: Row) -> str | None:
-    t = re.sub(r"[\s.,:;'`|_~-]+$", "", strip_junk(row.segs[-1]).lstrip(".,'"))
-    m = NAME_RE.match(t)
-    return clean(m.group(1)) if m else None
+    """The name in parentheses on a row (its right-hand part first: a stamp may stand left)."""
+    for seg in reversed(row.segs):
+        t = re.sub(r"[\s.,:;'`|_~-]+$", "", strip_junk(seg).lstrip(".,'"))
+        if m := NAME_RE.match(t):
+            return _tidy(clean(m.group(1))) or None
+    return None
+
+
+def _tidy(text: str, split_words: bool = False) -> str:
+    """A name or a position without the specks OCR put before or after it (both begin and
+    end with Thai: `0 พัฒนาการอำเภอ`, `ทองมา. 7`, `ขอนแก่น - . :`); a position also
+    without the spaces OCR put inside its words."""
+    text = re.sub(r"^[^ก-ฮเแโใไ]+", "", text)
+    if m := re.search(r"[^\u0e01-\u0e4e]+$", text):  # (an abbreviation keeps its last dot: ป.ป.ส.)
+        keep = "." if m.group(0).startswith(".") and re.search(r"\.[ก-ฮ]$", text[: m.start()]) else ""
+        text = text[: m.start()] + keep
+    return rejoin_split_words(text) if split_words else text
 
 
 def _junk(row: Row) -> bool:
@@ -113,7 +129,7 @@ def _signature(after: list[Row], t: Tail) -> None:
         if CONTACT_RE.match(text) or MOTTO_RE.match(text):
             break
         if not _junk(r):
-            position = text
+            position = _tidy(text, split_words=True)
             break
     t.signatory = {"name": _name(name_row), "position": position, "line": name_row.n}
     t.skip.add(name_row.n)
