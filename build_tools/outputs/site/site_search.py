@@ -208,14 +208,14 @@ def impact(tf: float, length: int, avg: float) -> int:
 
 
 def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, old: dict,
-                 sink: _Sections) -> tuple[dict, int]:
+                 sink: _Sections, sources: dict | None = None) -> tuple[dict, int]:
     """Feed every searchable section of the site to `sink`; returns each page's cache
     entry and how many pages were analyzed afresh.  A page whose HTML is unchanged since
     the build that made `old` (url -> entry) reuses that build's analysis (an incremental
-    build re-renders a few pages of thousands)."""
+    build re-renders a few pages of thousands); `sources`: see indexed_pages."""
     new: dict = {}
     fresh = 0
-    for url, page in indexed_pages(site_dir, docs_dir):
+    for url, page in indexed_pages(site_dir, docs_dir, sources):
         entry = _cached_page(page, old.pop(url, None))
         if entry is None:
             entry = _analyzed_page(page, url, analyzer)
@@ -335,9 +335,10 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     sections = _Sections(out)
     key = index_key(analyzer)
     saved = _load_cache(cache, key)
-    analyzed, fresh = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections)
+    sources = saved.get("sources", {})
+    analyzed, fresh = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources)
     language = saved.get("language") or language_terms(analyzer)
-    _save_cache(cache, {"key": key, "pages": analyzed, "language": language})
+    _save_cache(cache, {"key": key, "pages": analyzed, "language": language, "sources": sources})
     pages = len(analyzed)
     del analyzed, saved
     postings = sections.postings()
