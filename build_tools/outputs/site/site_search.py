@@ -34,6 +34,7 @@ import pickle
 import zlib
 from array import array
 from collections import defaultdict
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -153,8 +154,7 @@ class _Sections:
         self.kinds: list[list] = []  # [first section, last section + 1, first URL segment]
 
     def add(self, rows: list[list], terms: list[tuple[tuple, tuple, int]]) -> None:
-        vocab = self.vocab
-        for row, (words, ws, length) in zip(rows, terms):
+        for row in rows:
             kind = row[0].split("/", 1)[0] if "/" in row[0] else ""
             if self.kinds and self.kinds[-1][2] == kind:
                 self.kinds[-1][1] = self.count + 1
@@ -164,10 +164,16 @@ class _Sections:
             self.count += 1
             if len(self.rows) == SECTIONS_PER_SHARD:
                 self.finish()
-            self.term_ids.extend([vocab.setdefault(t, len(vocab)) for t in words])
-            self.weights.extend(ws)
-            self.sizes.append(len(words))
-            self.lengths.append(length)
+        # A page's terms at once, mapped by C loops (a site has millions of them); the
+        # order of term ids is never seen (postings are written by term).
+        vocab = self.vocab
+        words = list(chain.from_iterable(t[0] for t in terms))
+        for t in sorted(set(words).difference(vocab)):
+            vocab[t] = len(vocab)
+        self.term_ids.extend(map(vocab.__getitem__, words))
+        self.weights.extend(chain.from_iterable(t[1] for t in terms))
+        self.sizes.extend(len(t[0]) for t in terms)
+        self.lengths.extend(t[2] for t in terms)
 
     def finish(self) -> None:
         """Write the rows of the shard being filled (s/<n>.json)."""
@@ -281,17 +287,20 @@ def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: 
             continue
         # Own files for head and tail, so buckets stay small however many common terms
         # share one.
-        flat = plist.tolist()
-        pairs = sorted(zip(flat[::2], flat[1::2]), key=lambda p: (-p[1], p[0]))
-        out.dump(f"p/h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
+        # The head: the strongest postings (impact down, then section up); head and
+        # tail each in section order, as the postings are.
+        secs, imps = plist[0::2], plist[1::2]
+        order = np.lexsort((secs, -imps.astype(np.int64)))
+        head, tail = np.sort(order[:POSTINGS_HEAD]), np.sort(order[POSTINGS_HEAD:])
+        out.dump(f"p/h{tails}.json", np.column_stack((secs[head], imps[head])).ravel().tolist())
         # The tail in pieces by section range: a query that also has a rarer word
         # fetches only the pieces where that word occurs.
-        pieces: dict[int, list[int]] = defaultdict(list)
-        for sec, imp in sorted(pairs[POSTINGS_HEAD:]):
-            pieces[sec // TAIL_RANGE] += [sec, imp]
-        for k, piece in pieces.items():
-            out.dump(f"p/t{tails}-{k}.json", piece)
-        bucket["#" + term] = [df, tails, sorted(pieces)]
+        ranges = secs[tail] // TAIL_RANGE
+        pieces = np.unique(ranges).tolist()
+        for k in pieces:
+            part = tail[ranges == k]
+            out.dump(f"p/t{tails}-{k}.json", np.column_stack((secs[part], imps[part])).ravel().tolist())
+        bucket["#" + term] = [df, tails, pieces]
         tails += 1
     for b, p in posting_shards.items():
         out.dump(f"p/{b}.json", p)
@@ -326,8 +335,9 @@ def _add_language_words(dicts: dict[str, dict], terms: list[tuple[str, str]]) ->
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
                      log=print, cache: Path | None = None, in_place: bool = False) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
-    `cache`: a file keeping each page's analysis for the next build (see analyze_site).  `in_place`: the site is a build's staging copy (a linked
-    copy of the published site): only the files whose bytes change are replaced there,
+    `cache`: a file keeping each page's analysis for the next build (see analyze_site).
+    `in_place`: the site is a build's staging copy (a linked copy of the published
+    site): only the files whose bytes change are replaced there,
     so a rebuild after one changed letter rewrites a few shards, not the whole index;
     otherwise the index is written beside the live one and swapped in when complete."""
     final = site_dir / INDEX_DIR
