@@ -132,7 +132,7 @@ def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by
                   common: str | None = None) -> str:
     """The document's page (and `extra`, appended).  `cache` (common/cache.py): the page
     is read back when everything it shows is what an earlier build showed: the
-    normalized document, its blocks, the titles of the letters it cites and that cite
+    normalized document, its front matter and notes, its blocks, the titles of the letters it cites and that cite
     it, its conflict notes, `extra` and `common` (page_key_common: the agencies, the
     site's address and the code)."""
     d = nd.doc
@@ -147,7 +147,7 @@ def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by
     notes = conflict_notes(conflicts, nd, docs or {nd.id: nd}, by_doc)
     key = None
     if cache is not None:
-        key = digest(common or page_key_common(corpus, site_url), nd.fingerprint(),
+        key = digest(common or page_key_common(corpus, site_url), nd.fingerprint(), d.notes,
                      [(b.kind, b.text, b.src, b.clause, b.label) for b in nd.blocks],
                      json.dumps([shown["references"], shown["citing"], notes], ensure_ascii=False, default=str),
                      shown["date_th"], shown["issuer"], shown["drafted_by"] or "", extra)
