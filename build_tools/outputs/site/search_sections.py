@@ -35,8 +35,8 @@ def impact(tf: float, length: int, avg: float) -> int:
 class Sections:
     """The site's sections in site order; `out` (SearchFiles) receives the snippet shards."""
 
-    def __init__(self, out, vocab: list[str] | None = None):
-        self.out = out
+    def __init__(self, out, vocab: list[str] | None = None, per_shard: int = SECTIONS_PER_SHARD):
+        self.out, self.per_shard = out, per_shard
         self.rows: list[list] = []  # rows of the shard being filled
         self.count = 0
         self.shard = 0
@@ -64,7 +64,7 @@ class Sections:
                 self.kinds.append([self.count, self.count + 1, kind])
             self.rows.append(row)
             self.count += 1
-            if len(self.rows) == SECTIONS_PER_SHARD:
+            if len(self.rows) == self.per_shard:
                 self.finish()
 
     def pack(self, rows: list[list], terms: list[tuple[tuple, tuple, int]]) -> bytes:

@@ -273,7 +273,7 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     files_cache = cache.with_name(cache.stem + "-files.pickle") if cache is not None else None
     out = SearchFiles(final if in_place else fresh_dir(final), _load_cache(files_cache, key).get("files"))
     saved = _load_cache(cache, key)
-    sections = Sections(out, saved.get("vocab"))
+    sections = Sections(out, saved.get("vocab"), SECTIONS_PER_SHARD)
     sources = saved.get("sources", {})
     analyzed, fresh = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources)
     analyzed = sections.compact(analyzed)
