@@ -114,3 +114,41 @@ def test_remembered_exclusions_follow_the_sources(tmp_path, change):
     os.replace(tmp, page)  # as a build writes a changed page: a new file
     assert excluded_pages(tmp_path, known) == ({"a/"} if change == "exclude" else set())
     assert excluded_pages(tmp_path, known) == excluded_pages(tmp_path)
+
+
+class _NoFiles:
+    def dump(self, rel, data, sig=None):
+        pass
+
+
+def test_a_compacted_vocabulary_gives_the_postings_of_a_fresh_build(monkeypatch):
+    """Terms of pages gone from the site stay in the kept vocabulary until they outnumber
+    the live ones; then every kept page's ids are renumbered, and the postings are those
+    of a build that analysed the same pages from scratch."""
+    from build_tools.outputs.site import search_sections
+
+    monkeypatch.setattr(search_sections, "COMPACT_AT", 1)
+    rng = random.Random(8)
+    pages = []
+    for i in range(40):
+        words = [f"w{i}-{k}" for k in range(5)] + rng.sample([f"common{k}" for k in range(20)], 4)
+        terms = [(tuple(words), tuple(float(rng.randint(1, 4)) for _ in words), rng.randint(5, 50))]
+        pages.append(([[f"documents/d{i}/", "t", "", ""]], terms))
+    first = search_sections.Sections(_NoFiles())
+    cache = {rows[0][0]: (b"digest", first.pack(rows, terms), (1, 2, 3)) for rows, terms in pages}
+    kept = dict(list(cache.items())[:10])  # the next build has only the first ten pages
+    second = search_sections.Sections(_NoFiles(), list(first.vocab))
+    for entry in kept.values():
+        second.add_packed(entry[1])
+    compacted = second.compact(kept)
+    assert len(second.vocab) < len(first.vocab) and compacted.keys() == kept.keys()
+    assert all(compacted[u][0] == kept[u][0] and compacted[u][2] == kept[u][2] for u in kept)
+    fresh = search_sections.Sections(_NoFiles())
+    for rows, terms in pages[:10]:
+        fresh.add(rows, terms)
+    expected = {t: p.tolist() for t, p in fresh.postings().items()}
+    assert {t: p.tolist() for t, p in second.postings().items()} == expected
+    third = search_sections.Sections(_NoFiles(), list(second.vocab))  # the build after
+    for entry in compacted.values():
+        third.add_packed(entry[1])
+    assert {t: p.tolist() for t, p in third.postings().items()} == expected
