@@ -7,7 +7,7 @@ from build_tools.outputs.site import site_search
 
 
 class _NoFiles:
-    def dump(self, rel, data):
+    def dump(self, rel, data, sig=None):
         pass
 
 

@@ -114,29 +114,35 @@ def load_yaml(path: Path, name: str):
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise YamlError(Problem(name, line, "not valid UTF-8")) from None
-    return parse_yaml(text, name)
+    return _cached_parse(text, name, 1)
 
 
-# Set by a build to a ContentCache (common/cache.py): parsed front matter keyed by its
-# text, since parsing thousands of unchanged documents' YAML is the slowest part of
-# loading a large corpus.  None: parse every time.
+# Set by a build to a ContentCache (common/cache.py): parsed YAML (documents' front
+# matter, the corpus's data files, the model's files) keyed by its text, since parsing
+# thousands of unchanged documents' YAML, and the same data files on every build, is the
+# slowest part of loading a corpus (PyYAML with line numbers runs in Python).  None:
+# parse every time.
 FRONT_MATTER_CACHE = None
 
 
-def _parse_front_matter(text: str, name: str):
+def _cached_parse(text: str, name: str, first_line: int):
     cache = FRONT_MATTER_CACHE
     if cache is None:
-        return parse_yaml(text, name, first_line=2)
+        return parse_yaml(text, name, first_line=first_line)
     import sys
 
     from build_tools.common.cache import code_version, digest
 
-    key = digest(code_version(sys.modules[__name__]), text, name)
-    meta = cache.get(key)
-    if meta is None:
-        meta = parse_yaml(text, name, first_line=2)
-        cache.put(key, meta)
-    return meta
+    key = digest(code_version(sys.modules[__name__]), text, name, str(first_line))
+    data = cache.get(key)
+    if data is None:
+        data = parse_yaml(text, name, first_line=first_line)
+        cache.put(key, data)
+    return data
+
+
+def _parse_front_matter(text: str, name: str):
+    return _cached_parse(text, name, 2)
 
 
 def split_front_matter(text: str, name: str):

@@ -39,21 +39,21 @@ def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet,
     caches = {k: ContentCache(cache_dir / k) if cache_dir else MemoryCache(k)
               for k in ("front-matter", "normalized", "review")}
     log(f"[1/5] checking corpus in {corpus_dir}")
-    yamlio.FRONT_MATTER_CACHE = caches["front-matter"] if cache_dir else None
+    yamlio.FRONT_MATTER_CACHE = caches["front-matter"] if cache_dir else None  # and the data files
     try:
         corpus = load_corpus(corpus_dir)
+        for w in corpus.warnings:
+            log(f"  {w}")
+        log(f"[2/5] normalizing {len(corpus.documents)} documents ({len(corpus.corrections)} reviewed corrections)")
+        docs = normalize_corpus(corpus, cache=caches["normalized"])
+        model = None
+        if (corpus_dir / "model").is_dir():
+            # The model cites clauses of the normalized documents.
+            model, problems = load_model(corpus_dir, corpus, docs)
+            if problems:
+                raise CorpusError(sorted(problems))
     finally:
         yamlio.FRONT_MATTER_CACHE = None
-    for w in corpus.warnings:
-        log(f"  {w}")
-    log(f"[2/5] normalizing {len(corpus.documents)} documents ({len(corpus.corrections)} reviewed corrections)")
-    docs = normalize_corpus(corpus, cache=caches["normalized"])
-    model = None
-    if (corpus_dir / "model").is_dir():
-        # The model cites clauses of the normalized documents.
-        model, problems = load_model(corpus_dir, corpus, docs)
-        if problems:
-            raise CorpusError(sorted(problems))
     found = None
     if with_review:
         found = review(corpus, docs, cache=caches["review"])

@@ -35,11 +35,22 @@ def _kind(label: str) -> str:
     return "sub" if "." in label.rstrip(".") else "dot"
 
 
+_LAST_LABELS: list = [None, 0, {}]  # the blocks last asked about, their count, their labels
+
+
+def _labels(blocks) -> dict[str, str]:
+    """clause id -> printed marker; remembered for the last document asked about (its
+    clauses are cited one after another: pages, open data)."""
+    if _LAST_LABELS[0] is not blocks or _LAST_LABELS[1] != len(blocks):
+        _LAST_LABELS[:] = [blocks, len(blocks), {b.clause: b.label for b in blocks if b.clause and b.label}]
+    return _LAST_LABELS[2]
+
+
 def clause_numbering(blocks, clause: str) -> str:
     """The numbering of a clause as an official letter cites it, from the printed markers
     of the clause and its parents: c3-2-3-1 of the MOU annex (๓.๒ / ๓. / ๑)) is
     '๓.๒.๓ (๑)', c3-2-1-1-2 (๓.๒ / ๑. / ๑) / ๑.๒)) is '๓.๒.๑ (๑.๒)'."""
-    labels = {b.clause: b.label for b in blocks if b.clause and b.label}
+    labels = _labels(blocks)
     parts = [p for p in clause[1:].split("-") if p != "b"]  # -b: a number printed twice
     chain: list[tuple[str, str]] = []  # (kind, number) from the clause up
     j = len(parts)

@@ -7,13 +7,19 @@ plain.  URLs are permalinks: documents/<id>/ with clause anchors #c3-2-1 and par
 anchors #l<raw line> (raw files are immutable, so a raw line number never moves)."""
 from __future__ import annotations
 
+import json
+
 import yaml
 
+from build_tools import common as common_package
+from build_tools import knowledge as knowledge_package
+from build_tools.common.cache import code_version, digest
 from build_tools.common.thaidate import format_thai_date
 from build_tools.knowledge.citation import cite
 from build_tools.knowledge.urls import DOCUMENTS_PAGE, doc_page, link, public_base, raw_page
 from build_tools.normalization.clauses import Block
 from build_tools.normalization.documents import NormalizedDoc
+from build_tools.outputs import site as site_package
 from build_tools.outputs.site.conflict_notes import conflict_notes, conflicts_by_doc
 from build_tools.outputs.site.markup import attrs, escape
 from build_tools.outputs.site.model_pages import document_defines, model_pages
@@ -114,19 +120,46 @@ def _references(corpus: Corpus, d) -> list[tuple[dict, dict | None]]:
     return out
 
 
+def page_key_common(corpus: Corpus, site_url: str) -> str:
+    """What every document page's cache key holds: the code and templates that write it,
+    the agencies (names in citations and labels) and the site's address."""
+    return digest("document page", code_version(site_package, knowledge_package, common_package), site_url,
+                  json.dumps(corpus.agencies, ensure_ascii=False, sort_keys=True, default=str))
+
+
 def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by_doc=None,
-                  cited_by=None, site_url: str | None = None) -> str:
+                  cited_by=None, site_url: str | None = None, cache=None, extra: str = "",
+                  common: str | None = None) -> str:
+    """The document's page (and `extra`, appended).  `cache` (common/cache.py): the page
+    is read back when everything it shows is what an earlier build showed: the
+    normalized document, its front matter and notes, its blocks, the titles of the letters it cites and that cite
+    it, its conflict notes, `extra` and `common` (page_key_common: the agencies, the
+    site's address and the code)."""
     d = nd.doc
     site_url = public_base() if site_url is None else site_url
     citing = (cited_by if cited_by is not None else citations_by_target(corpus)).get(d.id, [])
+    shown = {"labels": labels(), "n_changes": len(nd.ctx.changes), "date_th": format_thai_date(d.date),
+             "issuer": agency_label(corpus, d.get("issuer")),
+             "drafted_by": agency_label(corpus, d.get("drafted_by")) if d.get("drafted_by") else None,
+             "references": _references(corpus, d),
+             "citing": [(str(o.get("short_title") or o.get("title")), link(doc_page(d.id), doc_page(o.id)),
+                         r.get("match", "none")) for o, r in citing]}
     notes = conflict_notes(conflicts, nd, docs or {nd.id: nd}, by_doc)
-    return render("document.md.j2", d=d, labels=labels(), n_changes=len(nd.ctx.changes),
-                  date_th=format_thai_date(d.date), issuer=agency_label(corpus, d.get("issuer")),
-                  drafted_by=agency_label(corpus, d.get("drafted_by")) if d.get("drafted_by") else None,
-                  references=_references(corpus, d),
-                  citing=[(str(o.get("short_title") or o.get("title")), link(doc_page(d.id), doc_page(o.id)),
-                           r.get("match", "none")) for o, r in citing],
-                  stamps=[b for b in nd.blocks if b.kind == "stamp"], body=render_blocks(nd.blocks, notes, lambda anchor: cite(corpus, nd, anchor, site_url)))
+    key = None
+    if cache is not None:
+        key = digest(common or page_key_common(corpus, site_url), nd.fingerprint(), d.notes,
+                     [(b.kind, b.text, b.src, b.clause, b.label) for b in nd.blocks],
+                     json.dumps([shown["references"], shown["citing"], notes], ensure_ascii=False, default=str),
+                     shown["date_th"], shown["issuer"], shown["drafted_by"] or "", extra)
+        page = cache.get(key)
+        if page is not None:
+            return page
+    page = render("document.md.j2", d=d, stamps=[b for b in nd.blocks if b.kind == "stamp"],
+                  body=render_blocks(nd.blocks, notes, lambda anchor: cite(corpus, nd, anchor, site_url)),
+                  **shown) + extra
+    if cache is not None:
+        cache.put(key, page)
+    return page
 
 
 def documents_index(corpus: Corpus, docs: list[NormalizedDoc]) -> str:
@@ -148,16 +181,17 @@ NAV_MAX_DOCUMENTS = 50
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
                    conflicts=(), cache=None) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site.
-    `cache`: a ContentCache for the raw-text pages (the build's)."""
+    `cache`: a ContentCache for the documents' pages and raw-text pages (the build's)."""
     pages = {DOCUMENTS_PAGE: documents_index(corpus, docs)}
     by_id = {nd.id: nd for nd in docs}
     defines = document_defines(corpus, model, docs) if model else {}
     by_doc = conflicts_by_doc(conflicts)
     cited_by = citations_by_target(corpus)
     site_url = public_base()
+    common = page_key_common(corpus, site_url) if cache is not None else None
     for nd in docs:
-        pages[doc_page(nd.id)] = (document_page(corpus, nd, conflicts, by_id, by_doc, cited_by, site_url)
-                                  + defines.get(nd.id, ""))
+        pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id, by_doc, cited_by, site_url, cache,
+                                               defines.get(nd.id, ""), common)
         pages[raw_page(nd.id)] = cached_raw_text_page(corpus, nd, cache)
     if model:
         pages.update(model_pages(corpus, model, docs))

@@ -2,39 +2,82 @@
 only what changed."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import pickle
 from pathlib import Path
+
+
+def signature(*parts) -> str:
+    """A short hash of what a file is made from (strings, bytes, pickleable values)."""
+    h = hashlib.blake2b(digest_size=16)
+    for p in parts:
+        data = p if isinstance(p, bytes) else p.encode("utf-8") if isinstance(p, str) else pickle.dumps(p, protocol=4)
+        h.update(len(data).to_bytes(8, "little") + data)
+    return h.hexdigest()
 
 
 class SearchFiles:
     """The index's files under `folder`.  A file whose bytes are already there is left
     alone; any other is written beside it and renamed over it (never written through:
-    in a build's staging copy the old file is a hard link to the published one)."""
+    in a build's staging copy the old file is a hard link to the published one).
+
+    `known` (rel -> [signature, inode, size, time] of the files an earlier build made
+    or found in place, see `seen`): a file dumped with the same signature whose file is
+    still that very file (a staged copy links the published files: same inode, size
+    and time) is neither encoded nor read again (a rebuild after one changed letter
+    keeps thousands of them)."""
 
     SUBDIRS = ("d", "p", "s")
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, known: dict | None = None):
         self.folder = folder
         for sub in self.SUBDIRS:
             (folder / sub).mkdir(parents=True, exist_ok=True)
         self.names: set[str] = set()
         self.size = self.written = 0
+        self.known = known or {}
+        self.seen: dict[str, list] = {}
 
-    def dump(self, rel: str, data) -> None:
+    def _kept(self, rel: str, sig: str) -> bool:
+        entry = self.known.get(rel)
+        if not entry or entry[0] != sig:
+            return False
+        try:
+            st = (self.folder / rel).stat()
+        except OSError:
+            return False
+        if [st.st_ino, st.st_size, st.st_mtime_ns] != entry[1:]:
+            return False
+        self.names.add(rel)
+        self.size += st.st_size
+        self.seen[rel] = entry
+        return True
+
+    def dump(self, rel: str, data, sig: str | None = None) -> None:
+        """Write `data` (or what `data()` returns, when it is a function) as JSON to
+        `rel`; `sig`: the signature of what the data is made from (see the class)."""
+        if sig is not None and self._kept(rel, sig):
+            return
+        if callable(data):
+            data = data()
         raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         self.names.add(rel)
         self.size += len(raw)
         path = self.folder / rel
         try:
-            if path.stat().st_size == len(raw) and path.read_bytes() == raw:
-                return
+            same = path.stat().st_size == len(raw) and path.read_bytes() == raw
         except OSError:  # not there yet
-            pass
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(raw)
-        os.replace(tmp, path)
-        self.written += 1
+            same = False
+        if not same:
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_bytes(raw)
+            os.replace(tmp, path)
+            self.written += 1
+        if sig is not None:
+            st = path.stat()
+            self.seen[rel] = [sig, st.st_ino, st.st_size, st.st_mtime_ns]
 
     def remove_others(self) -> None:
         """Delete the files of an earlier index that this one does not have."""

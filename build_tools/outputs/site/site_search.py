@@ -34,6 +34,7 @@ import pickle
 import zlib
 from array import array
 from collections import defaultdict
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -43,15 +44,17 @@ from build_tools.analysis.browser_tables import browser_tables
 from build_tools.common.atomic import fresh_dir, replace_dir
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
-from build_tools.outputs.site.search_files import SearchFiles
+from build_tools.outputs.site import search_sections
+from build_tools.outputs.site.search_files import SearchFiles, signature
+from build_tools.outputs.site.search_sections import SECTIONS_PER_SHARD, Sections, impact
 from build_tools.outputs.site.site_sections import indexed_pages, page_sections
 
-__all__ = ["build_site_index", "fnv1a", "index_key", "page_sections"]
+__all__ = ["SECTIONS_PER_SHARD", "build_site_index", "fnv1a", "impact", "index_key", "page_sections"]
+_Sections = Sections  # the name tests and earlier callers use
 
 INDEX_DIR = "search/th"
 FORMAT = 2
-CACHE_FORMAT = "page digest, analysis, file id"  # what a cache entry holds (see analyze_site)
-SECTIONS_PER_SHARD = 20  # a first page of results fetches up to 10 of these files
+CACHE_FORMAT = "page digest, packed term ids, file id; vocabulary"  # what a cache entry holds (see analyze_site)
 SNIPPET_CHARS = 1000  # text kept per section for the result snippet
 POSTINGS_TARGET_BYTES = 48_000
 # A term in more sections than this gets a head file with its strongest postings (by
@@ -114,7 +117,8 @@ def index_key(analyzer: ThaiAnalyzer) -> str:
     import build_tools.analysis as analysis_pkg
 
     h = hashlib.sha256()
-    for f in [Path(__file__), Path(page_sections.__code__.co_filename), Path(ranking.__file__),
+    for f in [Path(__file__), Path(search_sections.__file__), Path(page_sections.__code__.co_filename),
+              Path(ranking.__file__),
               Path(SearchFiles.dump.__code__.co_filename),
               *sorted(Path(analysis_pkg.__file__).parent.glob("*.py"))]:
         h.update(f.read_bytes())
@@ -134,94 +138,21 @@ def _load_cache(cache: Path | None, key: str) -> dict:
         return {}
 
 
-class _Sections:
-    """The site's sections as the index needs them, kept compact (at 10,000 letters
-    there are hundreds of thousands): snippet rows go straight to their shard files, each
-    section's terms become ids into one vocabulary with their weights in arrays."""
-
-    def __init__(self, out: SearchFiles):
-        self.out = out
-        self.rows: list[list] = []  # rows of the shard being filled
-        self.count = 0
-        self.shard = 0
-        self.vocab: dict[str, int] = {}
-        # Flat: section i's terms are the next sizes[i] entries of term_ids and weights.
-        self.term_ids = array("q")
-        self.weights = array("d")
-        self.sizes = array("q")
-        self.lengths = array("q")
-        self.kinds: list[list] = []  # [first section, last section + 1, first URL segment]
-
-    def add(self, rows: list[list], terms: list[tuple[tuple, tuple, int]]) -> None:
-        vocab = self.vocab
-        for row, (words, ws, length) in zip(rows, terms):
-            kind = row[0].split("/", 1)[0] if "/" in row[0] else ""
-            if self.kinds and self.kinds[-1][2] == kind:
-                self.kinds[-1][1] = self.count + 1
-            else:
-                self.kinds.append([self.count, self.count + 1, kind])
-            self.rows.append(row)
-            self.count += 1
-            if len(self.rows) == SECTIONS_PER_SHARD:
-                self.finish()
-            self.term_ids.extend([vocab.setdefault(t, len(vocab)) for t in words])
-            self.weights.extend(ws)
-            self.sizes.append(len(words))
-            self.lengths.append(length)
-
-    def finish(self) -> None:
-        """Write the rows of the shard being filled (s/<n>.json)."""
-        if self.rows:
-            self.out.dump(f"s/{self.shard}.json", self.rows)
-            self.shard += 1
-            self.rows = []
-
-    def postings(self) -> dict[str, np.ndarray]:
-        """term -> [section, impact, section, impact, ...] (BM25 term-frequency part x 100),
-        computed over all postings at once with the same float operations, in the same
-        order, as `impact` (numpy's rint rounds halves to even, as round() does)."""
-        lengths = np.frombuffer(self.lengths, dtype=np.int64)
-        avg = int(lengths.sum()) / max(len(lengths), 1)
-        norm = ranking.K1 * (1 - ranking.B + ranking.B * lengths / avg)  # per section
-        section = np.repeat(np.arange(len(lengths), dtype=np.int32), np.frombuffer(self.sizes, dtype=np.int64))
-        tf = np.frombuffer(self.weights, dtype=np.float64)
-        impact = 100 * tf  # in place from here (memory: tens of millions of postings at 10,000 letters)
-        impact *= ranking.K1 + 1
-        impact /= tf + norm[section]
-        impact = np.maximum(1, np.rint(impact, out=impact), out=impact).astype(np.int32)
-        term_ids = np.frombuffer(self.term_ids, dtype=np.int64)
-        ends = 2 * np.cumsum(np.bincount(term_ids, minlength=len(self.vocab)))
-        order = np.argsort(term_ids, kind="stable")  # by term, then section
-        self.term_ids, self.weights, self.sizes = array("q"), array("d"), array("q")
-        del term_ids, tf
-        flat = np.empty(2 * len(order), dtype=np.int32)
-        flat[0::2], flat[1::2] = section[order], impact[order]
-        del order, section, impact
-        starts = np.concatenate(([0], ends[:-1]))
-        return {term: flat[starts[tid]:ends[tid]] for term, tid in self.vocab.items()}
-
-
-def impact(tf: float, length: int, avg: float) -> int:
-    """One posting's impact, as the browser's BM25 expects it (the reference for postings())."""
-    norm = ranking.K1 * (1 - ranking.B + ranking.B * length / avg)
-    return max(1, round(100 * tf * (ranking.K1 + 1) / (tf + norm)))
-
-
 def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, old: dict,
-                 sink: _Sections) -> tuple[dict, int]:
+                 sink: Sections, sources: dict | None = None) -> tuple[dict, int]:
     """Feed every searchable section of the site to `sink`; returns each page's cache
     entry and how many pages were analyzed afresh.  A page whose HTML is unchanged since
     the build that made `old` (url -> entry) reuses that build's analysis (an incremental
-    build re-renders a few pages of thousands)."""
+    build re-renders a few pages of thousands); `sources`: see indexed_pages."""
     new: dict = {}
     fresh = 0
-    for url, page in indexed_pages(site_dir, docs_dir):
+    for url, page in indexed_pages(site_dir, docs_dir, sources):
         entry = _cached_page(page, old.pop(url, None))
         if entry is None:
-            entry = _analyzed_page(page, url, analyzer)
+            entry = _analyzed_page(page, url, analyzer, sink)
             fresh += 1
         new[url] = entry
-        sink.add(*pickle.loads(zlib.decompress(entry[1])))
+        sink.add_packed(entry[1], (url, entry[0]))
     sink.finish()
     return new, fresh
 
@@ -254,13 +185,12 @@ def _cached_page(page: Path, hit: tuple | None) -> tuple | None:
     return None
 
 
-def _analyzed_page(page: Path, url: str, analyzer: ThaiAnalyzer) -> tuple:
+def _analyzed_page(page: Path, url: str, analyzer: ThaiAnalyzer, sink: Sections) -> tuple:
     data = page.read_bytes()
     sections = page_sections(data.decode("utf-8"), url)
     rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
-    terms = _page_terms(sections, analyzer)
     # Kept compressed: the cache of a whole site is read back into memory.
-    packed = zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    packed = sink.pack(rows, _page_terms(sections, analyzer))
     return hashlib.blake2b(data, digest_size=16).digest(), packed, _file_id(page)
 
 
@@ -268,7 +198,7 @@ def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: 
     """Postings into p/, each term's dictionary entry [df, bucket] into the returned
     dictionary shards."""
     dicts: dict[str, dict] = defaultdict(dict)
-    posting_shards: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    posting_shards: dict[int, dict[str, object]] = defaultdict(dict)
     tails = 0
     for term in sorted(postings):
         plist = postings.pop(term)
@@ -277,24 +207,31 @@ def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: 
         dicts[_shard_key(term)][term] = [df, b]
         bucket = posting_shards[b]
         if df <= POSTINGS_HEAD:
-            bucket[term] = plist.tolist()
+            bucket[term] = plist  # a list when the file is written
             continue
         # Own files for head and tail, so buckets stay small however many common terms
         # share one.
-        flat = plist.tolist()
-        pairs = sorted(zip(flat[::2], flat[1::2]), key=lambda p: (-p[1], p[0]))
-        out.dump(f"p/h{tails}.json", [x for p in sorted(pairs[:POSTINGS_HEAD]) for x in p])
+        # The head: the strongest postings (impact down, then section up); head and
+        # tail each in section order, as the postings are.
+        secs, imps = plist[0::2], plist[1::2]
+        order = np.lexsort((secs, -imps.astype(np.int64)))
+        head, tail = np.sort(order[:POSTINGS_HEAD]), np.sort(order[POSTINGS_HEAD:])
+        flat = {"h": np.column_stack((secs[head], imps[head])).ravel()}
         # The tail in pieces by section range: a query that also has a rarer word
         # fetches only the pieces where that word occurs.
-        pieces: dict[int, list[int]] = defaultdict(list)
-        for sec, imp in sorted(pairs[POSTINGS_HEAD:]):
-            pieces[sec // TAIL_RANGE] += [sec, imp]
-        for k, piece in pieces.items():
-            out.dump(f"p/t{tails}-{k}.json", piece)
-        bucket["#" + term] = [df, tails, sorted(pieces)]
+        ranges = secs[tail] // TAIL_RANGE
+        pieces = np.unique(ranges).tolist()
+        for k in pieces:
+            part = tail[ranges == k]
+            flat[f"t{tails}-{k}"] = np.column_stack((secs[part], imps[part])).ravel()
+        for name, values in flat.items():
+            out.dump(f"p/{name}{tails if name == 'h' else ''}.json", values.tolist, signature(values.tobytes()))
+        bucket["#" + term] = [df, tails, pieces]
         tails += 1
     for b, p in posting_shards.items():
-        out.dump(f"p/{b}.json", p)
+        sig = signature(*(x for t, v in p.items() for x in (t, v.tobytes() if isinstance(v, np.ndarray) else v)))
+        out.dump(f"p/{b}.json", lambda p=p: {t: v.tolist() if isinstance(v, np.ndarray) else v for t, v in p.items()},
+                 sig)
     return dicts
 
 
@@ -326,18 +263,23 @@ def _add_language_words(dicts: dict[str, dict], terms: list[tuple[str, str]]) ->
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
                      log=print, cache: Path | None = None, in_place: bool = False) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
-    `cache`: a file keeping each page's analysis for the next build (see analyze_site).  `in_place`: the site is a build's staging copy (a linked
-    copy of the published site): only the files whose bytes change are replaced there,
+    `cache`: a file keeping each page's analysis for the next build (see analyze_site).
+    `in_place`: the site is a build's staging copy (a linked copy of the published
+    site): only the files whose bytes change are replaced there,
     so a rebuild after one changed letter rewrites a few shards, not the whole index;
     otherwise the index is written beside the live one and swapped in when complete."""
     final = site_dir / INDEX_DIR
-    out = SearchFiles(final if in_place else fresh_dir(final))
-    sections = _Sections(out)
     key = index_key(analyzer)
+    files_cache = cache.with_name(cache.stem + "-files.pickle") if cache is not None else None
+    out = SearchFiles(final if in_place else fresh_dir(final), _load_cache(files_cache, key).get("files"))
     saved = _load_cache(cache, key)
-    analyzed, fresh = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections)
+    sections = Sections(out, saved.get("vocab"), SECTIONS_PER_SHARD)
+    sources = saved.get("sources", {})
+    analyzed, fresh = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources)
+    analyzed = sections.compact(analyzed)
     language = saved.get("language") or language_terms(analyzer)
-    _save_cache(cache, {"key": key, "pages": analyzed, "language": language})
+    _save_cache(cache, {"key": key, "pages": analyzed, "language": language, "sources": sources,
+                        "vocab": list(sections.vocab)})
     pages = len(analyzed)
     del analyzed, saved
     postings = sections.postings()
@@ -345,9 +287,12 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     total = sum(len(t) * 2 + 8 * len(p) // 2 for t, p in postings.items())
     buckets = postings_buckets(total)
     dicts = _write_postings(out, postings, buckets)
+    # A dictionary shard is made from its corpus terms (the language's words are the
+    # same for every build with this key).
+    sigs = {shard: signature(list(d.items())) for shard, d in dicts.items()}
     _add_language_words(dicts, language)
-    for key, d in dicts.items():
-        out.dump(f"d/{key}.json", d)
+    for shard, d in dicts.items():
+        out.dump(f"d/{shard}.json", d, sigs.get(shard, ""))
     out.remove_others()
     out.dump("meta.json", {
         "format": FORMAT, "sections": sections.count, "buckets": buckets,
@@ -356,6 +301,7 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     })
     if not in_place:
         replace_dir(out.folder, final)
+    _save_cache(files_cache, {"key": key, "files": out.seen if in_place else {}})
     log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed, the others unchanged), "
         f"{n_terms} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
         f"{out.size / 1024:.0f} KiB ({out.written} of {len(out.names)} files written, the others unchanged)")

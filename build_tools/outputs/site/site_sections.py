@@ -199,30 +199,47 @@ def page_sections(html_text: str, url: str) -> list[dict]:
     return [s for s in out if s["text"] or s["section"]]
 
 
-def excluded_pages(docs_dir: Path | None) -> set[str]:
-    """URLs of pages whose front matter says `search: {exclude: true}` (Material's own
-    convention, so its search and ours leave out the same pages)."""
+def _excluded(md: Path) -> bool:
     import yaml
 
-    out = set()
+    text = md.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return False
+    front = text[4:text.find("\n---", 4)]
+    if "exclude" not in front:  # most pages: no need to parse their front matter
+        return False
+    fm = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    search = fm.get("search") if isinstance(fm, dict) else None
+    return bool(isinstance(search, dict) and search.get("exclude"))
+
+
+def excluded_pages(docs_dir: Path | None, known: dict | None = None) -> set[str]:
+    """URLs of pages whose front matter says `search: {exclude: true}` (Material's own
+    convention, so its search and ours leave out the same pages).  `known`: page ->
+    (inode, size, time, excluded) of an earlier build, updated in place: a source file
+    with the same inode, size and time is not read again (a rebuild's sources are a
+    linked copy of the published ones, in which only changed pages are new files)."""
+    known = {} if known is None else known
+    seen, out = {}, set()
     for md in sorted(docs_dir.rglob("*.md")) if docs_dir else []:
-        text = md.read_text(encoding="utf-8")
-        if not text.startswith("---\n"):
-            continue
-        front = text[4:text.find("\n---", 4)]
-        if "exclude" not in front:  # most pages: no need to parse their front matter
-            continue
-        fm = yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-        search = fm.get("search") if isinstance(fm, dict) else None
-        if isinstance(search, dict) and search.get("exclude"):
-            out.add(page_url(md.relative_to(docs_dir).as_posix()))
+        rel = md.relative_to(docs_dir).as_posix()
+        st = md.stat()
+        stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
+        entry = known.get(rel)
+        skip = entry[3] if entry and entry[:3] == stamp else _excluded(md)
+        seen[rel] = [*stamp, skip]
+        if skip:
+            out.add(page_url(rel))
+    known.clear()
+    known.update(seen)
     return out
 
 
-def indexed_pages(site_dir: Path, docs_dir: Path | None = None) -> list[tuple[str, Path]]:
+def indexed_pages(site_dir: Path, docs_dir: Path | None = None, known: dict | None = None) -> list[tuple[str, Path]]:
     """(url, built file) of every page the site search covers, in a stable order (by
-    path, so the pages of one kind, documents/ or agencies/, are neighbours)."""
-    skip = excluded_pages(docs_dir)
+    path, so the pages of one kind, documents/ or agencies/, are neighbours); `known`:
+    see excluded_pages."""
+    skip = excluded_pages(docs_dir, known)
     out = []
     for page in sorted(site_dir.rglob("index.html")):
         rel = page.relative_to(site_dir).parent.as_posix()

@@ -1,0 +1,154 @@
+"""What makes a rebuild after one changed letter cheap gives exactly what computing it
+afresh gives: the compound splitter's prefix sets, the navigation's titles, the cached
+document pages, the site search's kept files and remembered exclusions (issue #15;
+tests/test_incremental_site.py compares whole sites)."""
+import os
+import random
+import re
+
+import pytest
+from conftest import copy_corpus, seed
+
+from build_tools.analysis import segmenter
+from build_tools.common.cache import ContentCache
+from build_tools.knowledge.checked import check_corpus
+from build_tools.knowledge.urls import AGENCIES_PAGE, DOCUMENTS_PAGE, PROJECTS_PAGE
+from build_tools.outputs.site import document_pages
+from build_tools.outputs.site.search_files import SearchFiles, signature
+from build_tools.outputs.site.site_sections import excluded_pages
+
+
+def test_prefix_sets_find_what_the_trie_finds():
+    extra = ("ป.ป.ส.", "สยามเมืองยิ้ม", " เว้นวรรค ", "สองคำ ติดกัน")
+    trie, sets = segmenter._trie(extra), segmenter.PrefixWords(segmenter._words(extra))
+    rng = random.Random(5)
+    words = sorted(segmenter._words(extra))
+    texts = ["", " ", "ก", "ป.ป.ส.ข", "สองคำ ติดกันแล้ว", "abc", "๑๒๓"]
+    texts += ["".join(rng.sample(words, rng.randint(1, 3))) for _ in range(3000)]
+    texts += [w[: rng.randint(1, len(w))] + "ฯ" for w in rng.sample(words, 1000)]
+    assert [sets.prefixes(t) for t in texts] == [trie.prefixes(t) for t in texts]
+
+
+def test_every_navigation_entry_has_its_pages_own_title():
+    """MkDocs learns a page's title from the navigation without rendering it; a
+    generated index page's entry carries the title its page gives itself, so the site
+    is what a bare entry gave."""
+    checked = seed()
+    pages, nav = document_pages.generate_pages(checked.corpus, checked.docs, checked.model)
+
+    def entries(items):
+        for item in items:
+            assert isinstance(item, dict) and len(item) == 1, item  # never a bare path
+            (title, target), = item.items()
+            if isinstance(target, list):
+                yield from entries(target)
+            else:
+                yield title, target
+
+    checked_pages = 0
+    for title, target in entries(nav):
+        if target in (DOCUMENTS_PAGE, AGENCIES_PAGE, PROJECTS_PAGE):  # a section's own page
+            own = re.search(r"^title: \"?(.*?)\"?$", pages[target], re.M)[1]
+            assert title == own, target
+            checked_pages += 1
+    assert checked_pages == 3  # documents, agencies, projects
+
+
+def test_cached_document_pages_are_the_pages_and_follow_what_they_show(tmp_path):
+    checked = check_corpus(copy_corpus(tmp_path))  # changed below
+    corpus, docs, conflicts = checked.corpus, checked.docs, checked.review.conflicts
+    fresh, _ = document_pages.generate_pages(corpus, docs, checked.model, conflicts)
+    cache = ContentCache(tmp_path / "pages")
+    document_pages.generate_pages(corpus, docs, checked.model, conflicts, cache=cache)
+    assert cache.misses >= len(docs)
+    again = ContentCache(tmp_path / "pages")
+    cached, _ = document_pages.generate_pages(corpus, docs, checked.model, conflicts, cache=again)
+    assert cached == fresh and again.hits >= len(docs) and again.misses == 0
+    # A letter's notes and the title of a letter citing it are on its page: either
+    # change gives a new page, not the cached one.
+    cited = next(nd for nd in docs if document_pages.citations_by_target(corpus).get(nd.id))
+    citing = document_pages.citations_by_target(corpus)[cited.id][0][0]
+    nd = docs[0]
+    nd.doc.notes = nd.doc.notes + "\nหมายเหตุใหม่ของผู้ดูแล\n"
+    citing.meta["short_title"] = "ชื่อย่อใหม่"
+    changed, _ = document_pages.generate_pages(corpus, docs, checked.model, conflicts,
+                                               cache=ContentCache(tmp_path / "pages"))
+    assert "หมายเหตุใหม่ของผู้ดูแล" in changed[f"documents/{nd.id}.md"]
+    assert "ชื่อย่อใหม่" in changed[f"documents/{cited.id}.md"]
+
+
+def test_search_files_keep_a_file_only_while_it_is_the_file_they_wrote(tmp_path):
+    first = SearchFiles(tmp_path)
+    first.dump("s/0.json", [1, 2], signature("a"))
+    first.dump("s/1.json", [3], signature("b"))
+    called = []
+
+    def data():
+        called.append(1)
+        return [9]
+
+    second = SearchFiles(tmp_path, first.seen)
+    second.dump("s/0.json", data, signature("a"))  # same source, same file: not encoded
+    assert called == [] and "s/0.json" in second.names and second.size == len(b"[1,2]")
+    # The file was replaced behind its back (another build): encoded and compared again.
+    target = tmp_path / "s" / "1.json"
+    os.replace(tmp_path / "s" / "0.json", target)
+    second.dump("s/1.json", data, signature("b"))
+    assert called == [1] and target.read_text() == "[9]"
+    # Another source: written.
+    second.dump("s/0.json", [4], signature("c"))
+    assert (tmp_path / "s" / "0.json").read_text() == "[4]"
+
+
+@pytest.mark.parametrize("change", ["exclude", "include"])
+def test_remembered_exclusions_follow_the_sources(tmp_path, change):
+    page = tmp_path / "a.md"
+    page.write_text("---\ntitle: x\n---\n# x\n" if change == "exclude" else
+                    "---\ntitle: x\nsearch:\n  exclude: true\n---\n# x\n", encoding="utf-8")
+    known: dict = {}
+    before = excluded_pages(tmp_path, known)
+    assert before == (set() if change == "exclude" else {"a/"}) and known
+    tmp = tmp_path / ".a.tmp"
+    tmp.write_text("---\ntitle: x\nsearch:\n  exclude: true\n---\n# x\n" if change == "exclude" else
+                   "---\ntitle: x\n---\n# x\n", encoding="utf-8")
+    os.replace(tmp, page)  # as a build writes a changed page: a new file
+    assert excluded_pages(tmp_path, known) == ({"a/"} if change == "exclude" else set())
+    assert excluded_pages(tmp_path, known) == excluded_pages(tmp_path)
+
+
+class _NoFiles:
+    def dump(self, rel, data, sig=None):
+        pass
+
+
+def test_a_compacted_vocabulary_gives_the_postings_of_a_fresh_build(monkeypatch):
+    """Terms of pages gone from the site stay in the kept vocabulary until they outnumber
+    the live ones; then every kept page's ids are renumbered, and the postings are those
+    of a build that analysed the same pages from scratch."""
+    from build_tools.outputs.site import search_sections
+
+    monkeypatch.setattr(search_sections, "COMPACT_AT", 1)
+    rng = random.Random(8)
+    pages = []
+    for i in range(40):
+        words = [f"w{i}-{k}" for k in range(5)] + rng.sample([f"common{k}" for k in range(20)], 4)
+        terms = [(tuple(words), tuple(float(rng.randint(1, 4)) for _ in words), rng.randint(5, 50))]
+        pages.append(([[f"documents/d{i}/", "t", "", ""]], terms))
+    first = search_sections.Sections(_NoFiles())
+    cache = {rows[0][0]: (b"digest", first.pack(rows, terms), (1, 2, 3)) for rows, terms in pages}
+    kept = dict(list(cache.items())[:10])  # the next build has only the first ten pages
+    second = search_sections.Sections(_NoFiles(), list(first.vocab))
+    for entry in kept.values():
+        second.add_packed(entry[1])
+    compacted = second.compact(kept)
+    assert len(second.vocab) < len(first.vocab) and compacted.keys() == kept.keys()
+    assert all(compacted[u][0] == kept[u][0] and compacted[u][2] == kept[u][2] for u in kept)
+    fresh = search_sections.Sections(_NoFiles())
+    for rows, terms in pages[:10]:
+        fresh.add(rows, terms)
+    expected = {t: p.tolist() for t, p in fresh.postings().items()}
+    assert {t: p.tolist() for t, p in second.postings().items()} == expected
+    third = search_sections.Sections(_NoFiles(), list(second.vocab))  # the build after
+    for entry in compacted.values():
+        third.add_packed(entry[1])
+    assert {t: p.tolist() for t, p in third.postings().items()} == expected
