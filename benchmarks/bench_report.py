@@ -9,6 +9,8 @@ from pathlib import Path
 
 FAULTS_TABLE = Path(__file__).resolve().parent / "results" / "faults.md"
 INGEST_TABLE = Path(__file__).resolve().parent / "results" / "ingest_eval.md"  # benchmarks/ingest_eval.py
+# Rebuild measurements taken apart from a whole run (benchmarks/rebuild.py), with notes.
+REBUILD_NOTES = Path(__file__).resolve().parent / "results" / "rebuild.md"
 
 # (key, label, unit, {N: limit}) — the issue's targets, checked per size.
 METRICS = [
@@ -50,6 +52,13 @@ MB_KEYS = {k for k, _, unit, _ in METRICS if unit == "MB"}
 GROWTH = ["build_s", "plain_mkdocs_s", "zensical_build_s", "incremental_s", "nochange_s", "build_peak_rss_mb",
           "query_p95_ms", "browser_bytes", "browser_first_result_s"]
 EXTRAPOLATE_TO = 100_000
+
+
+def _without_comment(text: str) -> str:
+    """A results file without its leading HTML comment (a note to maintainers)."""
+    if text.startswith("<!--"):
+        text = text[text.index("-->") + 3:]
+    return text.strip()
 
 
 def fmt(key: str, v) -> str:
@@ -184,6 +193,8 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
         "## ผลการวัด", "",
         "✅ = ผ่านเป้าหมาย ❌ = ไม่ผ่าน (MB = 10^6 ไบต์)", "",
         table(results), "",
+        *(["## การสร้างซ้ำ (rebuild): วัดแยกด้วย `benchmarks/rebuild.py`", "",
+           _without_comment(REBUILD_NOTES.read_text(encoding="utf-8")), ""] if REBUILD_NOTES.is_file() else []),
         f"## {EXTRAPOLATE_TO:,} ฉบับ (ประมาณจากการเติบโตที่วัดได้)", "",
         extrapolation_table(results), "",
         *([f"![เวลาสร้างเว็บไซต์เทียบกับจำนวนหนังสือ]({plot})", ""] if plot else []),

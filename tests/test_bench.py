@@ -77,3 +77,17 @@ def test_benchmark_smoke_reports_every_metric(tmp_path):
         assert label in proc.stdout and label in page.read_text(encoding="utf-8")
     assert "CPU:" in page.read_text(encoding="utf-8")
     assert not (tmp_path / "work").exists()  # scratch removed
+
+
+def test_the_report_page_keeps_the_results_measured_apart():
+    # ./dev bench rewrites docs/benchmarks.md: the fault trials, the ingest evaluation and
+    # the rebuild measurements (benchmarks/results/*.md) must come back in it.
+    import bench_report
+
+    data = json.loads((ROOT / "benchmarks" / "results" / "latest.json").read_text(encoding="utf-8"))
+    page = bench_report.docs_page(data["results"], data["machine"], data["seconds"], None)
+    for name in ("faults.md", "ingest_eval.md", "rebuild.md"):
+        text = (ROOT / "benchmarks" / "results" / name).read_text(encoding="utf-8")
+        body = bench_report._without_comment(text)
+        assert body and body in page, name
+    assert "<!--" not in page
