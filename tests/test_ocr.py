@@ -51,6 +51,14 @@ def test_a_page_far_askew_is_turned_straight_a_little_askew_is_not():
     assert preprocess.prepare(slightly, steps=("deskew",)).applied == []  # Tesseract follows it better
 
 
+def test_a_best_angle_at_the_edge_of_the_search_is_no_estimate():
+    # The profile peaks beyond the angles searched (or nowhere, on a page of a few lines
+    # in dust): turning by the edge angle ruined such a page, so it is left as scanned.
+    page = text_page(["การป้องกันและแก้ไขปัญหายาเสพติดในหมู่บ้านและชุมชน"] * 10, angle=14.0)
+    assert preprocess.skew_angle(page.convert("L")) is None
+    assert preprocess.prepare(page, steps=("deskew",)).applied == []
+
+
 def test_a_speckled_page_is_cleaned():
     page = text_page(["การป้องกันและแก้ไขปัญหายาเสพติด"] * 6, specks=6000)
     assert preprocess.speckle_share(page.convert("L")) > preprocess.SPECKLE_SHARE
