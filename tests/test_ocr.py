@@ -51,6 +51,14 @@ def test_a_page_far_askew_is_turned_straight_a_little_askew_is_not():
     assert preprocess.prepare(slightly, steps=("deskew",)).applied == []  # Tesseract follows it better
 
 
+def test_a_best_angle_at_the_edge_of_the_search_is_no_estimate():
+    # The profile peaks beyond the angles searched (or nowhere, on a page of a few lines
+    # in dust): turning by the edge angle ruined such a page, so it is left as scanned.
+    page = text_page(["การป้องกันและแก้ไขปัญหายาเสพติดในหมู่บ้านและชุมชน"] * 10, angle=14.0)
+    assert preprocess.skew_angle(page.convert("L")) is None
+    assert preprocess.prepare(page, steps=("deskew",)).applied == []
+
+
 def test_a_speckled_page_is_cleaned():
     page = text_page(["การป้องกันและแก้ไขปัญหายาเสพติด"] * 6, specks=6000)
     assert preprocess.speckle_share(page.convert("L")) > preprocess.SPECKLE_SHARE
@@ -152,15 +160,38 @@ def test_a_generated_letter_is_read_with_its_layout(tmp_path):
 @needs_ocr
 @pytest.mark.slow  # four Tesseract runs
 def test_a_preparation_that_hurts_the_page_loses_to_the_page_as_scanned(tmp_path):
-    # Preparation helps most pages; where it wipes the page out (here: a blank result),
-    # Tesseract is surer of the page as scanned, and that reading is the one kept.
+    # Preparation helps most pages; where it loses text (here: the page wiped out, then
+    # its lower half lost, as enlarging lost whole lines of a damaged scan), the reading
+    # of the page as scanned has more Thai words, and it is the one kept.
     from build_tools.ingest.ocr import _surer_reading
+    from build_tools.ingest.preprocess import Prepared
 
-    path = render_text_image("เรื่อง โครงการพลังชุมชน พลังสร้างสรรค์", tmp_path / "p.png")
+    text = "เรื่อง โครงการพลังชุมชน พลังสร้างสรรค์\nขอให้ดำเนินการตามแนวทางที่กำหนด"
+    path = render_text_image(text, tmp_path / "p.png")
     with Image.open(path) as img:
         original = img.convert("RGB")
     ruined = Image.new("L", original.size, 255)
-    page, lines = _surer_reading(ruined, original)
+    page, lines = _surer_reading(Prepared(ruined, applied=["scale"]), original)
     assert page is not ruined and "โครงการ" in " ".join(ln.text for ln in lines)
-    page, _ = _surer_reading(original.convert("L"), original)  # the same page: the prepared one stays
-    assert page.size == original.size
+    half = original.convert("L")
+    half.paste(255, (0, original.size[1] // 2, original.size[0], original.size[1]))
+    page, lines = _surer_reading(Prepared(half, applied=["flatten"]), original)
+    assert page is not half and "แนวทาง" in " ".join(ln.text for ln in lines)
+    unchanged = original.convert("L")
+    page, _ = _surer_reading(Prepared(unchanged), original)  # nothing applied: read once
+    assert page.tobytes() == unchanged.tobytes()
+
+
+def test_a_reading_counts_the_characters_of_its_thai_words():
+    # What decides between two readings of a page: the characters in dictionary words
+    # of two letters or more (garbled pieces and single letters count nothing).
+    from build_tools.ingest.ocr import _thai_word_chars
+
+    def line(n, text):
+        return TLine((1, 1, n), [Word(text, Box(10, 50 * n, 400, 30), 90.0)], text)
+
+    good = [line(1, "โครงการพลังชุมชน"), line(2, "จึงเรียนมาเพื่อทราบ")]
+    garbled = [line(1, "โครงกวรพสังชุมซน"), line(2, "จึงเรียนมาเพื่อทราบ")]
+    assert _thai_word_chars(good) == len("โครงการพลังชุมชน") + len("จึงเรียนมาเพื่อทราบ")
+    assert _thai_word_chars(garbled) < _thai_word_chars(good)
+    assert _thai_word_chars(good[1:]) < _thai_word_chars(good)  # a lost line loses its words

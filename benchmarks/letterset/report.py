@@ -64,6 +64,20 @@ def body_table(rows: list[dict]) -> list[str]:
     return out
 
 
+def body_tier_table(rows: list[dict]) -> list[str]:
+    """Body CER by damage level (scan and OCR text together): the raw OCR, the repair
+    chain alone (the whole repaired text, aligned to the body like the raw), and the body
+    as ingested (also wrong where the body was cut in the wrong place)."""
+    out = ["| damage | letters | raw OCR (aligned) | repaired text (aligned: the repair alone) | ratio "
+           "| repaired body as ingested | ratio |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for level in sorted({r["truth"]["damage"] for r in rows}) + [None]:
+        sel = [r[k] for r in rows if level is None or r["truth"]["damage"] == level for k in ("text", "scan")]
+        raw, rep, body = (sum(x.get(k, 0.0) for x in sel) / len(sel) for k in ("raw_cer", "repair_cer", "body_cer"))
+        out.append(f"| {'all' if level is None else level} | {len(sel) // 2} | {raw:.4f} | {rep:.4f} | "
+                   f"{rep / raw if raw else 0:.2f} | {body:.4f} | {body / raw if raw else 0:.2f} |")
+    return out
+
+
 def ocr_table(rows: list[dict]) -> list[str]:
     out = ["| damage | pages | plain tesseract CER | our OCR CER | ratio | our s/page | plain s/page |",
            "|---|---:|---:|---:|---:|---:|---:|"]
@@ -94,6 +108,7 @@ def details(rows: list[dict]) -> list[str]:
 
 def print_report(rows: list[dict], verbose: bool = False) -> bool:
     lines = ["", "Fields right, per input:", *field_table(rows), "", "Body CER:", *body_table(rows), "",
+             "Body CER by damage level (scan and OCR text):", *body_tier_table(rows), "",
              "OCR per page, by damage level:", *ocr_table(rows), "", "Targets:"]
     targets = _targets(rows)
     lines += [f"  {'met   ' if ok else 'MISSED'} {name}: {value}" for name, value, ok in targets]
@@ -113,5 +128,7 @@ def markdown_section(rows: list[dict], when: str) -> str:
         "เป็น PNG/JPEG/PDF) แต่ละฉบับนำเข้าสามแบบ: ข้อความพิมพ์ (ไม่ผ่าน OCR) ข้อความจาก `tesseract PAGE - -l tha` "
         "และภาพสแกนผ่าน OCR ของระบบ นับช่องข้อมูลที่ตรงกับหนังสือจริง", "",
         *field_table(rows), "", "CER ของเนื้อความ (เทียบเฉพาะส่วนเนื้อความ):", "", *body_table(rows), "",
+        "CER ของเนื้อความตามระดับความเสียหาย (สแกนและข้อความ OCR รวมกัน; ซ่อมทั้งข้อความแล้วเทียบเฉพาะส่วนเนื้อความ "
+        "= ผลของการซ่อมเพียงอย่างเดียว):", "", *body_tier_table(rows), "",
         "OCR ต่อหน้า แยกตามระดับความเสียหาย:", "", *ocr_table(rows), "", "เป้าหมายของ issue #16:", "", "```",
         *[f"{'met   ' if ok else 'MISSED'} {name}: {value}" for name, value, ok in targets], "```", ""])

@@ -1,14 +1,17 @@
 """OCR of scanned pages with Tesseract's Thai model, and rendering of clean Thai text to
 an image (to make test and benchmark scans whose true text is known).
 
-A page is prepared (preprocess.py), read once by Tesseract with automatic page
-segmentation (text and word boxes together), and its text rebuilt from the boxes
-(layout.py); coloured ink (receipt stamps) is read on its own and put back as a block.
+A page is prepared (preprocess.py) and read by Tesseract with automatic page segmentation
+(text and word boxes together), as prepared and as scanned when preparing changed it; the
+reading with more Thai words is kept (`_surer_reading`), its Thai digits and failed header
+lines read again, and its text rebuilt from the boxes (layout.py); coloured ink (receipt
+stamps) is read on its own and put back as a block.
 
 Tesseract is a system program (Debian: tesseract-ocr + tesseract-ocr-tha); everything
 that only handles text works without it, and `ocr_unavailable()` says why OCR cannot run."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,7 +19,7 @@ from pathlib import Path
 from build_tools.ingest import digits, layout, tesseract
 from build_tools.ingest.preprocess import STEPS, otsu, prepare
 from build_tools.ingest.reread import reread_header
-from build_tools.normalization import fuzzy
+from build_tools.normalization import fuzzy, lexicon
 
 THAI_FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/tlwg/Garuda.ttf",  # Debian fonts-thai-tlwg
@@ -27,6 +30,7 @@ THAI_FONT_CANDIDATES = (
 INSTALL_HINT = "sudo apt-get install tesseract-ocr tesseract-ocr-tha"
 STAMP_MIN_SHARE = 0.03  # a coloured region narrower than this share of the page is no stamp
 STAMP_GRID = 8  # the colour layer is searched for regions on a grid of this many pixels
+THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 
 
 def ocr_unavailable(lang: str = "tha") -> str | None:
@@ -87,7 +91,7 @@ def read_stamps(ink) -> list[tuple[int, list[str]]]:
 def ocr_page(img, steps: tuple[str, ...] = STEPS) -> str:
     """The text of one page image (a PIL image)."""
     prepared = prepare(img, steps)
-    page, lines = _surer_reading(prepared.page, img)
+    page, lines = _surer_reading(prepared, img)
     threshold = otsu(page)
     for ln in lines:
         if any(c in digits.THAI_DIGITS for c in ln.text):
@@ -97,27 +101,32 @@ def ocr_page(img, steps: tuple[str, ...] = STEPS) -> str:
     return layout.page_text(lines, stamps)
 
 
-# How much surer (Tesseract's character-weighted confidence, 0-100) the reading of the
-# page as scanned must be to replace the reading of the prepared page.
-SURER_BY = 3.0
+def _thai_word_chars(lines) -> int:
+    """How much of a reading is Thai words: the characters of its text (as the page will
+    read, noise dropped) that PyThaiNLP's dictionary segments into words of two letters
+    or more.  A misreading loses words (garbled pieces, single letters, dropped lines)."""
+    known = lexicon.words()
+    count = 0
+    for run in THAI_RUN.findall(layout.page_text(lines)):
+        count += sum(len(tok) for tok in lexicon.segment(run) if len(tok) >= 2 and tok in known)
+    return count
 
 
-def _confidence(lines) -> float:
-    chars = [(sum(len(w.text) for w in ln.words if w.text.strip()), ln.conf) for ln in lines]
-    total = sum(n for n, _ in chars)
-    return sum(n * c for n, c in chars) / total if total else 0.0
-
-
-def _surer_reading(prepared_page, original):
-    """The reading of the prepared page (deskewed, cleaned, scaled), unless Tesseract is
-    surer of the page as scanned: preparation that helps most pages can hurt a heavily
-    damaged one, and the project's OCR must never read worse than plain Tesseract."""
-    _, ours = tesseract.run(prepared_page)
+def _surer_reading(prepared, original):
+    """The reading of the prepared page (flattened, deskewed, scaled) or of the page as
+    scanned, whichever reads as more Thai words.  Preparation that helps most pages can
+    hurt a heavily damaged one (lines lost after enlarging, strokes blurred by turning),
+    and the project's OCR must never read worse than plain Tesseract.  Tesseract's own
+    confidence does not tell (it is as sure of a reading that lost whole lines);
+    measured in docs/maintainers.md ("OCR: which reading")."""
     plain_page = original.convert("L")
     _, plain = tesseract.run(plain_page)
-    if _confidence(plain) > _confidence(ours) + SURER_BY:
+    if not prepared.applied:  # nothing was done to the page: one reading is enough
         return plain_page, plain
-    return prepared_page, ours
+    _, ours = tesseract.run(prepared.page)
+    if _thai_word_chars(ours) > _thai_word_chars(plain):
+        return prepared.page, ours
+    return plain_page, plain
 
 
 def ocr_image(path: Path, lang: str = "tha") -> str:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from build_tools.ingest.flags import Flag
-from build_tools.normalization import lexicon
+from build_tools.normalization import lexicon, mark_words
 
 _THAI_WORD = re.compile(r"^[\u0e01-\u0e4e]+$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -26,6 +26,9 @@ MIN_GARBLED_CHARS = 6
 
 @functools.lru_cache(maxsize=4096)
 def suggest(word: str) -> str | None:
+    """The likely word: PyThaiNLP's spelling correction, unless restoring dropped marks
+    makes a word that is not far rarer (the commonest OCR damage: ดวน -> ด่วน, ถิน ->
+    ถิ่น, where the speller deletes or replaces a letter: วน, สิน)."""
     from pythainlp.spell import correct
 
     if len(word) > MAX_SUGGEST_LEN or len(word) < 2:
@@ -33,7 +36,8 @@ def suggest(word: str) -> str | None:
     try:
         best = correct(word)
     except Exception:  # noqa: BLE001 - a suggestion is a hint, never a failure
-        return None
+        best = None
+    best = mark_words.preferred(word, best)
     return best if best and best != word else None
 
 

@@ -7,7 +7,7 @@ lines, never on the whole file as one string (that would lose line provenance).
 """
 from __future__ import annotations
 
-from build_tools.normalization.rules import furniture, layout, names, reviewed_corrections, script, unicode_rules
+from build_tools.normalization.rules import furniture, layout, marks, names, reviewed_corrections, script, unicode_rules
 from build_tools.normalization.rules.base import Change, Context, Line, Rule, map_lines
 
 __all__ = ["Change", "Context", "Line", "Rule", "map_lines", "chain", "normalize_lines", "normalize_text"]
@@ -27,6 +27,7 @@ def chain() -> list[Rule]:
         *layout.RULES,
         *reviewed_corrections.RULES,
         *names.RULES,
+        *marks.RULES,
         *script.RULES,
         # Again at the end: removing markup or a correction can leave a trailing space.
         unicode_rules.strip_trailing_space,

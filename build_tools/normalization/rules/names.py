@@ -20,6 +20,8 @@ MIN_SKELETON = 5  # shorter names are ordinary words too often
 PLACE_WORDS = {"จังหวัด": "province", "จ.": "province", "อำเภอ": "district", "อ.": "district",
                "ตำบล": "subdistrict", "ต.": "subdistrict"}
 _PLACE_RE = re.compile(r"(จังหวัด|อำเภอ|ตำบล|(?<![ก-๛])[จอต]\.)\s?")
+# จ. อ. ต. starting an abbreviation of letters and dots (ต.ค. is ตุลาคม, อ.ส.ม.), no place
+_ABBREVIATION = re.compile(r"[ก-ฮ]{1,2}\.")
 
 
 def _skeleton_index(text: str) -> tuple[str, list[int]]:
@@ -113,7 +115,7 @@ def restore_places(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
         level = PLACE_WORDS[m.group(1)]
         rest = text[m.end():]
         word = rest.split(" ")[0]
-        if not word or word in gazetteer(level):
+        if not word or word in gazetteer(level) or (m.group(1).endswith(".") and _ABBREVIATION.match(rest)):
             continue
         fits = sorted({n for n in _places_by_skeleton(level).get(fuzzy.skeleton(word), ())
                        if fuzzy.cost(word, n) <= MAX_COST})

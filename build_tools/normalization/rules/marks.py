@@ -1,0 +1,82 @@
+"""Words whose marks OCR dropped or swapped, restored from the dictionary (ท้องถิน ->
+ท้องถิ่น, ดวนที่สุด -> ด่วนที่สุด): a piece of a Thai run the dictionary does not know,
+alone or with a neighbour, whose letters are one dictionary word's with its marks
+restored (normalization/mark_words.py).  An unknown piece two readings fit about equally
+(วานลลา: วานิลลา, วานิลล่า), or one standing among garbled pieces, is left as printed:
+the review's word check suggests its commonest reading (ingest/word_check.py)."""
+from __future__ import annotations
+
+import re
+
+from build_tools.normalization import lexicon, mark_words
+from build_tools.normalization.rules.base import Context, Line
+
+THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+# Spans tried around an unknown piece (offsets from it), the longest first: the segmenter
+# cuts a damaged word wherever a word fits (ท้อง|ถิน, วาน|ลลา), and the reading that
+# explains the most wins (วานลลา is วานิลลา or วานิลล่า, not วาน + ลีลา).
+SPANS = ((-1, 2), (-1, 1), (0, 2), (0, 1))
+
+
+def _between_words(toks: list[str], a: int, b: int, known: frozenset[str]) -> bool:
+    """The pieces beside toks[a:b] are words (or the run ends): a word restored in the
+    middle of garbled text is a guess, not a repair."""
+    return all(j < 0 or j >= len(toks) or toks[j] in known for j in (a - 1, b))
+
+
+def _repair_tokens(toks: list[str], known: frozenset[str], extra: tuple[str, ...]):
+    """(tokens with marks restored, [(wrong, right)], [(wrong, readings)] left alone)."""
+    toks = list(toks)
+    fixed, ambiguous = [], []
+    i = 0
+    while i < len(toks):
+        if toks[i] in known or not THAI_RUN.fullmatch(toks[i]):
+            i += 1
+            continue
+        for lo, hi in SPANS:
+            a, b = i + lo, i + hi
+            if a < 0 or b > len(toks):
+                continue
+            span = "".join(toks[a:b])
+            cands = mark_words.readings(span, extra)
+            if not cands:
+                continue
+            right = mark_words.choose(cands)
+            if right and _between_words(toks, a, b, known):
+                fixed.append((span, right))
+                toks[a:b] = [right]
+                i = a
+            elif not right:
+                ambiguous.append((span, cands[:4]))
+            break
+        i += 1
+    return toks, fixed, ambiguous
+
+
+def restore_line(text: str, known: frozenset[str], extra: tuple[str, ...]):
+    """(text, [(wrong, right)], [(wrong, readings)]) for one line."""
+    out, fixed, ambiguous, pos = [], [], [], 0
+    for run in THAI_RUN.finditer(text):
+        toks, f, amb = _repair_tokens(lexicon.segment(run[0], extra), known, extra)
+        out += [text[pos:run.start()], "".join(toks)]
+        fixed += f
+        ambiguous += amb
+        pos = run.end()
+    return "".join(out) + text[pos:], fixed, ambiguous
+
+
+def restore_dropped_marks(lines: list[Line], ctx: Context) -> list[Line]:
+    extra = tuple(sorted({*ctx.names, *ctx.known_names}))
+    known = lexicon.words(extra)
+    out = []
+    for line in lines:
+        text, fixed, _ = restore_line(line.text, known, extra)
+        if fixed:
+            ctx.record("restore_dropped_marks", line.src, line.text, text,
+                       "marks OCR dropped or swapped, restored from the dictionary: "
+                       + ", ".join(f"'{w}' -> '{r}'" for w, r in fixed))
+        out.append(Line(text, line.src) if text != line.text else line)
+    return out
+
+
+RULES = [restore_dropped_marks]

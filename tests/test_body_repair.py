@@ -1,0 +1,75 @@
+"""The body repairs of OCR damage, one class each (issue #16): marks OCR dropped restored
+from the dictionary, known names and places, and what must be left alone.  Each case
+gives the exact text out and the rule recorded for it."""
+from __future__ import annotations
+
+import pytest
+
+from build_tools.ingest.word_check import suggest
+from build_tools.normalization import mark_words
+from build_tools.normalization.rules import normalize_text
+from build_tools.normalization.rules.base import Context
+from build_tools.normalization.rules.names import restore_places
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("กรมส่งเสริมการปกครองท้องถิน", "กรมส่งเสริมการปกครองท้องถิ่น"),  # tone mark dropped
+    ("หนังสือดวนที่สุด", "หนังสือด่วนที่สุด"),  # ด่วน, not วน (a letter deleted)
+    ("ให้ทัวถึงกัน", "ให้ทั่วถึงกัน"),
+    ("เพือให้ทราบ", "เพื่อให้ทราบ"),
+    ("ไมสามารถ", "ไม่สามารถ"),  # two letters: ไม่ is far commoner than ไม้
+    ("ผูใหญบ้าน", "ผู้ใหญ่บ้าน"),  # two marks on a five-letter word
+])
+def test_dropped_marks_are_restored_and_recorded(raw, fixed):
+    out, ctx = normalize_text(raw)
+    assert out == fixed
+    assert [c.rule for c in ctx.changes] == ["restore_dropped_marks"]
+    assert ctx.flags == []
+
+
+@pytest.mark.parametrize("text", [
+    "ตำบลเสือโก้ก",  # a mark printed is never taken away (โกก is a word, โก้ก a place)
+    "สวนาทประเทา",  # garbled all round: a word restored here would be a guess
+    "นายสมชาย ใจดี",  # words the dictionary knows
+    "ตามทีเห็นสมควร",  # ที is a word: only unknown pieces are repaired
+])
+def test_what_is_not_a_dropped_mark_is_left_alone(text):
+    out, ctx = normalize_text(text)
+    assert out == text and ctx.changes == []
+
+
+def test_an_ambiguous_reading_stays_a_suggestion():
+    # วานลลา is วานิลลา or วานิลล่า (not วาน + ลีลา): left as printed, and the review's
+    # word check suggests the commoner reading
+    out, ctx = normalize_text("ไอศกรีมรสวานลลา")
+    assert out == "ไอศกรีมรสวานลลา" and ctx.changes == []
+    assert mark_words.readings("วานลลา") == ["วานิลลา", "วานิลล่า"]
+    assert suggest("วานลลา") == "วานิลลา"
+
+
+def test_readings_prefer_restoring_marks_to_changing_letters():
+    assert mark_words.readings("ดวน") == ["ด่วน", "ด้วน"]
+    assert mark_words.choose(["ด่วน", "ด้วน"]) == "ด่วน"  # 1,353 against 143 in the TNC
+    assert mark_words.readings("ขอุ") == []  # a mark too many is not restored here
+    assert mark_words.damage("ถิน", "ถิ่น") == (1, 0, 0)
+    assert mark_words.damage("ผูใหญ", "ผู้ใหญ่") == (2, 0, 0)
+    assert mark_words.damage("ดีด", "ดิด") == (0, 1, 0)
+    assert mark_words.damage("ดวน", "วน") is None
+
+
+@pytest.mark.parametrize("wrong, right", [("ดวน", "ด่วน"), ("ถิน", "ถิ่น"), ("ทัว", "ทั่ว")])
+def test_review_suggestions_restore_marks_before_changing_letters(wrong, right):
+    assert suggest(wrong) == right  # PyThaiNLP's speller said วน, สิน, ตัว
+
+
+def test_known_names_and_places_are_restored_and_recorded():
+    ctx = Context(known_names=("กรมการพัฒนาชุมชน",), restore_places=True)
+    out, ctx = normalize_text("กรมการพัฒนาซุมชน จ.ขอนแกน", ctx=ctx)
+    assert out == "กรมการพัฒนาชุมชน จ.ขอนแก่น"
+    assert [c.rule for c in ctx.changes] == ["restore_known_names"]
+
+
+@pytest.mark.parametrize("text", ["ลงวันที่ ๑๒ ต.ค. ๒๕๕๒", "ประชุม อ.ส.ม. ทุกคน", "ภายใน จ.ค. นี้"])
+def test_an_abbreviation_after_a_place_word_is_no_place(text):
+    # ต.ค. is ตุลาคม, not ตำบล ค. (it was "restored" to the subdistrict คู)
+    assert restore_places(text) == (text, [], [])
