@@ -62,6 +62,16 @@ def run_cli_process(*args, check=True, **kwargs) -> subprocess.CompletedProcess:
     return proc
 
 
+def ctrl_c_as_at_a_terminal() -> None:
+    """preexec_fn for a process a test sends SIGINT to: Ctrl+C at a terminal reaches a
+    program whose SIGINT is the default, but a test suite started in the background
+    (`.ci/run &`, nohup) passes SIGINT ignored to its children, and Python then never
+    raises KeyboardInterrupt: restore the default so the test sees what a user does."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @functools.cache
 def seed():
     """The project corpus through stages 1-3 (sources, normalization, model), loaded once

@@ -9,7 +9,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, SAMPLE_LETTER, copy_corpus, run_cli, snapshot
+from conftest import ROOT, SAMPLE_LETTER, copy_corpus, ctrl_c_as_at_a_terminal, run_cli, snapshot
 
 from build_tools.ingest import inputs
 
@@ -106,7 +106,8 @@ def test_ctrl_c_right_after_a_move_leaves_no_orphan(corpus, tmp_path):
     src = tmp_path / "letter.txt"
     src.write_text(LETTER, encoding="utf-8")
     proc = subprocess.run([sys.executable, "-c", SIGNAL_AFTER_MOVE, "ingest", str(src), "--corpus", str(corpus),
-                           "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
+                           "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True,
+                          preexec_fn=ctrl_c_as_at_a_terminal)
     no_traceback(proc)
     assert proc.returncode == 130
     assert "interrupted just after the files were added" in proc.stderr
@@ -125,7 +126,7 @@ def test_ctrl_c_during_ocr_prints_no_traceback_and_writes_nothing(corpus, tmp_pa
     before = snapshot(corpus)
     proc = subprocess.Popen([sys.executable, "-m", "build_tools", "ingest", str(scan), "--corpus", str(corpus),
                              "--out", str(tmp_path / "out")], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_as_at_a_terminal)
     t0 = time.monotonic()
     line = proc.stderr.readline()
     assert "OCR of page 1" in line, line

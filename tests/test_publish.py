@@ -9,7 +9,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, ctrl_c_as_at_a_terminal, run_cli
 
 from build_tools.build import publish
 from build_tools.common.paths import Paths
@@ -151,7 +151,8 @@ def test_ctrl_c_in_a_build_prints_no_traceback_and_keeps_the_published_build(out
     before = _outputs(out)
     corpus = _corpus_with_new_title(tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "build_tools", "build", "--corpus", str(corpus), "--out", str(out)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=ctrl_c_as_at_a_terminal)
     for line in proc.stdout:  # interrupt while the site is built
         if line.startswith("[3/5]"):
             break
