@@ -19,14 +19,21 @@ from build_tools.outputs.site.site_sections import excluded_pages
 
 
 def test_prefix_sets_find_what_the_trie_finds():
+    # The shared dictionary's prefix sets with a vocabulary's trie on top (common/thai.py)
+    # against pythainlp's own Trie of the same words.
+    from pythainlp.util import Trie
+
     extra = ("ป.ป.ส.", "สยามเมืองยิ้ม", " เว้นวรรค ", "สองคำ ติดกัน")
-    trie, sets = segmenter._trie(extra), segmenter.PrefixWords(segmenter._words(extra))
+    trie, sets = Trie(segmenter._words(extra)), segmenter._trie(extra)
     rng = random.Random(5)
     words = sorted(segmenter._words(extra))
     texts = ["", " ", "ก", "ป.ป.ส.ข", "สองคำ ติดกันแล้ว", "abc", "๑๒๓"]
     texts += ["".join(rng.sample(words, rng.randint(1, 3))) for _ in range(3000)]
     texts += [w[: rng.randint(1, len(w))] + "ฯ" for w in rng.sample(words, 1000)]
     assert [sets.prefixes(t) for t in texts] == [trie.prefixes(t) for t in texts]
+    assert [sets.prefixes(t, 2) for t in texts] == [trie.prefixes(t, 2) for t in texts]  # newmm's call
+    assert all((w in sets) == (w in trie) for w in texts[:500] + words[:500])
+    assert len(sets) == len(trie)
 
 
 def test_every_navigation_entry_has_its_pages_own_title():

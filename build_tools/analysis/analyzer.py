@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterable
 
 from build_tools.analysis.runs import LATIN, THAI, WORDLIKE, cut_thai, normalize_query_text, normalize_term, split_runs
-from build_tools.analysis.segmenter import default_engine, prefix_words, segmenter, word_clusters
+from build_tools.analysis.segmenter import _trie, default_engine, segmenter, word_clusters
 from build_tools.common.thai import dictionary_words
 
 __all__ = ["ANALYZER_VERSION", "ThaiAnalyzer", "Token", "analyzer_for_corpus", "normalize_query_text",
@@ -103,7 +103,7 @@ class ThaiAnalyzer:
     def trie(self):
         cached = self.__dict__.get("_trie")
         if cached is None or cached[0] is not self.vocabulary:
-            cached = self.__dict__["_trie"] = (self.vocabulary, prefix_words(self.vocabulary))
+            cached = self.__dict__["_trie"] = (self.vocabulary, _trie(self.vocabulary))
         return cached[1]
 
     @property

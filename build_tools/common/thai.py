@@ -39,22 +39,51 @@ def dictionary_words() -> frozenset[str]:
 
 
 
+
+class PrefixWords:
+    """The words that begin a text at a position (what pythainlp's Trie.prefixes gives,
+    in the same order, shortest first), from two sets built in a fraction of the time a
+    Trie of 60,000 words takes: the words and every proper prefix of a word, so a lookup
+    stops at the first prefix no word has, as a walk down a trie does."""
+
+    def __init__(self, words):
+        self.words = frozenset(w for w in (w.strip() for w in words) if w)
+        self.starts = frozenset(w[:j] for w in self.words for j in range(1, len(w)))
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        out = []
+        for end in range(start + 1, len(text) + 1):
+            head = text[start:end]
+            if head in self.words:
+                out.append(head)
+            if head not in self.starts:
+                break
+        return out
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __iter__(self):
+        return iter(self.words)
+
+
 @functools.lru_cache(maxsize=1)
-def dictionary_trie() -> Trie:
-    """PyThaiNLP's word list as the trie newmm walks, built once per process (62,000
-    words: about a second)."""
-    return Trie(dictionary_words())
+def dictionary_prefixes() -> PrefixWords:
+    """PyThaiNLP's word list as prefix sets, built once per process."""
+    return PrefixWords(dictionary_words())
 
 
 class WordTrie(Trie):
-    """The shared dictionary trie with a vocabulary's own words on top (every vocabulary
-    used to rebuild the whole dictionary).  newmm needs `prefixes` and membership, which
-    see both layers."""
+    """The shared dictionary (prefix sets) with a vocabulary's own words on top in a
+    small trie (every vocabulary used to rebuild a trie of the whole dictionary): what
+    newmm and the compound splitter need, `prefixes` and membership, see both layers."""
 
     def __init__(self, extra):
-        self.base = dictionary_trie()
-        dictionary = dictionary_words()
-        super().__init__(w for w in extra if w.strip() not in dictionary)
+        self.base = dictionary_prefixes()
+        super().__init__(w for w in extra if w.strip() not in self.base)
         self._word_count += len(self.base)
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
