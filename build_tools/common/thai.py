@@ -38,8 +38,6 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(thai_words())
 
 
-
-
 class PrefixWords:
     """The words that begin a text at a position (what pythainlp's Trie.prefixes gives,
     in the same order, shortest first), from two sets built in a fraction of the time a

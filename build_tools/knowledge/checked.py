@@ -39,7 +39,7 @@ def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet,
     caches = {k: ContentCache(cache_dir / k) if cache_dir else MemoryCache(k)
               for k in ("front-matter", "normalized", "review")}
     log(f"[1/5] checking corpus in {corpus_dir}")
-    yamlio.FRONT_MATTER_CACHE = caches["front-matter"] if cache_dir else None  # and the data files
+    yamlio.FRONT_MATTER_CACHE = caches["front-matter"]  # and the data files
     try:
         corpus = load_corpus(corpus_dir)
         for w in corpus.warnings:
