@@ -5,7 +5,7 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.ingest.letter import extract_letter
+from build_tools.ingest.letter import EXPECTED, extract_letter
 from build_tools.ingest.split import split_bundle
 
 SEED = (ROOT / "corpus" / "raw" / "000_82af3cd14c1fd5a1.txt").read_text(encoding="utf-8").split("\n")
@@ -25,6 +25,7 @@ def test_any_mix_of_lines_is_extracted_without_crashing(lines):
         assert lines[p.first - 1].strip() and lines[p.last - 1].strip()
         L = extract_letter([(n, lines[n - 1]) for n in range(p.first, p.last + 1)])
         missing = {f.wrong for f in L.flags if f.kind == "missing"}
-        assert (L.number is not None) or "number" in missing
-        assert (L.date_be is not None) or "date" in missing
-        assert (L.subject is not None) or "subject" in missing
+        found = {"number": L.number, "date": L.date_be, "subject": L.subject, "addressee": L.addressee,
+                 "signatory": L.signatory}
+        for name in EXPECTED[L.form]:  # every field the letter's form prints: read, or flagged missing
+            assert found[name] is not None or name in missing, name

@@ -7,15 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from build_tools.common.thai import to_arabic_digits
 from build_tools.ingest import forms
-from build_tools.ingest.dates import DateReading, month_of, read_dates
-from build_tools.ingest.forms import FORMS, Form, label_at, label_cut_at, strip_junk, title_of, urgency_at
+from build_tools.ingest.date_lines import date_line, month_year_line
+from build_tools.ingest.dates import DateReading, read_dates
+from build_tools.ingest.form_detect import TOP_ROWS, detect_form
+from build_tools.ingest.forms import Form, label_at, label_cut_at, strip_junk, urgency_at
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.normalization import fuzzy
 
-TOP_ROWS = 14  # the top block of a letter is never longer than this
 ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!]\s*")  # (a comma, a ! are an OCR-read dot)
 MAX_SUBJECT_ROWS = 4
 CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
@@ -33,6 +33,7 @@ class Head:
     date_above_number: bool = False  # read where receipt stamps stand, not below the number
     date_unread: tuple[int, str] | None = None  # the date line whose day OCR could not read
     subject_unlabelled: int | None = None  # the line read as เรื่อง by its place (its label lost)
+    addressee_unlabelled: int | None = None  # the line read as ถึง by its place (หนังสือประทับตรา)
     offices: list[tuple[int, str]] = field(default_factory=list)  # letterhead / office names
     address: str | None = None
     fields: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -40,31 +41,7 @@ class Head:
     consumed: set[int] = field(default_factory=set)  # raw lines that are not the letter's text
     title_index: int | None = None
     stamps: list[dict] = field(default_factory=list)  # receipt stamps of receiving offices
-
-
-def detect_form(rows: list[Row]) -> tuple[Form, int | None, str | None]:
-    """(form, index of its title row, the office named in the title)."""
-    for i, r in enumerate(rows[:8]):
-        for seg in r.segs:  # the title may stand after the emblem's debris
-            if (t := title_of(seg)) is not None:
-                return FORMS[t[0]], i, t[1] or None
-    for r in rows[:TOP_ROWS + 4]:
-        seg = strip_junk(r.segs[0])
-        if label_at(seg, "subject") is not None or forms.is_closing(seg):
-            break
-        if fuzzy.starts_with(seg, "ถึง") is not None and label_at(seg, "addressee") is not None:
-            return FORMS["stamped"], None, None
-    return FORMS["external"], None, None
-
-
-def _is_date_line(text: str) -> DateReading | None:
-    """A line that is a date (and little else: OCR debris, a stray mark)."""
-    found = read_dates(text)
-    if not found:
-        return None
-    d = found[0]
-    left = re.sub(r"[^ก-๛]", "", text[: d.start] + text[d.end:])
-    return d if len(left) <= 3 else None
+    label_rows: set[int] = field(default_factory=set)  # raw lines where a field's label is printed again
 
 
 class HeaderReader:
@@ -109,12 +86,27 @@ class HeaderReader:
 
     # --- one row: True while the header goes on ------------------------------------
     def _row(self, i: int, row: Row) -> bool:
-        if len(row.segs) > 1 and any(label_at(row.segs[0], f) == "" for f in self.h.form.header):
-            row = Row(row.n, row.text, [f"{row.segs[0]} {row.segs[1]}", *row.segs[2:]])  # a label, its value apart
+        row = self._label_apart(row)
         for k, seg in enumerate(row.segs):
             if not self._seg(i, row, k, seg):
-                return k > 0  # a later segment that is not header text is still on a header row
+                # a later segment that is not header text is still on a header row, unless
+                # only specks stood before it (`.    ด้วยกระทรวง...`: the body's indent)
+                return k > 0 and any(strip_junk(s) for s in row.segs[:k])
         return True
+
+    def _label_apart(self, row: Row) -> Row:
+        """One first segment of a row whose label a wide gap separated: from its value
+        (`เรื่อง      ขอเชิญ...`) or inside the label itself (`สิ่งที่ส่   ส่งมาด้วย ...`)."""
+        if len(row.segs) < 2:
+            return row
+        first, second = row.segs[0], row.segs[1]
+        if any(label_at(first, f) == "" for f in self.h.form.header):
+            return Row(row.n, row.text, [f"{first} {second}", *row.segs[2:]])
+        if len(first) < 12 and not any(label_at(first, f, strict=False) is not None for f in self.h.form.header):
+            for joined in (first + second, f"{first} {second}"):
+                if any(label_at(joined, f) is not None for f in self.h.form.header if f not in ("number", "date")):
+                    return Row(row.n, row.text, [joined, *row.segs[2:]])
+        return row
 
     def _seg(self, i: int, row: Row, k: int, seg: str) -> bool:
         if self._labelled(row, k, seg):
@@ -156,8 +148,10 @@ class HeaderReader:
         if name == "date":
             return bool(read_dates(rest))
         if name == "references":  # อ้างถึง as a header field cites a letter (a number or a date)
-            return bool(find_number(rest, ("government", "abbreviation")) or read_dates(rest)
-                        or re.match(r"^\(?[0-9๐-๙]\s*[.,)]", rest) or CITES.match(rest))
+            cited = find_number(rest, ("government", "abbreviation")) or read_dates(rest)
+            if name in self.h.fields:  # printed once: again, only with what it cites (the body's
+                return bool(cited)     # `อ้างถึงหนังสือที่อ้างถึง ...` cites nothing)
+            return bool(cited or re.match(r"^\(?[0-9๐-๙]\s*[.,)]", rest) or CITES.match(rest))
         if name == "addressee" and fuzzy.starts_with(strip_junk(row.text), "ถึง") is not None:
             return self.h.form.key == "stamped"
         return bool(rest) or name in ("references", "enclosures")
@@ -176,6 +170,8 @@ class HeaderReader:
         if name == "date":
             self.h.date, self.h.date_line = read_dates(rest)[0], row.n
             return
+        if name in self.h.fields:  # the label printed again: a new item
+            self.h.label_rows.add(row.n)
         self.h.fields.setdefault(name, []).append((row.n, rest))
         self.current = name
         self.started = name != "unit"
@@ -198,6 +194,12 @@ class HeaderReader:
             self.h.fields["subject"], self.h.subject_unlabelled = [(row.n, seg)], row.n
             self.current, self.started = "subject", True
             return True
+        if self._addressee_by_place(row, k, seg):
+            self.h.fields["addressee"], self.h.addressee_unlabelled = [(row.n, strip_junk(seg))], row.n
+            self.current, self.started = "addressee", True
+            return True
+        if k == 0 and len(row.segs) > 1 and not re.search("[ก-ฮ]", seg) and len(seg) <= 6:
+            return True  # the emblem's or a seal's debris before a line's text
         self._top_text(row, seg)
         return True
 
@@ -218,6 +220,16 @@ class HeaderReader:
             return False
         return not [r for r in self.rows[above + 1:i] if r.n not in self.h.consumed and r.n != self.h.number_line]
 
+    def _addressee_by_place(self, row: Row, k: int, seg: str) -> bool:
+        """ถึง whose label OCR lost: in a หนังสือประทับตรา, the first line under the number,
+        the office and its address that is none of them (only debris before it on its row)."""
+        t = strip_junk(seg)
+        if self.h.form.key != "stamped" or "addressee" in self.h.fields or self.h.number is None:
+            return False
+        if any(re.search("[ก-ฮ]", s) for s in row.segs[:k]) or ORG_RE.match(t) or ADDRESS_RE.search(t):
+            return False
+        return 5 <= len(re.sub(r"[^ก-ฮ]", "", t)) and len(t) < 70 and not opens_body(t) and not date_line(t)
+
     def _addressee_ahead(self, i: int) -> bool:
         return any(label_at(r.segs[0], "addressee", strict=False) is not None
                    or label_cut_at(r.segs[0], "addressee") is not None for r in self.rows[i:i + MAX_SUBJECT_ROWS])
@@ -227,11 +239,11 @@ class HeaderReader:
         not read is kept as such (a date from elsewhere is then not the letter's)."""
         if not self._date_wanted():
             return False
-        if d := _is_date_line(seg):
+        if d := date_line(seg):
             self.h.date, self.h.date_line = d, row.n
             self.h.date_above_number = self.h.number is None
             return True
-        if self.h.number is not None and self.h.date_unread is None and _month_year_line(seg):
+        if self.h.number is not None and self.h.date_unread is None and month_year_line(seg):
             self.h.date_unread = (row.n, strip_junk(seg))
             return True
         return False
@@ -298,10 +310,12 @@ class HeaderReader:
             return True
         if ITEM_RE.match(t) or fuzzy.starts_with(t, "ลงวันที่") is not None or fuzzy.starts_with(t, "จำนวน") is not None:
             return True
-        if k > 0:  # a right-hand segment of an item row (its count)
+        if k > 0 and any(strip_junk(s) for s in row.segs[:k]):  # a right-hand segment of an item row (its count)
             return True
         if name == "enclosures" and re.match(r"[2-9๒-๙]\s+[ก-ฮเแโใไ]", t) and not opens_body(t[1:]):
             return True  # an item whose dot was lost
+        if name == "enclosures" and k == 0 and any(_count_column(s) for s in row.segs[1:]):
+            return True  # an item whose number OCR lost: its count stands in the right column
         if name == "references":  # a citation cut before its date (or inside it)
             return not read_dates(self._current_item(name)) and not opens_body(t)
         return False
@@ -326,36 +340,30 @@ def _stamp(row: Row, block: list[Row], receiver: str | None) -> dict:
     for r in block:
         t = strip_junk(r.segs[-1])
         labelled = fuzzy.starts_with(t, "วันที่") is not None
-        if d := ((read_dates(t) or [None])[0] if labelled else _is_date_line(t)):
+        if d := ((read_dates(t) or [None])[0] if labelled else date_line(t)):
             stamp["date"], stamp["date_text"] = d.iso, d.stored
         elif fuzzy.starts_with(t, "เวลา") is not None and (tm := re.search(r"[0-9๐-๙][0-9๐-๙.:]*", t)):
             stamp["time"] = tm.group(0)
     return stamp
 
 
-_MONTH_YEAR = re.compile(r"(?P<month>[ก-ฮเแโใไ][^\s\d]{1,12})\s*[.,]?\s*(?P<year>\d{4}|\d{2})(?!\d)")
-
-
-def _month_year_line(text: str) -> bool:
-    """A date line whose day is unreadable (`ไซ พฤศจิกายน ๒๕๕๒`): a month, a year and
-    little else."""
-    arabic = to_arabic_digits(text)
-    m = _MONTH_YEAR.search(arabic)
-    if m is None or month_of(m["month"]) is None or len(fuzzy.skeleton(m["month"])) < 3:
-        return False
-    left = re.sub(r"[^ก-ฮ]", "", arabic[: m.start()] + arabic[m.end():])
-    return len(left) <= 3
-
-
 def _stamp_row(row: Row) -> bool:
     """A line of a receipt stamp under its เลขรับ: วันที่ / เวลา, or a date whose label was lost."""
     t = strip_junk(row.segs[-1])
-    return any(fuzzy.starts_with(t, w) is not None for w in ("วันที่", "เวลา")) or _is_date_line(t) is not None
+    return any(fuzzy.starts_with(t, w) is not None for w in ("วันที่", "เวลา")) or date_line(t) is not None
 
 
 def _debris(row: Row) -> bool:
     letters = re.sub(r"[^ก-ฮ]", "", row.text)
     return len(letters) < 2 and len(re.sub(r"\W", "", row.text)) <= 3
+
+
+def _count_column(seg: str) -> bool:
+    """An enclosure's count in its own column: จำนวน 3 ชุด, 2 แผ่น."""
+    t = strip_junk(seg)
+    if re.match(r"[0-9๐-๙]+\s*(แผ่น|ชุด|ฉบับ|เล่ม)", t):
+        return True
+    return fuzzy.starts_with(re.sub(r"^[^ก-ฮ]{1,4}", "", t), "จำนวน") is not None  # after specks: `0 .จำนวน 3 ชุด`
 
 
 def _separator(text: str) -> bool:

@@ -76,6 +76,10 @@ TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
 SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
+# An item's number OCR read as one or two letters (`ร รายชื่อ...`, `วล แบบสำรวจ...`): no word.
+ITEM_NUMBER_LOST = re.compile(r"^[ก-ฮ]{1,2}\s+(?=[ก-ฮเแโใไ][\u0e01-\u0e4e]{3})")
+# The dot leader between a title and its count column, read as a lone figure (`... 0 จำนวน`).
+LEADER_SPECK = re.compile(r"\s+[0-9]$")
 
 
 def join_lines(parts: list[str]) -> str:
@@ -110,12 +114,13 @@ def _cited(text: str, line: int, via: str, flags: list[Flag]) -> dict | None:
             "date_be": d.stored if d else None, "line": line, "via": via}
 
 
-def _references(L: Letter, pieces: list[tuple[int, str]]) -> None:
-    """อ้างถึง: one citation, or numbered ones, each possibly over several lines."""
+def _references(L: Letter, pieces: list[tuple[int, str]], label_rows: set[int]) -> None:
+    """อ้างถึง: one citation, or numbered ones (or each under its own label), each
+    possibly over several lines."""
     groups: list[list[tuple[int, str]]] = []
     for n, t in pieces:
         t = strip_junk(t)
-        if not groups or ITEM_RE.match(t):
+        if not groups or ITEM_RE.match(t) or n in label_rows:
             groups.append([(n, t)])
         else:
             groups[-1].append((n, t))
@@ -139,6 +144,8 @@ def split_count(text: str) -> tuple[str, str | None]:
     unit = c.group(2)
     if unit not in UNITS and TONE_AT_END.sub("", unit) in UNITS:  # a speck read as a tone mark after it
         unit = TONE_AT_END.sub("", unit)
+    elif unit not in UNITS and unit[1:] in UNITS:  # a speck read as a letter before it (`ซชุด`)
+        unit = unit[1:]
     return TITLE_END_JUNK.sub("", text[: c.start()]).strip(), f"{c.group(1)} {unit}".strip()
 
 
@@ -158,7 +165,8 @@ def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
             continue
         m = ITEM_RE.match(text) or ITEM_LOOSE.match(text)
         no = int(to_arabic_digits(m.group(1))) if m else len(L.enclosures) + 1
-        enc = {"no": no, "title": strip_junk(m.group(2)).strip() if m else text, "count": count, "line": n}
+        title = strip_junk(m.group(2)).strip() if m else ITEM_NUMBER_LOST.sub("", text)
+        enc = {"no": no, "title": LEADER_SPECK.sub("", title), "count": count, "line": n}
         L.enclosures.append(enc)
         _enclosure_citation(L, enc)
 
@@ -191,13 +199,17 @@ def _header_fields(L: Letter, h: Head) -> None:
     if h.fields.get("unit"):  # บันทึกข้อความ: ส่วนราชการ names the office (and its unit, phone)
         unit = _joined(h.fields["unit"])
         L.offices.insert(0, (h.fields["unit"][0][0], re.split(r"\s+โทร", unit)[0]))
-    _references(L, h.fields.get("references", []))
+    _references(L, h.fields.get("references", []), h.label_rows)
     _enclosures(L, h.fields.get("enclosures", []))
     L.receipt_stamps = h.stamps
     if h.subject_unlabelled:
         under = f"ชื่อ{h.form.name_th}" if h.form.title else "บรรทัดวันที่"
         L.flags.append(Flag("unlabelled", f"ไม่พบคำว่า 'เรื่อง': ใช้บรรทัดใต้{under}เป็นเรื่องตามแบบหนังสือ "
                                           "ตรวจกับต้นฉบับ", h.subject_unlabelled, wrong="subject"))
+    if h.addressee_unlabelled:
+        L.flags.append(Flag("unlabelled", "ไม่พบคำว่า 'ถึง': ใช้บรรทัดใต้เลขที่และที่อยู่ของส่วนราชการเป็นผู้รับ"
+                                          "ตามแบบหนังสือประทับตรา ตรวจกับต้นฉบับ", h.addressee_unlabelled,
+                            wrong="addressee"))
     L.skip_lines |= h.consumed
 
 
@@ -258,6 +270,9 @@ def extract_letter(lines: list[tuple[int, str]]) -> Letter:
     if L.date is None and h.date_unread:  # the date line is there: a date elsewhere is not the letter's
         L.flags.append(Flag("date_invalid", f"อ่านวันที่ของหนังสือ '{h.date_unread[1]}' ไม่ได้ (อ่านได้เพียงเดือน"
                                             "และปี): ตรวจกับต้นฉบับ", h.date_unread[0], wrong=h.date_unread[1]))
+    elif L.date is None and t.date_unread:
+        L.flags.append(Flag("date_invalid", f"อ่านวันที่ใต้ชื่อส่วนราชการ '{t.date_unread[1]}' ไม่ได้: "
+                                            "ตรวจกับต้นฉบับ", t.date_unread[0], wrong=t.date_unread[1]))
     elif L.date is None and not any(f.kind == "date_invalid" for f in L.flags):
         _fallback_date(L, rows, L.body_lines)
     for name in EXPECTED[L.form]:

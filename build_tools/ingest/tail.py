@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from build_tools.ingest import forms
+from build_tools.ingest.date_lines import date_line, dated_line
 from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.forms import Form, given_date_at, strip_junk
 from build_tools.ingest.rows import ORG_RE, Row, clean
@@ -29,6 +30,7 @@ class Tail:
     skip: set[int] = field(default_factory=set)
     date: DateReading | None = None
     date_line: int | None = None
+    date_unread: tuple[int, str] | None = None  # the form's date line, its day or month unreadable
     sender: tuple[int, str] | None = None  # หนังสือประทับตรา: the office over its seal
 
 
@@ -54,16 +56,21 @@ def _tidy(text: str, split_words: bool = False) -> str:
 
 def _junk(row: Row) -> bool:
     """A row that is no text: a signature's or a seal's scribble read as letters."""
+    if date_line(row.text):  # a date the last sentence ends with (ภายในวันที่ / 11 ธ.ค. 2552)
+        return False
     letters = re.sub(r"[^ก-ฮ]", "", row.text)
     return len(letters) < 4 or len(strip_junk(row.text)) < 5
 
 
 def _date_row(rows: list[Row], lo: int, hi: int) -> int | None:
-    for i in range(hi - 1, lo - 1, -1):
-        found = read_dates(rows[i].text)
-        if found and len(re.sub(r"[^ก-๛]", "", rows[i].text[:found[0].start] + rows[i].text[found[0].end:])) <= 3:
-            return i
-    return None
+    return next((i for i in range(hi - 1, lo - 1, -1) if date_line(rows[i].text)), None)
+
+
+def _seal_date_row(rows: list[Row], lo: int) -> int | None:
+    """A หนังสือประทับตรา's date under its seal: the last date line, readable or not,
+    with the office's name right above it (a deadline in the body has none)."""
+    return next((i for i in range(len(rows) - 1, lo, -1)
+                 if dated_line(rows[i].text) and ORG_RE.match(strip_junk(rows[i - 1].text))), None)
 
 
 def _stamped_date_place(rows: list[Row], start: int) -> int | None:
@@ -85,9 +92,13 @@ def _anchor(rows: list[Row], start: int, form: Form, t: Tail) -> int | None:
             t.date, t.date_line = (found[0] if found else None), rows[i].n
             return i
     if form.key == "stamped":
-        d = _date_row(rows, max(start, len(rows) - 8), len(rows))
-        if d is not None:
-            t.date, t.date_line = read_dates(rows[d].text)[0], rows[d].n
+        lo = max(start, len(rows) - 8)
+        d = _seal_date_row(rows, lo)
+        d = d if d is not None else _date_row(rows, lo, len(rows))
+        if d is not None and (found := read_dates(rows[d].text)):
+            t.date, t.date_line = found[0], rows[d].n
+        elif d is not None:
+            t.date_unread = (rows[d].n, strip_junk(rows[d].text))
         else:
             d = _stamped_date_place(rows, start)
         if d is not None:
@@ -105,6 +116,8 @@ def read_tail(rows: list[Row], start: int, form: Form) -> Tail:
     anchor = _anchor(rows, start, form, t)
     if anchor is not None:
         t.body_end = anchor
+    else:  # no closing, no signature (a page OCR lost): the foot's unit and contact lines still are none
+        t.body_end = _above_contact_block(rows, start)
     while t.body_end > start and _junk(rows[t.body_end - 1]):
         t.body_end -= 1
     after = rows[(anchor if anchor is not None else max(start, len(rows) - 15)):]
@@ -116,6 +129,26 @@ def read_tail(rows: list[Row], start: int, form: Form) -> Tail:
                               "line": r.n})
             t.skip.add(r.n)
     return t
+
+
+def _above_contact_block(rows: list[Row], start: int) -> int:
+    """Where the body ends when nothing marks it: above the last lines that are the unit
+    and its โทร / โทรสาร (with specks between)."""
+    end = len(rows)
+    while end > start and _junk(rows[end - 1]):
+        end -= 1
+    k = end
+    while k > start and CONTACT_RE.match(strip_junk(rows[k - 1].segs[0])):
+        k -= 1
+    if k == end:
+        return len(rows)
+    while k > start and (_unit_line(rows[k - 1]) or _junk(rows[k - 1])):
+        k -= 1
+    return k
+
+
+def _unit_line(row: Row) -> bool:
+    return bool(ORG_RE.match(strip_junk(row.text))) and len(row.text) < 80
 
 
 def _signature(after: list[Row], t: Tail) -> None:

@@ -1,0 +1,46 @@
+"""Lines that are a date: the date line under a letter's number, the date under a
+หนังสือประทับตรา's seal, a receipt stamp's date whose label was lost.  Shared by the
+header and the tail readers."""
+from __future__ import annotations
+
+import re
+
+from build_tools.common.thai import to_arabic_digits
+from build_tools.ingest.dates import DateReading, month_of, read_dates
+from build_tools.normalization import fuzzy
+
+_MONTH_YEAR = re.compile(r"(?P<month>[ก-ฮเแโใไ][^\s\d]{1,12})\s*[.,]?\s*(?P<year>\d{4}|\d{2})(?!\d)")
+_BE_YEAR = re.compile(r"(?:25|๒๕)[0-9๐-๙]{2}(?![0-9๐-๙])")
+
+
+def date_line(text: str) -> DateReading | None:
+    """A line that is a date (and little else: OCR debris, a stray mark)."""
+    found = read_dates(text)
+    if not found:
+        return None
+    d = found[0]
+    left = re.sub(r"[^ก-๛]", "", text[: d.start] + text[d.end:])
+    return d if len(left) <= 3 else None
+
+
+def month_year_line(text: str) -> bool:
+    """A date line whose day is unreadable (`ไซ พฤศจิกายน ๒๕๕๒`): a month, a year and
+    little else."""
+    arabic = to_arabic_digits(text)
+    m = _MONTH_YEAR.search(arabic)
+    if m is None or month_of(m["month"]) is None or len(fuzzy.skeleton(m["month"])) < 3:
+        return False
+    left = re.sub(r"[^ก-ฮ]", "", arabic[: m.start()] + arabic[m.end():])
+    return len(left) <= 3
+
+
+def year_line(text: str) -> bool:
+    """A short line with a Buddhist-era year in it: a date line whatever OCR made of its
+    day and month (`8 หฤก 2552`)."""
+    m = _BE_YEAR.search(text)
+    return m is not None and len(re.sub(r"[^ก-ฮ]", "", text[: m.start()] + text[m.end():])) <= 12
+
+
+def dated_line(text: str) -> bool:
+    """A date line, readable or not (a form's date where OCR damaged its day or month)."""
+    return bool(date_line(text) or month_year_line(text) or year_line(text)) and "โทร" not in text
