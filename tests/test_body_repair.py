@@ -73,3 +73,42 @@ def test_known_names_and_places_are_restored_and_recorded():
 def test_an_abbreviation_after_a_place_word_is_no_place(text):
     # ต.ค. is ตุลาคม, not ตำบล ค. (it was "restored" to the subdistrict คู)
     assert restore_places(text) == (text, [], [])
+
+
+# --- OCR specks read as punctuation (normalization/rules/specks.py) ----------------------
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("ให้หน่วยงานที่เกี่ยวข้องทราบ. และถือปฏิบัติ", "ให้หน่วยงานที่เกี่ยวข้องทราบ และถือปฏิบัติ"),  # a dot after a word
+    (".ภายในวันที่ ๑๒ ม.ค. ๒๕๕๓", "ภายในวันที่ ๑๒ ม.ค. ๒๕๕๓"),  # before a line's first word
+    ("ติดตามและรายงานผล 'มีนาคม .๒๕๕๓", "ติดตามและรายงานผล มีนาคม ๒๕๕๓"),  # an apostrophe, a dot before a figure
+    ("ให้ประชาชนทราบและ เข้าร่วม . กิจกรรม", "ให้ประชาชนทราบและ เข้าร่วม  กิจกรรม"),  # alone between spaces
+    ("เข้าร่วมกิจกรรมอย่างทั่วถึง '|", "เข้าร่วมกิจกรรมอย่างทั่วถึง "),  # a bar and a quote at the end
+    ("ขอความร่วมมือดำเนินการ ดังนี้ :", "ขอความร่วมมือดำเนินการ ดังนี้ "),
+    ("ในวันและเวลาราชการ;", "ในวันและเวลาราชการ"),
+])
+def test_specks_read_as_punctuation_are_removed_and_recorded(raw, fixed):
+    out, ctx = normalize_text(raw)
+    assert out.rstrip() == fixed.rstrip()
+    assert "remove_specks" in [c.rule for c in ctx.changes]
+    (change,) = [c for c in ctx.changes if c.rule == "remove_specks"]
+    assert change.reason == "OCR specks read as punctuation Thai prose does not print there"
+
+
+@pytest.mark.parametrize("text", [
+    "ที่ สอบต. ๐๕๘/๒๕๕๓",  # an abbreviation's dot
+    "ถนนนครราชสีมา เขตดุสิต กทม. ๑๐๓๐๐",  # a short abbreviation that is also a word
+    "สำนักงาน ป.ป.ส. ได้รับแจ้ง",
+    "ประกาศ ณ วันที่ ๒๗ กรกฎาคม พ.ศ. ๒๕๕๓",
+    "โทรสาร. 0-2243-1812",  # a label's dot before a figure
+    "งบประมาณตาม...",  # an ellipsis
+    "เวลา 13.00 น.",
+    "1 . จึงเรียนมาเพื่อโปรดพิจารณา",  # an item's number, its dot apart
+    "| สิ่งที่ส่งมาด้วย | ๑. เอกสารโครงการ | จำนวน ๑ เล่ม |",  # a table row
+    "- รายการแรก",  # a list marker
+    "ดูที่ www.dla.go.th",
+    'โครงการพลังชุมชน พลังสร้างสรรค์ "สยามเมืองยิ้ม"',  # quotes Thai prints
+])
+def test_punctuation_thai_prints_is_left_as_printed(text):
+    out, ctx = normalize_text(text)
+    assert out == text
+    assert "remove_specks" not in [c.rule for c in ctx.changes]

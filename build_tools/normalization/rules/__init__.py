@@ -7,7 +7,16 @@ lines, never on the whole file as one string (that would lose line provenance).
 """
 from __future__ import annotations
 
-from build_tools.normalization.rules import furniture, layout, marks, names, reviewed_corrections, script, unicode_rules
+from build_tools.normalization.rules import (
+    furniture,
+    layout,
+    marks,
+    names,
+    reviewed_corrections,
+    script,
+    specks,
+    unicode_rules,
+)
 from build_tools.normalization.rules.base import Change, Context, Line, Rule, map_lines
 
 __all__ = ["Change", "Context", "Line", "Rule", "map_lines", "chain", "normalize_lines", "normalize_text"]
@@ -18,12 +27,14 @@ def chain() -> list[Rule]:
     patterns see composed characters), page furniture before layout (a page number
     between two halves of a sentence must be gone before they are joined), reviewed
     corrections after layout (a word broken over two lines is whole again), mixed-script
-    detection last (it reports only what the corrections left).  Known names are restored
+    detection last (it reports only what the corrections left).  Specks go before layout:
+    a line's joins are decided on its words, not on the dust beside them.  Known names are restored
     after the reviewed corrections (a maintainer's decision wins) and after layout (a name
     broken over two lines is whole again)."""
     return [
         *unicode_rules.RULES,
         *furniture.RULES,
+        *specks.RULES,
         *layout.RULES,
         *reviewed_corrections.RULES,
         *names.RULES,
