@@ -69,6 +69,26 @@ def test_known_names_and_places_are_restored_and_recorded():
     assert [c.rule for c in ctx.changes] == ["restore_known_names"]
 
 
+NAMES = ("กรมการพัฒนาชุมชน", "นายกองค์การบริหารส่วนตำบล", "กรมส่งเสริมการปกครองท้องถิ่น")
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("เรียน นำยุกฮงค์การบริหารส่วนต้าบลโคกงาม", "เรียน นายกองค์การบริหารส่วนตำบลโคกงาม"),  # ฮ for อ, ำ for า, marks
+    ("ตามที่กรมส่งเสริมการปกครฮงท้องถิน", "ตามที่กรมส่งเสริมการปกครองท้องถิ่น"),
+])
+def test_a_long_name_is_restored_through_more_damage_than_a_short_one(raw, fixed):
+    out, ctx = normalize_text(raw, ctx=Context(known_names=NAMES))
+    assert out == fixed
+    assert "restore_known_names" in [c.rule for c in ctx.changes]
+
+
+def test_damage_beyond_the_share_a_name_allows_is_left_alone():
+    # กรมการพัฒนาชุมชน (14 letters) allows three look-alike letters, not four
+    ctx = Context(known_names=NAMES)
+    assert normalize_text("กรฆการพัฒนาซุมซน", ctx=ctx)[0] == "กรมการพัฒนาชุมชน"
+    assert normalize_text("กรฆการพัฒนาซุมซม", ctx=Context(known_names=NAMES))[0] == "กรฆการพัฒนาซุมซม"
+
+
 @pytest.mark.parametrize("text", ["ลงวันที่ ๑๒ ต.ค. ๒๕๕๒", "ประชุม อ.ส.ม. ทุกคน", "ภายใน จ.ค. นี้"])
 def test_an_abbreviation_after_a_place_word_is_no_place(text):
     # ต.ค. is ตุลาคม, not ตำบล ค. (it was "restored" to the subdistrict คู)

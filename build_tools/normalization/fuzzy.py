@@ -18,7 +18,7 @@ from pythainlp import thai_above_vowels, thai_below_vowels, thai_tonemarks
 MARKS = frozenset(thai_tonemarks + thai_above_vowels + thai_below_vowels + "\u0e4c\u0e4d\u0e47")
 # Pairs of letters Tesseract confuses (both ways); classes are their transitive closure.
 CONFUSED_PAIRS = ("คศ", "คด", "ดต", "ยอ", "ขย", "ขช", "ชซ", "บป", "ผฝ", "พฟ", "ถภ", "สล", "ฎฏ",
-                  "ใไ", "ฃข", "ฅค", "ษบ", "ฆม", "ทห", "นม", "รธ", "รว")
+                  "ใไ", "ฃข", "ฅค", "ษบ", "ฆม", "ทห", "นม", "รธ", "รว", "อฮ")
 MARK_COST = 0.25  # a mark dropped, added or swapped for another
 CONFUSED_COST = 0.35  # a letter read as its look-alike
 SPACE_COST = 0.1  # a space inside a word (or dropped between two)

@@ -16,6 +16,9 @@ from build_tools.normalization import fuzzy
 from build_tools.normalization.rules.base import Context, Line
 
 MAX_COST = 0.75  # two look-alike letters, or three marks
+# A long name may carry more damage: up to this much per letter of its skeleton (a
+# 22-letter office name OCR read with four damaged letters and marks is still that name).
+MAX_SHARE = 0.075
 MIN_SKELETON = 5  # shorter names are ordinary words too often
 PLACE_WORDS = {"จังหวัด": "province", "จ.": "province", "อำเภอ": "district", "อ.": "district",
                "ตำบล": "subdistrict", "ต.": "subdistrict"}
@@ -75,9 +78,13 @@ def _places_by_skeleton(level: str) -> dict[str, list[str]]:
     return out
 
 
+def max_cost(name: str) -> float:
+    return max(MAX_COST, MAX_SHARE * len(fuzzy.skeleton(name)))
+
+
 def _fix(text: str, start: int, end: int, name: str) -> tuple[str, str] | None:
     found = text[start:end]
-    if found == name or " " in found.strip() or fuzzy.cost(found, name) > MAX_COST:
+    if found == name or " " in found.strip() or fuzzy.cost(found, name) > max_cost(name):
         return None
     return found, text[:start] + name + text[end:]
 
@@ -93,7 +100,7 @@ def restore_line(text: str, names: tuple[str, ...]) -> tuple[str, list[tuple[str
             start, end = idx[at], _span_end(text, idx[at + len(sk) - 1])
             if not any(s < end and start < e for s, e in taken):
                 taken.append((start, end))
-                fits = sorted({n for n in candidates if fuzzy.cost(text[start:end], n) <= MAX_COST})
+                fits = sorted({n for n in candidates if fuzzy.cost(text[start:end], n) <= max_cost(n)})
                 if len(fits) > 1 and text[start:end] not in fits:
                     ambiguous.append(text[start:end])
                 elif len(fits) == 1 and (fixed := _fix(text, start, end, fits[0])):
