@@ -89,6 +89,17 @@ def test_damage_beyond_the_share_a_name_allows_is_left_alone():
     assert normalize_text("กรฆการพัฒนาซุมซม", ctx=Context(known_names=NAMES))[0] == "กรฆการพัฒนาซุมซม"
 
 
+@pytest.mark.parametrize("raw, fixed", [
+    ("พัฒนาการจังหวัดเชียงไห", "พัฒนาการจังหวัดเชียงใหม่"),  # ม่ lost, ใ read as ไ
+    ("ผู้ว่าราชการจังหวัดนครราชสีม", "ผู้ว่าราชการจังหวัดนครราชสีมา"),
+    ("จังหวัดสุพรรณบุร", "จังหวัดสุพรรณบุรี"),
+    ("จังหวัดเชียง", "จังหวัดเชียง"),  # too short to tell เชียงใหม่ from เชียงราย
+    ("อำเภอบ้านไ", "อำเภอบ้านไ"),  # only a province: districts and subdistricts are too many
+])
+def test_a_province_whose_last_letter_ocr_lost_is_restored(raw, fixed):
+    assert restore_places(raw)[0] == fixed
+
+
 @pytest.mark.parametrize("text", ["ลงวันที่ ๑๒ ต.ค. ๒๕๕๒", "ประชุม อ.ส.ม. ทุกคน", "ภายใน จ.ค. นี้"])
 def test_an_abbreviation_after_a_place_word_is_no_place(text):
     # ต.ค. is ตุลาคม, not ตำบล ค. (it was "restored" to the subdistrict คู)

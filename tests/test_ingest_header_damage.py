@@ -151,6 +151,9 @@ def test_a_citation_with_the_cited_documents_date_raises_no_date_flag():
     (".(นายวีระพงษ์ ทองมา).   | '", "นายวีระพงษ์ ทองมา"),  # specks in a segment of their own
     ("(นายประเสริฐ บุญมี) 3", "นายประเสริฐ บุญมี"),  # a stray digit after it
     ("(นายสมชาย ศรีสุข)", "นายสมชาย ศรีสุข"),
+    ("(นางสุภาพร ใจซื่อ ผี)", "นางสุภาพร ใจซื่อ"),  # the signature's scribble read as a letter or two
+    ("(นายวีระพงษ์ ท)", "นายวีระพงษ์ ท"),  # what is left of a surname stays
+    ("(ว่าที่ ร.ต. สมชาย ใจดี)", "ว่าที่ ร.ต. สมชาย ใจดี"),
     ("(ลงชื่อ) นายสมชาย", None),
     ("กรม (ผู้ว่า) ฯ", None),
 ])

@@ -39,8 +39,20 @@ def _name(row: Row) -> str | None:
     for seg in reversed(row.segs):
         t = re.sub(r"[\s.,:;'`|_~-]+$", "", strip_junk(seg).lstrip(".,'"))
         if m := NAME_RE.match(t):
-            return _tidy(clean(m.group(1))) or None
+            return _without_scribble(_tidy(clean(m.group(1)))) or None
     return None
+
+
+def _without_scribble(name: str) -> str:
+    """The signature's scribble read as a letter or two after the surname (`ใจซื่อ ผี`)
+    is no part of the name: a first name and a surname are there before it."""
+    parts = name.split(" ")
+    if len(parts) >= 3 and len(parts[-1]) <= 2 and len(parts[-2]) >= 3 and THAI_WORD.fullmatch(parts[-1]):
+        return " ".join(parts[:-1])
+    return name
+
+
+THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
 
 
 def _tidy(text: str, split_words: bool = False) -> str:

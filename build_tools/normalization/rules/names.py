@@ -125,13 +125,36 @@ def restore_places(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
         if not word or word in gazetteer(level) or (m.group(1).endswith(".") and _ABBREVIATION.match(rest)):
             continue
         fits = sorted({n for n in _places_by_skeleton(level).get(fuzzy.skeleton(word), ())
-                       if fuzzy.cost(word, n) <= MAX_COST})
+                       if fuzzy.cost(word, n) <= MAX_COST}) or _last_letter_lost(word, level)
         if len(fits) == 1:
             changes.append((word, fits[0]))
             text = text[:m.end()] + fits[0] + rest[len(word):]
         elif len(fits) > 1:
             ambiguous.append(word)
     return text, changes, ambiguous
+
+
+LAST_LETTER_LEVELS = ("province",)  # 77 names: one whose last letter is lost is still one name
+MIN_CUT_SKELETON = 5
+
+
+@functools.lru_cache(maxsize=2)
+def _places_by_cut_skeleton(level: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for n in gazetteer(level):
+        sk = fuzzy.skeleton(n)
+        if len(sk) > MIN_CUT_SKELETON:
+            out.setdefault(sk[:-1], []).append(n)
+    return out
+
+
+def _last_letter_lost(word: str, level: str) -> list[str]:
+    """The province a word is with its last letter lost (เชียงไห: เชียงใหม่, the letter
+    at the line's edge faint), within the damage allowed besides that letter."""
+    if level not in LAST_LETTER_LEVELS or len(fuzzy.skeleton(word)) < MIN_CUT_SKELETON:
+        return []
+    return sorted({n for n in _places_by_cut_skeleton(level).get(fuzzy.skeleton(word), ())
+                   if fuzzy.cost(word, n) <= MAX_COST + fuzzy.OTHER_COST})
 
 
 def restore_known_names(lines: list[Line], ctx: Context) -> list[Line]:
