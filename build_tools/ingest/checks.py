@@ -17,9 +17,22 @@ from build_tools.ingest.numbers import Number
 # Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic.
 # Tesseract's Thai model reads ๔ ๖ ๗ ๘ ๙ as ๕ ๒ ๓ ๕ ๕ more often than not (measured on
 # benchmarks/letterset): a ๕ may be any of ๔ ๕ ๘ ๙.
-CONFUSED_DIGITS = {"8": "536", "5": "8469", "3": "857", "6": "2851", "2": "6", "4": "5", "1": "7", "7": "13",
+# Each digit's list is ordered by how often it was the printed digit (measured with
+# benchmarks/ingest_eval.py: ๔ read as ๕ 48 times, ๙ as ๕ 14, ๗ as ๓ 9, ๖ as ๒ 7, ๘ as ๕ 5,
+# ๖ as ๑ 3, ๙ as ๓ 2): confusion_cost() weighs a reading by that order.
+CONFUSED_DIGITS = {"8": "536", "5": "4986", "3": "7985", "6": "2851", "2": "6", "4": "5", "1": "67", "7": "13",
                    "0": "8", "9": "5"}
 RECEIVED_WITHIN_DAYS = 90
+
+
+def confusion_cost(read: str, printed: str) -> float:
+    """0 for the same digit; 1 and up for a digit Tesseract misreads as `read` (the likelier
+    confusion costs less); infinity for digits it does not confuse."""
+    read, printed = to_arabic_digits(read), to_arabic_digits(printed)
+    if read == printed:
+        return 0.0
+    rank = CONFUSED_DIGITS.get(read, "").find(printed)
+    return 1 + 0.5 * rank if rank >= 0 else float("inf")
 
 
 def variants(digits: str, max_changes: int = 1) -> list[str]:
