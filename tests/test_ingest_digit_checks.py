@@ -162,3 +162,13 @@ def test_a_date_line_whose_day_was_lost_is_read_again_from_the_page(tmp_path, pr
     # (Thai digits are not in this test: rendered in Garuda, Tesseract reads ๒๗ as ๒๐ or ๒๓,
     # so the readings disagree and the line is rightly left as it was; the letter set
     # measures the Thai-digit case, benchmarks/ingest_eval.py)
+
+
+@pytest.mark.parametrize("before, what", [
+    ("อ้างถึง หนังสือกระทรวงมหาดไทย ที่ มท ๐๔๐๔.๒/๔๙๐๐ ลงวันที่ ๖", None),  # the day ends the line above
+    ("๒. หนังสือกรมการพัฒนาชุมชน ที่ ขก ๐๐๑๗.๒/ว 3370 ลงวันที่ 30 .", None),
+    ("ถนนราชดำเนินกลาง กทม. ๑๐๒๐๐", "date"),  # a postcode is no day
+    ("", "date"),
+])
+def test_a_month_and_year_under_the_day_of_a_wrapped_citation_lack_nothing(before, what):
+    assert wants("สิงหาคม ๒๕๕๒", before) == what

@@ -3,13 +3,14 @@
 In the top part of a page, a line that looks like the letter's number (it starts with
 ที่, or with two Thai letters and digits) but holds no readable number, or a line with a
 month name but no readable date (its day lost, or a day the month does not have), is cut
-from the page and read again by Tesseract on its own: at several sizes, as one line and
-as a block (a block reading keeps the neighbouring lines' fragments apart, where a
-one-line reading of a damaged crop often fails), each reading's Thai digits read again
-glyph by glyph (digits.py).  The value the readings agree on (the date, the number) wins
-when at least two of them give it and no other value has as many; the line then takes
-the text of the first reading that gave it.  A single reading is no evidence: one crop at
-one size is as likely to be misread as the page was."""
+from the page and read again by Tesseract on its own: as a block at three sizes (a block
+reading keeps the neighbouring lines' fragments apart, where a one-line reading of a
+damaged crop often fails), then, when no two of those agree, as one line at two sizes;
+each reading's Thai digits read again glyph by glyph (digits.py).  The value the
+readings agree on (the date, the number) wins when at least two of them give it and no
+other value has as many; the line then takes the text of the first reading that gave it.
+A single reading is no evidence: one crop at one size is as likely to be misread as the
+page was."""
 from __future__ import annotations
 
 import re
@@ -27,16 +28,20 @@ from build_tools.ingest.tesseract import TLine
 HEADER_SHARE = 0.4  # the header is in the top part of the page
 # (size factor, Tesseract page segmentation mode) of each reading: one line, a block
 READINGS = ((1.0, 6), (1.5, 6), (2.0, 6), (1.5, 7), (2.0, 7))
+FAST_READINGS = 3  # the block readings first: when two of them agree, the rest are not needed
 MIN_VOTES = 2
+_DAY_AT_END = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{1,2}\W{0,3}$")
 _MONTH = re.compile("|".join(re.escape(m.rstrip(".")) for m in MONTHS_FULL + MONTHS_ABBR))
 
 
-def wants(text: str) -> str | None:
-    """What a header line should hold and does not: 'number', 'date' or None."""
+def wants(text: str, before: str = "") -> str | None:
+    """What a header line should hold and does not: 'number', 'date' or None.  A month and
+    year under a line that ends with the day (a citation's date wrapped: `ลงวันที่ ๖` /
+    `สิงหาคม ๒๕๕๒`) lack nothing."""
     t = strip_junk(text)
     if (label_at(t, "number") is not None or re.match(r"[ก-ฮ]{2}\s*[0-9๐-๙]", t)) and find_number(t) is None:
         return "number"
-    if _MONTH.search(t) and value_of(t, "date") is None:
+    if _MONTH.search(t) and value_of(t, "date") is None and not _DAY_AT_END.search(before):
         return "date"
     return None
 
@@ -69,9 +74,12 @@ def _crop(page: Image.Image, ln: TLine) -> Image.Image:
 
 def readings(crop: Image.Image, what: str, threshold: int) -> list[str]:
     """The line as each reading gives it (for a block reading, its line that holds what is
-    wanted, or its longest)."""
-    out = []
-    for factor, psm in READINGS:
+    wanted, or its longest); the block readings first, the others only when no two of
+    those agree."""
+    out: list[str] = []
+    for k, (factor, psm) in enumerate(READINGS):
+        if k == FAST_READINGS and vote(out, what) is not None:
+            break
         img = crop if factor == 1.0 else crop.resize((round(crop.size[0] * factor), round(crop.size[1] * factor)),
                                                      Image.LANCZOS)
         try:
@@ -83,7 +91,7 @@ def readings(crop: Image.Image, what: str, threshold: int) -> list[str]:
                 line.text = digits.reread_line(img, line, threshold)
         texts = [ln.text for ln in lines]
         held = [t for t in texts if value_of(t, what)]
-        if held or texts:
+        if texts:
             out.append(held[0] if held else max(texts, key=len))
     return out
 
@@ -95,8 +103,8 @@ def reread_header(page: Image.Image, lines: list[TLine], threshold: int) -> int:
     often as the reverse, and doubled the time per page.)"""
     fixed = 0
     limit = page.size[1] * HEADER_SHARE
-    for ln in lines:
-        what = wants(ln.text) if ln.box.top < limit else None
+    for k, ln in enumerate(lines):
+        what = wants(ln.text, lines[k - 1].text if k else "") if ln.box.top < limit else None
         if not what:
             continue
         best = vote(readings(_crop(page, ln), what, threshold), what)
