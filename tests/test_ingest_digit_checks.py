@@ -8,8 +8,9 @@ from conftest import ROOT
 
 from build_tools.ingest import tesseract
 from build_tools.ingest.analyze import Env, analyze
-from build_tools.ingest.checks import confusion_cost
+from build_tools.ingest.checks import confusion_cost, digit_swap, uncertain_day
 from build_tools.ingest.dates import read_dates
+from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import Registry
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.ocr import ocr_unavailable, render_text_image
@@ -172,3 +173,48 @@ def test_a_date_line_whose_day_was_lost_is_read_again_from_the_page(tmp_path, pr
 ])
 def test_a_month_and_year_under_the_day_of_a_wrapped_citation_lack_nothing(before, what):
     assert wants("สิงหาคม ๒๕๕๒", before) == what
+
+
+# --- a date whose day is not certain -------------------------------------------------
+
+SWAPPED = Flag("number_check", "...", 3, suggestion="มท ๐๔๑๐.๕/๔๖๖๘", wrong="มท ๐๕๑๐.๕/๕๖๖๘")
+
+
+@pytest.mark.parametrize("date_be, days", [
+    ("๒๕ กรกฎาคม ๒๕๕๓", "๒๔ ๒๖ ๒๘ ๒๙"),  # ๕ may be ๔ ๙ ๘ ๖
+    ("๕ กรกฎาคม ๒๕๕๓", "๔ ๖ ๘ ๙"),
+    ("๒๓ มิถุนายน ๒๕๕๓", "๒๕ ๒๗ ๒๘ ๒๙"),  # ๓ may be ๗ ๙ ๘ ๕
+    ("๓๐ มิถุนายน ๒๕๕๓", None),  # ๗๐ ๙๐ ... are no days
+    ("๔ กรกฎาคม ๒๕๕๓", None),  # Tesseract does not write ๔ for another digit
+    ("25 กรกฎาคม 2553", None),  # Arabic digits are read well
+])
+def test_a_day_in_digits_tesseract_writes_for_others_is_flagged_when_digits_were_misread(date_be, days):
+    flags = uncertain_day(date_be, 4, [SWAPPED])
+    if days is None:
+        assert flags == []
+    else:
+        (f,) = flags
+        assert (f.kind, f.line, f.suggestion, f.wrong) == ("date_check", 4, None, date_be)
+        assert f"วันที่จริงอาจเป็นวันที่ {days}:" in f.message
+
+
+@pytest.mark.parametrize("evidence", [
+    [],
+    [Flag("number_check", "...", 3, suggestion="๑๒๓/๒๕๕๓", wrong="๑๒๓/๒๕๕๒")],  # a year: ๒ is not written for ๓
+    [Flag("number_check", "...", 3, suggestion=None, wrong="มท ๐๕๑๐.๕/๕๖๖๘")],  # no reading to compare
+    [Flag("number_check", "...", 3, suggestion="ชม 0019.2/ว 506", wrong="ชม 0019. 27ว 506")],  # a misread `/`
+])
+def test_no_flag_without_digits_found_misread_in_the_letter(evidence):
+    assert uncertain_day("๒๕ กรกฎาคม ๒๕๕๓", 4, evidence) == []
+
+
+@pytest.mark.parametrize("wrong, right, swap", [
+    ("มท ๐๕๑๐.๕/๕๖๖๘", "มท ๐๔๑๐.๕/๔๖๖๘", True),
+    ("มท 0510.3/ว 1771", "มท ๐๔๑๐.๓/ว ๑๗๗๑", True),  # Thai and Arabic digits alike
+    ("มท ๐๔๑๐.๕/๔๖๖๘", "มท ๐๔๑๐.๕/๔๖๖๘", False),
+    ("มท 0810.2/ว 02790", "มท 0810.2/ว 2790", False),
+    ("สข ๐๐๑๕.๕/๑๐๓๕", "สข ๐๐๑๙.๕/๑๐๓๔", True),
+    ("สข ๐๐๑๕.๕/๑๐๓๕", "สข ๐๐๑๕.๕/๑๐๓๑", False),  # ๕ is not what Tesseract writes for ๑
+])
+def test_a_reading_that_differs_only_by_confused_digits(wrong, right, swap):
+    assert digit_swap(wrong, right) is swap

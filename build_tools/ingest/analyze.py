@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from build_tools.common.thaidate import BE_OFFSET
-from build_tools.ingest.checks import check_dates, check_number
+from build_tools.ingest.checks import check_dates, check_number, uncertain_day
 from build_tools.ingest.dates import first_date
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import Registry, identify
@@ -103,7 +103,7 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
            "issuer_place": {k: v for k, v in (("province", iss.province), ("district", iss.district)) if v} or None,
            "drafted_by": iss.drafted_by, "address": L.address, "urgency": L.urgency,
            "references": L.references, "enclosures": L.enclosures, "contact": L.contact,
-           "receipt_stamps": L.receipt_stamps}
+           "receipt_stamps": L.receipt_stamps, "date_line": L.date_line}
     _restore_fields(rec, L, env)
     rec["signatory"] = L.signatory
     return rec, flags, L
@@ -210,3 +210,5 @@ def _link_references(records: list[dict], env: Env) -> None:
             resolved.append(out)
             rec["flags"] += fl
         rec["references"] = resolved
+        if rec.get("form"):  # a letter's date, once every number in it is checked
+            rec["flags"] += uncertain_day(rec.get("date_be"), rec.get("date_line"), rec["flags"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 from build_tools.common.thai import to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET
@@ -23,6 +24,7 @@ from build_tools.ingest.numbers import Number
 CONFUSED_DIGITS = {"8": "536", "5": "4986", "3": "7985", "6": "2851", "2": "6", "4": "5", "1": "67", "7": "13",
                    "0": "8", "9": "5"}
 RECEIVED_WITHIN_DAYS = 90
+WRITTEN_FOR_OTHERS = "๕๓๒๑"  # what Tesseract writes for ๔ ๙ ๘ ๖ / ๗ ๙ / ๖ / ๖ (measured, above)
 
 
 def confusion_cost(read: str, printed: str) -> float:
@@ -138,3 +140,30 @@ def _likely_date(printed: str | None, before: dt.date) -> str | None:
                 if dt.timedelta(0) <= before - d <= dt.timedelta(days=RECEIVED_WITHIN_DAYS):
                     fits.add(found[0].stored)
     return fits.pop() if len(fits) == 1 else None
+
+
+def digit_swap(wrong: str | None, right: str | None) -> bool:
+    """`wrong` differs from `right` only by digits Tesseract confuses (and by one at least)."""
+    a, b = to_arabic_digits(wrong or "").replace(" ", ""), to_arabic_digits(right or "").replace(" ", "")
+    if not a or len(a) != len(b) or a == b:
+        return False
+    return all(x == y or confusion_cost(x, y) < float("inf") for x, y in zip(a, b))
+
+
+def uncertain_day(date_be: str | None, line: int | None, flags: list[Flag]) -> list[Flag]:
+    """A date whose day is printed in Thai digits Tesseract writes for other digits (๕ for
+    ๔ ๙ ๘ ๖, ๓ for ๗ ๙ ...), in a letter where digits were already found misread (a number
+    flagged with a reading that differs only by such digits): that day is not certain.
+    Flagged with the days it may be; which one, only the scan tells."""
+    m = re.match(r"([๐-๙]{1,2}) ", date_be or "")
+    if m is None or not any(f.kind == "number_check" and digit_swap(f.wrong, f.suggestion) for f in flags):
+        return []
+    day = m.group(1)
+    others = sorted({found[0].stored.split(" ")[0] for v in variants(day, len(day))
+                     if all(a == b or a in WRITTEN_FOR_OTHERS for a, b in zip(day, v))
+                     and (found := read_dates(v + date_be[m.end(1):])) and found[0].iso})
+    if not others:
+        return []
+    return [Flag("date_check", f"วันที่ '{date_be}': เลข '{day}' ของวันเป็นเลขที่ OCR มักอ่านแทนเลขอื่น และหนังสือนี้มี"
+                               f"เลขที่อ่านสลับแล้ว วันที่จริงอาจเป็นวันที่ {' '.join(others)}: ตรวจกับต้นฉบับ", line,
+                 wrong=date_be)]
