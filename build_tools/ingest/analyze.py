@@ -8,11 +8,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from build_tools.common.thaidate import BE_OFFSET
-from build_tools.ingest.checks import check_dates, check_number
+from build_tools.ingest.checks import check_dates, check_number, uncertain_day
 from build_tools.ingest.dates import first_date
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import Registry, identify
 from build_tools.ingest.letter import Letter, extract_letter
+from build_tools.ingest.prefixes import check_prefix
 from build_tools.ingest.records import front_matter, to_json
 from build_tools.ingest.resolve import Candidate, known_prefixes, resolve
 from build_tools.ingest.rows import clean
@@ -88,7 +89,10 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
         flags.append(Flag("missing", f"ไม่รู้ว่าหน่วยงานใดออกหนังสือ ('{printed}'):"
                                      " เพิ่มหน่วยงานใน corpus/agencies.yaml หรือรหัสใน corpus/letter_codes.yaml",
                           iss.line or L.number_line or rows[0][0], wrong="issuer"))
-    flags += check_number(L.number_parsed, L.date, _expected_prefixes(env, iss.agency, iss.drafted_by), L.number_line)
+    checked = check_number(L.number_parsed, L.date, _expected_prefixes(env, iss.agency, iss.drafted_by), L.number_line)
+    if not any(f.kind == "number_check" and f.suggestion for f in checked):  # one likely reading is enough
+        checked += check_prefix(L.number_parsed, env.registry, L.number_line)
+    flags += checked
     flags += check_dates(L.date, L.date_be, L.date_line, L.receipt_stamps, L.references)
     for c in env.candidates:
         if L.number and c.number and c.number == L.number:
@@ -99,7 +103,7 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
            "issuer_place": {k: v for k, v in (("province", iss.province), ("district", iss.district)) if v} or None,
            "drafted_by": iss.drafted_by, "address": L.address, "urgency": L.urgency,
            "references": L.references, "enclosures": L.enclosures, "contact": L.contact,
-           "receipt_stamps": L.receipt_stamps}
+           "receipt_stamps": L.receipt_stamps, "date_line": L.date_line}
     _restore_fields(rec, L, env)
     rec["signatory"] = L.signatory
     return rec, flags, L
@@ -206,3 +210,5 @@ def _link_references(records: list[dict], env: Env) -> None:
             resolved.append(out)
             rec["flags"] += fl
         rec["references"] = resolved
+        if rec.get("form"):  # a letter's date, once every number in it is checked
+            rec["flags"] += uncertain_day(rec.get("date_be"), rec.get("date_line"), rec["flags"])

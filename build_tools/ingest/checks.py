@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 from build_tools.common.thai import to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET
@@ -17,9 +18,23 @@ from build_tools.ingest.numbers import Number
 # Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic.
 # Tesseract's Thai model reads ๔ ๖ ๗ ๘ ๙ as ๕ ๒ ๓ ๕ ๕ more often than not (measured on
 # benchmarks/letterset): a ๕ may be any of ๔ ๕ ๘ ๙.
-CONFUSED_DIGITS = {"8": "536", "5": "8469", "3": "857", "6": "2851", "2": "6", "4": "5", "1": "7", "7": "13",
+# Each digit's list is ordered by how often it was the printed digit (measured with
+# benchmarks/ingest_eval.py: ๔ read as ๕ 48 times, ๙ as ๕ 14, ๗ as ๓ 9, ๖ as ๒ 7, ๘ as ๕ 5,
+# ๖ as ๑ 3, ๙ as ๓ 2): confusion_cost() weighs a reading by that order.
+CONFUSED_DIGITS = {"8": "536", "5": "4986", "3": "7985", "6": "2851", "2": "6", "4": "5", "1": "67", "7": "13",
                    "0": "8", "9": "5"}
 RECEIVED_WITHIN_DAYS = 90
+WRITTEN_FOR_OTHERS = "๕๓๒๑"  # what Tesseract writes for ๔ ๙ ๘ ๖ / ๗ ๙ / ๖ / ๖ (measured, above)
+
+
+def confusion_cost(read: str, printed: str) -> float:
+    """0 for the same digit; 1 and up for a digit Tesseract misreads as `read` (the likelier
+    confusion costs less); infinity for digits it does not confuse."""
+    read, printed = to_arabic_digits(read), to_arabic_digits(printed)
+    if read == printed:
+        return 0.0
+    rank = CONFUSED_DIGITS.get(read, "").find(printed)
+    return 1 + 0.5 * rank if rank >= 0 else float("inf")
 
 
 def variants(digits: str, max_changes: int = 1) -> list[str]:
@@ -125,3 +140,30 @@ def _likely_date(printed: str | None, before: dt.date) -> str | None:
                 if dt.timedelta(0) <= before - d <= dt.timedelta(days=RECEIVED_WITHIN_DAYS):
                     fits.add(found[0].stored)
     return fits.pop() if len(fits) == 1 else None
+
+
+def digit_swap(wrong: str | None, right: str | None) -> bool:
+    """`wrong` differs from `right` only by digits Tesseract confuses (and by one at least)."""
+    a, b = to_arabic_digits(wrong or "").replace(" ", ""), to_arabic_digits(right or "").replace(" ", "")
+    if not a or len(a) != len(b) or a == b:
+        return False
+    return all(x == y or confusion_cost(x, y) < float("inf") for x, y in zip(a, b))
+
+
+def uncertain_day(date_be: str | None, line: int | None, flags: list[Flag]) -> list[Flag]:
+    """A date whose day is printed in Thai digits Tesseract writes for other digits (๕ for
+    ๔ ๙ ๘ ๖, ๓ for ๗ ๙ ...), in a letter where digits were already found misread (a number
+    flagged with a reading that differs only by such digits): that day is not certain.
+    Flagged with the days it may be; which one, only the scan tells."""
+    m = re.match(r"([๐-๙]{1,2}) ", date_be or "")
+    if m is None or not any(f.kind == "number_check" and digit_swap(f.wrong, f.suggestion) for f in flags):
+        return []
+    day = m.group(1)
+    others = sorted({found[0].stored.split(" ")[0] for v in variants(day, len(day))
+                     if all(a == b or a in WRITTEN_FOR_OTHERS for a, b in zip(day, v))
+                     and (found := read_dates(v + date_be[m.end(1):])) and found[0].iso})
+    if not others:
+        return []
+    return [Flag("date_check", f"วันที่ '{date_be}': เลข '{day}' ของวันเป็นเลขที่ OCR มักอ่านแทนเลขอื่น และหนังสือนี้มี"
+                               f"เลขที่อ่านสลับแล้ว วันที่จริงอาจเป็นวันที่ {' '.join(others)}: ตรวจกับต้นฉบับ", line,
+                 wrong=date_be)]

@@ -18,6 +18,7 @@ from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import office_of_number
 from build_tools.ingest.letter import fold_marks
 from build_tools.ingest.numbers import find_number
+from build_tools.ingest.prefixes import check_prefix
 
 
 @dataclass
@@ -146,6 +147,8 @@ def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
         flags.append(Flag("unresolved_reference",
                           f"อ้างถึง '{number or ref.get('title')}' ลงวันที่ {ref.get('date_be') or '-'} "
                           "ยังไม่มีในคลังเอกสาร", line, wrong=number))
+        if registry is not None:  # not in the corpus: its office digits checked against the data
+            flags += check_prefix(number, registry, line)
     return out, flags
 
 

@@ -1,0 +1,76 @@
+"""Is a letter number's office part (มท ๐๔๑๐, ขก ๐๐๑๗) one the data knows, and if not,
+which known one did OCR most likely misread?
+
+Known office digits are those the data vouches for: a confirmed office of a ministry in
+corpus/letter_codes.yaml (`verified: true`, e.g. มท 04.. for กรมการพัฒนาชุมชน), the office
+digits of a province's offices (0017, 0023: any province code), and the prefixes of the
+letters already in the corpus (a citing or cited letter).  A number whose office digits
+are not known but become known by changing digits Tesseract confuses (checks.CONFUSED_DIGITS,
+at most two) is implausible: it is flagged with the number read that way as the
+suggestion, when exactly one known office fits at the lowest cost.  A prefix that is
+simply unknown (a district's office, an office the data does not list) is not flagged:
+an unknown prefix is not a wrong one, and the serial is never guessed."""
+from __future__ import annotations
+
+from build_tools.common.thai import to_arabic_digits, to_thai_digits
+from build_tools.ingest.checks import confusion_cost, variants
+from build_tools.ingest.flags import Flag
+from build_tools.ingest.numbers import Number, find_number
+
+MAX_CHANGES = 2
+
+
+def known_offices(registry) -> set[str]:
+    """'มท 04' / 'มท 0810' (a ministry's office, by code) and '* 0017' (a province's office
+    digits, under any province code)."""
+    codes = registry.codes
+    out = {k for k, e in codes.offices.items() if " " in k and e.get("verified")}
+    out |= {f"* {d}" for d in codes.provincial_offices}
+    out |= {p for p in registry.learned if " " in p}
+    return out
+
+
+def is_known(code: str, digits: str, known: set[str], provinces: dict[str, str]) -> bool:
+    """The office digits (Arabic, the first group: '0410') under the code are known."""
+    if code in provinces and f"* {digits}" in known:
+        return True
+    return any(p.startswith(f"{code} ") and digits.startswith(p.split(" ", 1)[1]) for p in known)
+
+
+def likely_office(num: Number, registry) -> str | None:
+    """The office digits (as printed: Thai or Arabic) OCR most likely misread, or None when
+    the number's own are known, unknown with no known reading near, or ambiguous."""
+    if num.kind != "government" or not num.code:
+        return None
+    known, provinces = known_offices(registry), registry.codes.provinces
+    printed = (num.office or "").split(".")[0]
+    if is_known(num.code, to_arabic_digits(printed), known, provinces):
+        return None
+    costs = sorted((reading_cost(printed, v), v) for v in set(variants(printed, MAX_CHANGES))
+                   if is_known(num.code, to_arabic_digits(v), known, provinces))
+    if not costs or (len(costs) > 1 and costs[1][0] == costs[0][0]):
+        return None
+    return costs[0][1]
+
+
+def reading_cost(read: str, printed: str) -> float:
+    return sum(confusion_cost(a, b) for a, b in zip(read, printed))
+
+
+def check_prefix(number: str | Number | None, registry, line: int | None) -> list[Flag]:
+    """A number whose office digits are implausible, flagged with the likely reading."""
+    num = find_number(number, ("government",)) if isinstance(number, str) else number
+    if num is None:
+        return []
+    office = likely_office(num, registry)
+    if office is None:
+        return []
+    printed = (num.office or "").split(".")[0]
+    thai = printed != to_arabic_digits(printed)
+    office = to_thai_digits(to_arabic_digits(office)) if thai else to_arabic_digits(office)
+    text = number if isinstance(number, str) else num.printed
+    suggestion = num.printed.replace(printed, office, 1)
+    return [Flag("number_check", f"รหัสส่วนราชการ '{num.code} {printed}' ในเลขที่ '{text}' ไม่มีในข้อมูลรหัส "
+                                 f"(corpus/letter_codes.yaml และหนังสือในคลัง) แต่ '{num.code} {office}' มี: "
+                                 "OCR มักอ่านตัวเลขเหล่านี้สลับกัน ตรวจกับต้นฉบับ", line,
+                 suggestion=suggestion, wrong=text)]
