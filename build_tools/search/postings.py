@@ -117,18 +117,37 @@ class IndexView:
             out.update(reader.terms_within(WORDS_FIELD, word, maxdist, prefix=1))
         return out
 
-    def positions(self, docnum: int, term: str) -> list[int] | None:
-        """Where `term` stands in record `docnum` (None: not there)."""
-        for reader, offset, _ in reversed(self.segments):
-            if docnum >= offset:
-                try:
-                    m = reader.postings(SPANS_FIELD, term)
-                except TermNotFound:
-                    return None
-                local = docnum - offset
-                if m.is_active() and m.id() < local:
-                    m.skip_to(local)
-                if m.is_active() and m.id() == local:
-                    return list(m.value_as("positions"))
-                return None
-        return None
+    def positions(self, term: str, docnums) -> dict[int, list[int]]:
+        """{record: where `term` stands in it} for those of `docnums` that hold it: one
+        pass over the term's positions per segment, a block at a time where
+        build_tools.search.whoosh_blocks can (else Whoosh's public matcher)."""
+        out: dict[int, list[int]] = {}
+        wanted = sorted(set(docnums))
+        for k, (reader, offset, deleted) in enumerate(self.segments):
+            end = self.segments[k + 1][1] if k + 1 < len(self.segments) else self.total
+            local = [d - offset for d in wanted if offset <= d < end]
+            if not local:
+                continue
+            try:
+                m = reader.postings(SPANS_FIELD, term)
+            except TermNotFound:
+                continue
+            got = None if self.public_only else whoosh_blocks.positions(m, local, deleted)
+            if got is None:
+                got = read_positions(reader.postings(SPANS_FIELD, term), local)
+            out.update((d + offset, p) for d, p in got.items())
+        return out
+
+
+def read_positions(m, targets: list[int]) -> dict[int, list[int]]:
+    """{document: positions} of the `targets` (ascending) a public matcher holds: one
+    forward pass (skip_to)."""
+    out: dict[int, list[int]] = {}
+    for d in targets:
+        if not m.is_active():
+            break
+        if m.id() < d:
+            m.skip_to(d)
+        if m.is_active() and m.id() == d:
+            out[d] = list(m.value_as("positions"))
+    return out

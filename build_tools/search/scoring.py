@@ -198,17 +198,28 @@ class QueryScorer:
         if pages:
             final = np.where(self.view.on_pages(pages), final * ranking.INTENT_BOOST, final)
         candidates = np.flatnonzero(required & (score > 0) & (coverage >= ranking.COVERAGE_MIN - 1e-9))
-        phrases = [r for r in self.resolved if r.phrase]
-        order = _ranked(final, candidates, None if phrases else limit)
-        out = []
-        for d in order:
-            if phrases and not all(self._phrase_at(int(d), r.alternatives[0][0]) for r in phrases):
-                continue
-            out.append(Scored(int(d), float(final[d]), float(coverage[d]), bool(near[d]), self._terms_at(int(d))))
+        phrases = [r.alternatives[0][0] for r in self.resolved if r.phrase]
+        order = [int(d) for d in _ranked(final, candidates, None if phrases else limit)]
+        if phrases:
+            order = self._with_phrases(order, phrases, limit)
+        out = [Scored(d, float(final[d]), float(coverage[d]), bool(near[d]), self._terms_at(d)) for d in order]
+        if out:
             self.best_coverage = max(self.best_coverage, out[0].coverage)
-            if len(out) == limit:
-                break
         return out
+
+    def _with_phrases(self, order: list[int], phrases: list[tuple[str, ...]], limit: int) -> list[int]:
+        """The first `limit` records of `order` that hold every phrase, checked a batch
+        of records at a time (one pass over a term's positions per batch)."""
+        kept: list[int] = []
+        step = max(2 * limit, 32)
+        for at in range(0, len(order), step):
+            batch = order[at:at + step]
+            for terms in phrases:
+                batch = self._phrase_in(batch, terms)
+            kept += batch
+            if len(kept) >= limit:
+                break
+        return kept[:limit]
 
     def _terms_at(self, d: int) -> list[str]:
         out = []
@@ -220,14 +231,19 @@ class QueryScorer:
                     out.append(t)
         return out
 
-    def _phrase_at(self, d: int, terms: tuple[str, ...]) -> bool:
-        """The phrase's words in order, one after another (within one field: the fields'
-        positions lie far apart)."""
-        spans = [self.view.positions(d, t) for t in terms]
-        if any(not p for p in spans):
-            return False
-        rest = [set(p) for p in spans[1:]]
-        return any(all(start + i + 1 in s for i, s in enumerate(rest)) for start in spans[0])
+    def _phrase_in(self, docs: list[int], terms: tuple[str, ...]) -> list[int]:
+        """Those of `docs` (order kept) that hold the phrase's words in order, one after
+        another (within one field: the fields' positions lie far apart)."""
+        spans = [self.view.positions(t, docs) for t in terms]
+        out = []
+        for d in docs:
+            at = [s.get(d) for s in spans]
+            if not all(at):
+                continue
+            rest = [set(p) for p in at[1:]]
+            if any(all(start + i + 1 in s for i, s in enumerate(rest)) for start in at[0]):
+                out.append(d)
+        return out
 
     def explain(self) -> list[str]:
         total = sum(r.weight for r in self.resolved) or 1.0

@@ -11,11 +11,13 @@ that both readers give exactly the same postings on a real index with deletions.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from importlib.metadata import PackageNotFoundError, version
 from itertools import accumulate
 
 PINNED = "5.4.0"  # whoosh-ng, as pinned in pyproject.toml
 _NEEDED = ("_read_data", "_read_weights", "_next_block", "_i", "_data", "_byteids", "_weights", "_ids")
+_NEEDED_VALUES = ("_read_ids", "_read_values", "_next_block", "_maxid", "_ids", "_values", "_byteids", "format")
 
 
 def _installed() -> str | None:
@@ -58,3 +60,32 @@ def read(matcher, deleted: frozenset) -> tuple[list, list] | None:
             ids = [ids[i] for i in keep]
             weights = [weights[i] for i in keep]
     return ids, weights
+
+
+def positions(matcher, targets: list[int], deleted: frozenset) -> dict[int, list[int]] | None:
+    """{document: its positions} of a fresh leaf matcher of one segment, for the live
+    documents `targets` (ascending) that hold the term; None as for `read`.  A block whose
+    last id lies before the next target is skipped by its header alone (Whoosh's own
+    skip_to walks the postings of a block one by one); in a block, a bisection."""
+    if not ENABLED:
+        return None
+    m = getattr(matcher, "child", matcher) if deleted else matcher
+    if not all(hasattr(m, a) for a in _NEEDED_VALUES) or m._byteids:
+        return None
+    decode = m.format.decoder("positions")
+    out: dict[int, list[int]] = {}
+    k = 0
+    while k < len(targets) and m.is_active():
+        if m._maxid >= targets[k]:
+            if m._ids is None:
+                m._read_ids()
+            if m._values is None:
+                m._read_values()
+            ids = m._ids
+            while k < len(targets) and targets[k] <= m._maxid:
+                i = bisect_left(ids, targets[k])
+                if i < len(ids) and ids[i] == targets[k]:
+                    out[targets[k]] = list(decode(m._values[i]))
+                k += 1
+        m._next_block()
+    return out
