@@ -91,5 +91,27 @@ def normalize_term(token: str) -> str:
     return t
 
 
+_NOT_PLAIN = re.compile(r"[^\x00-\x7f\u0e00-\u0e7f]")  # neither ASCII nor Thai
+
+
+def term_starts(text: str, terms: set[str]) -> list[int] | None:
+    """Every offset of the NFC `text` where a stretch of it begins that normalize_term
+    turns into one of `terms` (a superset: dots may stand anywhere in it), ascending;
+    None when the text holds a character that normalize_term does not map one for one
+    wherever it stands (a combining mark outside Thai, a Greek capital sigma, a letter
+    that lower-cases into two), so offsets cannot be found this way."""
+    odd = _NOT_PLAIN.findall(text)
+    folded = to_arabic_digits(text).lower()
+    if len(folded) != len(text) or any(c == "\u03a3" or unicodedata.combining(c) for c in odd):
+        return None
+    alternatives = [r"\.*".join(map(re.escape, t.replace(".", ""))) for t in terms if t.replace(".", "")]
+    if len(alternatives) < len(terms):
+        return None  # a term of dots alone
+    if not alternatives:
+        return []
+    found = re.compile("(?=" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")")
+    return [m.start() for m in found.finditer(folded)]
+
+
 def normalize_query_text(text: str) -> str:
     return to_arabic_digits(unicodedata.normalize("NFC", text))
