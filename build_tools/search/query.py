@@ -19,6 +19,7 @@ import numpy as np
 from whoosh import index, query
 
 from build_tools.analysis.question import ParsedQuery, QueryUnderstanding
+from build_tools.common.paths import Paths
 from build_tools.knowledge.urls import public_base
 from build_tools.outputs.search_index.whoosh_index import QUERY_TABLES, ThaiTokenizer
 from build_tools.search.answers import Answers
@@ -112,6 +113,7 @@ class _Open:
     understanding: QueryUnderstanding
     tables: dict
     answers: Answers
+    site_config: str  # mkdocs.yml, read once: the site's address for citations (public_base)
 
     def close(self):
         self.searcher.close()
@@ -148,6 +150,13 @@ def _load_tables(index_dir: Path) -> dict:
         return {}  # an index built without them: plain word search
 
 
+def _site_config() -> str:
+    try:
+        return Paths().config.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
 def _opened(index_dir: Path, public_only: bool = False) -> _Open:
     """The open index at `index_dir`, reopened if it changed on disk since (so a search
     always sees the index as it is now).  Call with _OPEN_LOCK held."""
@@ -167,7 +176,7 @@ def _opened(index_dir: Path, public_only: bool = False) -> _Open:
         tables = _load_tables(Path(index_dir))
         understanding = QueryUnderstanding(analyzer, tables.get("question"))
         cur = _Open(stamp, ix, searcher, IndexView(searcher, public_only), understanding, tables,
-                    Answers(analyzer, tables.get("answers")))
+                    Answers(analyzer, tables.get("answers")), _site_config())
     except BaseException:
         ix.close()
         raise
@@ -207,6 +216,7 @@ def _run(opened: _Open, text: str, limit: int, filters: Filters) -> Result:
     scorer = QueryScorer(opened.view, parsed)
     top = scorer.top(limit, mask)
     analyzer = opened.understanding.analyzer
+    site_url = public_base(opened.site_config)  # $SIAM_YIM_SITE_URL first, as in the build
     hits = []
     for s in top:
         stored = opened.searcher.stored_fields(s.docnum)
@@ -222,7 +232,7 @@ def _run(opened: _Open, text: str, limit: int, filters: Filters) -> Result:
             "date": stored["date"].date().isoformat() if stored.get("date") else None,
             "match": "near" if s.near else "exact",  # near: matched only through a near spelling
             # as an official letter cites it ("ตามบันทึกความร่วมมือ … ข้อ ๓.๒.๓ (๑)"), with its permalink
-            "citation": f"{stored['citation']} {public_base()}{stored['url']}" if stored.get("citation") else None,
+            "citation": f"{stored['citation']} {site_url}{stored['url']}" if stored.get("citation") else None,
             "_number": stored.get("number") or "",
         })
     answer = opened.answers.card(parsed, hits, opened.view, scorer)
