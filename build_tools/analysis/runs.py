@@ -104,13 +104,18 @@ def term_starts(text: str, terms: set[str]) -> list[int] | None:
     folded = to_arabic_digits(text).lower()
     if len(folded) != len(text) or any(c == "\u03a3" or unicodedata.combining(c) for c in odd):
         return None
-    alternatives = [r"\.*".join(map(re.escape, t.replace(".", ""))) for t in terms if t.replace(".", "")]
-    if len(alternatives) < len(terms):
-        return None  # a term of dots alone
-    if not alternatives:
-        return []
-    found = re.compile("(?=" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")")
-    return [m.start() for m in found.finditer(folded)]
+    found = _starts_of(frozenset(terms))
+    return None if found is None else [m.start() for m in found.finditer(folded)]
+
+
+@functools.lru_cache(maxsize=256)  # a search looks for the same terms in each hit's fields
+def _starts_of(terms: frozenset[str]) -> re.Pattern | None:
+    """A pattern that matches (empty) where one of `terms` begins, dots allowed between
+    its characters; None for a term of dots alone."""
+    alternatives = sorted(r"\.*".join(map(re.escape, t.replace(".", ""))) for t in terms)
+    if not all(alternatives):
+        return None
+    return re.compile("(?=" + "|".join(alternatives) + ")") if alternatives else re.compile("(?!)")
 
 
 def normalize_query_text(text: str) -> str:
