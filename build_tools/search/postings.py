@@ -27,14 +27,18 @@ def read_public(reader, field: str, term: str) -> tuple[list, list]:
     return ids, weights
 
 
-def read(reader, field: str, term: str, deleted: frozenset) -> tuple[list, list]:
-    """As read_public, a block at a time where build_tools.search.whoosh_blocks can."""
+def read(reader, field: str, term: str, deleted: frozenset) -> tuple[np.ndarray, np.ndarray]:
+    """As read_public, as arrays (int64, float64), a block at a time where
+    build_tools.search.whoosh_blocks can."""
     try:
         m = reader.postings(field, term)
     except TermNotFound:
-        return [], []
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
     got = whoosh_blocks.read(m, deleted)
-    return got if got is not None else read_public(reader, field, term)
+    if got is None:
+        ids, weights = read_public(reader, field, term)
+        got = np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+    return got
 
 
 class IndexView:
@@ -76,7 +80,7 @@ class IndexView:
                 i, w = read_public(reader, WORDS_FIELD, term)
             else:
                 i, w = read(reader, WORDS_FIELD, term, deleted)
-            if i:
+            if len(i):
                 ids.append(np.asarray(i, dtype=np.int64) + offset)
                 weights.append(np.asarray(w, dtype=np.float64))
         if not ids:
@@ -97,7 +101,7 @@ class IndexView:
             for kind in kinds:
                 for reader, offset, deleted in self.segments:
                     ids, _ = read(reader, "page_kind", kind, deleted) if "page_kind" in reader.schema else ([], [])
-                    if ids:
+                    if len(ids):
                         mask[np.asarray(ids, dtype=np.int64) + offset] = True
             self._pages[kinds] = mask
         return self._pages[kinds]

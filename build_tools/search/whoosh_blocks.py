@@ -11,9 +11,11 @@ that both readers give exactly the same postings on a real index with deletions.
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from importlib.metadata import PackageNotFoundError, version
-from itertools import accumulate
+
+import numpy as np
 
 PINNED = "5.4.0"  # whoosh-ng, as pinned in pyproject.toml
 _NEEDED = ("_read_data", "_read_weights", "_next_block", "_i", "_data", "_byteids", "_weights", "_ids")
@@ -30,9 +32,10 @@ def _installed() -> str | None:
 ENABLED = _installed() == PINNED
 
 
-def read(matcher, deleted: frozenset) -> tuple[list, list] | None:
+def read(matcher, deleted: frozenset) -> tuple[np.ndarray, np.ndarray] | None:
     """(ids, weights) of a fresh leaf matcher of one segment, without the `deleted`
-    documents; None when this Whoosh or this matcher is not the one this module knows."""
+    documents, as arrays (int64, float64: the values Whoosh's matcher gives); None when
+    this Whoosh or this matcher is not the one this module knows."""
     if not ENABLED:
         return None
     m = getattr(matcher, "child", matcher) if deleted else matcher  # the deletion filter's child
@@ -43,23 +46,28 @@ def read(matcher, deleted: frozenset) -> tuple[list, list] | None:
     start = m._i
     while m.is_active():
         if m._ids is not None:
-            block = m._ids
+            block = np.array(m._ids, dtype=np.int64)
         else:
             if m._data is None:
                 m._read_data()
-            block = m._data[0] if m._byteids else list(accumulate(m._data[0]))
+            block = np.array(m._data[0], dtype=np.int64)
+            if not m._byteids:
+                block = np.cumsum(block)  # delta-coded within the block
         if m._weights is None:
             m._read_weights()
-        ids.extend(block[start:])
-        weights.extend(m._weights[start:])
+        w = m._weights  # an array("f") or a tuple of floats
+        ids.append(block[start:])
+        weights.append((np.frombuffer(w, dtype=np.float32) if isinstance(w, array) else
+                        np.array(w, dtype=np.float64))[start:].astype(np.float64))
         start = 0
         m._next_block()
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    got_ids, got_weights = np.concatenate(ids), np.concatenate(weights)
     if deleted:
-        keep = [i for i, d in enumerate(ids) if d not in deleted]
-        if len(keep) != len(ids):
-            ids = [ids[i] for i in keep]
-            weights = [weights[i] for i in keep]
-    return ids, weights
+        keep = ~np.isin(got_ids, np.fromiter(deleted, dtype=np.int64, count=len(deleted)))
+        got_ids, got_weights = got_ids[keep], got_weights[keep]
+    return got_ids, got_weights
 
 
 def positions(matcher, targets: list[int], deleted: frozenset) -> dict[int, list[int]] | None:
