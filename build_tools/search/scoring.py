@@ -210,7 +210,8 @@ class QueryScorer:
         if pages:
             final = np.where(self.view.on_pages(pages)[docs], final * ranking.INTENT_BOOST, final)
         candidates = np.flatnonzero(required & (score > 0) & (coverage >= ranking.COVERAGE_MIN - 1e-9))
-        phrases = [r.alternatives[0][0] for r in self.resolved if r.phrase]
+        # A phrase the index cannot hold (no alternatives) has left no candidates.
+        phrases = [r.alternatives[0][0] for r in self.resolved if r.phrase and r.alternatives]
         if phrases:
             order = self._with_phrases(final, candidates, docs, phrases, limit)
         else:
