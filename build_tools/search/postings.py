@@ -56,9 +56,7 @@ class IndexView:
             n = reader.doc_count_all()
             deleted = frozenset(d for d in range(n) if reader.is_deleted(d)) if reader.has_deletions() else frozenset()
             self.segments.append((reader, offset, deleted))
-            col = reader.column_reader(LENGTH_FIELD) if reader.has_column(LENGTH_FIELD) else None
-            lengths.append(np.fromiter(iter(col), dtype=np.float64, count=n) if col is not None
-                           else np.zeros(n))
+            lengths.append(self._lengths(reader, n))
             mask = np.ones(n, dtype=bool)
             mask[list(deleted)] = False
             live.append(mask)
@@ -70,6 +68,20 @@ class IndexView:
         self.norm = ranking.K1 * (1 - ranking.B + ranking.B * length / max(avg, 1e-9))
         self.idf_absent = ranking.idf(0, self.n)
         self._pages: dict[tuple, np.ndarray] = {}
+
+    def _lengths(self, reader, n: int) -> np.ndarray:
+        """The BM25 length of every record of one segment (its column): read in one piece
+        where build_tools.search.whoosh_blocks can, each distinct value translated as
+        Whoosh translates it; else value by value."""
+        if not reader.has_column(LENGTH_FIELD):
+            return np.zeros(n)
+        stored = None if self.public_only else whoosh_blocks.numeric_column(
+            reader.column_reader(LENGTH_FIELD, translate=False))
+        if stored is None or len(stored) != n:
+            return np.fromiter(iter(reader.column_reader(LENGTH_FIELD)), dtype=np.float64, count=n)
+        values, at = np.unique(stored, return_inverse=True)
+        field = reader.schema[LENGTH_FIELD]
+        return np.array([field.from_column_value(v) for v in values.tolist()], dtype=np.float64)[at]
 
     def tf(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         """The records that hold the term (ascending) and its weight in each, or None if

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from importlib.metadata import PackageNotFoundError, version
 
 import numpy as np
+from whoosh.columns import NumericColumn
 
 PINNED = "5.4.0"  # whoosh-ng, as pinned in pyproject.toml
 _NEEDED = ("_read_data", "_read_weights", "_next_block", "_i", "_data", "_byteids", "_weights", "_ids")
@@ -97,3 +98,20 @@ def positions(matcher, targets: list[int], deleted: frozenset) -> dict[int, list
                 k += 1
         m._next_block()
     return out
+
+
+_COLUMN = ("_dbfile", "_basepos", "_count", "_doccount", "_typecode", "_default", "_fixedlen")
+
+
+def numeric_column(column) -> np.ndarray | None:
+    """Every value of a numeric column of one segment (an untranslated column reader: the
+    values as stored), read in one piece instead of value by value; None as for `read`."""
+    if not ENABLED or not isinstance(column, NumericColumn.Reader) or not all(hasattr(column, a) for a in _COLUMN):
+        return None
+    raw = column._dbfile.get(column._basepos, column._count * column._fixedlen)
+    values = np.frombuffer(raw, dtype=">" + column._typecode).astype(np.float64 if column._typecode in "fd"
+                                                                      else np.int64)
+    if column._doccount > column._count:  # documents after the last one with a value
+        values = np.concatenate([values, np.full(column._doccount - column._count, column._default,
+                                                 dtype=values.dtype)])
+    return values
