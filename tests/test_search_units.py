@@ -11,7 +11,7 @@ from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, nor
 from build_tools.outputs.search_index.whoosh_index import build_index
 from build_tools.outputs.site.site_search import fnv1a, page_sections
 from build_tools.outputs.site.site_sections import excluded_pages
-from build_tools.search.query import IndexMissing, search
+from build_tools.search.query import Filters, IndexMissing, QueryError, search
 from build_tools.search.scoring import recut
 
 
@@ -233,3 +233,14 @@ def test_matching_tokens_are_the_whole_analysis_filtered(corpus_analyzer):
             assert a.matching_tokens(text, terms) == [t for t in every if t.text in terms], (text[:60], terms)
             compared += 1
     assert compared > 500
+
+
+def test_the_type_filter_is_checked_with_or_without_query_tables():
+    # The query tables list the document types; an index built without them falls back
+    # to the corpus's own list (imported only then: it costs a second at start-up).
+    for known in ({"doc_types": ["annex", "framework", "guidance", "letter", "mou"]}, {}):
+        with pytest.raises(QueryError, match="^--type 'memo' is not known; choose one of: annex, framework, guidance, "
+                                             "letter, mou$"):
+            Filters(doc_type="memo").check(known)
+        Filters(doc_type="Letter").check(known)
+        Filters().check(known)

@@ -26,7 +26,6 @@ from build_tools.search.answers import Answers
 from build_tools.search.postings import IndexView
 from build_tools.search.scoring import QueryScorer
 from build_tools.search.snippets import snippet
-from build_tools.sources.corpus import DOC_TYPES
 
 BE_YEARS = range(2400, 2700)  # a year in this range is a Buddhist-era year, not Gregorian
 
@@ -49,8 +48,8 @@ class Filters:
 
     def check(self, known: dict) -> None:
         """Raise QueryError for a filter that can only ever return nothing."""
-        choices = {"doc_type": ("--type", sorted(DOC_TYPES)), "agency": ("--agency", known.get("agencies")),
-                   "mission": ("--mission", known.get("missions"))}
+        choices = {"doc_type": ("--type", (known.get("doc_types") or _doc_types()) if self.doc_type else None),
+                   "agency": ("--agency", known.get("agencies")), "mission": ("--mission", known.get("missions"))}
         for name, (flag, values) in choices.items():
             value = getattr(self, name)
             if value and values is not None and value.lower() not in values:
@@ -75,6 +74,14 @@ class Filters:
             end = dt.datetime.combine(self.date_to, dt.time.max) if self.date_to else None
             conds.append(query.DateRange("date", start, end))
         return query.And(conds) if conds else None
+
+
+def _doc_types() -> list[str]:
+    """The document types, for an index built without its query tables (which list
+    them): the corpus loader is imported only then (its schemas cost a second)."""
+    from build_tools.sources.corpus import DOC_TYPES
+
+    return sorted(DOC_TYPES)
 
 
 @dataclass
