@@ -222,7 +222,7 @@ class ThaiAnalyzer:
         text = unicodedata.normalize("NFC", text)
         words = self.segment(text)
         exp = self.expansions
-        starts = term_starts(text, set(terms) | {t for t in self._standing_for(terms)})
+        starts = term_starts(text, set(terms) | self._standing_for(terms))
         if starts is None:  # a text whose characters do not normalize one for one
             positions = range(len(words))
         else:
