@@ -4,10 +4,13 @@ the weighted `words` field (its whole weight in each record, as the site's secti
 bags of weighted words) and positions."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from whoosh.reading import TermNotFound
 
 from build_tools.outputs.search_index import ranking
+from build_tools.outputs.search_index.postings_arrays import SegmentArrays
 from build_tools.outputs.search_index.whoosh_index import LENGTH_FIELD, SPANS_FIELD, WORDS_FIELD
 from build_tools.search import whoosh_blocks
 
@@ -45,10 +48,13 @@ class IndexView:
     """One opened index: its segments (reader, first global document number, deleted
     documents), the live documents and the BM25 length normalization of every record."""
 
-    def __init__(self, searcher, public_only: bool = False):
+    def __init__(self, searcher, public_only: bool = False, index_dir: Path | None = None):
         self.searcher = searcher
         self.public_only = public_only
         self.segments = []
+        # Per segment: its postings arrays (outputs/search_index/postings_arrays.py) when
+        # written, and its deleted records as an array.
+        self._arrays: list[tuple[SegmentArrays | None, np.ndarray]] = []
         lengths = []
         live = []
         for sub, offset in searcher.leaf_searchers():
@@ -56,6 +62,9 @@ class IndexView:
             n = reader.doc_count_all()
             deleted = frozenset(d for d in range(n) if reader.is_deleted(d)) if reader.has_deletions() else frozenset()
             self.segments.append((reader, offset, deleted))
+            arrays = None if public_only or index_dir is None else SegmentArrays.load(
+                index_dir, reader.segment().segment_id())
+            self._arrays.append((arrays, np.array(sorted(deleted), dtype=np.int64)))
             lengths.append(self._lengths(reader, n))
             mask = np.ones(n, dtype=bool)
             mask[list(deleted)] = False
@@ -87,9 +96,11 @@ class IndexView:
         """The records that hold the term (ascending) and its weight in each, or None if
         no live record holds it."""
         ids, weights = [], []
-        for reader, offset, deleted in self.segments:
+        for (reader, offset, deleted), (arrays, gone) in zip(self.segments, self._arrays):
             if self.public_only:
                 i, w = read_public(reader, WORDS_FIELD, term)
+            elif arrays is not None:
+                i, w = _from_arrays(arrays, term, gone)
             else:
                 i, w = read(reader, WORDS_FIELD, term, deleted)
             if len(i):
@@ -153,6 +164,19 @@ class IndexView:
                 got = read_positions(reader.postings(SPANS_FIELD, term), local)
             out.update((d + offset, p) for d, p in got.items())
         return out
+
+
+def _from_arrays(arrays: SegmentArrays, term: str, gone: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """As `read`, from a segment's postings arrays; records deleted since they were
+    written (`gone`) left out."""
+    got = arrays.postings(term)
+    if got is None:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    ids, weights = np.asarray(got[0], dtype=np.int64), np.asarray(got[1], dtype=np.float64)
+    if len(gone):
+        keep = ~np.isin(ids, gone)
+        ids, weights = ids[keep], weights[keep]
+    return ids, weights
 
 
 def read_positions(m, targets: list[int]) -> dict[int, list[int]]:

@@ -182,7 +182,7 @@ def _opened(index_dir: Path, public_only: bool = False) -> _Open:
         analyzer = tok.analyzer if isinstance(tok, ThaiTokenizer) else None
         tables = _load_tables(Path(index_dir))
         understanding = QueryUnderstanding(analyzer, tables.get("question"))
-        cur = _Open(stamp, ix, searcher, IndexView(searcher, public_only), understanding, tables,
+        cur = _Open(stamp, ix, searcher, IndexView(searcher, public_only, Path(index_dir)), understanding, tables,
                     Answers(analyzer, tables.get("answers")), _site_config())
     except BaseException:
         ix.close()
