@@ -210,7 +210,8 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
     Incremental: a document whose fingerprint is unchanged is left alone; changed and new
     documents are re-indexed, removed ones deleted.  When the analyzer vocabulary, the
     ranking weights or the index format changed, the index is rebuilt in a temporary
-    folder and swapped in."""
+    folder and swapped in.  New segments get the scorer's arrays of their postings
+    (postings_arrays.py)."""
     meta_file = _meta_path(index_dir)
     state = {"format": INDEX_FORMAT, "analyzer": analyzer.signature(), "ranking": ranking.signature(), "docs": {}}
     old = None
