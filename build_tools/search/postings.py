@@ -1,7 +1,9 @@
 """The command-line index as the scorer reads it, through Whoosh's public API: every
 segment's live documents, each record's BM25 length (a column), a term's postings in
 the weighted `words` field (its whole weight in each record, as the site's sections are
-bags of weighted words) and positions."""
+bags of weighted words) and positions.  A term's postings come from the build's arrays
+of the segment (build_tools/outputs/search_index/postings_arrays.py, memory-mapped)
+where it wrote them, else from Whoosh's posting blocks."""
 from __future__ import annotations
 
 from pathlib import Path
