@@ -11,6 +11,8 @@ FAULTS_TABLE = Path(__file__).resolve().parent / "results" / "faults.md"
 INGEST_TABLE = Path(__file__).resolve().parent / "results" / "ingest_eval.md"  # benchmarks/ingest_eval.py
 # Rebuild measurements taken apart from a whole run (benchmarks/rebuild.py), with notes.
 REBUILD_NOTES = Path(__file__).resolve().parent / "results" / "rebuild.md"
+# Query latency measured apart (benchmarks/query_latency.py), per query, beside Whoosh's own.
+QUERY_NOTES = Path(__file__).resolve().parent / "results" / "query_latency.md"
 
 # (key, label, unit, {N: limit}) — the targets, checked per size.
 METRICS = [
@@ -195,6 +197,8 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
         table(results), "",
         *(["## การสร้างซ้ำ (rebuild): วัดแยกด้วย `benchmarks/rebuild.py`", "",
            _without_comment(REBUILD_NOTES.read_text(encoding="utf-8")), ""] if REBUILD_NOTES.is_file() else []),
+        *(["## คำค้นบนบรรทัดคำสั่ง (CLI query latency): วัดแยกด้วย `benchmarks/query_latency.py`", "",
+           _without_comment(QUERY_NOTES.read_text(encoding="utf-8")), ""] if QUERY_NOTES.is_file() else []),
         f"## {EXTRAPOLATE_TO:,} ฉบับ (ประมาณจากการเติบโตที่วัดได้)", "",
         extrapolation_table(results), "",
         *([f"![เวลาสร้างเว็บไซต์เทียบกับจำนวนหนังสือ]({plot})", ""] if plot else []),

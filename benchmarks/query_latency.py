@@ -7,9 +7,10 @@ Runs the scale benchmark's keyword queries (benchmarks/bench_measure.py QUERIES)
 questions (QUESTIONS below: the question features on: question words, thesaurus,
 intent, answer card) through `build_tools.search.query.run(index_dir, q, limit=10)` in
 this process, warm (one warm-up round first), as `bench.py` measures query latency,
-and prints for each query its p50, p95 and max over `--rounds` rounds, then the same
-over all queries.  Beside it, the reference: Whoosh's own `searcher.search` (BM25F,
-limit 10) of the same words (every term the query searches, any of them) on the same
+and prints for each query its p50, p95 and max over `--rounds` rounds (wall time, and
+the CPU time of this process, which waits for a core on a shared machine do not
+inflate), then the same over all queries.  Beside it, the reference: Whoosh's own
+`searcher.search` (BM25F, limit 10) of the same words (every term the query searches, any of them) on the same
 open index.  `--profile K` then runs the K slowest queries under
 cProfile; `--cold` also times a cold `search` (process start to the first result, as
 bench.py does), for which INDEX_DIR must be `<out>/build/index`.  Figures only.
@@ -60,25 +61,33 @@ def whoosh_query(index_dir: Path, text: str):
     return opened.searcher, query.Or([query.Term(WORDS_FIELD, t) for t in terms]) if terms else None
 
 
-def timed(fn, queries: list[str], rounds: int) -> dict[str, list[float]]:
+def timed(fn, queries: list[str], rounds: int, cpu: dict | None = None) -> dict[str, list[float]]:
+    """Wall time of each query (ms) per round; the process's CPU time too into `cpu`
+    when given (on a shared machine the wall time also holds the waits for a core)."""
     for q in queries:  # warm-up: imports, trie, OS cache
         fn(q)
     times: dict[str, list[float]] = {q: [] for q in queries}
+    for q in queries:
+        if cpu is not None:
+            cpu[q] = []
     for _ in range(rounds):
         for q in queries:
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             fn(q)
             times[q].append((time.perf_counter() - t0) * 1000)
+            if cpu is not None:
+                cpu[q].append((time.process_time() - c0) * 1000)
     return times
 
 
-def measure(index_dir: Path, queries: list[str], rounds: int) -> dict[str, list[float]]:
+def measure(index_dir: Path, queries: list[str], rounds: int, cpu: dict | None = None) -> dict[str, list[float]]:
     from build_tools.search.query import run
 
-    return timed(lambda q: run(index_dir, q, limit=10), queries, rounds)
+    return timed(lambda q: run(index_dir, q, limit=10), queries, rounds, cpu)
 
 
-def measure_whoosh(index_dir: Path, queries: list[str], rounds: int) -> dict[str, list[float]]:
+def measure_whoosh(index_dir: Path, queries: list[str], rounds: int,
+                   cpu: dict | None = None) -> dict[str, list[float]]:
     """Whoosh's own search of the same words (the reference), its query built untimed."""
     built = {q: whoosh_query(index_dir, q) for q in queries}
 
@@ -86,7 +95,7 @@ def measure_whoosh(index_dir: Path, queries: list[str], rounds: int) -> dict[str
         searcher, wq = built[q]
         if wq is not None:
             searcher.search(wq, limit=10)[:]
-    return timed(search, queries, rounds)
+    return timed(search, queries, rounds, cpu)
 
 
 def summary(times: dict[str, list[float]]) -> tuple[float, float, float]:
@@ -94,16 +103,22 @@ def summary(times: dict[str, list[float]]) -> tuple[float, float, float]:
     return statistics.median(every), pct(every, 0.95), max(every)
 
 
-def report(ours: dict[str, list[float]], whoosh: dict[str, list[float]]) -> None:
+def report(ours: dict[str, list[float]], whoosh: dict[str, list[float]], cpu: dict[str, list[float]],
+           whoosh_cpu: dict[str, list[float]]) -> None:
+    """Per query and over all: wall p50, p95, max and CPU p50, p95 of ours; wall and CPU
+    p50, p95 of Whoosh's own search."""
     width = max(len(q) for q in ours) + 2
-    print(f"{'query':<{width}} {'ours p50':>9} {'p95':>7} {'max':>7}   {'Whoosh p50':>10} {'p95':>7}")
-    for q, t in ours.items():
-        w = whoosh[q]
-        print(f"{q:<{width}} {statistics.median(t):9.1f} {pct(t, 0.95):7.1f} {max(t):7.1f}   "
-              f"{statistics.median(w):10.1f} {pct(w, 0.95):7.1f}")
-    o, w = summary(ours), summary(whoosh)
-    print(f"{'ALL':<{width}} {o[0]:9.1f} {o[1]:7.1f} {o[2]:7.1f}   {w[0]:10.1f} {w[1]:7.1f}"
-          f"   ({sum(len(t) for t in ours.values())} searches each, ms)")
+    print(f"{'':<{width}} {'ours: wall':>23} {'CPU':>15}   {'Whoosh: wall':>15} {'CPU':>15}")
+    print(f"{'query':<{width}} {'p50':>7} {'p95':>7} {'max':>7} {'p50':>7} {'p95':>7}   "
+          f"{'p50':>7} {'p95':>7} {'p50':>7} {'p95':>7}")
+
+    def cells(t, c, w, wc, ends):
+        return (f"{ends(t)[0]:7.1f} {ends(t)[1]:7.1f} {ends(t)[2]:7.1f} {ends(c)[0]:7.1f} {ends(c)[1]:7.1f}   "
+                f"{ends(w)[0]:7.1f} {ends(w)[1]:7.1f} {ends(wc)[0]:7.1f} {ends(wc)[1]:7.1f}")
+    for q in ours:
+        print(f"{q:<{width}} " + cells(ours[q], cpu[q], whoosh[q], whoosh_cpu[q], lambda t: summary({0: t})))
+    print(f"{'ALL':<{width}} " + cells(ours, cpu, whoosh, whoosh_cpu, summary)
+          + f"   ({sum(len(t) for t in ours.values())} searches each, ms; load average {os.getloadavg()[0]:.1f})")
 
 
 def profile(index_dir: Path, q: str, runs: int = 3, top: int = 25) -> None:
@@ -132,8 +147,10 @@ def main(argv=None) -> int:
     ap.add_argument("--query", action="append", help="time these queries instead of QUERIES + QUESTIONS")
     args = ap.parse_args(argv)
     queries = args.query or QUERIES + QUESTIONS
-    ours = measure(args.index_dir, queries, args.rounds)
-    report(ours, measure_whoosh(args.index_dir, queries, args.rounds))
+    cpu: dict[str, list[float]] = {}
+    whoosh_cpu: dict[str, list[float]] = {}
+    ours = measure(args.index_dir, queries, args.rounds, cpu)
+    report(ours, measure_whoosh(args.index_dir, queries, args.rounds, whoosh_cpu), cpu, whoosh_cpu)
     slowest = sorted(ours, key=lambda q: statistics.median(ours[q]), reverse=True)
     for q in slowest[:args.profile]:
         profile(args.index_dir, q)

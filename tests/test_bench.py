@@ -80,13 +80,13 @@ def test_benchmark_smoke_reports_every_metric(tmp_path):
 
 
 def test_the_report_page_keeps_the_results_measured_apart():
-    # ./dev bench rewrites docs/benchmarks.md: the fault trials, the ingest evaluation and
-    # the rebuild measurements (benchmarks/results/*.md) must come back in it.
+    # ./dev bench rewrites docs/benchmarks.md: the fault trials, the ingest evaluation, the
+    # rebuild and query latency measurements (benchmarks/results/*.md) must come back in it.
     import bench_report
 
     data = json.loads((ROOT / "benchmarks" / "results" / "latest.json").read_text(encoding="utf-8"))
     page = bench_report.docs_page(data["results"], data["machine"], data["seconds"], None)
-    for name in ("faults.md", "ingest_eval.md", "rebuild.md"):
+    for name in ("faults.md", "ingest_eval.md", "rebuild.md", "query_latency.md"):
         text = (ROOT / "benchmarks" / "results" / name).read_text(encoding="utf-8")
         body = bench_report._without_comment(text)
         assert body and body in page, name

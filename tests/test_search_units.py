@@ -1,6 +1,7 @@
 """Units of the one analyzer's corpus vocabulary, the CLI's query re-cut and the site
 index builder."""
 
+import random
 import shutil
 
 import pytest
@@ -10,7 +11,7 @@ from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, nor
 from build_tools.outputs.search_index.whoosh_index import build_index
 from build_tools.outputs.site.site_search import fnv1a, page_sections
 from build_tools.outputs.site.site_sections import excluded_pages
-from build_tools.search.query import IndexMissing, search
+from build_tools.search.query import Filters, IndexMissing, QueryError, search
 from build_tools.search.scoring import recut
 
 
@@ -206,3 +207,40 @@ def test_site_index_cache_reuses_unchanged_pages_only(tmp_path, corpus_analyzer)
     cached = _index_files(site)
     build_site_index(site, corpus_analyzer, log=lambda m: None)
     assert cached == _index_files(site) != plain
+
+
+def test_matching_tokens_are_the_whole_analysis_filtered(corpus_analyzer):
+    # A snippet analyses a hit's text only where a query term (or a name it stands for)
+    # can begin; it must find exactly the tokens the whole analysis finds: words, parts
+    # of compounds, words across a cut, canonical names, dotted abbreviations, Thai
+    # digits, and texts whose characters do not normalize one for one (the whole text
+    # is analysed then).
+    a = corpus_analyzer
+    paragraphs = [p for path in sorted((ROOT / "corpus" / "raw").glob("*.txt"))
+                  for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    rng = random.Random(15)
+    texts = rng.sample(paragraphs, 60) + [
+        "ป.ป.ส. ร่วมกับ สถ. และ ONCB (สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด) ปี ๒๕๕๒ ที่ มท ๐๘๑๐.๑/ว ๑๒๓",
+        "İstanbul ยาเสพติด", "ΣΟΦΙΑΣ ยาเสพติด", "cafe\u0301 ยาเสพติด ดำเนินการ.", ""]
+    compared = 0
+    for text in texts:
+        every = a.tokens(text)
+        vocabulary = sorted({t.text for t in every})
+        term_sets = [set(vocabulary), {"ไม่มีคำนี้"}, {"ปปส", "2552", "สถ"}]
+        term_sets += [{t} for t in rng.sample(vocabulary, min(5, len(vocabulary)))]
+        term_sets += [set(rng.sample(vocabulary, min(3, len(vocabulary))))]
+        for terms in term_sets:
+            assert a.matching_tokens(text, terms) == [t for t in every if t.text in terms], (text[:60], terms)
+            compared += 1
+    assert compared > 500
+
+
+def test_the_type_filter_is_checked_with_or_without_query_tables():
+    # The query tables list the document types; an index built without them falls back
+    # to the corpus's own list (imported only then: it costs a second at start-up).
+    for known in ({"doc_types": ["annex", "framework", "guidance", "letter", "mou"]}, {}):
+        with pytest.raises(QueryError, match="^--type 'memo' is not known; choose one of: annex, framework, guidance, "
+                                             "letter, mou$"):
+            Filters(doc_type="memo").check(known)
+        Filters(doc_type="Letter").check(known)
+        Filters().check(known)

@@ -25,11 +25,21 @@ build_tools.analysis.question, applied at query time only.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from build_tools.analysis.runs import LATIN, THAI, WORDLIKE, cut_thai, normalize_query_text, normalize_term, split_runs
+from build_tools.analysis.runs import (
+    LATIN,
+    THAI,
+    WORDLIKE,
+    cut_thai,
+    normalize_query_text,
+    normalize_term,
+    split_runs,
+    term_starts,
+)
 from build_tools.analysis.segmenter import _trie, default_engine, segmenter, word_clusters
 from build_tools.common.thai import dictionary_words
 
@@ -198,26 +208,57 @@ class ThaiAnalyzer:
         """Index-side analysis: words, the words inside compounds, dictionary words that
         run across a cut (แนว|ทางการ also holds แนวทาง), and synonyms; all but the words
         themselves are marked `sub`, at the position of the word they start in."""
-        result = []
-        exp = self.expansions if subwords else {}
         text = unicodedata.normalize("NFC", text)
         words = self.segment(text)
-        for pos, (w, start, end) in enumerate(words):
-            term = normalize_term(w)
-            result.append(Token(term, start, end, pos))
-            if not subwords:
-                continue
-            seen = {term}
-            parts = [(normalize_term(s), start + i, start + j) for s, i, j in self.subwords(w)]
-            parts += self._across(text, words, pos)
-            for t, i, j in [(term, start, end)] + parts:
-                if t not in seen:
-                    seen.add(t)
-                    result.append(Token(t, i, j, pos, True))
-                for e in exp.get(t, ()):
-                    if e not in seen:
-                        seen.add(e)
-                        result.append(Token(e, i, j, pos, True))
+        if not subwords:
+            return [Token(normalize_term(w), start, end, pos) for pos, (w, start, end) in enumerate(words)]
+        exp = self.expansions
+        return [t for pos in range(len(words)) for t in self._tokens_at(text, words, pos, exp)]
+
+    def matching_tokens(self, text: str, terms: set[str]) -> list[Token]:
+        """The tokens of `text` whose text is one of `terms`, exactly as `tokens` gives
+        them, analysing only the words where one of the terms (or a name it stands for)
+        can begin: a snippet needs a hit's matches, not the analysis of all its text."""
+        text = unicodedata.normalize("NFC", text)
+        words = self.segment(text)
+        exp = self.expansions
+        starts = term_starts(text, set(terms) | self._standing_for(terms))
+        if starts is None:  # a text whose characters do not normalize one for one
+            positions = range(len(words))
+        else:
+            positions = [pos for pos, (_, s, e) in enumerate(words) if bisect_left(starts, s) < bisect_left(starts, e)]
+        return [t for pos in positions for t in self._tokens_at(text, words, pos, exp) if t.text in terms]
+
+    def _standing_for(self, terms: set[str]) -> set[str]:
+        """The terms whose expansions (their canonical name, a corrected form) hold one
+        of `terms`."""
+        cached = self.__dict__.get("_reverse")
+        exp = self.expansions
+        if cached is None or cached[0] is not exp:
+            reverse: dict[str, set[str]] = {}
+            for t, es in exp.items():
+                for e in es:
+                    reverse.setdefault(e, set()).add(t)
+            cached = self.__dict__["_reverse"] = (exp, reverse)
+        return set().union(*(cached[1].get(t, ()) for t in terms))
+
+    def _tokens_at(self, text: str, words: list, pos: int, exp: dict) -> list[Token]:
+        """The tokens of word `pos`: the word, then its parts and the words across its
+        end, each followed by its expansions (each term once)."""
+        w, start, end = words[pos]
+        term = normalize_term(w)
+        result = [Token(term, start, end, pos)]
+        seen = {term}
+        parts = [(normalize_term(s), start + i, start + j) for s, i, j in self.subwords(w)]
+        parts += self._across(text, words, pos)
+        for t, i, j in [(term, start, end)] + parts:
+            if t not in seen:
+                seen.add(t)
+                result.append(Token(t, i, j, pos, True))
+            for e in exp.get(t, ()):
+                if e not in seen:
+                    seen.add(e)
+                    result.append(Token(e, i, j, pos, True))
         return result
 
     def _across(self, text: str, words: list, pos: int) -> list[tuple[str, int, int]]:

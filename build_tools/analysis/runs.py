@@ -91,5 +91,32 @@ def normalize_term(token: str) -> str:
     return t
 
 
+_NOT_PLAIN = re.compile(r"[^\x00-\x7f\u0e00-\u0e7f]")  # neither ASCII nor Thai
+
+
+def term_starts(text: str, terms: set[str]) -> list[int] | None:
+    """Every offset of the NFC `text` where a stretch of it begins that normalize_term
+    turns into one of `terms` (a superset: dots may stand anywhere in it), ascending;
+    None when the text holds a character that normalize_term does not map one for one
+    wherever it stands (a combining mark outside Thai, a Greek capital sigma, a letter
+    that lower-cases into two), so offsets cannot be found this way."""
+    odd = _NOT_PLAIN.findall(text)
+    folded = to_arabic_digits(text).lower()
+    if len(folded) != len(text) or any(c == "\u03a3" or unicodedata.combining(c) for c in odd):
+        return None
+    found = _starts_of(frozenset(terms))
+    return None if found is None else [m.start() for m in found.finditer(folded)]
+
+
+@functools.lru_cache(maxsize=256)  # a search looks for the same terms in each hit's fields
+def _starts_of(terms: frozenset[str]) -> re.Pattern | None:
+    """A pattern that matches (empty) where one of `terms` begins, dots allowed between
+    its characters; None for a term of dots alone."""
+    alternatives = sorted(r"\.*".join(map(re.escape, t.replace(".", ""))) for t in terms)
+    if not all(alternatives):
+        return None
+    return re.compile("(?=" + "|".join(alternatives) + ")") if alternatives else re.compile("(?!)")
+
+
 def normalize_query_text(text: str) -> str:
     return to_arabic_digits(unicodedata.normalize("NFC", text))

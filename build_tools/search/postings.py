@@ -1,13 +1,18 @@
 """The command-line index as the scorer reads it, through Whoosh's public API: every
 segment's live documents, each record's BM25 length (a column), a term's postings in
 the weighted `words` field (its whole weight in each record, as the site's sections are
-bags of weighted words) and positions."""
+bags of weighted words) and positions.  A term's postings come from the build's arrays
+of the segment (build_tools/outputs/search_index/postings_arrays.py, memory-mapped)
+where it wrote them, else from Whoosh's posting blocks."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 from whoosh.reading import TermNotFound
 
 from build_tools.outputs.search_index import ranking
+from build_tools.outputs.search_index.postings_arrays import SegmentArrays
 from build_tools.outputs.search_index.whoosh_index import LENGTH_FIELD, SPANS_FIELD, WORDS_FIELD
 from build_tools.search import whoosh_blocks
 
@@ -27,24 +32,31 @@ def read_public(reader, field: str, term: str) -> tuple[list, list]:
     return ids, weights
 
 
-def read(reader, field: str, term: str, deleted: frozenset) -> tuple[list, list]:
-    """As read_public, a block at a time where build_tools.search.whoosh_blocks can."""
+def read(reader, field: str, term: str, deleted: frozenset) -> tuple[np.ndarray, np.ndarray]:
+    """As read_public, as arrays (int64, float64), a block at a time where
+    build_tools.search.whoosh_blocks can."""
     try:
         m = reader.postings(field, term)
     except TermNotFound:
-        return [], []
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
     got = whoosh_blocks.read(m, deleted)
-    return got if got is not None else read_public(reader, field, term)
+    if got is None:
+        ids, weights = read_public(reader, field, term)
+        got = np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+    return got
 
 
 class IndexView:
     """One opened index: its segments (reader, first global document number, deleted
     documents), the live documents and the BM25 length normalization of every record."""
 
-    def __init__(self, searcher, public_only: bool = False):
+    def __init__(self, searcher, public_only: bool = False, index_dir: Path | None = None):
         self.searcher = searcher
         self.public_only = public_only
         self.segments = []
+        # Per segment: its postings arrays (outputs/search_index/postings_arrays.py) when
+        # written, and its deleted records as an array.
+        self._arrays: list[tuple[SegmentArrays | None, np.ndarray]] = []
         lengths = []
         live = []
         for sub, offset in searcher.leaf_searchers():
@@ -52,9 +64,10 @@ class IndexView:
             n = reader.doc_count_all()
             deleted = frozenset(d for d in range(n) if reader.is_deleted(d)) if reader.has_deletions() else frozenset()
             self.segments.append((reader, offset, deleted))
-            col = reader.column_reader(LENGTH_FIELD) if reader.has_column(LENGTH_FIELD) else None
-            lengths.append(np.fromiter(iter(col), dtype=np.float64, count=n) if col is not None
-                           else np.zeros(n))
+            arrays = None if public_only or index_dir is None else SegmentArrays.load(
+                index_dir, reader.segment().segment_id())
+            self._arrays.append((arrays, np.array(sorted(deleted), dtype=np.int64)))
+            lengths.append(self._lengths(reader, n))
             mask = np.ones(n, dtype=bool)
             mask[list(deleted)] = False
             live.append(mask)
@@ -67,16 +80,32 @@ class IndexView:
         self.idf_absent = ranking.idf(0, self.n)
         self._pages: dict[tuple, np.ndarray] = {}
 
+    def _lengths(self, reader, n: int) -> np.ndarray:
+        """The BM25 length of every record of one segment (its column): read in one piece
+        where build_tools.search.whoosh_blocks can, each distinct value translated as
+        Whoosh translates it; else value by value."""
+        if not reader.has_column(LENGTH_FIELD):
+            return np.zeros(n)
+        stored = None if self.public_only else whoosh_blocks.numeric_column(
+            reader.column_reader(LENGTH_FIELD, translate=False))
+        if stored is None or len(stored) != n:
+            return np.fromiter(iter(reader.column_reader(LENGTH_FIELD)), dtype=np.float64, count=n)
+        values, at = np.unique(stored, return_inverse=True)
+        field = reader.schema[LENGTH_FIELD]
+        return np.array([field.from_column_value(v) for v in values.tolist()], dtype=np.float64)[at]
+
     def tf(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         """The records that hold the term (ascending) and its weight in each, or None if
         no live record holds it."""
         ids, weights = [], []
-        for reader, offset, deleted in self.segments:
+        for (reader, offset, deleted), (arrays, gone) in zip(self.segments, self._arrays):
             if self.public_only:
                 i, w = read_public(reader, WORDS_FIELD, term)
+            elif arrays is not None:
+                i, w = _from_arrays(arrays, term, gone)
             else:
                 i, w = read(reader, WORDS_FIELD, term, deleted)
-            if i:
+            if len(i):
                 ids.append(np.asarray(i, dtype=np.int64) + offset)
                 weights.append(np.asarray(w, dtype=np.float64))
         if not ids:
@@ -97,7 +126,7 @@ class IndexView:
             for kind in kinds:
                 for reader, offset, deleted in self.segments:
                     ids, _ = read(reader, "page_kind", kind, deleted) if "page_kind" in reader.schema else ([], [])
-                    if ids:
+                    if len(ids):
                         mask[np.asarray(ids, dtype=np.int64) + offset] = True
             self._pages[kinds] = mask
         return self._pages[kinds]
@@ -117,18 +146,50 @@ class IndexView:
             out.update(reader.terms_within(WORDS_FIELD, word, maxdist, prefix=1))
         return out
 
-    def positions(self, docnum: int, term: str) -> list[int] | None:
-        """Where `term` stands in record `docnum` (None: not there)."""
-        for reader, offset, _ in reversed(self.segments):
-            if docnum >= offset:
-                try:
-                    m = reader.postings(SPANS_FIELD, term)
-                except TermNotFound:
-                    return None
-                local = docnum - offset
-                if m.is_active() and m.id() < local:
-                    m.skip_to(local)
-                if m.is_active() and m.id() == local:
-                    return list(m.value_as("positions"))
-                return None
-        return None
+    def positions(self, term: str, docnums) -> dict[int, list[int]]:
+        """{record: where `term` stands in it} for those of `docnums` that hold it: one
+        pass over the term's positions per segment, a block at a time where
+        build_tools.search.whoosh_blocks can (else Whoosh's public matcher)."""
+        out: dict[int, list[int]] = {}
+        wanted = sorted(set(docnums))
+        for k, (reader, offset, deleted) in enumerate(self.segments):
+            end = self.segments[k + 1][1] if k + 1 < len(self.segments) else self.total
+            local = [d - offset for d in wanted if offset <= d < end]
+            if not local:
+                continue
+            try:
+                m = reader.postings(SPANS_FIELD, term)
+            except TermNotFound:
+                continue
+            got = None if self.public_only else whoosh_blocks.positions(m, local, deleted)
+            if got is None:
+                got = read_positions(reader.postings(SPANS_FIELD, term), local)
+            out.update((d + offset, p) for d, p in got.items())
+        return out
+
+
+def _from_arrays(arrays: SegmentArrays, term: str, gone: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """As `read`, from a segment's postings arrays; records deleted since they were
+    written (`gone`) left out."""
+    got = arrays.postings(term)
+    if got is None:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    ids, weights = np.asarray(got[0], dtype=np.int64), np.asarray(got[1], dtype=np.float64)
+    if len(gone):
+        keep = ~np.isin(ids, gone)
+        ids, weights = ids[keep], weights[keep]
+    return ids, weights
+
+
+def read_positions(m, targets: list[int]) -> dict[int, list[int]]:
+    """{document: positions} of the `targets` (ascending) a public matcher holds: one
+    forward pass (skip_to)."""
+    out: dict[int, list[int]] = {}
+    for d in targets:
+        if not m.is_active():
+            break
+        if m.id() < d:
+            m.skip_to(d)
+        if m.is_active() and m.id() == d:
+            out[d] = list(m.value_as("positions"))
+    return out

@@ -19,13 +19,13 @@ import numpy as np
 from whoosh import index, query
 
 from build_tools.analysis.question import ParsedQuery, QueryUnderstanding
+from build_tools.common.paths import Paths
 from build_tools.knowledge.urls import public_base
 from build_tools.outputs.search_index.whoosh_index import QUERY_TABLES, ThaiTokenizer
 from build_tools.search.answers import Answers
 from build_tools.search.postings import IndexView
 from build_tools.search.scoring import QueryScorer
 from build_tools.search.snippets import snippet
-from build_tools.sources.corpus import DOC_TYPES
 
 BE_YEARS = range(2400, 2700)  # a year in this range is a Buddhist-era year, not Gregorian
 
@@ -48,8 +48,8 @@ class Filters:
 
     def check(self, known: dict) -> None:
         """Raise QueryError for a filter that can only ever return nothing."""
-        choices = {"doc_type": ("--type", sorted(DOC_TYPES)), "agency": ("--agency", known.get("agencies")),
-                   "mission": ("--mission", known.get("missions"))}
+        choices = {"doc_type": ("--type", (known.get("doc_types") or _doc_types()) if self.doc_type else None),
+                   "agency": ("--agency", known.get("agencies")), "mission": ("--mission", known.get("missions"))}
         for name, (flag, values) in choices.items():
             value = getattr(self, name)
             if value and values is not None and value.lower() not in values:
@@ -74,6 +74,14 @@ class Filters:
             end = dt.datetime.combine(self.date_to, dt.time.max) if self.date_to else None
             conds.append(query.DateRange("date", start, end))
         return query.And(conds) if conds else None
+
+
+def _doc_types() -> list[str]:
+    """The document types, for an index built without its query tables (which list
+    them): the corpus loader is imported only then (its schemas cost a second)."""
+    from build_tools.sources.corpus import DOC_TYPES
+
+    return sorted(DOC_TYPES)
 
 
 @dataclass
@@ -112,6 +120,7 @@ class _Open:
     understanding: QueryUnderstanding
     tables: dict
     answers: Answers
+    site_config: str  # mkdocs.yml, read once: the site's address for citations (public_base)
 
     def close(self):
         self.searcher.close()
@@ -148,6 +157,13 @@ def _load_tables(index_dir: Path) -> dict:
         return {}  # an index built without them: plain word search
 
 
+def _site_config() -> str:
+    try:
+        return Paths().config.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
 def _opened(index_dir: Path, public_only: bool = False) -> _Open:
     """The open index at `index_dir`, reopened if it changed on disk since (so a search
     always sees the index as it is now).  Call with _OPEN_LOCK held."""
@@ -166,8 +182,8 @@ def _opened(index_dir: Path, public_only: bool = False) -> _Open:
         analyzer = tok.analyzer if isinstance(tok, ThaiTokenizer) else None
         tables = _load_tables(Path(index_dir))
         understanding = QueryUnderstanding(analyzer, tables.get("question"))
-        cur = _Open(stamp, ix, searcher, IndexView(searcher, public_only), understanding, tables,
-                    Answers(analyzer, tables.get("answers")))
+        cur = _Open(stamp, ix, searcher, IndexView(searcher, public_only, Path(index_dir)), understanding, tables,
+                    Answers(analyzer, tables.get("answers")), _site_config())
     except BaseException:
         ix.close()
         raise
@@ -207,6 +223,7 @@ def _run(opened: _Open, text: str, limit: int, filters: Filters) -> Result:
     scorer = QueryScorer(opened.view, parsed)
     top = scorer.top(limit, mask)
     analyzer = opened.understanding.analyzer
+    site_url = public_base(opened.site_config)  # $SIAM_YIM_SITE_URL first, as in the build
     hits = []
     for s in top:
         stored = opened.searcher.stored_fields(s.docnum)
@@ -222,7 +239,7 @@ def _run(opened: _Open, text: str, limit: int, filters: Filters) -> Result:
             "date": stored["date"].date().isoformat() if stored.get("date") else None,
             "match": "near" if s.near else "exact",  # near: matched only through a near spelling
             # as an official letter cites it ("ตามบันทึกความร่วมมือ … ข้อ ๓.๒.๓ (๑)"), with its permalink
-            "citation": f"{stored['citation']} {public_base()}{stored['url']}" if stored.get("citation") else None,
+            "citation": f"{stored['citation']} {site_url}{stored['url']}" if stored.get("citation") else None,
             "_number": stored.get("number") or "",
         })
     answer = opened.answers.card(parsed, hits, opened.view, scorer)

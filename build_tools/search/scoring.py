@@ -166,27 +166,39 @@ class QueryScorer:
             scores = scores[a] + more[b]
         return ids, scores * ranking.ALTERNATIVES[kind]
 
-    def _group_scores(self, r: Resolved) -> tuple[np.ndarray, np.ndarray]:
-        """(best score of any alternative, best score of a non-near alternative), over
-        every record (0 where none)."""
-        best = np.zeros(self.view.total)
-        exact = np.zeros(self.view.total)
-        for terms, kind in r.alternatives:
-            ids, scores = self._alternative(terms, kind)
-            best[ids] = np.maximum(best[ids], scores)
+    def _group_scores(self, alternatives: list, at: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """(best score of any alternative, best score of a non-near alternative) of one
+        query word, over the `n` records any query word matches (`at`: a record's place
+        among them; 0 where none)."""
+        best = np.zeros(n)
+        exact = np.zeros(n)
+        for (ids, scores), kind in alternatives:
+            i = at[ids]
+            best[i] = np.maximum(best[i], scores)
             if kind != NEAR:
-                exact[ids] = np.maximum(exact[ids], scores)
+                exact[i] = np.maximum(exact[i], scores)
         return best, exact
 
     def top(self, limit: int, mask: np.ndarray | None = None) -> list[Scored]:
-        """The best `limit` records (ties: lower document number first) among `mask`."""
+        """The best `limit` records (ties: lower document number first) among `mask`.
+        Scored over the records some query word matches, not over every record (no
+        other record can score above 0)."""
         total = self.view.total
         if not self.resolved or not total:
             return []
-        score, covered, near = np.zeros(total), np.zeros(total), np.zeros(total, dtype=bool)
-        required = self.view.live.copy() if mask is None else self.view.live & mask
-        for r in self.resolved:
-            best, exact = self._group_scores(r)
+        alternatives = [[(self._alternative(terms, kind), kind) for terms, kind in r.alternatives]
+                        for r in self.resolved]
+        held = np.zeros(total, dtype=bool)
+        for (ids, _), _ in (a for alts in alternatives for a in alts):
+            held[ids] = True
+        docs = np.flatnonzero(held)  # ascending: an index into docs orders as the document number
+        n = len(docs)
+        at = np.empty(total, dtype=np.int64)
+        at[docs] = np.arange(n)
+        score, covered, near = np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool)
+        required = self.view.live[docs] if mask is None else self.view.live[docs] & mask[docs]
+        for r, alts in zip(self.resolved, alternatives):
+            best, exact = self._group_scores(alts, at, n)
             score += best
             covered += r.weight * (best > 0)
             near |= (best > 0) & (exact <= 0)
@@ -196,19 +208,36 @@ class QueryScorer:
         final = score * coverage ** ranking.COVERAGE_POWER
         pages = tuple(ranking.INTENT_PAGES.get(self.parsed.intent) or ())
         if pages:
-            final = np.where(self.view.on_pages(pages), final * ranking.INTENT_BOOST, final)
+            final = np.where(self.view.on_pages(pages)[docs], final * ranking.INTENT_BOOST, final)
         candidates = np.flatnonzero(required & (score > 0) & (coverage >= ranking.COVERAGE_MIN - 1e-9))
-        phrases = [r for r in self.resolved if r.phrase]
-        order = _ranked(final, candidates, None if phrases else limit)
-        out = []
-        for d in order:
-            if phrases and not all(self._phrase_at(int(d), r.alternatives[0][0]) for r in phrases):
-                continue
-            out.append(Scored(int(d), float(final[d]), float(coverage[d]), bool(near[d]), self._terms_at(int(d))))
+        # A phrase the index cannot hold (no alternatives) has left no candidates.
+        phrases = [r.alternatives[0][0] for r in self.resolved if r.phrase and r.alternatives]
+        if phrases:
+            order = self._with_phrases(final, candidates, docs, phrases, limit)
+        else:
+            order = _ranked(final, candidates, limit).tolist()
+        out = [Scored(int(docs[i]), float(final[i]), float(coverage[i]), bool(near[i]), self._terms_at(int(docs[i])))
+               for i in order]
+        if out:
             self.best_coverage = max(self.best_coverage, out[0].coverage)
-            if len(out) == limit:
-                break
         return out
+
+    def _with_phrases(self, final: np.ndarray, candidates: np.ndarray, docs: np.ndarray,
+                      phrases: list[tuple[str, ...]], limit: int) -> list[int]:
+        """The first `limit` of the ranking (places in `docs`) whose records hold every
+        phrase: the ranking taken a batch at a time (each twice the last), each batch
+        checked in one pass over a term's positions."""
+        kept: list[int] = []
+        ranked, size = 0, max(2 * limit, 32)
+        while ranked < len(candidates) and len(kept) < limit:
+            batch = _ranked(final, candidates, ranked + size)[ranked:].tolist()
+            ranked, size = ranked + size, 2 * size
+            records = [int(docs[i]) for i in batch]
+            for terms in phrases:
+                records = self._phrase_in(records, terms)
+            holding = set(records)
+            kept += [i for i in batch if int(docs[i]) in holding]
+        return kept[:limit]
 
     def _terms_at(self, d: int) -> list[str]:
         out = []
@@ -220,14 +249,19 @@ class QueryScorer:
                     out.append(t)
         return out
 
-    def _phrase_at(self, d: int, terms: tuple[str, ...]) -> bool:
-        """The phrase's words in order, one after another (within one field: the fields'
-        positions lie far apart)."""
-        spans = [self.view.positions(d, t) for t in terms]
-        if any(not p for p in spans):
-            return False
-        rest = [set(p) for p in spans[1:]]
-        return any(all(start + i + 1 in s for i, s in enumerate(rest)) for start in spans[0])
+    def _phrase_in(self, docs: list[int], terms: tuple[str, ...]) -> list[int]:
+        """Those of `docs` (order kept) that hold the phrase's words in order, one after
+        another (within one field: the fields' positions lie far apart)."""
+        spans = [self.view.positions(t, docs) for t in terms]
+        out = []
+        for d in docs:
+            at = [s.get(d) for s in spans]
+            if not all(at):
+                continue
+            rest = [set(p) for p in at[1:]]
+            if any(all(start + i + 1 in s for i, s in enumerate(rest)) for start in at[0]):
+                out.append(d)
+        return out
 
     def explain(self) -> list[str]:
         total = sum(r.weight for r in self.resolved) or 1.0

@@ -12,7 +12,7 @@ LEAD_IN = 30  # at most this many characters before the match, from a word's sta
 
 
 def _spans(analyzer, text: str, terms: set[str]) -> list[tuple[int, int, str]]:
-    return sorted({(t.start, t.end, t.text) for t in analyzer.tokens(text) if t.text in terms})
+    return sorted({(t.start, t.end, t.text) for t in analyzer.matching_tokens(text, terms)})
 
 
 def _merged(spans: list[tuple[int, int, str]]) -> list[list[int]]:

@@ -29,6 +29,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from build_tools.analysis.analyzer import ThaiAnalyzer
 from build_tools.common.atomic import write_text_atomic
 from build_tools.outputs.search_index import ranking
+from build_tools.outputs.search_index.postings_arrays import write_arrays
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
 # 19: one weighted `words` field (and `spans` for phrases) (ranking.py weights), the length column, stored fields.
@@ -209,7 +210,8 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
     Incremental: a document whose fingerprint is unchanged is left alone; changed and new
     documents are re-indexed, removed ones deleted.  When the analyzer vocabulary, the
     ranking weights or the index format changed, the index is rebuilt in a temporary
-    folder and swapped in."""
+    folder and swapped in.  New segments get the scorer's arrays of their postings
+    (postings_arrays.py)."""
     meta_file = _meta_path(index_dir)
     state = {"format": INDEX_FORMAT, "analyzer": analyzer.signature(), "ranking": ranking.signature(), "docs": {}}
     old = None
@@ -242,6 +244,7 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
             writer.delete_by_term("doc_id", doc_id)
         writer.commit(optimize=old is None)
     ix.close()
+    write_arrays(target, WORDS_FIELD, log)  # the scorer's copy of new segments' postings
     state["docs"] = dict(fingerprints)
     tmp_meta = target / (meta_file.name + ".tmp")
     tmp_meta.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
