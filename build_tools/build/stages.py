@@ -91,7 +91,8 @@ def log_review(checked: CheckedCorpus, log) -> None:
 def site_pages(checked: CheckedCorpus, cache: ContentCache | None = None) -> tuple[dict[str, str], list]:
     """The generated pages (documents, raw views, the model's pages) and the open-data
     files the site publishes under data/, with the navigation."""
-    pages, nav = generate_pages(checked.corpus, checked.docs, checked.model, checked.review.conflicts, cache=cache)
+    pages, nav = generate_pages(checked.corpus, checked.docs, checked.model, checked.review.conflicts, cache=cache,
+                                lazy=cache is not None)
     if cache is not None:
         cache.prune()
     if checked.model is not None:
@@ -134,6 +135,10 @@ def index_records(checked: CheckedCorpus) -> tuple[LazyRecords, dict[str, str]]:
 
 
 def normalized_digest(nd) -> str:
+    """What build/normalized/<id>.md and .changes.json are made from: the normalization's
+    cache key when there is one (it hashes all of it), else their text."""
+    if nd.key:
+        return nd.key
     return hashlib.sha1((nd.to_markdown() + "\0" + nd.changes_json()).encode("utf-8")).hexdigest()
 
 

@@ -30,6 +30,10 @@ class NormalizedDoc:
     ctx: Context
     _markdown: str | None = field(default=None, repr=False, compare=False)
     _changes_json: str | None = field(default=None, repr=False, compare=False)
+    # The normalization cache key (normalize_corpus with a cache): a hash of everything
+    # lines, blocks and changes are made from, so what is built from them alone (its
+    # pages) can be keyed by it without hashing them again.  None without a cache.
+    key: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -110,8 +114,9 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None) -> list[
     if cache is None:
         return [normalize_document(corpus, d) for d in docs]
     names = tuple(known_names(corpus.names))
+    # The names a rule may restore come from the agencies and letter codes too.
     common = digest(code_version(build_tools.normalization, build_tools.common, corrections_mod),
-                    pythainlp.__version__, names)
+                    pythainlp.__version__, names, restorable_names(corpus))
     keys = [_cache_key(corpus, d, common) for d in docs]
     found = [cache.get(k) for k in keys]
     missing = [i for i, hit in enumerate(found) if hit is None]
@@ -121,9 +126,9 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None) -> list[
         found[i] = (nd.lines, nd.blocks, saved, nd.to_markdown(), nd.changes_json())
         cache.put(keys[i], found[i])
     out = []
-    for d, (lines, blocks, saved, markdown, changes) in zip(docs, found):
+    for d, key, (lines, blocks, saved, markdown, changes) in zip(docs, keys, found):
         ctx = Context(doc_id=d.id, corrections=corrections_for(corpus.corrections, d.id), names=names, **saved)
-        out.append(NormalizedDoc(d, lines, blocks, ctx, markdown, changes))
+        out.append(NormalizedDoc(d, lines, blocks, ctx, markdown, changes, key))
     return out
 
 

@@ -77,12 +77,14 @@ def conflicts_by_doc(conflicts) -> dict[str, list]:
     return out
 
 
-def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc],
-                   by_doc: dict[str, list] | None = None) -> dict[int, list[str]]:
-    """Admonitions to place at the block holding each reading of a number conflict in
-    this document: both readings, and the maintainer's decision once recorded.
-    `by_doc` (conflicts_by_doc) saves scanning every conflict."""
-    notes: dict[int, list[str]] = {}
+def conflict_note_data(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc],
+                       by_doc: dict[str, list] | None = None) -> list[tuple[list[int], dict]]:
+    """What each number-conflict note of this document shows (both readings, and the
+    maintainer's decision once recorded), with the raw lines of its readings here: the
+    notes' inputs, cheap to compare (a cached page keeps its notes while these are the
+    same) and rendered by render_notes.  `by_doc` (conflicts_by_doc) saves scanning
+    every conflict."""
+    out = []
     here = doc_page(nd.id)
     if by_doc is None:
         by_doc = conflicts_by_doc(conflicts)
@@ -96,8 +98,24 @@ def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc],
             readings.append({"here": r.doc_id == nd.id, "line": r.line, "value": r.value,
                              "title": escape(str(od.doc.get("short_title") or od.doc.get("title"))) if od else r.doc_id,
                              "target": link(here, doc_page(r.doc_id), anchor)})
-        note = render("conflict_note.md.j2", subject=c.subject, decision=c.decision, decision_note=c.decision_note,
-                      readings=readings, hidden=hidden)
-        for r in view.mine(nd.id):
-            notes.setdefault(r.line, []).append(note)
+        shows = {"subject": c.subject, "decision": c.decision, "decision_note": c.decision_note,
+                 "readings": readings, "hidden": hidden}
+        out.append(([r.line for r in view.mine(nd.id)], shows))
+    return out
+
+
+def render_notes(data: list[tuple[list[int], dict]]) -> dict[int, list[str]]:
+    """raw line -> the notes (conflict_note_data) to place at the block holding it."""
+    notes: dict[int, list[str]] = {}
+    for lines, shows in data:
+        note = render("conflict_note.md.j2", **shows)
+        for line in lines:
+            notes.setdefault(line, []).append(note)
     return notes
+
+
+def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc],
+                   by_doc: dict[str, list] | None = None) -> dict[int, list[str]]:
+    """Admonitions to place at the block holding each reading of a number conflict in
+    this document (conflict_note_data, rendered)."""
+    return render_notes(conflict_note_data(conflicts, nd, docs, by_doc))
