@@ -10,7 +10,7 @@ import pytest
 from conftest import copy_corpus, seed
 
 from build_tools.analysis import segmenter
-from build_tools.common.cache import ContentCache
+from build_tools.common.cache import ContentCache, Stored, resolved
 from build_tools.knowledge.checked import check_corpus
 from build_tools.knowledge.urls import AGENCIES_PAGE, DOCUMENTS_PAGE, PROJECTS_PAGE
 from build_tools.outputs.site import document_pages
@@ -82,6 +82,26 @@ def test_cached_document_pages_are_the_pages_and_follow_what_they_show(tmp_path)
                                                cache=ContentCache(tmp_path / "pages"))
     assert "หมายเหตุใหม่ของผู้ดูแล" in changed[f"documents/{nd.id}.md"]
     assert "ชื่อย่อใหม่" in changed[f"documents/{cited.id}.md"]
+
+
+def test_pages_left_in_the_cache_are_read_when_asked_for_and_never_silently_lost(tmp_path):
+    checked = check_corpus(copy_corpus(tmp_path / "corpus"))
+    corpus, docs, conflicts = checked.corpus, checked.docs, checked.review.conflicts
+    fresh, _ = document_pages.generate_pages(corpus, docs, checked.model, conflicts)
+    first, _ = document_pages.generate_pages(corpus, docs, checked.model, conflicts,
+                                             cache=ContentCache(tmp_path / "pages"), lazy=True)
+    again, _ = document_pages.generate_pages(corpus, docs, checked.model, conflicts,
+                                             cache=ContentCache(tmp_path / "pages"), lazy=True)
+    page = f"documents/{docs[0].id}.md"
+    assert isinstance(first[page], Stored) and first[page].key == again[page].key
+    assert {rel: resolved(v) for rel, v in again.items()} == fresh
+    # An entry gone between finding it and reading it: an error naming it, and the
+    # damaged file is not left for the next build to trust.
+    path = tmp_path / "pages" / f"{again[page].key}.pickle"
+    path.write_bytes(b"damaged")
+    with pytest.raises(OSError, match=again[page].key):
+        again[page].value()
+    assert not path.exists()
 
 
 def test_search_files_keep_a_file_only_while_it_is_the_file_they_wrote(tmp_path):

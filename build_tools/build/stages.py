@@ -17,7 +17,6 @@ from build_tools.knowledge.checked import CheckedCorpus, check_corpus
 from build_tools.outputs.open_data import open_data_files
 from build_tools.outputs.search_index.query_data import search_data, site_files
 from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
-from build_tools.outputs.search_index.whoosh_index import build_index
 from build_tools.outputs.site.document_pages import generate_pages
 
 
@@ -163,6 +162,8 @@ def write_normalized(staging: pub.Staging, docs, previous: dict | None) -> None:
 def update_index(folder, records, fingerprints, analyzer, query_tables) -> dict:
     """The staged build/index (a linked copy of the published one, or empty) brought up
     to date: changed documents re-indexed, removed ones deleted; the query tables beside it."""
+    from build_tools.outputs.search_index.whoosh_index import build_index  # Whoosh is imported by the index process alone
+
     return build_index(folder, records, fingerprints, analyzer, log=lambda m: None, query_tables=query_tables)
 
 

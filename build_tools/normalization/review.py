@@ -29,7 +29,8 @@ def word_findings(docs, names: tuple[str, ...], cache: ContentCache | None, comm
     """Each document's OCR suggestions and unknown words (the slow part of the review),
     from `cache` when its lines and the names are those of an earlier run; the others
     computed on every core."""
-    keys = [digest(common, nd.lines) if cache is not None else None for nd in docs]
+    # nd.key (normalization's cache key) stands for the lines it made: not pickled again.
+    keys = [digest(common, nd.key or nd.lines) if cache is not None else None for nd in docs]
     found = [cache.get(k) if cache is not None else None for k in keys]
     missing = [i for i, hit in enumerate(found) if hit is None]
     fresh = parallel_map(lambda i: (find_suggestions(docs[i].lines, names), unknown_tokens(docs[i].lines, names)),

@@ -200,7 +200,7 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
                                                defines.get(nd.id, ""), common, lazy)
         pages[raw_page(nd.id)] = cached_raw_text_page(corpus, nd, cache, lazy)
     if model:
-        pages.update(model_pages(corpus, model, docs))
+        pages.update(model_pages(corpus, model, docs, cache))
     return pages, navigation(corpus, docs, model)
 
 
