@@ -27,8 +27,10 @@ def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, input
     log_review(checked, log)
     analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
     records, fingerprints = index_records(checked)
+    query_cache = ContentCache(paths.work / "cache" / "query-tables")
     query_tables = search_data(checked.corpus, checked.model, checked.docs, checked.review.conflicts,
-                               analyzer)  # what both searches read besides their index
+                               analyzer, query_cache)  # what both searches read besides their index
+    query_cache.prune()
     staging = pub.Staging(paths, pub.new_build_id())
     index_job = None
     try:

@@ -26,15 +26,15 @@ class Review:
 
 
 def word_findings(docs, names: tuple[str, ...], cache: ContentCache | None, common: str = "") -> list:
-    """Each document's OCR suggestions and unknown words (the slow part of the review),
-    from `cache` when its lines and the names are those of an earlier run; the others
-    computed on every core."""
+    """Each document's OCR suggestions and unknown words (the slow part of the review)
+    and the numbers its conflicts are made of (conflicts.mentions), from `cache` when its
+    lines and the names are those of an earlier run; the others computed on every core."""
     # nd.key (normalization's cache key) stands for the lines it made: not pickled again.
-    keys = [digest(common, nd.key or nd.lines) if cache is not None else None for nd in docs]
+    keys = [digest(common, "words, numbers", nd.key or nd.lines) if cache is not None else None for nd in docs]
     found = [cache.get(k) if cache is not None else None for k in keys]
     missing = [i for i, hit in enumerate(found) if hit is None]
-    fresh = parallel_map(lambda i: (find_suggestions(docs[i].lines, names), unknown_tokens(docs[i].lines, names)),
-                         missing)
+    fresh = parallel_map(lambda i: (find_suggestions(docs[i].lines, names), unknown_tokens(docs[i].lines, names),
+                                    conflicts_mod.mentions(docs[i])), missing)
     for i, value in zip(missing, fresh):
         found[i] = value
         if cache is not None:
@@ -47,12 +47,13 @@ def review(corpus, docs, cache: ContentCache | None = None) -> Review:
     raw_of = {nd.id: nd.doc.raw for nd in docs}
     names = tuple(known_names(corpus.names))
     common = digest(code_version(build_tools.normalization), pythainlp.__version__, names) if cache else ""
-    r.conflicts = conflicts_mod.detect(docs)
+    findings = word_findings(docs, names, cache, common)
+    r.conflicts = conflicts_mod.detect(docs, [f[2] for f in findings])
     for p in conflicts_mod.resolve(r.conflicts, corpus.decisions):
         (r.errors if p.severity == "error" else r.warnings).append(p)
     r.warnings += conflicts_mod.report(r.conflicts, raw_of)
     r.warnings += unused_corrections(corpus.corrections, {nd.id: nd.ctx.changes for nd in docs})
-    for nd, (sugg, unknown) in zip(docs, word_findings(docs, names, cache, common)):
+    for nd, (sugg, unknown, _) in zip(docs, findings):
         where = f"corpus/raw/{nd.doc.raw}"
         r.warnings += [f.as_warning(where, nd.id) for f in nd.ctx.flags]
         r.suggestions[nd.id] = sugg

@@ -33,9 +33,21 @@ class ReadingsView:
             self.by_doc.setdefault(r.doc_id, []).append(i)
             by_value.setdefault(fold_number(r.value), []).append(i)
         self.values = list(by_value.values())  # index lists, by first appearance
+        self._places: dict[tuple, tuple] = {}  # (doc id, raw line) -> place()
 
     def mine(self, doc_id: str) -> list:
         return [self.readings[i] for i in self.by_doc.get(doc_id, [])]
+
+    def place(self, r, docs: dict[str, NormalizedDoc]) -> tuple[str, str | None]:
+        """The title of a reading's document and the anchor of the block holding it (None:
+        its header), found once per build (the same readings are shown on many pages)."""
+        key = (r.doc_id, r.line)
+        if key not in self._places:
+            od = docs.get(r.doc_id)
+            b = block_of(od, r.line) if od else None
+            self._places[key] = (escape(str(od.doc.get("short_title") or od.doc.get("title"))) if od else r.doc_id,
+                                 b.anchor if b is not None and b.kind != "header" else None)
+        return self._places[key]
 
     def show(self, doc_id: str) -> tuple[list, int]:
         """This document's readings and up to MAX_OTHER_READINGS others (one of each
@@ -92,11 +104,8 @@ def conflict_note_data(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedD
         shown, hidden = view.show(nd.id)
         readings = []
         for r in shown:
-            od = docs.get(r.doc_id)
-            b = block_of(od, r.line) if od else None
-            anchor = b.anchor if b is not None and b.kind != "header" else None
-            readings.append({"here": r.doc_id == nd.id, "line": r.line, "value": r.value,
-                             "title": escape(str(od.doc.get("short_title") or od.doc.get("title"))) if od else r.doc_id,
+            title, anchor = view.place(r, docs)
+            readings.append({"here": r.doc_id == nd.id, "line": r.line, "value": r.value, "title": title,
                              "target": link(here, doc_page(r.doc_id), anchor)})
         shows = {"subject": c.subject, "decision": c.decision, "decision_note": c.decision_note,
                  "readings": readings, "hidden": hidden}
