@@ -179,3 +179,25 @@ def test_a_compacted_vocabulary_gives_the_postings_of_a_fresh_build(monkeypatch)
     for entry in compacted.values():
         third.add_packed(entry[1])
     assert {t: p.tolist() for t, p in third.postings().items()} == expected
+
+
+def test_letters_normalized_on_another_core_are_what_normalizing_them_here_gives(tmp_path):
+    # A rebuild's few changed letters are normalized by a forked worker (with the review's
+    # word checks) while the others are read back.
+    from build_tools.common.parallel import in_background
+    from build_tools.normalization.documents import normalize_corpus
+    from build_tools.sources.corpus import load_corpus
+
+    corpus = load_corpus(copy_corpus(tmp_path / "corpus"))
+    here = normalize_corpus(corpus)
+    found: dict = {}
+    cache = ContentCache(tmp_path / "normalized")
+    there = normalize_corpus(corpus, cache, also=(lambda nd: len(nd.lines), found))
+    assert [(nd.id, nd.to_markdown(), nd.changes_json(), nd.blocks) for nd in there] == \
+        [(nd.id, nd.to_markdown(), nd.changes_json(), nd.blocks) for nd in here]
+    assert found == {nd.id: len(nd.lines) for nd in here} and cache.misses == 0
+    again: dict = {}
+    normalize_corpus(corpus, ContentCache(tmp_path / "normalized"), also=(len, again))
+    assert again == {}  # all read back: nothing computed
+    with pytest.raises(ZeroDivisionError):
+        in_background(lambda x: 1 / x, [1, 0]).result()

@@ -83,6 +83,10 @@ class ContentCache:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
 
+    def has(self, key: str) -> bool:
+        """An entry is there (it may still prove unreadable: get() says so)."""
+        return self.folder is not None and self._file(key).is_file()
+
     def stored(self, key: str) -> Stored | None:
         """The entry as a Stored (read only when its value is asked for), or None when
         there is none; an entry kept only in memory is never deferred."""
@@ -159,6 +163,9 @@ class MemoryCache(ContentCache):
         self.used.add(key)
         self.hits += 1
         return pickle.loads(data)  # noqa: S301 - written by put() in this process
+
+    def has(self, key: str) -> bool:
+        return key in self.memory.entries
 
     def put(self, key: str, value) -> None:
         m = self.memory

@@ -12,7 +12,8 @@ import yaml
 import build_tools.common
 import build_tools.normalization
 from build_tools.common.cache import ContentCache, code_version, digest
-from build_tools.common.parallel import parallel_map
+from build_tools.common.parallel import MIN_ITEMS, in_background, parallel_map
+from build_tools.common.thai import dictionary_prefixes
 from build_tools.common.thaidate import format_thai_date
 from build_tools.normalization.clauses import Block, parse_blocks
 from build_tools.normalization.known_names import restorable_names
@@ -106,10 +107,14 @@ def stamp_text(stamp: dict) -> str:
     return " ".join(p for p in parts if p)
 
 
-def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None) -> list[NormalizedDoc]:
+def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None, also=None) -> list[NormalizedDoc]:
     """Every document normalized, in raw-file order.  With `cache`, a document whose raw
     lines, front matter, corrections and the corpus's names are those of an earlier run
-    (with the same normalization code and PyThaiNLP) is read back instead."""
+    (with the same normalization code and PyThaiNLP) is read back instead; a few
+    documents that are not (a rebuild's changed letters) are normalized on another core
+    while the others are read.  `also`: (fn, found): fn(nd) of each document normalized
+    afresh, computed by the same worker into found[nd.id] (the review's word checks: they
+    need the dictionary structures the normalization built there)."""
     docs = sorted(corpus.documents, key=lambda d: (d.raw, d.first_line))
     if cache is None:
         return [normalize_document(corpus, d) for d in docs]
@@ -118,13 +123,27 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None) -> list[
     common = digest(code_version(build_tools.normalization, build_tools.common, corrections_mod),
                     pythainlp.__version__, names, restorable_names(corpus))
     keys = [_cache_key(corpus, d, common) for d in docs]
-    found = [cache.get(k) for k in keys]
-    missing = [i for i, hit in enumerate(found) if hit is None]
-    fresh = parallel_map(lambda i: normalize_document(corpus, docs[i]), missing)
-    for i, nd in zip(missing, fresh):
+    fn, also_found = also or (None, {})
+
+    def fresh(i: int) -> tuple:
+        nd = normalize_document(corpus, docs[i])
         saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
-        found[i] = (nd.lines, nd.blocks, saved, nd.to_markdown(), nd.changes_json())
-        cache.put(keys[i], found[i])
+        return (nd.lines, nd.blocks, saved, nd.to_markdown(), nd.changes_json()), fn(nd) if fn else None
+
+    absent = [i for i, k in enumerate(keys) if not cache.has(k)]
+    few = in_background(fresh, absent) if len(absent) < MIN_ITEMS else None
+    elsewhere = set(absent) if few is not None else set()
+    found = [None if i in elsewhere else cache.get(k) for i, k in enumerate(keys)]
+    if elsewhere:
+        dictionary_prefixes()  # the analyzer's too: made while the worker runs, not after
+    done = dict(zip(absent, few.result())) if few is not None else {}
+    missing = [i for i, hit in enumerate(found) if hit is None and i not in done]
+    done.update(zip(missing, parallel_map(fresh, missing)))
+    for i, (entry, extra) in done.items():
+        found[i] = entry
+        cache.put(keys[i], entry)
+        if fn:
+            also_found[docs[i].id] = extra
     out = []
     for d, key, (lines, blocks, saved, markdown, changes) in zip(docs, keys, found):
         ctx = Context(doc_id=d.id, corrections=corrections_for(corpus.corrections, d.id), names=names, **saved)
