@@ -2,6 +2,7 @@
 afresh gives: the compound splitter's prefix sets, the navigation's titles, the cached
 document pages, the site search's kept files and remembered exclusions (issue #15;
 tests/test_incremental_site.py compares whole sites)."""
+import json
 import os
 import random
 import re
@@ -201,3 +202,21 @@ def test_letters_normalized_on_another_core_are_what_normalizing_them_here_gives
     assert again == {}  # all read back: nothing computed
     with pytest.raises(ZeroDivisionError):
         in_background(lambda x: 1 / x, [1, 0]).result()
+
+
+def test_open_data_documents_joined_from_kept_records_are_the_file_json_writes(tmp_path):
+    from build_tools.outputs import open_data
+
+    checked = check_corpus(copy_corpus(tmp_path / "corpus"))
+    corpus, docs = checked.corpus, checked.docs
+    r = open_data._Records(corpus, checked.model, docs)
+    whole = json.dumps(r.documents(), ensure_ascii=False, indent=1)
+    assert r.documents_json(ContentCache(tmp_path / "pages")) == whole  # records made
+    assert r.documents_json(ContentCache(tmp_path / "pages")) == whole  # records kept
+    # A changed title: that letter's record is made again, the others are kept.
+    nd = docs[0]
+    nd.doc.meta["title"] = "ชื่อเรื่องใหม่"
+    nd.key = nd.key + "-changed"
+    changed = r.documents_json(ContentCache(tmp_path / "pages"))
+    assert changed == json.dumps(r.documents(), ensure_ascii=False, indent=1) and "ชื่อเรื่องใหม่" in changed
+    assert open_data._Records(corpus, checked.model, []).documents_json(ContentCache(tmp_path / "p")) == "[]"

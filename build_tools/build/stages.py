@@ -97,7 +97,7 @@ def site_pages(checked: CheckedCorpus, cache: ContentCache | None = None) -> tup
     if cache is not None:
         cache.prune()
     if checked.model is not None:
-        pages.update(open_data_files(checked.corpus, checked.model, checked.docs))
+        pages.update(open_data_files(checked.corpus, checked.model, checked.docs, cache))
     return pages, nav
 
 
