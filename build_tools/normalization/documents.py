@@ -131,11 +131,11 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None, also=Non
         return (nd.lines, nd.blocks, saved, nd.to_markdown(), nd.changes_json()), fn(nd) if fn else None
 
     absent = [i for i, k in enumerate(keys) if not cache.has(k)]
+    if absent:
+        dictionary_prefixes()  # the analyzer's too: made once, before the worker forks with it
     few = in_background(fresh, absent) if len(absent) < MIN_ITEMS else None
     elsewhere = set(absent) if few is not None else set()
     found = [None if i in elsewhere else cache.get(k) for i, k in enumerate(keys)]
-    if elsewhere:
-        dictionary_prefixes()  # the analyzer's too: made while the worker runs, not after
     done = dict(zip(absent, few.result())) if few is not None else {}
     missing = [i for i, hit in enumerate(found) if hit is None and i not in done]
     done.update(zip(missing, parallel_map(fresh, missing)))
