@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from dataclasses import dataclass, field
 
 import pythainlp
@@ -21,6 +22,8 @@ from build_tools.normalization.rules import Context, Line, normalize_lines
 from build_tools.sources import corrections as corrections_mod
 from build_tools.sources.corpus import Corpus, Document
 from build_tools.sources.corrections import corrections_for, known_names
+
+CACHE_FORMAT = "2: lines and changes packed apart from blocks and a summary"
 
 
 @dataclass
@@ -83,6 +86,53 @@ class NormalizedDoc:
     def block(self, anchor: str) -> Block | None:
         return next((b for b in self.blocks if b.anchor == anchor), None)
 
+    @property
+    def flags(self) -> list:
+        """What a maintainer must decide (the review reports them)."""
+        return self.ctx.flags
+
+    @property
+    def n_changes(self) -> int:
+        return len(self.ctx.changes)
+
+    @property
+    def correction_changes(self) -> list:
+        """The changes reviewed corrections made here (which corrections are in use)."""
+        return [c for c in self.ctx.changes if c.rule.startswith("correction:")]
+
+
+class StoredDoc(NormalizedDoc):
+    """A normalized document read back from the cache (normalize_corpus): its lines and
+    its context (the change log) are unpickled only when asked for; what a build asks
+    of every document (blocks, flags, number of changes, the corrections used, its
+    Markdown and change log as text) is kept beside them, so a rebuild after one changed
+    letter does not unpickle the others' lines and changes."""
+
+    def __init__(self, doc: Document, entry: tuple, make_ctx, key: str):
+        self.doc, self.key = doc, key
+        self._packed, self.blocks, self._summary, self._markdown, self._changes_json = entry
+        self._make_ctx, self._unpacked = make_ctx, None
+
+    def _unpack(self) -> tuple:
+        if self._unpacked is None:
+            lines, saved = pickle.loads(self._packed)  # noqa: S301 - written by normalize_corpus
+            self._unpacked = (lines, self._make_ctx(saved))
+        return self._unpacked
+
+    lines = property(lambda self: self._unpack()[0])
+    ctx = property(lambda self: self._unpack()[1])
+    flags = property(lambda self: self._summary["flags"])
+    n_changes = property(lambda self: self._summary["n_changes"])
+    correction_changes = property(lambda self: self._summary["corrections"])
+
+
+def cache_entry(nd: NormalizedDoc) -> tuple:
+    """What the cache keeps of a document (StoredDoc reads it back)."""
+    saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
+    summary = {"flags": nd.flags, "n_changes": nd.n_changes, "corrections": nd.correction_changes}
+    return (pickle.dumps((nd.lines, saved), protocol=pickle.HIGHEST_PROTOCOL), nd.blocks, summary,
+            nd.to_markdown(), nd.changes_json())
+
 
 def normalize_document(corpus: Corpus, doc: Document) -> NormalizedDoc:
     raw = corpus.raw_lines(doc)
@@ -120,15 +170,14 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None, also=Non
         return [normalize_document(corpus, d) for d in docs]
     names = tuple(known_names(corpus.names))
     # The names a rule may restore come from the agencies and letter codes too.
-    common = digest(code_version(build_tools.normalization, build_tools.common, corrections_mod),
+    common = digest(CACHE_FORMAT, code_version(build_tools.normalization, build_tools.common, corrections_mod),
                     pythainlp.__version__, names, restorable_names(corpus))
     keys = [_cache_key(corpus, d, common) for d in docs]
     fn, also_found = also or (None, {})
 
     def fresh(i: int) -> tuple:
         nd = normalize_document(corpus, docs[i])
-        saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
-        return (nd.lines, nd.blocks, saved, nd.to_markdown(), nd.changes_json()), fn(nd) if fn else None
+        return cache_entry(nd), fn(nd) if fn else None
 
     absent = [i for i, k in enumerate(keys) if not cache.has(k)]
     if absent:
@@ -144,11 +193,11 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None, also=Non
         cache.put(keys[i], entry)
         if fn:
             also_found[docs[i].id] = extra
-    out = []
-    for d, key, (lines, blocks, saved, markdown, changes) in zip(docs, keys, found):
-        ctx = Context(doc_id=d.id, corrections=corrections_for(corpus.corrections, d.id), names=names, **saved)
-        out.append(NormalizedDoc(d, lines, blocks, ctx, markdown, changes, key))
-    return out
+    def context(d: Document):
+        return lambda saved: Context(doc_id=d.id, corrections=corrections_for(corpus.corrections, d.id),
+                                     names=names, **saved)
+
+    return [StoredDoc(d, entry, context(d), key) for d, key, entry in zip(docs, keys, found)]
 
 
 def _cache_key(corpus: Corpus, doc: Document, common: str) -> str:

@@ -64,10 +64,10 @@ def review(corpus, docs, cache: ContentCache | None = None, known: dict | None =
     for p in conflicts_mod.resolve(r.conflicts, corpus.decisions):
         (r.errors if p.severity == "error" else r.warnings).append(p)
     r.warnings += conflicts_mod.report(r.conflicts, raw_of)
-    r.warnings += unused_corrections(corpus.corrections, {nd.id: nd.ctx.changes for nd in docs})
+    r.warnings += unused_corrections(corpus.corrections, {nd.id: nd.correction_changes for nd in docs})
     for nd, (sugg, unknown, _) in zip(docs, found):
         where = f"corpus/raw/{nd.doc.raw}"
-        r.warnings += [f.as_warning(where, nd.id) for f in nd.ctx.flags]
+        r.warnings += [f.as_warning(where, nd.id) for f in nd.flags]
         r.suggestions[nd.id] = sugg
         for s in sugg:
             r.warnings.append(Problem(

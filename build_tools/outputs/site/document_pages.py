@@ -139,7 +139,7 @@ def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by
     d = nd.doc
     site_url = public_base() if site_url is None else site_url
     citing = (cited_by if cited_by is not None else citations_by_target(corpus)).get(d.id, [])
-    shown = {"labels": labels(), "n_changes": len(nd.ctx.changes), "date_th": format_thai_date(d.date),
+    shown = {"labels": labels(), "n_changes": nd.n_changes, "date_th": format_thai_date(d.date),
              "issuer": agency_label(corpus, d.get("issuer")),
              "drafted_by": agency_label(corpus, d.get("drafted_by")) if d.get("drafted_by") else None,
              "references": _references(corpus, d),
