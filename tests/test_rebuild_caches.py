@@ -220,3 +220,17 @@ def test_open_data_documents_joined_from_kept_records_are_the_file_json_writes(t
     changed = r.documents_json(ContentCache(tmp_path / "pages"))
     assert changed == json.dumps(r.documents(), ensure_ascii=False, indent=1) and "ชื่อเรื่องใหม่" in changed
     assert open_data._Records(corpus, checked.model, []).documents_json(ContentCache(tmp_path / "p")) == "[]"
+
+
+def test_a_build_keeps_the_open_data_records_it_made(tmp_path, monkeypatch):
+    # The page cache is pruned after the open data used it: the next build makes no record.
+    from build_tools.build.stages import site_pages
+    from build_tools.outputs import open_data
+
+    checked = check_corpus(copy_corpus(tmp_path / "corpus"))
+    site_pages(checked, ContentCache(tmp_path / "pages"))
+    made = []
+    real = open_data._Records.document
+    monkeypatch.setattr(open_data._Records, "document", lambda self, nd: made.append(nd.id) or real(self, nd))
+    pages, _ = site_pages(checked, ContentCache(tmp_path / "pages"))
+    assert made == [] and "data/documents.json" in pages

@@ -94,10 +94,10 @@ def site_pages(checked: CheckedCorpus, cache: ContentCache | None = None) -> tup
     files the site publishes under data/, with the navigation."""
     pages, nav = generate_pages(checked.corpus, checked.docs, checked.model, checked.review.conflicts, cache=cache,
                                 lazy=cache is not None)
-    if cache is not None:
-        cache.prune()
     if checked.model is not None:
         pages.update(open_data_files(checked.corpus, checked.model, checked.docs, cache))
+    if cache is not None:
+        cache.prune()  # after every user of the cache (the open data's records too)
     return pages, nav
 
 
