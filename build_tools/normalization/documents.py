@@ -117,6 +117,7 @@ class StoredDoc(NormalizedDoc):
         if self._unpacked is None:
             lines, saved = pickle.loads(self._packed)  # noqa: S301 - written by normalize_corpus
             self._unpacked = (lines, self._make_ctx(saved))
+            self._packed = None  # not both in memory (a full build unpacks every document)
         return self._unpacked
 
     lines = property(lambda self: self._unpack()[0])
