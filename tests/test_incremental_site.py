@@ -71,6 +71,8 @@ def test_incremental_build_equals_full_build(tmp_path, built_synthetic):
     assert (a / "sitemap.xml").read_text(encoding="utf-8") == (b / "sitemap.xml").read_text(encoding="utf-8")
     assert (inc / "build" / "normalized" / "synth-letter-00007.md").read_text(encoding="utf-8") == \
         (full / "build" / "normalized" / "synth-letter-00007.md").read_text(encoding="utf-8")
+    assert _site_files(inc / "build" / "normalized") == _site_files(full / "build" / "normalized")
+    assert _differing(inc / "build" / "normalized", full / "build" / "normalized") == []
     # Nothing changed: MkDocs does not run at all.
     log = run_cli("build", "--corpus", corpus, "--out", inc).stdout
     assert "nothing changed since build" in log and "index: re-indexed 0, removed 0" in log

@@ -2,6 +2,7 @@
 afresh gives: the compound splitter's prefix sets, the navigation's titles, the cached
 document pages, the site search's kept files and remembered exclusions (issue #15;
 tests/test_incremental_site.py compares whole sites)."""
+import json
 import os
 import random
 import re
@@ -10,7 +11,7 @@ import pytest
 from conftest import copy_corpus, seed
 
 from build_tools.analysis import segmenter
-from build_tools.common.cache import ContentCache
+from build_tools.common.cache import ContentCache, Stored, resolved
 from build_tools.knowledge.checked import check_corpus
 from build_tools.knowledge.urls import AGENCIES_PAGE, DOCUMENTS_PAGE, PROJECTS_PAGE
 from build_tools.outputs.site import document_pages
@@ -82,6 +83,26 @@ def test_cached_document_pages_are_the_pages_and_follow_what_they_show(tmp_path)
                                                cache=ContentCache(tmp_path / "pages"))
     assert "หมายเหตุใหม่ของผู้ดูแล" in changed[f"documents/{nd.id}.md"]
     assert "ชื่อย่อใหม่" in changed[f"documents/{cited.id}.md"]
+
+
+def test_pages_left_in_the_cache_are_read_when_asked_for_and_never_silently_lost(tmp_path):
+    checked = check_corpus(copy_corpus(tmp_path / "corpus"))
+    corpus, docs, conflicts = checked.corpus, checked.docs, checked.review.conflicts
+    fresh, _ = document_pages.generate_pages(corpus, docs, checked.model, conflicts)
+    first, _ = document_pages.generate_pages(corpus, docs, checked.model, conflicts,
+                                             cache=ContentCache(tmp_path / "pages"), lazy=True)
+    again, _ = document_pages.generate_pages(corpus, docs, checked.model, conflicts,
+                                             cache=ContentCache(tmp_path / "pages"), lazy=True)
+    page = f"documents/{docs[0].id}.md"
+    assert isinstance(first[page], Stored) and first[page].key == again[page].key
+    assert {rel: resolved(v) for rel, v in again.items()} == fresh
+    # An entry gone between finding it and reading it: an error naming it, and the
+    # damaged file is not left for the next build to trust.
+    path = tmp_path / "pages" / f"{again[page].key}.pickle"
+    path.write_bytes(b"damaged")
+    with pytest.raises(OSError, match=again[page].key):
+        again[page].value()
+    assert not path.exists()
 
 
 def test_search_files_keep_a_file_only_while_it_is_the_file_they_wrote(tmp_path):
@@ -159,3 +180,57 @@ def test_a_compacted_vocabulary_gives_the_postings_of_a_fresh_build(monkeypatch)
     for entry in compacted.values():
         third.add_packed(entry[1])
     assert {t: p.tolist() for t, p in third.postings().items()} == expected
+
+
+def test_letters_normalized_on_another_core_are_what_normalizing_them_here_gives(tmp_path):
+    # A rebuild's few changed letters are normalized by a forked worker (with the review's
+    # word checks) while the others are read back.
+    from build_tools.common.parallel import in_background
+    from build_tools.normalization.documents import normalize_corpus
+    from build_tools.sources.corpus import load_corpus
+
+    corpus = load_corpus(copy_corpus(tmp_path / "corpus"))
+    here = normalize_corpus(corpus)
+    found: dict = {}
+    cache = ContentCache(tmp_path / "normalized")
+    there = normalize_corpus(corpus, cache, also=(lambda nd: len(nd.lines), found))
+    assert [(nd.id, nd.to_markdown(), nd.changes_json(), nd.blocks) for nd in there] == \
+        [(nd.id, nd.to_markdown(), nd.changes_json(), nd.blocks) for nd in here]
+    assert found == {nd.id: len(nd.lines) for nd in here} and cache.misses == 0
+    again: dict = {}
+    normalize_corpus(corpus, ContentCache(tmp_path / "normalized"), also=(len, again))
+    assert again == {}  # all read back: nothing computed
+    with pytest.raises(ZeroDivisionError):
+        in_background(lambda x: 1 / x, [1, 0]).result()
+
+
+def test_open_data_documents_joined_from_kept_records_are_the_file_json_writes(tmp_path):
+    from build_tools.outputs import open_data
+
+    checked = check_corpus(copy_corpus(tmp_path / "corpus"))
+    corpus, docs = checked.corpus, checked.docs
+    r = open_data._Records(corpus, checked.model, docs)
+    whole = json.dumps(r.documents(), ensure_ascii=False, indent=1)
+    assert r.documents_json(ContentCache(tmp_path / "pages")) == whole  # records made
+    assert r.documents_json(ContentCache(tmp_path / "pages")) == whole  # records kept
+    # A changed title: that letter's record is made again, the others are kept.
+    nd = docs[0]
+    nd.doc.meta["title"] = "ชื่อเรื่องใหม่"
+    nd.key = nd.key + "-changed"
+    changed = r.documents_json(ContentCache(tmp_path / "pages"))
+    assert changed == json.dumps(r.documents(), ensure_ascii=False, indent=1) and "ชื่อเรื่องใหม่" in changed
+    assert open_data._Records(corpus, checked.model, []).documents_json(ContentCache(tmp_path / "p")) == "[]"
+
+
+def test_a_build_keeps_the_open_data_records_it_made(tmp_path, monkeypatch):
+    # The page cache is pruned after the open data used it: the next build makes no record.
+    from build_tools.build.stages import site_pages
+    from build_tools.outputs import open_data
+
+    checked = check_corpus(copy_corpus(tmp_path / "corpus"))
+    site_pages(checked, ContentCache(tmp_path / "pages"))
+    made = []
+    real = open_data._Records.document
+    monkeypatch.setattr(open_data._Records, "document", lambda self, nd: made.append(nd.id) or real(self, nd))
+    pages, _ = site_pages(checked, ContentCache(tmp_path / "pages"))
+    assert made == [] and "data/documents.json" in pages

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from build_tools.build.publish import Staging
 from build_tools.common.atomic import write_text_atomic
-from build_tools.common.cache import code_version
+from build_tools.common.cache import Stored, code_version, resolved
 from build_tools.common.paths import Paths
 from build_tools.outputs.site import engine_mkdocs, engine_zensical
 from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mkdocs
@@ -58,6 +58,22 @@ def page_digest(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def page_digests(pages: dict, old: dict) -> tuple[dict[str, str], dict[str, str]]:
+    """Each page's digest, and the cache key of each page kept in the cache (a
+    common.cache.Stored).  A page whose key is the one the published build recorded is
+    the published page: its digest is taken from that build's record, unread."""
+    old_keys, old_pages = old.get("page_keys") or {}, old.get("pages") or {}
+    digests, keys = {}, {}
+    for rel, value in pages.items():
+        if isinstance(value, Stored):
+            keys[rel] = value.key
+            if old_keys.get(rel) == value.key and rel in old_pages:
+                digests[rel] = old_pages[rel]
+                continue
+        digests[rel] = page_digest(resolved(value))
+    return digests, keys
+
+
 @dataclass
 class SitePlan:
     """What the site stage will do, decided before anything is written."""
@@ -76,11 +92,12 @@ def plan_site(paths: Paths, pages: dict[str, str], nav: list, docs, engine: str,
     """Compare the new pages with the published build's site state (None: full build).
     The plan is `unchanged` only when the site search's key (its code, the analyzer and
     the ranking: site_search.index_key) is the published one's too."""
+    old = (previous or {}).get("site") or {}
+    digests, keys = page_digests(pages, old)
     state = {"key": site_key(paths, nav, engine), "engine": engine,
              "search": index_key(analyzer) if analyzer is not None else None,
-             "pages": {rel: page_digest(text) for rel, text in pages.items()},
+             "pages": digests, "page_keys": keys,
              "anchors": {nd.id: [b.anchor for b in nd.blocks] for nd in docs}}
-    old = (previous or {}).get("site") or {}
     same_anchors = all(state["anchors"].get(d) == a for d, a in old.get("anchors", {}).items())
     incremental = (old.get("key") == state["key"] and set(old.get("pages", {})) == set(state["pages"])
                    and "anchors" in old and same_anchors)
@@ -99,7 +116,7 @@ def assemble_docs(paths: Paths, staging: Staging, pages: dict[str, str], plan: S
     if plan.incremental:
         docs = staging.start("docs", from_published=True)
         for rel in plan.changed:
-            write_text_atomic(docs / rel, pages[rel])
+            write_text_atomic(docs / rel, resolved(pages[rel]))
         return docs
     docs = staging.start("docs", from_published=False)
     shutil.copytree(paths.docs_src, docs, dirs_exist_ok=True)
@@ -108,7 +125,7 @@ def assemble_docs(paths: Paths, staging: Staging, pages: dict[str, str], plan: S
         if target.exists():
             raise SiteBuildError(f"generated page {rel} would overwrite docs/{rel}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_text(resolved(text), encoding="utf-8")
     return docs
 
 

@@ -17,7 +17,6 @@ from build_tools.knowledge.checked import CheckedCorpus, check_corpus
 from build_tools.outputs.open_data import open_data_files
 from build_tools.outputs.search_index.query_data import search_data, site_files
 from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
-from build_tools.outputs.search_index.whoosh_index import build_index
 from build_tools.outputs.site.document_pages import generate_pages
 
 
@@ -28,8 +27,10 @@ def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, input
     log_review(checked, log)
     analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
     records, fingerprints = index_records(checked)
+    query_cache = ContentCache(paths.work / "cache" / "query-tables")
     query_tables = search_data(checked.corpus, checked.model, checked.docs, checked.review.conflicts,
-                               analyzer)  # what both searches read besides their index
+                               analyzer, query_cache)  # what both searches read besides their index
+    query_cache.prune()
     staging = pub.Staging(paths, pub.new_build_id())
     index_job = None
     try:
@@ -91,11 +92,12 @@ def log_review(checked: CheckedCorpus, log) -> None:
 def site_pages(checked: CheckedCorpus, cache: ContentCache | None = None) -> tuple[dict[str, str], list]:
     """The generated pages (documents, raw views, the model's pages) and the open-data
     files the site publishes under data/, with the navigation."""
-    pages, nav = generate_pages(checked.corpus, checked.docs, checked.model, checked.review.conflicts, cache=cache)
-    if cache is not None:
-        cache.prune()
+    pages, nav = generate_pages(checked.corpus, checked.docs, checked.model, checked.review.conflicts, cache=cache,
+                                lazy=cache is not None)
     if checked.model is not None:
-        pages.update(open_data_files(checked.corpus, checked.model, checked.docs))
+        pages.update(open_data_files(checked.corpus, checked.model, checked.docs, cache))
+    if cache is not None:
+        cache.prune()  # after every user of the cache (the open data's records too)
     return pages, nav
 
 
@@ -134,6 +136,10 @@ def index_records(checked: CheckedCorpus) -> tuple[LazyRecords, dict[str, str]]:
 
 
 def normalized_digest(nd) -> str:
+    """What build/normalized/<id>.md and .changes.json are made from: the normalization's
+    cache key when there is one (it hashes all of it), else their text."""
+    if nd.key:
+        return nd.key
     return hashlib.sha1((nd.to_markdown() + "\0" + nd.changes_json()).encode("utf-8")).hexdigest()
 
 
@@ -158,6 +164,8 @@ def write_normalized(staging: pub.Staging, docs, previous: dict | None) -> None:
 def update_index(folder, records, fingerprints, analyzer, query_tables) -> dict:
     """The staged build/index (a linked copy of the published one, or empty) brought up
     to date: changed documents re-indexed, removed ones deleted; the query tables beside it."""
+    from build_tools.outputs.search_index.whoosh_index import build_index  # Whoosh is imported by the index process alone
+
     return build_index(folder, records, fingerprints, analyzer, log=lambda m: None, query_tables=query_tables)
 
 

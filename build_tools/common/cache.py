@@ -83,6 +83,19 @@ class ContentCache:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
 
+    def has(self, key: str) -> bool:
+        """An entry is there (it may still prove unreadable: get() says so)."""
+        return self.folder is not None and self._file(key).is_file()
+
+    def stored(self, key: str) -> Stored | None:
+        """The entry as a Stored (read only when its value is asked for), or None when
+        there is none; an entry kept only in memory is never deferred."""
+        if self.folder is None or not self._file(key).is_file():
+            return None
+        self.used.add(key)
+        self.hits += 1
+        return Stored(self, key)
+
     def prune(self) -> int:
         """Remove the entries this run did not use; returns how many."""
         if self.folder is None:
@@ -93,6 +106,30 @@ class ContentCache:
                 p.unlink(missing_ok=True)
                 gone += 1
         return gone
+
+
+class Stored:
+    """An entry of a ContentCache not read yet (ContentCache.stored): a build that can
+    tell from the key alone that its value is the published one never reads it."""
+
+    __slots__ = ("cache", "key")
+
+    def __init__(self, cache: ContentCache, key: str):
+        self.cache, self.key = cache, key
+
+    def value(self):
+        value = self.cache.get(self.key)
+        if value is None:  # removed or damaged since it was found: never a silent gap
+            path = self.cache._file(self.key)
+            path.unlink(missing_ok=True)
+            raise OSError(f"{path}: a cached result could not be read back; it is removed, "
+                          "so the next build computes it again")
+        return value
+
+
+def resolved(value):
+    """`value`, or what a Stored holds."""
+    return value.value() if isinstance(value, Stored) else value
 
 
 class _Memory:
@@ -126,6 +163,9 @@ class MemoryCache(ContentCache):
         self.used.add(key)
         self.hits += 1
         return pickle.loads(data)  # noqa: S301 - written by put() in this process
+
+    def has(self, key: str) -> bool:
+        return key in self.memory.entries
 
     def put(self, key: str, value) -> None:
         m = self.memory

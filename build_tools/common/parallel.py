@@ -1,7 +1,9 @@
 """Per-document work spread over the machine's cores (forked workers: they share what
 the parent has loaded without copying it), in order; serial for a few items or where
 fork is unavailable.  Used for the stages that are embarrassingly parallel across
-documents (normalization, the review's word checks) when their cache misses."""
+documents (normalization, the review's word checks) when their cache misses; and
+`in_background`, a few items computed on another core while this process goes on (a
+rebuild's changed letters, while the unchanged ones are read back)."""
 from __future__ import annotations
 
 import multiprocessing
@@ -28,3 +30,41 @@ def parallel_map(fn, items: list, workers: int | None = None) -> list:
             return pool.map(_call, items, chunksize=max(1, len(items) // (workers * 8)))
     finally:
         _FN = None
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _Running:
+    def __init__(self, pool, pending):
+        self.pool, self.pending = pool, pending
+
+    def result(self):
+        try:
+            out = self.pending.get()
+        except BaseException:  # the worker's error, or Ctrl+C: never wait for a worker
+            self.pool.terminate()
+            raise
+        self.pool.close()
+        self.pool.join()
+        return out
+
+
+def in_background(fn, items: list):
+    """[fn(x) for x in items] computed in one forked process while the caller goes on;
+    `.result()` waits for the list (an exception in `fn` is raised there).  Nothing to
+    do, or no fork: computed at once."""
+    global _FN
+    if not items or "fork" not in multiprocessing.get_all_start_methods():
+        return _Done([fn(x) for x in items])
+    _FN = fn
+    try:
+        pool = multiprocessing.get_context("fork").Pool(1)  # forked here, with `fn`
+    finally:
+        _FN = None
+    return _Running(pool, pool.map_async(_call, items, chunksize=len(items)))

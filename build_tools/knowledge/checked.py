@@ -12,8 +12,9 @@ from build_tools.common.problems import CorpusError, Problem
 from build_tools.knowledge.model import Model
 from build_tools.knowledge.model_files import load_model
 from build_tools.normalization.documents import NormalizedDoc, normalize_corpus
-from build_tools.normalization.review import Review, review
+from build_tools.normalization.review import Review, findings, review
 from build_tools.sources.corpus import Corpus, load_corpus
+from build_tools.sources.corrections import known_names
 
 
 @dataclass
@@ -45,7 +46,10 @@ def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet,
         for w in corpus.warnings:
             log(f"  {w}")
         log(f"[2/5] normalizing {len(corpus.documents)} documents ({len(corpus.corrections)} reviewed corrections)")
-        docs = normalize_corpus(corpus, cache=caches["normalized"])
+        # A changed letter's word checks are made by the worker that normalizes it.
+        names, found = tuple(known_names(corpus.names)), {}
+        docs = normalize_corpus(corpus, cache=caches["normalized"],
+                                also=(lambda nd: findings(nd, names), found) if with_review else None)
         model = None
         if (corpus_dir / "model").is_dir():
             # The model cites clauses of the normalized documents.
@@ -54,13 +58,13 @@ def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet,
                 raise CorpusError(sorted(problems))
     finally:
         yamlio.FRONT_MATTER_CACHE = None
-    found = None
+    reviewed = None
     if with_review:
-        found = review(corpus, docs, cache=caches["review"])
-        if found.errors:
-            raise CorpusError(found.errors)
+        reviewed = review(corpus, docs, cache=caches["review"], known=found)
+        if reviewed.errors:
+            raise CorpusError(reviewed.errors)
     caches["front-matter"].prune()
     caches["normalized"].prune()
     if with_review:
         caches["review"].prune()
-    return CheckedCorpus(corpus, docs, model, found)
+    return CheckedCorpus(corpus, docs, model, reviewed)

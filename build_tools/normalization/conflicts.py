@@ -60,10 +60,29 @@ def _snippet(text: str, start: int, end: int, width: int = 30) -> str:
     return text[max(0, start - width):end + width].strip()
 
 
-def detect(docs) -> list[Conflict]:
-    """docs: NormalizedDoc list.  Returns the conflicts, in a stable order."""
-    found = {**_reference_conflicts(docs), **_count_conflicts(docs)}
+def detect(docs, found_in: list | None = None) -> list[Conflict]:
+    """docs: NormalizedDoc list; `found_in`: each document's `mentions` (computed when
+    not given: a rebuild keeps them with the review's other per-document findings).
+    Returns the conflicts, in a stable order."""
+    found_in = [mentions(nd) for nd in docs] if found_in is None else found_in
+    found = {**_reference_conflicts(docs, found_in), **_count_conflicts(docs, found_in)}
     return [found[k] for k in sorted(found)]
+
+
+def mentions(nd) -> tuple[list[tuple], list[tuple]]:
+    """The numbers a document's text gives that conflicts are made of, in text order:
+    each letter number it cites (prefix, serial, as printed, raw line, snippet, the
+    date cited with it) and each count (unit, as printed, raw line, snippet)."""
+    refs, counts = [], []
+    for i, line in enumerate(nd.lines):
+        for m in REF.finditer(line.text):
+            date = _cited_date(line.text[m.end():], [ln for ln in nd.lines[i + 1:i + 4] if ln.text.strip()][:1])
+            refs.append((fold_number(m["prefix"]), fold_number(m["serial"]), m[0].strip(), line.src[0],
+                         _snippet(line.text, m.start(), m.end()), date))
+        for m in COUNT.finditer(line.text):
+            if not 2400 <= int(fold_number(m["n"])) <= 2700:  # else a Buddhist-era year, not a count
+                counts.append((m["unit"], m[0], line.src[0], _snippet(line.text, m.start(), m.end())))
+    return refs, counts
 
 
 def _own_numbers(docs) -> tuple[dict[str, tuple], dict[tuple, list]]:
@@ -80,26 +99,21 @@ def _own_numbers(docs) -> tuple[dict[str, tuple], dict[tuple, list]]:
     return own_number, numbered
 
 
-def _reference_conflicts(docs) -> dict[str, Conflict]:
+def _reference_conflicts(docs, found_in: list) -> dict[str, Conflict]:
     """A letter cited with another serial than the one it bears (same prefix and date)."""
     found: dict[str, Conflict] = {}
     own_number, numbered = _own_numbers(docs)
-    for nd in docs:
-        for i, line in enumerate(nd.lines):
-            for m in REF.finditer(line.text):
-                prefix, serial = fold_number(m["prefix"]), fold_number(m["serial"])
-                if own_number.get(nd.id) == (prefix, serial):
-                    continue  # the document's own number
-                date = _cited_date(line.text[m.end():],
-                                   [ln for ln in nd.lines[i + 1:i + 4] if ln.text.strip()][:1])
-                for other, o_serial, o_num in numbered.get((prefix, date), []) if date else []:
-                    if other == nd.id or serial == o_serial:
-                        continue
-                    cid = f"ref-{other}"
-                    if cid not in found:
-                        found[cid] = _cited_conflict(docs, cid, other, prefix, o_serial, o_num)
-                    found[cid].readings.append(Reading(nd.id, line.src[0], m[0].strip(),
-                                                       _snippet(line.text, m.start(), m.end())))
+    for nd, (refs, _) in zip(docs, found_in):
+        for prefix, serial, printed, raw_line, snippet, date in refs:
+            if own_number.get(nd.id) == (prefix, serial):
+                continue  # the document's own number
+            for other, o_serial, o_num in numbered.get((prefix, date), []) if date else []:
+                if other == nd.id or serial == o_serial:
+                    continue
+                cid = f"ref-{other}"
+                if cid not in found:
+                    found[cid] = _cited_conflict(docs, cid, other, prefix, o_serial, o_num)
+                found[cid].readings.append(Reading(nd.id, raw_line, printed, snippet))
     return found
 
 
@@ -111,17 +125,12 @@ def _cited_conflict(docs, cid: str, other: str, prefix: str, o_serial: str, o_nu
     return Conflict(cid, "reference", f"เลขที่หนังสือ {o_num}", [Reading(other, own[0], o_num, own[1].strip())])
 
 
-def _count_conflicts(docs) -> dict[str, Conflict]:
+def _count_conflicts(docs, found_in: list) -> dict[str, Conflict]:
     """A count (of districts, villages ...) that documents give differently."""
     counts: dict[str, list[Reading]] = {}
-    for nd in docs:
-        for line in nd.lines:
-            for m in COUNT.finditer(line.text):
-                n = int(fold_number(m["n"]))
-                if 2400 <= n <= 2700:  # a Buddhist-era year, not a count
-                    continue
-                counts.setdefault(m["unit"], []).append(
-                    Reading(nd.id, line.src[0], m[0], _snippet(line.text, m.start(), m.end())))
+    for nd, (_, found) in zip(docs, found_in):
+        for unit, printed, raw_line, snippet in found:
+            counts.setdefault(unit, []).append(Reading(nd.id, raw_line, printed, snippet))
     found = {}
     for unit, readings in counts.items():
         if len({fold_number(r.value) for r in readings}) > 1 and len({r.doc_id for r in readings}) > 1:

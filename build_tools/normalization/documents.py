@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from dataclasses import dataclass, field
 
 import pythainlp
@@ -12,7 +13,8 @@ import yaml
 import build_tools.common
 import build_tools.normalization
 from build_tools.common.cache import ContentCache, code_version, digest
-from build_tools.common.parallel import parallel_map
+from build_tools.common.parallel import MIN_ITEMS, in_background, parallel_map
+from build_tools.common.thai import dictionary_prefixes
 from build_tools.common.thaidate import format_thai_date
 from build_tools.normalization.clauses import Block, parse_blocks
 from build_tools.normalization.known_names import restorable_names
@@ -20,6 +22,8 @@ from build_tools.normalization.rules import Context, Line, normalize_lines
 from build_tools.sources import corrections as corrections_mod
 from build_tools.sources.corpus import Corpus, Document
 from build_tools.sources.corrections import corrections_for, known_names
+
+CACHE_FORMAT = "2: lines and changes packed apart from blocks and a summary"
 
 
 @dataclass
@@ -30,6 +34,10 @@ class NormalizedDoc:
     ctx: Context
     _markdown: str | None = field(default=None, repr=False, compare=False)
     _changes_json: str | None = field(default=None, repr=False, compare=False)
+    # The normalization cache key (normalize_corpus with a cache): a hash of everything
+    # lines, blocks and changes are made from, so what is built from them alone (its
+    # pages) can be keyed by it without hashing them again.  None without a cache.
+    key: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -78,6 +86,54 @@ class NormalizedDoc:
     def block(self, anchor: str) -> Block | None:
         return next((b for b in self.blocks if b.anchor == anchor), None)
 
+    @property
+    def flags(self) -> list:
+        """What a maintainer must decide (the review reports them)."""
+        return self.ctx.flags
+
+    @property
+    def n_changes(self) -> int:
+        return len(self.ctx.changes)
+
+    @property
+    def correction_changes(self) -> list:
+        """The changes reviewed corrections made here (which corrections are in use)."""
+        return [c for c in self.ctx.changes if c.rule.startswith("correction:")]
+
+
+class StoredDoc(NormalizedDoc):
+    """A normalized document read back from the cache (normalize_corpus): its lines and
+    its context (the change log) are unpickled only when asked for; what a build asks
+    of every document (blocks, flags, number of changes, the corrections used, its
+    Markdown and change log as text) is kept beside them, so a rebuild after one changed
+    letter does not unpickle the others' lines and changes."""
+
+    def __init__(self, doc: Document, entry: tuple, make_ctx, key: str):
+        self.doc, self.key = doc, key
+        self._packed, self.blocks, self._summary, self._markdown, self._changes_json = entry
+        self._make_ctx, self._unpacked = make_ctx, None
+
+    def _unpack(self) -> tuple:
+        if self._unpacked is None:
+            lines, saved = pickle.loads(self._packed)  # noqa: S301 - written by normalize_corpus
+            self._unpacked = (lines, self._make_ctx(saved))
+            self._packed = None  # not both in memory (a full build unpacks every document)
+        return self._unpacked
+
+    lines = property(lambda self: self._unpack()[0])
+    ctx = property(lambda self: self._unpack()[1])
+    flags = property(lambda self: self._summary["flags"])
+    n_changes = property(lambda self: self._summary["n_changes"])
+    correction_changes = property(lambda self: self._summary["corrections"])
+
+
+def cache_entry(nd: NormalizedDoc) -> tuple:
+    """What the cache keeps of a document (StoredDoc reads it back)."""
+    saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
+    summary = {"flags": nd.flags, "n_changes": nd.n_changes, "corrections": nd.correction_changes}
+    return (pickle.dumps((nd.lines, saved), protocol=pickle.HIGHEST_PROTOCOL), nd.blocks, summary,
+            nd.to_markdown(), nd.changes_json())
+
 
 def normalize_document(corpus: Corpus, doc: Document) -> NormalizedDoc:
     raw = corpus.raw_lines(doc)
@@ -102,29 +158,47 @@ def stamp_text(stamp: dict) -> str:
     return " ".join(p for p in parts if p)
 
 
-def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None) -> list[NormalizedDoc]:
+def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None, also=None) -> list[NormalizedDoc]:
     """Every document normalized, in raw-file order.  With `cache`, a document whose raw
     lines, front matter, corrections and the corpus's names are those of an earlier run
-    (with the same normalization code and PyThaiNLP) is read back instead."""
+    (with the same normalization code and PyThaiNLP) is read back instead; a few
+    documents that are not (a rebuild's changed letters) are normalized on another core
+    while the others are read.  `also`: (fn, found): fn(nd) of each document normalized
+    afresh, computed by the same worker into found[nd.id] (the review's word checks: they
+    need the dictionary structures the normalization built there)."""
     docs = sorted(corpus.documents, key=lambda d: (d.raw, d.first_line))
     if cache is None:
         return [normalize_document(corpus, d) for d in docs]
     names = tuple(known_names(corpus.names))
-    common = digest(code_version(build_tools.normalization, build_tools.common, corrections_mod),
-                    pythainlp.__version__, names)
+    # The names a rule may restore come from the agencies and letter codes too.
+    common = digest(CACHE_FORMAT, code_version(build_tools.normalization, build_tools.common, corrections_mod),
+                    pythainlp.__version__, names, restorable_names(corpus))
     keys = [_cache_key(corpus, d, common) for d in docs]
-    found = [cache.get(k) for k in keys]
-    missing = [i for i, hit in enumerate(found) if hit is None]
-    fresh = parallel_map(lambda i: normalize_document(corpus, docs[i]), missing)
-    for i, nd in zip(missing, fresh):
-        saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
-        found[i] = (nd.lines, nd.blocks, saved, nd.to_markdown(), nd.changes_json())
-        cache.put(keys[i], found[i])
-    out = []
-    for d, (lines, blocks, saved, markdown, changes) in zip(docs, found):
-        ctx = Context(doc_id=d.id, corrections=corrections_for(corpus.corrections, d.id), names=names, **saved)
-        out.append(NormalizedDoc(d, lines, blocks, ctx, markdown, changes))
-    return out
+    fn, also_found = also or (None, {})
+
+    def fresh(i: int) -> tuple:
+        nd = normalize_document(corpus, docs[i])
+        return cache_entry(nd), fn(nd) if fn else None
+
+    absent = [i for i, k in enumerate(keys) if not cache.has(k)]
+    if absent:
+        dictionary_prefixes()  # the analyzer's too: made once, before the worker forks with it
+    few = in_background(fresh, absent) if len(absent) < MIN_ITEMS else None
+    elsewhere = set(absent) if few is not None else set()
+    found = [None if i in elsewhere else cache.get(k) for i, k in enumerate(keys)]
+    done = dict(zip(absent, few.result())) if few is not None else {}
+    missing = [i for i, hit in enumerate(found) if hit is None and i not in done]
+    done.update(zip(missing, parallel_map(fresh, missing)))
+    for i, (entry, extra) in done.items():
+        found[i] = entry
+        cache.put(keys[i], entry)
+        if fn:
+            also_found[docs[i].id] = extra
+    def context(d: Document):
+        return lambda saved: Context(doc_id=d.id, corrections=corrections_for(corpus.corrections, d.id),
+                                     names=names, **saved)
+
+    return [StoredDoc(d, entry, context(d), key) for d, key, entry in zip(docs, keys, found)]
 
 
 def _cache_key(corpus: Corpus, doc: Document, common: str) -> str:

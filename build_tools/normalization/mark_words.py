@@ -14,6 +14,7 @@ is the word; otherwise the readings stay a suggestion."""
 from __future__ import annotations
 
 import functools
+import re
 
 from build_tools.normalization import fuzzy, lexicon
 
@@ -82,11 +83,17 @@ def plausible(printed: str, word: str) -> bool:
     return dropped <= max(1, len(bare(word)) // 3)
 
 
+_MARK = re.compile("[" + "".join(sorted(fuzzy.MARKS)) + "]")
+
+
 @functools.lru_cache(maxsize=8)
 def _by_letters(extra: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """bare letters -> the words that have them.  The words are cleaned and stripped of
+    their marks in one pass over them all (`bare` word by word took most of a second,
+    paid by every build that normalizes a letter)."""
+    words = list(lexicon.words(extra))
     out: dict[str, list[str]] = {}
-    for w in lexicon.words(extra):
-        b = bare(w)
+    for w, b in zip(words, _MARK.sub("", fuzzy.clean("\n".join(words))).split("\n")):
         if len(b) >= MIN_LETTERS:
             out.setdefault(b, []).append(w)
     return {k: tuple(sorted(v)) for k, v in out.items()}

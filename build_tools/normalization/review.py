@@ -25,15 +25,27 @@ class Review:
     suggestions: dict[str, list[Suggestion]] = field(default_factory=dict)
 
 
-def word_findings(docs, names: tuple[str, ...], cache: ContentCache | None, common: str = "") -> list:
-    """Each document's OCR suggestions and unknown words (the slow part of the review),
-    from `cache` when its lines and the names are those of an earlier run; the others
-    computed on every core."""
-    keys = [digest(common, nd.lines) if cache is not None else None for nd in docs]
+def findings(nd, names: tuple[str, ...]) -> tuple:
+    """A document's OCR suggestions and unknown words (the slow part of the review) and
+    the numbers its conflicts are made of (conflicts.mentions)."""
+    return find_suggestions(nd.lines, names), unknown_tokens(nd.lines, names), conflicts_mod.mentions(nd)
+
+
+def word_findings(docs, names: tuple[str, ...], cache: ContentCache | None, common: str = "",
+                  known: dict | None = None) -> list:
+    """Each document's `findings`, from `cache` when its lines and the names are those
+    of an earlier run, else from `known` (doc id -> findings computed with its
+    normalization), else computed on every core."""
+    # nd.key (normalization's cache key) stands for the lines it made: not pickled again.
+    keys = [digest(common, "words, numbers", nd.key or nd.lines) if cache is not None else None for nd in docs]
     found = [cache.get(k) if cache is not None else None for k in keys]
+    for i, nd in enumerate(docs):
+        if found[i] is None and (known or {}).get(nd.id) is not None:
+            found[i] = known[nd.id]
+            if cache is not None:
+                cache.put(keys[i], found[i])
     missing = [i for i, hit in enumerate(found) if hit is None]
-    fresh = parallel_map(lambda i: (find_suggestions(docs[i].lines, names), unknown_tokens(docs[i].lines, names)),
-                         missing)
+    fresh = parallel_map(lambda i: findings(docs[i], names), missing)
     for i, value in zip(missing, fresh):
         found[i] = value
         if cache is not None:
@@ -41,19 +53,21 @@ def word_findings(docs, names: tuple[str, ...], cache: ContentCache | None, comm
     return found
 
 
-def review(corpus, docs, cache: ContentCache | None = None) -> Review:
+def review(corpus, docs, cache: ContentCache | None = None, known: dict | None = None) -> Review:
+    """`known`: see word_findings."""
     r = Review()
     raw_of = {nd.id: nd.doc.raw for nd in docs}
     names = tuple(known_names(corpus.names))
     common = digest(code_version(build_tools.normalization), pythainlp.__version__, names) if cache else ""
-    r.conflicts = conflicts_mod.detect(docs)
+    found = word_findings(docs, names, cache, common, known)
+    r.conflicts = conflicts_mod.detect(docs, [f[2] for f in found])
     for p in conflicts_mod.resolve(r.conflicts, corpus.decisions):
         (r.errors if p.severity == "error" else r.warnings).append(p)
     r.warnings += conflicts_mod.report(r.conflicts, raw_of)
-    r.warnings += unused_corrections(corpus.corrections, {nd.id: nd.ctx.changes for nd in docs})
-    for nd, (sugg, unknown) in zip(docs, word_findings(docs, names, cache, common)):
+    r.warnings += unused_corrections(corpus.corrections, {nd.id: nd.correction_changes for nd in docs})
+    for nd, (sugg, unknown, _) in zip(docs, found):
         where = f"corpus/raw/{nd.doc.raw}"
-        r.warnings += [f.as_warning(where, nd.id) for f in nd.ctx.flags]
+        r.warnings += [f.as_warning(where, nd.id) for f in nd.flags]
         r.suggestions[nd.id] = sugg
         for s in sugg:
             r.warnings.append(Problem(

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import json
 import posixpath
+import sys
 
+from build_tools import common as common_package
+from build_tools import knowledge as knowledge_package
+from build_tools.common.cache import code_version, digest
 from build_tools.common.thaidate import format_thai_date
 from build_tools.knowledge.citation import cite
 from build_tools.knowledge.model import Model, block_text
@@ -14,6 +18,7 @@ from build_tools.knowledge.permalinks import permalinks
 from build_tools.knowledge.urls import agency_page, doc_url, entity_url, open_data_file, page_url, public_base
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.site.render import render
+from build_tools.sources import documents as source_documents
 from build_tools.sources.corpus import DOC_TYPES, Corpus
 from build_tools.sources.places import resolve
 
@@ -39,10 +44,13 @@ class _Records:
         return {"id": e.id, "permalink": entity_url(e), "text": self.m.text(e.ref()), "source": self.src(e.ref())}
 
     def documents(self) -> list[dict]:
-        out = []
-        for nd in self.docs:
-            d = nd.doc
-            out.append({
+        return [self.document(nd) for nd in self.docs]
+
+    def document(self, nd: NormalizedDoc) -> dict:
+        """A document's record: what its front matter and blocks (nd.key), the agencies
+        and the site's address make."""
+        d = nd.doc
+        return {
                 "id": d.id, "permalink": doc_url(d.id), "title": d.get("title"),
                 "short_title": d.get("short_title"), "doc_type": d.get("doc_type"),
                 "doc_type_th": DOC_TYPES[d.get("doc_type")], "number": d.get("number"),
@@ -54,8 +62,30 @@ class _Records:
                              "permalink": doc_url(d.id, b.clause),
                              "citation": cite(self.corpus, nd, b.clause, self.site_url)}
                             for b in nd.blocks if b.clause],
-            })
-        return out
+            }
+
+    def documents_json(self, cache=None) -> str:
+        """data/documents.json as json.dumps(documents(), indent=1) writes it, made of
+        each document's record as text, kept in `cache` (a common/cache.py ContentCache)
+        by its nd.key: a rebuild after one changed letter writes that letter's record
+        and joins the others'."""
+        if cache is None:
+            return json.dumps(self.documents(), ensure_ascii=False, indent=1)
+        code = code_version(sys.modules[__name__], knowledge_package, common_package, source_documents)
+        key = digest("open data documents", code, self.site_url,
+                     json.dumps(self.corpus.agencies, ensure_ascii=False, sort_keys=True, default=str))
+        old, new, parts = cache.get(key) or {}, {}, []
+        for nd in self.docs:
+            text = old.get(nd.key) if nd.key else None
+            if text is None:  # one more level of indent: the record stands in the list
+                text = "\n".join(" " + ln for ln in json.dumps(self.document(nd), ensure_ascii=False,
+                                                                  indent=1).split("\n"))
+            if nd.key:
+                new[nd.key] = text
+            parts.append(text)
+        if new != old:
+            cache.put(key, new)
+        return "[\n" + ",\n".join(parts) + "\n]" if parts else "[]"
 
     def agencies(self) -> list[dict]:
         return [{"id": aid, "permalink": page_url(agency_page(aid)), "name_th": a.get("name_th"),
@@ -152,9 +182,11 @@ def redirect_pages(corpus: Corpus, model: Model, docs: list[NormalizedDoc]) -> d
     return out
 
 
-def open_data_files(corpus: Corpus, model: Model, docs: list[NormalizedDoc]) -> dict[str, str]:
-    """{site path: content}: data/*.json and the redirect pages of renamed permalinks."""
-    files = {open_data_file(name): json.dumps(data, ensure_ascii=False, indent=1)
-             for name, data in records(corpus, model, docs).items()}
+def open_data_files(corpus: Corpus, model: Model, docs: list[NormalizedDoc], cache=None) -> dict[str, str]:
+    """{site path: content}: data/*.json and the redirect pages of renamed permalinks
+    (`cache`: see _Records.documents_json)."""
+    r = _Records(corpus, model, docs)
+    files = {open_data_file(name): r.documents_json(cache) if name == "documents" else
+             json.dumps(getattr(r, name)(), ensure_ascii=False, indent=1) for name in FILES}
     files.update(redirect_pages(corpus, model, docs))
     return files

@@ -5,14 +5,21 @@ permalink.  Their text restates the circulars, so it counts less than the circul
 own clause (`derived`: ranking.DERIVED_TEXT); their titles and names do not."""
 from __future__ import annotations
 
+import datetime as dt
+
 from build_tools.common.thaidate import to_thai_digits
 from build_tools.knowledge.urls import agency_page, entity_url, page_url
-from build_tools.outputs.search_index.whoosh_index import date_field
 from build_tools.sources.corpus import Corpus
 
 MODEL_GROUP = "model"  # index group (doc_id) of every knowledge-model record
 GUIDANCE_TITLE = "แนวทางการดำเนินการขยายผล ปีงบประมาณ ๒๕๕๓"
 MONITORING_TITLE = "กรอบการติดตามและประเมินผล ๒๕๕๒–๒๕๕๓"
+
+
+def date_field(d: dt.date | None):
+    """A record's date as the index's DATETIME field holds it (here, not beside the
+    index code: a build imports Whoosh only in the process that writes the index)."""
+    return dt.datetime(d.year, d.month, d.day) if d else None
 GLOSSARY_TITLE = "อภิธานศัพท์และคำย่อ"
 TIMELINE_TITLE = "ลำดับเหตุการณ์ พ.ศ. ๒๕๕๒"
 MISSIONS_TITLE = "ภารกิจ วัตถุประสงค์ และเป้าหมาย"

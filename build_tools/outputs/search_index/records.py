@@ -12,8 +12,7 @@ from build_tools.common.thaidate import format_thai_date
 from build_tools.knowledge.citation import cite
 from build_tools.knowledge.urls import doc_url
 from build_tools.normalization.documents import NormalizedDoc
-from build_tools.outputs.search_index.model_records import MODEL_GROUP, model_records
-from build_tools.outputs.search_index.whoosh_index import date_field
+from build_tools.outputs.search_index.model_records import MODEL_GROUP, date_field, model_records
 from build_tools.sources.corpus import DOC_TYPES, Corpus
 
 __all__ = ["MODEL_GROUP", "clause_context", "model_records", "records_for"]

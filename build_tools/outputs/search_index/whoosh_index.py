@@ -16,7 +16,6 @@ time (question words, thesaurus, answers: build_tools.outputs.search_index.query
 are written beside it."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -260,6 +259,3 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
         shutil.rmtree(backup, ignore_errors=True)
     return {"reindexed": changed, "removed": removed, "full": old is None}
 
-
-def date_field(d: dt.date | None):
-    return dt.datetime(d.year, d.month, d.day) if d else None

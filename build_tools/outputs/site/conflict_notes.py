@@ -33,9 +33,21 @@ class ReadingsView:
             self.by_doc.setdefault(r.doc_id, []).append(i)
             by_value.setdefault(fold_number(r.value), []).append(i)
         self.values = list(by_value.values())  # index lists, by first appearance
+        self._places: dict[tuple, tuple] = {}  # (doc id, raw line) -> place()
 
     def mine(self, doc_id: str) -> list:
         return [self.readings[i] for i in self.by_doc.get(doc_id, [])]
+
+    def place(self, r, docs: dict[str, NormalizedDoc]) -> tuple[str, str | None]:
+        """The title of a reading's document and the anchor of the block holding it (None:
+        its header), found once per build (the same readings are shown on many pages)."""
+        key = (r.doc_id, r.line)
+        if key not in self._places:
+            od = docs.get(r.doc_id)
+            b = block_of(od, r.line) if od else None
+            self._places[key] = (escape(str(od.doc.get("short_title") or od.doc.get("title"))) if od else r.doc_id,
+                                 b.anchor if b is not None and b.kind != "header" else None)
+        return self._places[key]
 
     def show(self, doc_id: str) -> tuple[list, int]:
         """This document's readings and up to MAX_OTHER_READINGS others (one of each
@@ -77,12 +89,14 @@ def conflicts_by_doc(conflicts) -> dict[str, list]:
     return out
 
 
-def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc],
-                   by_doc: dict[str, list] | None = None) -> dict[int, list[str]]:
-    """Admonitions to place at the block holding each reading of a number conflict in
-    this document: both readings, and the maintainer's decision once recorded.
-    `by_doc` (conflicts_by_doc) saves scanning every conflict."""
-    notes: dict[int, list[str]] = {}
+def conflict_note_data(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc],
+                       by_doc: dict[str, list] | None = None) -> list[tuple[list[int], dict]]:
+    """What each number-conflict note of this document shows (both readings, and the
+    maintainer's decision once recorded), with the raw lines of its readings here: the
+    notes' inputs, cheap to compare (a cached page keeps its notes while these are the
+    same) and rendered by render_notes.  `by_doc` (conflicts_by_doc) saves scanning
+    every conflict."""
+    out = []
     here = doc_page(nd.id)
     if by_doc is None:
         by_doc = conflicts_by_doc(conflicts)
@@ -90,14 +104,27 @@ def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc],
         shown, hidden = view.show(nd.id)
         readings = []
         for r in shown:
-            od = docs.get(r.doc_id)
-            b = block_of(od, r.line) if od else None
-            anchor = b.anchor if b is not None and b.kind != "header" else None
-            readings.append({"here": r.doc_id == nd.id, "line": r.line, "value": r.value,
-                             "title": escape(str(od.doc.get("short_title") or od.doc.get("title"))) if od else r.doc_id,
+            title, anchor = view.place(r, docs)
+            readings.append({"here": r.doc_id == nd.id, "line": r.line, "value": r.value, "title": title,
                              "target": link(here, doc_page(r.doc_id), anchor)})
-        note = render("conflict_note.md.j2", subject=c.subject, decision=c.decision, decision_note=c.decision_note,
-                      readings=readings, hidden=hidden)
-        for r in view.mine(nd.id):
-            notes.setdefault(r.line, []).append(note)
+        shows = {"subject": c.subject, "decision": c.decision, "decision_note": c.decision_note,
+                 "readings": readings, "hidden": hidden}
+        out.append(([r.line for r in view.mine(nd.id)], shows))
+    return out
+
+
+def render_notes(data: list[tuple[list[int], dict]]) -> dict[int, list[str]]:
+    """raw line -> the notes (conflict_note_data) to place at the block holding it."""
+    notes: dict[int, list[str]] = {}
+    for lines, shows in data:
+        note = render("conflict_note.md.j2", **shows)
+        for line in lines:
+            notes.setdefault(line, []).append(note)
     return notes
+
+
+def conflict_notes(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedDoc],
+                   by_doc: dict[str, list] | None = None) -> dict[int, list[str]]:
+    """Admonitions to place at the block holding each reading of a number conflict in
+    this document (conflict_note_data, rendered)."""
+    return render_notes(conflict_note_data(conflicts, nd, docs, by_doc))

@@ -20,7 +20,7 @@ from build_tools.knowledge.urls import DOCUMENTS_PAGE, doc_page, link, public_ba
 from build_tools.normalization.clauses import Block
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs import site as site_package
-from build_tools.outputs.site.conflict_notes import conflict_notes, conflicts_by_doc
+from build_tools.outputs.site.conflict_notes import conflict_note_data, conflicts_by_doc, render_notes
 from build_tools.outputs.site.markup import attrs, escape
 from build_tools.outputs.site.model_pages import document_defines, model_pages
 from build_tools.outputs.site.raw_pages import cached_raw_text_page
@@ -129,36 +129,41 @@ def page_key_common(corpus: Corpus, site_url: str) -> str:
 
 def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by_doc=None,
                   cited_by=None, site_url: str | None = None, cache=None, extra: str = "",
-                  common: str | None = None) -> str:
+                  common: str | None = None, lazy: bool = False):
     """The document's page (and `extra`, appended).  `cache` (common/cache.py): the page
     is read back when everything it shows is what an earlier build showed: the
-    normalized document, its front matter and notes, its blocks, the titles of the letters it cites and that cite
-    it, its conflict notes, `extra` and `common` (page_key_common: the agencies, the
-    site's address and the code)."""
+    normalized document (nd.key, or its text and blocks), its front matter and notes,
+    the titles of the letters it cites and that cite it, its conflict notes' inputs,
+    `extra` and `common` (page_key_common: the agencies, the site's address and the
+    code).  `lazy`: a page found in the cache is returned unread (a common.cache.Stored)."""
     d = nd.doc
     site_url = public_base() if site_url is None else site_url
     citing = (cited_by if cited_by is not None else citations_by_target(corpus)).get(d.id, [])
-    shown = {"labels": labels(), "n_changes": len(nd.ctx.changes), "date_th": format_thai_date(d.date),
+    shown = {"labels": labels(), "n_changes": nd.n_changes, "date_th": format_thai_date(d.date),
              "issuer": agency_label(corpus, d.get("issuer")),
              "drafted_by": agency_label(corpus, d.get("drafted_by")) if d.get("drafted_by") else None,
              "references": _references(corpus, d),
              "citing": [(str(o.get("short_title") or o.get("title")), link(doc_page(d.id), doc_page(o.id)),
                          r.get("match", "none")) for o, r in citing]}
-    notes = conflict_notes(conflicts, nd, docs or {nd.id: nd}, by_doc)
+    note_data = conflict_note_data(conflicts, nd, docs or {nd.id: nd}, by_doc)
     key = None
     if cache is not None:
-        key = digest(common or page_key_common(corpus, site_url), nd.fingerprint(), d.notes,
-                     [(b.kind, b.text, b.src, b.clause, b.label) for b in nd.blocks],
-                     json.dumps([shown["references"], shown["citing"], notes], ensure_ascii=False, default=str),
+        made_from = nd.key or (nd.fingerprint(), [(b.kind, b.text, b.src, b.clause, b.label) for b in nd.blocks])
+        key = digest(common or page_key_common(corpus, site_url), made_from, d.notes,
+                     json.dumps([shown["references"], shown["citing"], note_data], ensure_ascii=False, default=str),
                      shown["date_th"], shown["issuer"], shown["drafted_by"] or "", extra)
-        page = cache.get(key)
+        page = cache.stored(key) if lazy else None
+        page = page or cache.get(key)
         if page is not None:
             return page
     page = render("document.md.j2", d=d, stamps=[b for b in nd.blocks if b.kind == "stamp"],
-                  body=render_blocks(nd.blocks, notes, lambda anchor: cite(corpus, nd, anchor, site_url)),
+                  body=render_blocks(nd.blocks, render_notes(note_data),
+                                     lambda anchor: cite(corpus, nd, anchor, site_url)),
                   **shown) + extra
     if cache is not None:
         cache.put(key, page)
+        if lazy:  # kept on disk, and known by its key to the next build
+            return cache.stored(key)
     return page
 
 
@@ -179,9 +184,10 @@ NAV_MAX_DOCUMENTS = 50
 
 
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
-                   conflicts=(), cache=None) -> tuple[dict[str, str], list]:
+                   conflicts=(), cache=None, lazy: bool = False) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site.
-    `cache`: a ContentCache for the documents' pages and raw-text pages (the build's)."""
+    `cache`: a ContentCache for the documents' pages and raw-text pages (the build's);
+    `lazy`: those found there are common.cache.Stored (read when asked for)."""
     pages = {DOCUMENTS_PAGE: documents_index(corpus, docs)}
     by_id = {nd.id: nd for nd in docs}
     defines = document_defines(corpus, model, docs) if model else {}
@@ -191,10 +197,10 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     common = page_key_common(corpus, site_url) if cache is not None else None
     for nd in docs:
         pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id, by_doc, cited_by, site_url, cache,
-                                               defines.get(nd.id, ""), common)
-        pages[raw_page(nd.id)] = cached_raw_text_page(corpus, nd, cache)
+                                               defines.get(nd.id, ""), common, lazy)
+        pages[raw_page(nd.id)] = cached_raw_text_page(corpus, nd, cache, lazy)
     if model:
-        pages.update(model_pages(corpus, model, docs))
+        pages.update(model_pages(corpus, model, docs, cache))
     return pages, navigation(corpus, docs, model)
 
 

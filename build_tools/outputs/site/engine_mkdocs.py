@@ -19,7 +19,13 @@ collection) and acting on plugin events:
   pages still resolve (MkDocs logs them at INFO level), and the pages the navigation
   lists without a title are rendered too, so every page's navigation and previous/next
   links are what a full build gives (tests/test_incremental_site.py compares them);
-- progress: a line every PROGRESS_EVERY pages of a long build.
+- progress: a line every PROGRESS_EVERY pages of a long build;
+- start-up: the theme's Jinja environment (`on_env`) keeps its compiled templates in
+  the build cache (Jinja's own bytecode cache, checked against each template's source),
+  and an incremental build renders no theme template (`on_config`: the theme's
+  `static_templates`, 404.html and sitemap.xml): their pages come from the navigation,
+  which is the published build's (else the build is a full one), so the published
+  files are kept.
 """
 from __future__ import annotations
 
@@ -31,6 +37,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from build_tools.outputs.site.errors import SiteBuildError
+from build_tools.outputs.site.render import compiled_templates
 
 PLUGIN_NAME = "siam-yim-build"
 PROGRESS_EVERY = 2000  # pages between progress lines of a long build
@@ -65,6 +72,15 @@ class BuildPlugin(BasePlugin):
         self.done[step] += 1
         if self.log and self.done[step] % PROGRESS_EVERY == 0:
             self.log(f"  {step} {self.done[step]}/{self.total} pages")
+
+    def on_config(self, config):
+        if self.only is not None:
+            config.theme.static_templates = set()
+        return config
+
+    def on_env(self, env, *, config, files):
+        env.bytecode_cache = compiled_templates("jinja-theme")
+        return env
 
     @event_priority(-100)
     def on_files(self, files, *, config):

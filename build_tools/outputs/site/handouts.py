@@ -6,8 +6,11 @@ citation of every clause it quotes.  Printing: docs/stylesheets/thai.css (.hando
 from __future__ import annotations
 
 import html
+import sys
 
 import segno
+
+from build_tools.common.cache import code_version, digest
 
 from build_tools.knowledge.citation import document_reference
 from build_tools.knowledge.urls import LOCAL_SITE, agency_page, entity_url, handout_page, page_url
@@ -16,10 +19,18 @@ from build_tools.outputs.site.render import render
 from build_tools.outputs.site.site_context import Site
 
 
-def qr_svg(url: str, label: str) -> str:
-    """The QR code of `url` as one line of inline SVG, named for screen readers."""
-    svg = segno.make(url, error="m").svg_inline(scale=4, border=4, svgclass="qr", lineclass=None, omitsize=True)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
+def qr_svg(url: str, label: str, cache=None) -> str:
+    """The QR code of `url` as one line of inline SVG, named for screen readers; from
+    `cache` (a common/cache.py ContentCache) when an earlier build drew it (drawing the
+    handouts' codes took most of the model pages' time in every build)."""
+    key = digest("qr", segno.__version__, code_version(sys.modules[__name__]), url, label) if cache else None
+    svg = cache.get(key) if cache else None
+    if svg is None:
+        svg = segno.make(url, error="m").svg_inline(scale=4, border=4, svgclass="qr", lineclass=None, omitsize=True)
+        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
+        if cache:
+            cache.put(key, svg)
+    return svg
 
 
 def live_url(site: Site, url: str) -> str:
@@ -34,7 +45,7 @@ def step_handout(site: Site, st) -> str:
     plans = {p.id: p for p in m.plans}
     url = live_url(site, entity_url(st))
     return render(
-        "handout_step.md.j2", s=site, st=st, page=page, url=url, qr=qr_svg(url, site.labels.qr_label(url)),
+        "handout_step.md.j2", s=site, st=st, page=page, url=url, qr=qr_svg(url, site.labels.qr_label(url), site.cache),
         subs=m.substeps.get(st.id) or [],
         before=[escape(site.step_title(x)) for x in m.steps if st.id in (x.next or [])],
         onward=[escape(site.step_title(x)) for x in m.steps if x.id in (st.next or [])]
@@ -56,7 +67,7 @@ def agency_handout(site: Site, aid: str) -> str | None:
     sources = list(dict.fromkeys(document_reference(site.docs[r.ref().doc].doc, site.corpus.agencies)
                                  for r in roles))
     return render("handout_agency.md.j2", s=site, aid=aid, page=handout_page(aid), url=url,
-                  qr=qr_svg(url, site.labels.qr_label(url)), roles=roles, joint=joint, steps=steps,
+                  qr=qr_svg(url, site.labels.qr_label(url), site.cache), roles=roles, joint=joint, steps=steps,
                   reports=reports, receives=receives, sources=sources)
 
 

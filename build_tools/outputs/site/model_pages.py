@@ -95,9 +95,11 @@ def open_data_page() -> str:
     return render("open_data.md.j2", page=OPEN_DATA_PAGE)
 
 
-def model_pages(corpus: Corpus, model, docs: list[NormalizedDoc]) -> dict[str, str]:
-    """{source page: Markdown} for every model page."""
+def model_pages(corpus: Corpus, model, docs: list[NormalizedDoc], cache=None) -> dict[str, str]:
+    """{source page: Markdown} for every model page (`cache`: the build's page cache,
+    for the handouts' QR codes)."""
     site = Site(corpus, model, docs)
+    site.cache = cache
     printed = handouts.handout_pages(site)
     site.handouts = set(printed)  # the step and agency pages link theirs
     pages = {AGENCIES_PAGE: agency_pages.agencies_index(site), MATRIX_PAGE: agency_pages.matrix(site),

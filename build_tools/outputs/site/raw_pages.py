@@ -88,18 +88,23 @@ def raw_text_page(corpus: Corpus, nd: NormalizedDoc) -> str:
                   numbered="\n".join(f"{d.first_line + i:>4}  {t}" for i, t in enumerate(raw_lines)))
 
 
-def cached_raw_text_page(corpus: Corpus, nd: NormalizedDoc, cache) -> str:
+def cached_raw_text_page(corpus: Corpus, nd: NormalizedDoc, cache, lazy: bool = False):
     """raw_text_page, from `cache` (common/cache.py) when the document's raw lines,
     normalized text, changes, blocks and front matter, and the site code and templates,
-    are unchanged."""
+    are unchanged (`lazy`: returned unread, a common.cache.Stored)."""
     if cache is None:
         return raw_text_page(corpus, nd)
     d = nd.doc
-    key = digest(code_version(site_package, urls_mod), nd.to_markdown(), nd.changes_json(),
-                 corpus.raw_lines(d), d.raw, d.first_line, nd.lines, [(b.anchor, b.kind, b.src) for b in nd.blocks],
+    # nd.key (the normalization's cache key) hashes the raw lines, the front matter and
+    # everything the normalized text, changes and blocks are made from.
+    made_from = nd.key or (nd.to_markdown(), nd.changes_json(), corpus.raw_lines(d), nd.lines,
+                           [(b.anchor, b.kind, b.src) for b in nd.blocks])
+    key = digest(code_version(site_package, urls_mod), made_from, d.raw, d.first_line,
                  json.dumps(d.meta, ensure_ascii=False, sort_keys=True, default=str))
-    page = cache.get(key)
+    page = (cache.stored(key) if lazy else None) or cache.get(key)
     if page is None:
         page = raw_text_page(corpus, nd)
         cache.put(key, page)
+        if lazy:
+            return cache.stored(key)
     return page

@@ -30,7 +30,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.PackageLoader("build_tools.outputs.site", "templates"),
         autoescape=False,  # Markdown, not HTML: escaping is explicit (| md, | h)
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined, bytecode_cache=_compiled_templates())
+        undefined=jinja2.StrictUndefined, bytecode_cache=compiled_templates())
     env.filters.update(md=escape, h=html_escape, thai=lambda v: to_thai_digits(str(v)),
                        yaml_str=yaml_str, attrs=lambda anchor, *c: attrs(anchor, *c),
                        short_name=lambda aid, site: site.agency_name(aid, short=True))
@@ -41,11 +41,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def _compiled_templates() -> jinja2.BytecodeCache | None:
+def compiled_templates(kind: str = "jinja") -> jinja2.BytecodeCache | None:
     """Jinja's own cache of compiled templates (checked against each template's source),
     so a rebuild does not compile every template again (seconds); in the build cache
-    folder (SIAM_YIM_CACHE, else build/cache), or none where that cannot be made."""
-    folder = os.path.join(os.environ.get("SIAM_YIM_CACHE") or PROJECT_ROOT / "build" / "cache", "jinja")
+    folder (SIAM_YIM_CACHE, else build/cache), or none where that cannot be made.  `kind`:
+    its subfolder (ours, or the site theme's: engine_mkdocs)."""
+    folder = os.path.join(os.environ.get("SIAM_YIM_CACHE") or PROJECT_ROOT / "build" / "cache", kind)
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError:

@@ -30,6 +30,7 @@ class Site:
         self.labels = labels()
         self._clause_labels: dict[tuple[str, str], str] = {}
         self.handouts: set[str] = set()  # source pages of the printable handouts (handouts.py)
+        self.cache = None  # the build's page cache (common/cache.py ContentCache), when there is one
 
     # documents and clauses ------------------------------------------------------------
     def clause_label(self, ref: Ref) -> str:
