@@ -195,10 +195,10 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
         "## ผลการวัด", "",
         "✅ = ผ่านเป้าหมาย ❌ = ไม่ผ่าน (MB = 10^6 ไบต์)", "",
         table(results), "",
-        *(["## การสร้างซ้ำ (rebuild): วัดแยกด้วย `benchmarks/rebuild.py`", "",
-           _without_comment(REBUILD_NOTES.read_text(encoding="utf-8")), ""] if REBUILD_NOTES.is_file() else []),
-        *(["## คำค้นบนบรรทัดคำสั่ง (CLI query latency): วัดแยกด้วย `benchmarks/query_latency.py`", "",
-           _without_comment(QUERY_NOTES.read_text(encoding="utf-8")), ""] if QUERY_NOTES.is_file() else []),
+        *(["## " + REBUILD_HEADING, "", _without_comment(REBUILD_NOTES.read_text(encoding="utf-8")), ""]
+          if REBUILD_NOTES.is_file() else []),
+        *(["## " + QUERY_HEADING, "", _without_comment(QUERY_NOTES.read_text(encoding="utf-8")), ""]
+          if QUERY_NOTES.is_file() else []),
         f"## {EXTRAPOLATE_TO:,} ฉบับ (ประมาณจากการเติบโตที่วัดได้)", "",
         extrapolation_table(results), "",
         *([f"![เวลาสร้างเว็บไซต์เทียบกับจำนวนหนังสือ]({plot})", ""] if plot else []),
@@ -208,6 +208,39 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
         "ผลจาก `benchmarks/faults.py`: สร้างเว็บไซต์และนำเข้าหนังสือพร้อมกัน หยุดกระบวนการกลางคัน "
         "ข้อมูลผิดรูปแบบ และคำสั่งผิด นับว่าได้ข้อความแจ้งที่ชัดเจน traceback หรือสถานะไม่สอดคล้อง/ข้อมูลหาย", "",
         FAULTS_TABLE.read_text(encoding="utf-8") if FAULTS_TABLE.is_file() else "(not run yet)", "",
-        "## การอ่านหนังสือราชการจากภาพสแกน (ingest)", "",
+        "## " + INGEST_HEADING, "",
         INGEST_TABLE.read_text(encoding="utf-8") if INGEST_TABLE.is_file() else "(not run yet)", "",
     ])
+
+
+# The page's sections measured apart from `./dev bench`, each from its results file.
+REBUILD_HEADING = "การสร้างซ้ำ (rebuild): วัดแยกด้วย `benchmarks/rebuild.py`"
+QUERY_HEADING = "คำค้นบนบรรทัดคำสั่ง (CLI query latency): วัดแยกด้วย `benchmarks/query_latency.py`"
+INGEST_HEADING = "การอ่านหนังสือราชการจากภาพสแกน (ingest)"
+
+
+def sync_sections(page: str) -> str:
+    """`page` (docs/benchmarks.md as written by the last `./dev bench`) with the sections
+    measured apart (rebuild notes, query latency, ingest evaluation) taken again from their
+    results files: after `benchmarks/ingest_eval.py` or `rebuild.py`, without re-running
+    the whole benchmark.  A section the page does not have yet is left for `./dev bench`."""
+    for heading, path in ((REBUILD_HEADING, REBUILD_NOTES), (QUERY_HEADING, QUERY_NOTES),
+                          (INGEST_HEADING, INGEST_TABLE)):
+        marker = f"\n## {heading}\n"
+        if marker not in page or not path.is_file():
+            continue
+        start = page.index(marker) + len(marker)
+        end = page.find("\n## ", start)
+        end = len(page) if end < 0 else end + 1
+        body = _without_comment(path.read_text(encoding="utf-8"))
+        page = page[:start] + "\n" + body + "\n" + ("\n" if end < len(page) else "") + page[end:]
+    return page
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:2] != ["--sync"] or len(sys.argv) != 3:
+        sys.exit("usage: python benchmarks/bench_report.py --sync docs/benchmarks.md")
+    target = Path(sys.argv[2])
+    target.write_text(sync_sections(target.read_text(encoding="utf-8")), encoding="utf-8")
