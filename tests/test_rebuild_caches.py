@@ -234,3 +234,26 @@ def test_a_build_keeps_the_open_data_records_it_made(tmp_path, monkeypatch):
     monkeypatch.setattr(open_data._Records, "document", lambda self, nd: made.append(nd.id) or real(self, nd))
     pages, _ = site_pages(checked, ContentCache(tmp_path / "pages"))
     assert made == [] and "data/documents.json" in pages
+
+
+def test_the_answers_are_read_back_until_something_they_read_changes(tmp_path, monkeypatch):
+    from build_tools.analysis.analyzer import analyzer_for_corpus
+    from build_tools.outputs.search_index import query_data
+
+    corpus_dir = copy_corpus(tmp_path / "corpus")
+    made = []
+    real = query_data.answer_data
+    monkeypatch.setattr(query_data, "answer_data", lambda *a: made.append(1) or real(*a))
+    cache = ContentCache(tmp_path / "answers")
+
+    def answers():
+        c = check_corpus(corpus_dir)
+        analyzer = analyzer_for_corpus(c.corpus.root, c.corpus.agencies)
+        return query_data.cached_answer_data(c.corpus, c.model, c.docs, c.review.conflicts, analyzer, cache)
+
+    first = answers()
+    assert answers() == first and len(made) == 1  # nothing changed: read back
+    roles = corpus_dir / "model" / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert answers() == first and len(made) == 2  # a model file changed: made again (the same)
+    assert query_data.cached_answer_data(None, None, [], [], None, cache) == {}  # no model, no answers

@@ -93,8 +93,7 @@ class _Builder:
         self.entries.append(entry)
 
     def cited_docs(self) -> list[str]:
-        ids = {r.doc for e in entities(self.m) for r in [e.ref()] if r}
-        ids |= {self.m.guidance_document, self.m.monitoring_document} - {""}
+        ids = cited_documents(self.m)
         return [d for d in self.docs if d in ids]
 
     # --- who --------------------------------------------------------------------------
@@ -288,6 +287,12 @@ def _clause(ref) -> str:
 def _source(e) -> str:
     r = e.ref()
     return doc_url(r.doc, r.clause) if r else ""
+
+
+def cited_documents(model) -> set[str]:
+    """The documents the model's entities cite, its guidance and monitoring documents."""
+    ids = {r.doc for e in entities(model) for r in [e.ref()] if r}
+    return ids | ({model.guidance_document, model.monitoring_document} - {""})
 
 
 def answer_data(corpus, model, docs, conflicts, analyzer) -> dict:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 
 from build_tools import analysis as analysis_package
+from build_tools import knowledge as knowledge_package
 from build_tools.analysis.question import tables as question_tables
 from build_tools.common.cache import code_version, digest
 from build_tools.knowledge.urls import AGENCIES_PAGE, GUIDANCE_PAGE, MISSIONS_PAGE, page_url
+from build_tools.outputs.search_index import answers as answers_module
 from build_tools.outputs.search_index import ranking
-from build_tools.outputs.search_index.answers import answer_data
+from build_tools.outputs.search_index.answers import answer_data, cited_documents
 from build_tools.sources.corpus import DOC_TYPES
 
 SITE_FILE = "search/th-query.json"
@@ -34,8 +36,31 @@ def search_data(corpus, model, docs, conflicts, analyzer, cache=None) -> dict:
         "filters": {"doc_types": sorted(DOC_TYPES), "agencies": sorted(corpus.agencies),
                     "missions": sorted(m.id for m in model.missions) if model is not None else []},
         "browse": [{"url": page_url(p), "label": label} for p, label in BROWSE] if model is not None else [],
-        "answers": answer_data(corpus, model, docs, conflicts, analyzer),
+        "answers": cached_answer_data(corpus, model, docs, conflicts, analyzer, cache),
     }
+
+
+def cached_answer_data(corpus, model, docs, conflicts, analyzer, cache=None) -> dict:
+    """answer_data, read back when all it reads is an earlier build's: the model and the
+    agencies (their files and the loader's code), the count conflicts, the documents the
+    model cites or a conflict reads (by their normalization keys), the analyzer and the
+    code.  A letter the model does not cite changes none of it (tokenizing every answer
+    again cost a one-letter rebuild half a second)."""
+    if cache is None or model is None:
+        return answer_data(corpus, model, docs, conflicts, analyzer)
+    counts = [c for c in conflicts if c.kind == "count"]
+    read = cited_documents(model) | {r.doc_id for c in counts for r in c.readings}
+    keys = sorted((nd.id, nd.key) for nd in docs if nd.id in read)
+    if any(k is None for _, k in keys):  # a document without its normalization key: no cache
+        return answer_data(corpus, model, docs, conflicts, analyzer)
+    sources = [corpus.root / "agencies.yaml", *sorted((corpus.root / "model").rglob("*.yaml"))]
+    key = digest("answers", code_version(answers_module, analysis_package, knowledge_package), analyzer.signature(),
+                 [(f.name, f.read_bytes()) for f in sources if f.is_file()], counts, keys)
+    found = cache.get(key)
+    if found is None:
+        found = answer_data(corpus, model, docs, conflicts, analyzer)
+        cache.put(key, found)
+    return found
 
 
 def cached_question_tables(analyzer, vocabulary, cache=None) -> dict:
