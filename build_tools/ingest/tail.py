@@ -19,6 +19,7 @@ NAME_RE = re.compile(r"^\(+(?!ลงชื่อ)([^()]{3,}?)(?:\)+[^()\u0e01-\u
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
+THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
 
 
 @dataclass
@@ -50,9 +51,6 @@ def _without_scribble(name: str) -> str:
     if len(parts) >= 3 and len(parts[-1]) <= 2 and len(parts[-2]) >= 3 and THAI_WORD.fullmatch(parts[-1]):
         return " ".join(parts[:-1])
     return name
-
-
-THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
 
 
 def _tidy(text: str, split_words: bool = False) -> str:
@@ -154,13 +152,14 @@ def _above_contact_block(rows: list[Row], start: int) -> int:
         k -= 1
     if k == end:
         return len(rows)
-    while k > start and (_unit_line(rows[k - 1]) or _junk(rows[k - 1])):
+    while k > start and (_unit_line(strip_junk(rows[k - 1].text)) or _junk(rows[k - 1])):
         k -= 1
     return k
 
 
-def _unit_line(row: Row) -> bool:
-    return bool(ORG_RE.match(strip_junk(row.text))) and len(row.text) < 80
+def _unit_line(text: str) -> bool:
+    """The drafting unit's line at the foot (สำนักพัฒนาและส่งเสริม...): an office's name."""
+    return bool(ORG_RE.match(text)) and len(text) < 80
 
 
 def _signature(after: list[Row], t: Tail) -> None:
@@ -183,6 +182,6 @@ def _signature(after: list[Row], t: Tail) -> None:
         text = strip_junk(r.segs[0])
         if CONTACT_RE.match(text) or MOTTO_RE.match(text):
             break
-        if ORG_RE.match(text) and len(text) < 80 and text != position:
+        if _unit_line(text) and text != position:
             unit.append(text)
     t.unit = " ".join(unit) or None
