@@ -14,7 +14,8 @@ from build_tools.common.thai import to_arabic_digits
 from build_tools.ingest.checks import number_reading
 from build_tools.ingest.dates import DateReading, first_date, read_dates
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.forms import strip_junk
+from build_tools.ingest.forms import COUNT_UNITS, strip_junk
+from build_tools.ingest.header import ITEM_RE as HEADER_ITEM_RE
 from build_tools.ingest.header import Head, read_header
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import Row, clean, make_rows
@@ -24,13 +25,12 @@ from build_tools.normalization.split_words import rejoin_split_words
 
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
-ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!]\s*(.+)$")  # (a comma, a ! are an OCR-read dot)
+ITEM_RE = re.compile(HEADER_ITEM_RE.pattern + "(.+)$")  # an item: its number, its text
 # จำนวน as OCR reads it (จํานวน, จ้านวน, จำน่วน, จํงนวน), the figure and its unit, with the
 # specks OCR puts between them (จํานวน' ๑ ฉบับ, ๓: ฉบับ, ๑ชุด๋).
 COUNT_WORD = re.compile(r"จ\S{1,4}วน")
 _SPECKS = r"[\s'\"`“”‘’:;.,|]*"
 COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([\u0e01-\u0e4e]*)[^\u0e01-\u0e59]*$")
-UNITS = ("ฉบับ", "ชุด", "แผ่น", "เล่ม", "หน้า", "แผ่นพับ", "แฟ้ม", "รายการ", "เรื่อง", "ภาพ", "แผ่นซีดี")
 TONE_AT_END = re.compile("[\u0e48-\u0e4b]$")
 ITEM_LOOSE = re.compile(r"^([2-9๒-๙])\s+(?=[ก-ฮเแโใไ])(.+)$")  # an item number whose dot was lost
 CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,6}\.?\s*[0-9๐-๙].*?)\s*(?:ลงวันที่?\s*(.+))?$")
@@ -142,9 +142,9 @@ def split_count(text: str) -> tuple[str, str | None]:
     if c is None:
         return TITLE_END_JUNK.sub("", text), None
     unit = c.group(2)
-    if unit not in UNITS and TONE_AT_END.sub("", unit) in UNITS:  # a speck read as a tone mark after it
+    if unit not in COUNT_UNITS and TONE_AT_END.sub("", unit) in COUNT_UNITS:  # a speck read as a tone mark after it
         unit = TONE_AT_END.sub("", unit)
-    elif unit not in UNITS and unit[1:] in UNITS:  # a speck read as a letter before it (`ซชุด`)
+    elif unit not in COUNT_UNITS and unit[1:] in COUNT_UNITS:  # a speck read as a letter before it (`ซชุด`)
         unit = unit[1:]
     return TITLE_END_JUNK.sub("", text[: c.start()]).strip(), f"{c.group(1)} {unit}".strip()
 
