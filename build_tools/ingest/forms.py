@@ -29,6 +29,8 @@ LABELS = {
     "enclosures": ("สิ่งที่ส่งมาด้วย",),
 }
 URGENCIES = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
+# What an enclosure is counted in (จำนวน ๒ ชุด).
+COUNT_UNITS = ("ฉบับ", "ชุด", "แผ่น", "เล่ม", "หน้า", "แผ่นพับ", "แฟ้ม", "รายการ", "เรื่อง", "ภาพ", "แผ่นซีดี")
 CLOSING = "ขอแสดงความนับถือ"
 STAMP_LABELS = ("เลขรับ", "เลขที่")
 SPECKS = "'\"`“”‘’:;.,|"  # what OCR leaves beside a word (a label followed by one is still the label)

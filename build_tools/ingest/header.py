@@ -11,7 +11,7 @@ from build_tools.ingest import forms
 from build_tools.ingest.date_lines import date_line, month_year_line
 from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.form_detect import TOP_ROWS, detect_form
-from build_tools.ingest.forms import Form, label_at, label_cut_at, strip_junk, urgency_at
+from build_tools.ingest.forms import COUNT_UNITS, Form, label_at, label_cut_at, strip_junk, urgency_at
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.normalization import fuzzy
@@ -361,7 +361,7 @@ def _debris(row: Row) -> bool:
 def _count_column(seg: str) -> bool:
     """An enclosure's count in its own column: จำนวน 3 ชุด, 2 แผ่น."""
     t = strip_junk(seg)
-    if re.match(r"[0-9๐-๙]+\s*(แผ่น|ชุด|ฉบับ|เล่ม)", t):
+    if re.match(rf"[0-9๐-๙]+\s*({'|'.join(COUNT_UNITS)})", t):
         return True
     return fuzzy.starts_with(re.sub(r"^[^ก-ฮ]{1,4}", "", t), "จำนวน") is not None  # after specks: `0 .จำนวน 3 ชุด`
 
