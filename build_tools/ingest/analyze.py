@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from build_tools.common.thaidate import BE_OFFSET
 from build_tools.ingest.checks import check_dates, check_number, uncertain_day
+from build_tools.ingest.citations import Citation, check_citations, citations_of
 from build_tools.ingest.dates import first_date
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import Registry, identify
@@ -36,6 +37,7 @@ class Env:
     vocabulary: tuple[str, ...]
     names: tuple[str, ...]
     agencies_th: dict[str, str]
+    citations: list[Citation]
 
     @classmethod
     def of(cls, corpus: Corpus, extra: list[Candidate] | None = None) -> "Env":
@@ -45,7 +47,7 @@ class Env:
         agencies = corpus.agencies.values()
         vocabulary = tuple(sorted(({a.get("name_th") for a in agencies} | {a.get("abbr") for a in agencies}) - {None}))
         return cls(corpus, candidates, known, Registry(corpus, known), vocabulary, restorable_names(corpus),
-                   {a.id: a.get("name_th") for a in agencies})
+                   {a.id: a.get("name_th") for a in agencies}, citations_of(corpus.documents))
 
 
 def restore_field(text: str | None, env: Env, field: str, repairs: list[dict]) -> str | None:
@@ -80,6 +82,19 @@ def _expected_prefixes(env: Env, agency: str | None, drafted_by: str | None) -> 
     return out + [p for p, e in env.known.items() if e.get("issuer") == who and e.get("from") == "file"]
 
 
+def _checked_number(L: Letter, iss, env: Env) -> list[Flag]:
+    """The number and date against the letters citing this one, the number against the data
+    (its year, its office's digits).  A citing letter's reading of the number, when there is
+    one, is the likely reading: the data's partial ones (an office's digits) are then left out."""
+    cited = check_citations(L.number, L.date, L.date_be, (L.number_line, L.date_line), env.citations)
+    checked = check_number(L.number_parsed, L.date, _expected_prefixes(env, iss.agency, iss.drafted_by), L.number_line)
+    if any(f.kind == "number_check" and f.suggestion for f in cited):
+        return cited + [f for f in checked if not f.suggestion]
+    if not any(f.kind == "number_check" and f.suggestion for f in checked):  # one likely reading is enough
+        checked += check_prefix(L.number_parsed, env.registry, L.number_line)
+    return cited + checked
+
+
 def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Flag], Letter]:
     L = extract_letter(rows)
     iss = identify(L.offices, L.number_parsed, L.number_line, env.registry)
@@ -89,10 +104,7 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
         flags.append(Flag("missing", f"ไม่รู้ว่าหน่วยงานใดออกหนังสือ ('{printed}'):"
                                      " เพิ่มหน่วยงานใน corpus/agencies.yaml หรือรหัสใน corpus/letter_codes.yaml",
                           iss.line or L.number_line or rows[0][0], wrong="issuer"))
-    checked = check_number(L.number_parsed, L.date, _expected_prefixes(env, iss.agency, iss.drafted_by), L.number_line)
-    if not any(f.kind == "number_check" and f.suggestion for f in checked):  # one likely reading is enough
-        checked += check_prefix(L.number_parsed, env.registry, L.number_line)
-    flags += checked
+    flags += _checked_number(L, iss, env)
     flags += check_dates(L.date, L.date_be, L.date_line, L.receipt_stamps, L.references)
     for c in env.candidates:
         if L.number and c.number and c.number == L.number:
