@@ -58,6 +58,23 @@ def test_an_implausibly_long_serial_is_flagged_without_the_doubled_slash():
     assert check_number(find_number("นม 0023.2/23334"), None, [], 2) == []  # not a digit OCR adds
 
 
+@pytest.mark.parametrize("number", ["มท 0810.2/ว02790", "มท ๐๔๑๐.๒/๐๗๙", "ขก 0017.2/ว 0"])
+def test_a_government_serial_that_starts_with_0_is_flagged_without_a_guess(number):
+    flags = check_number(find_number(number), None, [], 1)
+    num = find_number(number)
+    if num.serial == "0":
+        assert flags == []  # one digit: nothing padded
+        return
+    (f,) = flags
+    assert (f.kind, f.line, f.suggestion, f.wrong) == ("number_check", 1, None, num.printed)
+    assert f.message == (f"เลขลำดับ '{num.serial}' ในเลขที่ '{num.printed}' ขึ้นต้นด้วยเลข 0 (เลขลำดับหนังสือราชการ"
+                         "ไม่เติม 0 ข้างหน้า): เลขต้น ๆ อาจเป็นเศษที่ OCR อ่านเป็นตัวเลข ตรวจกับต้นฉบับ")
+
+
+def test_an_associations_padded_serial_is_as_printed():
+    assert check_number(find_number("สอบต. ๐๑๒/๒๕๕๓"), "2010-01-30", [], 1) == []
+
+
 # --- dates: debris around them -------------------------------------------------------
 
 @pytest.mark.parametrize("text, iso, stored", [

@@ -63,7 +63,13 @@ def number_reading(num: Number | None, line: int | None) -> list[Flag]:
 
 def _long_serial(num: Number, line: int | None) -> list[Flag]:
     """A serial of five digits or more that starts with 1 or 7 (`/73334`): OCR often reads
-    the `/` twice, as `/7` or `/1`; the serial without that digit is suggested."""
+    the `/` twice, as `/7` or `/1`; the serial without that digit is suggested.  A
+    government letter's serial that starts with 0 (`/ว02790`) is no serial as printed
+    (they are not padded): debris read as digits, how many of them only the scan tells."""
+    if num.kind == "government" and len(num.serial) > 1 and to_arabic_digits(num.serial[0]) == "0":
+        return [Flag("number_check", f"เลขลำดับ '{num.serial}' ในเลขที่ '{num.printed}' ขึ้นต้นด้วยเลข 0 "
+                                     "(เลขลำดับหนังสือราชการไม่เติม 0 ข้างหน้า): เลขต้น ๆ อาจเป็นเศษที่ OCR อ่านเป็นตัวเลข "
+                                     "ตรวจกับต้นฉบับ", line, wrong=num.printed)]
     if len(num.serial) < 5 or to_arabic_digits(num.serial[0]) not in "17":
         return []
     cut = num.printed[: len(num.printed) - len(num.serial)] + num.serial[1:]
