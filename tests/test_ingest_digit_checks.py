@@ -218,3 +218,31 @@ def test_no_flag_without_digits_found_misread_in_the_letter(evidence):
 ])
 def test_a_reading_that_differs_only_by_confused_digits(wrong, right, swap):
     assert digit_swap(wrong, right) is swap
+
+
+# --- the serial of a number whose office digits were misread ---------------------------
+
+@pytest.mark.parametrize("number, suggestion, note", [
+    ("มท ๐๕๑๐.๒/ว ๓๒๓๒", "มท ๐๔๑๐.๒/ว ๓๒๓๒", " (เลขลำดับ '๓๒๓๒' คงไว้ตามที่ OCR อ่าน แต่เลข ๒ ๓ เป็นเลขที่ OCR มัก"
+                                             "อ่านแทนเลขอื่น: ตรวจเลขลำดับด้วย)"),
+    ("มท ๐๕๑๐.๒/ว ๑๐๐๔", "มท ๐๔๑๐.๒/ว ๑๐๐๔", " (เลขลำดับ '๑๐๐๔' คงไว้ตามที่ OCR อ่าน แต่เลข ๑ เป็นเลขที่ OCR มัก"
+                                             "อ่านแทนเลขอื่น: ตรวจเลขลำดับด้วย)"),
+    ("มท ๐๕๑๐.๒/ว ๔๐๐๗", "มท ๐๔๑๐.๒/ว ๔๐๐๗", ""),  # ๔ ๐ ๗ are not written for other digits
+    ("มท 0510.2/ว 3232", "มท 0410.2/ว 3232", ""),  # Arabic digits are read well
+])
+def test_a_suggestion_that_keeps_a_serial_in_digits_tesseract_writes_for_others_says_so(number, suggestion, note):
+    from build_tools.ingest.checks import check_number, uncertain_serial
+
+    num = find_number(number)
+    flags = uncertain_serial(num, check_number(num, None, ["มท 04"], 2))
+    (f,) = flags
+    assert (f.kind, f.suggestion, f.wrong) == ("number_check", suggestion, number)
+    assert f.message == (f"รหัสส่วนราชการในเลขที่ '{number}' ไม่ใช่ของหน่วยงานที่ออกหนังสือ (มท 04..): "
+                         f"ตรวจกับต้นฉบับ{note}")
+
+
+def test_a_reading_that_corrects_the_serial_too_has_no_note():
+    from build_tools.ingest.checks import uncertain_serial
+
+    cited = Flag("number_check", "m", 1, suggestion="มท ๐๔๐๔/๕๑๗๑", wrong="มท ๐๕๐๔/๕๑๓๑")
+    assert uncertain_serial(find_number("มท ๐๕๐๔/๕๑๓๑"), [cited])[0].message == "m"

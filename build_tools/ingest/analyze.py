@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from build_tools.common.thaidate import BE_OFFSET
-from build_tools.ingest.checks import check_dates, check_number, uncertain_day
+from build_tools.ingest.checks import check_dates, check_number, uncertain_day, uncertain_serial
 from build_tools.ingest.citations import Citation, check_citations, citations_of
 from build_tools.ingest.dates import first_date
 from build_tools.ingest.flags import Flag
@@ -92,7 +92,7 @@ def _checked_number(L: Letter, iss, env: Env) -> list[Flag]:
         return cited + [f for f in checked if not f.suggestion]
     if not any(f.kind == "number_check" and f.suggestion for f in checked):  # one likely reading is enough
         checked += check_prefix(L.number_parsed, env.registry, L.number_line)
-    return cited + checked
+    return cited + uncertain_serial(L.number_parsed, checked)
 
 
 def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Flag], Letter]:

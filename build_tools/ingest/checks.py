@@ -156,6 +156,23 @@ def digit_swap(wrong: str | None, right: str | None) -> bool:
     return all(x == y or confusion_cost(x, y) < float("inf") for x, y in zip(a, b))
 
 
+def uncertain_serial(num: Number | None, flags: list[Flag]) -> list[Flag]:
+    """A suggested reading of the letter's number that corrects its office's digits keeps
+    the serial as read, and no data can check a serial: where the serial is printed in Thai
+    digits Tesseract writes for others (๕ for ๔ ๙ ๘ ๖ ...), the flag says so, naming them."""
+    if num is None:
+        return flags
+    unsure = sorted({d for d in num.serial if d in WRITTEN_FOR_OTHERS})
+    out = []
+    for f in flags:
+        if (unsure and f.kind == "number_check" and f.wrong == num.printed and digit_swap(f.wrong, f.suggestion)
+                and (f.suggestion or "").endswith(num.serial)):
+            f = Flag(f.kind, f"{f.message} (เลขลำดับ '{num.serial}' คงไว้ตามที่ OCR อ่าน แต่เลข {' '.join(unsure)} "
+                             "เป็นเลขที่ OCR มักอ่านแทนเลขอื่น: ตรวจเลขลำดับด้วย)", f.line, f.suggestion, f.wrong)
+        out.append(f)
+    return out
+
+
 def uncertain_day(date_be: str | None, line: int | None, flags: list[Flag]) -> list[Flag]:
     """A date whose day is printed in Thai digits Tesseract writes for other digits (๕ for
     ๔ ๙ ๘ ๖, ๓ for ๗ ๙ ...), in a letter where digits were already found misread (a number
