@@ -12,7 +12,8 @@ tail.py       where the body ends, signature block, contacts, the form's own dat
 letter.py     one letter's parts (number, date, references, enclosures ...) from the above
 numbers.py    letter numbers as printed; dates.py: dates as printed (two-digit years, damage)
 issuers.py    who issued it: letterhead and number (corpus/letter_codes.yaml) checked together
-checks.py     numbers and dates checked, the likely reading suggested
+checks.py     numbers and dates checked, the likely reading suggested; prefixes.py: office
+              digits against the code data; citations.py: against the corpus letters citing it
 analyze.py    a text's documents: extract, identify, check, restore names, ids, references
 resolve.py    link references to documents already in the corpus (exact / probable)
 word_check.py review checks on the text: unknown words, mixed scripts, garbled lines
