@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from build_tools.common.thaidate import BE_OFFSET
-from build_tools.ingest.checks import check_dates, check_number, uncertain_day, uncertain_serial
+from build_tools.ingest.checks import check_dates, check_deadline, check_number, uncertain_day, uncertain_serial
 from build_tools.ingest.citations import Citation, check_citations, citations_of
 from build_tools.ingest.dates import first_date
 from build_tools.ingest.flags import Flag
@@ -106,6 +106,8 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
                           iss.line or L.number_line or rows[0][0], wrong="issuer"))
     flags += _checked_number(L, iss, env)
     flags += check_dates(L.date, L.date_be, L.date_line, L.receipt_stamps, L.references)
+    body = [(n, t) for n, t in rows if L.body_lines and L.body_lines[0] <= n <= L.body_lines[1]]
+    flags += check_deadline(L.date, L.date_be, L.date_line, body)
     for c in env.candidates:
         if L.number and c.number and c.number == L.number:
             flags.append(Flag("number_conflict", f"เลขที่ '{L.number}' ซ้ำกับเอกสาร {c.id} ที่มีอยู่แล้ว "

@@ -11,7 +11,7 @@ import re
 
 from build_tools.common.thai import to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET
-from build_tools.ingest.dates import read_dates
+from build_tools.ingest.dates import first_date, read_dates
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.numbers import Number
 
@@ -24,6 +24,8 @@ from build_tools.ingest.numbers import Number
 CONFUSED_DIGITS = {"8": "536", "5": "4986", "3": "7985", "6": "2851", "2": "6", "4": "5", "1": "67", "7": "13",
                    "0": "8", "9": "5"}
 RECEIVED_WITHIN_DAYS = 90
+DEADLINE = re.compile(r"ภายใน\s*(?:วัน\s*ที่?)?\s*")  # ภายในวันที่ (ที่ often loses its mark)
+DEADLINE_REACH = 40  # characters after ภายในวันที่ where its date stands
 WRITTEN_FOR_OTHERS = "๕๓๒๑"  # what Tesseract writes for ๔ ๙ ๘ ๖ / ๗ ๙ / ๖ / ๖ (measured, above)
 
 
@@ -128,6 +130,26 @@ def check_dates(date_iso: str | None, date_be: str | None, line: int | None, sta
                                             f"({date_be}): ตรวจวันที่ทั้งสองกับต้นฉบับ", r.get("line"),
                               suggestion=_likely_date(r.get("date_be"), day), wrong=r.get("date_be")))
     return flags
+
+
+def check_deadline(date_iso: str | None, date_be: str | None, line: int | None,
+                   body: list[tuple[int, str]]) -> list[Flag]:
+    """A deadline the body sets (ภายในวันที่ ...) that falls before the letter's own date: one
+    of the two is misread.  Flagged on the letter's date, with the one reading of it (its
+    digits changed by OCR confusions) that falls before the deadline, if exactly one does."""
+    if not date_iso:
+        return []
+    text = " ".join(t for _, t in body)
+    for m in DEADLINE.finditer(text):
+        d = first_date(text[m.end():m.end() + DEADLINE_REACH])
+        if d is None or d.iso is None or d.start > 2:
+            continue
+        if d.iso < date_iso:
+            return [Flag("date_check", f"เนื้อความกำหนดให้ดำเนินการภายในวันที่ {d.stored} ซึ่งอยู่ก่อนวันที่หนังสือ "
+                                       f"({date_be}): วันที่หนึ่งในสองอ่านผิด ตรวจกับต้นฉบับ", line,
+                         suggestion=_likely_date(date_be, dt.date.fromisoformat(d.iso)), wrong=date_be)]
+        return []
+    return []
 
 
 def _likely_date(printed: str | None, before: dt.date) -> str | None:
