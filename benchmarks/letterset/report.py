@@ -54,6 +54,29 @@ def _targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
     ]
 
 
+def flagged_right_line(rows: list[dict]) -> str:
+    """How often a check flags a value that was read right (scans and OCR text)."""
+    both = [r[k]["score"] for r in rows for k in ("text", "scan")]
+    numbers = [r[k]["score"] for r in rows for k in ("text", "scan") if r["truth"]["number"]
+               and r[k]["score"]["number_exact"]]
+    dates = [s for s in both if s["date"]]
+    n_flagged = sum(s.get("flagged_right", (False, False))[0] for s in numbers)
+    d_flagged = sum(s.get("flagged_right", (False, False))[1] for s in dates)
+    return (f"right values flagged by a check (scans and OCR text): numbers {n_flagged} of {len(numbers)} "
+            f"read right, dates {d_flagged} of {len(dates)}")
+
+
+def misses_table(rows: list[dict]) -> list[str]:
+    """The wrong numbers and dates by how they were wrong, per input."""
+    kinds = ("not read", "flagged", "not flagged")
+    out = ["| input | field | " + " | ".join(kinds) + " |", "|---|---|---:|---:|---:|"]
+    for key, name in PATHS[1:]:
+        for field in ("number", "date"):
+            got = [r[key]["score"].get("misses", {}).get(field) for r in rows]
+            out.append(f"| {name} | {field} | " + " | ".join(str(got.count(k)) for k in kinds) + " |")
+    return out + ["(flagged: read wrong and flagged, without the right reading as the suggestion)"]
+
+
 def body_table(rows: list[dict]) -> list[str]:
     out = ["| input | raw OCR CER (aligned to the body) | repaired body CER | ratio | with spaces: raw | repaired |",
            "|---|---:|---:|---:|---:|---:|"]
@@ -112,6 +135,7 @@ def print_report(rows: list[dict], verbose: bool = False) -> bool:
              "OCR per page, by damage level:", *ocr_table(rows), "", "Targets:"]
     targets = _targets(rows)
     lines += [f"  {'met   ' if ok else 'MISSED'} {name}: {value}" for name, value, ok in targets]
+    lines += ["", flagged_right_line(rows), "", "Wrong numbers and dates:", *misses_table(rows)]
     if verbose:
         lines += ["", "Wrong fields:", *details(rows)]
     print("\n".join(lines))
@@ -131,4 +155,5 @@ def markdown_section(rows: list[dict], when: str) -> str:
         "CER ของเนื้อความตามระดับความเสียหาย (สแกนและข้อความ OCR รวมกัน; ซ่อมทั้งข้อความแล้วเทียบเฉพาะส่วนเนื้อความ "
         "= ผลของการซ่อมเพียงอย่างเดียว):", "", *body_tier_table(rows), "",
         "OCR ต่อหน้า แยกตามระดับความเสียหาย:", "", *ocr_table(rows), "", "เป้าหมายของ issue #16:", "", "```",
-        *[f"{'met   ' if ok else 'MISSED'} {name}: {value}" for name, value, ok in targets], "```", ""])
+        *[f"{'met   ' if ok else 'MISSED'} {name}: {value}" for name, value, ok in targets], "```", "",
+        flagged_right_line(rows), "", "เลขที่และวันที่ที่ผิด แยกตามลักษณะ:", "", *misses_table(rows), ""])

@@ -111,7 +111,8 @@ def signatory_ok(truth: dict, doc: dict) -> bool:
 def score(truth: dict, doc: dict | None) -> dict:
     """Field -> right (bool); plus the reference counts and whether the number was right as read."""
     if doc is None:
-        return {f: False for f in FIELDS} | {"refs": (len(truth["references"]), 0, 0), "number_exact": False}
+        return {f: False for f in FIELDS} | {"refs": (len(truth["references"]), 0, 0), "number_exact": False,
+                                             "flagged_right": (False, False), "misses": {}}
     num, exact = number_ok(truth, doc)
     date = doc.get("date") == truth["date"]
     refs, n, found, linked = references_ok(truth, doc)
@@ -126,4 +127,30 @@ def score(truth: dict, doc: dict | None) -> dict:
     }
     out["refs"] = (n, found, linked)
     out["number_exact"] = exact
+    out["flagged_right"] = flagged_right(doc, exact, date)
+    out["misses"] = misses(truth, doc, num, date)
     return out
+
+
+def misses(truth: dict, doc: dict, number_ok_: bool, date_ok: bool) -> dict:
+    """How a wrong number / date was wrong: not read at all, read wrong but flagged (no
+    right suggestion), read wrong and not flagged."""
+    out = {}
+    for field, ok, kinds, value in (("number", number_ok_, ("number_check", "number_reading"), doc.get("number")),
+                                    ("date", date_ok, ("date_check",), doc.get("date_be"))):
+        if ok or (field == "number" and not truth["number"]):
+            continue
+        flagged = any(f["kind"] in kinds and (f.get("wrong") == value or field == "number"
+                                              and same_number(f.get("wrong"), value)) for f in doc["flags"])
+        out[field] = "not read" if value is None else ("flagged" if flagged else "not flagged")
+    return out
+
+
+def flagged_right(doc: dict, number_right: bool, date_right: bool) -> tuple[bool, bool]:
+    """(the number, the date) read right and still flagged by a check (number_check /
+    date_check on that reading): a flag a maintainer looks into for nothing."""
+    flags = doc["flags"]
+    number = number_right and doc.get("number") is not None and any(
+        f["kind"] == "number_check" and same_number(f.get("wrong"), doc["number"]) for f in flags)
+    date = date_right and any(f["kind"] == "date_check" and f.get("wrong") == doc.get("date_be") for f in flags)
+    return number, date

@@ -1,0 +1,44 @@
+"""The ingest evaluation's scoring of numbers and dates (benchmarks/letterset/score.py):
+a wrong number counts only when flagged with the right reading; a check that fires on a
+value read right is counted apart (a flag a maintainer looks into for nothing); a wrong
+value is told apart by how it was wrong."""
+import sys
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from letterset.score import flagged_right, misses, number_ok  # noqa: E402
+
+TRUTH = {"number": "มท ๐๔๑๐.๒/ว ๓๒๗๒", "date": "2009-11-27"}
+
+
+def _doc(number, date_be, *flags):
+    return {"number": number, "date_be": date_be,
+            "flags": [{"kind": k, "wrong": w, "suggestion": s} for k, w, s in flags]}
+
+
+@pytest.mark.parametrize("doc, right, exact", [
+    (_doc("มท 0410.2/ว 3272", None), True, True),  # Thai and Arabic digits alike
+    (_doc("มท ๐๕๑๐.๒/ว ๓๒๗๒", None, ("number_check", "มท ๐๕๑๐.๒/ว ๓๒๗๒", "มท ๐๔๑๐.๒/ว ๓๒๗๒")), True, False),
+    (_doc("มท ๐๕๑๐.๒/ว ๓๒๓๒", None, ("number_check", "มท ๐๕๑๐.๒/ว ๓๒๓๒", "มท ๐๔๑๐.๒/ว ๓๒๓๒")), False, False),
+    (_doc(None, None), False, False),
+])
+def test_a_wrong_number_counts_only_with_the_right_reading_suggested(doc, right, exact):
+    assert number_ok(TRUTH, doc) == (right, exact)
+
+
+def test_checks_that_fire_on_right_values_are_counted():
+    doc = _doc("มท ๐๔๑๐.๒/ว ๓๒๗๒", "๒๗ พฤศจิกายน ๒๕๕๒", ("number_check", "มท ๐๔๑๐.๒/ว ๓๒๗๒", None),
+               ("date_check", "๒๗ พฤศจิกายน ๒๕๕๒", None))
+    assert flagged_right(doc, True, True) == (True, True)
+    assert flagged_right(doc, False, False) == (False, False)  # a wrong value flagged is no false alarm
+    assert flagged_right(_doc("มท ๐๔๑๐.๒/ว ๓๒๗๒", "x", ("number_reading", "มท ๐๔๑๐.๒/) ๓๒๗๒", None)),
+                         True, True) == (False, False)  # a reading notice is not a check
+
+
+def test_a_wrong_value_is_told_apart_by_how_it_was_wrong():
+    doc = _doc("มท ๐๕๑๐.๒/ว ๓๒๓๒", "๒๓ พฤศจิกายน ๒๕๕๒", ("number_check", "มท ๐๕๑๐.๒/ว ๓๒๓๒", "มท ๐๔๑๐.๒/ว ๓๒๓๒"))
+    assert misses(TRUTH, doc, False, False) == {"number": "flagged", "date": "not flagged"}
+    assert misses(TRUTH, _doc(None, None), False, False) == {"number": "not read", "date": "not read"}
+    assert misses({"number": None}, _doc(None, "x"), True, True) == {}
