@@ -142,6 +142,17 @@ def test_the_readings_of_a_failed_number_line_are_voted():
     assert vote(["ขก 0017.2/ว 3886", "ขก ๐๐๑๗.๒/ว ๓๘๘๖"], "number") == "ขก 0017.2/ว 3886"  # digits alike
 
 
+@pytest.mark.parametrize("readings, winner", [
+    # ที่ read into a code (ฑท 474/2553) or not: the digits agree, the number most share wins
+    (["1   , ที 474/2553'7", "ป   , ทฑที 474/2553'  “", "|  . , ท ที 474/25537 0 ."], "1   , ที 474/2553'7"),
+    (["ซก ๐๐๑๗.๒/ว ๓๘๘๖", "ขก ๐๐๑๗.๒/ว ๓๘๘๖", "ขก ๐๐๑๗.๒/ว ๓๘๘๖"], "ขก ๐๐๑๗.๒/ว ๓๘๘๖"),
+    (["ท ๒๒๖๐/๒๕๕๓", "ท ๒๒๖/๒๕๕๓", "ท ๒๒๒๐/๕๒๘๓"], None),  # no two agree
+    (["ขก ๐๐๑๗.๒/ว ๓๘๘๖", "ขก ๐๐๑๗.๒/ว ๓๘๘๘"], None),
+])
+def test_the_votes_on_a_number_line_compare_its_digits(readings, winner):
+    assert vote(readings, "number") == winner
+
+
 @pytest.mark.slow  # real Tesseract on a rendered page
 @pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR NOT RUN: {ocr_unavailable()}")
 @pytest.mark.parametrize("printed, lost, iso", [
@@ -218,6 +229,64 @@ def test_no_flag_without_digits_found_misread_in_the_letter(evidence):
 ])
 def test_a_reading_that_differs_only_by_confused_digits(wrong, right, swap):
     assert digit_swap(wrong, right) is swap
+
+
+# --- a Thai digit joined to a speck below the line ------------------------------------
+
+def _run(text: str, speck_under: int | None, family: str = "Garuda"):
+    """`text` drawn as a run of digits (ink 0 on 255), a blot joined below the digit at
+    `speck_under`; returns the page and the run's box as Tesseract gives it (the digits')."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(f"/usr/share/fonts/truetype/tlwg/{family}.ttf", 48)
+    page = Image.new("L", (60 + 44 * len(text), 140), 255)
+    draw = ImageDraw.Draw(page)
+    for i, d in enumerate(text):
+        draw.text((30 + 44 * i, 30), d, font=font, fill=0)
+    box = page.point(lambda v: 255 - v).getbbox()
+    if speck_under is not None:  # a blot from the digit's foot down into the next line
+        ink = page.crop((30 + 44 * speck_under, 0, 30 + 44 * (speck_under + 1), 140)).point(lambda v: 255 - v)
+        left, _, right, _ = ink.getbbox()
+        x = 30 + 44 * speck_under + (left + right) // 2
+        draw.rectangle((x - 3, box[3] - 4, x + 4, box[3] + 30), fill=0)
+    return page, box
+
+
+def _read(page, box, n):
+    from build_tools.ingest import digits
+
+    return "".join(digits.classify(g) or "?" for g in digits._glyphs(page, box, n, 128))
+
+
+BLOTTED = ["๒๔", "๔๖๖๘", "๑๘", "๓๗", "๒๐๑๐"]
+
+
+@pytest.mark.parametrize("text", BLOTTED)
+def test_a_digit_joined_to_a_blot_below_the_line_reads_as_without_it(text, monkeypatch):
+    monkeypatch.setenv("SIAM_YIM_DIGIT_FONTS_EXCLUDE", "Garuda")  # a font the templates never saw
+    assert _read(*_run(text, None), len(text)) == text
+    for k in range(len(text)):
+        assert _read(*_run(text, k), len(text)) == text
+
+
+def test_without_the_cut_a_blot_changes_the_reading(monkeypatch):
+    from build_tools.ingest import digits
+
+    monkeypatch.setenv("SIAM_YIM_DIGIT_FONTS_EXCLUDE", "Garuda")
+    monkeypatch.setattr(digits, "_clipped", lambda blobs: blobs)
+    assert any(_read(*_run(t, k), len(t)) != t for t in BLOTTED for k in range(len(t)))
+
+
+@pytest.mark.parametrize("blobs, clipped", [
+    ([(19, 11, 46, 42), (50, 14, 79, 66)], [(19, 11, 46, 42), (50, 14, 79, 44)]),  # ๒ then ๔ with a blot
+    ([(10, 15, 28, 32), (36, 6, 58, 32), (63, 16, 81, 32)], None),  # ๐๕๐: ๕ rises, nothing below
+    ([(10, 15, 28, 32), (30, 30, 33, 34), (36, 6, 58, 32)], None),  # a speck is left as it is
+    ([(0, 0, 20, 30)], None),
+])
+def test_only_ink_below_the_runs_baseline_is_cut_off(blobs, clipped):
+    from build_tools.ingest.digits import _clipped
+
+    assert _clipped(blobs) == (clipped or blobs)
 
 
 # --- the serial of a number whose office digits were misread ---------------------------

@@ -33,6 +33,8 @@ MARGIN_UNRELATED = 0.75
 _RUN = re.compile(f"[{THAI_DIGITS}]+")
 # What Tesseract's Thai model writes for a digit it misreads (its reading -> the printed digits).
 TESSERACT_CONFUSES = {"๕": "๔๘๙๖", "๒": "๖", "๓": "๗๘", "๑": "๗๖", "๐": "๘"}
+BELOW_BASELINE = 0.06  # of a digit's height: how far a digit's ink may reach below the run's baseline
+SPECK = 0.3  # a blob less tall than this share of the tallest is a speck (no help to find the baseline)
 
 
 def _normalize(glyph: Image.Image) -> Image.Image | None:
@@ -172,6 +174,7 @@ def _glyphs(page: Image.Image, box: tuple[int, int, int, int], n: int, threshold
     blobs = _components(crop)
     if not blobs:
         return None
+    blobs = _clipped(blobs)
     tallest = max(b[3] - b[1] for b in blobs)
     blobs = [b for b in blobs if b[3] - b[1] >= 0.55 * tallest]
     if len(blobs) < n:
@@ -183,6 +186,20 @@ def _glyphs(page: Image.Image, box: tuple[int, int, int, int], n: int, threshold
 
     best = max((blobs[i:i + n] for i in range(len(blobs) - n + 1)), key=inside)
     return [crop.crop(b) for b in best]
+
+
+def _clipped(blobs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Thai digits stand on the baseline (๒ ๔ ๕ ๖ ๗ rise above the others, none goes below):
+    ink of a blob that goes on below the baseline is a speck or a mark of the next line
+    joined to the digit, and is cut off.  The baseline: the lower median of the bottoms of
+    the blobs that are no specks."""
+    tallest = max(b[3] - b[1] for b in blobs)
+    sizable = [b for b in blobs if b[3] - b[1] >= SPECK * tallest]
+    bottoms = sorted(b[3] for b in sizable)
+    heights = sorted(b[3] - b[1] for b in sizable)
+    baseline = bottoms[(len(bottoms) - 1) // 2]  # a joined blob only reaches lower
+    limit = baseline + max(1, round(BELOW_BASELINE * heights[(len(heights) - 1) // 2]))
+    return [b if b[3] <= limit or b not in sizable else (b[0], b[1], b[2], limit) for b in blobs]
 
 
 def reread_line(page: Image.Image, line: TLine, threshold: int) -> str:

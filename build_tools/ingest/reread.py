@@ -19,6 +19,7 @@ from collections import Counter
 from PIL import Image
 
 from build_tools.common.letter_numbers import canonical
+from build_tools.common.thai import to_arabic_digits
 from build_tools.ingest import digits, tesseract
 from build_tools.ingest.dates import MONTHS_ABBR, MONTHS_FULL, read_dates
 from build_tools.ingest.forms import label_at, strip_junk
@@ -54,15 +55,25 @@ def value_of(text: str, what: str) -> str | None:
     return next((d.iso for d in read_dates(text) if d.iso), None)
 
 
+def _digits_of(value: str | None) -> str | None:
+    """A number's digits and separators: what the votes compare (the ที่ before a number is
+    read into a code as often as not, `ทฑที 474/2553`; the digits are the evidence)."""
+    return to_arabic_digits(re.sub(r"[^0-9๐-๙./]", "", value)) or None if value else None
+
+
 def vote(readings: list[str], what: str) -> str | None:
-    """The first reading that holds the value most readings agree on (at least MIN_VOTES,
-    and more than any other value)."""
+    """The reading that holds the value most readings agree on (at least MIN_VOTES, and
+    more than any other value): for a number, its digits; of the readings that agree, the
+    one whose whole number most of them share (the first, on a tie)."""
     values = [(value_of(r, what), r) for r in readings]
-    counts = Counter(v for v, _ in values if v)
+    key = _digits_of if what == "number" else (lambda v: v)
+    counts = Counter(key(v) for v, _ in values if key(v))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < MIN_VOTES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return next(r for v, r in values if v == ranked[0][0])
+    agreeing = [(v, r) for v, r in values if key(v) == ranked[0][0]]
+    whole = Counter(v for v, _ in agreeing).most_common(1)[0][0]
+    return next(r for v, r in agreeing if v == whole)
 
 
 def _crop(page: Image.Image, ln: TLine) -> Image.Image:
