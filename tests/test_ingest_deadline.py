@@ -36,6 +36,20 @@ def test_no_flag_without_a_deadline_before_the_letter(body):
     assert check_deadline("2010-07-25", "๒๕ กรกฎาคม ๒๕๕๓", 4, list(enumerate(body, 10))) == []
 
 
+@pytest.mark.parametrize("date_iso, date_be, deadline", [
+    ("2010-01-30", "๓๐ มกราคม ๒๕๕๓", "๕ ม.ค. ๒๕๕๓"),  # มี.ค. with its mark lost: the deadline may be the misread one
+    ("2010-06-20", "๒๐ มิถุนายน ๒๕๕๓", "๕ ม.ค. ๒๕๕๔"),  # (a later year is no deadline before the letter)
+])
+def test_a_deadline_whose_month_may_have_lost_its_marks_flags_nothing(date_iso, date_be, deadline):
+    assert check_deadline(date_iso, date_be, 4, [(10, f"รายงานผลภายในวันที่ {deadline}")]) == []
+
+
+def test_a_month_without_marks_that_stays_before_the_letter_still_flags():
+    # มี.ค. read with its marks or without, both before the letter's date
+    (f,) = check_deadline("2010-05-20", "๒๐ พฤษภาคม ๒๕๕๓", 4, [(10, "รายงานผลภายในวันที่ ๕ ม.ค. ๒๕๕๓")])
+    assert (f.kind, f.wrong) == ("date_check", "๒๐ พฤษภาคม ๒๕๕๓")
+
+
 def test_an_ingested_letter_is_checked_against_its_deadline():
     text = ("ที่ มท 0810.5/ว 2999                 กรมส่งเสริมการปกครองท้องถิ่น\n"
             "                    ถนนนครราชสีมา เขตดุสิต กทม. 10300\n"

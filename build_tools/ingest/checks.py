@@ -10,7 +10,7 @@ import itertools
 import re
 
 from build_tools.common.thai import to_arabic_digits, to_thai_digits
-from build_tools.common.thaidate import BE_OFFSET
+from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
 from build_tools.ingest.dates import first_date, read_dates
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.numbers import Number
@@ -26,6 +26,7 @@ CONFUSED_DIGITS = {"8": "536", "5": "4986", "3": "7985", "6": "2851", "2": "6", 
 RECEIVED_WITHIN_DAYS = 90
 DEADLINE = re.compile(r"ภายใน\s*(?:วัน\s*ที่?)?\s*")  # ภายในวันที่ (ที่ often loses its mark)
 DEADLINE_REACH = 40  # characters after ภายในวันที่ where its date stands
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # what OCR drops from a month's name (มี.ค. -> ม.ค.)
 WRITTEN_FOR_OTHERS = "๕๓๒๑"  # what Tesseract writes for ๔ ๙ ๘ ๖ / ๗ ๙ / ๖ / ๖ (measured, above)
 
 
@@ -144,12 +145,29 @@ def check_deadline(date_iso: str | None, date_be: str | None, line: int | None,
         d = first_date(text[m.end():m.end() + DEADLINE_REACH])
         if d is None or d.iso is None or d.start > 2:
             continue
-        if d.iso < date_iso:
+        if d.iso < date_iso and not _month_may_be_later(d, date_iso):
             return [Flag("date_check", f"เนื้อความกำหนดให้ดำเนินการภายในวันที่ {d.stored} ซึ่งอยู่ก่อนวันที่หนังสือ "
                                        f"({date_be}): วันที่หนึ่งในสองอ่านผิด ตรวจกับต้นฉบับ", line,
                          suggestion=_likely_date(date_be, dt.date.fromisoformat(d.iso)), wrong=date_be)]
         return []
     return []
+
+
+def _month_may_be_later(d, date_iso: str) -> bool:
+    """The deadline's month is one whose name OCR may have read without its marks (มี.ค.
+    read as ม.ค.), and read with them the deadline falls on or after `date_iso`: the
+    deadline may be the misread date as much as the letter's."""
+    when = dt.date.fromisoformat(d.iso)
+    bare = _MARKS.sub("", d.stored.split(" ")[1])
+    for i, name in enumerate(MONTHS_ABBR + MONTHS_FULL):
+        month = i % 12 + 1
+        if month != when.month and _MARKS.sub("", name) == bare:
+            try:
+                if when.replace(month=month).isoformat() >= date_iso:
+                    return True
+            except ValueError:  # no such day in that month
+                continue
+    return False
 
 
 def _likely_date(printed: str | None, before: dt.date) -> str | None:
