@@ -154,13 +154,16 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
                              [(url, page) for url, page, entry in listed if entry is None])
     new: dict = {}
     fresh = 0
-    for url, page, entry in listed:
-        if entry is None:
-            digest, rows, terms, file_id = next(analysed)
-            entry = (digest, sink.pack(rows, terms), file_id)
-            fresh += 1
-        new[url] = entry
-        sink.add_packed(entry[1], (url, entry[0]))
+    try:
+        for url, page, entry in listed:
+            if entry is None:
+                digest, rows, terms, file_id = next(analysed)
+                entry = (digest, sink.pack(rows, terms), file_id)
+                fresh += 1
+            new[url] = entry
+            sink.add_packed(entry[1], (url, entry[0]))
+    finally:
+        analysed.close()  # a failure here stops the workers at once
     sink.finish()
     return new, fresh
 
