@@ -11,6 +11,8 @@ FAULTS_TABLE = Path(__file__).resolve().parent / "results" / "faults.md"
 INGEST_TABLE = Path(__file__).resolve().parent / "results" / "ingest_eval.md"  # benchmarks/ingest_eval.py
 # Rebuild measurements taken apart from a whole run (benchmarks/rebuild.py), with notes.
 REBUILD_NOTES = Path(__file__).resolve().parent / "results" / "rebuild.md"
+# Full builds side by side with plain MkDocs, measured apart (benchmarks/full_build.py).
+FULL_BUILD_NOTES = Path(__file__).resolve().parent / "results" / "full_build.md"
 # Query latency measured apart (benchmarks/query_latency.py), per query, beside Whoosh's own.
 QUERY_NOTES = Path(__file__).resolve().parent / "results" / "query_latency.md"
 
@@ -195,6 +197,8 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
         "## ผลการวัด", "",
         "✅ = ผ่านเป้าหมาย ❌ = ไม่ผ่าน (MB = 10^6 ไบต์)", "",
         table(results), "",
+        *(["## " + FULL_BUILD_HEADING, "", _without_comment(FULL_BUILD_NOTES.read_text(encoding="utf-8")), ""]
+          if FULL_BUILD_NOTES.is_file() else []),
         *(["## " + REBUILD_HEADING, "", _without_comment(REBUILD_NOTES.read_text(encoding="utf-8")), ""]
           if REBUILD_NOTES.is_file() else []),
         *(["## " + QUERY_HEADING, "", _without_comment(QUERY_NOTES.read_text(encoding="utf-8")), ""]
@@ -214,6 +218,7 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
 
 
 # The page's sections measured apart from `./dev bench`, each from its results file.
+FULL_BUILD_HEADING = "การสร้างทั้งหมด (full build) เทียบกับ MkDocs ธรรมดา: วัดแยกด้วย `benchmarks/full_build.py`"
 REBUILD_HEADING = "การสร้างซ้ำ (rebuild): วัดแยกด้วย `benchmarks/rebuild.py`"
 QUERY_HEADING = "คำค้นบนบรรทัดคำสั่ง (CLI query latency): วัดแยกด้วย `benchmarks/query_latency.py`"
 INGEST_HEADING = "การอ่านหนังสือราชการจากภาพสแกน (ingest)"
@@ -221,11 +226,12 @@ INGEST_HEADING = "การอ่านหนังสือราชการ�
 
 def sync_sections(page: str) -> str:
     """`page` (docs/benchmarks.md as written by the last `./dev bench`) with the sections
-    measured apart (rebuild notes, query latency, ingest evaluation) taken again from their
-    results files: after `benchmarks/ingest_eval.py` or `rebuild.py`, without re-running
-    the whole benchmark.  A section the page does not have yet is left for `./dev bench`."""
-    for heading, path in ((REBUILD_HEADING, REBUILD_NOTES), (QUERY_HEADING, QUERY_NOTES),
-                          (INGEST_HEADING, INGEST_TABLE)):
+    measured apart (full builds, rebuild notes, query latency, ingest evaluation) taken
+    again from their results files: after `benchmarks/ingest_eval.py`, `full_build.py` or
+    `rebuild.py`, without re-running the whole benchmark.  A section the page does not
+    have yet is left for `./dev bench`."""
+    for heading, path in ((FULL_BUILD_HEADING, FULL_BUILD_NOTES), (REBUILD_HEADING, REBUILD_NOTES),
+                          (QUERY_HEADING, QUERY_NOTES), (INGEST_HEADING, INGEST_TABLE)):
         marker = f"\n## {heading}\n"
         if marker not in page or not path.is_file():
             continue

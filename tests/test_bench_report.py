@@ -10,20 +10,24 @@ import bench_report  # noqa: E402
 
 
 def test_sync_replaces_only_the_sections_measured_apart(tmp_path, monkeypatch):
-    notes = {name: tmp_path / f"{name}.md" for name in ("rebuild", "query", "ingest")}
+    notes = {name: tmp_path / f"{name}.md" for name in ("full", "rebuild", "query", "ingest")}
+    notes["full"].write_text("new full-build table\n", encoding="utf-8")
     notes["rebuild"].write_text("<!-- a note to maintainers -->\n### new rebuild figures\n", encoding="utf-8")
     notes["ingest"].write_text("new ingest table\n", encoding="utf-8")  # the query notes: no file
+    monkeypatch.setattr(bench_report, "FULL_BUILD_NOTES", notes["full"])
     monkeypatch.setattr(bench_report, "REBUILD_NOTES", notes["rebuild"])
     monkeypatch.setattr(bench_report, "QUERY_NOTES", notes["query"])
     monkeypatch.setattr(bench_report, "INGEST_TABLE", notes["ingest"])
     page = "\n".join([
         "# title", "", "## ผลการวัด", "", "| table |", "",
+        "## " + bench_report.FULL_BUILD_HEADING, "", "old full-build table", "",
         "## " + bench_report.REBUILD_HEADING, "", "### old rebuild figures", "", "text", "",
         "## " + bench_report.QUERY_HEADING, "", "old query figures", "",
         "## เป้าหมาย", "", "- targets", "",
         "## " + bench_report.INGEST_HEADING, "", "old ingest table", ""])
     assert bench_report.sync_sections(page) == "\n".join([
         "# title", "", "## ผลการวัด", "", "| table |", "",
+        "## " + bench_report.FULL_BUILD_HEADING, "", "new full-build table", "",
         "## " + bench_report.REBUILD_HEADING, "", "### new rebuild figures", "",
         "## " + bench_report.QUERY_HEADING, "", "old query figures", "",
         "## เป้าหมาย", "", "- targets", "",

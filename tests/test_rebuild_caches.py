@@ -33,6 +33,10 @@ def test_prefix_sets_find_what_the_trie_finds():
     texts += [w[: rng.randint(1, len(w))] + "ฯ" for w in rng.sample(words, 1000)]
     assert [sets.prefixes(t) for t in texts] == [trie.prefixes(t) for t in texts]
     assert [sets.prefixes(t, 2) for t in texts] == [trie.prefixes(t, 2) for t in texts]  # newmm's call
+    # The analyzer asks only for words longer than the word it stands on.
+    for shortest in (2, 3, 5):
+        assert [sets.prefixes(t, 0, shortest) for t in texts] == \
+            [[w for w in trie.prefixes(t) if len(w) >= shortest] for t in texts]
     assert all((w in sets) == (w in trie) for w in texts[:500] + words[:500])
     assert len(sets) == len(trie)
 

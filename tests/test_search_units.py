@@ -244,3 +244,27 @@ def test_the_type_filter_is_checked_with_or_without_query_tables():
             Filters(doc_type="memo").check(known)
         Filters(doc_type="Letter").check(known)
         Filters().check(known)
+
+
+@pytest.mark.slow  # indexes a site twice
+def test_site_index_is_the_same_when_pages_are_analysed_on_two_cores(tmp_path, corpus_analyzer, monkeypatch):
+    # A full build cuts its pages on every core (parallel_imap) and packs them here in
+    # site order: the index must be the one a single process writes.
+    from build_tools.common import parallel
+    from build_tools.outputs.site.site_search import build_site_index
+
+    site = tmp_path / "site"
+    clauses = ["ส่งเสริมอาชีพ", "ป้องกันยาเสพติด", "แก้ไขปัญหาความยากจน", "องค์การบริหารส่วนตำบล"]
+    for n in range(12):
+        (site / f"p{n}").mkdir(parents=True)
+        (site / f"p{n}" / "index.html").write_text(_page(f"p{n}", clauses[n % 4] + " " + clauses[n // 4 % 4]),
+                                                   encoding="utf-8")
+    build_site_index(site, corpus_analyzer, log=lambda m: None)
+    one_process = _index_files(site)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    spawned = []
+    real_imap = parallel.parallel_imap
+    monkeypatch.setattr("build_tools.outputs.site.site_search.parallel_imap",
+                        lambda fn, items: spawned.append(len(items)) or real_imap(fn, items, workers=2, chunksize=1))
+    build_site_index(site, corpus_analyzer, log=lambda m: None)
+    assert spawned == [12] and _index_files(site) == one_process

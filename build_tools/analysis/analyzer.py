@@ -26,9 +26,8 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from build_tools.analysis.runs import (
     LATIN,
@@ -53,8 +52,8 @@ ACROSS_WORDS = 2  # how many following words a dictionary word may run into
 ANALYZER_VERSION = 3
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One term of an analysed text (a named tuple: a page's analysis makes millions)."""
     text: str  # normalized search term
     start: int  # character offsets in the analyzed text
     end: int
@@ -246,20 +245,39 @@ class ThaiAnalyzer:
         """The tokens of word `pos`: the word, then its parts and the words across its
         end, each followed by its expansions (each term once)."""
         w, start, end = words[pos]
-        term = normalize_term(w)
-        result = [Token(term, start, end, pos)]
-        seen = {term}
-        parts = [(normalize_term(s), start + i, start + j) for s, i, j in self.subwords(w)]
-        parts += self._across(text, words, pos)
-        for t, i, j in [(term, start, end)] + parts:
-            if t not in seen:
-                seen.add(t)
-                result.append(Token(t, i, j, pos, True))
-            for e in exp.get(t, ()):
-                if e not in seen:
-                    seen.add(e)
-                    result.append(Token(e, i, j, pos, True))
+        own, seen = self._word_terms(w, exp)
+        result = [Token(t, start + i, end if j is None else start + j, pos, sub) for t, i, j, sub in own]
+        across = self._across(text, words, pos)
+        if across:
+            seen = set(seen)
+            for t, i, j in across:
+                for t2 in (t, *exp.get(t, ())):
+                    if t2 not in seen:
+                        seen.add(t2)
+                        result.append(Token(t2, i, j, pos, True))
         return result
+
+    def _word_terms(self, w: str, exp: dict) -> tuple[tuple, frozenset]:
+        """What word `w` yields wherever it stands: (term, start, end, sub) relative to
+        the word (the word, its expansions, its parts and theirs, each term once) and
+        the set of those terms (end None: the word's own end).  Kept per word: a site
+        repeats its words thousands of times."""
+        cache = self.__dict__.setdefault("_word_terms_cache", {})
+        hit = cache.get(w)
+        if hit is not None and hit[0] is exp:
+            return hit[1]
+        term = normalize_term(w)
+        out = [(term, 0, None, False)]
+        seen = {term}
+        for t, i, j in [(term, 0, None)] + [(normalize_term(s), i, j) for s, i, j in self.subwords(w)]:
+            for t2 in (t, *exp.get(t, ())):
+                if t2 not in seen:
+                    seen.add(t2)
+                    out.append((t2, i, j, True))
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[w] = (exp, (tuple(out), frozenset(seen)))
+        return cache[w][1]
 
     def _across(self, text: str, words: list, pos: int) -> list[tuple[str, int, int]]:
         """Dictionary words that start where word `pos` starts and end inside or at the
@@ -271,7 +289,7 @@ class ThaiAnalyzer:
         window = text[start:stop]
         if "\n" in window:
             window = window[:window.index("\n")]
-        longer = [w for w in self.trie.prefixes(window) if len(w) > end - start and " " not in w]
+        longer = [w for w in self.trie.prefixes(window, 0, end - start + 1) if " " not in w]
         if not longer:
             return []
         bounds = set()

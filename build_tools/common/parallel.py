@@ -1,8 +1,8 @@
 """Per-document work spread over the machine's cores (forked workers: they share what
 the parent has loaded without copying it), in order; serial for a few items or where
 fork is unavailable.  Used for the stages that are embarrassingly parallel across
-documents (normalization, the review's word checks) when their cache misses; and
-`in_background`, a few items computed on another core while this process goes on (a
+documents (normalization, the review's word checks, the site search's page analysis)
+when their cache misses; and `in_background`, a few items computed on another core while this process goes on (a
 rebuild's changed letters, while the unchanged ones are read back)."""
 from __future__ import annotations
 
@@ -30,6 +30,29 @@ def parallel_map(fn, items: list, workers: int | None = None) -> list:
             return pool.map(_call, items, chunksize=max(1, len(items) // (workers * 8)))
     finally:
         _FN = None
+
+
+def parallel_imap(fn, items: list, workers: int | None = None, chunksize: int = 8):
+    """fn(x) for x in items, yielded in order as they are ready, computed on up to
+    `workers` forked processes (default: every core) while the caller consumes them;
+    serial for a few items or without fork.  For results too large to hold all at once
+    (a site's analysed pages): the caller packs each as it comes."""
+    global _FN
+    workers = min(workers or os.cpu_count() or 1, max(1, len(items) // (MIN_ITEMS // 2)))
+    if workers < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(fn, items)
+        return
+    _FN = fn
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    finally:
+        _FN = None
+    try:
+        yield from pool.imap(_call, items, chunksize=chunksize)
+        pool.close()
+    finally:
+        pool.terminate()  # the caller stopped early or failed: never wait for the workers
+        pool.join()
 
 
 class _Done:

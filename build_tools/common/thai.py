@@ -48,9 +48,12 @@ class PrefixWords:
         self.words = frozenset(w for w in (w.strip() for w in words) if w)
         self.starts = frozenset(w[:j] for w in self.words for j in range(1, len(w)))
 
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
+    def prefixes(self, text: str, start: int = 0, shortest: int = 1) -> list[str]:
+        """The words that begin `text` at `start`, of `shortest` characters or more."""
+        if shortest > 1 and text[start:start + shortest - 1] not in self.starts:
+            return []  # no word runs on past that beginning
         out = []
-        for end in range(start + 1, len(text) + 1):
+        for end in range(start + shortest, len(text) + 1):
             head = text[start:end]
             if head in self.words:
                 out.append(head)
@@ -81,12 +84,16 @@ class WordTrie(Trie):
 
     def __init__(self, extra):
         self.base = dictionary_prefixes()
-        super().__init__(w for w in extra if w.strip() not in self.base)
+        own = [w for w in extra if w.strip() not in self.base]
+        super().__init__(own)
         self._word_count += len(self.base)
+        # Prefix look-ups (millions in a build) go to prefix sets of the own words too;
+        # the words are fixed once the trie is made.
+        self.own = PrefixWords(own)
 
-    def prefixes(self, text: str, start: int = 0) -> list[str]:
-        found = self.base.prefixes(text, start)
-        own = super().prefixes(text, start)
+    def prefixes(self, text: str, start: int = 0, shortest: int = 1) -> list[str]:
+        found = self.base.prefixes(text, start, shortest)
+        own = self.own.prefixes(text, start, shortest)
         # Each list runs from short to long, and no word is in both.
         return sorted(found + own, key=len) if own else found
 

@@ -34,6 +34,7 @@ import pickle
 import zlib
 from array import array
 from collections import defaultdict
+from functools import partial
 from itertools import chain
 from pathlib import Path
 
@@ -42,6 +43,7 @@ import numpy as np
 from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
 from build_tools.analysis.browser_tables import browser_tables
 from build_tools.common.atomic import fresh_dir, replace_dir
+from build_tools.common.parallel import parallel_imap
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
 from build_tools.outputs.site import search_sections
@@ -144,15 +146,24 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
     entry and how many pages were analyzed afresh.  A page whose HTML is unchanged since
     the build that made `old` (url -> entry) reuses that build's analysis (an incremental
     build re-renders a few pages of thousands); `sources`: see indexed_pages."""
+    listed = [(url, page, _cached_page(page, old.pop(url, None)))
+              for url, page in indexed_pages(site_dir, docs_dir, sources)]
+    # Pages to analyse are cut on every core (a full build: thousands); each is packed
+    # here, in site order, as it comes back.
+    analysed = parallel_imap(partial(_page_analysis, analyzer=analyzer),
+                             [(url, page) for url, page, entry in listed if entry is None])
     new: dict = {}
     fresh = 0
-    for url, page in indexed_pages(site_dir, docs_dir, sources):
-        entry = _cached_page(page, old.pop(url, None))
-        if entry is None:
-            entry = _analyzed_page(page, url, analyzer, sink)
-            fresh += 1
-        new[url] = entry
-        sink.add_packed(entry[1], (url, entry[0]))
+    try:
+        for url, page, entry in listed:
+            if entry is None:
+                digest, rows, terms, file_id = next(analysed)
+                entry = (digest, sink.pack(rows, terms), file_id)
+                fresh += 1
+            new[url] = entry
+            sink.add_packed(entry[1], (url, entry[0]))
+    finally:
+        analysed.close()  # a failure here stops the workers at once
     sink.finish()
     return new, fresh
 
@@ -185,13 +196,15 @@ def _cached_page(page: Path, hit: tuple | None) -> tuple | None:
     return None
 
 
-def _analyzed_page(page: Path, url: str, analyzer: ThaiAnalyzer, sink: Sections) -> tuple:
+def _page_analysis(url_page: tuple[str, Path], analyzer: ThaiAnalyzer) -> tuple:
+    """A page's digest, snippet rows, each section's weighted terms, and file id (the
+    caller packs rows and terms: kept compressed, as the cache of a whole site is read
+    back into memory)."""
+    url, page = url_page
     data = page.read_bytes()
     sections = page_sections(data.decode("utf-8"), url)
     rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
-    # Kept compressed: the cache of a whole site is read back into memory.
-    packed = sink.pack(rows, _page_terms(sections, analyzer))
-    return hashlib.blake2b(data, digest_size=16).digest(), packed, _file_id(page)
+    return hashlib.blake2b(data, digest_size=16).digest(), rows, _page_terms(sections, analyzer), _file_id(page)
 
 
 def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: int) -> dict[str, dict]:

@@ -1,0 +1,95 @@
+"""Full-build benchmark: on a SYNTHETIC corpus of N letters, our whole build from scratch
+(a real `build` subprocess into an empty folder: stages 1-3, pages, the Whoosh index,
+MkDocs, the site search, the publish) and a plain `mkdocs build` of the same pages,
+side by side, round after round, so both see the same machine.  Wall time, CPU time
+(the process and its children) and peak RSS (the largest single process), with the
+load average; the ratio is the issue's figure (target: ≤ 1.3× plain MkDocs).  The
+full-build part of `./dev bench` alone:
+
+    python benchmarks/full_build.py --size 1000 --work build/full --rounds 2
+
+The corpus is kept in --work and reused.  Figures only: nothing here fails on a slow
+machine."""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synth  # noqa: E402
+from bench_measure import ROOT, log, plain_mkdocs, run_build  # noqa: E402
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def ours(corpus: Path, out: Path) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    cpu = _children_cpu()
+    b = run_build(corpus, out)
+    return {"wall": b["wall"], "cpu": _children_cpu() - cpu, "rss_mb": b["rss_mb"], "load": os.getloadavg()[0],
+            "stages": b["checked"], "mkdocs_and_search": b["mkdocs"]}
+
+
+def plain(out: Path, nav: list, site: Path) -> dict:
+    shutil.rmtree(site, ignore_errors=True)
+    cpu = _children_cpu()
+    wall = plain_mkdocs(out, nav, site)
+    return {"wall": wall, "cpu": _children_cpu() - cpu, "load": os.getloadavg()[0]}
+
+
+def navigation(corpus_dir: Path) -> list:
+    """The generated pages' navigation, as the build gives it to MkDocs."""
+    from build_tools.knowledge.checked import check_corpus
+    from build_tools.outputs.site.document_pages import generate_pages
+
+    checked = check_corpus(corpus_dir)
+    return generate_pages(checked.corpus, checked.docs, checked.model, checked.review.conflicts)[1]
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--size", type=int, default=1000, help="letters in the synthetic corpus")
+    p.add_argument("--work", default=str(ROOT / "build" / "full"), help="folder for the corpus and the builds")
+    p.add_argument("--rounds", type=int, default=2, help="pairs of builds (the median is reported)")
+    p.add_argument("--seed", type=int, default=7)
+    a = p.parse_args(argv)
+    work = Path(a.work).resolve()
+    corpus, out = work / f"corpus-{a.size}", work / f"out-{a.size}"
+    if not (corpus / "raw").is_dir():
+        log(f"N={a.size}: generating the synthetic corpus")
+        synth.write_corpus(corpus, a.size, seed=a.seed)
+    nav = navigation(corpus)
+    rows = []
+    for k in range(a.rounds):
+        log(f"N={a.size}: round {k + 1}: our full build")
+        o = ours(corpus, out)
+        log(f"N={a.size}: round {k + 1}: plain mkdocs build of the same pages")
+        m = plain(out, nav, work / f"plain-site-{a.size}")
+        rows.append((o, m))
+        log(f"  ours {o['wall']:.1f} s, plain {m['wall']:.1f} s: {o['wall'] / m['wall']:.2f}x")
+    started = time.strftime("%Y-%m-%d %H:%M")
+    print(f"\nN = {a.size:,}, {a.rounds} round(s), {started} (load average at the end of each build)\n")
+    print("| round | our build: wall / CPU / peak RSS | of which stages 1-3 and pages / MkDocs and site search "
+          "| plain mkdocs: wall / CPU | ratio (wall) | load |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for k, (o, m) in enumerate(rows, 1):
+        print(f"| {k} | {o['wall']:.1f} s / {o['cpu']:.1f} s / {o['rss_mb']:.0f} MB | {o['stages']:.1f} s / "
+              f"{o['mkdocs_and_search']:.1f} s | {m['wall']:.1f} s / {m['cpu']:.1f} s | {o['wall'] / m['wall']:.2f} × "
+              f"| {o['load']:.1f} / {m['load']:.1f} |")
+    ratio = statistics.median(o["wall"] / m["wall"] for o, m in rows)
+    print(f"\nmedian ratio: {ratio:.2f} × (target ≤ 1.3 ×)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

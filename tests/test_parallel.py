@@ -1,0 +1,40 @@
+"""build_tools.common.parallel: work spread over forked processes gives what the serial
+loop gives, in order; a worker's error is raised in the caller; stopping early leaves
+no worker behind."""
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from build_tools.common import parallel
+
+
+def _square_or_fail(x: int) -> int:
+    if x == 50:
+        raise ValueError(f"item {x} is bad")
+    return x * x
+
+
+def test_parallel_imap_yields_every_result_in_order():
+    items = list(range(300))
+    got = parallel.parallel_imap(lambda x: (x, x * x), items, workers=2, chunksize=7)
+    assert list(got) == [(x, x * x) for x in items]
+
+
+def test_parallel_imap_is_serial_for_a_few_items(monkeypatch):
+    monkeypatch.setattr(multiprocessing, "get_context", None)  # a pool would fail
+    assert list(parallel.parallel_imap(str, [1, 2, 3], workers=2)) == ["1", "2", "3"]
+
+
+def test_parallel_imap_raises_the_workers_error():
+    with pytest.raises(ValueError, match="item 50 is bad"):
+        list(parallel.parallel_imap(_square_or_fail, list(range(200)), workers=2))
+
+
+def test_parallel_imap_stopped_early_leaves_no_worker():
+    before = set(multiprocessing.active_children())
+    results = parallel.parallel_imap(lambda x: x + 1, list(range(500)), workers=2, chunksize=4)
+    assert [next(results) for _ in range(3)] == [1, 2, 3]
+    results.close()  # the caller stops (an error, Ctrl+C, a break)
+    assert set(multiprocessing.active_children()) <= before
