@@ -204,6 +204,33 @@ def test_letters_normalized_on_another_core_are_what_normalizing_them_here_gives
         in_background(lambda x: 1 / x, [1, 0]).result()
 
 
+def test_a_stored_documents_body_is_read_only_when_asked_for_and_never_silently_lost(tmp_path):
+    # A rebuild reads every cached document's head (blocks, summary, fingerprint); its
+    # body (lines, change log, Markdown) only when something asks for it.
+    from build_tools.normalization.documents import body_key, normalize_corpus
+    from build_tools.sources.corpus import load_corpus
+
+    corpus = load_corpus(copy_corpus(tmp_path / "corpus"))
+    here = normalize_corpus(corpus)
+    normalize_corpus(corpus, ContentCache(tmp_path / "normalized"))
+    cache = ContentCache(tmp_path / "normalized")
+    back = normalize_corpus(corpus, cache)
+    assert all(isinstance(nd._body, Stored) for nd in back)  # nothing read but the heads
+    assert [(nd.fingerprint(), nd.blocks, nd.flags, nd.n_changes) for nd in back] == \
+        [(nd.fingerprint(), nd.blocks, nd.flags, nd.n_changes) for nd in here]
+    assert [(nd.to_markdown(), nd.changes_json(), nd.text) for nd in back[1:]] == \
+        [(nd.to_markdown(), nd.changes_json(), nd.text) for nd in here[1:]]
+    # A body that cannot be read back: an error naming it, removed, and the next build
+    # normalizes that document again.
+    path = tmp_path / "normalized" / f"{body_key(back[0].key)}.pickle"
+    path.write_bytes(b"damaged")
+    with pytest.raises(OSError, match=body_key(back[0].key)):
+        back[0].to_markdown()
+    assert not path.exists()
+    again = normalize_corpus(corpus, ContentCache(tmp_path / "normalized"))
+    assert again[0].to_markdown() == here[0].to_markdown() and path.exists()
+
+
 def test_open_data_documents_joined_from_kept_records_are_the_file_json_writes(tmp_path):
     from build_tools.outputs import open_data
 
