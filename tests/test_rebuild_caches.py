@@ -231,6 +231,45 @@ def test_a_stored_documents_body_is_read_only_when_asked_for_and_never_silently_
     assert again[0].to_markdown() == here[0].to_markdown() and path.exists()
 
 
+def test_checked_front_matter_is_kept_while_a_files_text_is_the_same(tmp_path, monkeypatch):
+    # Stage 1 validates a document's front matter once per version of its file; a
+    # changed file is checked again (its new error reported every build), and a store
+    # that cannot be read is only a slower build.
+    from build_tools.common.problems import CorpusError
+    from build_tools.sources import documents
+    from build_tools.sources.corpus import load_corpus
+    from build_tools.sources.document_records import DocumentRecords
+
+    corpus_dir = copy_corpus(tmp_path / "corpus")
+    store = tmp_path / "records.pickle"
+    plain = load_corpus(corpus_dir)
+    load_corpus(corpus_dir, DocumentRecords(store))
+    checked = []
+    real = documents._checked_front_matter
+    monkeypatch.setattr(documents, "_checked_front_matter", lambda text, rel: checked.append(rel) or real(text, rel))
+    kept = load_corpus(corpus_dir, DocumentRecords(store))
+    assert checked == []  # every document read back
+    assert [(d.id, d.meta, d.notes, d.date, d.front, d.first_line, d.last_line) for d in kept.documents] == \
+        [(d.id, d.meta, d.notes, d.date, d.front, d.first_line, d.last_line) for d in plain.documents]
+    doc = corpus_dir / "documents" / f"{plain.documents[0].id}.md"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text.replace("\ntitle: ", "\ntitle: (แก้ไข) ", 1), encoding="utf-8")
+    retitled = load_corpus(corpus_dir, DocumentRecords(store))
+    assert checked == [f"corpus/documents/{doc.name}"]
+    assert next(d for d in retitled.documents if d.path == doc).get("title").startswith("(แก้ไข) ")
+    doc.write_text(text.replace("\ntitle: ", "\ntitel: ", 1), encoding="utf-8")
+    for _ in range(2):  # a broken file is never kept: its errors every time
+        with pytest.raises(CorpusError, match="unknown field 'titel'"):
+            load_corpus(corpus_dir, DocumentRecords(store))
+    doc.write_text(text, encoding="utf-8")
+    store.write_bytes(b"damaged")
+    checked.clear()
+    again = load_corpus(corpus_dir, DocumentRecords(store))
+    assert len(checked) == len(plain.documents) and [d.meta for d in again.documents] == [d.meta for d in plain.documents]
+    assert DocumentRecords(store).known.keys() == {d.rel for d in plain.documents}  # written afresh
+    assert not list(tmp_path.glob(".records.pickle.*"))  # no temporary file left
+
+
 def test_open_data_documents_joined_from_kept_records_are_the_file_json_writes(tmp_path):
     from build_tools.outputs import open_data
 
