@@ -182,6 +182,35 @@ def test_a_compacted_vocabulary_gives_the_postings_of_a_fresh_build(monkeypatch)
     assert {t: p.tolist() for t, p in third.postings().items()} == expected
 
 
+def test_snippet_rows_are_unpacked_only_for_the_shards_written():
+    # A kept page's rows stay packed: a rebuild keeps thousands of snippet shards and
+    # writes a few, so only those shards' pages are unpacked; the files are the same.
+    from build_tools.outputs.site import search_sections
+
+    class Files:
+        def __init__(self, kept):
+            self.kept, self.files = kept, {}
+
+        def dump(self, rel, data, sig=None):
+            self.files[rel] = "kept" if rel in self.kept else (data() if callable(data) else data)
+
+    pages = [([[f"documents/d{i}/#s{k}", "t", "", f"text {i} {k}"] for k in range(3)],
+              [((f"w{i}", "common"), (1.0, 2.0), 3)] * 3) for i in range(4)] + \
+            [([["agencies/a/", "a", "", "agency"]], [(("common",), (1.0,), 1)])]
+    out = Files(kept={"s/1.json"})
+    sections = search_sections.Sections(out, per_shard=4)
+    for rows, terms in pages:
+        sections.add_packed(sections.pack(rows, terms), (rows[0][0], b"digest"))
+    sections.finish()
+    rows = [r for page, _ in pages for r in page]
+    assert out.files == {"s/0.json": rows[0:4], "s/1.json": "kept", "s/2.json": rows[8:12], "s/3.json": rows[12:13]}
+    assert sections.kinds == [[0, 12, "documents"], [12, 13, "agencies"]] and sections.count == 13
+    fresh = search_sections.Sections(Files(kept=set()), per_shard=4)
+    for page, terms in pages:
+        fresh.add(page, terms)
+    assert {t: p.tolist() for t, p in sections.postings().items()} == {t: p.tolist() for t, p in fresh.postings().items()}
+
+
 def test_letters_normalized_on_another_core_are_what_normalizing_them_here_gives(tmp_path):
     # A rebuild's few changed letters are normalized by a forked worker (with the review's
     # word checks) while the others are read back.
