@@ -38,7 +38,9 @@ def build(paths: Paths, log=print, site: bool = True, engine: str = "mkdocs") ->
 def _build(paths: Paths, log, site: bool, engine: str) -> dict:
     t0 = time.perf_counter()
     pub.recover(paths, log)  # a publish a killed build left halfway is finished or undone first
-    previous = pub.published(paths) if not pub.state_problems(paths) else None
+    previous = pub.published(paths)
+    if previous is not None and pub.state_problems(paths, previous):
+        previous = None
     inputs = inputs_digest(paths, site, engine)
     if previous and previous.get("inputs") == inputs:
         log(f"[1/5] nothing changed since build {previous.get('id')} (corpus, docs/, mkdocs.yml, code and "

@@ -306,15 +306,16 @@ def site_problems(site: Path) -> list[str]:
     return out
 
 
-def state_problems(paths: Paths) -> list[str]:
+def state_problems(paths: Paths, record: dict | None = None) -> list[str]:
     """What is wrong with the published state, in words (empty when it is consistent or
-    nothing was ever built)."""
+    nothing was ever built); `record`: the published build's record, when the caller has
+    read it (at 10,000 letters it is megabytes of JSON)."""
     if journal_path(paths).exists():
         journal = read_json(journal_path(paths)) or {}
         return [f"{journal_path(paths)}: a build was stopped while publishing (build {journal.get('id')}): "
                 "the site, index and normalized documents may be from different builds; "
                 "run `python -m build_tools build` to repair"]
-    record = published(paths)
+    record = published(paths) if record is None else record
     if record is None:  # nothing published yet (or by a version without the record: see leftovers)
         return []
     out = []
