@@ -77,6 +77,9 @@ def env() -> dict:
     e.setdefault("NO_MKDOCS_2_WARNING", "1")
     e.setdefault("PYTHAINLP_OFFLINE", "1")
     e.setdefault("PYTHAINLP_DATA", str(ROOT / ".pythainlp-data"))
+    # As ./dev runs the build: compiled modules kept in __pycache__, not compiled again
+    # by every build (a machine that sets this would time Python's compiler).
+    e.pop("PYTHONDONTWRITEBYTECODE", None)
     return e
 
 

@@ -186,6 +186,35 @@ def test_a_compacted_vocabulary_gives_the_postings_of_a_fresh_build(monkeypatch)
     assert {t: p.tolist() for t, p in third.postings().items()} == expected
 
 
+def test_snippet_rows_are_unpacked_only_for_the_shards_written():
+    # A kept page's rows stay packed: a rebuild keeps thousands of snippet shards and
+    # writes a few, so only those shards' pages are unpacked; the files are the same.
+    from build_tools.outputs.site import search_sections
+
+    class Files:
+        def __init__(self, kept):
+            self.kept, self.files = kept, {}
+
+        def dump(self, rel, data, sig=None):
+            self.files[rel] = "kept" if rel in self.kept else (data() if callable(data) else data)
+
+    pages = [([[f"documents/d{i}/#s{k}", "t", "", f"text {i} {k}"] for k in range(3)],
+              [((f"w{i}", "common"), (1.0, 2.0), 3)] * 3) for i in range(4)] + \
+            [([["agencies/a/", "a", "", "agency"]], [(("common",), (1.0,), 1)])]
+    out = Files(kept={"s/1.json"})
+    sections = search_sections.Sections(out, per_shard=4)
+    for rows, terms in pages:
+        sections.add_packed(sections.pack(rows, terms), (rows[0][0], b"digest"))
+    sections.finish()
+    rows = [r for page, _ in pages for r in page]
+    assert out.files == {"s/0.json": rows[0:4], "s/1.json": "kept", "s/2.json": rows[8:12], "s/3.json": rows[12:13]}
+    assert sections.kinds == [[0, 12, "documents"], [12, 13, "agencies"]] and sections.count == 13
+    fresh = search_sections.Sections(Files(kept=set()), per_shard=4)
+    for page, terms in pages:
+        fresh.add(page, terms)
+    assert {t: p.tolist() for t, p in sections.postings().items()} == {t: p.tolist() for t, p in fresh.postings().items()}
+
+
 def test_letters_normalized_on_another_core_are_what_normalizing_them_here_gives(tmp_path):
     # A rebuild's few changed letters are normalized by a forked worker (with the review's
     # word checks) while the others are read back.
@@ -206,6 +235,72 @@ def test_letters_normalized_on_another_core_are_what_normalizing_them_here_gives
     assert again == {}  # all read back: nothing computed
     with pytest.raises(ZeroDivisionError):
         in_background(lambda x: 1 / x, [1, 0]).result()
+
+
+def test_a_stored_documents_body_is_read_only_when_asked_for_and_never_silently_lost(tmp_path):
+    # A rebuild reads every cached document's head (blocks, summary, fingerprint); its
+    # body (lines, change log, Markdown) only when something asks for it.
+    from build_tools.normalization.documents import body_key, normalize_corpus
+    from build_tools.sources.corpus import load_corpus
+
+    corpus = load_corpus(copy_corpus(tmp_path / "corpus"))
+    here = normalize_corpus(corpus)
+    normalize_corpus(corpus, ContentCache(tmp_path / "normalized"))
+    cache = ContentCache(tmp_path / "normalized")
+    back = normalize_corpus(corpus, cache)
+    assert all(isinstance(nd._body, Stored) for nd in back)  # nothing read but the heads
+    assert [(nd.fingerprint(), nd.blocks, nd.flags, nd.n_changes) for nd in back] == \
+        [(nd.fingerprint(), nd.blocks, nd.flags, nd.n_changes) for nd in here]
+    assert [(nd.to_markdown(), nd.changes_json(), nd.text) for nd in back[1:]] == \
+        [(nd.to_markdown(), nd.changes_json(), nd.text) for nd in here[1:]]
+    # A body that cannot be read back: an error naming it, removed, and the next build
+    # normalizes that document again.
+    path = tmp_path / "normalized" / f"{body_key(back[0].key)}.pickle"
+    path.write_bytes(b"damaged")
+    with pytest.raises(OSError, match=body_key(back[0].key)):
+        back[0].to_markdown()
+    assert not path.exists()
+    again = normalize_corpus(corpus, ContentCache(tmp_path / "normalized"))
+    assert again[0].to_markdown() == here[0].to_markdown() and path.exists()
+
+
+def test_checked_front_matter_is_kept_while_a_files_text_is_the_same(tmp_path, monkeypatch):
+    # Stage 1 validates a document's front matter once per version of its file; a
+    # changed file is checked again (its new error reported every build), and a store
+    # that cannot be read is only a slower build.
+    from build_tools.common.problems import CorpusError
+    from build_tools.sources import documents
+    from build_tools.sources.corpus import load_corpus
+    from build_tools.sources.document_records import DocumentRecords
+
+    corpus_dir = copy_corpus(tmp_path / "corpus")
+    store = tmp_path / "records.pickle"
+    plain = load_corpus(corpus_dir)
+    load_corpus(corpus_dir, DocumentRecords(store))
+    checked = []
+    real = documents._checked_front_matter
+    monkeypatch.setattr(documents, "_checked_front_matter", lambda text, rel: checked.append(rel) or real(text, rel))
+    kept = load_corpus(corpus_dir, DocumentRecords(store))
+    assert checked == []  # every document read back
+    assert [(d.id, d.meta, d.notes, d.date, d.front, d.first_line, d.last_line) for d in kept.documents] == \
+        [(d.id, d.meta, d.notes, d.date, d.front, d.first_line, d.last_line) for d in plain.documents]
+    doc = corpus_dir / "documents" / f"{plain.documents[0].id}.md"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text.replace("\ntitle: ", "\ntitle: (แก้ไข) ", 1), encoding="utf-8")
+    retitled = load_corpus(corpus_dir, DocumentRecords(store))
+    assert checked == [f"corpus/documents/{doc.name}"]
+    assert next(d for d in retitled.documents if d.path == doc).get("title").startswith("(แก้ไข) ")
+    doc.write_text(text.replace("\ntitle: ", "\ntitel: ", 1), encoding="utf-8")
+    for _ in range(2):  # a broken file is never kept: its errors every time
+        with pytest.raises(CorpusError, match="unknown field 'titel'"):
+            load_corpus(corpus_dir, DocumentRecords(store))
+    doc.write_text(text, encoding="utf-8")
+    store.write_bytes(b"damaged")
+    checked.clear()
+    again = load_corpus(corpus_dir, DocumentRecords(store))
+    assert len(checked) == len(plain.documents) and [d.meta for d in again.documents] == [d.meta for d in plain.documents]
+    assert DocumentRecords(store).known.keys() == {d.rel for d in plain.documents}  # written afresh
+    assert not list(tmp_path.glob(".records.pickle.*"))  # no temporary file left
 
 
 def test_open_data_documents_joined_from_kept_records_are_the_file_json_writes(tmp_path):

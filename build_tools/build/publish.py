@@ -89,15 +89,20 @@ def _cp_links(src: Path, dest: Path) -> bool:
     """`cp -al` (GNU coreutils): the same linked copy several times faster than Python
     linking file by file (tens of thousands of files at 10,000 letters); False where
     there is no such cp or it fails (another file system), and Python does it."""
+    proc = _start_cp_links(src, dest)
+    return proc is not None and proc.wait() == 0
+
+
+def _start_cp_links(src: Path, dest: Path) -> subprocess.Popen | None:
+    """`cp -al src dest` started (None where there is no GNU cp to start)."""
     cp = shutil.which("cp")
     if cp is None or sys.platform != "linux":
-        return False
+        return None
     try:
-        done = subprocess.run([cp, "-al", "--", str(src), str(dest)], stdin=subprocess.DEVNULL,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        return subprocess.Popen([cp, "-al", "--", str(src), str(dest)], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError:
-        return False
-    return done.returncode == 0
+        return None
 
 
 def _link_or_copy(src, dst):
@@ -117,6 +122,7 @@ class Staging:
         self.folder = publish_dir(self.paths)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.started: set[str] = set()
+        self.copying: dict[str, subprocess.Popen] = {}
 
     @property
     def names(self) -> list[str]:
@@ -126,10 +132,32 @@ class Staging:
     def path(self, name: str) -> Path:
         return self.folder / name
 
+    def prefetch(self, names) -> None:
+        """Begin the linked copies of these published outputs now, in `cp` processes on
+        the other core, while the build goes on (at 10,000 letters each is tens of
+        thousands of links); start() takes the copy when it is asked for, or throws it
+        away (a full build after all)."""
+        for name in names:
+            src, dest = outputs(self.paths)[name], self.path(name)
+            if name in self.copying or name in self.started or not src.is_dir():
+                continue
+            self._throw_away(dest)
+            proc = _start_cp_links(src, dest)
+            if proc is not None:
+                self.copying[name] = proc
+
     def start(self, name: str, from_published: bool) -> Path:
         """An empty staging folder for `name`, or a linked copy of the published one."""
         target = self.path(name)
         self.started.add(name)
+        proc = self.copying.pop(name, None)
+        if from_published and proc is not None and proc.wait() == 0:
+            (target / STAMP).unlink(missing_ok=True)
+            return target
+        if proc is not None:
+            proc.kill()
+            proc.wait()
+            self._throw_away(target)
         if from_published:
             link_copy(outputs(self.paths)[name], target)
         else:
@@ -137,10 +165,19 @@ class Staging:
             target.mkdir(parents=True)
         return target
 
+    def _throw_away(self, folder: Path) -> None:
+        """A staged folder no build will use, deleted by a detached process."""
+        if folder.exists():
+            remove_later(self.paths, folder)
+
     def discard(self) -> None:
+        for proc in self.copying.values():
+            proc.kill()
+            proc.wait()
+        self.copying.clear()
         for p in self.folder.iterdir() if self.folder.is_dir() else ():
             if p.is_dir() and p.name != "previous":
-                shutil.rmtree(p, ignore_errors=True)
+                self._throw_away(p)
 
 
 def new_build_id() -> str:
@@ -269,15 +306,16 @@ def site_problems(site: Path) -> list[str]:
     return out
 
 
-def state_problems(paths: Paths) -> list[str]:
+def state_problems(paths: Paths, record: dict | None = None) -> list[str]:
     """What is wrong with the published state, in words (empty when it is consistent or
-    nothing was ever built)."""
+    nothing was ever built); `record`: the published build's record, when the caller has
+    read it (at 10,000 letters it is megabytes of JSON)."""
     if journal_path(paths).exists():
         journal = read_json(journal_path(paths)) or {}
         return [f"{journal_path(paths)}: a build was stopped while publishing (build {journal.get('id')}): "
                 "the site, index and normalized documents may be from different builds; "
                 "run `python -m build_tools build` to repair"]
-    record = published(paths)
+    record = published(paths) if record is None else record
     if record is None:  # nothing published yet (or by a version without the record: see leftovers)
         return []
     out = []

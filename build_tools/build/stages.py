@@ -34,6 +34,8 @@ def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, input
     staging = pub.Staging(paths, pub.new_build_id())
     index_job = None
     try:
+        if previous is not None:  # linked copies of what an incremental build changes, made meanwhile
+            staging.prefetch(["normalized"] + (["docs", "site"] if engine == "mkdocs" or not site else []))
         # The Whoosh index is written on the other core while pages and site are made
         # (forked before the pages exist, so it does not carry them in its memory).
         index_dir = staging.start("index", from_published=previous is not None and paths.index.is_dir())

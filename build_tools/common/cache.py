@@ -96,6 +96,12 @@ class ContentCache:
         self.hits += 1
         return Stored(self, key)
 
+    def deferred(self, key: str) -> Stored:
+        """The entry as a Stored, without looking for it (the caller found it with has()):
+        read when its value is asked for, an error naming it if it cannot be."""
+        self.used.add(key)
+        return Stored(self, key)
+
     def prune(self) -> int:
         """Remove the entries this run did not use; returns how many."""
         if self.folder is None:

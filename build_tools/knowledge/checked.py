@@ -15,6 +15,7 @@ from build_tools.normalization.documents import NormalizedDoc, normalize_corpus
 from build_tools.normalization.review import Review, findings, review
 from build_tools.sources.corpus import Corpus, load_corpus
 from build_tools.sources.corrections import known_names
+from build_tools.sources.document_records import DocumentRecords
 
 
 @dataclass
@@ -42,7 +43,7 @@ def check_corpus(corpus_dir: Path, with_review: bool = True, log=_quiet,
     log(f"[1/5] checking corpus in {corpus_dir}")
     yamlio.FRONT_MATTER_CACHE = caches["front-matter"]  # and the data files
     try:
-        corpus = load_corpus(corpus_dir)
+        corpus = load_corpus(corpus_dir, DocumentRecords(cache_dir / "document-records.pickle") if cache_dir else None)
         for w in corpus.warnings:
             log(f"  {w}")
         log(f"[2/5] normalizing {len(corpus.documents)} documents ({len(corpus.corrections)} reviewed corrections)")

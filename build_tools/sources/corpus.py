@@ -15,6 +15,7 @@ from build_tools.common.yamlio import load_data_file
 from build_tools.sources.agencies import Agency, load_agencies
 from build_tools.sources.corrections import load_corrections, load_names
 from build_tools.sources.decisions import load_decisions
+from build_tools.sources.document_records import DocumentRecords
 from build_tools.sources.documents import DOC_TYPES, Document, check_overlaps, load_documents
 from build_tools.sources.letter_codes import LetterCodes, load_letter_codes
 from build_tools.sources.letter_parts import check_references
@@ -105,8 +106,9 @@ def check_interrupted_ingest(corpus_dir: Path) -> Iterator[Problem]:
                           severity="warning")
 
 
-def load_corpus(corpus_dir: Path) -> Corpus:
-    """Load and validate everything; raise CorpusError listing every error found."""
+def load_corpus(corpus_dir: Path, records: DocumentRecords | None = None) -> Corpus:
+    """Load and validate everything; raise CorpusError listing every error found.
+    `records`: the documents' front matter as earlier builds checked it (a build's cache)."""
     raw: dict[str, RawFile] = {}
     agencies: dict[str, Agency] = {}
     documents: list[Document] = []
@@ -115,7 +117,7 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     c.take(check_raw_files(corpus_dir, raw))
     broken_raw = {p.file.removeprefix("corpus/raw/") for p in c.errors if p.file.startswith("corpus/raw/")}
     c.take(load_agencies(corpus_dir, agencies))
-    c.take(load_documents(corpus_dir, raw, agencies, documents, broken_raw))
+    c.take(load_documents(corpus_dir, raw, agencies, documents, broken_raw, records))
     c.take(check_overlaps(documents))
     c.take(check_references(documents))
     prefixes: list[dict] = []

@@ -13,6 +13,7 @@ from build_tools.common.problems import Problem
 from build_tools.common.schema import Id, Record, Text, Wording, check_record
 from build_tools.common.thaidate import parse_thai_date
 from build_tools.common.yamlio import LineDict, YamlError, split_front_matter
+from build_tools.sources.document_records import DocumentRecords
 from build_tools.sources.letter_parts import (
     LETTER_PART_MESSAGES,
     Contact,
@@ -93,17 +94,43 @@ class Document:
         return self.meta.get(key)
 
 
-def _read(path: Path, rel: str) -> tuple[LineDict | None, str, list[Problem]]:
+def _read(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8"), []
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return None, "", [Problem(rel, line, "not valid UTF-8")]
+        return None, [Problem(rel, line, "not valid UTF-8")]
+
+
+def _checked_front_matter(text: str, rel: str) -> tuple[tuple | None, list[Problem]]:
+    """(front matter as written, notes, typed front matter, date) of a document file's
+    text, or the problems found; none of it depends on other files."""
     try:
         meta, notes, _ = split_front_matter(text, rel)
     except YamlError as exc:
-        return None, "", [exc.problem]
-    return meta, notes, []
+        return None, [exc.problem]
+    fm, problems = check_record(DocumentMeta, meta, rel, _WORDING)
+    if problems:
+        return None, problems
+    try:
+        date = parse_thai_date(fm.date_be)
+    except ValueError as exc:
+        return (meta, notes, fm, None), [Problem(rel, fm.line_of("date_be"), f"date_be: {exc}")]
+    return (meta, notes, fm, date), []
+
+
+def _front_matter(path: Path, rel: str, records: DocumentRecords | None) -> tuple[tuple | None, list[Problem]]:
+    """_checked_front_matter, read back from `records` while the file's text is the same."""
+    text, problems = _read(path, rel)
+    if text is None:
+        return None, problems
+    kept = records.get(rel, text) if records is not None else None
+    if kept is not None:
+        return kept, []
+    checked, problems = _checked_front_matter(text, rel)
+    if records is not None and checked is not None and not problems:
+        records.put(rel, text, checked)
+    return checked, problems
 
 
 def _check_references(fm: DocumentMeta, rel: str, agencies: dict) -> Iterator[Problem]:
@@ -128,23 +155,16 @@ def _cut(fm: DocumentMeta, rel: str, raw: dict[str, RawFile]) -> tuple[tuple[int
 
 
 def _load_one(path: Path, raw: dict[str, RawFile], agencies: dict, seen: dict[str, str],
-              broken_raw: set[str]) -> tuple[Document | None, list[Problem]]:
+              broken_raw: set[str], records: DocumentRecords | None = None) -> tuple[Document | None, list[Problem]]:
     rel = f"corpus/documents/{path.name}"
-    meta, notes, problems = _read(path, rel)
-    if meta is None:
+    checked, problems = _front_matter(path, rel, records)
+    if checked is None:
         return None, problems
-    fm, problems = check_record(DocumentMeta, meta, rel, _WORDING)
-    if problems:
-        return None, problems
+    meta, notes, fm, date = checked
     if fm.id in seen:
         return None, [Problem(rel, fm.line_of("id"), f"duplicate id '{fm.id}' (also in {seen[fm.id]})")]
     seen[fm.id] = rel
     problems += _check_references(fm, rel, agencies)
-    date = None
-    try:
-        date = parse_thai_date(fm.date_be)
-    except ValueError as exc:
-        problems.append(Problem(rel, fm.line_of("date_be"), f"date_be: {exc}"))
     if fm.source.raw in broken_raw:
         return None, problems  # the raw file's own problem is reported; not repeated per document
     span, cut_problems = _cut(fm, rel, raw)
@@ -158,13 +178,17 @@ def _load_one(path: Path, raw: dict[str, RawFile], agencies: dict, seen: dict[st
 
 
 def load_documents(corpus_dir: Path, raw: dict[str, RawFile], agencies: dict,
-                   documents: list[Document], broken_raw: set[str] = frozenset()) -> Iterator[Problem]:
+                   documents: list[Document], broken_raw: set[str] = frozenset(),
+                   records: DocumentRecords | None = None) -> Iterator[Problem]:
+    """`records`: the front matter checked by earlier builds (see document_records.py)."""
     seen: dict[str, str] = {}
     for path in sorted((corpus_dir / "documents").glob("*.md")):
-        doc, problems = _load_one(path, raw, agencies, seen, broken_raw)
+        doc, problems = _load_one(path, raw, agencies, seen, broken_raw, records)
         yield from problems
         if doc is not None:  # (a misnamed file still yields its document)
             documents.append(doc)
+    if records is not None:
+        records.save()
     if not documents and not seen:
         yield Problem("corpus/documents", 1, "no documents (*.md with front matter) found")
 

@@ -5,7 +5,9 @@ terms are ids into one vocabulary, with their weights, in flat arrays.
 
 The vocabulary is kept between builds with each page's analysis (its term ids, packed
 as arrays), so a rebuild adds an unchanged page by copying its arrays, without
-unpickling and looking up its words again (a rebuild after one changed letter).  Term
+unpickling and looking up its words again (a rebuild after one changed letter).  A
+page's snippet rows are kept compressed beside its arrays and read only when a shard
+holding them is written, which in a rebuild is a few shards of thousands.  Term
 ids are never seen outside: postings are written by term, and a term no section holds
 any more is left out."""
 from __future__ import annotations
@@ -37,50 +39,62 @@ class Sections:
 
     def __init__(self, out, vocab: list[str] | None = None, per_shard: int = SECTIONS_PER_SHARD):
         self.out, self.per_shard = out, per_shard
-        self.rows: list[list] = []  # rows of the shard being filled
+        self.rows: list[tuple] = []  # (packed rows of a page, row) of the shard being filled
         self.count = 0
         self.shard = 0
         self.vocab: dict[str, int] = {t: i for i, t in enumerate(vocab or ())}
         # Flat: section i's terms are the next sizes[i] entries of term_ids and weights.
-        self.term_ids = array("q")
+        self.term_ids = array("i")
         self.weights = array("d")
-        self.sizes = array("q")
-        self.lengths = array("q")
+        self.sizes = array("i")
+        self.lengths = array("i")
         self.kinds: list[list] = []  # [first section, last section + 1, first URL segment]
         self.sources: list | None = []  # (url, page digest, row) of each row of the shard being filled
 
-    def _add_rows(self, rows: list[list], source: tuple | None = None) -> None:
-        """`source`: (url, digest of the page's HTML), what the rows are made from (None:
-        unknown, the shard is written out in full)."""
-        for i, row in enumerate(rows):
-            if source is None:
-                self.sources = None
-            elif self.sources is not None:
-                self.sources.append((*source, i))
-            kind = row[0].split("/", 1)[0] if "/" in row[0] else ""
-            if self.kinds and self.kinds[-1][2] == kind:
-                self.kinds[-1][1] = self.count + 1
-            else:
-                self.kinds.append([self.count, self.count + 1, kind])
-            self.rows.append(row)
-            self.count += 1
-            if len(self.rows) == self.per_shard:
-                self.finish()
+    def _add_rows(self, rows: bytes, kinds: tuple, source: tuple | None = None) -> None:
+        """`rows`: a page's snippet rows, packed; `kinds`: (first URL segment, rows) runs of
+        them; `source`: (url, digest of the page's HTML), what the rows are made from
+        (None: unknown, the shard is written out in full)."""
+        i = 0
+        for kind, n in kinds:
+            for _ in range(n):
+                if source is None:
+                    self.sources = None
+                elif self.sources is not None:
+                    self.sources.append((*source, i))
+                if self.kinds and self.kinds[-1][2] == kind:
+                    self.kinds[-1][1] = self.count + 1
+                else:
+                    self.kinds.append([self.count, self.count + 1, kind])
+                self.rows.append((rows, i))
+                self.count += 1
+                i += 1
+                if len(self.rows) == self.per_shard:
+                    self.finish()
 
-    def pack(self, rows: list[list], terms: list[tuple[tuple, tuple, int]]) -> bytes:
-        """A page's snippet rows and (terms, weights, length) of each section, as the
-        cache keeps it: term ids of this vocabulary (new terms added) in arrays."""
+    def pack(self, rows: list[list], terms: list[tuple[tuple, tuple, int]]) -> tuple:
+        """A page's snippet rows (compressed) with the runs of their kinds, and (terms,
+        weights, length) of each section, as the cache keeps it: term ids of this
+        vocabulary (new terms added) in arrays, as bytes."""
         vocab = self.vocab
         words = list(chain.from_iterable(t[0] for t in terms))
         for t in sorted(set(words).difference(vocab)):
             vocab[t] = len(vocab)
-        arrays = (array("q", map(vocab.__getitem__, words)), array("d", chain.from_iterable(t[1] for t in terms)),
-                  array("q", (len(t[0]) for t in terms)), array("q", (t[2] for t in terms)))
-        return zlib.compress(pickle.dumps((rows, *(a.tobytes() for a in arrays)), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        kinds: list[list] = []
+        for row in rows:
+            kind = row[0].split("/", 1)[0] if "/" in row[0] else ""
+            if kinds and kinds[-1][0] == kind:
+                kinds[-1][1] += 1
+            else:
+                kinds.append([kind, 1])
+        arrays = (array("i", map(vocab.__getitem__, words)), array("d", chain.from_iterable(t[1] for t in terms)),
+                  array("i", (len(t[0]) for t in terms)), array("i", (t[2] for t in terms)))
+        return (zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL), 1),
+                tuple(map(tuple, kinds)), *(a.tobytes() for a in arrays))
 
-    def add_packed(self, packed: bytes, source: tuple | None = None) -> None:
-        rows, ids, weights, sizes, lengths = pickle.loads(zlib.decompress(packed))
-        self._add_rows(rows, source)
+    def add_packed(self, packed: tuple, source: tuple | None = None) -> None:
+        rows, kinds, ids, weights, sizes, lengths = packed
+        self._add_rows(rows, kinds, source)
         self.term_ids.frombytes(ids)
         self.weights.frombytes(weights)
         self.sizes.frombytes(sizes)
@@ -90,10 +104,11 @@ class Sections:
         self.add_packed(self.pack(rows, terms))
 
     def finish(self) -> None:
-        """Write the rows of the shard being filled (s/<n>.json)."""
+        """Write the rows of the shard being filled (s/<n>.json); its pages' rows are
+        unpacked only when the file is written."""
         if self.rows:
             sig = signature(self.sources) if self.sources is not None else None
-            self.out.dump(f"s/{self.shard}.json", self.rows, sig)
+            self.out.dump(f"s/{self.shard}.json", lambda refs=self.rows: _unpacked_rows(refs), sig)
             self.shard += 1
             self.rows, self.sources = [], []
 
@@ -101,41 +116,50 @@ class Sections:
         """When most of the vocabulary is terms no section holds any more, renumber the
         live terms and every page's ids (`packed_pages`: url -> cache entry whose [1]
         is a packed page); returns the entries, renumbered or as they were."""
-        used = np.bincount(np.frombuffer(self.term_ids, dtype=np.int64), minlength=len(self.vocab)) > 0
+        used = np.bincount(np.frombuffer(self.term_ids, dtype=np.int32), minlength=len(self.vocab)) > 0
         dead = len(self.vocab) - int(used.sum())
         if dead < COMPACT_AT or dead <= len(self.vocab) - dead:
             return packed_pages
         renumber = np.cumsum(used) - 1
         self.vocab = {t: int(renumber[i]) for t, i in self.vocab.items() if used[i]}
-        self.term_ids = array("q", renumber[np.frombuffer(self.term_ids, dtype=np.int64)].tobytes())
+        self.term_ids = array("i", renumber[np.frombuffer(self.term_ids, dtype=np.int32)].astype(np.int32).tobytes())
         out = {}
         for url, entry in packed_pages.items():
-            rows, ids, *rest = pickle.loads(zlib.decompress(entry[1]))
-            ids = renumber[np.frombuffer(ids, dtype=np.int64)].astype(np.int64).tobytes()
-            out[url] = (entry[0], zlib.compress(pickle.dumps((rows, ids, *rest), protocol=pickle.HIGHEST_PROTOCOL), 1),
-                        *entry[2:])
+            rows, kinds, ids, *rest = entry[1]
+            ids = renumber[np.frombuffer(ids, dtype=np.int32)].astype(np.int32).tobytes()
+            out[url] = (entry[0], (rows, kinds, ids, *rest), *entry[2:])
         return out
 
     def postings(self) -> dict[str, np.ndarray]:
         """term -> [section, impact, section, impact, ...] (BM25 term-frequency part x 100),
         computed over all postings at once with the same float operations, in the same
         order, as `impact` (numpy's rint rounds halves to even, as round() does)."""
-        lengths = np.frombuffer(self.lengths, dtype=np.int64)
+        lengths = np.frombuffer(self.lengths, dtype=np.int32).astype(np.int64)
         avg = int(lengths.sum()) / max(len(lengths), 1)
         norm = ranking.K1 * (1 - ranking.B + ranking.B * lengths / avg)  # per section
-        section = np.repeat(np.arange(len(lengths), dtype=np.int32), np.frombuffer(self.sizes, dtype=np.int64))
+        section = np.repeat(np.arange(len(lengths), dtype=np.int32), np.frombuffer(self.sizes, dtype=np.int32))
         tf = np.frombuffer(self.weights, dtype=np.float64)
         impact_ = 100 * tf  # in place from here (memory: tens of millions of postings at 10,000 letters)
         impact_ *= ranking.K1 + 1
         impact_ /= tf + norm[section]
         impact_ = np.maximum(1, np.rint(impact_, out=impact_), out=impact_).astype(np.int32)
-        term_ids = np.frombuffer(self.term_ids, dtype=np.int64)
+        term_ids = np.frombuffer(self.term_ids, dtype=np.int32)
         ends = 2 * np.cumsum(np.bincount(term_ids, minlength=len(self.vocab)))
         order = np.argsort(term_ids, kind="stable")  # by term, then section
-        self.term_ids, self.weights, self.sizes = array("q"), array("d"), array("q")
+        self.term_ids, self.weights, self.sizes = array("i"), array("d"), array("i")
         del term_ids, tf
         flat = np.empty(2 * len(order), dtype=np.int32)
         flat[0::2], flat[1::2] = section[order], impact_[order]
         del order, section, impact_
         starts = np.concatenate(([0], ends[:-1]))
         return {term: flat[starts[tid]:ends[tid]] for term, tid in self.vocab.items() if ends[tid] > starts[tid]}
+
+
+def _unpacked_rows(refs: list[tuple]) -> list[list]:
+    """The snippet rows (packed rows of a page, row) refer to; each page unpacked once."""
+    out, last, rows = [], None, None
+    for packed, i in refs:
+        if packed is not last:
+            last, rows = packed, pickle.loads(zlib.decompress(packed))  # noqa: S301 - written by Sections.pack
+        out.append(rows[i])
+    return out

@@ -56,7 +56,7 @@ _Sections = Sections  # the name tests and earlier callers use
 
 INDEX_DIR = "search/th"
 FORMAT = 2
-CACHE_FORMAT = "page digest, packed term ids, file id; vocabulary"  # what a cache entry holds (see analyze_site)
+CACHE_FORMAT = "page digest, (packed rows, row kinds, term ids, weights, sizes, lengths), file id; vocabulary"  # what a cache entry holds (see analyze_site)
 SNIPPET_CHARS = 1000  # text kept per section for the result snippet
 POSTINGS_TARGET_BYTES = 48_000
 # A term in more sections than this gets a head file with its strongest postings (by
