@@ -17,12 +17,20 @@ def _call(item):
     return _FN(item)
 
 
+def pool_size(items: list, workers: int | None = None) -> int:
+    """How many forked processes `items` are worth (default at most one per core); 1:
+    do them here (a few items, or no fork on this system)."""
+    if len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(workers or os.cpu_count() or 1, max(1, len(items) // (MIN_ITEMS // 2)))
+
+
 def parallel_map(fn, items: list, workers: int | None = None) -> list:
     """[fn(x) for x in items], on up to `workers` processes (default: every core).
     `fn` may be any callable (a closure too): the workers inherit it by forking."""
     global _FN
-    workers = min(workers or os.cpu_count() or 1, max(1, len(items) // (MIN_ITEMS // 2)))
-    if workers < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    workers = pool_size(items, workers)
+    if workers < 2:
         return [fn(x) for x in items]
     _FN = fn
     try:
@@ -38,8 +46,8 @@ def parallel_imap(fn, items: list, workers: int | None = None, chunksize: int = 
     serial for a few items or without fork.  For results too large to hold all at once
     (a site's analysed pages): the caller packs each as it comes."""
     global _FN
-    workers = min(workers or os.cpu_count() or 1, max(1, len(items) // (MIN_ITEMS // 2)))
-    if workers < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    workers = pool_size(items, workers)
+    if workers < 2:
         yield from map(fn, items)
         return
     _FN = fn
