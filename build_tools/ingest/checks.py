@@ -14,6 +14,7 @@ from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
 from build_tools.ingest.dates import first_date, read_dates
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.numbers import Number
+from build_tools.normalization.mark_words import bare
 
 # Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic.
 # Tesseract's Thai model reads ๔ ๖ ๗ ๘ ๙ as ๕ ๒ ๓ ๕ ๕ more often than not (measured on
@@ -26,7 +27,6 @@ CONFUSED_DIGITS = {"8": "536", "5": "4986", "3": "7985", "6": "2851", "2": "6", 
 RECEIVED_WITHIN_DAYS = 90
 DEADLINE = re.compile(r"ภายใน\s*(?:วัน\s*ที่?)?\s*")  # ภายในวันที่ (ที่ often loses its mark)
 DEADLINE_REACH = 40  # characters after ภายในวันที่ where its date stands
-_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # what OCR drops from a month's name (มี.ค. -> ม.ค.)
 WRITTEN_FOR_OTHERS = "๕๓๒๑"  # what Tesseract writes for ๔ ๙ ๘ ๖ / ๗ ๙ / ๖ / ๖ (measured, above)
 
 
@@ -158,10 +158,10 @@ def _month_may_be_later(d, date_iso: str) -> bool:
     read as ม.ค.), and read with them the deadline falls on or after `date_iso`: the
     deadline may be the misread date as much as the letter's."""
     when = dt.date.fromisoformat(d.iso)
-    bare = _MARKS.sub("", d.stored.split(" ")[1])
+    read = bare(d.stored.split(" ")[1])  # OCR drops a month's marks (มี.ค. -> ม.ค.)
     for i, name in enumerate(MONTHS_ABBR + MONTHS_FULL):
         month = i % 12 + 1
-        if month != when.month and _MARKS.sub("", name) == bare:
+        if month != when.month and bare(name) == read:
             try:
                 if when.replace(month=month).isoformat() >= date_iso:
                     return True
