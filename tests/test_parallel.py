@@ -38,3 +38,33 @@ def test_parallel_imap_stopped_early_leaves_no_worker():
     assert [next(results) for _ in range(3)] == [1, 2, 3]
     results.close()  # the caller stops (an error, Ctrl+C, a break)
     assert set(multiprocessing.active_children()) <= before
+
+
+def test_worker_runs_items_as_they_are_handed_over():
+    worker = parallel.Worker(lambda x: x * x)
+    try:
+        handles = [worker.submit(x) for x in range(20)]
+        assert [h.result() for h in handles] == [x * x for x in range(20)]
+        assert all(h.ready() for h in handles)
+    finally:
+        worker.close()
+    assert worker.pool is None
+
+
+def test_worker_raises_the_error_where_the_result_is_asked_for():
+    worker = parallel.Worker(_square_or_fail)
+    try:
+        good, bad = worker.submit(3), worker.submit(50)
+        assert good.result() == 9
+        with pytest.raises(ValueError, match="item 50 is bad"):
+            bad.result()
+    finally:
+        worker.close()
+
+
+def test_worker_without_fork_works_at_once(monkeypatch):
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    worker = parallel.Worker(lambda x: x + 1)
+    handle = worker.submit(1)
+    assert worker.pool is None and handle.ready() and handle.result() == 2
+    worker.close()

@@ -7,27 +7,24 @@ index is opened); and the scorer's own copy of each segment's postings (written 
 the index) gives what Whoosh gives."""
 import random
 
-from whoosh import fields, formats, index
+from whoosh import fields, index
 from whoosh.codec.whoosh3 import W3Codec
 
 from build_tools.outputs.search_index.postings_arrays import PREFIX, write_arrays
 from build_tools.outputs.search_index.whoosh_index import (
     BLOCK_LIMIT,
     LENGTH_FIELD,
-    SPANS_FIELD,
     WORDS_FIELD,
-    SafePositions,
+    length_column,
+    words_field,
 )
 from build_tools.search import postings, whoosh_blocks
 from build_tools.search.postings import IndexView
 
 
 def _index(path):
-    spans = fields.TEXT(phrase=True)
-    spans.format = SafePositions()
-    length = fields.NUMERIC(numtype=int, bits=32, sortable=True)  # as make_schema has it
-    ix = index.create_in(str(path), fields.Schema(key=fields.ID(stored=True), **{SPANS_FIELD: spans,
-                                                                                   LENGTH_FIELD: length}))
+    ix = index.create_in(str(path), fields.Schema(key=fields.ID(stored=True), **{WORDS_FIELD: words_field(),
+                                                                                   LENGTH_FIELD: length_column()}))
     rng = random.Random(15)
     for batch in (2500, 300):  # two segments
         w = ix.writer(codec=W3Codec(blocklimit=BLOCK_LIMIT))
@@ -35,7 +32,7 @@ def _index(path):
             words = [rng.choice("common common common rare other".split()) for _ in range(rng.randint(1, 40))]
             # Some records without a length, the last ones of a segment too (the column's default).
             sized = {LENGTH_FIELD: len(words)} if n % 11 and n < batch - 3 else {}
-            w.add_document(key=f"{batch}-{n}", **{SPANS_FIELD: " ".join(words)}, **sized)
+            w.add_document(key=f"{batch}-{n}", **{WORDS_FIELD: " ".join(words)}, **sized)
         w.commit(merge=False)
     w = ix.writer()
     for n in range(0, 2500, 7):
@@ -49,7 +46,7 @@ def test_block_positions_equal_public_positions(tmp_path):
     rng = random.Random(7)
     with ix.searcher() as s:
         leaves = [sub.reader() for sub, _ in s.leaf_searchers()]
-        assert len(leaves) == 2 and leaves[0].doc_frequency(SPANS_FIELD, "common") > 2 * BLOCK_LIMIT
+        assert len(leaves) == 2 and leaves[0].doc_frequency(WORDS_FIELD, "common") > 2 * BLOCK_LIMIT
         found = 0
         for reader in leaves:
             deleted = frozenset(d for d in range(reader.doc_count_all()) if reader.is_deleted(d))
@@ -57,8 +54,8 @@ def test_block_positions_equal_public_positions(tmp_path):
             for term in ("common", "rare", "other"):
                 for k in (1, 5, 40, len(live)):
                     targets = sorted(rng.sample(live, min(k, len(live))))
-                    fast = whoosh_blocks.positions(reader.postings(SPANS_FIELD, term), targets, deleted)
-                    public = postings.read_positions(reader.postings(SPANS_FIELD, term), targets)
+                    fast = whoosh_blocks.positions(reader.postings(WORDS_FIELD, term), targets, deleted)
+                    public = postings.read_positions(reader.postings(WORDS_FIELD, term), targets)
                     assert fast == public, (term, k)
                     found += len(public)
         assert found > 3000
@@ -76,12 +73,9 @@ def test_block_lengths_equal_public_lengths(tmp_path):
 
 
 def _words_index(path):
-    """Two segments of a `words` field as make_schema has it (weights, no positions)."""
-    words = fields.TEXT(phrase=False)
-    words.format = formats.Frequency()
-    length = fields.NUMERIC(numtype=int, bits=32, sortable=True)
-    ix = index.create_in(str(path), fields.Schema(key=fields.ID(stored=True), **{WORDS_FIELD: words,
-                                                                                   LENGTH_FIELD: length}))
+    """Two segments of a `words` field as make_schema has it (weights and positions)."""
+    ix = index.create_in(str(path), fields.Schema(key=fields.ID(stored=True), **{WORDS_FIELD: words_field(),
+                                                                                   LENGTH_FIELD: length_column()}))
     rng = random.Random(3)
     vocabulary = [f"w{k}" for k in range(300)] + ["ยาเสพติด", "หมู่บ้าน"] * 50
     for batch in (1500, 200):

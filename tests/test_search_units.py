@@ -134,6 +134,20 @@ def test_page_sections_split_at_element_ids():
     assert all("¶" not in s["text"] and "เมนู" not in s["text"] for s in secs)
 
 
+def test_page_sections_read_only_the_article_and_the_same_with_the_whole_page():
+    # The parser reads the page from its first <article> to its last </article> (the
+    # theme's header and navigation are most of a page); where that cannot be cut out
+    # safely (the tag inside a script or a comment before it), the whole page: the
+    # sections are the same in every case.
+    article = HTML[HTML.index("<article"):HTML.rindex("</article>") + len("</article>")]
+    expected = page_sections(HTML, "documents/x/")
+    nav = '<nav id="n"><ul>' + '<li><a id="l{0}" href="../{0}/">หน้า {0}</a></li>' * 3 + "</ul></nav>"
+    for head in ("", nav, '<script>var s = "<article id=\'x\'>ยาเสพติด";</script>' + nav,
+                 "<!-- <article><p id='y'>ยาเสพติด</p> -->", "<!-- a comment --><script>var a;</script>"):
+        page = f"<html><head><title>หน้า - site</title></head><body>{head}{article}<script>x = '</article>';</script>"
+        assert page_sections(page + "</body></html>", "documents/x/") == expected, head
+
+
 META_PAGE = """<html><body><article><h1 id="_1">โครงการกองทุนแม่ของแผ่นดิน</h1>
 <table><thead><tr><th>รายการ</th><th>ข้อมูล</th></tr></thead>
 <tbody><tr><td>ประเภท</td><td>รูปแบบโครงการต้นแบบ</td></tr></tbody></table>
@@ -268,3 +282,47 @@ def test_site_index_is_the_same_when_pages_are_analysed_on_two_cores(tmp_path, c
                         lambda fn, items: spawned.append(len(items)) or real_imap(fn, items, workers=2, chunksize=1))
     build_site_index(site, corpus_analyzer, log=lambda m: None)
     assert spawned == [12] and _index_files(site) == one_process
+
+
+@pytest.mark.slow  # indexes a site twice
+def test_pages_handed_over_as_written_give_the_same_site_index(tmp_path, corpus_analyzer, monkeypatch):
+    # MkDocs hands each page to the site search as it writes it (PageFeed: cut on the
+    # other core during the engine's run).  The index must be the one written from the
+    # files alone; a page whose file changed after it was handed over, and a page never
+    # handed over, are analysed from the file.
+    from build_tools.outputs.site import site_search
+    from build_tools.outputs.site.site_search import PageFeed, build_site_index
+
+    site = tmp_path / "site"
+    clauses = ["ส่งเสริมอาชีพ", "ป้องกันยาเสพติด", "แก้ไขปัญหาความยากจน", "องค์การบริหารส่วนตำบล"]
+    html = {f"p{n}/index.html": _page(f"p{n}", clauses[n % 4] + " " + clauses[n // 4 % 4]) for n in range(8)}
+    for path, text in html.items():
+        (site / path).parent.mkdir(parents=True)
+        (site / path).write_text(text, encoding="utf-8")
+    build_site_index(site, corpus_analyzer, log=lambda m: None)
+    from_files = _index_files(site)
+
+    monkeypatch.setattr(PageFeed, "IN_FLIGHT", 100)
+    cut_from_files = []
+    real_imap = site_search.parallel_imap
+    monkeypatch.setattr(site_search, "parallel_imap",
+                        lambda fn, items: cut_from_files.extend(url for url, _ in items) or real_imap(fn, items))
+    feed = PageFeed(corpus_analyzer)
+    try:
+        for path, text in html.items():
+            if path != "p7/index.html":  # never handed over
+                feed.page_written(path, text)
+        feed.page_written("assets/x/index.html", "<html></html>")  # not a page the search covers
+        feed.page_written("404.html", "<html></html>")
+        (site / "p3" / "index.html").write_text(html["p3/index.html"].replace("</h1>", "</h1><p>เพิ่ม</p>"),
+                                                encoding="utf-8")  # changed after it was handed over
+        logs = []
+        build_site_index(site, corpus_analyzer, log=logs.append, feed=feed)
+    finally:
+        feed.close()
+    assert sorted(cut_from_files) == ["p3/", "p7/"] and "(8 of 8 pages analyzed, 6 of them as the engine wrote them" in logs[-1]
+    handed_over = _index_files(site)
+    (site / "p3" / "index.html").write_text(html["p3/index.html"].replace("</h1>", "</h1><p>เพิ่ม</p>"),
+                                            encoding="utf-8")
+    build_site_index(site, corpus_analyzer, log=lambda m: None)
+    assert handed_over == _index_files(site) != from_files

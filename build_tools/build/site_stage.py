@@ -25,7 +25,7 @@ from build_tools.common.paths import Paths
 from build_tools.outputs.site import engine_mkdocs, engine_zensical
 from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mkdocs
 from build_tools.outputs.site.engine_zensical import build_with_zensical
-from build_tools.outputs.site.site_search import build_site_index, index_key
+from build_tools.outputs.site.site_search import PageFeed, build_site_index, index_key
 
 SITE_STATE_FORMAT = "4"
 # Written by MkDocs from the pages it rendered: an incremental build keeps the published
@@ -130,19 +130,20 @@ def assemble_docs(paths: Paths, staging: Staging, pages: dict[str, str], plan: S
 
 
 def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: SitePlan, engine: str,
-                log=print) -> Path:
-    """Render the staged sources into the staged site; returns the site folder."""
+                log=print, written=None) -> Path:
+    """Render the staged sources into the staged site; returns the site folder.
+    `written(path, html)`: see build_with_mkdocs (MkDocs only)."""
     if engine == "zensical":
         site = staging.start("site", from_published=False)
         build_with_zensical(paths.config, paths.work, docs, site, nav, log=log)
         return site
     if not plan.incremental:
         site = staging.start("site", from_published=False)
-        build_with_mkdocs(paths.config, docs, site, nav, log=log)
+        build_with_mkdocs(paths.config, docs, site, nav, log=log, written=written)
         return site
     side = staging.path("site-changes")
     shutil.rmtree(side, ignore_errors=True)
-    build_with_mkdocs(paths.config, docs, side, nav, only=set(plan.changed), log=log)
+    build_with_mkdocs(paths.config, docs, side, nav, only=set(plan.changed), log=log, written=written)
     site = staging.start("site", from_published=True)
     for p in sorted(side.rglob("*")):
         rel = p.relative_to(side).as_posix()
@@ -168,6 +169,15 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
     log(f"[3/5] building the site {how} with {engine}" + (" --strict" if engine == "mkdocs" else ""))
     docs = assemble_docs(paths, staging, pages, plan)
     pages.clear()  # written: the engine reads them from disk (gigabytes at 10,000 letters)
-    site = render_site(paths, staging, docs, nav, plan, engine, log=log)
-    stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths), in_place=True)
+    # MkDocs hands each page over as it writes it: the site search cuts it on the other
+    # core meanwhile (Zensical runs in its own process: its pages are cut afterwards).
+    feed = PageFeed(analyzer) if engine == "mkdocs" else None
+    try:
+        site = render_site(paths, staging, docs, nav, plan, engine, log=log,
+                           written=feed.page_written if feed else None)
+        stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths), in_place=True,
+                                 feed=feed)
+    finally:
+        if feed is not None:
+            feed.close()
     return {"engine": engine, "incremental": plan.incremental, "changed": len(plan.changed), **stats}

@@ -2,8 +2,10 @@
 the parent has loaded without copying it), in order; serial for a few items or where
 fork is unavailable.  Used for the stages that are embarrassingly parallel across
 documents (normalization, the review's word checks, the site search's page analysis)
-when their cache misses; and `in_background`, a few items computed on another core while this process goes on (a
-rebuild's changed letters, while the unchanged ones are read back)."""
+when their cache misses; `in_background`, a few items computed on another core while
+this process goes on (a rebuild's changed letters, while the unchanged ones are read
+back); and `Worker`, items handed one at a time to another core as they come (the site
+search's pages, as the site engine writes them)."""
 from __future__ import annotations
 
 import multiprocessing
@@ -67,6 +69,9 @@ class _Done:
     def __init__(self, value):
         self.value = value
 
+    def ready(self) -> bool:
+        return True
+
     def result(self):
         return self.value
 
@@ -84,6 +89,46 @@ class _Running:
         self.pool.close()
         self.pool.join()
         return out
+
+
+class Worker:
+    """One forked process that runs `fn` on items handed to it one at a time while the
+    caller goes on (the site search cutting pages as the site engine writes them).
+    `submit` returns a handle: `.ready()`, and `.result()`, which waits (an exception in
+    `fn` is raised there).  Without fork, `fn` runs at once in `submit`."""
+
+    def __init__(self, fn):
+        global _FN
+        self.fn, self.pool = fn, None
+        if "fork" in multiprocessing.get_all_start_methods():
+            _FN = fn
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(1)  # forked here, with `fn`
+            finally:
+                _FN = None
+
+    def submit(self, item):
+        if self.pool is None:
+            return _Done(self.fn(item))
+        return _Pending(self.pool.apply_async(_call, (item,)))
+
+    def close(self) -> None:
+        """Stop the process (at once: what it has not done yet is not wanted)."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+class _Pending:
+    def __init__(self, async_result):
+        self.async_result = async_result
+
+    def ready(self) -> bool:
+        return self.async_result.ready()
+
+    def result(self):
+        return self.async_result.get()
 
 
 def in_background(fn, items: list):

@@ -13,7 +13,7 @@ from whoosh.reading import TermNotFound
 
 from build_tools.outputs.search_index import ranking
 from build_tools.outputs.search_index.postings_arrays import SegmentArrays
-from build_tools.outputs.search_index.whoosh_index import LENGTH_FIELD, SPANS_FIELD, WORDS_FIELD
+from build_tools.outputs.search_index.whoosh_index import LENGTH_FIELD, WORDS_FIELD
 from build_tools.search import whoosh_blocks
 
 
@@ -158,12 +158,12 @@ class IndexView:
             if not local:
                 continue
             try:
-                m = reader.postings(SPANS_FIELD, term)
+                m = reader.postings(WORDS_FIELD, term)
             except TermNotFound:
                 continue
             got = None if self.public_only else whoosh_blocks.positions(m, local, deleted)
             if got is None:
-                got = read_positions(reader.postings(SPANS_FIELD, term), local)
+                got = read_positions(reader.postings(WORDS_FIELD, term), local)
             out.update((d + offset, p) for d, p in got.items())
         return out
 

@@ -7,20 +7,21 @@ text fields are stored for the hits and indexed together as one field, `words`, 
 word weighted by the one ranking configuration (ranking.field_weights: the weight of
 the field it is in, times ranking.SUBWORD for a word inside a compound), so a term's
 postings hold its whole weight in a record: the scorer reads one posting list per term
-(the site's sections are the same bags of weighted words; `words` keeps no positions, so
-its posting blocks are small).  The same words with their positions are in `spans`,
+(the site's sections are the same bags of weighted words), from the arrays written
+beside each segment (postings_arrays.py).  Each posting also keeps the word's positions,
 read only to check a quoted phrase's word order; fields keep their positions apart
-(FIELD_GAP), so a phrase never runs from one into the next.  Its length (its own words,
-the BM25 length both engines use) is a column.  The query tables the search reads at query
-time (question words, thesaurus, answers: build_tools.outputs.search_index.query_data)
-are written beside it."""
+(FIELD_GAP), so a phrase never runs from one into the next.  (One field, not a weighted
+one and a positioned copy: every posting written once halves the index's writing.)  Its
+length (its own words, the BM25 length both engines use) is a column, not indexed.
+The query tables the search reads at query time (question words, thesaurus, answers:
+build_tools.outputs.search_index.query_data) are written beside it."""
 from __future__ import annotations
 
 import json
 import shutil
 from pathlib import Path
 
-from whoosh import fields, formats, index
+from whoosh import columns, fields, formats, index
 from whoosh.analysis import Token as WToken
 from whoosh.analysis import Tokenizer
 from whoosh.codec.whoosh3 import W3Codec
@@ -33,14 +34,14 @@ from build_tools.outputs.search_index.postings_arrays import write_arrays
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
 # 19: one weighted `words` field (and `spans` for phrases) (ranking.py weights), the length column, stored fields.
 # 20: postings in blocks of BLOCK_LIMIT.
-INDEX_FORMAT = "21"
+# 22: `words` keeps positions (no `spans` copy); `length` a column only.
+INDEX_FORMAT = "22"
 # Postings per block (Whoosh's default is 128): the scorer reads a term's postings whole,
 # a block at a time, so fewer, larger blocks read faster (at N=10,000 a query's p50 and
 # p95 fell by about a third; the index is also ~10% smaller).
 BLOCK_LIMIT = 1024
 TEXT_FIELDS = ("title", "section", "body", "meta", "aliases", "context")
-WORDS_FIELD = "words"  # every text field, weighted: the field the scorer reads (no positions)
-SPANS_FIELD = "spans"  # the same words with their positions: only a phrase's check reads it
+WORDS_FIELD = "words"  # every text field, weighted, with positions: the one field the search reads
 LENGTH_FIELD = "length"
 FIELD_GAP = 1000  # positions between two fields of `words`
 # Short values that repeat across records (a document's title is on each of its clauses):
@@ -120,7 +121,7 @@ class WeightedFieldsTokenizer(ThaiTokenizer):
     weights (`weighted_fields`); each field is cut by the analyzer, its words boosted by
     the field's weight, its positions FIELD_GAP after the previous field's."""
 
-    _last: tuple = (None, None)  # the last value and its tokens: `words` and `spans` cut it once
+    _last: tuple = (None, None)  # the last value and its tokens (Whoosh may cut a value twice)
 
     def _weighted(self, value: str, subwords: bool) -> list[tuple[str, float, int]]:
         if self._last[0] == (value, subwords):
@@ -156,24 +157,31 @@ def weighted_fields(rec: dict) -> str:
     return _PART.join(parts)
 
 
+def words_field(analyzer: ThaiAnalyzer | None = None) -> fields.TEXT:
+    """`words` as the index has it: each posting a weight (the sum of its tokens'
+    boosts) and positions.  Without an analyzer (tests), Whoosh's standard one cuts."""
+    words = fields.TEXT(analyzer=WeightedFieldsTokenizer(analyzer, cache=True) if analyzer else None, phrase=True)
+    words.format = SafePositions()
+    return words
+
+
+def length_column() -> fields.COLUMN:
+    """The BM25 length: a column read when the index is opened, never searched."""
+    return fields.COLUMN(columns.NumericColumn("i"))
+
+
 def make_schema(analyzer: ThaiAnalyzer) -> fields.Schema:
-    tokenizer = WeightedFieldsTokenizer(analyzer, cache=True)
-    words = fields.TEXT(analyzer=tokenizer, phrase=False)
-    words.format = formats.Frequency()  # weights, no positions
-    spans = fields.TEXT(analyzer=tokenizer, phrase=True)
-    spans.format = SafePositions()
     return fields.Schema(
         key=fields.ID(stored=True, unique=True),  # doc_id or doc_id#anchor
         doc_id=fields.ID(stored=True),
         kind=fields.ID(stored=True),  # document | section | agency | role | ...
-        words=words,
-        spans=spans,
+        words=words_field(analyzer),
         title=fields.STORED(),
         section=fields.STORED(),
         body=fields.STORED(),
         meta=fields.STORED(),  # a document's metadata: searched, never the snippet
         context=fields.STORED(),  # the text of the enclosing clauses
-        length=fields.NUMERIC(numtype=int, bits=32, sortable=True),  # BM25 length (a column)
+        length=length_column(),
         url=fields.STORED(),
         page_kind=fields.ID(),  # documents, agencies, glossary ... (ranking.page_kind)
         number=fields.STORED(),  # a document's letter number
@@ -195,7 +203,7 @@ def index_fields(rec: dict, analyzer: ThaiAnalyzer) -> dict:
     """A record as Whoosh's add_document takes it: its stored fields, its weighted words
     and its length."""
     out = {k: v for k, v in rec.items() if k not in ("page", "derived", "aliases") and v is not None}
-    out[WORDS_FIELD] = out[SPANS_FIELD] = weighted_fields(rec)
+    out[WORDS_FIELD] = weighted_fields(rec)
     out[LENGTH_FIELD] = sum(len(analyzer.segment(rec.get(f) or "")) for f in ("body", "meta"))
     out["page_kind"] = ranking.page_kind(rec["url"])
     return out

@@ -19,6 +19,9 @@ collection) and acting on plugin events:
   pages still resolve (MkDocs logs them at INFO level), and the pages the navigation
   lists without a title are rendered too, so every page's navigation and previous/next
   links are what a full build gives (tests/test_incremental_site.py compares them);
+- the site search: `on_post_page` (last of all plugins) hands each page's HTML, as it
+  is written, to the build's `written` callback (the site search cuts it on the other
+  core meanwhile: site_search.PageFeed);
 - progress: a line every PROGRESS_EVERY pages of a long build;
 - start-up: the theme's Jinja environment (`on_env`) keeps its compiled templates in
   the build cache (Jinja's own bytecode cache, checked against each template's source),
@@ -61,9 +64,9 @@ class BuildPlugin(BasePlugin):
     """Our part of an MkDocs run (see the module docstring); events only."""
 
     def __init__(self, only: set[str] | None = None, keep: set[str] = frozenset(), log=None,
-                 pack: bool = True):
+                 pack: bool = True, written=None):
         super().__init__()
-        self.only, self.keep, self.log, self.pack = only, keep, log, pack
+        self.only, self.keep, self.log, self.pack, self.written = only, keep, log, pack, written
         self.packed: dict[str, bytes] = {}
         self.total = 0
         self.done = {"rendered": 0, "written": 0}
@@ -113,6 +116,8 @@ class BuildPlugin(BasePlugin):
     def on_post_page(self, output, *, page, config):
         if self.pack:
             page.content = None
+        if self.written is not None:
+            self.written(page.file.dest_uri, output)
         self._progress("written")
         return output
 
@@ -127,10 +132,11 @@ class _CountWarnings(logging.Handler):
 
 
 def build_with_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: list,
-                      only: set[str] | None = None, log=None, pack: bool = True) -> None:
+                      only: set[str] | None = None, log=None, pack: bool = True, written=None) -> None:
     """A real, strict `mkdocs build` of `docs_dir` into `site_dir` with `nav`.  `only`:
     render just these pages (and the navigation's pages); the caller keeps the other
-    files from the previous site."""
+    files from the previous site.  `written(path in the site, html)`: called with each
+    page as it is written."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -140,7 +146,7 @@ def build_with_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: li
     try:
         cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                           nav=nav, strict=True)
-        cfg.plugins[PLUGIN_NAME] = BuildPlugin(only, untitled_nav_pages(nav), log, pack)
+        cfg.plugins[PLUGIN_NAME] = BuildPlugin(only, untitled_nav_pages(nav), log, pack, written)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(cfg)

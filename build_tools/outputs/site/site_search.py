@@ -43,13 +43,13 @@ import numpy as np
 from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
 from build_tools.analysis.browser_tables import browser_tables
 from build_tools.common.atomic import fresh_dir, replace_dir
-from build_tools.common.parallel import parallel_imap
+from build_tools.common.parallel import Worker, parallel_imap
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
 from build_tools.outputs.site import search_sections
 from build_tools.outputs.site.search_files import SearchFiles, signature
 from build_tools.outputs.site.search_sections import SECTIONS_PER_SHARD, Sections, impact
-from build_tools.outputs.site.site_sections import indexed_pages, page_sections
+from build_tools.outputs.site.site_sections import built_page_url, indexed_pages, page_sections
 
 __all__ = ["SECTIONS_PER_SHARD", "build_site_index", "fnv1a", "impact", "index_key", "page_sections"]
 _Sections = Sections  # the name tests and earlier callers use
@@ -141,23 +141,26 @@ def _load_cache(cache: Path | None, key: str) -> dict:
 
 
 def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, old: dict,
-                 sink: Sections, sources: dict | None = None) -> tuple[dict, int]:
+                 sink: Sections, sources: dict | None = None, feed: PageFeed | None = None) -> tuple[dict, int, int]:
     """Feed every searchable section of the site to `sink`; returns each page's cache
-    entry and how many pages were analyzed afresh.  A page whose HTML is unchanged since
+    entry, how many pages were analyzed afresh, and how many of those by the feed.  A page whose HTML is unchanged since
     the build that made `old` (url -> entry) reuses that build's analysis (an incremental
-    build re-renders a few pages of thousands); `sources`: see indexed_pages."""
+    build re-renders a few pages of thousands); a page `feed` analysed as the engine
+    wrote it is taken from there; `sources`: see indexed_pages."""
     listed = [(url, page, _cached_page(page, old.pop(url, None)))
               for url, page in indexed_pages(site_dir, docs_dir, sources)]
-    # Pages to analyse are cut on every core (a full build: thousands); each is packed
-    # here, in site order, as it comes back.
+    fed = {url: got for url, page, entry in listed if entry is None and feed is not None
+           for got in [feed.take(url, page)] if got is not None}
+    # Pages left to analyse are cut on every core (a full build: thousands); each is
+    # packed here, in site order, as it comes back.
     analysed = parallel_imap(partial(_page_analysis, analyzer=analyzer),
-                             [(url, page) for url, page, entry in listed if entry is None])
+                             [(url, page) for url, page, entry in listed if entry is None and url not in fed])
     new: dict = {}
-    fresh = 0
+    fresh, by_feed = 0, len(fed)
     try:
         for url, page, entry in listed:
             if entry is None:
-                digest, rows, terms, file_id = next(analysed)
+                digest, rows, terms, file_id = fed.pop(url) if url in fed else next(analysed)
                 entry = (digest, sink.pack(rows, terms), file_id)
                 fresh += 1
             new[url] = entry
@@ -165,7 +168,7 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
     finally:
         analysed.close()  # a failure here stops the workers at once
     sink.finish()
-    return new, fresh
+    return new, fresh, by_feed
 
 
 def _save_cache(cache: Path | None, saved: dict) -> None:
@@ -201,10 +204,61 @@ def _page_analysis(url_page: tuple[str, Path], analyzer: ThaiAnalyzer) -> tuple:
     caller packs rows and terms: kept compressed, as the cache of a whole site is read
     back into memory)."""
     url, page = url_page
-    data = page.read_bytes()
+    return (*_analysis(url, page.read_bytes(), analyzer), _file_id(page))
+
+
+def _analysis(url: str, data: bytes, analyzer: ThaiAnalyzer) -> tuple[bytes, list, list]:
     sections = page_sections(data.decode("utf-8"), url)
     rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
-    return hashlib.blake2b(data, digest_size=16).digest(), rows, _page_terms(sections, analyzer), _file_id(page)
+    return hashlib.blake2b(data, digest_size=16).digest(), rows, _page_terms(sections, analyzer)
+
+
+def _fed_analysis(url_data: tuple[str, bytes], analyzer: ThaiAnalyzer) -> tuple[bytes, bytes]:
+    digest, rows, terms = _analysis(*url_data, analyzer)
+    return digest, zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+class PageFeed:
+    """Pages cut while the site engine is still writing the site: the engine hands over
+    each page's HTML as it writes it (engine_mkdocs' on_post_page), a forked worker on
+    the other core analyses it, and analyze_site takes the result for a page whose file
+    holds exactly the bytes analysed (else the page is analysed again).  At most
+    IN_FLIGHT pages wait for the worker at a time; a page handed over while it is busy is
+    left to analyze_site, which cuts what is left on every core once the engine is done.
+    Results are kept compressed until then (memory at 10,000 letters)."""
+
+    IN_FLIGHT = 4
+
+    def __init__(self, analyzer: ThaiAnalyzer):
+        self.worker = Worker(partial(_fed_analysis, analyzer=analyzer))
+        self.results: dict[str, object] = {}  # url -> the worker's handle
+        self.in_flight: list = []
+
+    def page_written(self, path: str, html: str) -> None:
+        """`path`: the page's file in the site (with /); `html`: what is written there."""
+        url = built_page_url(path)
+        self.in_flight = [h for h in self.in_flight if not h.ready()]
+        if url is None or len(self.in_flight) >= self.IN_FLIGHT:
+            return
+        handle = self.worker.submit((url, html.encode("utf-8", "xmlcharrefreplace")))  # as MkDocs writes it
+        self.results[url] = handle
+        self.in_flight.append(handle)
+
+    def take(self, url: str, page: Path) -> tuple | None:
+        """(digest, rows, terms, file id) of the page at `url`, built file `page`, if it
+        was analysed as written; None if not."""
+        handle = self.results.pop(url, None)
+        if handle is None:
+            return None
+        digest, packed = handle.result()
+        data = page.read_bytes()
+        if hashlib.blake2b(data, digest_size=16).digest() != digest:
+            return None  # changed after the engine handed it over
+        return (digest, *pickle.loads(zlib.decompress(packed)), _file_id(page))
+
+    def close(self) -> None:
+        self.worker.close()
+        self.results.clear()
 
 
 def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: int) -> dict[str, dict]:
@@ -274,13 +328,15 @@ def _add_language_words(dicts: dict[str, dict], terms: list[tuple[str, str]]) ->
 
 
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
-                     log=print, cache: Path | None = None, in_place: bool = False) -> dict:
+                     log=print, cache: Path | None = None, in_place: bool = False,
+                     feed: PageFeed | None = None) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
     `cache`: a file keeping each page's analysis for the next build (see analyze_site).
     `in_place`: the site is a build's staging copy (a linked copy of the published
     site): only the files whose bytes change are replaced there,
     so a rebuild after one changed letter rewrites a few shards, not the whole index;
-    otherwise the index is written beside the live one and swapped in when complete."""
+    otherwise the index is written beside the live one and swapped in when complete.
+    `feed`: pages already analysed as the engine wrote them (PageFeed)."""
     final = site_dir / INDEX_DIR
     key = index_key(analyzer)
     files_cache = cache.with_name(cache.stem + "-files.pickle") if cache is not None else None
@@ -288,7 +344,7 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     saved = _load_cache(cache, key)
     sections = Sections(out, saved.get("vocab"), SECTIONS_PER_SHARD)
     sources = saved.get("sources", {})
-    analyzed, fresh = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources)
+    analyzed, fresh, by_feed = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources, feed)
     analyzed = sections.compact(analyzed)
     language = saved.get("language") or language_terms(analyzer)
     _save_cache(cache, {"key": key, "pages": analyzed, "language": language, "sources": sources,
@@ -315,7 +371,8 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     if not in_place:
         replace_dir(out.folder, final)
     _save_cache(files_cache, {"key": key, "files": out.seen if in_place else {}})
-    log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed, the others unchanged), "
+    fed = f", {by_feed} of them as the engine wrote them" if by_feed else ""
+    log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed{fed}, the others unchanged), "
         f"{n_terms} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
         f"{out.size / 1024:.0f} KiB ({out.written} of {len(out.names)} files written, the others unchanged)")
     return {"sections": sections.count, "terms": n_terms, "bytes": out.size, "pages_analyzed": fresh,

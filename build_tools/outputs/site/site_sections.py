@@ -165,11 +165,25 @@ def _label(s: dict, text: str) -> str:
     return (s["heading"] + " · " if s["heading"] else "") + "ข้อ " + m.group(1) if m else s["heading"]
 
 
+def _articles(html_text: str) -> str:
+    """The page from its first <article> to its last </article>, all the sections come
+    from (a theme's header, navigation and scripts are two thirds of a page: parsing
+    them was a third of the site search's time); the whole page when that cannot be
+    cut out safely (no article, or its tag inside a script or a comment)."""
+    start, end = html_text.find("<article"), html_text.rfind("</article>")
+    if start < 0 or end < start:
+        return html_text
+    before = html_text[:start]
+    if before.count("<script") != before.count("</script>") or before.count("<!--") != before.count("-->"):
+        return html_text
+    return html_text[start:end + len("</article>")]
+
+
 def page_sections(html_text: str, url: str) -> list[dict]:
     """The searchable sections of one built page: {url, title, section, context, text,
     shown, page}."""
     p = _ArticleParser()
-    p.feed(html_text)
+    p.feed(_articles(html_text))
     title = p.title
     if not title:
         t = _TitleParser()
@@ -243,13 +257,19 @@ def indexed_pages(site_dir: Path, docs_dir: Path | None = None, known: dict | No
     skip = excluded_pages(docs_dir, known)
     out = []
     for path in files_under(site_dir, lambda name: name == "index.html"):
-        rel = path.rpartition("/")[0] or "."
-        if rel.startswith(("search", "assets")):
-            continue
-        url = "" if rel == "." else rel + "/"
-        if url not in skip:
+        url = built_page_url(path)
+        if url is not None and url not in skip:
             out.append((url, site_dir / path))
     return out
+
+
+def built_page_url(path: str) -> str | None:
+    """The URL of a built file (its path in the site, with /) when it is a page the site
+    search may cover: `index.html` of any folder but the search's and the theme's."""
+    folder, _, name = path.rpartition("/")
+    if name != "index.html" or folder.startswith(("search", "assets")):
+        return None
+    return folder + "/" if folder else ""
 
 
 def files_under(root: Path, wanted) -> list[str]:
