@@ -51,6 +51,16 @@ def test_worker_runs_items_as_they_are_handed_over():
     assert worker.pool is None
 
 
+def test_worker_runs_at_the_priority_asked_for():
+    import os
+
+    worker = parallel.Worker(lambda x: os.nice(0), nice=5)
+    try:
+        assert worker.submit(None).result() == min(os.nice(0) + 5, 19)  # 19: the lowest priority
+    finally:
+        worker.close()
+
+
 def test_worker_raises_the_error_where_the_result_is_asked_for():
     worker = parallel.Worker(_square_or_fail)
     try:

@@ -95,15 +95,17 @@ class Worker:
     """One forked process that runs `fn` on items handed to it one at a time while the
     caller goes on (the site search cutting pages as the site engine writes them).
     `submit` returns a handle: `.ready()`, and `.result()`, which waits (an exception in
-    `fn` is raised there).  Without fork, `fn` runs at once in `submit`."""
+    `fn` is raised there).  Without fork, `fn` runs at once in `submit`.  `nice`: how
+    much lower the process's priority is (work that should only fill a core the build's
+    longest path leaves idle)."""
 
-    def __init__(self, fn):
+    def __init__(self, fn, nice: int = 0):
         global _FN
         self.fn, self.pool = fn, None
         if "fork" in multiprocessing.get_all_start_methods():
             _FN = fn
-            try:
-                self.pool = multiprocessing.get_context("fork").Pool(1)  # forked here, with `fn`
+            try:  # forked here, with `fn`
+                self.pool = multiprocessing.get_context("fork").Pool(1, initializer=os.nice, initargs=(nice,))
             finally:
                 _FN = None
 

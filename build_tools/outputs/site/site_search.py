@@ -97,6 +97,7 @@ def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tupl
     the fields weighted as ranking.field_weights says, a word inside a compound or a
     synonym's canonical name with ranking.SUBWORD."""
     out = []
+    cut: dict[str, list] = {}  # a page's title is on each of its sections: cut once
     for s in sections:
         w: dict[str, float] = defaultdict(float)
         n = 0
@@ -105,7 +106,9 @@ def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tupl
             fw = weights[key]
             if not fw or not s.get(field):
                 continue
-            for tok in analyzer.tokens(s[field]):
+            if field != "text" and s[field] not in cut:
+                cut[s[field]] = analyzer.tokens(s[field])
+            for tok in cut[s[field]] if field != "text" else analyzer.tokens(s[field]):
                 w[tok.text] += fw * (ranking.SUBWORD if tok.sub else 1.0)
                 if field == "text" and not tok.sub:
                     n += 1
@@ -228,9 +231,10 @@ class PageFeed:
     Results are kept compressed until then (memory at 10,000 letters)."""
 
     IN_FLIGHT = 4
+    NICE = 10  # the engine's own run is the build's longest path: the worker only fills a spare core
 
     def __init__(self, analyzer: ThaiAnalyzer):
-        self.worker = Worker(partial(_fed_analysis, analyzer=analyzer))
+        self.worker = Worker(partial(_fed_analysis, analyzer=analyzer), nice=self.NICE)
         self.results: dict[str, object] = {}  # url -> the worker's handle
         self.in_flight: list = []
 
