@@ -100,7 +100,10 @@ def restore_line(text: str, names: tuple[str, ...]) -> tuple[str, list[tuple[str
             start, end = idx[at], _span_end(text, idx[at + len(sk) - 1])
             if not any(s < end and start < e for s, e in taken):
                 taken.append((start, end))
-                fits = sorted({n for n in candidates if fuzzy.cost(text[start:end], n) <= max_cost(n)})
+                # The name as printed (most names in most letters): nothing to restore or
+                # flag, whatever else would fit.
+                fits = [] if text[start:end] in candidates else \
+                    sorted({n for n in candidates if fuzzy.cost(text[start:end], n) <= max_cost(n)})
                 if len(fits) > 1 and text[start:end] not in fits:
                     ambiguous.append(text[start:end])
                 elif len(fits) == 1 and (fixed := _fix(text, start, end, fits[0])):
