@@ -1,6 +1,6 @@
-"""build_tools.common.parallel: work spread over forked processes gives what the serial
-loop gives, in order; a worker's error is raised in the caller; stopping early leaves
-no worker behind."""
+"""build_tools.common.parallel (and build/background.py): work spread over forked
+processes gives what the serial loop gives, in order; a worker's error is raised in the
+caller; stopping early leaves no worker behind; a worker runs at the priority asked for."""
 from __future__ import annotations
 
 import multiprocessing
@@ -78,3 +78,13 @@ def test_worker_without_fork_works_at_once(monkeypatch):
     handle = worker.submit(1)
     assert worker.pool is None and handle.ready() and handle.result() == 2
     worker.close()
+
+
+def test_a_background_step_runs_at_the_priority_asked_for():
+    # The build's index process (build/background.py) runs below the pages and MkDocs.
+    import os
+
+    from build_tools.build.background import in_background
+
+    assert in_background(os.nice, 0, nice=3).result() == min(os.nice(0) + 3, 19)
+    assert in_background(os.nice, 0).result() == os.nice(0)

@@ -89,6 +89,32 @@ def test_cached_document_pages_are_the_pages_and_follow_what_they_show(tmp_path)
     assert "ชื่อย่อใหม่" in changed[f"documents/{cited.id}.md"]
 
 
+def test_pages_made_on_every_core_are_the_pages_made_in_one_process(tmp_path, monkeypatch):
+    # A full build makes each document's two pages on every core (parallel_map): the
+    # pages, lazy or read, and the cache entries a prune keeps are one process's.
+    from build_tools.common import parallel
+
+    checked = check_corpus(copy_corpus(tmp_path / "corpus"))
+    corpus, docs, conflicts = checked.corpus, checked.docs, checked.review.conflicts
+    fresh, nav = document_pages.generate_pages(corpus, docs, checked.model, conflicts)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    forked = []
+    real_map = parallel.parallel_map
+    monkeypatch.setattr(document_pages, "parallel_map",
+                        lambda fn, items: forked.append(len(items)) or real_map(fn, items, workers=2))
+    assert document_pages.generate_pages(corpus, docs, checked.model, conflicts) == (fresh, nav)
+    for lazy in (True, False):
+        cache = ContentCache(tmp_path / f"pages-{lazy}")
+        pages, _ = document_pages.generate_pages(corpus, docs, checked.model, conflicts, cache=cache, lazy=lazy)
+        assert {rel: resolved(v) for rel, v in pages.items()} == fresh
+        assert any(isinstance(v, Stored) for v in pages.values()) == lazy
+        assert cache.prune() == 0  # every entry the workers wrote is known here
+        again = ContentCache(tmp_path / f"pages-{lazy}")
+        document_pages.generate_pages(corpus, docs, checked.model, conflicts, cache=again, lazy=lazy)
+        assert again.hits >= 2 * len(docs) and again.misses == 0  # found by this process, as written there
+    assert forked == [len(docs)] * 5
+
+
 def test_pages_left_in_the_cache_are_read_when_asked_for_and_never_silently_lost(tmp_path):
     checked = check_corpus(copy_corpus(tmp_path / "corpus"))
     corpus, docs, conflicts = checked.corpus, checked.docs, checked.review.conflicts

@@ -4,11 +4,12 @@ is written while the site is rendered."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 
 
 class Job:
-    def __init__(self, fn, args):
+    def __init__(self, fn, args, nice: int = 0):
         self.process = None
         try:
             ctx = multiprocessing.get_context("fork")
@@ -16,7 +17,7 @@ class Job:
             self.value = ("ok", fn(*args))
             return
         self.conn, child = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_run, args=(child, fn, args), daemon=True)
+        self.process = ctx.Process(target=_run, args=(child, fn, args, nice), daemon=True)
         self.process.start()
         child.close()
 
@@ -43,8 +44,10 @@ class Job:
         self.process = None
 
 
-def _run(conn, fn, args) -> None:
+def _run(conn, fn, args, nice: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    if nice:
+        os.nice(nice)
     try:
         conn.send(("ok", fn(*args)))
     except BaseException as exc:  # noqa: B902 - reported to the parent, which raises it
@@ -56,5 +59,7 @@ def _run(conn, fn, args) -> None:
         conn.close()
 
 
-def in_background(fn, *args) -> Job:
-    return Job(fn, args)
+def in_background(fn, *args, nice: int = 0) -> Job:
+    """fn(*args) in a forked process; `nice`: how much lower its priority is (a step
+    with time to spare, so the build's longest path keeps its core)."""
+    return Job(fn, args, nice)

@@ -20,6 +20,9 @@ from build_tools.outputs.search_index.records import MODEL_GROUP, model_records,
 from build_tools.outputs.site.document_pages import generate_pages
 
 
+INDEX_NICE = 5  # below the pages and MkDocs; above the site search's page feed (site_search.PageFeed)
+
+
 def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inputs: str, t0: float) -> dict:
     """Everything after the check that something changed; `previous`: the published
     build's record (None: build from scratch); `inputs`: the inputs' digest."""
@@ -37,9 +40,12 @@ def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, input
         if previous is not None:  # linked copies of what an incremental build changes, made meanwhile
             staging.prefetch(["normalized"] + (["docs", "site"] if engine == "mkdocs" or not site else []))
         # The Whoosh index is written on the other core while pages and site are made
-        # (forked before the pages exist, so it does not carry them in its memory).
+        # (forked before the pages exist, so it does not carry them in its memory), at a
+        # lower priority: it has time to spare until the site is done, while the pages
+        # (on every core) and MkDocs are the build's longest path.
         index_dir = staging.start("index", from_published=previous is not None and paths.index.is_dir())
-        index_job = in_background(update_index, index_dir, records, fingerprints, analyzer, query_tables)
+        index_job = in_background(update_index, index_dir, records, fingerprints, analyzer, query_tables,
+                                  nice=INDEX_NICE)
         pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"))  # outputs: pages, open data
         pages.update(site_files(query_tables))
         normalized = {nd.id: normalized_digest(nd) for nd in checked.docs}

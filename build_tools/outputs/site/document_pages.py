@@ -13,7 +13,8 @@ import yaml
 
 from build_tools import common as common_package
 from build_tools import knowledge as knowledge_package
-from build_tools.common.cache import code_version, digest
+from build_tools.common.cache import Stored, code_version, digest, resolved
+from build_tools.common.parallel import parallel_map
 from build_tools.common.thaidate import format_thai_date
 from build_tools.knowledge.citation import cite
 from build_tools.knowledge.urls import DOCUMENTS_PAGE, doc_page, link, public_base, raw_page
@@ -195,13 +196,37 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     cited_by = citations_by_target(corpus)
     site_url = public_base()
     common = page_key_common(corpus, site_url) if cache is not None else None
-    for nd in docs:
-        pages[doc_page(nd.id)] = document_page(corpus, nd, conflicts, by_id, by_doc, cited_by, site_url, cache,
-                                               defines.get(nd.id, ""), common, lazy)
-        pages[raw_page(nd.id)] = cached_raw_text_page(corpus, nd, cache, lazy)
+
+    def both_pages(i: int) -> tuple:  # by index: the workers have the documents (forked)
+        nd = docs[i]
+        # With a cache, a page comes back as the key of its entry (see _portable).
+        return tuple(_portable(page) for page in (
+            document_page(corpus, nd, conflicts, by_id, by_doc, cited_by, site_url, cache, defines.get(nd.id, ""),
+                          common, lazy=cache is not None),
+            cached_raw_text_page(corpus, nd, cache, lazy=cache is not None)))
+
+    # Each document's two pages are made on every core (a full build: thousands).
+    for nd, made in zip(docs, parallel_map(both_pages, list(range(len(docs))))):
+        pages[doc_page(nd.id)], pages[raw_page(nd.id)] = (_local(value, cache, lazy) for value in made)
     if model:
         pages.update(model_pages(corpus, model, docs, cache))
     return pages, navigation(corpus, docs, model)
+
+
+def _portable(page):
+    """A page as it can come back from another process: its text, or the key of the
+    cache entry that holds it (a common.cache.Stored carries its cache object, whose
+    record of the entries used would stay in that process)."""
+    return ("cached", page.key) if isinstance(page, Stored) else ("text", page)
+
+
+def _local(portable: tuple, cache, lazy: bool):
+    """The page in this process: text, or (by its key) an entry of this process's cache,
+    so that prune() keeps it; read now unless `lazy`."""
+    kind, value = portable
+    if kind == "text":
+        return value
+    return cache.deferred(value) if lazy else resolved(cache.deferred(value))
 
 
 def navigation(corpus: Corpus, docs: list[NormalizedDoc], model=None) -> list:
