@@ -34,8 +34,12 @@ def _one(line: str):
     ("ที่ ยธ ๐๖ฒ๔.๔/ว ๑๓๓๕", "ที่ ยธ ๐๖๙๔.๔/ว ๑๓๓๕", "ยธ ๐๖๙๔.๔/ว ๑๓๓๕", "ยธ ๐๖ฒ๔.๔/ว ๑๓๓๕",
      "อ่านเลขที่ 'ยธ ๐๖ฒ๔.๔/ว ๑๓๓๕' เป็น 'ยธ ๐๖๙๔.๔/ว ๑๓๓๕' (หรืออาจเป็น 'ยธ ๐๖๗๔.๔/ว ๑๓๓๕'): ตัวอักษร "
      "'ฒ' เป็น '๙' (ตัวอักษรที่ OCR อ่านแทนเลขไทย) ตรวจกับต้นฉบับ"),
+    # in the serial: the number was read, cut short where the letter stood
+    ("ที่ ขก ๐๐๑๗.๒/ว ๓๘ด๖", "ที่ ขก ๐๐๑๗.๒/ว ๓๘๑๖", "ขก ๐๐๑๗.๒/ว ๓๘๑๖", "ขก ๐๐๑๗.๒/ว ๓๘ด๖",
+     "อ่านเลขที่ 'ขก ๐๐๑๗.๒/ว ๓๘ด๖' เป็น 'ขก ๐๐๑๗.๒/ว ๓๘๑๖': ตัวอักษร 'ด' เป็น '๑' "
+     "(ตัวอักษรที่ OCR อ่านแทนเลขไทย) ตรวจกับต้นฉบับ"),
 ])
-def test_a_lookalike_inside_the_office_digits_is_read_as_its_digit(line, read, suggestion, wrong, message):
+def test_a_lookalike_inside_a_numbers_digits_is_read_as_its_digit(line, read, suggestion, wrong, message):
     assert _one(line) == (read, [("number_reading", 7, suggestion, wrong, message)])
 
 
@@ -58,6 +62,7 @@ def test_a_day_read_as_lookalike_letters_is_read_as_digits(line, read, suggestio
 
 @pytest.mark.parametrize("line", [
     "ที่ ขก ๐๐๑๗.๒/ว ๓๘๘๖",  # a number read right
+    "ที่ ขก ๐๐๑๗.๒/ว ๓๘๘๖ โทร ๐ ๔๓๒๓ ๖ฒ๓๒",  # a look-alike in a phone number after it: not the number's
     "ที่ ขก ๐๐๑๓ซ่/ว 3370",  # ซ there makes a five-digit office: no office code of the regulation
     "ที่ มท ๐๔๑๐.๒/ว ๓๒๗๒ ลงวันที่ ๒๐ สิงหาคม ๒๕๕๒ ขก ๐๐๑ซ.๒",  # a number read; what follows is no concern
     "๒๗ พฤศจิกายน ๒๕๕๒",  # a date read right

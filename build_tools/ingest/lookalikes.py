@@ -7,9 +7,10 @@ printed text, a Thai digit read as a Thai letter): ๙ as ฒ 3 times and ๗ as
 (`๐๐๑ซ.๒`, the day `ไซ` of ๒๗, `ดซ่` of ๑๗), ๗ as ญ 3, ๑ as ด 3, ๖ as อ 3, ๒ as ไ 2; no other
 letter stood for a digit more than twice.  Such a letter is read as its digit only
 
-- after two Thai digits and before a digit, the sub-unit's dot or the `/` of a letter
-  number, and only when the line then holds a letter number that spans it, its office
-  code four digits as the regulation prints it (`ที่ ขก ๐๐๑ซ.๒/ว ๓๘๘๖`); a letter that
+- inside a letter number's digits: after two Thai digits and before a digit, the
+  sub-unit's dot or the `/`, and only when the line then holds a letter number that spans
+  it (none did, or it ended there), its office code four digits as the regulation prints
+  it (`ที่ ขก ๐๐๑ซ.๒/ว ๓๘๘๖`, `/ว ๓๘ฒ๖`); a letter that
   stands for two digits (ฒ: ๙ or ๗) takes the one whose office the letter-code data
   knows (corpus/letter_codes.yaml, the corpus' letters), else the likelier, and the flag
   names the other;
@@ -32,7 +33,7 @@ from build_tools.ingest.prefixes import is_known, known_offices
 DIGIT_LOOKALIKES = {"ฒ": "๙๗", "ซ": "๗", "ญ": "๗", "ด": "๑", "อ": "๖", "ไ": "๒"}
 _LOOK = "[" + "".join(DIGIT_LOOKALIKES) + "]"
 _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"  # a tone or vowel mark OCR adds to the letter
-_IN_OFFICE = re.compile(rf"(?<=[๐-๙]{{2}}){_LOOK}{_MARKS}(?=[๐-๙./])")
+_IN_DIGITS = re.compile(rf"(?<=[๐-๙]{{2}}){_LOOK}{_MARKS}(?=[๐-๙./])")
 _DAY = re.compile(rf"^\W*(?:{_LOOK}{_MARKS}|[๐-๙]){{1,2}}(?=\s*[ก-ฮเแโใไ])")
 _ONE = re.compile(rf"{_LOOK}{_MARKS}|[๐-๙]")
 OFFICE_DIGITS = 4  # an office's code: two digits of the department, two of its division
@@ -57,8 +58,11 @@ def _said(pairs: list[tuple[str, str]]) -> str:
 
 
 def _number_line(text: str, n: int, registry) -> tuple[str, Flag] | None:
-    spans = [m.span() for m in _IN_OFFICE.finditer(text)]
-    if not spans or find_number(text, ("government",)) is not None:
+    spans = [m.span() for m in _IN_DIGITS.finditer(text)]
+    first = find_number(text, ("government",))
+    if first is not None:  # a number read: only one the look-alike cut short (`/ว ๓๘ฒ๖` read as `/ว ๓๘`)
+        spans = [s for s in spans if s[0] == first.end]
+    if not spans:
         return None
     found: list[tuple[str, Number, list[tuple[str, str]]]] = []
     for t, pairs in readings(text, spans):
