@@ -119,6 +119,12 @@ def test_the_letters_own_number_gets_one_likely_reading():
     (" มิถุนายน 2553 ,", "date"),
     ("ที ขก ๐๐๑ฒ.๒/ว ๓๕๕๐๒ 7   ศาลากลางจังหวัดขอนแก่น", "number"),
     ("ที่ มท ๐๔๑๐.๒/ว ๓๒๗๒        กรมการพัฒนาชุมชน", None),
+    # a cited letter's number damaged inside a reference line
+    ("2. หนังสือกรมการพัฒนาชุมชน ที่ ขก ๐๐๑๗โข/ว 3370 ลงวันที่ 30", "number"),
+    ("๒.  หนังสือกรมส่งเสริมการปกครองท้องถิน ที่ ขก  ๒7ว", "number"),
+    ("อ้างถึง หนังสือกรม ที่ มท 0810.1/ว 1631 ลงวันที่ ๒๐", None),  # read
+    ("อ้างถึง  ๑. หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๐๔๑๐.๓/ว", None),  # wraps after its `/`
+    ("ที่ว่าการอำเภอสันทราย ชม ๕๐๒๑๐", None),  # a building, a postcode
     ("๒๗ พฤศจิกายน ๒๕๕๒", None),
     ("เรื่อง ขอเชิญประชุม", None),
 ])
@@ -174,6 +180,24 @@ def test_a_date_line_whose_day_was_lost_is_read_again_from_the_page(tmp_path, pr
     # (Thai digits are not in this test: rendered in Garuda, Tesseract reads ๒๗ as ๒๐ or ๒๓,
     # so the readings disagree and the line is rightly left as it was; the letter set
     # measures the Thai-digit case, benchmarks/ingest_eval.py)
+
+
+
+@pytest.mark.slow  # real Tesseract on a rendered page
+@pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR NOT RUN: {ocr_unavailable()}")
+def test_a_cited_number_damaged_inside_its_line_is_read_again_from_the_page(tmp_path):
+    from PIL import Image
+
+    body = "\n".join(["ขอให้จังหวัดแจ้งองค์การบริหารส่วนตำบลจัดตั้งธนาคารขยะ"] * 6)
+    cited = "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ ขก 0017.2/ว 3370 ลงวันที่ 30 เมษายน 2553"
+    page_file = render_text_image(f"ที่ มท 0810.5/ว 2999\n8 ตุลาคม 2553\nเรื่อง ธนาคารขยะชุมชน\n{cited}\n{body}",
+                                  tmp_path / "p.png")
+    page = Image.open(page_file).convert("L")
+    _, lines = tesseract.run(page)
+    line = next(ln for ln in lines if "อ้างถึง" in ln.text)
+    line.text = "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ ขก 0017โข/ว 3370 ลงวันที่ 30 เมษายน 2553"  # `.2` read as letters
+    assert reread_header(page, lines, otsu(page)) == 1
+    assert find_number(line.text).printed == "ขก 0017.2/ว 3370"
 
 
 @pytest.mark.parametrize("before, what", [

@@ -42,3 +42,13 @@ def test_a_wrong_value_is_told_apart_by_how_it_was_wrong():
     assert misses(TRUTH, doc, False, False) == {"number": "flagged", "date": "not flagged"}
     assert misses(TRUTH, _doc(None, None), False, False) == {"number": "not read", "date": "not read"}
     assert misses({"number": None}, _doc(None, "x"), True, True) == {}
+
+
+def test_a_value_read_through_damage_and_noticed_counts_as_flagged():
+    read = _doc("มท ๐๔๑๐.๒/ว ๓๒๗๓", "๒๗ พฤศจิกายน ๒๕๕๒",
+                ("number_reading", "มท ๐๔ซ๐.๒/ว ๓๒๗๓", "มท ๐๔๑๐.๒/ว ๓๒๗๓"),
+                ("date_reading", "ไซ พฤศจิกายน ๒๕๕๒", "๒๗ พฤศจิกายน ๒๕๕๒"))
+    assert misses(TRUTH, read, False, False) == {"number": "flagged", "date": "flagged"}
+    other = _doc("มท ๐๔๑๐.๒/ว ๓๒๗๓", "๒๗ พฤศจิกายน ๒๕๕๒",
+                 ("number_reading", "มท ๐๔ซ๐.๒/ว ๓๒๗๓", "มท ๐๔๑๐.๒/ว ๓๒๗๒"))  # a notice of another reading
+    assert misses(TRUTH, other, False, False) == {"number": "not flagged", "date": "not flagged"}

@@ -134,14 +134,17 @@ def score(truth: dict, doc: dict | None) -> dict:
 
 def misses(truth: dict, doc: dict, number_ok_: bool, date_ok: bool) -> dict:
     """How a wrong number / date was wrong: not read at all, read wrong but flagged (no
-    right suggestion), read wrong and not flagged."""
+    right suggestion), read wrong and not flagged.  Flagged: a check on the value, or a
+    reading notice whose reading is the value (`ขก ๐๐๑ซ.๒/ว` read as `ขก ๐๐๑๗.๒/ว`: the
+    notice's `wrong` is the text as OCR gave it, its suggestion the value stored)."""
     out = {}
     for field, ok, kinds, value in (("number", number_ok_, ("number_check", "number_reading"), doc.get("number")),
-                                    ("date", date_ok, ("date_check",), doc.get("date_be"))):
+                                    ("date", date_ok, ("date_check", "date_reading"), doc.get("date_be"))):
         if ok or (field == "number" and not truth["number"]):
             continue
-        flagged = any(f["kind"] in kinds and (f.get("wrong") == value or field == "number"
-                                              and same_number(f.get("wrong"), value)) for f in doc["flags"])
+        same = same_number if field == "number" else (lambda a, b: a == b)
+        flagged = any(f["kind"] in kinds and (same(f.get("wrong"), value) or f["kind"].endswith("_reading")
+                                              and same(f.get("suggestion"), value)) for f in doc["flags"])
         out[field] = "not read" if value is None else ("flagged" if flagged else "not flagged")
     return out
 

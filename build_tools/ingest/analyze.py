@@ -14,6 +14,7 @@ from build_tools.ingest.dates import first_date
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import Registry, identify
 from build_tools.ingest.letter import Letter, extract_letter
+from build_tools.ingest.lookalikes import read_lookalikes
 from build_tools.ingest.prefixes import check_prefix
 from build_tools.ingest.records import front_matter, to_json
 from build_tools.ingest.resolve import Candidate, known_prefixes, resolve
@@ -96,9 +97,10 @@ def _checked_number(L: Letter, iss, env: Env) -> list[Flag]:
 
 
 def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Flag], Letter]:
+    rows, read_as_digits = read_lookalikes(rows, env.registry)  # `๐๐๑ซ.๒`, `ไซ พฤศจิกายน`: digits
     L = extract_letter(rows)
     iss = identify(L.offices, L.number_parsed, L.number_line, env.registry)
-    flags = L.flags + iss.flags
+    flags = read_as_digits + L.flags + iss.flags
     if not iss.agency:
         printed = iss.name or (L.offices[0][1] if L.offices else "-")
         flags.append(Flag("missing", f"ไม่รู้ว่าหน่วยงานใดออกหนังสือ ('{printed}'):"

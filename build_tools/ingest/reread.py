@@ -1,7 +1,8 @@
 """A header line that failed, read again on its own, several times, and the readings voted.
 
 In the top part of a page, a line that looks like the letter's number (it starts with
-ที่, or with two Thai letters and digits) but holds no readable number, or a line with a
+ที่, or with two Thai letters and digits) or holds a cited letter's number (`... ที่ ขก
+๐๐๑๗โข/ว 3370 ลงวันที่`) but holds no readable number, or a line with a
 month name but no readable date (its day lost, or a day the month does not have), is cut
 from the page and read again by Tesseract on its own: as a block at three sizes (a block
 reading keeps the neighbouring lines' fragments apart, where a one-line reading of a
@@ -32,15 +33,22 @@ READINGS = ((1.0, 6), (1.5, 6), (2.0, 6), (1.5, 7), (2.0, 7))
 FAST_READINGS = 3  # the block readings first: when two of them agree, the rest are not needed
 MIN_VOTES = 2
 _DAY_AT_END = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{1,2}\W{0,3}$")
+# A citation's number inside a line (`หนังสือ... ที่ ขก ๐๐๑๗โข/ว 3370 ลงวันที่ ...`): ที่, a
+# two-letter code, digits within a few characters.
+_CITED = re.compile(r"(?:^|\s)ที่?\s*[ก-ฮ]{2}\s.{0,4}[0-9๐-๙]")
+_WRAPPED = re.compile(r"[ก-ฮ]{2}\s*[0-9๐-๙]{2,5}(?:\s*\.\s*[0-9๐-๙]{1,3})*\s*/\s*ว?\s*$")
 _MONTH = re.compile("|".join(re.escape(m.rstrip(".")) for m in MONTHS_FULL + MONTHS_ABBR))
 
 
 def wants(text: str, before: str = "") -> str | None:
     """What a header line should hold and does not: 'number', 'date' or None.  A month and
     year under a line that ends with the day (a citation's date wrapped: `ลงวันที่ ๖` /
-    `สิงหาคม ๒๕๕๒`) lack nothing."""
+    `สิงหาคม ๒๕๕๒`) lack nothing; nor does a citation whose number wraps after its `/`."""
     t = strip_junk(text)
     if (label_at(t, "number") is not None or re.match(r"[ก-ฮ]{2}\s*[0-9๐-๙]", t)) and find_number(t) is None:
+        return "number"
+    cited = _CITED.search(t)
+    if cited and find_number(t[cited.start():]) is None and not _WRAPPED.search(t):
         return "number"
     if _MONTH.search(t) and value_of(t, "date") is None and not _DAY_AT_END.search(before):
         return "date"
