@@ -28,11 +28,12 @@ from build_tools.ingest.date_lines import date_line, month_year_line
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.prefixes import is_known, known_offices
+from build_tools.normalization import fuzzy
 
 # letter -> the digits it stood for, the likelier first (counts above)
 DIGIT_LOOKALIKES = {"ฒ": "๙๗", "ซ": "๗", "ญ": "๗", "ด": "๑", "อ": "๖", "ไ": "๒"}
 _LOOK = "[" + "".join(DIGIT_LOOKALIKES) + "]"
-_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"  # a tone or vowel mark OCR adds to the letter
+_MARKS = "[" + re.escape("".join(sorted(fuzzy.MARKS))) + "]*"  # a tone or vowel mark OCR adds to the letter
 _IN_DIGITS = re.compile(rf"(?<=[๐-๙]{{2}}){_LOOK}{_MARKS}(?=[๐-๙./])")
 _DAY = re.compile(rf"^\W*(?:{_LOOK}{_MARKS}|[๐-๙]){{1,2}}(?=\s*[ก-ฮเแโใไ])")
 _ONE = re.compile(rf"{_LOOK}{_MARKS}|[๐-๙]")
