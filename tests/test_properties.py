@@ -72,3 +72,13 @@ def test_a_label_match_that_stops_early_gives_the_full_answer(text, label, bound
 
     full = prefix_match(text, label)
     assert prefix_match(text, label, bound) == (full if full[1] <= bound else (0, float("inf")))
+
+
+def test_the_skeleton_table_is_the_skeleton_of_every_character():
+    # Known names are found on a line's skeleton made by str.translate (fuzzy.SKELETON_TABLE):
+    # it must be skeleton_char's, character by character, for every character there is.
+    import sys
+
+    from build_tools.normalization.fuzzy import skeleton_char, skeleton_of
+
+    assert [i for i in range(sys.maxunicode + 1) if skeleton_of(chr(i)) != skeleton_char(chr(i))] == []

@@ -59,11 +59,26 @@ def skeleton_char(c: str) -> str:
     return CLASS.get(c, "\u0e32" if c == "\u0e33" else c)
 
 
+def _skeleton_table() -> dict[int, str | None]:
+    """skeleton_char for str.translate: every character whose part differs from itself
+    (the whitespace characters are all below U+3001)."""
+    changed = set(MARKS) | set(PUNCT) | set(CLASS) | {"\u0e33"} | {chr(i) for i in range(0x3001) if chr(i).isspace()}
+    return {ord(c): skeleton_char(c) or None for c in changed}
+
+
+SKELETON_TABLE = _skeleton_table()
+
+
+def skeleton_of(text: str) -> str:
+    """skeleton_char of each character of `text` (not cleaned first), joined."""
+    return text.translate(SKELETON_TABLE)
+
+
 def skeleton(text: str) -> str:
     """What survives OCR: no marks, no spaces or punctuation, sara am = sara aa, each
     letter as its look-alike class.  Two spellings with the same skeleton differ only by
     damage OCR does."""
-    return "".join(skeleton_char(c) for c in clean(text))
+    return skeleton_of(clean(text))
 
 
 def sub_cost(a: str, b: str) -> float:

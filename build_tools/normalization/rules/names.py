@@ -27,15 +27,9 @@ _PLACE_RE = re.compile(r"(จังหวัด|อำเภอ|ตำบล|(?<
 _ABBREVIATION = re.compile(r"[ก-ฮ]{1,2}\.")
 
 
-def _skeleton_index(text: str) -> tuple[str, list[int]]:
-    """The skeleton of `text` and, for each of its characters, the index in `text`."""
-    skel, idx = [], []
-    for i, ch in enumerate(text):
-        s = fuzzy.skeleton_char(ch)
-        if s:
-            skel.append(s)
-            idx.append(i)
-    return "".join(skel), idx
+def _skeleton_index(text: str) -> list[int]:
+    """For each character of the skeleton of `text` (fuzzy.skeleton_of), its index in `text`."""
+    return [i for i, ch in enumerate(text) if fuzzy.skeleton_char(ch)]
 
 
 def _span_end(text: str, i: int) -> int:
@@ -47,13 +41,20 @@ def _span_end(text: str, i: int) -> int:
 
 
 @functools.lru_cache(maxsize=8)
-def _index(names: tuple[str, ...]) -> dict[str, list[str]]:
+def _index(names: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """(skeleton, the names with it), longest skeleton first."""
     by_skeleton: dict[str, list[str]] = {}
     for n in names:
         sk = fuzzy.skeleton(n)
         if len(sk) >= MIN_SKELETON and " " not in n.strip():
             by_skeleton.setdefault(sk, []).append(n)
-    return dict(sorted(by_skeleton.items(), key=lambda kv: -len(kv[0])))
+    return sorted(by_skeleton.items(), key=lambda kv: -len(kv[0]))
+
+
+def _pairs(skel: str) -> set[str]:
+    """Every two letters in a row of a skeleton: a name whose skeleton starts with two
+    letters not among them is not in the line (most names are in no line)."""
+    return {skel[i:i + 2] for i in range(len(skel) - 1)}
 
 
 @functools.lru_cache(maxsize=4)
@@ -93,10 +94,12 @@ def restore_line(text: str, names: tuple[str, ...]) -> tuple[str, list[tuple[str
     """(new text, [(damaged, name)], [ambiguous spans]) for one line."""
     changes, ambiguous = [], []
     taken: list[tuple[int, int]] = []
-    skel, idx = _skeleton_index(text)
-    for sk, candidates in _index(names).items():
-        at = skel.find(sk)
+    skel, idx = fuzzy.skeleton_of(text), None  # idx: made when a skeleton is found
+    pairs = _pairs(skel)
+    for sk, candidates in _index(names):
+        at = skel.find(sk) if sk[:2] in pairs else -1
         while at >= 0:
+            idx = idx or _skeleton_index(text)
             start, end = idx[at], _span_end(text, idx[at + len(sk) - 1])
             if not any(s < end and start < e for s, e in taken):
                 taken.append((start, end))
@@ -112,7 +115,8 @@ def restore_line(text: str, names: tuple[str, ...]) -> tuple[str, list[tuple[str
                     taken = [(s + delta if s >= end else s, e + delta if e >= end else e) for s, e in taken]
                     taken[-1] = (start, start + len(fits[0]))
                     text = fixed[1]
-                    skel, idx = _skeleton_index(text)
+                    skel, idx = fuzzy.skeleton_of(text), None
+                    pairs = _pairs(skel)
             at = skel.find(sk, at + 1)
     return text, changes, ambiguous
 
