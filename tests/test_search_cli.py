@@ -115,3 +115,17 @@ def test_a_clause_hit_carries_its_citation(capsys, indexed, monkeypatch):
                                   "ลงวันที่ ๑๒ มิถุนายน ๒๕๕๒ ข้อ ๓.๒.๓ "
                                   "https://example.go.th/siam-yim/documents/mou-annex-2552/#c3-2-3")
     assert next(h for h in hits if h["url"].startswith("agencies/"))["citation"] is None  # pages of the model cite their clauses
+
+
+@pytest.mark.parametrize("start, end", [("2009-06-12", "2009-08-06"), ("2009-06-13", "2009-08-20"),
+                                        ("2009-08-06", "2009-08-06"), ("2000-01-01", "2009-06-11"),
+                                        ("2009-08-07", None), (None, "2009-08-06")])
+def test_a_date_range_finds_exactly_the_records_dated_in_it(capsys, indexed, start, end):
+    # The index keeps a record's date in two tiers of terms (whoosh_index.Date): a range
+    # must find the records of every day in it, ends included, and no other.
+    every = _json(capsys, indexed, "โครงการ", "--limit", "500")["hits"]
+    assert len({h["date"] for h in every if h["date"]}) >= 3
+    bounds = [*(["--from", start] if start else []), *(["--to", end] if end else [])]
+    got = _json(capsys, indexed, "โครงการ", "--limit", "500", *bounds)["hits"]
+    inside = [h["url"] for h in every if h["date"] and (start or "") <= h["date"] <= (end or "9999")]
+    assert sorted(h["url"] for h in got) == sorted(inside)
