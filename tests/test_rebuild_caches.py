@@ -295,12 +295,44 @@ def test_checked_front_matter_is_kept_while_a_files_text_is_the_same(tmp_path, m
         with pytest.raises(CorpusError, match="unknown field 'titel'"):
             load_corpus(corpus_dir, DocumentRecords(store))
     doc.write_text(text, encoding="utf-8")
-    store.write_bytes(b"damaged")
+    shards = sorted(tmp_path.glob("records.*.pickle"))
+    assert shards and not store.exists()
+    for shard in shards:
+        shard.write_bytes(b"damaged")
     checked.clear()
     again = load_corpus(corpus_dir, DocumentRecords(store))
     assert len(checked) == len(plain.documents) and [d.meta for d in again.documents] == [d.meta for d in plain.documents]
     assert DocumentRecords(store).known.keys() == {d.rel for d in plain.documents}  # written afresh
-    assert not list(tmp_path.glob(".records.pickle.*"))  # no temporary file left
+    assert not list(tmp_path.glob(".records.*"))  # no temporary file left
+
+
+def test_a_changed_letter_rewrites_only_its_shard_of_the_front_matter_records(tmp_path):
+    # The records are sharded by file name: one changed letter replaces one shard file,
+    # the others keep their inode and time.
+    from build_tools.sources.corpus import load_corpus
+    from build_tools.sources.document_records import DocumentRecords, shard_of
+
+    corpus_dir = copy_corpus(tmp_path / "corpus")
+    store = tmp_path / "records.pickle"
+    plain = load_corpus(corpus_dir, DocumentRecords(store))
+
+    def stamps():
+        return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.glob("records.*.pickle")}
+
+    before = stamps()
+    assert len(before) > 1
+    load_corpus(corpus_dir, DocumentRecords(store))
+    assert stamps() == before  # nothing changed: nothing written
+    doc = plain.documents[0]
+    doc.path.write_text(doc.path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: (แก้ไข) ", 1),
+                        encoding="utf-8")
+    retitled = load_corpus(corpus_dir, DocumentRecords(store))
+    after = stamps()
+    assert {name for name in before if before[name] != after[name]} == \
+        {DocumentRecords(store).shard_path(shard_of(doc.rel)).name}
+    assert DocumentRecords(store).known.keys() == {d.rel for d in plain.documents}
+    kept = load_corpus(corpus_dir, DocumentRecords(store))
+    assert [d.meta for d in kept.documents] == [d.meta for d in retitled.documents]
 
 
 def test_open_data_documents_joined_from_kept_records_are_the_file_json_writes(tmp_path):
@@ -356,3 +388,64 @@ def test_the_answers_are_read_back_until_something_they_read_changes(tmp_path, m
     roles.write_text(roles.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     assert answers() == first and len(made) == 2  # a model file changed: made again (the same)
     assert query_data.cached_answer_data(None, None, [], [], None, cache) == {}  # no model, no answers
+
+
+def test_relative_links_are_what_relpath_gives():
+    # urls.relative_path stands in for posixpath.relpath (which makes both paths
+    # absolute first: slow over tens of thousands of links) on the site's paths.
+    import posixpath
+
+    from build_tools.knowledge.urls import relative_path
+
+    rng = random.Random(4)
+    parts = ["documents", "raw", "agencies", "a.md", "index.md", "ก ข", "x", "."]
+    cases = [("documents/x.md", "."), (".", "."), ("x.md", "documents"), ("documents/a.md", "documents/"),
+             ("a/", "a"), ("../a.md", "documents"), ("a.md", "documents/../raw")]
+    cases += [("/".join(rng.choices(parts, k=rng.randint(1, 4))), "/".join(rng.choices(parts, k=rng.randint(1, 4))))
+              for _ in range(20000)]
+    assert [relative_path(a, b) for a, b in cases] == [posixpath.relpath(a, b) for a, b in cases]
+
+
+def test_listed_files_are_what_sorted_globs_give(tmp_path):
+    # The site search's and stage 1's listings by os.walk / os.listdir and string sorts
+    # give the files, in the order, pathlib's sorted rglob / glob give.
+    from build_tools.outputs.site.site_sections import files_under
+    from build_tools.sources.documents import document_files
+
+    rng = random.Random(6)
+    for _ in range(300):
+        rel = "/".join(rng.choices(["a", "b", "a-b", "ก", "a.b", "z"], k=rng.randint(0, 3)))
+        name = rng.choice(["index.html", "x.md", ".hidden.md", "b.md", "index.htm"])
+        (tmp_path / "site" / rel).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / rel / name).write_text("x")
+    site = tmp_path / "site"
+    assert files_under(site, lambda n: n == "index.html") == \
+        [p.relative_to(site).as_posix() for p in sorted(site.rglob("index.html"))]
+    corpus = tmp_path / "corpus"
+    (corpus / "documents" / "folder.md").mkdir(parents=True)
+    for name in ("b.md", "a.md", ".hidden.md", "c.txt", "ก.md", "A.md", "a-b.md", "a.md.bak"):
+        (corpus / "documents" / name).write_text("x")
+    assert document_files(corpus) == sorted((corpus / "documents").glob("*.md"))
+    assert document_files(tmp_path / "nowhere") == []
+
+
+def test_agency_pages_list_the_documents_a_scan_finds():
+    from build_tools.outputs.site.site_context import Site
+
+    checked = seed()
+    site = Site(checked.corpus, checked.model, checked.docs)
+    for aid in checked.corpus.agencies:
+        assert site.agency_documents(aid) == [d for d in checked.corpus.documents
+                                              if aid in (d.get("issuer"), d.get("drafted_by"))]
+    assert any(site.agency_documents(aid) for aid in checked.corpus.agencies)
+
+
+def test_the_collector_runs_less_often_during_a_build_and_as_before_after():
+    import gc
+
+    from build_tools.common.collector import YOUNG, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold()[0] == YOUNG and gc.isenabled()
+    assert gc.get_threshold() == before

@@ -14,7 +14,8 @@ def signature(*parts) -> str:
     h = hashlib.blake2b(digest_size=16)
     for p in parts:
         data = p if isinstance(p, bytes) else p.encode("utf-8") if isinstance(p, str) else pickle.dumps(p, protocol=4)
-        h.update(len(data).to_bytes(8, "little") + data)
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)  # (not concatenated first: a copy of every postings array)
     return h.hexdigest()
 
 
@@ -45,7 +46,7 @@ class SearchFiles:
         if not entry or entry[0] != sig:
             return False
         try:
-            st = (self.folder / rel).stat()
+            st = os.stat(os.path.join(self.folder, rel))  # a string path: thousands of files a build
         except OSError:
             return False
         if [st.st_ino, st.st_size, st.st_mtime_ns] != entry[1:]:

@@ -222,12 +222,13 @@ def excluded_pages(docs_dir: Path | None, known: dict | None = None) -> set[str]
     linked copy of the published ones, in which only changed pages are new files)."""
     known = {} if known is None else known
     seen, out = {}, set()
+    top = os.path.join(docs_dir, "") if docs_dir else ""
     for rel in files_under(docs_dir, lambda name: name.endswith(".md")) if docs_dir else []:
-        md = docs_dir / rel
+        md = top + rel  # a string: Path objects for thousands of pages cost more than the check
         st = os.stat(md)
         stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
         entry = known.get(rel)
-        skip = entry[3] if entry and entry[:3] == stamp else _excluded(md)
+        skip = entry[3] if entry and entry[:3] == stamp else _excluded(Path(md))
         seen[rel] = [*stamp, skip]
         if skip:
             out.add(page_url(rel))
@@ -258,8 +259,9 @@ def files_under(root: Path, wanted) -> list[str]:
     rglob, relative_to and sorting of thousands of Path objects cost more than the rest
     of a one-letter rebuild's site search."""
     out = []
-    for folder, _, names in os.walk(root):
-        rel = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
+    top = os.path.join(root, "")  # os.walk's folders all start with it (relpath: slower)
+    for folder, _, names in os.walk(top):
+        rel = folder[len(top):].replace(os.sep, "/")
+        prefix = rel + "/" if rel else ""
         out += [prefix + n for n in names if wanted(n)]
     return sorted(out, key=lambda rel: rel.split("/"))
