@@ -449,3 +449,85 @@ def test_the_collector_runs_less_often_during_a_build_and_as_before_after():
     with fewer_collections():
         assert gc.get_threshold()[0] == YOUNG and gc.isenabled()
     assert gc.get_threshold() == before
+
+
+def _common_term_files_reference(plist, head_n, tail_range):
+    """A common term's head and tail files as the site search first cut them (a
+    comparison per range over the whole tail)."""
+    import numpy as np
+
+    secs, imps = plist[0::2], plist[1::2]
+    order = np.lexsort((secs, -imps.astype(np.int64)))
+    head, tail = np.sort(order[:head_n]), np.sort(order[head_n:])
+    files = {"h": np.column_stack((secs[head], imps[head])).ravel().tolist()}
+    ranges = secs[tail] // tail_range
+    pieces = np.unique(ranges).tolist()
+    for k in pieces:
+        part = tail[ranges == k]
+        files[f"t-{k}"] = np.column_stack((secs[part], imps[part])).ravel().tolist()
+    return files, pieces
+
+
+def test_a_common_terms_files_are_cut_as_before_and_kept_while_its_postings_are_the_same(tmp_path, monkeypatch):
+    import numpy as np
+
+    from build_tools.outputs.site import site_search
+
+    monkeypatch.setattr(site_search, "POSTINGS_HEAD", 5)
+    monkeypatch.setattr(site_search, "TAIL_RANGE", 7)
+    rng = random.Random(9)
+    terms = []
+    for _ in range(40):
+        secs = sorted(rng.sample(range(200), rng.randint(6, 120)))
+        terms.append(np.array([x for s in secs for x in (s, rng.randint(1, 9))], dtype=np.int32))
+    first = SearchFiles(tmp_path)
+    for n, plist in enumerate(terms):
+        pieces = site_search._write_common(first, f"term{n}", plist, n)
+        files, expected_pieces = _common_term_files_reference(plist, 5, 7)
+        assert pieces == expected_pieces
+        written = {"h" if p.name.startswith("h") else "t-" + p.stem.split("-")[1]: json.loads(p.read_text())
+                   for p in (tmp_path / "p").glob(f"[ht]{n}*.json") if p.stem.split("-")[0][1:] == str(n)}
+        assert written == files
+    # The next build: the same postings keep every file uncut; a term whose postings
+    # changed, or whose file was replaced, is cut and written again.
+    expected = [_common_term_files_reference(p, 5, 7)[1] for p in terms]
+    second = SearchFiles(tmp_path, first.seen)
+    monkeypatch.setattr(np, "lexsort", lambda *a: pytest.fail("a kept term was cut again"))
+    assert [site_search._write_common(second, f"term{n}", p, n) for n, p in enumerate(terms)] == expected
+    assert second.names == first.names and second.size == first.size and second.written == 0
+    monkeypatch.undo()
+    monkeypatch.setattr(site_search, "POSTINGS_HEAD", 5)
+    monkeypatch.setattr(site_search, "TAIL_RANGE", 7)
+    third = SearchFiles(tmp_path, second.seen)
+    os.replace(tmp_path / "p" / "h1.json", tmp_path / "p" / ".x")
+    (tmp_path / "p" / "h1.json").write_text("[]")
+    changed = terms[2].copy()
+    changed[1] += 1
+    for n, plist in enumerate([terms[0], terms[1], changed]):
+        site_search._write_common(third, f"term{n}", plist, n)
+    assert json.loads((tmp_path / "p" / "h1.json").read_text()) == _common_term_files_reference(terms[1], 5, 7)[0]["h"]
+    assert json.loads((tmp_path / "p" / "h2.json").read_text()) == _common_term_files_reference(changed, 5, 7)[0]["h"]
+
+
+def test_count_answers_find_the_conflict_a_scan_of_every_reading_finds(tmp_path):
+    # The answers look each count up among the count conflicts' readings, folded and cut
+    # once (a scan cutting every reading again for every count cost a rebuild a second).
+    from build_tools.analysis.analyzer import analyzer_for_corpus
+    from build_tools.common.thai import fold_number
+    from build_tools.outputs.search_index.answers import _Builder
+
+    checked = check_corpus(copy_corpus(tmp_path))
+    analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
+    b = _Builder(checked.corpus, checked.model, checked.docs, checked.review.conflicts, analyzer)
+    assert b.conflicts
+    asked = {(r.value[:k], unit) for c in b.conflicts for r in c.readings for k in range(1, len(r.value) + 1)
+             for unit in (analyzer.query_terms(r.value)[-1:] or ["x"]) + ["หมู่บ้าน", "ตำบล"]}
+
+    def scan(value, unit):
+        return next((c for c in b.conflicts if any(fold_number(r.value).startswith(fold_number(value)) and
+                                                   analyzer.query_terms(r.value)[-1:] == [unit] for r in c.readings)),
+                    None)
+
+    found = [(v, u, b.count_conflict(v, u)) for v, u in sorted(asked)]
+    assert found == [(v, u, scan(v, u)) for v, u in sorted(asked)]
+    assert any(c is not None for _, _, c in found) and any(c is None for _, _, c in found)

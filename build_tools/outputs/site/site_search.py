@@ -224,28 +224,43 @@ def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: 
             continue
         # Own files for head and tail, so buckets stay small however many common terms
         # share one.
-        # The head: the strongest postings (impact down, then section up); head and
-        # tail each in section order, as the postings are.
-        secs, imps = plist[0::2], plist[1::2]
-        order = np.lexsort((secs, -imps.astype(np.int64)))
-        head, tail = np.sort(order[:POSTINGS_HEAD]), np.sort(order[POSTINGS_HEAD:])
-        flat = {"h": np.column_stack((secs[head], imps[head])).ravel()}
-        # The tail in pieces by section range: a query that also has a rarer word
-        # fetches only the pieces where that word occurs.
-        ranges = secs[tail] // TAIL_RANGE
-        pieces = np.unique(ranges).tolist()
-        for k in pieces:
-            part = tail[ranges == k]
-            flat[f"t{tails}-{k}"] = np.column_stack((secs[part], imps[part])).ravel()
-        for name, values in flat.items():
-            out.dump(f"p/{name}{tails if name == 'h' else ''}.json", values.tolist, signature(values.tobytes()))
-        bucket["#" + term] = [df, tails, pieces]
+        bucket["#" + term] = [df, tails, _write_common(out, term, plist, tails)]
         tails += 1
     for b, p in posting_shards.items():
         sig = signature(*(x for t, v in p.items() for x in (t, v.tobytes() if isinstance(v, np.ndarray) else v)))
         out.dump(f"p/{b}.json", lambda p=p: {t: v.tolist() if isinstance(v, np.ndarray) else v for t, v in p.items()},
                  sig)
     return dicts
+
+
+def _write_common(out: SearchFiles, term: str, plist: np.ndarray, n: int) -> list[int]:
+    """The head file (p/h<n>.json) and tail pieces (p/t<n>-<k>.json) of a common term;
+    returns the tail's section ranges k.  A term whose postings and number are an
+    earlier build's, with all its files still in place, is not cut again (a rebuild
+    after one changed letter keeps nearly all of them)."""
+    group = f"#{n}"
+    sig = signature(term, plist.tobytes())
+    kept = out.kept_group(group, sig)
+    if kept is not None:
+        return kept
+    # The head: the strongest postings (impact down, then section up); head and
+    # tail each in section order, as the postings are.
+    secs, imps = plist[0::2], plist[1::2]
+    order = np.lexsort((secs, -imps.astype(np.int64)))
+    head, tail = np.sort(order[:POSTINGS_HEAD]), np.sort(order[POSTINGS_HEAD:])
+    flat = {f"p/h{n}.json": np.column_stack((secs[head], imps[head])).ravel()}
+    # The tail in pieces by section range: a query that also has a rarer word
+    # fetches only the pieces where that word occurs.  Its sections ascend, so each
+    # range is one run of it.
+    ranges = secs[tail] // TAIL_RANGE
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(ranges)) + 1)) if len(ranges) else np.array([], int)
+    pieces = ranges[starts].tolist()
+    for k, part in zip(pieces, np.split(tail, starts[1:])):
+        flat[f"p/t{n}-{k}.json"] = np.column_stack((secs[part], imps[part])).ravel()
+    for rel, values in flat.items():
+        out.dump(rel, values.tolist, signature(values.tobytes()))
+    out.remember_group(group, sig, list(flat), pieces)
+    return pieces
 
 
 def language_terms(analyzer: ThaiAnalyzer) -> list[tuple[str, str]]:
