@@ -531,3 +531,48 @@ def test_count_answers_find_the_conflict_a_scan_of_every_reading_finds(tmp_path)
     found = [(v, u, b.count_conflict(v, u)) for v, u in sorted(asked)]
     assert found == [(v, u, scan(v, u)) for v, u in sorted(asked)]
     assert any(c is not None for _, _, c in found) and any(c is None for _, _, c in found)
+
+
+def _html(title, text):
+    return (f"<html><head><title>{title} - site</title></head><body><article><h1>{title}</h1>"
+            f"<p id=\"c1\">๑. {text}</p></article></body></html>")
+
+
+@pytest.mark.slow  # indexes a site four times
+def test_a_rebuild_of_the_same_pages_does_not_list_the_site_again(tmp_path, monkeypatch):
+    # With the pages key of the build that kept the cache, the site search takes that
+    # build's page list and looks only at the sources it knew (an exclusion flipped in
+    # one of them still counts); the index is the one a fresh build writes.
+    from build_tools.analysis.analyzer import analyzer_for_corpus
+    from build_tools.outputs.site import site_sections
+    from build_tools.outputs.site.site_search import build_site_index
+
+    corpus_analyzer = analyzer_for_corpus(copy_corpus(tmp_path / "corpus"))
+    site, docs, cache = tmp_path / "site", tmp_path / "docs", tmp_path / "work" / "cache.pickle"
+    for name, text in (("a", "ส่งเสริมอาชีพ"), ("b", "ป้องกันยาเสพติด"), ("c", "แก้ไขปัญหาความยากจน")):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(_html(name, text), encoding="utf-8")
+        docs.mkdir(exist_ok=True)
+        (docs / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n# {name}\n", encoding="utf-8")
+
+    def index_files():
+        return {p.relative_to(site).as_posix(): p.read_bytes()
+                for p in sorted((site / "search" / "th").rglob("*")) if p.is_file()}
+
+    build_site_index(site, corpus_analyzer, docs, log=lambda m: None, cache=cache, pages_key="k1")
+    first = index_files()
+    listed = []
+    real = site_sections.files_under
+    monkeypatch.setattr(site_sections, "files_under", lambda root, wanted: listed.append(root) or real(root, wanted))
+    (site / "b" / "index.html").write_text(_html("b", "พัฒนาชุมชน"), encoding="utf-8")
+    tmp = docs / ".c.tmp"
+    tmp.write_text("---\ntitle: c\nsearch:\n  exclude: true\n---\n# c\n", encoding="utf-8")
+    os.replace(tmp, docs / "c.md")  # as a build writes a changed page: a new file
+    build_site_index(site, corpus_analyzer, docs, log=lambda m: None, cache=cache, pages_key="k1")
+    assert listed == []
+    kept = index_files()
+    assert kept != first
+    build_site_index(site, corpus_analyzer, docs, log=lambda m: None)  # from scratch
+    assert index_files() == kept
+    build_site_index(site, corpus_analyzer, docs, log=lambda m: None, cache=cache, pages_key="k2")
+    assert listed and index_files() == kept  # another key: both folders listed again

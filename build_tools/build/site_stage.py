@@ -169,5 +169,10 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
     docs = assemble_docs(paths, staging, pages, plan)
     pages.clear()  # written: the engine reads them from disk (gigabytes at 10,000 letters)
     site = render_site(paths, staging, docs, nav, plan, engine, log=log)
-    stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths), in_place=True)
+    # The site's pages follow from its key (docs/, mkdocs.yml, navigation, engine) and
+    # the generated pages' names: the site search lists the folders again only when
+    # these changed.
+    pages_key = hashlib.sha256(json.dumps([plan.state["key"], sorted(plan.state["pages"])]).encode()).hexdigest()
+    stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths), in_place=True,
+                             pages_key=pages_key)
     return {"engine": engine, "incremental": plan.incremental, "changed": len(plan.changed), **stats}

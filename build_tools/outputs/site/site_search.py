@@ -49,7 +49,7 @@ from build_tools.outputs.search_index import ranking
 from build_tools.outputs.site import search_sections
 from build_tools.outputs.site.search_files import SearchFiles, signature
 from build_tools.outputs.site.search_sections import SECTIONS_PER_SHARD, Sections, impact
-from build_tools.outputs.site.site_sections import indexed_pages, page_sections
+from build_tools.outputs.site.site_sections import indexed_pages, page_sections, site_page_urls
 
 __all__ = ["SECTIONS_PER_SHARD", "build_site_index", "fnv1a", "impact", "index_key", "page_sections"]
 _Sections = Sections  # the name tests and earlier callers use
@@ -141,13 +141,15 @@ def _load_cache(cache: Path | None, key: str) -> dict:
 
 
 def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, old: dict,
-                 sink: Sections, sources: dict | None = None) -> tuple[dict, int]:
+                 sink: Sections, sources: dict | None = None, urls: list[str] | None = None,
+                 same_sources: bool = False) -> tuple[dict, int]:
     """Feed every searchable section of the site to `sink`; returns each page's cache
     entry and how many pages were analyzed afresh.  A page whose HTML is unchanged since
     the build that made `old` (url -> entry) reuses that build's analysis (an incremental
-    build re-renders a few pages of thousands); `sources`: see indexed_pages."""
+    build re-renders a few pages of thousands); `sources`, `urls`, `same_sources`: see
+    indexed_pages."""
     listed = [(url, page, _cached_page(page, old.pop(url, None)))
-              for url, page in indexed_pages(site_dir, docs_dir, sources)]
+              for url, page in indexed_pages(site_dir, docs_dir, sources, urls, same_sources)]
     # Pages to analyse are cut on every core (a full build: thousands); each is packed
     # here, in site order, as it comes back.
     analysed = parallel_imap(partial(_page_analysis, analyzer=analyzer),
@@ -289,9 +291,13 @@ def _add_language_words(dicts: dict[str, dict], terms: list[tuple[str, str]]) ->
 
 
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
-                     log=print, cache: Path | None = None, in_place: bool = False) -> dict:
+                     log=print, cache: Path | None = None, in_place: bool = False,
+                     pages_key: str | None = None) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
     `cache`: a file keeping each page's analysis for the next build (see analyze_site).
+    `pages_key`: a hash of what decides which pages the site has (the site's key and
+    its sources' names); the build that kept the cache with the same key had the same
+    pages and sources, so neither folder is listed again.
     `in_place`: the site is a build's staging copy (a linked copy of the published
     site): only the files whose bytes change are replaced there,
     so a rebuild after one changed letter rewrites a few shards, not the whole index;
@@ -303,11 +309,14 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     saved = _load_cache(cache, key)
     sections = Sections(out, saved.get("vocab"), SECTIONS_PER_SHARD)
     sources = saved.get("sources", {})
-    analyzed, fresh = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources)
+    same = pages_key is not None and saved.get("pages_key") == pages_key and saved.get("urls") is not None
+    urls = saved["urls"] if same else site_page_urls(site_dir)
+    analyzed, fresh = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources, urls,
+                                   same_sources=same)
     analyzed = sections.compact(analyzed)
     language = saved.get("language") or language_terms(analyzer)
     _save_cache(cache, {"key": key, "pages": analyzed, "language": language, "sources": sources,
-                        "vocab": list(sections.vocab)})
+                        "vocab": list(sections.vocab), "urls": urls, "pages_key": pages_key})
     pages = len(analyzed)
     del analyzed, saved
     postings = sections.postings()
