@@ -576,3 +576,14 @@ def test_a_rebuild_of_the_same_pages_does_not_list_the_site_again(tmp_path, monk
     assert index_files() == kept
     build_site_index(site, corpus_analyzer, docs, log=lambda m: None, cache=cache, pages_key="k2")
     assert listed and index_files() == kept  # another key: both folders listed again
+
+
+def test_pruning_removes_the_entries_no_run_asked_for_and_nothing_else(tmp_path):
+    cache = ContentCache(tmp_path / "c")
+    for key in ("a", "b", "c.d"):
+        cache.put(key, key)
+    (tmp_path / "c" / "notes.txt").write_text("x")
+    again = ContentCache(tmp_path / "c")
+    assert again.get("a") == "a" and again.has("c.d") and again.stored("c.d").value() == "c.d"
+    assert again.prune() == 1
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["a.pickle", "c.d.pickle", "notes.txt"]
