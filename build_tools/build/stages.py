@@ -24,7 +24,7 @@ from build_tools.outputs.site.document_pages import generate_pages
 def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inputs: str, t0: float) -> dict:
     """Everything after the check that something changed; `previous`: the published
     build's record (None: build from scratch); `inputs`: the inputs' digest."""
-    with fewer_collections():  # (common/collector.py: a third of a rebuild's time was the collector's)
+    with fewer_collections():  # (common/collector.py: reading caches back was half collections)
         return _run(paths, log, site, engine, previous, inputs, t0)
 
 

@@ -3,8 +3,7 @@ collection runs after every 700 new container objects.  A build makes millions o
 (10,000 letters' blocks, front matter, pages, postings), and reading the normalized
 documents back from the cache at 10,000 letters spent about half its time in collections.
 Young collections run a hundred times less often here; the older generations keep
-Python's cadence relative to them, so cycles that die old are still freed (with those
-raised too, a full build at 10,000 letters held half a gigabyte more)."""
+Python's cadence relative to them, so cycles that die old are still freed."""
 from __future__ import annotations
 
 import gc
