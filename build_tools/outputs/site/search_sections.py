@@ -57,20 +57,18 @@ class Sections:
         (None: unknown, the shard is written out in full)."""
         i = 0
         for kind, n in kinds:
-            while n:  # the run's rows, a shard's worth at a time
-                take = min(n, self.per_shard - len(self.rows))
+            for _ in range(n):
                 if source is None:
                     self.sources = None
                 elif self.sources is not None:
-                    self.sources.extend((*source, j) for j in range(i, i + take))
+                    self.sources.append((*source, i))
                 if self.kinds and self.kinds[-1][2] == kind:
-                    self.kinds[-1][1] = self.count + take
+                    self.kinds[-1][1] = self.count + 1
                 else:
-                    self.kinds.append([self.count, self.count + take, kind])
-                self.rows.extend((rows, j) for j in range(i, i + take))
-                self.count += take
-                i += take
-                n -= take
+                    self.kinds.append([self.count, self.count + 1, kind])
+                self.rows.append((rows, i))
+                self.count += 1
+                i += 1
                 if len(self.rows) == self.per_shard:
                     self.finish()
 
