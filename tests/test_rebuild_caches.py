@@ -321,12 +321,44 @@ def test_checked_front_matter_is_kept_while_a_files_text_is_the_same(tmp_path, m
         with pytest.raises(CorpusError, match="unknown field 'titel'"):
             load_corpus(corpus_dir, DocumentRecords(store))
     doc.write_text(text, encoding="utf-8")
-    store.write_bytes(b"damaged")
+    shards = sorted(tmp_path.glob("records.*.pickle"))
+    assert shards and not store.exists()
+    for shard in shards:
+        shard.write_bytes(b"damaged")
     checked.clear()
     again = load_corpus(corpus_dir, DocumentRecords(store))
     assert len(checked) == len(plain.documents) and [d.meta for d in again.documents] == [d.meta for d in plain.documents]
     assert DocumentRecords(store).known.keys() == {d.rel for d in plain.documents}  # written afresh
-    assert not list(tmp_path.glob(".records.pickle.*"))  # no temporary file left
+    assert not list(tmp_path.glob(".records.*"))  # no temporary file left
+
+
+def test_a_changed_letter_rewrites_only_its_shard_of_the_front_matter_records(tmp_path):
+    # The records are sharded by file name: one changed letter replaces one shard file,
+    # the others keep their inode and time.
+    from build_tools.sources.corpus import load_corpus
+    from build_tools.sources.document_records import DocumentRecords, shard_of
+
+    corpus_dir = copy_corpus(tmp_path / "corpus")
+    store = tmp_path / "records.pickle"
+    plain = load_corpus(corpus_dir, DocumentRecords(store))
+
+    def stamps():
+        return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.glob("records.*.pickle")}
+
+    before = stamps()
+    assert len(before) > 1
+    load_corpus(corpus_dir, DocumentRecords(store))
+    assert stamps() == before  # nothing changed: nothing written
+    doc = plain.documents[0]
+    doc.path.write_text(doc.path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: (แก้ไข) ", 1),
+                        encoding="utf-8")
+    retitled = load_corpus(corpus_dir, DocumentRecords(store))
+    after = stamps()
+    assert {name for name in before if before[name] != after[name]} == \
+        {DocumentRecords(store).shard_path(shard_of(doc.rel)).name}
+    assert DocumentRecords(store).known.keys() == {d.rel for d in plain.documents}
+    kept = load_corpus(corpus_dir, DocumentRecords(store))
+    assert [d.meta for d in kept.documents] == [d.meta for d in retitled.documents]
 
 
 def test_open_data_documents_joined_from_kept_records_are_the_file_json_writes(tmp_path):
@@ -382,3 +414,202 @@ def test_the_answers_are_read_back_until_something_they_read_changes(tmp_path, m
     roles.write_text(roles.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     assert answers() == first and len(made) == 2  # a model file changed: made again (the same)
     assert query_data.cached_answer_data(None, None, [], [], None, cache) == {}  # no model, no answers
+
+
+def test_relative_links_are_what_relpath_gives():
+    # urls.relative_path stands in for posixpath.relpath (which makes both paths
+    # absolute first: slow over tens of thousands of links) on the site's paths.
+    import posixpath
+
+    from build_tools.knowledge.urls import relative_path
+
+    rng = random.Random(4)
+    parts = ["documents", "raw", "agencies", "a.md", "index.md", "ก ข", "x", "."]
+    cases = [("documents/x.md", "."), (".", "."), ("x.md", "documents"), ("documents/a.md", "documents/"),
+             ("a/", "a"), ("../a.md", "documents"), ("a.md", "documents/../raw")]
+    cases += [("/".join(rng.choices(parts, k=rng.randint(1, 4))), "/".join(rng.choices(parts, k=rng.randint(1, 4))))
+              for _ in range(20000)]
+    assert [relative_path(a, b) for a, b in cases] == [posixpath.relpath(a, b) for a, b in cases]
+
+
+def test_listed_files_are_what_sorted_globs_give(tmp_path):
+    # The site search's and stage 1's listings by os.walk / os.listdir and string sorts
+    # give the files, in the order, pathlib's sorted rglob / glob give.
+    from build_tools.outputs.site.site_sections import files_under
+    from build_tools.sources.documents import document_files
+
+    rng = random.Random(6)
+    for _ in range(300):
+        rel = "/".join(rng.choices(["a", "b", "a-b", "ก", "a.b", "z"], k=rng.randint(0, 3)))
+        name = rng.choice(["index.html", "x.md", ".hidden.md", "b.md", "index.htm"])
+        (tmp_path / "site" / rel).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / rel / name).write_text("x")
+    site = tmp_path / "site"
+    assert files_under(site, lambda n: n == "index.html") == \
+        [p.relative_to(site).as_posix() for p in sorted(site.rglob("index.html"))]
+    corpus = tmp_path / "corpus"
+    (corpus / "documents" / "folder.md").mkdir(parents=True)
+    for name in ("b.md", "a.md", ".hidden.md", "c.txt", "ก.md", "A.md", "a-b.md", "a.md.bak"):
+        (corpus / "documents" / name).write_text("x")
+    assert document_files(corpus) == sorted((corpus / "documents").glob("*.md"))
+    assert document_files(tmp_path / "nowhere") == []
+
+
+def test_agency_pages_list_the_documents_a_scan_finds():
+    from build_tools.outputs.site.site_context import Site
+
+    checked = seed()
+    site = Site(checked.corpus, checked.model, checked.docs)
+    for aid in checked.corpus.agencies:
+        assert site.agency_documents(aid) == [d for d in checked.corpus.documents
+                                              if aid in (d.get("issuer"), d.get("drafted_by"))]
+    assert any(site.agency_documents(aid) for aid in checked.corpus.agencies)
+
+
+def test_the_collector_runs_less_often_during_a_build_and_as_before_after():
+    import gc
+
+    from build_tools.common.collector import YOUNG, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold()[0] == YOUNG and gc.isenabled()
+    assert gc.get_threshold() == before
+
+
+def _common_term_files_reference(plist, head_n, tail_range):
+    """A common term's head and tail files as the site search first cut them (a
+    comparison per range over the whole tail)."""
+    import numpy as np
+
+    secs, imps = plist[0::2], plist[1::2]
+    order = np.lexsort((secs, -imps.astype(np.int64)))
+    head, tail = np.sort(order[:head_n]), np.sort(order[head_n:])
+    files = {"h": np.column_stack((secs[head], imps[head])).ravel().tolist()}
+    ranges = secs[tail] // tail_range
+    pieces = np.unique(ranges).tolist()
+    for k in pieces:
+        part = tail[ranges == k]
+        files[f"t-{k}"] = np.column_stack((secs[part], imps[part])).ravel().tolist()
+    return files, pieces
+
+
+def test_a_common_terms_files_are_cut_as_before_and_kept_while_its_postings_are_the_same(tmp_path, monkeypatch):
+    import numpy as np
+
+    from build_tools.outputs.site import site_search
+
+    monkeypatch.setattr(site_search, "POSTINGS_HEAD", 5)
+    monkeypatch.setattr(site_search, "TAIL_RANGE", 7)
+    rng = random.Random(9)
+    terms = []
+    for _ in range(40):
+        secs = sorted(rng.sample(range(200), rng.randint(6, 120)))
+        terms.append(np.array([x for s in secs for x in (s, rng.randint(1, 9))], dtype=np.int32))
+    first = SearchFiles(tmp_path)
+    for n, plist in enumerate(terms):
+        pieces = site_search._write_common(first, f"term{n}", plist, n)
+        files, expected_pieces = _common_term_files_reference(plist, 5, 7)
+        assert pieces == expected_pieces
+        written = {"h" if p.name.startswith("h") else "t-" + p.stem.split("-")[1]: json.loads(p.read_text())
+                   for p in (tmp_path / "p").glob(f"[ht]{n}*.json") if p.stem.split("-")[0][1:] == str(n)}
+        assert written == files
+    # The next build: the same postings keep every file uncut; a term whose postings
+    # changed, or whose file was replaced, is cut and written again.
+    expected = [_common_term_files_reference(p, 5, 7)[1] for p in terms]
+    second = SearchFiles(tmp_path, first.seen)
+    monkeypatch.setattr(np, "lexsort", lambda *a: pytest.fail("a kept term was cut again"))
+    assert [site_search._write_common(second, f"term{n}", p, n) for n, p in enumerate(terms)] == expected
+    assert second.names == first.names and second.size == first.size and second.written == 0
+    monkeypatch.undo()
+    monkeypatch.setattr(site_search, "POSTINGS_HEAD", 5)
+    monkeypatch.setattr(site_search, "TAIL_RANGE", 7)
+    third = SearchFiles(tmp_path, second.seen)
+    os.replace(tmp_path / "p" / "h1.json", tmp_path / "p" / ".x")
+    (tmp_path / "p" / "h1.json").write_text("[]")
+    changed = terms[2].copy()
+    changed[1] += 1
+    for n, plist in enumerate([terms[0], terms[1], changed]):
+        site_search._write_common(third, f"term{n}", plist, n)
+    assert json.loads((tmp_path / "p" / "h1.json").read_text()) == _common_term_files_reference(terms[1], 5, 7)[0]["h"]
+    assert json.loads((tmp_path / "p" / "h2.json").read_text()) == _common_term_files_reference(changed, 5, 7)[0]["h"]
+
+
+def test_count_answers_find_the_conflict_a_scan_of_every_reading_finds(tmp_path):
+    # The answers look each count up among the count conflicts' readings, folded and cut
+    # once (a scan cutting every reading again for every count cost a rebuild a second).
+    from build_tools.analysis.analyzer import analyzer_for_corpus
+    from build_tools.common.thai import fold_number
+    from build_tools.outputs.search_index.answers import _Builder
+
+    checked = check_corpus(copy_corpus(tmp_path))
+    analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
+    b = _Builder(checked.corpus, checked.model, checked.docs, checked.review.conflicts, analyzer)
+    assert b.conflicts
+    asked = {(r.value[:k], unit) for c in b.conflicts for r in c.readings for k in range(1, len(r.value) + 1)
+             for unit in (analyzer.query_terms(r.value)[-1:] or ["x"]) + ["หมู่บ้าน", "ตำบล"]}
+
+    def scan(value, unit):
+        return next((c for c in b.conflicts if any(fold_number(r.value).startswith(fold_number(value)) and
+                                                   analyzer.query_terms(r.value)[-1:] == [unit] for r in c.readings)),
+                    None)
+
+    found = [(v, u, b.count_conflict(v, u)) for v, u in sorted(asked)]
+    assert found == [(v, u, scan(v, u)) for v, u in sorted(asked)]
+    assert any(c is not None for _, _, c in found) and any(c is None for _, _, c in found)
+
+
+def _html(title, text):
+    return (f"<html><head><title>{title} - site</title></head><body><article><h1>{title}</h1>"
+            f"<p id=\"c1\">๑. {text}</p></article></body></html>")
+
+
+@pytest.mark.slow  # indexes a site four times
+def test_a_rebuild_of_the_same_pages_does_not_list_the_site_again(tmp_path, monkeypatch):
+    # With the pages key of the build that kept the cache, the site search takes that
+    # build's page list and looks only at the sources it knew (an exclusion flipped in
+    # one of them still counts); the index is the one a fresh build writes.
+    from build_tools.analysis.analyzer import analyzer_for_corpus
+    from build_tools.outputs.site import site_sections
+    from build_tools.outputs.site.site_search import build_site_index
+
+    corpus_analyzer = analyzer_for_corpus(copy_corpus(tmp_path / "corpus"))
+    site, docs, cache = tmp_path / "site", tmp_path / "docs", tmp_path / "work" / "cache.pickle"
+    for name, text in (("a", "ส่งเสริมอาชีพ"), ("b", "ป้องกันยาเสพติด"), ("c", "แก้ไขปัญหาความยากจน")):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(_html(name, text), encoding="utf-8")
+        docs.mkdir(exist_ok=True)
+        (docs / f"{name}.md").write_text(f"---\ntitle: {name}\n---\n# {name}\n", encoding="utf-8")
+
+    def index_files():
+        return {p.relative_to(site).as_posix(): p.read_bytes()
+                for p in sorted((site / "search" / "th").rglob("*")) if p.is_file()}
+
+    build_site_index(site, corpus_analyzer, docs, log=lambda m: None, cache=cache, pages_key="k1")
+    first = index_files()
+    listed = []
+    real = site_sections.files_under
+    monkeypatch.setattr(site_sections, "files_under", lambda root, wanted: listed.append(root) or real(root, wanted))
+    (site / "b" / "index.html").write_text(_html("b", "พัฒนาชุมชน"), encoding="utf-8")
+    tmp = docs / ".c.tmp"
+    tmp.write_text("---\ntitle: c\nsearch:\n  exclude: true\n---\n# c\n", encoding="utf-8")
+    os.replace(tmp, docs / "c.md")  # as a build writes a changed page: a new file
+    build_site_index(site, corpus_analyzer, docs, log=lambda m: None, cache=cache, pages_key="k1")
+    assert listed == []
+    kept = index_files()
+    assert kept != first
+    build_site_index(site, corpus_analyzer, docs, log=lambda m: None)  # from scratch
+    assert index_files() == kept
+    build_site_index(site, corpus_analyzer, docs, log=lambda m: None, cache=cache, pages_key="k2")
+    assert listed and index_files() == kept  # another key: both folders listed again
+
+
+def test_pruning_removes_the_entries_no_run_asked_for_and_nothing_else(tmp_path):
+    cache = ContentCache(tmp_path / "c")
+    for key in ("a", "b", "c.d"):
+        cache.put(key, key)
+    (tmp_path / "c" / "notes.txt").write_text("x")
+    again = ContentCache(tmp_path / "c")
+    assert again.get("a") == "a" and again.has("c.d") and again.stored("c.d").value() == "c.d"
+    assert again.prune() == 1
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["a.pickle", "c.d.pickle", "notes.txt"]

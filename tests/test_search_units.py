@@ -291,7 +291,8 @@ def test_pages_handed_over_as_written_give_the_same_site_index(tmp_path, corpus_
     # files alone; a page whose file changed after it was handed over, and a page never
     # handed over, are analysed from the file.
     from build_tools.outputs.site import site_search
-    from build_tools.outputs.site.site_search import PageFeed, build_site_index
+    from build_tools.outputs.site.page_analysis import PageFeed
+    from build_tools.outputs.site.site_search import build_site_index
 
     site = tmp_path / "site"
     clauses = ["ส่งเสริมอาชีพ", "ป้องกันยาเสพติด", "แก้ไขปัญหาความยากจน", "องค์การบริหารส่วนตำบล"]

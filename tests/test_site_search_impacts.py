@@ -3,6 +3,8 @@ impact must be exactly what the per-posting BM25 formula (site_search.impact) gi
 term then section order, ties of rounding included."""
 import random
 
+import pytest
+
 from build_tools.outputs.site import site_search
 
 
@@ -11,13 +13,18 @@ class _NoFiles:
         pass
 
 
-def test_vectorized_postings_equal_the_formula_posting_by_posting():
+@pytest.mark.parametrize("wide", [False, True])
+def test_vectorized_postings_equal_the_formula_posting_by_posting(wide):
+    # `wide`: more terms than 16-bit ids hold (postings are grouped by term with a
+    # radix sort of 16-bit ids when they fit, else with a merge sort of 32-bit ones).
     rng = random.Random(3)
     sections = site_search._Sections(_NoFiles())
     words = [f"w{i}" for i in range(300)]
     expected_input = []
     for s in range(2000):
         terms = rng.sample(words, rng.randint(1, 40))
+        if wide:
+            terms += [f"u{s}-{k}" for k in range(34)]  # 68,000 words of one section each
         # weights as the analyzer gives them: sums of field weights and sub-word parts,
         # halves included (rounding ties)
         ws = tuple(rng.choice([0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 0.25, 7.75]) * rng.randint(1, 6) for _ in terms)
@@ -29,6 +36,7 @@ def test_vectorized_postings_equal_the_formula_posting_by_posting():
     for i, (terms, ws, length) in enumerate(expected_input):
         for t, tf in zip(terms, ws):
             expected.setdefault(t, []).extend((i, site_search.impact(tf, length, avg)))
+    assert (len(sections.vocab) > 1 << 16) == wide
     got = {t: p.tolist() for t, p in sections.postings().items()}
     assert got == expected
 

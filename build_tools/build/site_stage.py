@@ -25,7 +25,8 @@ from build_tools.common.paths import Paths
 from build_tools.outputs.site import engine_mkdocs, engine_zensical
 from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mkdocs
 from build_tools.outputs.site.engine_zensical import build_with_zensical
-from build_tools.outputs.site.site_search import PageFeed, build_site_index, index_key
+from build_tools.outputs.site.page_analysis import PageFeed
+from build_tools.outputs.site.site_search import build_site_index, index_key
 
 SITE_STATE_FORMAT = "4"
 # Written by MkDocs from the pages it rendered: an incremental build keeps the published
@@ -175,8 +176,12 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
     try:
         site = render_site(paths, staging, docs, nav, plan, engine, log=log,
                            written=feed.page_written if feed else None)
+        # The site's pages follow from its key (docs/, mkdocs.yml, navigation, engine) and
+        # the generated pages' names: the site search lists the folders again only when
+        # these changed.
+        pages_key = hashlib.sha256(json.dumps([plan.state["key"], sorted(plan.state["pages"])]).encode()).hexdigest()
         stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths), in_place=True,
-                                 feed=feed)
+                                 pages_key=pages_key, feed=feed)
     finally:
         if feed is not None:
             feed.close()

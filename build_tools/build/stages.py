@@ -12,6 +12,7 @@ from build_tools.build.background import in_background
 from build_tools.build.site_stage import build_site, plan_site
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import ContentCache
+from build_tools.common.collector import fewer_collections
 from build_tools.common.paths import Paths
 from build_tools.knowledge.checked import CheckedCorpus, check_corpus
 from build_tools.outputs.open_data import open_data_files
@@ -26,6 +27,11 @@ INDEX_NICE = 5  # below the pages and MkDocs; above the site search's page feed 
 def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inputs: str, t0: float) -> dict:
     """Everything after the check that something changed; `previous`: the published
     build's record (None: build from scratch); `inputs`: the inputs' digest."""
+    with fewer_collections():  # (common/collector.py: reading caches back was half collections)
+        return _run(paths, log, site, engine, previous, inputs, t0)
+
+
+def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inputs: str, t0: float) -> dict:
     checked = check_corpus(paths.corpus, log=log, cache_dir=paths.work / "cache")  # stages 1-3
     log_review(checked, log)
     analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)

@@ -28,7 +28,8 @@ def digest(*parts) -> str:
             p = p.encode("utf-8")
         elif not isinstance(p, bytes):
             p = pickle.dumps(p, protocol=4)
-        h.update(len(p).to_bytes(8, "little") + p)
+        h.update(len(p).to_bytes(8, "little"))
+        h.update(p)  # (not concatenated first: a copy of each part)
     return h.hexdigest()
 
 
@@ -53,11 +54,17 @@ class ContentCache:
         self.folder = folder
         self.used: set[str] = set()
         self.hits = self.misses = 0
+        # Entries' paths are made as strings: Path objects for the tens of thousands of
+        # entries a rebuild looks at cost more than reading the ones it reads.
+        self._prefix = os.path.join(folder, "") if folder is not None else ""
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
 
     def _file(self, key: str) -> Path:
-        return self.folder / f"{key}.pickle"
+        return Path(self._path(key))
+
+    def _path(self, key: str) -> str:
+        return f"{self._prefix}{key}.pickle"
 
     def get(self, key: str):
         if self.folder is None:
@@ -65,7 +72,7 @@ class ContentCache:
             return None
         self.used.add(key)
         try:
-            with self._file(key).open("rb") as f:
+            with open(self._path(key), "rb") as f:
                 value = pickle.load(f)
         except Exception:  # missing or damaged: computed again
             self.misses += 1
@@ -85,12 +92,12 @@ class ContentCache:
 
     def has(self, key: str) -> bool:
         """An entry is there (it may still prove unreadable: get() says so)."""
-        return self.folder is not None and self._file(key).is_file()
+        return self.folder is not None and os.path.isfile(self._path(key))
 
     def stored(self, key: str) -> Stored | None:
         """The entry as a Stored (read only when its value is asked for), or None when
         there is none; an entry kept only in memory is never deferred."""
-        if self.folder is None or not self._file(key).is_file():
+        if self.folder is None or not os.path.isfile(self._path(key)):
             return None
         self.used.add(key)
         self.hits += 1
@@ -107,10 +114,14 @@ class ContentCache:
         if self.folder is None:
             return 0
         gone = 0
-        for p in self.folder.iterdir():
-            if p.suffix == ".pickle" and p.stem not in self.used:
-                p.unlink(missing_ok=True)
-                gone += 1
+        with os.scandir(self.folder) as entries:  # names, not Path objects: tens of thousands
+            for entry in entries:
+                if entry.name.endswith(".pickle") and entry.name[:-len(".pickle")] not in self.used:
+                    try:
+                        os.unlink(entry.path)
+                    except FileNotFoundError:
+                        pass
+                    gone += 1
         return gone
 
 

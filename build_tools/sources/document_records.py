@@ -1,9 +1,11 @@
 """Each document file's front matter as stage 1 checked it (parsed, validated against
-the schema, its date read), kept in one file by the file's name and a digest of its
-text, so a rebuild checks again only the documents whose files changed (at 10,000
-letters, validating every front matter costs seconds).  What a record holds depends on
-nothing but the file's text and the code that reads it (`common` and `sources`): checks
-against other files (agencies, raw lines, duplicates) run on every build."""
+the schema, its date read), kept by the file's name and a digest of its text, so a
+rebuild checks again only the documents whose files changed (at 10,000 letters,
+validating every front matter costs seconds).  The records are kept in SHARDS files by a
+hash of the file's name, so a rebuild after one changed letter rewrites one small file,
+not the records of every letter.  What a record holds depends on nothing but the file's
+text and the code that reads it (`common` and `sources`): checks against other files
+(agencies, raw lines, duplicates) run on every build."""
 from __future__ import annotations
 
 import hashlib
@@ -15,33 +17,49 @@ import build_tools.common
 import build_tools.sources
 from build_tools.common.cache import code_version
 
-FORMAT = "1"
+FORMAT = "2"
+SHARDS = 32
 
 
 def text_digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
+def shard_of(rel: str) -> int:
+    """Which of the SHARDS files keeps the record of the document file `rel`."""
+    return hashlib.blake2b(rel.encode("utf-8"), digest_size=2).digest()[0] % SHARDS
+
+
 class DocumentRecords:
-    """rel -> (digest of the text, record) read from and saved to `path` (None: nothing
-    kept).  A damaged or unreadable file is an empty store: every document is checked
-    again, and the file is written afresh."""
+    """rel -> (digest of the text, record) read from and saved to the shard files named
+    after `path` (<stem>.<shard>.pickle beside it; None: nothing kept).  A damaged or
+    unreadable shard is an empty one: its documents are checked again, and it is written
+    afresh."""
 
     def __init__(self, path: Path | None):
         self.path = path
         self.code = FORMAT + code_version(build_tools.common, build_tools.sources)
         self.known: dict = {}
         self.seen: dict = {}
-        self.changed = False
+        self.changed: set[int] = set()  # shards with a record put this run
+        self.unreadable: set[int] = set()
         if path is None:
             return
-        try:
-            with path.open("rb") as f:
-                saved = pickle.load(f)
-            if isinstance(saved, dict) and saved.get("code") == self.code:
-                self.known = saved["records"]
-        except Exception:  # missing or damaged: checked again
-            self.known = {}
+        for k in range(SHARDS):
+            try:
+                with self.shard_path(k).open("rb") as f:
+                    saved = pickle.load(f)
+                if isinstance(saved, dict) and saved.get("code") == self.code:
+                    self.known.update(saved["records"])
+                    continue
+            except FileNotFoundError:
+                continue
+            except Exception:  # damaged: its documents are checked again
+                pass
+            self.unreadable.add(k)
+
+    def shard_path(self, k: int) -> Path:
+        return self.path.with_name(f"{self.path.stem}.{k:02d}{self.path.suffix}")
 
     def get(self, rel: str, text: str):
         """The record kept for this file with this text, else None."""
@@ -53,18 +71,28 @@ class DocumentRecords:
 
     def put(self, rel: str, text: str, record) -> None:
         self.seen[rel] = (text_digest(text), record)
-        self.changed = True
+        self.changed.add(shard_of(rel))
 
     def save(self) -> None:
-        """Keep the records of the files seen this time, when any changed or went (an
-        atomic replace); a store that cannot be written only makes the next build slower."""
-        if self.path is None or (not self.changed and self.seen.keys() == self.known.keys()):
+        """Keep the records of the files seen this time: each shard with a record put,
+        one gone or unreadable is replaced atomically; a store that cannot be written
+        only makes the next build slower."""
+        if self.path is None:
             return
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        by_shard: dict[int, dict] = {k: {} for k in range(SHARDS)}
+        for rel, entry in self.seen.items():
+            by_shard[shard_of(rel)][rel] = entry
+        gone = {shard_of(rel) for rel in self.known.keys() - self.seen.keys()}
+        for k in sorted(self.changed | gone | self.unreadable):
+            self._write(self.shard_path(k), {"code": self.code, "records": by_shard[k]})
+        self.path.unlink(missing_ok=True)  # the single file of FORMAT 1
+
+    def _write(self, target: Path, data: dict) -> None:
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
             with tmp.open("wb") as f:
-                pickle.dump({"code": self.code, "records": self.seen}, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
         except OSError:
             tmp.unlink(missing_ok=True)

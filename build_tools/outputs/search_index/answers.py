@@ -48,6 +48,9 @@ class _Builder:
         self.corpus, self.m, self.analyzer = corpus, model, analyzer
         self.docs = {nd.id: nd for nd in docs}
         self.conflicts = [c for c in conflicts if c.kind == "count"]
+        # Each count conflict's readings as (folded value, unit), made once: every count
+        # in the cited letters is looked up among them (thousands of readings).
+        self._readings: list[tuple] | None = None
         self.entries: list[dict] = []
 
     # --- helpers ----------------------------------------------------------------------
@@ -207,10 +210,23 @@ class _Builder:
                 out.append((m.group(1), words[0]))
         return out
 
+    def count_conflict(self, value: str, unit: str):
+        """The count conflict with a reading of this value (a prefix of it, folded) in
+        this unit, if any."""
+        if self._readings is None:
+            units: dict[str, list] = {}
+            for c in self.conflicts:
+                for r in c.readings:
+                    if r.value not in units:
+                        units[r.value] = self.analyzer.query_terms(r.value)[-1:]
+            self._readings = [(c, [(fold_number(r.value), units[r.value]) for r in c.readings])
+                              for c in self.conflicts]
+        folded = fold_number(value)
+        return next((c for c, readings in self._readings
+                     if any(f.startswith(folded) and u == [unit] for f, u in readings)), None)
+
     def count(self, doc_id: str, block, value: str, unit: str) -> None:
-        conflict = next((c for c in self.conflicts
-                         if any(fold_number(r.value).startswith(fold_number(value)) and
-                                self.analyzer.query_terms(r.value)[-1:] == [unit] for r in c.readings)), None)
+        conflict = self.count_conflict(value, unit)
         text = block_text(block)
         card = {"text": f"{to_thai_digits(value)} {unit} — {_short(text, 200)}", "url": doc_url(doc_id, block.anchor),
                 "source": doc_url(doc_id, block.anchor)}

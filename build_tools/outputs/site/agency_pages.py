@@ -32,7 +32,7 @@ def agency(site: Site, aid: str) -> str:
         steps=[s for s in m.steps if aid in (s.actors or []) or aid in (s.informs or [])],
         activities=[x for x in m.activities if aid in (x.actors or []) or aid in (x.reports_to or [])],
         projects=[p for p in m.projects if p.lead == aid or aid in (p.partners or [])],
-        documents=[d for d in site.corpus.documents if aid in (d.get("issuer"), d.get("drafted_by"))])
+        documents=site.agency_documents(aid))
 
 
 def agencies_index(site: Site) -> str:

@@ -34,6 +34,7 @@ class ReadingsView:
             by_value.setdefault(fold_number(r.value), []).append(i)
         self.values = list(by_value.values())  # index lists, by first appearance
         self._places: dict[tuple, tuple] = {}  # (doc id, raw line) -> place()
+        self._default: tuple | None = None  # _others() of a document with no reading here
 
     def mine(self, doc_id: str) -> list:
         return [self.readings[i] for i in self.by_doc.get(doc_id, [])]
@@ -56,13 +57,34 @@ class ReadingsView:
         n_others = len(self.readings) - len(mine)
         if n_others <= MAX_OTHER_READINGS:
             return list(self.readings), 0
+        # The others a document with no reading here would show, and every reading that
+        # choice looked at: a document holding none of those shows the same others (the
+        # choice asks of its readings only whether they are among these), so thousands
+        # of letters in one conflict share one choice.
+        if self._default is None:
+            self._default = self._others(set())
+        keep, looked_at = self._default
+        if not mine.isdisjoint(looked_at):
+            keep, _ = self._others(mine)
+        shown = [self.readings[i] for i in sorted(mine | set(keep))]
+        return shown, n_others - len(keep)
+
+    def _others(self, mine: set[int]) -> tuple[list[int], set[int]]:
+        """The others to show beside `mine` (reading indexes), and the indexes whose
+        membership in `mine` decided it."""
+        looked_at: set[int] = set()
+
+        def other(i: int) -> bool:
+            looked_at.add(i)
+            return i not in mine
+
         firsts: list[int] = []
         for idxs in self.values:
             # Values come by first appearance: once MAX firsts all come before this
             # value's first reading, no later value can enter the list.
             if len(firsts) >= MAX_OTHER_READINGS and sorted(firsts)[MAX_OTHER_READINGS - 1] < idxs[0]:
                 break
-            i = next((i for i in idxs if i not in mine), None)
+            i = next((i for i in idxs if other(i)), None)
             if i is not None:
                 firsts.append(i)
         keep = sorted(firsts)[:MAX_OTHER_READINGS]
@@ -71,10 +93,9 @@ class ReadingsView:
             for i in range(len(self.readings)):
                 if len(keep) >= MAX_OTHER_READINGS:
                     break
-                if i not in mine and i not in chosen:
+                if other(i) and i not in chosen:
                     keep.append(i)
-        shown = [self.readings[i] for i in sorted(mine | set(keep))]
-        return shown, n_others - len(keep)
+        return keep, looked_at
 
 
 def conflicts_by_doc(conflicts) -> dict[str, list]:

@@ -14,7 +14,8 @@ def signature(*parts) -> str:
     h = hashlib.blake2b(digest_size=16)
     for p in parts:
         data = p if isinstance(p, bytes) else p.encode("utf-8") if isinstance(p, str) else pickle.dumps(p, protocol=4)
-        h.update(len(data).to_bytes(8, "little") + data)
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)  # (not concatenated first: a copy of every postings array)
     return h.hexdigest()
 
 
@@ -27,7 +28,8 @@ class SearchFiles:
     or found in place, see `seen`): a file dumped with the same signature whose file is
     still that very file (a staged copy links the published files: same inode, size
     and time) is neither encoded nor read again (a rebuild after one changed letter
-    keeps thousands of them)."""
+    keeps thousands of them).  A group of files made together (a common term's head and
+    tail pieces) is kept as a whole, without even cutting its data (kept_group)."""
 
     SUBDIRS = ("d", "p", "s")
 
@@ -40,20 +42,46 @@ class SearchFiles:
         self.known = known or {}
         self.seen: dict[str, list] = {}
 
-    def _kept(self, rel: str, sig: str) -> bool:
+    def _unchanged(self, rel: str, sig: str | None) -> os.stat_result | None:
+        """The file's stat when it is the very file an earlier build wrote from `sig`."""
         entry = self.known.get(rel)
-        if not entry or entry[0] != sig:
-            return False
+        if not entry or sig is None or entry[0] != sig:
+            return None
         try:
-            st = (self.folder / rel).stat()
+            st = os.stat(os.path.join(self.folder, rel))  # a string path: thousands of files a build
         except OSError:
-            return False
-        if [st.st_ino, st.st_size, st.st_mtime_ns] != entry[1:]:
-            return False
+            return None
+        return st if [st.st_ino, st.st_size, st.st_mtime_ns] == entry[1:] else None
+
+    def _keep(self, rel: str, st: os.stat_result) -> None:
         self.names.add(rel)
         self.size += st.st_size
-        self.seen[rel] = entry
-        return True
+        self.seen[rel] = self.known[rel]
+
+    def _kept(self, rel: str, sig: str) -> bool:
+        st = self._unchanged(rel, sig)
+        if st is not None:
+            self._keep(rel, st)
+        return st is not None
+
+    def kept_group(self, group: str, sig: str):
+        """What remember_group kept for `group` when `sig` is the signature it was made
+        from and every file of it is still the one written then (they are kept); else None."""
+        entry = self.known.get(group)
+        if not entry or entry[0] != sig:
+            return None
+        stats = [self._unchanged(rel, (self.known.get(rel) or [None])[0]) for rel in entry[1]]
+        if any(st is None for st in stats):
+            return None
+        for rel, st in zip(entry[1], stats):
+            self._keep(rel, st)
+        self.seen[group] = entry
+        return entry[2]
+
+    def remember_group(self, group: str, sig: str, files: list[str], value) -> None:
+        """Files dumped together from what `sig` signs, and a value made with them, for
+        the next build's kept_group."""
+        self.seen[group] = [sig, files, value]
 
     def dump(self, rel: str, data, sig: str | None = None) -> None:
         """Write `data` (or what `data()` returns, when it is a function) as JSON to

@@ -145,7 +145,9 @@ class Sections:
         impact_ = np.maximum(1, np.rint(impact_, out=impact_), out=impact_).astype(np.int32)
         term_ids = np.frombuffer(self.term_ids, dtype=np.int32)
         ends = 2 * np.cumsum(np.bincount(term_ids, minlength=len(self.vocab)))
-        order = np.argsort(term_ids, kind="stable")  # by term, then section
+        # By term, then section: a stable sort, numpy's radix sort when the ids fit in 16
+        # bits (several times faster than its merge sort of 32-bit ids; the same order).
+        order = np.argsort(term_ids.astype(np.uint16) if len(self.vocab) <= 1 << 16 else term_ids, kind="stable")
         self.term_ids, self.weights, self.sizes = array("i"), array("d"), array("i")
         del term_ids, tf
         flat = np.empty(2 * len(order), dtype=np.int32)

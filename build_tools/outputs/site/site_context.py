@@ -31,6 +31,17 @@ class Site:
         self._clause_labels: dict[tuple[str, str], str] = {}
         self.handouts: set[str] = set()  # source pages of the printable handouts (handouts.py)
         self.cache = None  # the build's page cache (common/cache.py ContentCache), when there is one
+        self._by_agency: dict[str, list] | None = None
+
+    def agency_documents(self, aid: str) -> list:
+        """The corpus's documents an agency issued or drafted, in corpus order (grouped
+        once: each agency's page would scan every document)."""
+        if self._by_agency is None:
+            self._by_agency = {}
+            for d in self.corpus.documents:
+                for a in dict.fromkeys((d.get("issuer"), d.get("drafted_by"))):
+                    self._by_agency.setdefault(a, []).append(d)
+        return self._by_agency.get(aid, [])
 
     # documents and clauses ------------------------------------------------------------
     def clause_label(self, ref: Ref) -> str:

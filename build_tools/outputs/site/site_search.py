@@ -31,11 +31,8 @@ import json
 import math
 import os
 import pickle
-import zlib
-from array import array
 from collections import defaultdict
 from functools import partial
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -43,29 +40,28 @@ import numpy as np
 from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
 from build_tools.analysis.browser_tables import browser_tables
 from build_tools.common.atomic import fresh_dir, replace_dir
-from build_tools.common.parallel import Worker, parallel_imap
+from build_tools.common.parallel import parallel_imap
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
-from build_tools.outputs.site import search_sections
+from build_tools.outputs.site import page_analysis, search_sections
+from build_tools.outputs.site.page_analysis import PageFeed, analysed_page, cached_analysis
 from build_tools.outputs.site.search_files import SearchFiles, signature
 from build_tools.outputs.site.search_sections import SECTIONS_PER_SHARD, Sections, impact
-from build_tools.outputs.site.site_sections import built_page_url, indexed_pages, page_sections
+from build_tools.outputs.site.site_sections import indexed_pages, page_sections, site_page_urls
 
 __all__ = ["SECTIONS_PER_SHARD", "build_site_index", "fnv1a", "impact", "index_key", "page_sections"]
 _Sections = Sections  # the name tests and earlier callers use
 
 INDEX_DIR = "search/th"
 FORMAT = 2
-CACHE_FORMAT = "page digest, (packed rows, row kinds, term ids, weights, sizes, lengths), file id; vocabulary"  # what a cache entry holds (see analyze_site)
-SNIPPET_CHARS = 1000  # text kept per section for the result snippet
+# What a cache entry holds (see analyze_site).
+CACHE_FORMAT = "page digest, (packed rows, row kinds, term ids, weights, sizes, lengths), file id; vocabulary"
 POSTINGS_TARGET_BYTES = 48_000
 # A term in more sections than this gets a head file with its strongest postings (by
 # impact) and a tail file with the rest, fetched only when the heads give too few results.
 POSTINGS_HEAD = 2000
 TAIL_RANGE = 4000  # sections per tail piece
 MAX_TERM_CHARS = 40  # the browser's maximal matching tries terms up to this long
-# Pages that are the circulars themselves; every other page restates them (ranking.DERIVED_TEXT).
-PRIMARY_PAGES = ("documents/",)
 
 
 def fnv1a(term: str) -> int:
@@ -92,37 +88,14 @@ def _shard_key(term: str) -> str:
     return "-".join(format(ord(c), "x") for c in term[:2])
 
 
-def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tuple, tuple, int]]:
-    """Each section's weighted terms (terms, weights) and its length in words (for BM25):
-    the fields weighted as ranking.field_weights says, a word inside a compound or a
-    synonym's canonical name with ranking.SUBWORD."""
-    out = []
-    cut: dict[str, list] = {}  # a page's title is on each of its sections: cut once
-    for s in sections:
-        w: dict[str, float] = defaultdict(float)
-        n = 0
-        weights = ranking.field_weights(s["page"], not s["url"].startswith(PRIMARY_PAGES))
-        for field, key in (("title", "title"), ("section", "section"), ("context", "context"), ("text", "body")):
-            fw = weights[key]
-            if not fw or not s.get(field):
-                continue
-            if field != "text" and s[field] not in cut:
-                cut[s[field]] = analyzer.tokens(s[field])
-            for tok in cut[s[field]] if field != "text" else analyzer.tokens(s[field]):
-                w[tok.text] += fw * (ranking.SUBWORD if tok.sub else 1.0)
-                if field == "text" and not tok.sub:
-                    n += 1
-        out.append((tuple(w), tuple(w.values()), max(n, 1)))
-    return out
-
-
 def index_key(analyzer: ThaiAnalyzer) -> str:
     """What a cached page analysis depends on besides the page: the code that reads and
     weighs pages, the analyzer (its code and vocabulary) and the ranking weights."""
     import build_tools.analysis as analysis_pkg
 
     h = hashlib.sha256()
-    for f in [Path(__file__), Path(search_sections.__file__), Path(page_sections.__code__.co_filename),
+    for f in [Path(__file__), Path(page_analysis.__file__), Path(search_sections.__file__),
+              Path(page_sections.__code__.co_filename),
               Path(ranking.__file__),
               Path(SearchFiles.dump.__code__.co_filename),
               *sorted(Path(analysis_pkg.__file__).parent.glob("*.py"))]:
@@ -144,24 +117,25 @@ def _load_cache(cache: Path | None, key: str) -> dict:
 
 
 def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, old: dict,
-                 sink: Sections, sources: dict | None = None, feed: PageFeed | None = None) -> tuple[dict, int, int]:
+                 sink: Sections, sources: dict | None = None, urls: list[str] | None = None,
+                 same_sources: bool = False, feed: PageFeed | None = None) -> tuple[dict, int, int]:
     """Feed every searchable section of the site to `sink`; returns each page's cache
     entry, how many pages were analyzed afresh, and how many of those by the feed.  A page whose HTML is unchanged since
     the build that made `old` (url -> entry) reuses that build's analysis (an incremental
     build re-renders a few pages of thousands); a page `feed` analysed as the engine
-    wrote it is taken from there; `sources`: see indexed_pages."""
-    listed = [(url, page, _cached_page(page, old.pop(url, None)))
-              for url, page in indexed_pages(site_dir, docs_dir, sources)]
+    wrote it is taken from there; `sources`, `urls`, `same_sources`: see indexed_pages."""
+    listed = [(url, page, cached_analysis(page, old.pop(url, None)))
+              for url, page in indexed_pages(site_dir, docs_dir, sources, urls, same_sources)]
     fed = {url: got for url, page, entry in listed if entry is None and feed is not None
            for got in [feed.take(url, page)] if got is not None}
     # Pages left to analyse are cut on every core (a full build: thousands); each is
     # packed here, in site order, as it comes back.
-    analysed = parallel_imap(partial(_page_analysis, analyzer=analyzer),
+    analysed = parallel_imap(partial(analysed_page, analyzer=analyzer),
                              [(url, page) for url, page, entry in listed if entry is None and url not in fed])
     new: dict = {}
     fresh, by_feed = 0, len(fed)
     try:
-        for url, page, entry in listed:
+        for url, _, entry in listed:
             if entry is None:
                 digest, rows, terms, file_id = fed.pop(url) if url in fed else next(analysed)
                 entry = (digest, sink.pack(rows, terms), file_id)
@@ -183,88 +157,6 @@ def _save_cache(cache: Path | None, saved: dict) -> None:
         os.replace(tmp, cache)
 
 
-def _file_id(page: Path) -> tuple[int, int, int]:
-    st = page.stat()
-    return st.st_ino, st.st_size, st.st_mtime_ns
-
-
-def _cached_page(page: Path, hit: tuple | None) -> tuple | None:
-    """The cache entry (digest, packed analysis, file id) when it still holds for the
-    page: the same file (a staged site links the pages it did not render again to the
-    published ones: same inode, size and time, nothing to read), else the same bytes."""
-    if hit is None:
-        return None
-    file_id = _file_id(page)
-    if hit[2] == file_id:
-        return hit
-    if hit[0] == hashlib.blake2b(page.read_bytes(), digest_size=16).digest():
-        return hit[0], hit[1], file_id
-    return None
-
-
-def _page_analysis(url_page: tuple[str, Path], analyzer: ThaiAnalyzer) -> tuple:
-    """A page's digest, snippet rows, each section's weighted terms, and file id (the
-    caller packs rows and terms: kept compressed, as the cache of a whole site is read
-    back into memory)."""
-    url, page = url_page
-    return (*_analysis(url, page.read_bytes(), analyzer), _file_id(page))
-
-
-def _analysis(url: str, data: bytes, analyzer: ThaiAnalyzer) -> tuple[bytes, list, list]:
-    sections = page_sections(data.decode("utf-8"), url)
-    rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
-    return hashlib.blake2b(data, digest_size=16).digest(), rows, _page_terms(sections, analyzer)
-
-
-def _fed_analysis(url_data: tuple[str, bytes], analyzer: ThaiAnalyzer) -> tuple[bytes, bytes]:
-    digest, rows, terms = _analysis(*url_data, analyzer)
-    return digest, zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-class PageFeed:
-    """Pages cut while the site engine is still writing the site: the engine hands over
-    each page's HTML as it writes it (engine_mkdocs' on_post_page), a forked worker on
-    the other core analyses it, and analyze_site takes the result for a page whose file
-    holds exactly the bytes analysed (else the page is analysed again).  At most
-    IN_FLIGHT pages wait for the worker at a time; a page handed over while it is busy is
-    left to analyze_site, which cuts what is left on every core once the engine is done.
-    Results are kept compressed until then (memory at 10,000 letters)."""
-
-    IN_FLIGHT = 4
-    NICE = 10  # the engine's own run is the build's longest path: the worker only fills a spare core
-
-    def __init__(self, analyzer: ThaiAnalyzer):
-        self.worker = Worker(partial(_fed_analysis, analyzer=analyzer), nice=self.NICE)
-        self.results: dict[str, object] = {}  # url -> the worker's handle
-        self.in_flight: list = []
-
-    def page_written(self, path: str, html: str) -> None:
-        """`path`: the page's file in the site (with /); `html`: what is written there."""
-        url = built_page_url(path)
-        self.in_flight = [h for h in self.in_flight if not h.ready()]
-        if url is None or len(self.in_flight) >= self.IN_FLIGHT:
-            return
-        handle = self.worker.submit((url, html.encode("utf-8", "xmlcharrefreplace")))  # as MkDocs writes it
-        self.results[url] = handle
-        self.in_flight.append(handle)
-
-    def take(self, url: str, page: Path) -> tuple | None:
-        """(digest, rows, terms, file id) of the page at `url`, built file `page`, if it
-        was analysed as written; None if not."""
-        handle = self.results.pop(url, None)
-        if handle is None:
-            return None
-        digest, packed = handle.result()
-        data = page.read_bytes()
-        if hashlib.blake2b(data, digest_size=16).digest() != digest:
-            return None  # changed after the engine handed it over
-        return (digest, *pickle.loads(zlib.decompress(packed)), _file_id(page))
-
-    def close(self) -> None:
-        self.worker.close()
-        self.results.clear()
-
-
 def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: int) -> dict[str, dict]:
     """Postings into p/, each term's dictionary entry [df, bucket] into the returned
     dictionary shards."""
@@ -282,28 +174,43 @@ def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: 
             continue
         # Own files for head and tail, so buckets stay small however many common terms
         # share one.
-        # The head: the strongest postings (impact down, then section up); head and
-        # tail each in section order, as the postings are.
-        secs, imps = plist[0::2], plist[1::2]
-        order = np.lexsort((secs, -imps.astype(np.int64)))
-        head, tail = np.sort(order[:POSTINGS_HEAD]), np.sort(order[POSTINGS_HEAD:])
-        flat = {"h": np.column_stack((secs[head], imps[head])).ravel()}
-        # The tail in pieces by section range: a query that also has a rarer word
-        # fetches only the pieces where that word occurs.
-        ranges = secs[tail] // TAIL_RANGE
-        pieces = np.unique(ranges).tolist()
-        for k in pieces:
-            part = tail[ranges == k]
-            flat[f"t{tails}-{k}"] = np.column_stack((secs[part], imps[part])).ravel()
-        for name, values in flat.items():
-            out.dump(f"p/{name}{tails if name == 'h' else ''}.json", values.tolist, signature(values.tobytes()))
-        bucket["#" + term] = [df, tails, pieces]
+        bucket["#" + term] = [df, tails, _write_common(out, term, plist, tails)]
         tails += 1
     for b, p in posting_shards.items():
         sig = signature(*(x for t, v in p.items() for x in (t, v.tobytes() if isinstance(v, np.ndarray) else v)))
         out.dump(f"p/{b}.json", lambda p=p: {t: v.tolist() if isinstance(v, np.ndarray) else v for t, v in p.items()},
                  sig)
     return dicts
+
+
+def _write_common(out: SearchFiles, term: str, plist: np.ndarray, n: int) -> list[int]:
+    """The head file (p/h<n>.json) and tail pieces (p/t<n>-<k>.json) of a common term;
+    returns the tail's section ranges k.  A term whose postings and number are an
+    earlier build's, with all its files still in place, is not cut again (a rebuild
+    after one changed letter keeps nearly all of them)."""
+    group = f"#{n}"
+    sig = signature(term, plist.tobytes())
+    kept = out.kept_group(group, sig)
+    if kept is not None:
+        return kept
+    # The head: the strongest postings (impact down, then section up); head and
+    # tail each in section order, as the postings are.
+    secs, imps = plist[0::2], plist[1::2]
+    order = np.lexsort((secs, -imps.astype(np.int64)))
+    head, tail = np.sort(order[:POSTINGS_HEAD]), np.sort(order[POSTINGS_HEAD:])
+    flat = {f"p/h{n}.json": np.column_stack((secs[head], imps[head])).ravel()}
+    # The tail in pieces by section range: a query that also has a rarer word
+    # fetches only the pieces where that word occurs.  Its sections ascend, so each
+    # range is one run of it.
+    ranges = secs[tail] // TAIL_RANGE
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(ranges)) + 1)) if len(ranges) else np.array([], int)
+    pieces = ranges[starts].tolist()
+    for k, part in zip(pieces, np.split(tail, starts[1:])):
+        flat[f"p/t{n}-{k}.json"] = np.column_stack((secs[part], imps[part])).ravel()
+    for rel, values in flat.items():
+        out.dump(rel, values.tolist, signature(values.tobytes()))
+    out.remember_group(group, sig, list(flat), pieces)
+    return pieces
 
 
 def language_terms(analyzer: ThaiAnalyzer) -> list[tuple[str, str]]:
@@ -333,9 +240,12 @@ def _add_language_words(dicts: dict[str, dict], terms: list[tuple[str, str]]) ->
 
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
                      log=print, cache: Path | None = None, in_place: bool = False,
-                     feed: PageFeed | None = None) -> dict:
+                     pages_key: str | None = None, feed: PageFeed | None = None) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
     `cache`: a file keeping each page's analysis for the next build (see analyze_site).
+    `pages_key`: a hash of what decides which pages the site has (the site's key and
+    its sources' names); the build that kept the cache with the same key had the same
+    pages and sources, so neither folder is listed again.
     `in_place`: the site is a build's staging copy (a linked copy of the published
     site): only the files whose bytes change are replaced there,
     so a rebuild after one changed letter rewrites a few shards, not the whole index;
@@ -348,11 +258,14 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     saved = _load_cache(cache, key)
     sections = Sections(out, saved.get("vocab"), SECTIONS_PER_SHARD)
     sources = saved.get("sources", {})
-    analyzed, fresh, by_feed = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources, feed)
+    same = pages_key is not None and saved.get("pages_key") == pages_key and saved.get("urls") is not None
+    urls = saved["urls"] if same else site_page_urls(site_dir)
+    analyzed, fresh, by_feed = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources,
+                                            urls, same_sources=same, feed=feed)
     analyzed = sections.compact(analyzed)
     language = saved.get("language") or language_terms(analyzer)
     _save_cache(cache, {"key": key, "pages": analyzed, "language": language, "sources": sources,
-                        "vocab": list(sections.vocab)})
+                        "vocab": list(sections.vocab), "urls": urls, "pages_key": pages_key})
     pages = len(analyzed)
     del analyzed, saved
     postings = sections.postings()

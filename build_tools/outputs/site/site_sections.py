@@ -236,12 +236,13 @@ def excluded_pages(docs_dir: Path | None, known: dict | None = None) -> set[str]
     linked copy of the published ones, in which only changed pages are new files)."""
     known = {} if known is None else known
     seen, out = {}, set()
+    top = os.path.join(docs_dir, "") if docs_dir else ""
     for rel in files_under(docs_dir, lambda name: name.endswith(".md")) if docs_dir else []:
-        md = docs_dir / rel
+        md = top + rel  # a string: Path objects for thousands of pages cost more than the check
         st = os.stat(md)
         stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
         entry = known.get(rel)
-        skip = entry[3] if entry and entry[:3] == stamp else _excluded(md)
+        skip = entry[3] if entry and entry[:3] == stamp else _excluded(Path(md))
         seen[rel] = [*stamp, skip]
         if skip:
             out.add(page_url(rel))
@@ -250,16 +251,34 @@ def excluded_pages(docs_dir: Path | None, known: dict | None = None) -> set[str]
     return out
 
 
-def indexed_pages(site_dir: Path, docs_dir: Path | None = None, known: dict | None = None) -> list[tuple[str, Path]]:
-    """(url, built file) of every page the site search covers, in a stable order (by
-    path, so the pages of one kind, documents/ or agencies/, are neighbours); `known`:
-    see excluded_pages."""
-    skip = excluded_pages(docs_dir, known)
+def excluded_again(docs_dir: Path | None, known: dict) -> set[str] | None:
+    """excluded_pages for a rebuild whose sources are those `known` lists (the same
+    pages, not listed again): each is looked at (a stat) and read only when it is not
+    the file `known` saw.  None when one of them is gone (then they must be listed)."""
+    top = os.path.join(docs_dir, "") if docs_dir else ""
+    out = set()
+    for rel, entry in known.items():
+        try:
+            st = os.stat(top + rel)
+        except OSError:
+            return None
+        stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
+        if entry[:3] != stamp:
+            known[rel] = entry = [*stamp, _excluded(Path(top + rel))]
+        if entry[3]:
+            out.add(page_url(rel))
+    return out
+
+
+def site_page_urls(site_dir: Path) -> list[str]:
+    """The URL of every built page the site search may cover (before exclusions), in a
+    stable order (by path, so the pages of one kind, documents/ or agencies/, are
+    neighbours)."""
     out = []
     for path in files_under(site_dir, lambda name: name == "index.html"):
         url = built_page_url(path)
-        if url is not None and url not in skip:
-            out.append((url, site_dir / path))
+        if url is not None:
+            out.append(url)
     return out
 
 
@@ -272,14 +291,28 @@ def built_page_url(path: str) -> str | None:
     return folder + "/" if folder else ""
 
 
+def indexed_pages(site_dir: Path, docs_dir: Path | None = None, known: dict | None = None,
+                  urls: list[str] | None = None, same_sources: bool = False) -> list[tuple[str, Path]]:
+    """(url, built file) of every page the site search covers, in site_page_urls' order;
+    `known`: see excluded_pages.  `urls`: the site's site_page_urls when the caller knows
+    them; `same_sources`: the sources are the ones `known` lists (a rebuild of the same
+    pages: only they are looked at, the folder is not listed again)."""
+    skip = excluded_again(docs_dir, known) if same_sources and known else None
+    if skip is None:
+        skip = excluded_pages(docs_dir, known)
+    urls = site_page_urls(site_dir) if urls is None else urls
+    return [(url, site_dir / (url + "index.html")) for url in urls if url not in skip]
+
+
 def files_under(root: Path, wanted) -> list[str]:
     """Paths (relative, with /) of the files under `root` whose name is `wanted`, in the
     order sorted(root.rglob(...)) gives (by path parts), listed by os.walk: pathlib's
     rglob, relative_to and sorting of thousands of Path objects cost more than the rest
     of a one-letter rebuild's site search."""
     out = []
-    for folder, _, names in os.walk(root):
-        rel = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
+    top = os.path.join(root, "")  # os.walk's folders all start with it (relpath: slower)
+    for folder, _, names in os.walk(top):
+        rel = folder[len(top):].replace(os.sep, "/")
+        prefix = rel + "/" if rel else ""
         out += [prefix + n for n in names if wanted(n)]
     return sorted(out, key=lambda rel: rel.split("/"))

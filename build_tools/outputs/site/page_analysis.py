@@ -1,0 +1,127 @@
+"""One page's analysis for the site search (build_tools.outputs.site.site_search): its
+sections (site_sections.page_sections), the snippet rows and each section's weighted
+terms, read from the built file or handed over as MkDocs writes it (PageFeed: cut on the
+other core during MkDocs' run), and when a cached analysis still holds for a file."""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import zlib
+from collections import defaultdict
+from functools import partial
+from pathlib import Path
+
+from build_tools.analysis.analyzer import ThaiAnalyzer
+from build_tools.common.parallel import Worker
+from build_tools.outputs.search_index import ranking
+from build_tools.outputs.site.site_sections import built_page_url, page_sections
+
+SNIPPET_CHARS = 1000  # text kept per section for the result snippet
+# Pages that are the circulars themselves; every other page restates them (ranking.DERIVED_TEXT).
+PRIMARY_PAGES = ("documents/",)
+
+
+def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tuple, tuple, int]]:
+    """Each section's weighted terms (terms, weights) and its length in words (for BM25):
+    the fields weighted as ranking.field_weights says, a word inside a compound or a
+    synonym's canonical name with ranking.SUBWORD."""
+    out = []
+    cut: dict[str, list] = {}  # a page's title is on each of its sections: cut once
+    for s in sections:
+        w: dict[str, float] = defaultdict(float)
+        n = 0
+        weights = ranking.field_weights(s["page"], not s["url"].startswith(PRIMARY_PAGES))
+        for field, key in (("title", "title"), ("section", "section"), ("context", "context"), ("text", "body")):
+            fw = weights[key]
+            if not fw or not s.get(field):
+                continue
+            if field != "text" and s[field] not in cut:
+                cut[s[field]] = analyzer.tokens(s[field])
+            for tok in cut[s[field]] if field != "text" else analyzer.tokens(s[field]):
+                w[tok.text] += fw * (ranking.SUBWORD if tok.sub else 1.0)
+                if field == "text" and not tok.sub:
+                    n += 1
+        out.append((tuple(w), tuple(w.values()), max(n, 1)))
+    return out
+
+
+def _file_id(page: Path) -> tuple[int, int, int]:
+    st = page.stat()
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def cached_analysis(page: Path, hit: tuple | None) -> tuple | None:
+    """The cache entry (digest, packed analysis, file id) when it still holds for the
+    page: the same file (a staged site links the pages it did not render again to the
+    published ones: same inode, size and time, nothing to read), else the same bytes."""
+    if hit is None:
+        return None
+    file_id = _file_id(page)
+    if hit[2] == file_id:
+        return hit
+    if hit[0] == hashlib.blake2b(page.read_bytes(), digest_size=16).digest():
+        return hit[0], hit[1], file_id
+    return None
+
+
+def analysed_page(url_page: tuple[str, Path], analyzer: ThaiAnalyzer) -> tuple:
+    """A page's digest, snippet rows, each section's weighted terms, and file id (the
+    caller packs rows and terms: kept compressed, as the cache of a whole site is read
+    back into memory)."""
+    url, page = url_page
+    return (*_analysis(url, page.read_bytes(), analyzer), _file_id(page))
+
+
+def _analysis(url: str, data: bytes, analyzer: ThaiAnalyzer) -> tuple[bytes, list, list]:
+    sections = page_sections(data.decode("utf-8"), url)
+    rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
+    return hashlib.blake2b(data, digest_size=16).digest(), rows, _page_terms(sections, analyzer)
+
+
+def _fed_analysis(url_data: tuple[str, bytes], analyzer: ThaiAnalyzer) -> tuple[bytes, bytes]:
+    digest, rows, terms = _analysis(*url_data, analyzer)
+    return digest, zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+class PageFeed:
+    """Pages cut while the site engine is still writing the site: the engine hands over
+    each page's HTML as it writes it (engine_mkdocs' on_post_page), a forked worker on
+    the other core analyses it, and analyze_site takes the result for a page whose file
+    holds exactly the bytes analysed (else the page is analysed again).  At most
+    IN_FLIGHT pages wait for the worker at a time; a page handed over while it is busy is
+    left to analyze_site, which cuts what is left on every core once the engine is done.
+    Results are kept compressed until then (memory at 10,000 letters)."""
+
+    IN_FLIGHT = 4
+    NICE = 10  # the engine's own run is the build's longest path: the worker only fills a spare core
+
+    def __init__(self, analyzer: ThaiAnalyzer):
+        self.worker = Worker(partial(_fed_analysis, analyzer=analyzer), nice=self.NICE)
+        self.results: dict[str, object] = {}  # url -> the worker's handle
+        self.in_flight: list = []
+
+    def page_written(self, path: str, html: str) -> None:
+        """`path`: the page's file in the site (with /); `html`: what is written there."""
+        url = built_page_url(path)
+        self.in_flight = [h for h in self.in_flight if not h.ready()]
+        if url is None or len(self.in_flight) >= self.IN_FLIGHT:
+            return
+        handle = self.worker.submit((url, html.encode("utf-8", "xmlcharrefreplace")))  # as MkDocs writes it
+        self.results[url] = handle
+        self.in_flight.append(handle)
+
+    def take(self, url: str, page: Path) -> tuple | None:
+        """(digest, rows, terms, file id) of the page at `url`, built file `page`, if it
+        was analysed as written; None if not."""
+        handle = self.results.pop(url, None)
+        if handle is None:
+            return None
+        digest, packed = handle.result()
+        data = page.read_bytes()
+        if hashlib.blake2b(data, digest_size=16).digest() != digest:
+            return None  # changed after the engine handed it over
+        return (digest, *pickle.loads(zlib.decompress(packed)), _file_id(page))
+
+    def close(self) -> None:
+        self.worker.close()
+        self.results.clear()
