@@ -20,7 +20,6 @@ from build_tools.outputs.search_index.query_data import search_data, site_files
 from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
 from build_tools.outputs.site.document_pages import generate_pages
 
-
 INDEX_NICE = 5  # below the pages and MkDocs; above the site search's page feed (site_search.PageFeed)
 
 
@@ -178,7 +177,9 @@ def write_normalized(staging: pub.Staging, docs, previous: dict | None) -> None:
 def update_index(folder, records, fingerprints, analyzer, query_tables) -> dict:
     """The staged build/index (a linked copy of the published one, or empty) brought up
     to date: changed documents re-indexed, removed ones deleted; the query tables beside it."""
-    from build_tools.outputs.search_index.whoosh_index import build_index  # Whoosh is imported by the index process alone
+    from build_tools.outputs.search_index.whoosh_index import (
+        build_index,  # Whoosh is imported by the index process alone
+    )
 
     return build_index(folder, records, fingerprints, analyzer, log=lambda m: None, query_tables=query_tables)
 

@@ -52,7 +52,8 @@ def monitoring_svg(site: Site) -> str:
                 nodes.append(Node(f"agency-{a}", 0, wrap(site.agency_name(a, short=True), 30), f"#who-{a}", "agency"))
             edges.append((f"agency-{a}", x.id))
     for x in m.activities:
-        nodes.append(Node(x.id, 1, [f"{PHASES[x.phase]} {MEANS[x.means]}"] + wrap(str(x.label), 32), f"#{x.id}", "step"))
+        label = [f"{PHASES[x.phase]} {MEANS[x.means]}"] + wrap(str(x.label), 32)
+        nodes.append(Node(x.id, 1, label, f"#{x.id}", "step"))
     targets = set()
     for x in m.activities:
         for t in x.reports_to or []:

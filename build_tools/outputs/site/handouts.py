@@ -11,7 +11,6 @@ import sys
 import segno
 
 from build_tools.common.cache import code_version, digest
-
 from build_tools.knowledge.citation import document_reference
 from build_tools.knowledge.urls import LOCAL_SITE, agency_page, entity_url, handout_page, page_url
 from build_tools.outputs.site.markup import escape

@@ -7,9 +7,21 @@ Every statement shows the cited clause's text from the normalized document (neve
 retyped) with a link to that clause.  Anchors are the ids declared in the data."""
 from __future__ import annotations
 
-from build_tools.knowledge.urls import (AGENCIES_PAGE, GLOSSARY_PAGE, GUIDANCE_PAGE, MATRIX_PAGE, MISSIONS_PAGE,
-                                       MONITORING_PAGE, OPEN_DATA_PAGE, PROJECTS_PAGE, TIMELINE_PAGE, agency_page,
-                                       doc_page, page_url, project_page)
+from build_tools.knowledge.urls import (
+    AGENCIES_PAGE,
+    GLOSSARY_PAGE,
+    GUIDANCE_PAGE,
+    MATRIX_PAGE,
+    MISSIONS_PAGE,
+    MONITORING_PAGE,
+    OPEN_DATA_PAGE,
+    PROJECTS_PAGE,
+    TIMELINE_PAGE,
+    agency_page,
+    doc_page,
+    page_url,
+    project_page,
+)
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs.site import agency_pages, flow_pages, handouts
 from build_tools.outputs.site.render import render

@@ -8,8 +8,8 @@ import json
 from build_tools.common.cache import code_version, digest
 from build_tools.knowledge import urls as urls_mod
 from build_tools.knowledge.urls import doc_page, link, raw_page
-from build_tools.outputs import site as site_package
 from build_tools.normalization.documents import NormalizedDoc
+from build_tools.outputs import site as site_package
 from build_tools.outputs.site.markup import escape
 from build_tools.outputs.site.render import environment, render
 from build_tools.sources.corpus import Corpus

@@ -17,11 +17,10 @@ from build_tools.knowledge.model import LEVELS, MEANS, PHASES, PROJECT_KINDS
 from build_tools.outputs.site.markup import attrs, escape, table, yaml_str
 from build_tools.sources.corpus import DOC_TYPES
 
-
 # What templates may call from knowledge/urls.py (the one module that owns paths and URLs).
-URL_NAMES = ("link", "url_between", "open_data_file", "page_url", "doc_page", "raw_page", "agency_page", "project_page", "handout_page",
-             "MATRIX_PAGE", "GUIDANCE_PAGE", "PROJECTS_PAGE", "OPEN_DATA_PAGE", "DOCUMENTS_PAGE", "AGENCIES_PAGE",
-             "MISSIONS_PAGE", "MONITORING_PAGE", "GLOSSARY_PAGE", "TIMELINE_PAGE")
+URL_NAMES = ("link", "url_between", "open_data_file", "page_url", "doc_page", "raw_page", "agency_page",
+             "project_page", "handout_page", "MATRIX_PAGE", "GUIDANCE_PAGE", "PROJECTS_PAGE", "OPEN_DATA_PAGE",
+             "DOCUMENTS_PAGE", "AGENCIES_PAGE", "MISSIONS_PAGE", "MONITORING_PAGE", "GLOSSARY_PAGE", "TIMELINE_PAGE")
 
 
 @functools.cache

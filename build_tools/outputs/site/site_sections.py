@@ -30,7 +30,8 @@ def _skipped(tag: str, classes: list[str]) -> bool:
     """Scripts, buttons (copy link, cite: their labels are no part of the text), permalink
     anchors, and editorial boxes (e.g. both readings of a disputed number), which quote
     other sections' words."""
-    return (tag in ("script", "style", "button") or (tag == "a" and ("headerlink" in classes or "permalink-copy" in classes))
+    return (tag in ("script", "style", "button")
+            or (tag == "a" and ("headerlink" in classes or "permalink-copy" in classes))
             or (tag == "div" and NO_SEARCH_CLASS in classes))
 
 
