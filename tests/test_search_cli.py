@@ -129,3 +129,22 @@ def test_a_date_range_finds_exactly_the_records_dated_in_it(capsys, indexed, sta
     got = _json(capsys, indexed, "โครงการ", "--limit", "500", *bounds)["hits"]
     inside = [h["url"] for h in every if h["date"] and (start or "") <= h["date"] <= (end or "9999")]
     assert sorted(h["url"] for h in got) == sorted(inside)
+
+
+def test_an_index_written_by_another_version_asks_for_a_build(capsys, indexed, tmp_path):
+    # An index whose fields are not the ones this version reads (its format, recorded
+    # beside it by the build) is never read: the message says what to run.
+    import shutil
+
+    from build_tools.outputs.search_index.whoosh_index import INDEX_FORMAT
+
+    out = tmp_path / "out"
+    shutil.copytree(indexed / "build", out / "build")
+    meta = out / "build" / "index" / "siam-yim-index.json"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(f'"format": "{INDEX_FORMAT}"', '"format": "21"'),
+                    encoding="utf-8")
+    code, stdout, err = _search(capsys, out, "ยาเสพติด")
+    assert code == 2 and stdout == ""
+    assert err == (f"the search index in {out / 'build' / 'index'} was written by another version of the build tools "
+                   f"(index format 21; this version reads {INDEX_FORMAT}): run `python -m build_tools build` to write "
+                   "it again\n")

@@ -21,7 +21,7 @@ from whoosh import index, query
 from build_tools.analysis.question import ParsedQuery, QueryUnderstanding
 from build_tools.common.paths import Paths
 from build_tools.knowledge.urls import public_base
-from build_tools.outputs.search_index.whoosh_index import QUERY_TABLES, ThaiTokenizer
+from build_tools.outputs.search_index.whoosh_index import INDEX_FORMAT, QUERY_TABLES, ThaiTokenizer, written_format
 from build_tools.search.answers import Answers
 from build_tools.search.postings import IndexView
 from build_tools.search.scoring import QueryScorer
@@ -106,6 +106,11 @@ class Result:
 def open_index(index_dir: Path):
     if not index.exists_in(str(index_dir)):
         raise IndexMissing(f"no search index in {index_dir}: run `python -m build_tools build` first")
+    written = written_format(index_dir)
+    if written not in (None, INDEX_FORMAT):  # its fields are not the ones this search reads
+        raise IndexMissing(f"the search index in {index_dir} was written by another version of the build tools "
+                           f"(index format {written}; this version reads {INDEX_FORMAT}): run "
+                           "`python -m build_tools build` to write it again")
     return index.open_dir(str(index_dir))
 
 

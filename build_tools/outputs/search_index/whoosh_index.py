@@ -214,6 +214,14 @@ def _meta_path(index_dir: Path) -> Path:
     return index_dir / "siam-yim-index.json"
 
 
+def written_format(index_dir: Path) -> str | None:
+    """The INDEX_FORMAT of the build that wrote the index at `index_dir` (None: no record)."""
+    try:
+        return json.loads(_meta_path(Path(index_dir)).read_text(encoding="utf-8")).get("format")
+    except (OSError, ValueError):
+        return None
+
+
 def index_fields(rec: dict, analyzer: ThaiAnalyzer) -> dict:
     """A record as Whoosh's add_document takes it: its stored fields, its weighted words
     and its length."""
