@@ -152,14 +152,22 @@ def test_packing_pages_in_memory_changes_no_byte_of_the_site(tmp_path, monkeypat
     paths = Paths(corpus=ROOT / "corpus", out=tmp_path / "out")
     run_cli("build", "--out", paths.out)
     _, nav = site_pages(check_corpus(paths.corpus))
-    sites, logs = {}, []
+    sites, logs, handed = {}, [], {}
     monkeypatch.setattr(engine_mkdocs, "PROGRESS_EVERY", 20)  # a long MkDocs step says how far it is
     for pack in (True, False):
         site = tmp_path / str(pack)
-        engine_mkdocs.build_with_mkdocs(paths.config, paths.docs, site, nav, log=logs.append, pack=pack)
+        engine_mkdocs.build_with_mkdocs(paths.config, paths.docs, site, nav, log=logs.append, pack=pack,
+                                        written=handed.__setitem__ if pack else None)
         sites[pack] = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
     assert sites[True].keys() == sites[False].keys()
     assert [k for k in sites[True] if sites[True][k] != sites[False][k]] == []
+    # Each page the site search covers is handed over as written (the site search cuts
+    # it meanwhile); no page whose front matter leaves it out of search (the raw views).
+    from build_tools.outputs.site.site_sections import built_page_url, indexed_pages
+
+    searched = {url for url, _ in indexed_pages(tmp_path / "True", paths.docs)}
+    assert {built_page_url(d) for d in handed} == searched and len(searched) > 10
+    assert all(sites[True][d] == html.encode("utf-8") for d, html in handed.items())
     pages = len(list(paths.docs.rglob("*.md")))
     assert [m for m in logs if m.startswith("  rendered") or m.startswith("  written")] == \
         [f"  {step} {n}/{pages} pages" for _ in (1, 2) for step in ("rendered", "written")

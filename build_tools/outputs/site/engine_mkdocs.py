@@ -21,7 +21,8 @@ collection) and acting on plugin events:
   links are what a full build gives (tests/test_incremental_site.py compares them);
 - the site search: `on_post_page` (last of all plugins) hands each page's HTML, as it
   is written, to the build's `written` callback (the site search cuts it on the other
-  core meanwhile: site_search.PageFeed);
+  core meanwhile: page_analysis.PageFeed), unless its own front matter leaves it out of
+  search (`search: {exclude: true}`, as site_sections.excluded_pages reads it);
 - progress: a line every PROGRESS_EVERY pages of a long build;
 - start-up: the theme's Jinja environment (`on_env`) keeps its compiled templates in
   the build cache (Jinja's own bytecode cache, checked against each template's source),
@@ -68,6 +69,7 @@ class BuildPlugin(BasePlugin):
         super().__init__()
         self.only, self.keep, self.log, self.pack, self.written = only, keep, log, pack, written
         self.packed: dict[str, bytes] = {}
+        self.unsearched: set[str] = set()  # pages whose own front matter excludes them from search
         self.total = 0
         self.done = {"rendered": 0, "written": 0}
 
@@ -109,6 +111,8 @@ class BuildPlugin(BasePlugin):
         if packed is not None:
             page.content = zlib.decompress(packed).decode("utf-8")
         search = page.meta.get("search")
+        if isinstance(search, dict) and search.get("exclude"):
+            self.unsearched.add(page.file.src_uri)
         page.meta["search"] = {**search, "exclude": True} if isinstance(search, dict) else {"exclude": True}
         return context
 
@@ -116,7 +120,7 @@ class BuildPlugin(BasePlugin):
     def on_post_page(self, output, *, page, config):
         if self.pack:
             page.content = None
-        if self.written is not None:
+        if self.written is not None and page.file.src_uri not in self.unsearched:
             self.written(page.file.dest_uri, output)
         self._progress("written")
         return output
