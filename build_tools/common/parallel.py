@@ -19,6 +19,20 @@ def _call(item):
     return _FN(item)
 
 
+def _forked_pool(fn, processes: int, nice: int = 0):
+    """A pool of `processes` forked processes that run `fn` on what is given to `_call`;
+    None where this system cannot fork.  `fn` reaches them by the fork (any callable, a
+    closure too); `nice`: how much lower their priority is."""
+    global _FN
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _FN = fn
+    try:
+        return multiprocessing.get_context("fork").Pool(processes, initializer=os.nice, initargs=(nice,))
+    finally:
+        _FN = None
+
+
 def pool_size(items: list, workers: int | None = None) -> int:
     """How many forked processes `items` are worth (default at most one per core); 1:
     do them here (a few items, or no fork on this system)."""
@@ -30,16 +44,11 @@ def pool_size(items: list, workers: int | None = None) -> int:
 def parallel_map(fn, items: list, workers: int | None = None) -> list:
     """[fn(x) for x in items], on up to `workers` processes (default: every core).
     `fn` may be any callable (a closure too): the workers inherit it by forking."""
-    global _FN
     workers = pool_size(items, workers)
     if workers < 2:
         return [fn(x) for x in items]
-    _FN = fn
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_call, items, chunksize=max(1, len(items) // (workers * 8)))
-    finally:
-        _FN = None
+    with _forked_pool(fn, workers) as pool:
+        return pool.map(_call, items, chunksize=max(1, len(items) // (workers * 8)))
 
 
 def parallel_imap(fn, items: list, workers: int | None = None, chunksize: int = 8):
@@ -47,16 +56,11 @@ def parallel_imap(fn, items: list, workers: int | None = None, chunksize: int = 
     `workers` forked processes (default: every core) while the caller consumes them;
     serial for a few items or without fork.  For results too large to hold all at once
     (a site's analysed pages): the caller packs each as it comes."""
-    global _FN
     workers = pool_size(items, workers)
     if workers < 2:
         yield from map(fn, items)
         return
-    _FN = fn
-    try:
-        pool = multiprocessing.get_context("fork").Pool(workers)
-    finally:
-        _FN = None
+    pool = _forked_pool(fn, workers)
     try:
         yield from pool.imap(_call, items, chunksize=chunksize)
         pool.close()
@@ -100,14 +104,8 @@ class Worker:
     longest path leaves idle)."""
 
     def __init__(self, fn, nice: int = 0):
-        global _FN
-        self.fn, self.pool = fn, None
-        if "fork" in multiprocessing.get_all_start_methods():
-            _FN = fn
-            try:  # forked here, with `fn`
-                self.pool = multiprocessing.get_context("fork").Pool(1, initializer=os.nice, initargs=(nice,))
-            finally:
-                _FN = None
+        self.fn = fn
+        self.pool = _forked_pool(fn, 1, nice)  # forked here, with `fn`
 
     def submit(self, item):
         if self.pool is None:
@@ -137,12 +135,7 @@ def in_background(fn, items: list):
     """[fn(x) for x in items] computed in one forked process while the caller goes on;
     `.result()` waits for the list (an exception in `fn` is raised there).  Nothing to
     do, or no fork: computed at once."""
-    global _FN
-    if not items or "fork" not in multiprocessing.get_all_start_methods():
+    pool = _forked_pool(fn, 1) if items else None  # forked here, with `fn`
+    if pool is None:
         return _Done([fn(x) for x in items])
-    _FN = fn
-    try:
-        pool = multiprocessing.get_context("fork").Pool(1)  # forked here, with `fn`
-    finally:
-        _FN = None
     return _Running(pool, pool.map_async(_call, items, chunksize=len(items)))

@@ -45,6 +45,11 @@ def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tupl
     return out
 
 
+def _digest(data: bytes) -> bytes:
+    """What a page's analysis is kept by: a digest of its HTML's bytes."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 def _file_id(page: Path) -> tuple[int, int, int]:
     st = page.stat()
     return st.st_ino, st.st_size, st.st_mtime_ns
@@ -59,7 +64,7 @@ def cached_analysis(page: Path, hit: tuple | None) -> tuple | None:
     file_id = _file_id(page)
     if hit[2] == file_id:
         return hit
-    if hit[0] == hashlib.blake2b(page.read_bytes(), digest_size=16).digest():
+    if hit[0] == _digest(page.read_bytes()):
         return hit[0], hit[1], file_id
     return None
 
@@ -75,7 +80,7 @@ def analysed_page(url_page: tuple[str, Path], analyzer: ThaiAnalyzer) -> tuple:
 def _analysis(url: str, data: bytes, analyzer: ThaiAnalyzer) -> tuple[bytes, list, list]:
     sections = page_sections(data.decode("utf-8"), url)
     rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
-    return hashlib.blake2b(data, digest_size=16).digest(), rows, _page_terms(sections, analyzer)
+    return _digest(data), rows, _page_terms(sections, analyzer)
 
 
 def _fed_analysis(url_data: tuple[str, bytes], analyzer: ThaiAnalyzer) -> tuple[bytes, bytes]:
@@ -117,8 +122,7 @@ class PageFeed:
         if handle is None:
             return None
         digest, packed = handle.result()
-        data = page.read_bytes()
-        if hashlib.blake2b(data, digest_size=16).digest() != digest:
+        if _digest(page.read_bytes()) != digest:
             return None  # changed after the engine handed it over
         return (digest, *pickle.loads(zlib.decompress(packed)), _file_id(page))
 

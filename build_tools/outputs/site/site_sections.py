@@ -239,17 +239,20 @@ def excluded_pages(docs_dir: Path | None, known: dict | None = None) -> set[str]
     seen, out = {}, set()
     top = os.path.join(docs_dir, "") if docs_dir else ""
     for rel in files_under(docs_dir, lambda name: name.endswith(".md")) if docs_dir else []:
-        md = top + rel  # a string: Path objects for thousands of pages cost more than the check
-        st = os.stat(md)
-        stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
-        entry = known.get(rel)
-        skip = entry[3] if entry and entry[:3] == stamp else _excluded(Path(md))
-        seen[rel] = [*stamp, skip]
-        if skip:
+        seen[rel] = _source_record(top + rel, os.stat(top + rel), known.get(rel))
+        if seen[rel][3]:
             out.add(page_url(rel))
     known.clear()
     known.update(seen)
     return out
+
+
+def _source_record(md: str, st: os.stat_result, entry: list | None) -> list:
+    """[inode, size, time, excluded] of the source file `md` (a string: Path objects for
+    thousands of pages cost more than the check): `entry`, an earlier build's record,
+    when it is still this file, else the file read again."""
+    stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
+    return entry if entry and entry[:3] == stamp else [*stamp, _excluded(Path(md))]
 
 
 def excluded_again(docs_dir: Path | None, known: dict) -> set[str] | None:
@@ -263,9 +266,7 @@ def excluded_again(docs_dir: Path | None, known: dict) -> set[str] | None:
             st = os.stat(top + rel)
         except OSError:
             return None
-        stamp = [st.st_ino, st.st_size, st.st_mtime_ns]
-        if entry[:3] != stamp:
-            known[rel] = entry = [*stamp, _excluded(Path(top + rel))]
+        known[rel] = entry = _source_record(top + rel, st, entry)
         if entry[3]:
             out.add(page_url(rel))
     return out
