@@ -613,3 +613,19 @@ def test_pruning_removes_the_entries_no_run_asked_for_and_nothing_else(tmp_path)
     assert again.get("a") == "a" and again.has("c.d") and again.stored("c.d").value() == "c.d"
     assert again.prune() == 1
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["a.pickle", "c.d.pickle", "notes.txt"]
+
+
+def test_a_cache_entry_is_written_whole_or_not_at_all(tmp_path):
+    # common.atomic.write_pickle_atomic, under every cache of the build (ContentCache,
+    # the site search's cache, the front-matter records): a value that cannot be
+    # written leaves the previous file as it was and no temporary file beside it.
+    from build_tools.common.atomic import write_pickle_atomic
+
+    cache = ContentCache(tmp_path / "c")
+    cache.put("k", {"a": 1})
+    with pytest.raises(Exception):
+        cache.put("k", lambda: None)  # not picklable
+    assert ContentCache(tmp_path / "c").get("k") == {"a": 1}
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["k.pickle"]
+    write_pickle_atomic(tmp_path / "v.pickle", [1, 2])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "v.pickle"]

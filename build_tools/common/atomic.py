@@ -3,6 +3,7 @@ place only when complete, so a failed run never leaves anything half-written."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,6 +20,20 @@ def write_text_atomic(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_pickle_atomic(path: Path, value) -> None:
+    """`value` pickled into `path` (whose folder exists), whole or not at all.  For caches:
+    not synced to disk (a cache lost in a crash is only a slower next build, and there
+    are thousands of them)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -17,6 +17,8 @@ import pickle
 import time
 from pathlib import Path
 
+from build_tools.common.atomic import write_pickle_atomic
+
 FORMAT = b"1"
 
 
@@ -84,11 +86,7 @@ class ContentCache:
         if self.folder is None:
             return
         self.used.add(key)
-        target = self._file(key)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
+        write_pickle_atomic(self._file(key), value)
 
     def has(self, key: str) -> bool:
         """An entry is there (it may still prove unreadable: get() says so)."""

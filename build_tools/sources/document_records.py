@@ -9,12 +9,12 @@ text and the code that reads it (`common` and `sources`): checks against other f
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
 import build_tools.common
 import build_tools.sources
+from build_tools.common.atomic import write_pickle_atomic
 from build_tools.common.cache import code_version
 
 FORMAT = "2"
@@ -88,11 +88,8 @@ class DocumentRecords:
         self.path.unlink(missing_ok=True)  # the single file of FORMAT 1
 
     def _write(self, target: Path, data: dict) -> None:
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            with tmp.open("wb") as f:
-                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
+            write_pickle_atomic(target, data)
         except OSError:
-            tmp.unlink(missing_ok=True)
+            pass

@@ -29,7 +29,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import pickle
 from collections import defaultdict
 from functools import partial
@@ -39,7 +38,7 @@ import numpy as np
 
 from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
 from build_tools.analysis.browser_tables import browser_tables
-from build_tools.common.atomic import fresh_dir, replace_dir
+from build_tools.common.atomic import fresh_dir, replace_dir, write_pickle_atomic
 from build_tools.common.parallel import parallel_imap
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
@@ -151,10 +150,7 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
 def _save_cache(cache: Path | None, saved: dict) -> None:
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(cache.name + ".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(saved, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
+        write_pickle_atomic(cache, saved)
 
 
 def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: int) -> dict[str, dict]:
