@@ -3,6 +3,7 @@ index builder."""
 
 import random
 import shutil
+import time
 
 import pytest
 from conftest import ROOT, copy_corpus
@@ -10,7 +11,7 @@ from conftest import ROOT, copy_corpus
 from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus, normalize_term
 from build_tools.outputs.search_index.whoosh_index import build_index
 from build_tools.outputs.site.site_search import fnv1a, page_sections
-from build_tools.outputs.site.site_sections import excluded_pages
+from build_tools.outputs.site.site_sections import excluded_pages, searchable_part
 from build_tools.search.query import Filters, IndexMissing, QueryError, search
 from build_tools.search.scoring import recut
 
@@ -146,6 +147,14 @@ def test_page_sections_read_only_the_article_and_the_same_with_the_whole_page():
                  "<!-- <article><p id='y'>ยาเสพติด</p> -->", "<!-- a comment --><script>var a;</script>"):
         page = f"<html><head><title>หน้า - site</title></head><body>{head}{article}<script>x = '</article>';</script>"
         assert page_sections(page + "</body></html>", "documents/x/") == expected, head
+        # What the engine hands the site search as it writes a page (its <title> and
+        # articles) gives the same sections as the whole page.
+        part = searchable_part(page + "</body></html>")
+        assert page_sections(part, "documents/x/") == expected, head
+        assert len(part) < len(page) or "<article" in head or "<!--" in head, head
+    no_h1 = HTML.replace('<h1 id="_1">ชื่อหน้า<a class="headerlink" href="#_1">¶</a></h1>', "")
+    assert page_sections(searchable_part(no_h1), "documents/x/") == page_sections(no_h1, "documents/x/")
+    assert page_sections(searchable_part(no_h1), "documents/x/")[0]["title"] == "หน้า"  # from <title>
 
 
 META_PAGE = """<html><body><article><h1 id="_1">โครงการกองทุนแม่ของแผ่นดิน</h1>
@@ -303,7 +312,6 @@ def test_pages_handed_over_as_written_give_the_same_site_index(tmp_path, corpus_
     build_site_index(site, corpus_analyzer, log=lambda m: None)
     from_files = _index_files(site)
 
-    monkeypatch.setattr(PageFeed, "IN_FLIGHT", 100)
     cut_from_files = []
     real_imap = site_search.parallel_imap
     monkeypatch.setattr(site_search, "parallel_imap",
@@ -315,6 +323,9 @@ def test_pages_handed_over_as_written_give_the_same_site_index(tmp_path, corpus_
                 feed.page_written(path, text)
         feed.page_written("assets/x/index.html", "<html></html>")  # not a page the search covers
         feed.page_written("404.html", "<html></html>")
+        deadline = time.monotonic() + 60
+        while feed.pending() and time.monotonic() < deadline:  # a page not analysed yet is cut from its file
+            time.sleep(0.05)
         (site / "p3" / "index.html").write_text(html["p3/index.html"].replace("</h1>", "</h1><p>เพิ่ม</p>"),
                                                 encoding="utf-8")  # changed after it was handed over
         logs = []
@@ -327,3 +338,13 @@ def test_pages_handed_over_as_written_give_the_same_site_index(tmp_path, corpus_
                                             encoding="utf-8")
     build_site_index(site, corpus_analyzer, log=lambda m: None)
     assert handed_over == _index_files(site) != from_files
+
+    # Pages beyond what may wait for the worker are not handed over (memory at 10,000
+    # letters): they are cut from their files.
+    monkeypatch.setattr(PageFeed, "MAX_WAITING", len(searchable_part(html["p0/index.html"])) - 1)
+    feed = PageFeed(corpus_analyzer)
+    try:
+        feed.page_written("p0/index.html", html["p0/index.html"])
+        assert feed.pending() == 0 and feed.take("p0/", site / "p0" / "index.html") is None
+    finally:
+        feed.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 from build_tools.analysis.analyzer import ThaiAnalyzer
 from build_tools.common.parallel import Worker
 from build_tools.outputs.search_index import ranking
-from build_tools.outputs.site.site_sections import built_page_url, page_sections
+from build_tools.outputs.site.site_sections import built_page_url, page_sections, searchable_part
 
 SNIPPET_CHARS = 1000  # text kept per section for the result snippet
 # Pages that are the circulars themselves; every other page restates them (ranking.DERIVED_TEXT).
@@ -78,50 +78,65 @@ def analysed_page(url_page: tuple[str, Path], analyzer: ThaiAnalyzer) -> tuple:
 
 
 def _analysis(url: str, data: bytes, analyzer: ThaiAnalyzer) -> tuple[bytes, list, list]:
-    sections = page_sections(data.decode("utf-8"), url)
+    return _digest(data), *_rows_and_terms(url, data.decode("utf-8"), analyzer)
+
+
+def _rows_and_terms(url: str, html_text: str, analyzer: ThaiAnalyzer) -> tuple[list, list]:
+    sections = page_sections(html_text, url)
     rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
-    return _digest(data), rows, _page_terms(sections, analyzer)
+    return rows, _page_terms(sections, analyzer)
 
 
-def _fed_analysis(url_data: tuple[str, bytes], analyzer: ThaiAnalyzer) -> tuple[bytes, bytes]:
-    digest, rows, terms = _analysis(*url_data, analyzer)
-    return digest, zlib.compress(pickle.dumps((rows, terms), protocol=pickle.HIGHEST_PROTOCOL), 1)
+def _fed_analysis(url_part: tuple[str, str], analyzer: ThaiAnalyzer) -> bytes:
+    """A handed-over page's rows and terms, packed in the worker (kept compressed until
+    the engine is done: memory at 10,000 letters)."""
+    return zlib.compress(pickle.dumps(_rows_and_terms(*url_part, analyzer), protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 class PageFeed:
     """Pages cut while the site engine is still writing the site: the engine hands over
     each page's HTML as it writes it (engine_mkdocs' on_post_page), a forked worker on
-    the other core analyses it, and analyze_site takes the result for a page whose file
-    holds exactly the bytes analysed (else the page is analysed again).  At most
-    IN_FLIGHT pages wait for the worker at a time; a page handed over while it is busy is
-    left to analyze_site, which cuts what is left on every core once the engine is done.
-    Results are kept compressed until then (memory at 10,000 letters)."""
+    the other core analyses the part of it the search reads (site_sections.
+    searchable_part: a fifth of the page, so handing it over costs the engine little),
+    and analyze_site takes the result for a page whose file holds exactly the bytes
+    handed over.  What the worker has not done when the engine is finished is left to
+    analyze_site, which stops the worker and cuts the rest on every core.  At most
+    MAX_WAITING characters wait for the worker at a time (memory at 10,000 letters); a
+    page handed over beyond that is left to analyze_site too."""
 
-    IN_FLIGHT = 4
+    MAX_WAITING = 8_000_000
     NICE = 10  # the engine's own run is the build's longest path: the worker only fills a spare core
 
     def __init__(self, analyzer: ThaiAnalyzer):
         self.worker = Worker(partial(_fed_analysis, analyzer=analyzer), nice=self.NICE)
-        self.results: dict[str, object] = {}  # url -> the worker's handle
-        self.in_flight: list = []
+        self.results: dict[str, tuple[bytes, object]] = {}  # url -> (digest of the page, the worker's handle)
+        self.waiting: list[tuple[object, int]] = []  # (handle, characters) not done yet
 
     def page_written(self, path: str, html: str) -> None:
         """`path`: the page's file in the site (with /); `html`: what is written there."""
         url = built_page_url(path)
-        self.in_flight = [h for h in self.in_flight if not h.ready()]
-        if url is None or len(self.in_flight) >= self.IN_FLIGHT:
+        if url is None:
             return
-        handle = self.worker.submit((url, html.encode("utf-8", "xmlcharrefreplace")))  # as MkDocs writes it
-        self.results[url] = handle
-        self.in_flight.append(handle)
+        self.waiting = [(h, n) for h, n in self.waiting if not h.ready()]
+        part = searchable_part(html)
+        if sum(n for _, n in self.waiting) + len(part) > self.MAX_WAITING:
+            return
+        handle = self.worker.submit((url, part))
+        self.results[url] = (_digest(html.encode("utf-8", "xmlcharrefreplace")), handle)  # as MkDocs writes it
+        self.waiting.append((handle, len(part)))
+
+    def pending(self) -> int:
+        """How many pages handed over the worker has not analysed yet."""
+        return sum(1 for _, h in self.results.values() if not h.ready())
 
     def take(self, url: str, page: Path) -> tuple | None:
         """(digest, rows, terms, file id) of the page at `url`, built file `page`, if it
-        was analysed as written; None if not."""
-        handle = self.results.pop(url, None)
-        if handle is None:
+        was analysed as written; None if not (never handed over, not analysed yet, or
+        changed since)."""
+        digest, handle = self.results.pop(url, (None, None))
+        if handle is None or not handle.ready():
             return None
-        digest, packed = handle.result()
+        packed = handle.result()
         if _digest(page.read_bytes()) != digest:
             return None  # changed after the engine handed it over
         return (digest, *pickle.loads(zlib.decompress(packed)), _file_id(page))
@@ -129,3 +144,4 @@ class PageFeed:
     def close(self) -> None:
         self.worker.close()
         self.results.clear()
+        self.waiting.clear()

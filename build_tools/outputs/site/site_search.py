@@ -127,6 +127,8 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
               for url, page in indexed_pages(site_dir, docs_dir, sources, urls, same_sources)]
     fed = {url: got for url, page, entry in listed if entry is None and feed is not None
            for got in [feed.take(url, page)] if got is not None}
+    if feed is not None:
+        feed.close()  # what it has not done yet is cut below, on every core
     # Pages left to analyse are cut on every core (a full build: thousands); each is
     # packed here, in site order, as it comes back.
     analysed = parallel_imap(partial(analysed_page, analyzer=analyzer),
@@ -145,6 +147,10 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
         analysed.close()  # a failure here stops the workers at once
     sink.finish()
     return new, fresh, by_feed
+
+
+def _rest(done: int, total: int) -> str:
+    return ", the others unchanged" if done < total else ""
 
 
 def _save_cache(cache: Path | None, saved: dict) -> None:
@@ -285,8 +291,9 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
         replace_dir(out.folder, final)
     _save_cache(files_cache, {"key": key, "files": out.seen if in_place else {}})
     fed = f", {by_feed} of them as the engine wrote them" if by_feed else ""
-    log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed{fed}, the others unchanged), "
+    log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed{fed}{_rest(fresh, pages)}), "
         f"{n_terms} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
-        f"{out.size / 1024:.0f} KiB ({out.written} of {len(out.names)} files written, the others unchanged)")
+        f"{out.size / 1024:.0f} KiB ({out.written} of {len(out.names)} files written"
+        f"{_rest(out.written, len(out.names))})")
     return {"sections": sections.count, "terms": n_terms, "bytes": out.size, "pages_analyzed": fresh,
             "files_written": out.written}

@@ -166,25 +166,36 @@ def _label(s: dict, text: str) -> str:
     return (s["heading"] + " · " if s["heading"] else "") + "ข้อ " + m.group(1) if m else s["heading"]
 
 
-def _articles(html_text: str) -> str:
+def _articles(html_text: str) -> str | None:
     """The page from its first <article> to its last </article>, all the sections come
     from (a theme's header, navigation and scripts are two thirds of a page: parsing
-    them was a third of the site search's time); the whole page when that cannot be
-    cut out safely (no article, or its tag inside a script or a comment)."""
+    them was a third of the site search's time); None when that cannot be cut out
+    safely (no article, or its tag inside a script or a comment)."""
     start, end = html_text.find("<article"), html_text.rfind("</article>")
     if start < 0 or end < start:
-        return html_text
+        return None
     before = html_text[:start]
     if before.count("<script") != before.count("</script>") or before.count("<!--") != before.count("-->"):
-        return html_text
+        return None
     return html_text[start:end + len("</article>")]
+
+
+def searchable_part(html_text: str) -> str:
+    """What page_sections reads of a page, giving the same sections as the whole page:
+    its <title> element (the page's title when the article has no <h1>) and its
+    articles; the whole page when they cannot be cut out safely."""
+    articles = _articles(html_text)
+    start, end = html_text.find("<title"), html_text.find("</title>")
+    if articles is None or not 0 <= start < end < html_text.find("<article"):
+        return html_text
+    return html_text[start:end + len("</title>")] + articles
 
 
 def page_sections(html_text: str, url: str) -> list[dict]:
     """The searchable sections of one built page: {url, title, section, context, text,
     shown, page}."""
     p = _ArticleParser()
-    p.feed(_articles(html_text))
+    p.feed(_articles(html_text) or html_text)
     title = p.title
     if not title:
         t = _TitleParser()
