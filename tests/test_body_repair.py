@@ -69,6 +69,21 @@ def test_known_names_and_places_are_restored_and_recorded():
     assert [c.rule for c in ctx.changes] == ["restore_known_names"]
 
 
+def test_the_confirming_pass_skips_lines_a_rule_left_as_they_were(monkeypatch):
+    # A repair makes the chain run a second, confirming pass; the known-names rule looks
+    # again only at the line it changed (new text), not at the ones it left alone.
+    from build_tools.normalization.rules import names
+
+    seen = []
+    real = names.restore_line
+    monkeypatch.setattr(names, "restore_line", lambda text, known: seen.append(text) or real(text, known))
+    out, ctx = normalize_text("ตามที่กรมการพัฒนาซุมชน ได้ส่งหนังสือ\n\nเรื่อง ขอเชิญประชุม",
+                              ctx=Context(known_names=("กรมการพัฒนาชุมชน",)))
+    assert out == "ตามที่กรมการพัฒนาชุมชน ได้ส่งหนังสือ\n\nเรื่อง ขอเชิญประชุม"
+    assert seen == ["ตามที่กรมการพัฒนาซุมชน ได้ส่งหนังสือ", "", "เรื่อง ขอเชิญประชุม",
+                    "ตามที่กรมการพัฒนาชุมชน ได้ส่งหนังสือ"]
+
+
 NAMES = ("กรมการพัฒนาชุมชน", "นายกองค์การบริหารส่วนตำบล", "กรมส่งเสริมการปกครองท้องถิ่น")
 
 

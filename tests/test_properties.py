@@ -3,7 +3,7 @@ passes through unchanged."""
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from build_tools.normalization.rules import normalize_text
+from build_tools.normalization.rules import Context, normalize_text
 
 WORDS = ["การ", "พัฒนา", "ชุมชน", "ท้องถิ่น", "ยาเสพติด", "ความยากจน", "โครงการ", "สนับสนุน",
          "กระทรวงมหาดไทย", "น้ำ", "ที่", "และ", "แผนงาน", "เศรษฐกิจพอเพียง", "ยิ้ม", "ศักยภาพ",
@@ -40,6 +40,26 @@ def test_idempotent_on_arbitrary_thai_characters(text):
     once, _ = normalize_text(text)
     twice, ctx = normalize_text(once)
     assert twice == once, [c.rule for c in ctx.changes]
+
+
+class _Forgetful(set):
+    """A Context.settled that keeps nothing: every pass runs every rule on every line."""
+
+    def add(self, item):
+        pass
+
+
+@FAST
+@given(noisy_text)
+def test_skipping_settled_lines_changes_nothing(text):
+    # The chain's confirming pass skips the lines a per-line rule already left as they
+    # were (Context.settled); the text, every recorded change and every flag are what
+    # running every rule on every line again gives.
+    names = ("กรมการพัฒนาชุมชน", "กระทรวงมหาดไทย")
+    fast, fast_ctx = normalize_text(text, ctx=Context(known_names=names, restore_places=True))
+    slow, slow_ctx = normalize_text(text, ctx=Context(known_names=names, restore_places=True, settled=_Forgetful()))
+    assert (fast, fast_ctx.changes, fast_ctx.flags) == (slow, slow_ctx.changes, slow_ctx.flags)
+    assert not fast_ctx.settled  # used during the run only, never kept with a document
 
 
 def _no_catch_word(paragraphs):

@@ -41,6 +41,10 @@ class Context:
     # whether place names after จังหวัด/อำเภอ/ตำบล are restored from the gazetteer.
     known_names: tuple[str, ...] = ()
     restore_places: bool = False
+    # (rule, text): a line a per-line rule left as it was, with nothing to flag.  The
+    # chain runs until nothing changes (rules.normalize_lines); a later pass does not
+    # run that rule on that text again (the same text gives the same result).
+    settled: set[tuple[str, str]] = field(default_factory=set)
 
     def record(self, rule: str, lines, before: str, after: str, reason: str = "") -> None:
         self.changes.append(Change(rule, tuple(lines), before, after, reason))
@@ -60,9 +64,14 @@ def map_lines(rule_name: str, fn: Callable[[str], str], lines: list[Line], ctx: 
     """Apply a per-line text function, recording the lines it changed."""
     out = []
     for line in lines:
+        if (rule_name, line.text) in ctx.settled:
+            out.append(line)
+            continue
         new = fn(line.text)
         if new != line.text:
             ctx.record(rule_name, line.src, line.text, new, reason)
             line = Line(new, line.src)
+        else:
+            ctx.settled.add((rule_name, new))
         out.append(line)
     return out

@@ -70,7 +70,12 @@ def restore_dropped_marks(lines: list[Line], ctx: Context) -> list[Line]:
     known = lexicon.words(extra)
     out = []
     for line in lines:
+        if ("restore_dropped_marks", line.text) in ctx.settled:
+            out.append(line)
+            continue
         text, fixed, _ = restore_line(line.text, known, extra)
+        if text == line.text:
+            ctx.settled.add(("restore_dropped_marks", text))
         if fixed:
             ctx.record("restore_dropped_marks", line.src, line.text, text,
                        "marks OCR dropped or swapped, restored from the dictionary: "

@@ -169,10 +169,15 @@ def restore_known_names(lines: list[Line], ctx: Context) -> list[Line]:
         return lines
     out = []
     for line in lines:
+        if ("restore_known_names", line.text) in ctx.settled:
+            out.append(line)
+            continue
         text, changes, ambiguous = restore_line(line.text, ctx.known_names) if ctx.known_names else (line.text, [], [])
         if ctx.restore_places:
             text, more, amb = restore_places(text)
             changes, ambiguous = changes + more, ambiguous + amb
+        if text == line.text and not ambiguous:
+            ctx.settled.add(("restore_known_names", text))
         if changes:
             ctx.record("restore_known_names", line.src, line.text, text,
                        "known names damaged by OCR, restored: "

@@ -61,11 +61,16 @@ def remove_specks(lines: list[Line], ctx: Context) -> list[Line]:
     known = lexicon.words()
     out = []
     for line in lines:
+        if ("remove_specks", line.text) in ctx.settled:
+            out.append(line)
+            continue
         new = without_specks(line.text, known)
         if new != line.text and new.strip():
             ctx.record("remove_specks", line.src, line.text, new,
                        "OCR specks read as punctuation Thai prose does not print there")
             line = Line(new, line.src)
+        else:
+            ctx.settled.add(("remove_specks", line.text))
         out.append(line)
     return out
 
