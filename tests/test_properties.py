@@ -99,6 +99,7 @@ def test_the_skeleton_table_is_the_skeleton_of_every_character():
     # it must be skeleton_char's, character by character, for every character there is.
     import sys
 
-    from build_tools.normalization.fuzzy import skeleton_char, skeleton_of
+    from build_tools.normalization.fuzzy import NOT_IN_SKELETON, skeleton_char, skeleton_of
 
     assert [i for i in range(sys.maxunicode + 1) if skeleton_of(chr(i)) != skeleton_char(chr(i))] == []
+    assert NOT_IN_SKELETON == {chr(i) for i in range(sys.maxunicode + 1) if skeleton_char(chr(i)) == ""}

@@ -67,6 +67,8 @@ def _skeleton_table() -> dict[int, str | None]:
 
 
 SKELETON_TABLE = _skeleton_table()
+# The characters with no part in the skeleton (skeleton_char gives '').
+NOT_IN_SKELETON = frozenset(chr(k) for k, v in SKELETON_TABLE.items() if v is None)
 
 
 def skeleton_of(text: str) -> str:

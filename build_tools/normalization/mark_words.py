@@ -109,12 +109,19 @@ def frequencies() -> dict[str, int]:
 
 def readings(span: str, extra: tuple[str, ...] = ()) -> list[str]:
     """Dictionary words `span` may be with its marks restored, commonest first."""
+    return list(_readings(span, extra))
+
+
+# The same damaged pieces recur from letter to letter (an office's name, a word one
+# font's marks lose): looked up once per process.
+@functools.lru_cache(maxsize=1 << 16)
+def _readings(span: str, extra: tuple[str, ...]) -> tuple[str, ...]:
     b = bare(span)
     if len(b) < MIN_LETTERS:
-        return []
+        return ()
     found = [w for w in _by_letters(extra).get(b, ()) if plausible(span, w)]
     freq = frequencies()
-    return sorted(found, key=lambda w: (-freq.get(w, 0), w))
+    return tuple(sorted(found, key=lambda w: (-freq.get(w, 0), w)))
 
 
 def choose(cands: list[str]) -> str | None:
