@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from conftest import ROOT
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from build_tools.ingest import digits, layout, preprocess
 from build_tools.ingest.numbers import find_number
@@ -57,6 +57,22 @@ def test_a_best_angle_at_the_edge_of_the_search_is_no_estimate():
     page = text_page(["การป้องกันและแก้ไขปัญหายาเสพติดในหมู่บ้านและชุมชน"] * 10, angle=14.0)
     assert preprocess.skew_angle(page.convert("L")) is None
     assert preprocess.prepare(page, steps=("deskew",)).applied == []
+
+
+def shaded(page, drop):
+    """The page with its paper darkening from left to right by `drop` grey levels (a
+    scanner's shadow, a page lifted off the glass)."""
+    grey = page.convert("L")
+    shade = Image.linear_gradient("L").rotate(90, expand=True).resize(grey.size)  # 0 at the left
+    return ImageChops.subtract(grey, shade.point(lambda v: round(v * drop / 255)))
+
+
+def test_paper_darkening_by_forty_grey_levels_is_evened_out_twenty_is_left():
+    # A shadow of 40-45 levels already loses lines (the letter set's L15 page 2 lost its
+    # signature block); even paper varies by less than 32.
+    lines = ["การป้องกันและแก้ไขปัญหายาเสพติด"] * 8
+    assert preprocess.prepare(shaded(text_page(lines), 48), steps=("flatten",)).applied == ["flatten"]
+    assert preprocess.prepare(shaded(text_page(lines), 20), steps=("flatten",)).applied == []
 
 
 def test_a_speckled_page_is_cleaned():
