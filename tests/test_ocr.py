@@ -143,6 +143,18 @@ def test_thai_digits_are_read_by_shape_in_a_font_the_templates_have_never_seen(f
     assert wrong == 0 and right >= 7  # unsure rather than wrong: Tesseract's reading then stays
 
 
+def test_a_digit_whose_tail_reaches_under_the_next_glyph_is_not_read_as_one_glyph_with_it():
+    # ๔ with its tail under the `/` that follows (the letter set's `ชม ๐๐๑๙.๔/๒๕๐`): two
+    # glyphs; a stroke broken by a faint scan, its pieces one inside the other, is one.
+    ink = Image.new("L", (80, 40), 0)
+    draw = ImageDraw.Draw(ink)
+    draw.rectangle((2, 5, 25, 28), fill=255)  # a digit, its tail to x=25
+    draw.line((23, 38, 42, 4), fill=255, width=3)  # the slash, its foot under the tail
+    draw.rectangle((50, 5, 65, 18), fill=255)  # a digit broken across: its top half
+    draw.rectangle((48, 21, 70, 35), fill=255)  # ... and its bottom half
+    assert [b[0] for b in digits._components(ink)] == [2, 22, 48]
+
+
 # --- Tesseract's Thai model (slow) ---------------------------------------------------------
 
 @needs_ocr
