@@ -34,7 +34,6 @@ _RUN = re.compile(f"[{THAI_DIGITS}]+")
 # What Tesseract's Thai model writes for a digit it misreads (its reading -> the printed digits).
 TESSERACT_CONFUSES = {"๕": "๔๘๙๖", "๒": "๖", "๓": "๗๘", "๑": "๗๖", "๐": "๘"}
 BELOW_BASELINE = 0.06  # of a digit's height: how far a digit's ink may reach below the run's baseline
-BROKEN_OVERLAP = 1 / 3  # of the narrower blob's width: two blobs overlapping this much are one broken glyph
 SPECK = 0.3  # a blob less tall than this share of the tallest is a speck (no help to find the baseline)
 
 
@@ -121,12 +120,9 @@ def classify(glyph: Image.Image, body: int | None = None, read: str | None = Non
     return first if d1 <= (MARGIN if related else MARGIN_UNRELATED) * d2 else None
 
 
-def _components(ink: Image.Image) -> list[tuple[int, int, int, int]]:
-    """Boxes of the blobs of ink, left to right; blobs that overlap across by a third of
-    the narrower one or more are one glyph (a stroke broken by a faint scan).  A glyph's
-    neighbour overlaps less: the tail of ๔ or ๕ reaches under the `/` after it, and read
-    as one glyph with it the digit matched no template (benchmarks/letterset L17,
-    `ชม ๐๐๑๙.๔/๒๕๐`)."""
+def _components(ink: Image.Image, merge: bool = True) -> list[tuple[int, int, int, int]]:
+    """Boxes of the blobs of ink, left to right; with `merge`, blobs that overlap across
+    are one glyph (a stroke broken by a faint scan)."""
     w, h = ink.size
     px = ink.load()
     seen: set[tuple[int, int]] = set()
@@ -150,17 +146,12 @@ def _components(ink: Image.Image) -> list[tuple[int, int, int, int]]:
     boxes.sort()
     merged: list[list[int]] = []
     for b in boxes:
-        if merged and _overlap(merged[-1], b) >= BROKEN_OVERLAP * min(b[2] - b[0], merged[-1][2] - merged[-1][0]):
+        if merge and merged and b[0] < merged[-1][2] - 1:
             m = merged[-1]
             merged[-1] = [min(m[0], b[0]), min(m[1], b[1]), max(m[2], b[2]), max(m[3], b[3])]
         else:
             merged.append(list(b))
     return [tuple(m) for m in merged]
-
-
-def _overlap(a, b) -> int:
-    """How far two boxes overlap across (pixels)."""
-    return min(a[2], b[2]) - max(a[0], b[0])
 
 
 def _char_boxes(line: TLine) -> list:
@@ -171,7 +162,7 @@ def _char_boxes(line: TLine) -> list:
     return boxes
 
 
-def _glyphs(page: Image.Image, box: tuple[int, int, int, int], n: int, threshold: int):
+def _glyphs(page: Image.Image, box: tuple[int, int, int, int], n: int, threshold: int, merge: bool = True):
     """The n glyphs (crops, ink 255) of a run of n digits whose box Tesseract reported
     (approximately): the blobs around it, small specks and marks left out, the n
     consecutive blobs that sit best inside the box."""
@@ -180,7 +171,7 @@ def _glyphs(page: Image.Image, box: tuple[int, int, int, int], n: int, threshold
     area = (max(0, left - pad), max(0, top - pad // 2), min(page.size[0], right + pad),
             min(page.size[1], bottom + pad // 2))
     crop = page.crop(area).point(lambda v: 255 if v <= threshold else 0)
-    blobs = _components(crop)
+    blobs = _components(crop, merge)
     if not blobs:
         return None
     blobs = _clipped(blobs)
@@ -223,11 +214,30 @@ def reread_line(page: Image.Image, line: TLine, threshold: int) -> str:
         run = boxes[start:start + len(m.group(0))]
         box = (min(b.left for b in run), min(b.top for b in run), max(b.right for b in run),
                max(b.bottom for b in run))
-        glyphs = _glyphs(page, box, len(m.group(0)), threshold)
-        if glyphs:
-            body = sorted(g.getbbox()[3] - g.getbbox()[1] for g in glyphs if g.getbbox())
-            read = [classify(g, body[len(body) // 2] if body else None, c) for g, c in zip(glyphs, m.group(0))]
+        read = _read_run(page, box, m.group(0), threshold)
+        if read:
             changes.append((m.start(), m.end(), "".join(r or c for r, c in zip(read, m.group(0)))))
     for s, e, new in reversed(changes):
         text = text[:s] + new + text[e:]
     return text
+
+
+def _classified(glyphs, run: str) -> list[str | None]:
+    body = sorted(g.getbbox()[3] - g.getbbox()[1] for g in glyphs if g.getbbox())
+    return [classify(g, body[len(body) // 2] if body else None, c) for g, c in zip(glyphs, run)]
+
+
+def _read_run(page: Image.Image, box, run: str, threshold: int) -> list[str | None] | None:
+    """Each digit of a run as read from its glyph (None: no clear match).  Where a glyph
+    made of blobs that overlap across matches no digit, the blobs are read apart: the tail
+    of ๔ reaches under the `/` after it, and as one glyph with it the digit matched no
+    template (benchmarks/letterset L17, `ชม ๐๐๑๙.๔/๒๕๐`); a glyph broken by a faint scan
+    that matched stays as it was read (L23, Norasi's ๙)."""
+    glyphs = _glyphs(page, box, len(run), threshold)
+    if not glyphs:
+        return None
+    read = _classified(glyphs, run)
+    if None in read and (apart := _glyphs(page, box, len(run), threshold, merge=False)):
+        read = [r if r is not None else a for r, a in zip(read, _classified(apart, run))]
+    return read
+
