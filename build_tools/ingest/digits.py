@@ -163,7 +163,13 @@ def _char_boxes(line: TLine) -> list:
 
 
 def _glyphs(page: Image.Image, box: tuple[int, int, int, int], n: int, threshold: int, merge: bool = True):
-    """The n glyphs (crops, ink 255) of a run of n digits whose box Tesseract reported
+    """The n glyphs (crops, ink 255) of a run of n digits whose box Tesseract reported."""
+    found = _glyph_boxes(page, box, n, threshold, merge)
+    return [crop.crop(b) for crop, b in found] if found else None
+
+
+def _glyph_boxes(page: Image.Image, box: tuple[int, int, int, int], n: int, threshold: int, merge: bool = True):
+    """(crop, box in it) of the n glyphs of a run of n digits whose box Tesseract reported
     (approximately): the blobs around it, small specks and marks left out, the n
     consecutive blobs that sit best inside the box."""
     left, top, right, bottom = box
@@ -185,7 +191,7 @@ def _glyphs(page: Image.Image, box: tuple[int, int, int, int], n: int, threshold
         return sum(max(0, min(b[2], inner[1]) - max(b[0], inner[0])) for b in window)
 
     best = max((blobs[i:i + n] for i in range(len(blobs) - n + 1)), key=inside)
-    return [crop.crop(b) for b in best]
+    return [(crop, b) for b in best]
 
 
 def _clipped(blobs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -229,15 +235,18 @@ def _classified(glyphs, run: str) -> list[str | None]:
 
 def _read_run(page: Image.Image, box, run: str, threshold: int) -> list[str | None] | None:
     """Each digit of a run as read from its glyph (None: no clear match).  Where a glyph
-    made of blobs that overlap across matches no digit, the blobs are read apart: the tail
-    of ๔ reaches under the `/` after it, and as one glyph with it the digit matched no
-    template (benchmarks/letterset L17, `ชม ๐๐๑๙.๔/๒๕๐`); a glyph broken by a faint scan
-    that matched stays as it was read (L23, Norasi's ๙)."""
-    glyphs = _glyphs(page, box, len(run), threshold)
-    if not glyphs:
+    made of blobs that overlap across matches no digit, the one blob of it that is a
+    glyph of the run read apart is read instead: the tail of ๔ reaches under the `/`
+    after it, and as one glyph with it the digit matched no template (benchmarks/
+    letterset L17, `ชม ๐๐๑๙.๔/๒๕๐`); a glyph broken by a faint scan that matched stays
+    as it was read (L23, Norasi's ๙)."""
+    joined = _glyph_boxes(page, box, len(run), threshold)
+    if not joined:
         return None
-    read = _classified(glyphs, run)
-    if None in read and (apart := _glyphs(page, box, len(run), threshold, merge=False)):
-        read = [r if r is not None else a for r, a in zip(read, _classified(apart, run))]
+    read = _classified([c.crop(b) for c, b in joined], run)
+    apart = _glyph_boxes(page, box, len(run), threshold, merge=False) if None in read else None
+    for i, (_, b) in enumerate(joined):
+        pieces = [(c, p) for c, p in apart or [] if b[0] <= p[0] and p[2] <= b[2]] if read[i] is None else []
+        if len(pieces) == 1:
+            read[i] = _classified([pieces[0][0].crop(pieces[0][1])], run[i])[0]
     return read
-
