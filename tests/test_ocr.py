@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from conftest import ROOT
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from build_tools.ingest import digits, layout, preprocess
 from build_tools.ingest.numbers import find_number
@@ -57,6 +57,22 @@ def test_a_best_angle_at_the_edge_of_the_search_is_no_estimate():
     page = text_page(["การป้องกันและแก้ไขปัญหายาเสพติดในหมู่บ้านและชุมชน"] * 10, angle=14.0)
     assert preprocess.skew_angle(page.convert("L")) is None
     assert preprocess.prepare(page, steps=("deskew",)).applied == []
+
+
+def shaded(page, drop):
+    """The page with its paper darkening from left to right by `drop` grey levels (a
+    scanner's shadow, a page lifted off the glass)."""
+    grey = page.convert("L")
+    shade = Image.linear_gradient("L").rotate(90, expand=True).resize(grey.size)  # 0 at the left
+    return ImageChops.subtract(grey, shade.point(lambda v: round(v * drop / 255)))
+
+
+def test_paper_darkening_by_forty_grey_levels_is_evened_out_twenty_is_left():
+    # A shadow of 40-45 levels already loses lines (the letter set's L15 page 2 lost its
+    # signature block); even paper varies by less than 32.
+    lines = ["การป้องกันและแก้ไขปัญหายาเสพติด"] * 8
+    assert preprocess.prepare(shaded(text_page(lines), 48), steps=("flatten",)).applied == ["flatten"]
+    assert preprocess.prepare(shaded(text_page(lines), 20), steps=("flatten",)).applied == []
 
 
 def test_a_speckled_page_is_cleaned():
@@ -125,6 +141,22 @@ def test_thai_digits_are_read_by_shape_in_a_font_the_templates_have_never_seen(f
         right += got == d
         wrong += got not in (None, d)
     assert wrong == 0 and right >= 7  # unsure rather than wrong: Tesseract's reading then stays
+
+
+def test_a_digit_whose_tail_reaches_under_the_next_glyph_is_read_apart_from_it():
+    # ๔ with its tail over the foot of the `/` after it (the letter set's `ชม ๐๐๑๙.๔/๒๕๐`):
+    # the two blobs overlap across, so they are one glyph first, which matches no digit;
+    # read apart, the digit is ๔.
+    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Garuda.ttf", 40)
+    page = Image.new("L", (140, 80), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((20, 10), "๔", font=font, fill=0)
+    box = page.point(lambda v: 255 if v < 128 else 0).getbbox()
+    draw.line((box[2] - 6, box[3] + 6, box[2] + 14, box[1] - 4), fill=0, width=3)
+    ink = page.point(lambda v: 255 if v < 128 else 0)
+    assert len(digits._components(ink)) == 1 and len(digits._components(ink, merge=False)) == 2
+    assert digits._classified(digits._glyphs(page, box, 1, 128), "๕") == [None]
+    assert digits._read_run(page, box, "๕", 128) == ["๔"]
 
 
 # --- Tesseract's Thai model (slow) ---------------------------------------------------------

@@ -27,7 +27,11 @@ STEPS = ("flatten", "despeckle", "deskew", "scale")  # the default
 SATURATED = 70  # HSV saturation above which a pixel is coloured ink
 DARK_INK = 230  # ... and below this value (not paper)
 SPECKLE_SHARE = 0.012  # isolated dark pixels per dark pixel above which the page is despeckled
-UNEVEN_PAPER = 70  # grey levels of difference in the paper's brightness across the page
+# Grey levels of difference in the paper's brightness across the page above which it is
+# evened out.  Paper that varies by 40-45 levels (a shadow at one side) already lost lines
+# (benchmarks/letterset: L15 page 2 lost its signature block at 45); even pages vary by
+# 14-31.  A flattened page that reads worse is not kept (ocr._surer_reading).
+UNEVEN_PAPER = 40
 TARGET_PITCH = 56  # line pitch (pixels) small print is enlarged to
 SMALL_PITCH = 34  # ... when its lines are closer than this (a scan of about 120 dpi or less)
 MIN_PITCH = 24  # no Thai line of print is closer (shorter periods are marks, not lines)
