@@ -24,6 +24,7 @@ from build_tools.outputs import site as site_package
 from build_tools.outputs.site.conflict_notes import conflict_note_data, conflicts_by_doc, render_notes
 from build_tools.outputs.site.markup import attrs, escape
 from build_tools.outputs.site.model_pages import document_defines, model_pages
+from build_tools.outputs.site.page_deps import dependency_record, documents_to_make
 from build_tools.outputs.site.raw_pages import cached_raw_text_page
 from build_tools.outputs.site.render import labels, render
 from build_tools.outputs.site.site_context import agency_label
@@ -185,10 +186,14 @@ NAV_MAX_DOCUMENTS = 50
 
 
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
-                   conflicts=(), cache=None, lazy: bool = False) -> tuple[dict[str, str], list]:
+                   conflicts=(), cache=None, lazy: bool = False, previous: dict | None = None,
+                   record: dict | None = None) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site.
     `cache`: a ContentCache for the documents' pages and raw-text pages (the build's);
-    `lazy`: those found there are common.cache.Stored (read when asked for)."""
+    `lazy`: those found there are common.cache.Stored (read when asked for).
+    `previous`: the published build's site state: with a cache, the pages of documents
+    whose dependency record (page_deps.py) says nothing they show changed are that
+    build's, taken by its cache keys; `record`: filled with this build's record."""
     pages = {DOCUMENTS_PAGE: documents_index(corpus, docs)}
     by_id = {nd.id: nd for nd in docs}
     defines = document_defines(corpus, model, docs) if model else {}
@@ -196,6 +201,13 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     cited_by = citations_by_target(corpus)
     site_url = public_base()
     common = page_key_common(corpus, site_url) if cache is not None else None
+    kept: dict[str, tuple] = {}
+    if cache is not None:
+        deps = dependency_record(docs, cited_by, _notes_and_defines(docs, conflicts, by_id, by_doc, defines), common)
+        kept = _kept_pages(documents_to_make(deps, (previous or {}).get("deps")), docs,
+                           (previous or {}).get("page_keys") or {}, cache)
+        if record is not None:
+            record.update(deps)
 
     def both_pages(i: int) -> tuple:  # by index: the workers have the documents (forked)
         nd = docs[i]
@@ -206,11 +218,42 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
             cached_raw_text_page(corpus, nd, cache, lazy=cache is not None)))
 
     # Each document's two pages are made on every core (a full build: thousands).
-    for nd, made in zip(docs, parallel_map(both_pages, list(range(len(docs))))):
-        pages[doc_page(nd.id)], pages[raw_page(nd.id)] = (_local(value, cache, lazy) for value in made)
+    todo = [i for i, nd in enumerate(docs) if nd.id not in kept]
+    if record is not None:
+        record["made"] = len(todo)
+    made = dict(zip(todo, parallel_map(both_pages, todo)))
+    for i, nd in enumerate(docs):
+        both = kept[nd.id] if nd.id in kept else made[i]
+        pages[doc_page(nd.id)], pages[raw_page(nd.id)] = (_local(value, cache, lazy) for value in both)
     if model:
         pages.update(model_pages(corpus, model, docs, cache))
     return pages, navigation(corpus, docs, model)
+
+
+def _notes_and_defines(docs, conflicts, by_id, by_doc, defines) -> dict[str, str]:
+    """document id -> a signature of its conflict notes' inputs and model section (the
+    documents that have any; page_deps.dependency_record)."""
+    out = {}
+    for nd in docs:
+        if nd.id in by_doc or defines.get(nd.id):
+            notes = json.dumps(conflict_note_data(conflicts, nd, by_id, by_doc), ensure_ascii=False, default=str)
+            out[nd.id] = digest(notes, defines.get(nd.id, ""))
+    return out
+
+
+def _kept_pages(to_make: set[str] | None, docs: list[NormalizedDoc], page_keys: dict, cache) -> dict[str, tuple]:
+    """document id -> its two pages as _portable gives them (the cache keys the published
+    build recorded), for each document not `to_make` whose pages are still in the cache."""
+    if to_make is None:
+        return {}
+    out = {}
+    for nd in docs:
+        if nd.id in to_make:
+            continue
+        keys = page_keys.get(doc_page(nd.id)), page_keys.get(raw_page(nd.id))
+        if all(keys) and all(cache.has(k) for k in keys):
+            out[nd.id] = tuple(("cached", k) for k in keys)
+    return out
 
 
 def _portable(page):
