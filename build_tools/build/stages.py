@@ -61,7 +61,7 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
         plan = plan_site(paths, pages, nav, checked.docs, engine, previous, analyzer, deps) if site else None
         if previous and plan and plan.unchanged and previous.get("normalized") == normalized \
                 and previous.get("index") == fingerprints:
-            pub.remember_inputs(paths, inputs)  # the next build with these inputs returns at once
+            pub.remember_inputs(paths, inputs, plan.state)  # the next build with these inputs returns at once
             log(f"[3/5] site unchanged ({len(pages)} generated pages)\n[4/5] search index\n"
                 f"  index: re-indexed 0, removed 0\ndone in {time.perf_counter() - t0:.1f} s: nothing changed "
                 f"since build {previous.get('id')}")

@@ -21,7 +21,12 @@ from build_tools.knowledge.urls import DOCUMENTS_PAGE, doc_page, link, public_ba
 from build_tools.normalization.clauses import Block
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs import site as site_package
-from build_tools.outputs.site.conflict_notes import conflict_note_data, conflicts_by_doc, render_notes
+from build_tools.outputs.site.conflict_notes import (
+    conflict_note_data,
+    conflicts_by_doc,
+    note_inputs,
+    render_notes,
+)
 from build_tools.outputs.site.markup import attrs, escape
 from build_tools.outputs.site.model_pages import document_defines, model_pages
 from build_tools.outputs.site.page_deps import dependency_record, documents_to_make
@@ -203,7 +208,7 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     common = page_key_common(corpus, site_url) if cache is not None else None
     kept: dict[str, tuple] = {}
     if cache is not None:
-        deps = dependency_record(docs, cited_by, _notes_and_defines(docs, conflicts, by_id, by_doc, defines), common)
+        deps = dependency_record(docs, cited_by, _notes_and_defines(docs, by_id, by_doc, defines), common)
         kept = _kept_pages(documents_to_make(deps, (previous or {}).get("deps")), docs,
                            (previous or {}).get("page_keys") or {}, cache)
         if record is not None:
@@ -230,14 +235,14 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     return pages, navigation(corpus, docs, model)
 
 
-def _notes_and_defines(docs, conflicts, by_id, by_doc, defines) -> dict[str, str]:
+def _notes_and_defines(docs, by_id, by_doc, defines) -> dict[str, str]:
     """document id -> a signature of its conflict notes' inputs and model section (the
     documents that have any; page_deps.dependency_record)."""
     out = {}
     for nd in docs:
         if nd.id in by_doc or defines.get(nd.id):
-            notes = json.dumps(conflict_note_data(conflicts, nd, by_id, by_doc), ensure_ascii=False, default=str)
-            out[nd.id] = digest(notes, defines.get(nd.id, ""))
+            # repr, not pickle: equal values give equal bytes whichever objects hold them
+            out[nd.id] = digest(repr(note_inputs(nd.id, by_id, by_doc)), defines.get(nd.id, ""))
     return out
 
 
