@@ -1,6 +1,7 @@
 """A rebuild that takes unchanged documents' pages by the per-document dependency record
 (build_tools/outputs/site/page_deps.py) gives exactly what a full build gives: the site
 (every page, the open data, the site search) and build/normalized."""
+import json
 import re
 import shutil
 import sys
@@ -16,10 +17,12 @@ import synth  # noqa: E402
 CITING, CITED = "synth-letter-00010", "synth-letter-00011"
 
 
-def _record(docs: dict, special=(), common="c") -> dict:
-    """`special`: documents with conflict notes or a model section (their signature: "n")."""
+def _record(docs: dict, special=(), common="c", shows=None) -> dict:
+    """`special`: documents with conflict notes or a model section (their signature: "n");
+    `shows`: document -> the documents whose readings its notes show."""
     return {"format": DEPS_FORMAT, "common": common,
-            "docs": {i: [sig, sorted(nb), "n" if i in special else ""] for i, (sig, nb) in docs.items()}}
+            "docs": {i: [sig, sorted(nb), "n" if i in special else "", sorted((shows or {}).get(i, ()))]
+                     for i, (sig, nb) in docs.items()}}
 
 
 def test_only_changed_documents_and_their_neighbours_are_made_again():
@@ -38,6 +41,10 @@ def test_only_changed_documents_and_their_neighbours_are_made_again():
     gone = _record({"a": ("1", []), "b": ("1", []), "d": ("1", []), "e": ("1", []), "f": ("1", [])}, special={"e"})
     assert documents_to_make(gone, old) == {"b", "f"}
     assert documents_to_make(same, None) is None
+    # e's conflict note shows a reading of d, whose title changed
+    noted = _record({"a": ("1", []), "b": ("1", ["c"]), "c": ("1", ["b"]), "d": ("2", []), "e": ("1", [])},
+                    special={"e"}, shows={"e": ["d"]})
+    assert documents_to_make(noted, old) == {"d", "e"}
     assert documents_to_make(_record({"a": ("1", [])}, common="other"), old) is None  # code, agencies, site address
 
 
@@ -83,6 +90,14 @@ def _new_date(corpus):
     _replace_field(corpus, "synth-letter-00021", "date_be", "๓ มกราคม ๒๕๕๓")
 
 
+def _retitle_a_shown_reading(corpus):
+    """A letter whose reading other letters' conflict notes show (with its title)."""
+    record = json.loads((corpus.parent / "inc" / "build" / "published.json").read_text(encoding="utf-8"))
+    shown = sorted({d for entry in record["site"]["deps"]["docs"].values() for d in entry[3]})
+    assert shown
+    _replace_field(corpus, shown[0], "short_title", "หนังสือที่ถูกแสดงในหมายเหตุ (แก้ไข)")
+
+
 def _removed(corpus):
     (corpus / "documents" / f"{CITING}.md").unlink()  # the cited letter's page no longer lists it
 
@@ -101,7 +116,8 @@ def _files(folder):
 
 
 @pytest.mark.slow  # builds sites
-@pytest.mark.parametrize("change", [_retitle_cited, _other_issuer, _new_date, _removed, _added])
+@pytest.mark.parametrize("change", [_retitle_cited, _retitle_a_shown_reading, _other_issuer, _new_date, _removed,
+                                    _added])
 def test_a_rebuild_by_the_dependency_record_equals_a_full_build(tmp_path, built_with_a_reference, change):
     shutil.copytree(built_with_a_reference / "corpus", tmp_path / "corpus")
     shutil.copytree(built_with_a_reference / "out", tmp_path / "inc")
@@ -110,8 +126,10 @@ def test_a_rebuild_by_the_dependency_record_equals_a_full_build(tmp_path, built_
     log = run_cli("build", "--corpus", corpus, "--out", inc).stdout
     made = re.search(r"pages: (\d+) of (\d+) documents' pages made", log)
     assert made and int(made[1]) < int(made[2]), log
-    if change is not _removed:  # (a removed letter's readings were in conflicts many letters' notes show)
+    if change not in (_removed, _retitle_a_shown_reading):  # (their readings are in notes many letters show)
         assert int(made[1]) <= 8, log  # the changed letters and their neighbours
+    if change is _retitle_a_shown_reading:  # and the letters whose notes show its reading
+        assert int(made[1]) > 1, log
     run_cli("build", "--corpus", corpus, "--out", full)
     for folder in ("site", "build/normalized"):
         a, b = _files(inc / folder), _files(full / folder)

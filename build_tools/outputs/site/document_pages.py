@@ -185,6 +185,19 @@ def documents_index(corpus: Corpus, docs: list[NormalizedDoc]) -> str:
     return render("documents_index.md.j2", rows=rows)
 
 
+def cached_documents_index(corpus: Corpus, docs: list[NormalizedDoc], cache, common: str):
+    """documents_index, kept in `cache` (returned unread, a common.cache.Stored) by what
+    its rows are made from (each document's id, titles, type, number, date and issuer)
+    and `common` (page_key_common: the code, the agencies, the site's address): a
+    rebuild whose letters' titles did not change neither makes nor reads it."""
+    shown = [(nd.id, *(str(nd.doc.get(k)) for k in ("short_title", "title", "doc_type", "number", "issuer")),
+              nd.doc.date.isoformat()) for nd in docs]
+    key = digest("documents index", common, repr(shown))
+    if not cache.has(key):
+        cache.put(key, documents_index(corpus, docs))
+    return cache.deferred(key)
+
+
 # Every page carries the whole navigation, so listing N documents in it costs N x N:
 # above this many, the navigation shows only the list page (which links every document).
 NAV_MAX_DOCUMENTS = 50
@@ -199,16 +212,17 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     `previous`: the published build's site state: with a cache, the pages of documents
     whose dependency record (page_deps.py) says nothing they show changed are that
     build's, taken by its cache keys; `record`: filled with this build's record."""
-    pages = {DOCUMENTS_PAGE: documents_index(corpus, docs)}
+    site_url = public_base()
+    common = page_key_common(corpus, site_url) if cache is not None else None
+    pages = {DOCUMENTS_PAGE: documents_index(corpus, docs) if cache is None else
+             _local(("cached", cached_documents_index(corpus, docs, cache, common).key), cache, lazy)}
     by_id = {nd.id: nd for nd in docs}
     defines = document_defines(corpus, model, docs) if model else {}
     by_doc = conflicts_by_doc(conflicts)
     cited_by = citations_by_target(corpus)
-    site_url = public_base()
-    common = page_key_common(corpus, site_url) if cache is not None else None
     kept: dict[str, tuple] = {}
     if cache is not None:
-        deps = dependency_record(docs, cited_by, _notes_and_defines(docs, by_id, by_doc, defines), common)
+        deps = dependency_record(docs, cited_by, _notes_and_defines(docs, by_doc, defines), common)
         kept = _kept_pages(documents_to_make(deps, (previous or {}).get("deps")), docs,
                            (previous or {}).get("page_keys") or {}, cache)
         if record is not None:
@@ -235,14 +249,17 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     return pages, navigation(corpus, docs, model)
 
 
-def _notes_and_defines(docs, by_id, by_doc, defines) -> dict[str, str]:
-    """document id -> a signature of its conflict notes' inputs and model section (the
-    documents that have any; page_deps.dependency_record)."""
+def _notes_and_defines(docs, by_doc, defines) -> dict[str, tuple[str, list[str]]]:
+    """document id -> (a signature of its conflict notes' inputs and model section, the
+    other documents whose readings its notes show), for the documents that have any
+    (page_deps.dependency_record)."""
     out = {}
     for nd in docs:
         if nd.id in by_doc or defines.get(nd.id):
+            notes = note_inputs(nd.id, by_doc)
+            shows = {r[0] for conflict in notes for r in conflict[4]} - {nd.id}
             # repr, not pickle: equal values give equal bytes whichever objects hold them
-            out[nd.id] = digest(repr(note_inputs(nd.id, by_id, by_doc)), defines.get(nd.id, ""))
+            out[nd.id] = digest(repr(notes), defines.get(nd.id, "")), sorted(shows)
     return out
 
 

@@ -8,17 +8,18 @@ raw file and notes, and besides: the titles of the letters it cites and of those
 it, its number-conflict notes and "what this document defines" (the model), and what
 every page shows (the code and templates, the agencies, the site's address: `common`).
 The record keeps, per document, a signature of its own inputs, its neighbours (the
-letters it cites and those citing it) and a signature of its conflict notes' inputs and
-model section (those of the documents that have any).  A document whose signatures are
-the published build's and none of whose neighbours' own signature changed has the very
-pages the published build made: their cache keys are taken from that build's record,
+letters it cites and those citing it), a signature of its conflict notes' inputs and
+model section (those of the documents that have any) and the documents whose readings
+its notes show (their titles and anchors).  A document whose signatures are the
+published build's and none of whose neighbours' or shown readings' documents' own
+signature changed has the very pages the published build made: their cache keys are taken from that build's record,
 and the pages are neither made nor keyed again (a one-letter rebuild at 10,000 letters
 keys a handful of pages, not 20,000)."""
 from __future__ import annotations
 
 from build_tools.common.cache import digest
 
-DEPS_FORMAT = 2
+DEPS_FORMAT = 3
 
 
 def own_signature(nd) -> str:
@@ -34,12 +35,13 @@ def neighbours(d, cited_by: dict[str, list]) -> list[str]:
     return sorted(cites | {o.id for o, _ in cited_by.get(d.id, [])})
 
 
-def dependency_record(docs, cited_by: dict[str, list], shown: dict[str, str], common: str) -> dict:
-    """This build's record: `shown`, document id -> a signature of its conflict notes'
-    inputs and model section, for the documents that have any; `common`:
-    document_pages.page_key_common."""
+def dependency_record(docs, cited_by: dict[str, list], shown: dict[str, tuple], common: str) -> dict:
+    """This build's record: `shown`, document id -> (a signature of its conflict notes'
+    inputs and model section, the documents whose readings the notes show), for the
+    documents that have any; `common`: document_pages.page_key_common."""
     return {"format": DEPS_FORMAT, "common": common,
-            "docs": {nd.id: [own_signature(nd), neighbours(nd.doc, cited_by), shown.get(nd.id, "")] for nd in docs}}
+            "docs": {nd.id: [own_signature(nd), neighbours(nd.doc, cited_by), *shown.get(nd.id, ("", []))]
+                     for nd in docs}}
 
 
 def documents_to_make(record: dict, previous: dict | None) -> set[str] | None:
@@ -48,7 +50,7 @@ def documents_to_make(record: dict, previous: dict | None) -> set[str] | None:
         return None
     old, new = previous.get("docs") or {}, record["docs"]
     changed = {i for i, v in new.items() if i not in old or old[i][0] != v[0]} | (set(old) - set(new))
-    out = changed | {i for i, v in new.items() if i in old and old[i][2] != v[2]}
+    out = changed | {i for i, v in new.items() if i in old and old[i][2] != v[2] or not changed.isdisjoint(v[3])}
     for i in changed:
         out.update(new[i][1] if i in new else ())
         out.update(old[i][1] if i in old else ())
