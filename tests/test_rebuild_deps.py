@@ -7,8 +7,10 @@ import shutil
 import sys
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, seed
 
+from build_tools.common.cache import ContentCache, resolved
+from build_tools.outputs.site.model_pages import model_pages
 from build_tools.outputs.site.page_deps import DEPS_FORMAT, documents_to_make
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -46,6 +48,16 @@ def test_only_changed_documents_and_their_neighbours_are_made_again():
                     special={"e"}, shows={"e": ["d"]})
     assert documents_to_make(noted, old) == {"d", "e"}
     assert documents_to_make(_record({"a": ("1", [])}, common="other"), old) is None  # code, agencies, site address
+
+
+def test_agency_pages_kept_in_the_cache_are_the_pages_made_without_it(tmp_path):
+    checked = seed()
+    plain = model_pages(checked.corpus, checked.model, checked.docs)
+    cache = ContentCache(tmp_path / "pages")
+    for _ in range(2):  # made, then taken from the cache
+        cached = model_pages(checked.corpus, checked.model, checked.docs, cache)
+        assert any(not isinstance(page, str) for page in cached.values())  # kept as cache entries
+        assert {rel: resolved(page) for rel, page in cached.items()} == plain
 
 
 def _front(corpus, doc_id):
