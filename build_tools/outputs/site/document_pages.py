@@ -244,8 +244,9 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     for i, nd in enumerate(docs):
         both = kept[nd.id] if nd.id in kept else made[i]
         pages[doc_page(nd.id)], pages[raw_page(nd.id)] = (_local(value, cache, lazy) for value in both)
-    if model:
-        pages.update(model_pages(corpus, model, docs, cache))
+    if model:  # (with a cache, the agency pages come back as its entries)
+        pages.update({rel: page if lazy else resolved(page) for rel, page in model_pages(corpus, model, docs,
+                                                                                         cache).items()})
     return pages, navigation(corpus, docs, model)
 
 
