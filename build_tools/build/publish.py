@@ -237,11 +237,14 @@ def remove_later(paths: Paths, folder: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-def remember_inputs(paths: Paths, inputs: str) -> None:
-    """Record that the published build is also what these inputs give."""
+def remember_inputs(paths: Paths, inputs: str, site: dict | None = None) -> None:
+    """Record that the published build is also what these inputs give; `site`: the
+    site state of a build that found every page the published one (its pages' cache
+    keys and dependency record are this build's)."""
     record = published(paths)
     if record is not None:
-        write_text_atomic(record_path(paths), json.dumps({**record, "inputs": inputs}, ensure_ascii=False))
+        record = {**record, "inputs": inputs, **({"site": site} if site else {})}
+        write_text_atomic(record_path(paths), json.dumps(record, ensure_ascii=False))
 
 
 def _swap_in(staged: Path, target: Path, previous: Path) -> None:

@@ -89,16 +89,17 @@ class SitePlan:
 
 
 def plan_site(paths: Paths, pages: dict[str, str], nav: list, docs, engine: str,
-              previous: dict | None, analyzer=None) -> SitePlan:
+              previous: dict | None, analyzer=None, deps: dict | None = None) -> SitePlan:
     """Compare the new pages with the published build's site state (None: full build).
     The plan is `unchanged` only when the site search's key (its code, the analyzer and
-    the ranking: site_search.index_key) is the published one's too."""
+    the ranking: site_search.index_key) is the published one's too.  `deps`: the
+    documents' pages' dependency record, kept in the state for the next build."""
     old = (previous or {}).get("site") or {}
     digests, keys = page_digests(pages, old)
     state = {"key": site_key(paths, nav, engine), "engine": engine,
              "search": index_key(analyzer) if analyzer is not None else None,
              "pages": digests, "page_keys": keys,
-             "anchors": {nd.id: [b.anchor for b in nd.blocks] for nd in docs}}
+             "anchors": {nd.id: [b.anchor for b in nd.blocks] for nd in docs}, "deps": deps or {}}
     same_anchors = all(state["anchors"].get(d) == a for d, a in old.get("anchors", {}).items())
     incremental = (old.get("key") == state["key"] and set(old.get("pages", {})) == set(state["pages"])
                    and "anchors" in old and same_anchors)

@@ -51,13 +51,17 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
         index_dir = staging.start("index", from_published=previous is not None and paths.index.is_dir())
         index_job = in_background(update_index, index_dir, records, fingerprints, analyzer, query_tables,
                                   nice=INDEX_NICE)
-        pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"))  # outputs: pages, open data
+        deps: dict = {}  # the documents' pages' dependency record (outputs/site/page_deps.py)
+        pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"),  # outputs: pages, open data
+                                (previous or {}).get("site"), deps)
+        log(f"  pages: {deps.get('made', len(checked.docs))} of {len(checked.docs)} documents' pages made, "
+            "the others' kept by their dependency record")
         pages.update(site_files(query_tables))
         normalized = {nd.id: normalized_digest(nd) for nd in checked.docs}
-        plan = plan_site(paths, pages, nav, checked.docs, engine, previous, analyzer) if site else None
+        plan = plan_site(paths, pages, nav, checked.docs, engine, previous, analyzer, deps) if site else None
         if previous and plan and plan.unchanged and previous.get("normalized") == normalized \
                 and previous.get("index") == fingerprints:
-            pub.remember_inputs(paths, inputs)  # the next build with these inputs returns at once
+            pub.remember_inputs(paths, inputs, plan.state)  # the next build with these inputs returns at once
             log(f"[3/5] site unchanged ({len(pages)} generated pages)\n[4/5] search index\n"
                 f"  index: re-indexed 0, removed 0\ndone in {time.perf_counter() - t0:.1f} s: nothing changed "
                 f"since build {previous.get('id')}")
@@ -102,11 +106,14 @@ def log_review(checked: CheckedCorpus, log) -> None:
            + (" …" if len(undecided) > 5 else "") if undecided else ""))
 
 
-def site_pages(checked: CheckedCorpus, cache: ContentCache | None = None) -> tuple[dict[str, str], list]:
+def site_pages(checked: CheckedCorpus, cache: ContentCache | None = None, previous_site: dict | None = None,
+               deps: dict | None = None) -> tuple[dict[str, str], list]:
     """The generated pages (documents, raw views, the model's pages) and the open-data
-    files the site publishes under data/, with the navigation."""
+    files the site publishes under data/, with the navigation.  `previous_site`: the
+    published build's site state (its pages' keys and dependency record); `deps`:
+    filled with this build's record (see generate_pages)."""
     pages, nav = generate_pages(checked.corpus, checked.docs, checked.model, checked.review.conflicts, cache=cache,
-                                lazy=cache is not None)
+                                lazy=cache is not None, previous=previous_site, record=deps)
     if checked.model is not None:
         pages.update(open_data_files(checked.corpus, checked.model, checked.docs, cache))
     if cache is not None:

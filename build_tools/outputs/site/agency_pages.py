@@ -2,9 +2,13 @@
 in, its projects and documents), the list of agencies and the who-does-what matrix."""
 from __future__ import annotations
 
+from build_tools import common as common_package
+from build_tools import knowledge as knowledge_package
+from build_tools.common.cache import code_version, digest
 from build_tools.common.thaidate import to_thai_digits
 from build_tools.knowledge.model import Entity
 from build_tools.knowledge.urls import AGENCIES_PAGE, MATRIX_PAGE, agency_page, link, page_url
+from build_tools.outputs import site as site_package
 from build_tools.outputs.site.markup import escape
 from build_tools.outputs.site.render import render
 from build_tools.outputs.site.site_context import Site
@@ -23,16 +27,28 @@ def role_groups(site: Site, aid: str) -> list[tuple[str, Entity | None, list[Ent
     return [(k, None if k == "all" else m.mission(k), groups[k]) for k in order if k in groups]
 
 
-def agency(site: Site, aid: str) -> str:
+def agency(site: Site, aid: str):
+    """An agency's page; with the build's page cache (site.cache) the entry that holds it
+    (a common.cache.Stored), made only when the rest of the page or its list of
+    documents (thousands of rows at 10,000 letters: each one's id and title) changed."""
     m = site.model
-    return render(
-        "agency.md.j2", s=site, m=m, aid=aid, a=site.corpus.agencies[aid], page=agency_page(aid),
+    shown = dict(
+        s=site, m=m, aid=aid, a=site.corpus.agencies[aid], page=agency_page(aid),
         url=page_url(agency_page(aid)), groups=role_groups(site, aid),
         involved=[r for r in m.roles if aid in (r.involves or [])],
         steps=[s for s in m.steps if aid in (s.actors or []) or aid in (s.informs or [])],
         activities=[x for x in m.activities if aid in (x.actors or []) or aid in (x.reports_to or [])],
-        projects=[p for p in m.projects if p.lead == aid or aid in (p.partners or [])],
-        documents=site.agency_documents(aid))
+        projects=[p for p in m.projects if p.lead == aid or aid in (p.partners or [])])
+    documents = site.agency_documents(aid)
+    if site.cache is None or not documents:
+        return render("agency.md.j2", **shown, documents=documents)
+    # The page without its documents holds everything else it shows; a row shows a
+    # document's id (its link) and title.
+    key = digest("agency page", code_version(site_package, knowledge_package, common_package), site.site_url, aid,
+                 render("agency.md.j2", **shown, documents=[]), repr([(d.id, site.doc_title(d.id)) for d in documents]))
+    if not site.cache.has(key):
+        site.cache.put(key, render("agency.md.j2", **shown, documents=documents))
+    return site.cache.deferred(key)
 
 
 def agencies_index(site: Site) -> str:

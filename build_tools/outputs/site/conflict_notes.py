@@ -134,6 +134,17 @@ def conflict_note_data(conflicts, nd: NormalizedDoc, docs: dict[str, NormalizedD
     return out
 
 
+def note_inputs(nd_id: str, by_doc: dict[str, list]) -> list[tuple]:
+    """What conflict_note_data shows for a document, but for the titles and anchors of
+    the readings' documents (they follow from those documents) and its links (from the
+    documents and anchors): cheap to compare between builds (outputs/site/page_deps.py)."""
+    out = []
+    for c, view in by_doc.get(nd_id, []):
+        shown, hidden = view.show(nd_id)
+        out.append((c.subject, c.decision, c.decision_note, hidden, [(r.doc_id, r.line, r.value) for r in shown]))
+    return out
+
+
 def render_notes(data: list[tuple[list[int], dict]]) -> dict[int, list[str]]:
     """raw line -> the notes (conflict_note_data) to place at the block holding it."""
     notes: dict[int, list[str]] = {}

@@ -21,9 +21,15 @@ from build_tools.knowledge.urls import DOCUMENTS_PAGE, doc_page, link, public_ba
 from build_tools.normalization.clauses import Block
 from build_tools.normalization.documents import NormalizedDoc
 from build_tools.outputs import site as site_package
-from build_tools.outputs.site.conflict_notes import conflict_note_data, conflicts_by_doc, render_notes
+from build_tools.outputs.site.conflict_notes import (
+    conflict_note_data,
+    conflicts_by_doc,
+    note_inputs,
+    render_notes,
+)
 from build_tools.outputs.site.markup import attrs, escape
 from build_tools.outputs.site.model_pages import document_defines, model_pages
+from build_tools.outputs.site.page_deps import dependency_record, documents_to_make
 from build_tools.outputs.site.raw_pages import cached_raw_text_page
 from build_tools.outputs.site.render import labels, render
 from build_tools.outputs.site.site_context import agency_label
@@ -179,23 +185,48 @@ def documents_index(corpus: Corpus, docs: list[NormalizedDoc]) -> str:
     return render("documents_index.md.j2", rows=rows)
 
 
+def cached_documents_index(corpus: Corpus, docs: list[NormalizedDoc], cache, common: str):
+    """documents_index, kept in `cache` (returned unread, a common.cache.Stored) by what
+    its rows are made from (each document's id, short title, type, number, date, issuer)
+    and `common` (page_key_common: the code, the agencies, the site's address): a
+    rebuild whose letters' titles did not change neither makes nor reads it."""
+    shown = [(nd.id, str(nd.doc.get("short_title") or nd.doc.get("title")),
+              *(str(nd.doc.get(k)) for k in ("doc_type", "number", "issuer")), nd.doc.date.isoformat()) for nd in docs]
+    key = digest("documents index", common, repr(shown))
+    if not cache.has(key):
+        cache.put(key, documents_index(corpus, docs))
+    return cache.deferred(key)
+
+
 # Every page carries the whole navigation, so listing N documents in it costs N x N:
 # above this many, the navigation shows only the list page (which links every document).
 NAV_MAX_DOCUMENTS = 50
 
 
 def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
-                   conflicts=(), cache=None, lazy: bool = False) -> tuple[dict[str, str], list]:
+                   conflicts=(), cache=None, lazy: bool = False, previous: dict | None = None,
+                   record: dict | None = None) -> tuple[dict[str, str], list]:
     """Return ({relative path: Markdown}, nav) for the generated part of the site.
     `cache`: a ContentCache for the documents' pages and raw-text pages (the build's);
-    `lazy`: those found there are common.cache.Stored (read when asked for)."""
-    pages = {DOCUMENTS_PAGE: documents_index(corpus, docs)}
+    `lazy`: those found there are common.cache.Stored (read when asked for).
+    `previous`: the published build's site state: with a cache, the pages of documents
+    whose dependency record (page_deps.py) says nothing they show changed are that
+    build's, taken by its cache keys; `record`: filled with this build's record."""
+    site_url = public_base()
+    common = page_key_common(corpus, site_url) if cache is not None else None
+    pages = {DOCUMENTS_PAGE: documents_index(corpus, docs) if cache is None else
+             _local(("cached", cached_documents_index(corpus, docs, cache, common).key), cache, lazy)}
     by_id = {nd.id: nd for nd in docs}
     defines = document_defines(corpus, model, docs) if model else {}
     by_doc = conflicts_by_doc(conflicts)
     cited_by = citations_by_target(corpus)
-    site_url = public_base()
-    common = page_key_common(corpus, site_url) if cache is not None else None
+    kept: dict[str, tuple] = {}
+    if cache is not None:
+        deps = dependency_record(docs, cited_by, _notes_and_defines(docs, by_doc, defines), common)
+        kept = _kept_pages(documents_to_make(deps, (previous or {}).get("deps")), docs,
+                           (previous or {}).get("page_keys") or {}, cache)
+        if record is not None:
+            record.update(deps)
 
     def both_pages(i: int) -> tuple:  # by index: the workers have the documents (forked)
         nd = docs[i]
@@ -206,11 +237,46 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
             cached_raw_text_page(corpus, nd, cache, lazy=cache is not None)))
 
     # Each document's two pages are made on every core (a full build: thousands).
-    for nd, made in zip(docs, parallel_map(both_pages, list(range(len(docs))))):
-        pages[doc_page(nd.id)], pages[raw_page(nd.id)] = (_local(value, cache, lazy) for value in made)
-    if model:
-        pages.update(model_pages(corpus, model, docs, cache))
+    todo = [i for i, nd in enumerate(docs) if nd.id not in kept]
+    if record is not None:
+        record["made"] = len(todo)
+    made = dict(zip(todo, parallel_map(both_pages, todo)))
+    for i, nd in enumerate(docs):
+        both = kept[nd.id] if nd.id in kept else made[i]
+        pages[doc_page(nd.id)], pages[raw_page(nd.id)] = (_local(value, cache, lazy) for value in both)
+    if model:  # (with a cache, the agency pages come back as its entries)
+        pages.update({rel: page if lazy else resolved(page) for rel, page in model_pages(corpus, model, docs,
+                                                                                         cache).items()})
     return pages, navigation(corpus, docs, model)
+
+
+def _notes_and_defines(docs, by_doc, defines) -> dict[str, tuple[str, list[str]]]:
+    """document id -> (a signature of its conflict notes' inputs and model section, the
+    other documents whose readings its notes show), for the documents that have any
+    (page_deps.dependency_record)."""
+    out = {}
+    for nd in docs:
+        if nd.id in by_doc or defines.get(nd.id):
+            notes = note_inputs(nd.id, by_doc)
+            shows = {r[0] for conflict in notes for r in conflict[4]} - {nd.id}
+            # repr, not pickle: equal values give equal bytes whichever objects hold them
+            out[nd.id] = digest(repr(notes), defines.get(nd.id, "")), sorted(shows)
+    return out
+
+
+def _kept_pages(to_make: set[str] | None, docs: list[NormalizedDoc], page_keys: dict, cache) -> dict[str, tuple]:
+    """document id -> its two pages as _portable gives them (the cache keys the published
+    build recorded), for each document not `to_make` whose pages are still in the cache."""
+    if to_make is None:
+        return {}
+    out = {}
+    for nd in docs:
+        if nd.id in to_make:
+            continue
+        keys = page_keys.get(doc_page(nd.id)), page_keys.get(raw_page(nd.id))
+        if all(keys) and all(cache.has(k) for k in keys):
+            out[nd.id] = tuple(("cached", k) for k in keys)
+    return out
 
 
 def _portable(page):
