@@ -94,6 +94,14 @@ SAMPLE_LETTER = (ROOT / "tests" / "cases" / "ingest" / "arabic-digits-abbrev-mon
     encoding="utf-8")
 
 
+def copy_built(src: Path, dest: Path) -> Path:
+    """A copy of a build's output folder.  Left out: the publish's trash, whose contents
+    a detached process of the build that made `src` may still be deleting (copying them
+    failed now and then with FileNotFoundError)."""
+    shutil.copytree(src, dest, symlinks=True, ignore=shutil.ignore_patterns("publish-trash"))
+    return dest
+
+
 def copy_corpus(dest: Path) -> Path:
     """A writable copy of the project corpus (raw files are read-only in the project)."""
     target = dest / "corpus"

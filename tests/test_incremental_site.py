@@ -4,7 +4,7 @@ import shutil
 import sys
 
 import pytest
-from conftest import ROOT, copy_corpus, run_cli
+from conftest import ROOT, copy_built, copy_corpus, run_cli
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synth  # noqa: E402
@@ -45,7 +45,7 @@ def built_synthetic(tmp_path_factory):
 
 def _copy_built(built, tmp_path):
     shutil.copytree(built / "corpus", tmp_path / "corpus")
-    shutil.copytree(built / "out", tmp_path / "out")
+    copy_built(built / "out", tmp_path / "out")
     return tmp_path / "corpus", tmp_path / "out"
 
 

@@ -2,14 +2,13 @@
 any step leaves the previous build complete; `check` names a half-published or
 inconsistent state and the next build repairs it."""
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
 
 import pytest
-from conftest import ROOT, ctrl_c_as_at_a_terminal, run_cli
+from conftest import ROOT, copy_built, ctrl_c_as_at_a_terminal, run_cli
 
 from build_tools.build import publish
 from build_tools.common.paths import Paths
@@ -35,8 +34,7 @@ def first_build(tmp_path_factory):
 
 @pytest.fixture
 def out(first_build, tmp_path):
-    shutil.copytree(first_build, tmp_path / "out", symlinks=True)
-    return tmp_path / "out"
+    return copy_built(first_build, tmp_path / "out")
 
 
 def _corpus_with_new_title(tmp_path):

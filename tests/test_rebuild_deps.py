@@ -7,7 +7,7 @@ import shutil
 import sys
 
 import pytest
-from conftest import ROOT, run_cli, seed
+from conftest import ROOT, copy_built, run_cli, seed
 
 from build_tools.common.cache import ContentCache, resolved
 from build_tools.outputs.site.model_pages import model_pages
@@ -132,7 +132,7 @@ def _files(folder):
                                     _added])
 def test_a_rebuild_by_the_dependency_record_equals_a_full_build(tmp_path, built_with_a_reference, change):
     shutil.copytree(built_with_a_reference / "corpus", tmp_path / "corpus")
-    shutil.copytree(built_with_a_reference / "out", tmp_path / "inc")
+    copy_built(built_with_a_reference / "out", tmp_path / "inc")
     corpus, inc, full = tmp_path / "corpus", tmp_path / "inc", tmp_path / "full"
     change(corpus)
     log = run_cli("build", "--corpus", corpus, "--out", inc).stdout

@@ -134,12 +134,12 @@ def test_a_date_range_finds_exactly_the_records_dated_in_it(capsys, indexed, sta
 def test_an_index_written_by_another_version_asks_for_a_build(capsys, indexed, tmp_path):
     # An index whose fields are not the ones this version reads (its format, recorded
     # beside it by the build) is never read: the message says what to run.
-    import shutil
+    from conftest import copy_built
 
     from build_tools.outputs.search_index.whoosh_index import INDEX_FORMAT
 
     out = tmp_path / "out"
-    shutil.copytree(indexed / "build", out / "build")
+    copy_built(indexed / "build", out / "build")
     meta = out / "build" / "index" / "siam-yim-index.json"
     meta.write_text(meta.read_text(encoding="utf-8").replace(f'"format": "{INDEX_FORMAT}"', '"format": "21"'),
                     encoding="utf-8")
