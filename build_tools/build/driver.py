@@ -21,6 +21,7 @@ from pathlib import Path
 import build_tools
 from build_tools.build import publish as pub
 from build_tools.common.cache import FileDigests
+from build_tools.common.interrupts import recorded_interrupts
 from build_tools.common.lock import writing
 from build_tools.common.paths import Paths
 
@@ -31,7 +32,7 @@ def build(paths: Paths, log=print, site: bool = True, engine: str = "mkdocs") ->
     """The whole build, holding the writer lock (a second writer waits)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown site engine {engine!r}; one of {', '.join(ENGINES)}")
-    with writing(paths, "build", log=log):
+    with recorded_interrupts(), writing(paths, "build", log=log):
         return _build(paths, log, site, engine)
 
 

@@ -13,6 +13,7 @@ from build_tools.build.site_stage import build_site, plan_site
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import ContentCache
 from build_tools.common.collector import fewer_collections
+from build_tools.common.interrupts import raise_if_interrupted
 from build_tools.common.paths import Paths
 from build_tools.knowledge.checked import CheckedCorpus, check_corpus
 from build_tools.outputs.open_data import open_data_files
@@ -61,6 +62,7 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
         plan = plan_site(paths, pages, nav, checked.docs, engine, previous, analyzer, deps) if site else None
         if previous and plan and plan.unchanged and previous.get("normalized") == normalized \
                 and previous.get("index") == fingerprints:
+            raise_if_interrupted()
             pub.remember_inputs(paths, inputs, plan.state)  # the next build with these inputs returns at once
             log(f"[3/5] site unchanged ({len(pages)} generated pages)\n[4/5] search index\n"
                 f"  index: re-indexed 0, removed 0\ndone in {time.perf_counter() - t0:.1f} s: nothing changed "
@@ -79,6 +81,7 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
                   "normalized": normalized, "index": fingerprints,
                   "site": plan.state if site_stats else (previous or {}).get("site"),
                   "outputs": staging.names}
+        raise_if_interrupted()  # a Ctrl+C Python dropped (in a finalizer) still stops the build here
         pub.publish(staging, record, log)
     finally:
         if index_job is not None:
