@@ -19,11 +19,13 @@ import synth  # noqa: E402
 CITING, CITED = "synth-letter-00010", "synth-letter-00011"
 
 
-def _record(docs: dict, special=(), common="c", shows=None) -> dict:
+def _record(docs: dict, special=(), common="c", shows=None, as_shown=None) -> dict:
     """`special`: documents with conflict notes or a model section (their signature: "n");
-    `shows`: document -> the documents whose readings its notes show."""
+    `shows`: document -> the documents whose readings its notes show; `as_shown`:
+    document -> what those notes show of it (default: its own signature)."""
     return {"format": DEPS_FORMAT, "common": common,
-            "docs": {i: [sig, sorted(nb), "n" if i in special else "", sorted((shows or {}).get(i, ()))]
+            "docs": {i: [sig, sorted(nb), "n" if i in special else "", sorted((shows or {}).get(i, ())),
+                         (as_shown or {}).get(i, sig)]
                      for i, (sig, nb) in docs.items()}}
 
 
@@ -47,6 +49,10 @@ def test_only_changed_documents_and_their_neighbours_are_made_again():
     noted = _record({"a": ("1", []), "b": ("1", ["c"]), "c": ("1", ["b"]), "d": ("2", []), "e": ("1", [])},
                     special={"e"}, shows={"e": ["d"]})
     assert documents_to_make(noted, old) == {"d", "e"}
+    # ... but not when what the note shows of d (its short title, its blocks) is the same
+    shown_before = _record({"d": ("1", []), "e": ("1", [])}, special={"e"}, shows={"e": ["d"]}, as_shown={"d": "s"})
+    long_title = _record({"d": ("2", []), "e": ("1", [])}, special={"e"}, shows={"e": ["d"]}, as_shown={"d": "s"})
+    assert documents_to_make(long_title, shown_before) == {"d"}
     assert documents_to_make(_record({"a": ("1", [])}, common="other"), old) is None  # code, agencies, site address
 
 
@@ -110,6 +116,15 @@ def _retitle_a_shown_reading(corpus):
     _replace_field(corpus, shown[0], "short_title", "หนังสือที่ถูกแสดงในหมายเหตุ (แก้ไข)")
 
 
+def _retitle_a_shown_reading_behind_its_short_title(corpus):
+    """A letter whose reading other letters' notes show, its full title changed: the
+    notes show its short title, so no other letter's page changes."""
+    record = json.loads((corpus.parent / "inc" / "build" / "published.json").read_text(encoding="utf-8"))
+    shown = sorted({d for entry in record["site"]["deps"]["docs"].values() for d in entry[3]})
+    assert shown and "\nshort_title: " in _front(corpus, shown[0])
+    _replace_field(corpus, shown[0], "title", "ชื่อเต็มที่แก้ไข")
+
+
 def _removed(corpus):
     (corpus / "documents" / f"{CITING}.md").unlink()  # the cited letter's page no longer lists it
 
@@ -128,8 +143,8 @@ def _files(folder):
 
 
 @pytest.mark.slow  # builds sites
-@pytest.mark.parametrize("change", [_retitle_cited, _retitle_a_shown_reading, _other_issuer, _new_date, _removed,
-                                    _added])
+@pytest.mark.parametrize("change", [_retitle_cited, _retitle_a_shown_reading, _retitle_a_shown_reading_behind_its_short_title,
+                                    _other_issuer, _new_date, _removed, _added])
 def test_a_rebuild_by_the_dependency_record_equals_a_full_build(tmp_path, built_with_a_reference, change):
     shutil.copytree(built_with_a_reference / "corpus", tmp_path / "corpus")
     copy_built(built_with_a_reference / "out", tmp_path / "inc")

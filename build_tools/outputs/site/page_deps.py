@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from build_tools.common.cache import digest
 
-DEPS_FORMAT = 3
+DEPS_FORMAT = 4
 
 
 def own_signature(nd) -> str:
@@ -35,12 +35,23 @@ def neighbours(d, cited_by: dict[str, list]) -> list[str]:
     return sorted(cites | {o.id for o, _ in cited_by.get(d.id, [])})
 
 
+def shown_signature(nd) -> str:
+    """What other letters' conflict notes show of a document (conflict_notes.ReadingsView.
+    place): its title as shown and the anchor of the block holding each reading (its
+    blocks' kinds, anchors and raw lines).  A letter retitled where its short title is
+    what notes show, or with another front matter, changes no other letter's page."""
+    return digest(str(nd.doc.get("short_title") or nd.doc.get("title")),
+                  repr([(b.kind, b.anchor, b.src) for b in nd.blocks]))
+
+
 def dependency_record(docs, cited_by: dict[str, list], shown: dict[str, tuple], common: str) -> dict:
     """This build's record: `shown`, document id -> (a signature of its conflict notes'
     inputs and model section, the documents whose readings the notes show), for the
     documents that have any; `common`: document_pages.page_key_common."""
+    in_notes = {i for _, ids in shown.values() for i in ids}
     return {"format": DEPS_FORMAT, "common": common,
-            "docs": {nd.id: [own_signature(nd), neighbours(nd.doc, cited_by), *shown.get(nd.id, ("", []))]
+            "docs": {nd.id: [own_signature(nd), neighbours(nd.doc, cited_by), *shown.get(nd.id, ("", [])),
+                             shown_signature(nd) if nd.id in in_notes else ""]
                      for nd in docs}}
 
 
@@ -50,7 +61,10 @@ def documents_to_make(record: dict, previous: dict | None) -> set[str] | None:
         return None
     old, new = previous.get("docs") or {}, record["docs"]
     changed = {i for i, v in new.items() if i not in old or old[i][0] != v[0]} | (set(old) - set(new))
-    out = changed | {i for i, v in new.items() if i in old and old[i][2] != v[2] or not changed.isdisjoint(v[3])}
+    # the documents whose notes show a letter whose part in them changed
+    shown_changed = {i for i in changed if i not in new or i not in old or old[i][4] != new[i][4]}
+    out = changed | {i for i, v in new.items()
+                     if i in old and old[i][2] != v[2] or not shown_changed.isdisjoint(v[3])}
     for i in changed:
         out.update(new[i][1] if i in new else ())
         out.update(old[i][1] if i in old else ())
