@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import zlib
-from collections import defaultdict
+from collections import defaultdict, deque
 from functools import partial
 from pathlib import Path
 
@@ -110,20 +110,25 @@ class PageFeed:
     def __init__(self, analyzer: ThaiAnalyzer):
         self.worker = Worker(partial(_fed_analysis, analyzer=analyzer), nice=self.NICE)
         self.results: dict[str, tuple[bytes, object]] = {}  # url -> (digest of the page, the worker's handle)
-        self.waiting: list[tuple[object, int]] = []  # (handle, characters) not done yet
+        # (handle, characters) not done yet, oldest first: the one worker takes them in
+        # order, so the done ones are at the front; and their characters in all
+        self.waiting: deque[tuple[object, int]] = deque()
+        self.waiting_chars = 0
 
     def page_written(self, path: str, html: str) -> None:
         """`path`: the page's file in the site (with /); `html`: what is written there."""
         url = built_page_url(path)
         if url is None:
             return
-        self.waiting = [(h, n) for h, n in self.waiting if not h.ready()]
+        while self.waiting and self.waiting[0][0].ready():  # (each page: a look at the front only)
+            self.waiting_chars -= self.waiting.popleft()[1]
         part = searchable_part(html)
-        if sum(n for _, n in self.waiting) + len(part) > self.MAX_WAITING:
+        if self.waiting_chars + len(part) > self.MAX_WAITING:
             return
         handle = self.worker.submit((url, part))
         self.results[url] = (_digest(html.encode("utf-8", "xmlcharrefreplace")), handle)  # as MkDocs writes it
         self.waiting.append((handle, len(part)))
+        self.waiting_chars += len(part)
 
     def pending(self) -> int:
         """How many pages handed over the worker has not analysed yet."""
@@ -145,3 +150,4 @@ class PageFeed:
         self.worker.close()
         self.results.clear()
         self.waiting.clear()
+        self.waiting_chars = 0
