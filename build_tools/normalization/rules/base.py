@@ -59,19 +59,29 @@ class Context:
 Rule = Callable[[list[Line], Context], list[Line]]
 
 
+def per_line(rule_name: str, lines: list[Line], ctx: Context,
+             fix: Callable[[Line], tuple[Line, bool]]) -> list[Line]:
+    """Run `fix` on every line `rule_name` has not settled.  `fix` returns the line to
+    keep and whether it settles the line (left it as it was, with nothing to flag): a
+    later pass of the chain skips a settled line (Context.settled)."""
+    out = []
+    for line in lines:
+        if (rule_name, line.text) not in ctx.settled:
+            line, settled = fix(line)
+            if settled:
+                ctx.settled.add((rule_name, line.text))
+        out.append(line)
+    return out
+
+
 def map_lines(rule_name: str, fn: Callable[[str], str], lines: list[Line], ctx: Context,
               reason: str = "") -> list[Line]:
     """Apply a per-line text function, recording the lines it changed."""
-    out = []
-    for line in lines:
-        if (rule_name, line.text) in ctx.settled:
-            out.append(line)
-            continue
+    def fix(line: Line) -> tuple[Line, bool]:
         new = fn(line.text)
-        if new != line.text:
-            ctx.record(rule_name, line.src, line.text, new, reason)
-            line = Line(new, line.src)
-        else:
-            ctx.settled.add((rule_name, new))
-        out.append(line)
-    return out
+        if new == line.text:
+            return line, True
+        ctx.record(rule_name, line.src, line.text, new, reason)
+        return Line(new, line.src), False
+
+    return per_line(rule_name, lines, ctx, fix)

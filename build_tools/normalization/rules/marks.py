@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from build_tools.normalization import lexicon, mark_words
-from build_tools.normalization.rules.base import Context, Line
+from build_tools.normalization.rules.base import Context, Line, per_line
 
 THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 # Spans tried around an unknown piece (offsets from it), the longest first: the segmenter
@@ -68,20 +68,18 @@ def restore_line(text: str, known: frozenset[str], extra: tuple[str, ...]):
 def restore_dropped_marks(lines: list[Line], ctx: Context) -> list[Line]:
     extra = tuple(sorted({*ctx.names, *ctx.known_names}))
     known = lexicon.words(extra)
-    out = []
-    for line in lines:
-        if ("restore_dropped_marks", line.text) in ctx.settled:
-            out.append(line)
-            continue
+
+    def fix(line: Line) -> tuple[Line, bool]:
         text, fixed, _ = restore_line(line.text, known, extra)
-        if text == line.text:
-            ctx.settled.add(("restore_dropped_marks", text))
         if fixed:
             ctx.record("restore_dropped_marks", line.src, line.text, text,
                        "marks OCR dropped or swapped, restored from the dictionary: "
                        + ", ".join(f"'{w}' -> '{r}'" for w, r in fixed))
-        out.append(Line(text, line.src) if text != line.text else line)
-    return out
+        if text == line.text:
+            return line, True
+        return Line(text, line.src), False
+
+    return per_line("restore_dropped_marks", lines, ctx, fix)
 
 
 RULES = [restore_dropped_marks]

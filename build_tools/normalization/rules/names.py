@@ -13,7 +13,7 @@ import re
 import geothai
 
 from build_tools.normalization import fuzzy
-from build_tools.normalization.rules.base import Context, Line
+from build_tools.normalization.rules.base import Context, Line, per_line
 
 MAX_COST = 0.75  # two look-alike letters, or three marks
 # A long name may carry more damage: up to this much per letter of its skeleton (a
@@ -177,17 +177,12 @@ def _last_letter_lost(word: str, level: str) -> list[str]:
 def restore_known_names(lines: list[Line], ctx: Context) -> list[Line]:
     if not ctx.known_names and not ctx.restore_places:
         return lines
-    out = []
-    for line in lines:
-        if ("restore_known_names", line.text) in ctx.settled:
-            out.append(line)
-            continue
+
+    def fix(line: Line) -> tuple[Line, bool]:
         text, changes, ambiguous = restore_line(line.text, ctx.known_names) if ctx.known_names else (line.text, [], [])
         if ctx.restore_places:
             text, more, amb = restore_places(text)
             changes, ambiguous = changes + more, ambiguous + amb
-        if text == line.text and not ambiguous:
-            ctx.settled.add(("restore_known_names", text))
         if changes:
             ctx.record("restore_known_names", line.src, line.text, text,
                        "known names damaged by OCR, restored: "
@@ -195,8 +190,11 @@ def restore_known_names(lines: list[Line], ctx: Context) -> list[Line]:
                        + " (corpus/names.yaml, agencies, letter codes, the geothai gazetteer)")
         for span in ambiguous:
             ctx.flag("name_suggestion", line.src[0], f"'{span}' may be one of several known names: check the scan")
-        out.append(Line(text, line.src) if text != line.text else line)
-    return out
+        if text == line.text:
+            return line, not ambiguous
+        return Line(text, line.src), False
+
+    return per_line("restore_known_names", lines, ctx, fix)
 
 
 RULES = [restore_known_names]

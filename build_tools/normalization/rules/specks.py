@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from build_tools.normalization import lexicon
-from build_tools.normalization.rules.base import Context, Line
+from build_tools.normalization.rules.base import Context, Line, per_line
 
 THAI = "\u0e01-\u0e4e"
 # Never in Thai prose: read from specks wherever they touch Thai or a space.
@@ -59,20 +59,16 @@ def _word_before(text: str, at: int, known: frozenset[str]) -> bool:
 
 def remove_specks(lines: list[Line], ctx: Context) -> list[Line]:
     known = lexicon.words()
-    out = []
-    for line in lines:
-        if ("remove_specks", line.text) in ctx.settled:
-            out.append(line)
-            continue
+
+    def fix(line: Line) -> tuple[Line, bool]:
         new = without_specks(line.text, known)
-        if new != line.text and new.strip():
-            ctx.record("remove_specks", line.src, line.text, new,
-                       "OCR specks read as punctuation Thai prose does not print there")
-            line = Line(new, line.src)
-        else:
-            ctx.settled.add(("remove_specks", line.text))
-        out.append(line)
-    return out
+        if new == line.text or not new.strip():
+            return line, True
+        ctx.record("remove_specks", line.src, line.text, new,
+                   "OCR specks read as punctuation Thai prose does not print there")
+        return Line(new, line.src), False
+
+    return per_line("remove_specks", lines, ctx, fix)
 
 
 RULES = [remove_specks]
