@@ -8,7 +8,8 @@ each scored field by field (benchmarks/letterset/score.py):
 
 It prints the per-field tables, the body's character error rate (raw OCR against the
 repaired body, both aligned to the true body), each page's OCR CER (ours against plain
-Tesseract) and the OCR time per page, and writes benchmarks/results/ingest_eval.json.
+Tesseract) and the OCR time per page, and writes benchmarks/results/ingest_eval.json (a run
+of the whole set only: `--only` prints its figures and writes nothing).
 
     .venv/bin/python benchmarks/ingest_eval.py                # the whole set (~10 min on 2 cores)
     .venv/bin/python benchmarks/ingest_eval.py --only L01,L02 --verbose
@@ -223,10 +224,10 @@ def main(argv=None) -> int:
         return 0
     rows = evaluate(truths, set_dir, cache=not args.no_cache)
     ok = print_report(rows, args.verbose)
-    out = ROOT / "benchmarks" / "results" / "ingest_eval.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps([summary(r) for r in rows], ensure_ascii=False, indent=1), encoding="utf-8")
-    if not args.only:  # the page shows the whole set only
+    if not args.only:  # the results files hold the whole set only (a subset would replace them)
+        out = ROOT / "benchmarks" / "results" / "ingest_eval.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps([summary(r) for r in rows], ensure_ascii=False, indent=1), encoding="utf-8")
         MARKDOWN.write_text(markdown_section(rows, time.strftime("%Y-%m-%d")), encoding="utf-8")
     return 0 if ok else 1
 
