@@ -4,8 +4,11 @@ extrapolation to 100,000 letters, the growth-curve plot (SVG) and the docs page.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from pathlib import Path
+
+from measured import merged
 
 FAULTS_TABLE = Path(__file__).resolve().parent / "results" / "faults.md"
 INGEST_TABLE = Path(__file__).resolve().parent / "results" / "ingest_eval.md"  # benchmarks/ingest_eval.py
@@ -14,6 +17,9 @@ REBUILD_NOTES = Path(__file__).resolve().parent / "results" / "rebuild.md"
 # Full builds side by side with plain MkDocs, measured apart (benchmarks/full_build.py).
 FULL_BUILD_NOTES = Path(__file__).resolve().parent / "results" / "full_build.md"
 # Query latency measured apart (benchmarks/query_latency.py), per query, beside Whoosh's own.
+# The last whole run (`./dev bench`) and its growth plot beside the docs page.
+LATEST = Path(__file__).resolve().parent / "results" / "latest.json"
+PLOT_NAME = "benchmarks-growth.svg"
 QUERY_NOTES = Path(__file__).resolve().parent / "results" / "query_latency.md"
 
 # (key, label, unit, {N: limit}) — the issue's targets, checked per size.
@@ -83,13 +89,31 @@ def verdict(key: str, n: int, v) -> str:
     return " ✅" if shown <= target else f" ❌ (>{target})"
 
 
-def table(results: list[dict]) -> str:
+def table(results: list[dict], apart: dict | None = None) -> str:
+    """Metrics by size; a figure measured apart (measured.py) is marked †."""
+    apart = apart or {}
     head = "| metric | unit | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |"
     rows = [head, "|---|---|" + "---:|" * len(results)]
     for key, label, unit, _ in METRICS:
-        cells = [fmt(key, r.get(key)) + verdict(key, r["n"], r.get(key)) for r in results]
+        cells = [fmt(key, r.get(key)) + ("†" if (r["n"], key) in apart else "") + verdict(key, r["n"], r.get(key))
+                 for r in results]
         rows.append(f"| {label} | {unit} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+def sources_note(apart: dict, run_when: str | None) -> str:
+    """Where the † figures come from; the others are the whole run's."""
+    if not apart:
+        return ""
+    hows: dict[tuple, list[str]] = {}
+    for (n, key), e in sorted(apart.items()):
+        hows.setdefault((e["how"], e["when"], e["commit"], e.get("load", "")), []).append(f"{key} at {n:,}")
+    lines = [f"† measured apart from the whole run ({'of ' + run_when if run_when else 'undated'}), "
+             "by the scripts below; the other figures are the whole run's:"]
+    for (how, when, rev, load), what in hows.items():
+        lines.append(f"- `{how}`, {when}, commit {rev}" + (f", load {load}" if load else "") + ": "
+                     + ", ".join(what))
+    return "\n".join(lines)
 
 
 def targets_text() -> str:
@@ -129,8 +153,8 @@ def extrapolation_table(results: list[dict]) -> str:
     if max(r["n"] for r in results) >= EXTRAPOLATE_TO:
         return "(measured at 100,000: see the table above)"
     sizes = ", ".join(f"{r['n']:,}" for r in results if r["n"] >= 1000) or "the measured sizes"
-    rows = [f"Not measured: extrapolated from N = {sizes} with the fitted growth a·N^b "
-            "(b > 1: grows faster than linearly).", "",
+    rows = [f"Not measured: extrapolated from N = {sizes} (the figures of the table above, † included) "
+            "with the fitted growth a·N^b (b > 1: grows faster than linearly).", "",
             f"| metric | unit | b | N = {EXTRAPOLATE_TO:,} (extrapolated) |", "|---|---|---:|---:|"]
     for key, label, unit, _ in METRICS:
         if key in ext:
@@ -178,6 +202,7 @@ def growth_svg(results: list[dict], keys=("build_s", "plain_mkdocs_s", "zensical
 
 
 def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) -> str:
+    shown, apart = merged(results, mach.get("when"))
     return "\n".join([
         "---", "title: ผลทดสอบความเร็วและขนาด",
         # synthetic figures, no programme content: the site search leaves the page out
@@ -194,18 +219,16 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
         f"- load average ตอนเริ่มทดสอบ: {mach.get('load_at_start')} (เครื่องอาจถูกใช้งานร่วมกับงานอื่น "
         "จึงควรดูอัตราส่วนต่อ MkDocs ธรรมดาที่วัดในรอบเดียวกันมากกว่าเวลาตรง ๆ)",
         f"- วันที่ทดสอบ: {dt.date.today().isoformat()}, ใช้เวลาทั้งหมด {took / 60:.1f} นาที", "",
-        "## ผลการวัด", "",
-        "✅ = ผ่านเป้าหมาย ❌ = ไม่ผ่าน (MB = 10^6 ไบต์)", "",
-        table(results), "",
+        "## " + RESULTS_HEADING, "",
+        results_section(shown, apart, mach.get("when")), "",
         *(["## " + FULL_BUILD_HEADING, "", _without_comment(FULL_BUILD_NOTES.read_text(encoding="utf-8")), ""]
           if FULL_BUILD_NOTES.is_file() else []),
         *(["## " + REBUILD_HEADING, "", _without_comment(REBUILD_NOTES.read_text(encoding="utf-8")), ""]
           if REBUILD_NOTES.is_file() else []),
         *(["## " + QUERY_HEADING, "", _without_comment(QUERY_NOTES.read_text(encoding="utf-8")), ""]
           if QUERY_NOTES.is_file() else []),
-        f"## {EXTRAPOLATE_TO:,} ฉบับ (ประมาณจากการเติบโตที่วัดได้)", "",
-        extrapolation_table(results), "",
-        *([f"![เวลาสร้างเว็บไซต์เทียบกับจำนวนหนังสือ]({plot})", ""] if plot else []),
+        "## " + GROWTH_HEADING, "",
+        growth_section(shown, plot), "",
         "## เป้าหมาย", "",
         targets_text(), "",
         "## การทดสอบความผิดพลาด (fault trials)", "",
@@ -215,6 +238,19 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
         "## " + INGEST_HEADING, "",
         INGEST_TABLE.read_text(encoding="utf-8") if INGEST_TABLE.is_file() else "(not run yet)", "",
     ])
+
+
+RESULTS_HEADING = "ผลการวัด"
+GROWTH_HEADING = f"{EXTRAPOLATE_TO:,} ฉบับ (ประมาณจากการเติบโตที่วัดได้)"
+
+
+def results_section(shown: list[dict], apart: dict, run_when: str | None) -> str:
+    note = sources_note(apart, run_when)
+    return "✅ = ผ่านเป้าหมาย ❌ = ไม่ผ่าน (MB = 10^6 ไบต์)\n\n" + table(shown, apart) + ("\n\n" + note if note else "")
+
+
+def growth_section(shown: list[dict], plot: str | None) -> str:
+    return extrapolation_table(shown) + (f"\n\n![เวลาสร้างเว็บไซต์เทียบกับจำนวนหนังสือ]({plot})" if plot else "")
 
 
 # The page's sections measured apart from `./dev bench`, each from its results file.
@@ -232,15 +268,31 @@ def sync_sections(page: str) -> str:
     have yet is left for `./dev bench`."""
     for heading, path in ((FULL_BUILD_HEADING, FULL_BUILD_NOTES), (REBUILD_HEADING, REBUILD_NOTES),
                           (QUERY_HEADING, QUERY_NOTES), (INGEST_HEADING, INGEST_TABLE)):
-        marker = f"\n## {heading}\n"
-        if marker not in page or not path.is_file():
-            continue
-        start = page.index(marker) + len(marker)
-        end = page.find("\n## ", start)
-        end = len(page) if end < 0 else end + 1
-        body = _without_comment(path.read_text(encoding="utf-8"))
-        page = page[:start] + "\n" + body + "\n" + ("\n" if end < len(page) else "") + page[end:]
+        if path.is_file():
+            page = _with_section(page, heading, _without_comment(path.read_text(encoding="utf-8")))
     return page
+
+
+def _with_section(page: str, heading: str, body: str) -> str:
+    """`page` with the body of its section `heading` replaced (a page without it: as it is)."""
+    marker = f"\n## {heading}\n"
+    if marker not in page:
+        return page
+    start = page.index(marker) + len(marker)
+    end = page.find("\n## ", start)
+    end = len(page) if end < 0 else end + 1
+    return page[:start] + "\n" + body + "\n" + ("\n" if end < len(page) else "") + page[end:]
+
+
+def sync_measured(page: str, latest: Path = LATEST) -> tuple[str, str]:
+    """`page` with its results table and its 100,000-letter extrapolation made again from
+    the last whole run (`latest`) and the figures measured apart since (measured.py), and
+    the growth plot (SVG) drawn from the same figures."""
+    data = json.loads(latest.read_text(encoding="utf-8"))
+    shown, apart = merged(data["results"], data["machine"].get("when"))
+    page = _with_section(page, RESULTS_HEADING, results_section(shown, apart, data["machine"].get("when")))
+    page = _with_section(page, GROWTH_HEADING, growth_section(shown, PLOT_NAME))
+    return page, growth_svg(shown)
 
 
 if __name__ == "__main__":
@@ -249,4 +301,6 @@ if __name__ == "__main__":
     if sys.argv[1:2] != ["--sync"] or len(sys.argv) != 3:
         sys.exit("usage: python benchmarks/bench_report.py --sync docs/benchmarks.md")
     target = Path(sys.argv[2])
-    target.write_text(sync_sections(target.read_text(encoding="utf-8")), encoding="utf-8")
+    synced, svg = sync_measured(sync_sections(target.read_text(encoding="utf-8")))
+    target.write_text(synced, encoding="utf-8")
+    (target.parent / PLOT_NAME).write_text(svg, encoding="utf-8")

@@ -9,7 +9,8 @@ full-build part of `./dev bench` alone:
     python benchmarks/full_build.py --size 1000 --work build/full --rounds 2
 
 The corpus is kept in --work and reused.  Figures only: nothing here fails on a slow
-machine."""
+machine.  The medians are kept in benchmarks/results/measured.json for the report
+(bench_report.py --sync docs/benchmarks.md)."""
 from __future__ import annotations
 
 import argparse
@@ -25,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402
 from bench_measure import ROOT, log, plain_mkdocs, run_build  # noqa: E402
+from measured import record  # noqa: E402
 
 
 def _children_cpu() -> float:
@@ -88,6 +90,13 @@ def main(argv=None) -> int:
               f"| {o['load']:.1f} / {m['load']:.1f} |")
     ratio = statistics.median(o["wall"] / m["wall"] for o, m in rows)
     print(f"\nmedian ratio: {ratio:.2f} × (target ≤ 1.3 ×)")
+    record(a.size, {"build_s": statistics.median(o["wall"] for o, _ in rows),
+                    "build_peak_rss_mb": statistics.median(o["rss_mb"] for o, _ in rows),
+                    "checked_s": statistics.median(o["stages"] for o, _ in rows),
+                    "mkdocs_step_s": statistics.median(o["mkdocs_and_search"] for o, _ in rows),
+                    "plain_mkdocs_s": statistics.median(m["wall"] for _, m in rows), "overhead_ratio": ratio},
+           f"benchmarks/full_build.py --size {a.size} --rounds {a.rounds} (medians)",
+           "–".join(f"{x:.1f}" for x in (min(o["load"] for o, _ in rows), max(o["load"] for o, _ in rows))))
     return 0
 
 

@@ -13,7 +13,8 @@ inflate), then the same over all queries.  Beside it, the reference: Whoosh's ow
 `searcher.search` (BM25F, limit 10) of the same words (every term the query searches, any of them) on the same
 open index.  `--profile K` then runs the K slowest queries under
 cProfile; `--cold` also times a cold `search` (process start to the first result, as
-bench.py does), for which INDEX_DIR must be `<out>/build/index`.  Figures only.
+bench.py does), for which INDEX_DIR must be `<out>/build/index`.  `--letters N` keeps the
+figures in benchmarks/results/measured.json for the report.  Figures only.
 """
 from __future__ import annotations
 
@@ -145,21 +146,34 @@ def main(argv=None) -> int:
                     help="profile the K slowest queries (default 1; 0: none)")
     ap.add_argument("--cold", action="store_true", help="also time a cold `search` subprocess")
     ap.add_argument("--query", action="append", help="time these queries instead of QUERIES + QUESTIONS")
+    ap.add_argument("--letters", type=int, metavar="N",
+                    help="the index holds N letters: keep the p50/p95 in benchmarks/results/measured.json")
     args = ap.parse_args(argv)
     queries = args.query or QUERIES + QUESTIONS
     cpu: dict[str, list[float]] = {}
     whoosh_cpu: dict[str, list[float]] = {}
     ours = measure(args.index_dir, queries, args.rounds, cpu)
-    report(ours, measure_whoosh(args.index_dir, queries, args.rounds, whoosh_cpu), cpu, whoosh_cpu)
+    whoosh = measure_whoosh(args.index_dir, queries, args.rounds, whoosh_cpu)
+    report(ours, whoosh, cpu, whoosh_cpu)
+    if args.letters and not args.query:  # the benchmark's own queries only
+        from measured import record
+
+        (p50, p95, _), (w50, w95, _) = summary(ours), summary(whoosh)
+        record(args.letters, {"query_p50_ms": p50, "query_p95_ms": p95, "whoosh_p50_ms": w50, "whoosh_p95_ms": w95},
+               f"benchmarks/query_latency.py --rounds {args.rounds}", f"{os.getloadavg()[0]:.1f}")
     slowest = sorted(ours, key=lambda q: statistics.median(ours[q]), reverse=True)
     for q in slowest[:args.profile]:
         profile(args.index_dir, q)
     if args.cold:
         from bench import measure_cold_search
 
-        out = args.index_dir.resolve().parent.parent
-        print(f"\ncold search (process start to first result, median of 3): "
-              f"{measure_cold_search(out):.2f} s")
+        cold = measure_cold_search(args.index_dir.resolve().parent.parent)
+        print(f"\ncold search (process start to first result, median of 3): {cold:.2f} s")
+        if args.letters:
+            from measured import record
+
+            record(args.letters, {"search_cold_s": cold}, "benchmarks/query_latency.py --cold (median of 3)",
+                   f"{os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -7,7 +7,8 @@ working on rebuild speed:
     python benchmarks/rebuild.py --size 1000 --work build/rebuild --rounds 3
 
 The corpus and its first (full) build are kept in --work and reused by later runs
-(`--fresh` starts again).  Figures only: nothing here fails on a slow machine."""
+(`--fresh` starts again).  Figures only: nothing here fails on a slow machine.  The
+medians are kept in benchmarks/results/measured.json for the report."""
 from __future__ import annotations
 
 import argparse
@@ -21,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402
 from bench_measure import ROOT, log, run_build, touch_one_document  # noqa: E402
+from measured import record  # noqa: E402
 
 
 def timed_build(corpus: Path, out: Path) -> dict:
@@ -56,10 +58,12 @@ def main(argv=None) -> int:
     print(f"\nN = {a.size:,}, {a.rounds} rounds (median; load average at the end of each build)\n")
     print("| rebuild | wall s | CPU s | peak RSS MB | load average |")
     print("|---|---:|---:|---:|---:|")
-    for name, runs in rows.items():
+    for (name, runs), keys in zip(rows.items(), (("nochange_s", None), ("incremental_s", "incremental_rss_mb"))):
         med = {k: statistics.median(r[k] for r in runs) for k in ("wall", "cpu", "rss_mb")}
         loads = "–".join(f"{x:.1f}" for x in (min(r["load"] for r in runs), max(r["load"] for r in runs)))
         print(f"| {name} | {med['wall']:.2f} | {med['cpu']:.2f} | {med['rss_mb']:.0f} | {loads} |")
+        figures = {keys[0]: med["wall"], **({keys[1]: med["rss_mb"]} if keys[1] else {})}
+        record(a.size, figures, f"benchmarks/rebuild.py --size {a.size} --rounds {a.rounds} (medians)", loads)
     return 0
 
 

@@ -1,0 +1,50 @@
+"""Figures measured apart from `./dev bench` (benchmarks/measured.py) replace an older
+whole run's in the report, marked †, and the 100,000-letter extrapolation is fitted over
+them; the published page and its growth plot are in step with the results files."""
+import json
+import sys
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import bench_report  # noqa: E402
+import measured  # noqa: E402
+
+
+def test_record_keeps_each_figure_with_how_and_when(tmp_path, monkeypatch):
+    path = tmp_path / "measured.json"
+    monkeypatch.setattr(measured, "now", lambda: "2026-11-30 18:00")
+    measured.record(10000, {"build_s": 500.04444}, "full_build.py --size 10000", "1.2", path=path)
+    monkeypatch.setattr(measured, "now", lambda: "2026-11-30 18:30")
+    measured.record(1000, {"build_s": 40.0, "incremental_s": 3.0}, "rebuild.py", path=path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert list(data) == ["1000", "10000"]  # by size
+    assert data["10000"]["build_s"]["value"] == 500.0444
+    assert data["10000"]["build_s"]["how"] == "full_build.py --size 10000"
+    assert data["10000"]["build_s"]["when"] == "2026-11-30 18:00" and data["10000"]["build_s"]["load"] == "1.2"
+    assert not (tmp_path / "measured.tmp").exists()
+
+
+def test_only_figures_measured_after_the_whole_run_replace_its_own(tmp_path):
+    path = tmp_path / "measured.json"
+    entry = {"how": "rebuild.py", "commit": "abc", "load": ""}
+    path.write_text(json.dumps({
+        "1000": {"incremental_s": {"value": 3.0, "when": "2026-11-30 10:00", **entry},
+                 "build_s": {"value": 40.0, "when": "2026-11-29 10:00", **entry}},
+        "30000": {"build_s": {"value": 1500.0, "when": "2026-11-30 10:00", **entry}}}), encoding="utf-8")
+    run = [{"n": 1000, "build_s": 60.0, "incremental_s": 9.0}]
+    shown, apart = measured.merged(run, "2026-11-29 22:00", path=path)
+    assert shown == [{"n": 1000, "build_s": 60.0, "incremental_s": 3.0}, {"n": 30000, "build_s": 1500.0}]
+    assert set(apart) == {(1000, "incremental_s"), (30000, "build_s")}
+    assert run == [{"n": 1000, "build_s": 60.0, "incremental_s": 9.0}]  # the run's own figures are kept as they were
+    shown, _ = measured.merged(run, None, path=path)  # an undated run: every figure measured apart is newer
+    assert shown[0]["build_s"] == 40.0
+    table = bench_report.table(shown, apart)
+    assert "| rebuild after one changed letter | s | 3† ✅ |" in table
+
+
+def test_the_published_page_and_plot_are_in_step_with_the_measurements():
+    page = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    synced, svg = bench_report.sync_measured(page)
+    assert synced == page, "run: python benchmarks/bench_report.py --sync docs/benchmarks.md"
+    assert svg == (ROOT / "docs" / bench_report.PLOT_NAME).read_text(encoding="utf-8")
