@@ -13,8 +13,10 @@ from build_tools.ingest.citations import Citation, check_citations, citations_of
 from build_tools.ingest.dates import first_date
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import Registry, identify
+from build_tools.ingest.learned_digits import learn, learned_day, learned_number
 from build_tools.ingest.letter import Letter, extract_letter
 from build_tools.ingest.lookalikes import read_lookalikes
+from build_tools.ingest.numbers import find_number
 from build_tools.ingest.prefixes import check_prefix
 from build_tools.ingest.records import front_matter, to_json
 from build_tools.ingest.resolve import Candidate, known_prefixes, resolve
@@ -83,17 +85,18 @@ def _expected_prefixes(env: Env, agency: str | None, drafted_by: str | None) -> 
     return out + [p for p, e in env.known.items() if e.get("issuer") == who and e.get("from") == "file"]
 
 
-def _checked_number(L: Letter, iss, env: Env) -> list[Flag]:
+def _checked_number(L: Letter, iss, env: Env) -> tuple[list[Flag], list[Flag]]:
     """The number and date against the letters citing this one, the number against the data
-    (its year, its office's digits).  A citing letter's reading of the number, when there is
-    one, is the likely reading: the data's partial ones (an office's digits) are then left out."""
+    (its year, its office's digits): (the citing letters' flags, the data's).  A citing
+    letter's reading of the number, when there is one, is the likely reading: the data's
+    partial ones (an office's digits) are then left out."""
     cited = check_citations(L.number, L.date, L.date_be, (L.number_line, L.date_line), env.citations)
     checked = check_number(L.number_parsed, L.date, _expected_prefixes(env, iss.agency, iss.drafted_by), L.number_line)
     if any(f.kind == "number_check" and f.suggestion for f in cited):
-        return cited + [f for f in checked if not f.suggestion]
+        return cited, [f for f in checked if not f.suggestion]
     if not any(f.kind == "number_check" and f.suggestion for f in checked):  # one likely reading is enough
         checked += check_prefix(L.number_parsed, env.registry, L.number_line)
-    return cited + uncertain_serial(L.number_parsed, checked)
+    return cited, checked
 
 
 def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Flag], Letter]:
@@ -106,7 +109,8 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
         flags.append(Flag("missing", f"ไม่รู้ว่าหน่วยงานใดออกหนังสือ ('{printed}'):"
                                      " เพิ่มหน่วยงานใน corpus/agencies.yaml หรือรหัสใน corpus/letter_codes.yaml",
                           iss.line or L.number_line or rows[0][0], wrong="issuer"))
-    flags += _checked_number(L, iss, env)
+    cited, checked = _checked_number(L, iss, env)
+    flags += cited + checked
     flags += check_dates(L.date, L.date_be, L.date_line, L.receipt_stamps, L.references)
     body = [(n, t) for n, t in rows if L.body_lines and L.body_lines[0] <= n <= L.body_lines[1]]
     flags += check_deadline(L.date, L.date_be, L.date_line, body)
@@ -119,7 +123,8 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
            "issuer_place": {k: v for k, v in (("province", iss.province), ("district", iss.district)) if v} or None,
            "drafted_by": iss.drafted_by, "address": L.address, "urgency": L.urgency,
            "references": L.references, "enclosures": L.enclosures, "contact": L.contact,
-           "receipt_stamps": L.receipt_stamps, "date_line": L.date_line}
+           "receipt_stamps": L.receipt_stamps, "date_line": L.date_line,
+           "number_checks": checked}  # read again once the references are linked (_read_digits)
     _restore_fields(rec, L, env)
     rec["signatory"] = L.signatory
     return rec, flags, L
@@ -226,5 +231,21 @@ def _link_references(records: list[dict], env: Env) -> None:
             resolved.append(out)
             rec["flags"] += fl
         rec["references"] = resolved
-        if rec.get("form"):  # a letter's date, once every number in it is checked
-            rec["flags"] += uncertain_day(rec.get("date_be"), rec.get("date_line"), rec["flags"])
+        if rec.get("form"):  # a letter's number and date, once every number in it is checked
+            _read_digits(rec, {c.id: (c.number, c.date) for c in env.candidates + own}, env.registry)
+
+
+def _read_digits(rec: dict, dated: dict[str, tuple[str | None, str | None]], registry: Registry) -> None:
+    """The digits no data checks (a flagged number's serial, the day) read as the letter's
+    checked digits show its OCR misreads them (learned_digits.py), as suggestions; a number
+    reading that keeps its serial as read says which of its digits are in doubt."""
+    swaps = learn(rec["references"], dated, rec["flags"], registry)
+    num = find_number(rec["number"]) if rec.get("number") else None
+    flags = []
+    for f in rec["flags"]:
+        if num is not None and any(f is c for c in rec.get("number_checks") or []):
+            learned = learned_number(f, num, swaps, registry)
+            f = learned if learned is not f else uncertain_serial(num, [f])[0]
+        flags.append(f)
+    rec["flags"] = flags + uncertain_day(rec.get("date_be"), rec.get("date_line"), flags,
+                                         learned_day(rec.get("date_be"), swaps), swaps.shown())

@@ -213,11 +213,14 @@ def uncertain_serial(num: Number | None, flags: list[Flag]) -> list[Flag]:
     return out
 
 
-def uncertain_day(date_be: str | None, line: int | None, flags: list[Flag]) -> list[Flag]:
+def uncertain_day(date_be: str | None, line: int | None, flags: list[Flag], learned: str | None = None,
+                  shown: str = "") -> list[Flag]:
     """A date whose day is printed in Thai digits Tesseract writes for other digits (๕ for
     ๔ ๙ ๘ ๖, ๓ for ๗ ๙ ...), in a letter where digits were already found misread (a number
     flagged with a reading that differs only by such digits): that day is not certain.
-    Flagged with the days it may be; which one, only the scan tells."""
+    Flagged with the days it may be; `learned`, the date with its day read as the letter's
+    checked digits show its OCR misreads them (`shown`: how), is the suggestion when it is
+    one of them."""
     m = re.match(r"([๐-๙]{1,2}) ", date_be or "")
     if m is None or not any(f.kind == "number_check" and digit_swap(f.wrong, f.suggestion) for f in flags):
         return []
@@ -227,6 +230,9 @@ def uncertain_day(date_be: str | None, line: int | None, flags: list[Flag]) -> l
                      and (found := read_dates(v + date_be[m.end(1):])) and found[0].iso})
     if not others:
         return []
-    return [Flag("date_check", f"วันที่ '{date_be}': เลข '{day}' ของวันเป็นเลขที่ OCR มักอ่านแทนเลขอื่น และหนังสือนี้มี"
-                               f"เลขที่อ่านสลับแล้ว วันที่จริงอาจเป็นวันที่ {' '.join(others)}: ตรวจกับต้นฉบับ", line,
-                 wrong=date_be)]
+    message = (f"วันที่ '{date_be}': เลข '{day}' ของวันเป็นเลขที่ OCR มักอ่านแทนเลขอื่น และหนังสือนี้มี"
+               f"เลขที่อ่านสลับแล้ว วันที่จริงอาจเป็นวันที่ {' '.join(others)}: ตรวจกับต้นฉบับ")
+    if learned is None or learned.split(" ")[0] not in others:
+        return [Flag("date_check", message, line, wrong=date_be)]
+    return [Flag("date_check", f"{message} (ตัวเลขที่หนังสือนี้อ่านสลับในส่วนที่ตรวจได้ ({shown}) ให้วันที่ {learned})",
+                 line, suggestion=learned, wrong=date_be)]

@@ -37,6 +37,17 @@ def is_known(code: str, digits: str, known: set[str], provinces: dict[str, str])
     return any(p.startswith(f"{code} ") and digits.startswith(p.split(" ", 1)[1]) for p in known)
 
 
+def known_length(code: str, digits: str, registry) -> int:
+    """How many of the office digits (Arabic: '0404') under the code the data vouches for:
+    4 for a province's office (0017) or a corpus letter's prefix (มท 0404), 2 for a
+    ministry's department (มท 04..), 0 when none."""
+    known, provinces = known_offices(registry), registry.codes.provinces
+    lengths = [len(digits)] if code in provinces and f"* {digits}" in known else []
+    heads = [p.split(" ", 1)[1] for p in known if p.startswith(f"{code} ")]
+    lengths += [len(h) for h in heads if digits.startswith(h)]
+    return max(lengths, default=0)
+
+
 def likely_office(num: Number, registry) -> str | None:
     """The office digits (as printed: Thai or Arabic) OCR most likely misread, or None when
     the number's own are known, unknown with no known reading near, or ambiguous."""
