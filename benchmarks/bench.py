@@ -66,7 +66,8 @@ def measure_builds(res: dict, n: int, corpus_dir: Path, out: Path) -> None:
     """A full build, a rebuild with nothing changed, one after one changed letter."""
     log(f"N={n}: full build (subprocess)")
     b = run_build(corpus_dir, out)
-    res.update({"build_s": b["wall"], "build_peak_rss_mb": b["rss_mb"], "checked_s": b["checked"],
+    res.update({"build_s": b["wall"], "build_peak_rss_mb": b["rss_mb"], "build_total_pss_mb": b["pss_mb"],
+                "checked_s": b["checked"],
                 "mkdocs_step_s": b["mkdocs"], "publish_s": b["publish"], "index_bytes": du(out / "build" / "index")})
     log(f"N={n}: built in {b['wall']:.1f} s; rebuild with nothing changed")
     res["nochange_s"] = run_build(corpus_dir, out)["wall"]

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from memory import PeakPss  # noqa: E402
 
 # --- Site-search adapter: point these at the site's own search after it changes. ---
 # Files that make up the site's search index (globs relative to site/), for the static size.
@@ -94,12 +95,14 @@ _RSS_WRAPPER = (
 
 
 def run_build(corpus: Path, out: Path, engine: str = "mkdocs") -> dict:
-    """`python -m build_tools build` as a subprocess; wall time, peak RSS, step times."""
+    """`python -m build_tools build` as a subprocess; wall time, peak RSS (the largest
+    process), peak memory of all its processes together (memory.py), step times."""
     cmd = [sys.executable, "-c", _RSS_WRAPPER, sys.executable, "-u", "-m", "build_tools", "build",
            "--corpus", str(corpus), "--out", str(out), "--engine", engine]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
+    pss = PeakPss(proc.pid)
     marks: dict[str, float] = {}
     lines = []
     for line in proc.stdout:
@@ -111,10 +114,11 @@ def run_build(corpus: Path, out: Path, engine: str = "mkdocs") -> dict:
     err = proc.stderr.read()
     rc = proc.wait()
     wall = time.perf_counter() - t0
+    total_mb = pss.stop()
     if rc != 0:
         raise RuntimeError(f"build failed ({rc}):\n" + "\n".join(lines[-20:]) + "\n" + err[-3000:])
     rss_kb = next((int(ln.split()[1]) for ln in err.splitlines() if ln.startswith("PEAK_RSS_KB")), 0)
-    return {"wall": wall, "rss_mb": rss_kb / 1024, "lines": lines,
+    return {"wall": wall, "rss_mb": rss_kb / 1024, "pss_mb": total_mb, "lines": lines,
             "checked": marks.get("[3/5]"),
             "mkdocs": marks.get("  site search:", 0) - marks.get("[3/5]", 0) if "[3/5]" in marks else None,
             "publish": wall - marks.get("[5/5]", wall)}

@@ -2,9 +2,10 @@
 (a real `build` subprocess into an empty folder: stages 1-3, pages, the Whoosh index,
 MkDocs, the site search, the publish) and a plain `mkdocs build` of the same pages,
 side by side, round after round, so both see the same machine.  Wall time, CPU time
-(the process and its children) and peak RSS (the largest single process), with the
-load average; the ratio is the issue's figure (target: ≤ 1.3× plain MkDocs).  The
-full-build part of `./dev bench` alone:
+(the process and its children), peak RSS (the largest single process) and the peak of
+all its processes together (sum of PSS, memory.py), with the load average; the ratio
+is the issue's figure (target: ≤ 1.3× plain MkDocs).  The full-build part of
+`./dev bench` alone:
 
     python benchmarks/full_build.py --size 1000 --work build/full --rounds 2
 
@@ -38,7 +39,8 @@ def ours(corpus: Path, out: Path) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     cpu = _children_cpu()
     b = run_build(corpus, out)
-    return {"wall": b["wall"], "cpu": _children_cpu() - cpu, "rss_mb": b["rss_mb"], "load": os.getloadavg()[0],
+    return {"wall": b["wall"], "cpu": _children_cpu() - cpu, "rss_mb": b["rss_mb"], "pss_mb": b["pss_mb"],
+            "load": os.getloadavg()[0],
             "stages": b["checked"], "mkdocs_and_search": b["mkdocs"]}
 
 
@@ -81,17 +83,20 @@ def main(argv=None) -> int:
         log(f"  ours {o['wall']:.1f} s, plain {m['wall']:.1f} s: {o['wall'] / m['wall']:.2f}x")
     started = time.strftime("%Y-%m-%d %H:%M")
     print(f"\nN = {a.size:,}, {a.rounds} round(s), {started} (load average at the end of each build)\n")
-    print("| round | our build: wall / CPU / peak RSS | of which stages 1-3 and pages / MkDocs and site search "
-          "| plain mkdocs: wall / CPU | ratio (wall) | load |")
+    print("| round | our build: wall / CPU / peak RSS (all processes: PSS) | of which stages 1-3 and pages / "
+          "MkDocs and site search | plain mkdocs: wall / CPU | ratio (wall) | load |")
     print("|---:|---:|---:|---:|---:|---:|")
     for k, (o, m) in enumerate(rows, 1):
-        print(f"| {k} | {o['wall']:.1f} s / {o['cpu']:.1f} s / {o['rss_mb']:.0f} MB | {o['stages']:.1f} s / "
+        total = f" ({o['pss_mb']:.0f} MB)" if o["pss_mb"] else ""
+        print(f"| {k} | {o['wall']:.1f} s / {o['cpu']:.1f} s / {o['rss_mb']:.0f} MB{total} | {o['stages']:.1f} s / "
               f"{o['mkdocs_and_search']:.1f} s | {m['wall']:.1f} s / {m['cpu']:.1f} s | {o['wall'] / m['wall']:.2f} × "
               f"| {o['load']:.1f} / {m['load']:.1f} |")
     ratio = statistics.median(o["wall"] / m["wall"] for o, m in rows)
     print(f"\nmedian ratio: {ratio:.2f} × (target ≤ 1.3 ×)")
     record(a.size, {"build_s": statistics.median(o["wall"] for o, _ in rows),
                     "build_peak_rss_mb": statistics.median(o["rss_mb"] for o, _ in rows),
+                    **({"build_total_pss_mb": statistics.median(o["pss_mb"] for o, _ in rows)}
+                       if all(o["pss_mb"] for o, _ in rows) else {}),
                     "checked_s": statistics.median(o["stages"] for o, _ in rows),
                     "mkdocs_step_s": statistics.median(o["mkdocs_and_search"] for o, _ in rows),
                     "plain_mkdocs_s": statistics.median(m["wall"] for _, m in rows), "overhead_ratio": ratio},
