@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from build_tools.outputs.site import engine_mkdocs, engine_zensical
 from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mkdocs
 from build_tools.outputs.site.engine_zensical import build_with_zensical
 from build_tools.outputs.site.page_analysis import PageFeed
-from build_tools.outputs.site.site_search import build_site_index, index_key
+from build_tools.outputs.site.site_search import build_site_index, index_key, language_terms
 
 SITE_STATE_FORMAT = "4"
 # Written by MkDocs from the pages it rendered: an incremental build keeps the published
@@ -174,8 +175,9 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
     docs = assemble_docs(paths, staging, pages, plan)
     pages.clear()  # written: the engine reads them from disk (gigabytes at 10,000 letters)
     # MkDocs hands each page over as it writes it: the site search cuts it on the other
-    # core meanwhile (Zensical runs in its own process: its pages are cut afterwards).
-    feed = PageFeed(analyzer, shared) if engine == "mkdocs" else None
+    # core meanwhile (Zensical runs in its own process: its pages are cut afterwards);
+    # before the first page comes, the worker lists the language's words the index holds.
+    feed = PageFeed(analyzer, shared, first=partial(language_terms, analyzer)) if engine == "mkdocs" else None
     try:
         site = render_site(paths, staging, docs, nav, plan, engine, log=log,
                            written=feed.page_written if feed else None)

@@ -101,6 +101,11 @@ def _fed_analysis(url_part: tuple[str, str], analyzer: ThaiAnalyzer, shared: Sha
     return zlib.compress(packed, 1)
 
 
+def _fed_work(item, analyzer: ThaiAnalyzer, shared: SharedTokens | None, first):
+    """The feed worker's job: a handed-over page (url, searchable part), or None: `first()`."""
+    return first() if item is None else _fed_analysis(item, analyzer, shared)
+
+
 class PageFeed:
     """Pages cut while the site engine is still writing the site: the engine hands over
     each page's HTML as it writes it (engine_mkdocs' on_post_page), a forked worker on
@@ -115,8 +120,11 @@ class PageFeed:
     MAX_WAITING = 8_000_000
     NICE = 10  # the engine's own run is the build's longest path: the worker only fills a spare core
 
-    def __init__(self, analyzer: ThaiAnalyzer, shared: SharedTokens | None = None):
-        self.worker = Worker(partial(_fed_analysis, analyzer=analyzer, shared=shared), nice=self.NICE)
+    def __init__(self, analyzer: ThaiAnalyzer, shared: SharedTokens | None = None, first=None):
+        """`shared`: the texts the Whoosh index cut; `first`: a function the worker runs
+        before any page (the engine renders every page before it writes the first one)."""
+        self.worker = Worker(partial(_fed_work, analyzer=analyzer, shared=shared, first=first), nice=self.NICE)
+        self.first = self.worker.submit(None) if first is not None else None
         self.results: dict[str, tuple[bytes, object]] = {}  # url -> (digest of the page, the worker's handle)
         # (handle, characters) not done yet, oldest first: the one worker takes them in
         # order, so the done ones are at the front; and their characters in all
@@ -137,6 +145,10 @@ class PageFeed:
         self.results[url] = (_digest(html.encode("utf-8", "xmlcharrefreplace")), handle)  # as MkDocs writes it
         self.waiting.append((handle, len(part)))
         self.waiting_chars += len(part)
+
+    def first_result(self):
+        """What `first` returned, if the worker has done it; else None (the caller does it)."""
+        return self.first.result() if self.first is not None and self.first.ready() else None
 
     def pending(self) -> int:
         """How many pages handed over the worker has not analysed yet."""

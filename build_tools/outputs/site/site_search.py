@@ -267,10 +267,11 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     sources = saved.get("sources", {})
     same = pages_key is not None and saved.get("pages_key") == pages_key and saved.get("urls") is not None
     urls = saved["urls"] if same else site_page_urls(site_dir)
+    early = feed.first_result() if feed is not None else None  # (the language's words: see build_site)
     analyzed, fresh, by_feed = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources,
                                             urls, same_sources=same, feed=feed, shared=shared)
     analyzed = sections.compact(analyzed)
-    language = saved.get("language") or language_terms(analyzer)
+    language = saved.get("language") or early or language_terms(analyzer)
     _save_cache(cache, {"key": key, "pages": analyzed, "language": language, "sources": sources,
                         "vocab": list(sections.vocab), "urls": urls, "pages_key": pages_key})
     pages = len(analyzed)
