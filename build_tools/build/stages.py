@@ -49,7 +49,7 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
     try:
         if previous is not None:  # linked copies of what an incremental build changes, made meanwhile
             staging.prefetch(["normalized"] + (["docs", "site"] if engine == "mkdocs" or not site else []))
-        index_job, shared = start_index(paths, staging, previous, records, fingerprints, analyzer, query_tables)
+        index_job, shared = start_index(paths, staging, previous, records, fingerprints, analyzer, query_tables, site)
         deps: dict = {}  # the documents' pages' dependency record (outputs/site/page_deps.py)
         pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"),  # outputs: pages, open data
                                 (previous or {}).get("site"), deps)
@@ -67,7 +67,8 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
                 f"since build {previous.get('id')}")
             return {"documents": [nd.id for nd in checked.docs], "index": {"reindexed": [], "removed": []}}
         # Written while the site is made (the disk's time, not the core's: the site's longest path)
-        writing = in_thread(write_normalized, staging, deque(checked.docs), (previous or {}).get("normalized"))
+        to_write = deque(checked.docs)
+        writing = in_thread(write_normalized, staging, to_write, (previous or {}).get("normalized"))
         documents = release_documents(checked, records)
         site_stats = publish_site_too(paths, staging, pages, nav, plan, engine, analyzer, previous, log, shared)
         writing.result()
@@ -86,8 +87,9 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
     finally:
         if index_job is not None:
             index_job.cancel()
-        if writing is not None:
-            writing.thread.join()  # (a failure of the site first: the staging folder is not thrown away under it)
+        if writing is not None:  # (the site failed or Ctrl+C: the rest is not written)
+            to_write.clear()
+            writing.thread.join()  # before the staging folder is thrown away under it
         staging.discard()
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
     return {"documents": documents, "index": index_stats, "site": site_stats}
@@ -95,15 +97,16 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
 
 
 def start_index(paths: Paths, staging: pub.Staging, previous: dict | None, records, fingerprints, analyzer,
-                query_tables) -> tuple:
+                query_tables, site: bool = True) -> tuple:
     """The Whoosh index, written on the other core while pages and site are made (forked
     before the pages exist, so it does not carry them in its memory), at a lower
     priority: it has time to spare until the site is done, while the pages (on every
     core) and MkDocs are the build's longest path.  Returns its job, and the texts it
-    cuts as the site search reads them (analysis/shared_tokens.py: each text cut once)."""
+    cuts as the site search reads them (analysis/shared_tokens.py: each text cut once;
+    with `site` False, none are kept)."""
     index_dir = staging.start("index", from_published=previous is not None and paths.index.is_dir())
-    tokens = staging.path(SHARED_TOKENS) / "tokens.pickle"
-    shutil.rmtree(tokens.parent, ignore_errors=True)  # never an earlier (killed) build's
+    tokens = staging.path(SHARED_TOKENS) / "tokens.pickle" if site else None  # (--no-site: no site search)
+    shutil.rmtree(staging.path(SHARED_TOKENS), ignore_errors=True)  # never an earlier (killed) build's
     job = in_background(update_index, index_dir, records, fingerprints, analyzer, query_tables, tokens,
                         nice=INDEX_NICE)
     return job, SharedTokens(tokens, analyzer)
@@ -192,7 +195,10 @@ def write_normalized(staging: pub.Staging, docs: deque, previous: dict | None) -
     previous = previous or {}
     keep = set()
     while docs:
-        nd = docs.popleft()
+        try:
+            nd = docs.popleft()
+        except IndexError:  # emptied by the build, which stops
+            break
         keep |= {f"{nd.id}.md", f"{nd.id}.changes.json"}
         if previous.get(nd.id) == normalized_digest(nd) and (folder / f"{nd.id}.md").is_file():
             continue
