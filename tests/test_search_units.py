@@ -348,3 +348,26 @@ def test_pages_handed_over_as_written_give_the_same_site_index(tmp_path, corpus_
         assert feed.pending() == 0 and feed.take("p0/", site / "p0" / "index.html") is None
     finally:
         feed.close()
+
+
+def test_the_feed_worker_lists_the_language_words_before_any_page(corpus_analyzer):
+    # While MkDocs renders (before it writes the first page) the feed's worker lists the
+    # words of the language for the index's dictionary shards, off the build's last step.
+    from functools import partial
+
+    from build_tools.outputs.site.page_analysis import PageFeed
+    from build_tools.outputs.site.site_search import language_terms
+
+    feed = PageFeed(corpus_analyzer, first=partial(language_terms, corpus_analyzer))
+    try:
+        deadline = time.monotonic() + 120
+        while not feed.first.ready() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert feed.first_result() == language_terms(corpus_analyzer)
+    finally:
+        feed.close()
+    feed = PageFeed(corpus_analyzer)
+    try:
+        assert feed.first_result() is None  # nothing asked: build_site_index lists them itself
+    finally:
+        feed.close()

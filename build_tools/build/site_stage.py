@@ -15,9 +15,11 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 
+from build_tools.analysis.shared_tokens import SharedTokens
 from build_tools.build.publish import Staging
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import Stored, code_version, resolved
@@ -26,7 +28,7 @@ from build_tools.outputs.site import engine_mkdocs, engine_zensical
 from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mkdocs
 from build_tools.outputs.site.engine_zensical import build_with_zensical
 from build_tools.outputs.site.page_analysis import PageFeed
-from build_tools.outputs.site.site_search import build_site_index, index_key
+from build_tools.outputs.site.site_search import build_site_index, index_key, language_terms
 
 SITE_STATE_FORMAT = "4"
 # Written by MkDocs from the pages it rendered: an incremental build keeps the published
@@ -163,17 +165,19 @@ def search_cache(paths: Paths) -> Path:
 
 
 def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list, plan: SitePlan,
-               engine: str, analyzer, log=print) -> dict:
+               engine: str, analyzer, log=print, shared: SharedTokens | None = None) -> dict:
     """Assemble, render and index the site into the staging folders.  `pages` is emptied
-    once the sources are written."""
+    once the sources are written.  `shared`: the texts the Whoosh index cut (the site
+    search looks them up instead of cutting them again)."""
     how = ("incrementally ({n} of {total} generated pages changed)" if plan.incremental
            else "({total} generated pages)").format(n=len(plan.changed), total=len(pages))
     log(f"[3/5] building the site {how} with {engine}" + (" --strict" if engine == "mkdocs" else ""))
     docs = assemble_docs(paths, staging, pages, plan)
     pages.clear()  # written: the engine reads them from disk (gigabytes at 10,000 letters)
     # MkDocs hands each page over as it writes it: the site search cuts it on the other
-    # core meanwhile (Zensical runs in its own process: its pages are cut afterwards).
-    feed = PageFeed(analyzer) if engine == "mkdocs" else None
+    # core meanwhile (Zensical runs in its own process: its pages are cut afterwards);
+    # before the first page comes, the worker lists the language's words the index holds.
+    feed = PageFeed(analyzer, shared, first=partial(language_terms, analyzer)) if engine == "mkdocs" else None
     try:
         site = render_site(paths, staging, docs, nav, plan, engine, log=log,
                            written=feed.page_written if feed else None)
@@ -182,7 +186,7 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
         # these changed.
         pages_key = hashlib.sha256(json.dumps([plan.state["key"], sorted(plan.state["pages"])]).encode()).hexdigest()
         stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths), in_place=True,
-                                 pages_key=pages_key, feed=feed)
+                                 pages_key=pages_key, feed=feed, shared=shared)
     finally:
         if feed is not None:
             feed.close()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import time
+from collections import deque
 
 from build_tools.analysis.analyzer import analyzer_for_corpus
+from build_tools.analysis.shared_tokens import SharedTokens
 from build_tools.build import publish as pub
-from build_tools.build.background import in_background
+from build_tools.build.background import in_background, in_thread
 from build_tools.build.site_stage import build_site, plan_site
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import ContentCache
@@ -21,6 +24,7 @@ from build_tools.outputs.search_index.query_data import search_data, site_files
 from build_tools.outputs.search_index.records import MODEL_GROUP, model_records, records_for
 from build_tools.outputs.site.document_pages import generate_pages
 
+SHARED_TOKENS = "shared-tokens"  # the staging folder of the texts the index cut, for the site search
 INDEX_NICE = 5  # below the pages and MkDocs; above the site search's page feed (site_search.PageFeed)
 
 
@@ -41,17 +45,11 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
                                analyzer, query_cache)  # what both searches read besides their index
     query_cache.prune()
     staging = pub.Staging(paths, pub.new_build_id())
-    index_job = None
+    index_job = writing = None
     try:
         if previous is not None:  # linked copies of what an incremental build changes, made meanwhile
             staging.prefetch(["normalized"] + (["docs", "site"] if engine == "mkdocs" or not site else []))
-        # The Whoosh index is written on the other core while pages and site are made
-        # (forked before the pages exist, so it does not carry them in its memory), at a
-        # lower priority: it has time to spare until the site is done, while the pages
-        # (on every core) and MkDocs are the build's longest path.
-        index_dir = staging.start("index", from_published=previous is not None and paths.index.is_dir())
-        index_job = in_background(update_index, index_dir, records, fingerprints, analyzer, query_tables,
-                                  nice=INDEX_NICE)
+        index_job, shared = start_index(paths, staging, previous, records, fingerprints, analyzer, query_tables, site)
         deps: dict = {}  # the documents' pages' dependency record (outputs/site/page_deps.py)
         pages, nav = site_pages(checked, ContentCache(paths.work / "cache" / "pages"),  # outputs: pages, open data
                                 (previous or {}).get("site"), deps)
@@ -68,9 +66,12 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
                 f"  index: re-indexed 0, removed 0\ndone in {time.perf_counter() - t0:.1f} s: nothing changed "
                 f"since build {previous.get('id')}")
             return {"documents": [nd.id for nd in checked.docs], "index": {"reindexed": [], "removed": []}}
-        write_normalized(staging, checked.docs, (previous or {}).get("normalized"))
+        # Written while the site is made (the disk's time, not the core's: the site's longest path)
+        to_write = deque(checked.docs)
+        writing = in_thread(write_normalized, staging, to_write, (previous or {}).get("normalized"))
         documents = release_documents(checked, records)
-        site_stats = publish_site_too(paths, staging, pages, nav, plan, engine, analyzer, previous, log)
+        site_stats = publish_site_too(paths, staging, pages, nav, plan, engine, analyzer, previous, log, shared)
+        writing.result()
         log("[4/5] updating the search index")
         index_stats = index_job.result()
         log("  index: " + ("full rebuild" if index_stats["full"] else
@@ -86,10 +87,29 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
     finally:
         if index_job is not None:
             index_job.cancel()
+        if writing is not None:  # (the site failed or Ctrl+C: the rest is not written)
+            to_write.clear()
+            writing.thread.join()  # before the staging folder is thrown away under it
         staging.discard()
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
     return {"documents": documents, "index": index_stats, "site": site_stats}
 
+
+
+def start_index(paths: Paths, staging: pub.Staging, previous: dict | None, records, fingerprints, analyzer,
+                query_tables, site: bool = True) -> tuple:
+    """The Whoosh index, written on the other core while pages and site are made (forked
+    before the pages exist, so it does not carry them in its memory), at a lower
+    priority: it has time to spare until the site is done, while the pages (on every
+    core) and MkDocs are the build's longest path.  Returns its job, and the texts it
+    cuts as the site search reads them (analysis/shared_tokens.py: each text cut once;
+    with `site` False, none are kept)."""
+    index_dir = staging.start("index", from_published=previous is not None and paths.index.is_dir())
+    tokens = staging.path(SHARED_TOKENS) / "tokens.pickle" if site else None  # (--no-site: no site search)
+    shutil.rmtree(staging.path(SHARED_TOKENS), ignore_errors=True)  # never an earlier (killed) build's
+    job = in_background(update_index, index_dir, records, fingerprints, analyzer, query_tables, tokens,
+                        nice=INDEX_NICE)
+    return job, SharedTokens(tokens, analyzer)
 
 
 def release_documents(checked: CheckedCorpus, records: LazyRecords) -> list[str]:
@@ -166,14 +186,19 @@ def normalized_digest(nd) -> str:
     return hashlib.sha1((nd.to_markdown() + "\0" + nd.changes_json()).encode("utf-8")).hexdigest()
 
 
-def write_normalized(staging: pub.Staging, docs, previous: dict | None) -> None:
+def write_normalized(staging: pub.Staging, docs: deque, previous: dict | None) -> None:
     """Stage build/normalized: a linked copy of the published one with the changed
     documents' files replaced and removed documents' files deleted (rewriting thousands
-    of unchanged files costs more than the build)."""
+    of unchanged files costs more than the build).  `docs` is emptied as they are
+    written (memory at 10,000 letters: the build has let them go)."""
     folder = staging.start("normalized", from_published=previous is not None)
     previous = previous or {}
     keep = set()
-    for nd in docs:
+    while docs:
+        try:
+            nd = docs.popleft()
+        except IndexError:  # emptied by the build, which stops
+            break
         keep |= {f"{nd.id}.md", f"{nd.id}.changes.json"}
         if previous.get(nd.id) == normalized_digest(nd) and (folder / f"{nd.id}.md").is_file():
             continue
@@ -184,21 +209,23 @@ def write_normalized(staging: pub.Staging, docs, previous: dict | None) -> None:
             p.unlink()
 
 
-def update_index(folder, records, fingerprints, analyzer, query_tables) -> dict:
+def update_index(folder, records, fingerprints, analyzer, query_tables, shared_tokens=None) -> dict:
     """The staged build/index (a linked copy of the published one, or empty) brought up
-    to date: changed documents re-indexed, removed ones deleted; the query tables beside it."""
+    to date: changed documents re-indexed, removed ones deleted; the query tables beside
+    it; the texts it cut saved to `shared_tokens` for the site search."""
     from build_tools.outputs.search_index.whoosh_index import (
         build_index,  # Whoosh is imported by the index process alone
     )
 
-    return build_index(folder, records, fingerprints, analyzer, log=lambda m: None, query_tables=query_tables)
+    return build_index(folder, records, fingerprints, analyzer, log=lambda m: None, query_tables=query_tables,
+                       shared_tokens=shared_tokens)
 
 
 def publish_site_too(paths: Paths, staging: pub.Staging, pages, nav, plan, engine, analyzer, previous,
-                     log) -> dict | None:
+                     log, shared: SharedTokens | None = None) -> dict | None:
     """Stage the site (built, or with --no-site the published one as it is)."""
     if plan is not None:
-        return build_site(paths, staging, pages, nav, plan, engine, analyzer, log=log)
+        return build_site(paths, staging, pages, nav, plan, engine, analyzer, log=log, shared=shared)
     if previous and paths.site.is_dir():
         staging.start("docs", from_published=True)
         staging.start("site", from_published=True)

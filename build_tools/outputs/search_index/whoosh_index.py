@@ -27,6 +27,7 @@ from whoosh.analysis import Tokenizer
 from whoosh.codec.whoosh3 import W3Codec
 
 from build_tools.analysis.analyzer import ThaiAnalyzer
+from build_tools.analysis.shared_tokens import TokenMemo
 from build_tools.common.atomic import write_text_atomic
 from build_tools.outputs.search_index import ranking
 from build_tools.outputs.search_index.postings_arrays import write_arrays
@@ -123,6 +124,7 @@ class WeightedFieldsTokenizer(ThaiTokenizer):
     the field's weight, its positions FIELD_GAP after the previous field's."""
 
     _last: tuple = (None, None)  # the last value and its tokens (Whoosh may cut a value twice)
+    memo = None  # a TokenMemo receiving each block's text cut (analysis/shared_tokens.py); never pickled
 
     def _weighted(self, value: str, subwords: bool) -> list[tuple[str, float, int]]:
         if self._last[0] == (value, subwords):
@@ -132,8 +134,10 @@ class WeightedFieldsTokenizer(ThaiTokenizer):
             name, weight, text = part.split(_WEIGHT, 2)
             w = float(weight)
             cut = self._tokens if name in REPEATED_FIELDS else self.analyzer.tokens
-            out += [(tok.text, w * (ranking.SUBWORD if tok.sub else 1.0), n * FIELD_GAP + tok.pos)
-                    for tok in cut(text, subwords=subwords)]
+            toks = cut(text, subwords=subwords)
+            if self.memo is not None and subwords and name == "body":
+                self.memo.record(text, toks)  # the site search's sections are mostly these texts
+            out += [(tok.text, w * (ranking.SUBWORD if tok.sub else 1.0), n * FIELD_GAP + tok.pos) for tok in toks]
         self._last = ((value, subwords), out)
         return out
 
@@ -232,10 +236,34 @@ def index_fields(rec: dict, analyzer: ThaiAnalyzer) -> dict:
     return out
 
 
+def _write(ix, changed: list[str], removed: list[str], records_by_doc, fingerprints, analyzer, log,
+           shared_tokens: Path | None, optimize: bool) -> None:
+    """Re-index the changed documents and delete the removed ones (see build_index)."""
+    memo = TokenMemo(analyzer) if shared_tokens is not None else None
+    writer = ix.writer(codec=W3Codec(blocklimit=BLOCK_LIMIT))
+    writer.schema[WORDS_FIELD].analyzer.memo = memo
+    for n, doc_id in enumerate(changed, 1):
+        writer.delete_by_term("doc_id", doc_id)
+        for rec in records_by_doc[doc_id]:
+            writer.add_document(fingerprint=fingerprints[doc_id], **index_fields(rec, analyzer))
+        if n % 500 == 0:
+            log(f"  indexed {n}/{len(changed)} documents")
+    writer.schema[WORDS_FIELD].analyzer.memo = None
+    if memo is not None:
+        memo.save(shared_tokens)  # every text is cut: the site search may use them while Whoosh writes
+        del memo
+    for doc_id in removed:
+        writer.delete_by_term("doc_id", doc_id)
+    writer.commit(optimize=optimize)
+
+
 def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
                 fingerprints: dict[str, str], analyzer: ThaiAnalyzer, log=print,
-                query_tables: dict | None = None) -> dict:
+                query_tables: dict | None = None, shared_tokens: Path | None = None) -> dict:
     """Bring the index at `index_dir` up to date, and write `query_tables` beside it.
+    `shared_tokens`: where to save the tokens of the blocks' texts cut here, as soon as
+    the records are cut (before the index is written out), for the site search
+    (analysis/shared_tokens.py).
 
     Incremental: a document whose fingerprint is unchanged is left alone; changed and new
     documents are re-indexed, removed ones deleted.  When the analyzer vocabulary, the
@@ -263,16 +291,9 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
         removed = sorted(d for d in old["docs"] if d not in records_by_doc)
         target = index_dir
     if changed or removed or old is None:
-        writer = ix.writer(codec=W3Codec(blocklimit=BLOCK_LIMIT))
-        for n, doc_id in enumerate(changed, 1):
-            writer.delete_by_term("doc_id", doc_id)
-            for rec in records_by_doc[doc_id]:
-                writer.add_document(fingerprint=fingerprints[doc_id], **index_fields(rec, analyzer))
-            if n % 500 == 0:
-                log(f"  indexed {n}/{len(changed)} documents")
-        for doc_id in removed:
-            writer.delete_by_term("doc_id", doc_id)
-        writer.commit(optimize=old is None)
+        _write(ix, changed, removed, records_by_doc, fingerprints, analyzer, log, shared_tokens, optimize=old is None)
+    elif shared_tokens is not None:
+        TokenMemo(analyzer).save(shared_tokens)  # nothing cut: the site search need not look for it any longer
     ix.close()
     write_arrays(target, WORDS_FIELD, log)  # the scorer's copy of new segments' postings
     state["docs"] = dict(fingerprints)

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from build_tools.analysis.analyzer import ThaiAnalyzer
+from build_tools.analysis.shared_tokens import SharedTokens
 from build_tools.common.parallel import Worker
 from build_tools.outputs.search_index import ranking
 from build_tools.outputs.site.site_sections import built_page_url, page_sections, searchable_part
@@ -21,10 +22,18 @@ SNIPPET_CHARS = 1000  # text kept per section for the result snippet
 PRIMARY_PAGES = ("documents/",)
 
 
-def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tuple, tuple, int]]:
+def _terms_of(text: str, analyzer: ThaiAnalyzer, shared: SharedTokens | None):
+    """(term, sub) of each token of `text`: as the Whoosh index cut it, if it did."""
+    hit = shared.get(text) if shared is not None else None
+    return hit if hit is not None else [(t.text, t.sub) for t in analyzer.tokens(text)]
+
+
+def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer,
+                shared: SharedTokens | None = None) -> list[tuple[tuple, tuple, int]]:
     """Each section's weighted terms (terms, weights) and its length in words (for BM25):
     the fields weighted as ranking.field_weights says, a word inside a compound or a
-    synonym's canonical name with ranking.SUBWORD."""
+    synonym's canonical name with ranking.SUBWORD.  `shared`: the texts the Whoosh
+    index already cut (analysis/shared_tokens.py)."""
     out = []
     cut: dict[str, list] = {}  # a page's title is on each of its sections: cut once
     for s in sections:
@@ -36,10 +45,10 @@ def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer) -> list[tuple[tupl
             if not fw or not s.get(field):
                 continue
             if field != "text" and s[field] not in cut:
-                cut[s[field]] = analyzer.tokens(s[field])
-            for tok in cut[s[field]] if field != "text" else analyzer.tokens(s[field]):
-                w[tok.text] += fw * (ranking.SUBWORD if tok.sub else 1.0)
-                if field == "text" and not tok.sub:
+                cut[s[field]] = _terms_of(s[field], analyzer, None)
+            for term, sub in cut[s[field]] if field != "text" else _terms_of(s[field], analyzer, shared):
+                w[term] += fw * (ranking.SUBWORD if sub else 1.0)
+                if field == "text" and not sub:
                     n += 1
         out.append((tuple(w), tuple(w.values()), max(n, 1)))
     return out
@@ -69,28 +78,32 @@ def cached_analysis(page: Path, hit: tuple | None) -> tuple | None:
     return None
 
 
-def analysed_page(url_page: tuple[str, Path], analyzer: ThaiAnalyzer) -> tuple:
+def analysed_page(url_page: tuple[str, Path], analyzer: ThaiAnalyzer, shared: SharedTokens | None = None) -> tuple:
     """A page's digest, snippet rows, each section's weighted terms, and file id (the
     caller packs rows and terms: kept compressed, as the cache of a whole site is read
     back into memory)."""
     url, page = url_page
-    return (*_analysis(url, page.read_bytes(), analyzer), _file_id(page))
+    data = page.read_bytes()
+    return (_digest(data), *_rows_and_terms(url, data.decode("utf-8"), analyzer, shared), _file_id(page))
 
 
-def _analysis(url: str, data: bytes, analyzer: ThaiAnalyzer) -> tuple[bytes, list, list]:
-    return _digest(data), *_rows_and_terms(url, data.decode("utf-8"), analyzer)
-
-
-def _rows_and_terms(url: str, html_text: str, analyzer: ThaiAnalyzer) -> tuple[list, list]:
+def _rows_and_terms(url: str, html_text: str, analyzer: ThaiAnalyzer,
+                    shared: SharedTokens | None = None) -> tuple[list, list]:
     sections = page_sections(html_text, url)
     rows = [[s["url"], s["title"], s["section"], s["shown"][:SNIPPET_CHARS]] for s in sections]
-    return rows, _page_terms(sections, analyzer)
+    return rows, _page_terms(sections, analyzer, shared)
 
 
-def _fed_analysis(url_part: tuple[str, str], analyzer: ThaiAnalyzer) -> bytes:
+def _fed_analysis(url_part: tuple[str, str], analyzer: ThaiAnalyzer, shared: SharedTokens | None = None) -> bytes:
     """A handed-over page's rows and terms, packed in the worker (kept compressed until
     the engine is done: memory at 10,000 letters)."""
-    return zlib.compress(pickle.dumps(_rows_and_terms(*url_part, analyzer), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    packed = pickle.dumps(_rows_and_terms(*url_part, analyzer, shared), protocol=pickle.HIGHEST_PROTOCOL)
+    return zlib.compress(packed, 1)
+
+
+def _fed_work(item, analyzer: ThaiAnalyzer, shared: SharedTokens | None, first):
+    """The feed worker's job: a handed-over page (url, searchable part), or None: `first()`."""
+    return first() if item is None else _fed_analysis(item, analyzer, shared)
 
 
 class PageFeed:
@@ -107,8 +120,11 @@ class PageFeed:
     MAX_WAITING = 8_000_000
     NICE = 10  # the engine's own run is the build's longest path: the worker only fills a spare core
 
-    def __init__(self, analyzer: ThaiAnalyzer):
-        self.worker = Worker(partial(_fed_analysis, analyzer=analyzer), nice=self.NICE)
+    def __init__(self, analyzer: ThaiAnalyzer, shared: SharedTokens | None = None, first=None):
+        """`shared`: the texts the Whoosh index cut; `first`: a function the worker runs
+        before any page (the engine renders every page before it writes the first one)."""
+        self.worker = Worker(partial(_fed_work, analyzer=analyzer, shared=shared, first=first), nice=self.NICE)
+        self.first = self.worker.submit(None) if first is not None else None
         self.results: dict[str, tuple[bytes, object]] = {}  # url -> (digest of the page, the worker's handle)
         # (handle, characters) not done yet, oldest first: the one worker takes them in
         # order, so the done ones are at the front; and their characters in all
@@ -129,6 +145,10 @@ class PageFeed:
         self.results[url] = (_digest(html.encode("utf-8", "xmlcharrefreplace")), handle)  # as MkDocs writes it
         self.waiting.append((handle, len(part)))
         self.waiting_chars += len(part)
+
+    def first_result(self):
+        """What `first` returned, if the worker has done it; else None (the caller does it)."""
+        return self.first.result() if self.first is not None and self.first.ready() else None
 
     def pending(self) -> int:
         """How many pages handed over the worker has not analysed yet."""

@@ -38,6 +38,7 @@ import numpy as np
 
 from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
 from build_tools.analysis.browser_tables import browser_tables
+from build_tools.analysis.shared_tokens import SharedTokens
 from build_tools.common.atomic import fresh_dir, replace_dir, write_pickle_atomic
 from build_tools.common.parallel import parallel_imap
 from build_tools.common.thai import dictionary_words
@@ -117,12 +118,14 @@ def _load_cache(cache: Path | None, key: str) -> dict:
 
 def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, old: dict,
                  sink: Sections, sources: dict | None = None, urls: list[str] | None = None,
-                 same_sources: bool = False, feed: PageFeed | None = None) -> tuple[dict, int, int]:
+                 same_sources: bool = False, feed: PageFeed | None = None,
+                 shared: SharedTokens | None = None) -> tuple[dict, int, int]:
     """Feed every searchable section of the site to `sink`; returns each page's cache
     entry, how many pages were analyzed afresh, and how many of those by the feed.  A page whose HTML is unchanged since
     the build that made `old` (url -> entry) reuses that build's analysis (an incremental
     build re-renders a few pages of thousands); a page `feed` analysed as the engine
-    wrote it is taken from there; `sources`, `urls`, `same_sources`: see indexed_pages."""
+    wrote it is taken from there; `sources`, `urls`, `same_sources`: see indexed_pages;
+    `shared`: the texts the Whoosh index cut (analysis/shared_tokens.py)."""
     listed = [(url, page, cached_analysis(page, old.pop(url, None)))
               for url, page in indexed_pages(site_dir, docs_dir, sources, urls, same_sources)]
     fed = {url: got for url, page, entry in listed if entry is None and feed is not None
@@ -131,7 +134,7 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
         feed.close()  # what it has not done yet is cut below, on every core
     # Pages left to analyse are cut on every core (a full build: thousands); each is
     # packed here, in site order, as it comes back.
-    analysed = parallel_imap(partial(analysed_page, analyzer=analyzer),
+    analysed = parallel_imap(partial(analysed_page, analyzer=analyzer, shared=shared),
                              [(url, page) for url, page, entry in listed if entry is None and url not in fed])
     new: dict = {}
     fresh, by_feed = 0, len(fed)
@@ -242,7 +245,8 @@ def _add_language_words(dicts: dict[str, dict], terms: list[tuple[str, str]]) ->
 
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
                      log=print, cache: Path | None = None, in_place: bool = False,
-                     pages_key: str | None = None, feed: PageFeed | None = None) -> dict:
+                     pages_key: str | None = None, feed: PageFeed | None = None,
+                     shared: SharedTokens | None = None) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
     `cache`: a file keeping each page's analysis for the next build (see analyze_site).
     `pages_key`: a hash of what decides which pages the site has (the site's key and
@@ -252,7 +256,8 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     site): only the files whose bytes change are replaced there,
     so a rebuild after one changed letter rewrites a few shards, not the whole index;
     otherwise the index is written beside the live one and swapped in when complete.
-    `feed`: pages already analysed as the engine wrote them (PageFeed)."""
+    `feed`: pages already analysed as the engine wrote them (PageFeed); `shared`: the
+    texts the Whoosh index cut, looked up before cutting them again (the same terms)."""
     final = site_dir / INDEX_DIR
     key = index_key(analyzer)
     files_cache = cache.with_name(cache.stem + "-files.pickle") if cache is not None else None
@@ -262,10 +267,11 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     sources = saved.get("sources", {})
     same = pages_key is not None and saved.get("pages_key") == pages_key and saved.get("urls") is not None
     urls = saved["urls"] if same else site_page_urls(site_dir)
+    early = feed.first_result() if feed is not None else None  # (the language's words: see build_site)
     analyzed, fresh, by_feed = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources,
-                                            urls, same_sources=same, feed=feed)
+                                            urls, same_sources=same, feed=feed, shared=shared)
     analyzed = sections.compact(analyzed)
-    language = saved.get("language") or language_terms(analyzer)
+    language = saved.get("language") or early or language_terms(analyzer)
     _save_cache(cache, {"key": key, "pages": analyzed, "language": language, "sources": sources,
                         "vocab": list(sections.vocab), "urls": urls, "pages_key": pages_key})
     pages = len(analyzed)
