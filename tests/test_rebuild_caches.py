@@ -4,6 +4,7 @@ document pages, the site search's kept files and remembered exclusions (issue #1
 tests/test_incremental_site.py compares whole sites)."""
 import json
 import os
+import pickle
 import random
 import re
 
@@ -275,6 +276,11 @@ def test_a_stored_documents_body_is_read_only_when_asked_for_and_never_silently_
     cache = ContentCache(tmp_path / "normalized")
     back = normalize_corpus(corpus, cache)
     assert all(isinstance(nd._body, Stored) for nd in back)  # nothing read but the heads
+    # ... and the blocks kept as rows: what every document is asked for in a rebuild
+    # (anchors, clause ids, outline) comes from them without making Block objects
+    assert [(nd.anchors(), nd.clause_ids(), nd.outline()) for nd in back] == \
+        [(nd.anchors(), nd.clause_ids(), nd.outline()) for nd in here]
+    assert all(nd._blocks is None for nd in back)
     assert [(nd.fingerprint(), nd.blocks, nd.flags, nd.n_changes) for nd in back] == \
         [(nd.fingerprint(), nd.blocks, nd.flags, nd.n_changes) for nd in here]
     assert [(nd.to_markdown(), nd.changes_json(), nd.text) for nd in back[1:]] == \
@@ -631,3 +637,69 @@ def test_a_cache_entry_is_written_whole_or_not_at_all(tmp_path):
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["k.pickle"]
     write_pickle_atomic(tmp_path / "v.pickle", [1, 2])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "v.pickle"]
+
+
+def test_the_models_blocks_looked_up_by_document_are_those_a_full_index_holds(tmp_path):
+    # The model's (document, anchor) -> block lookup makes a document's blocks only when
+    # one of them is asked for; it answers as a dict of every block would (the last
+    # block of an anchor, membership, get).
+    from build_tools.knowledge.model import DocumentBlocks
+    from build_tools.normalization.documents import normalize_corpus
+    from build_tools.sources.corpus import load_corpus
+
+    corpus = load_corpus(copy_corpus(tmp_path / "corpus"))
+    normalize_corpus(corpus, ContentCache(tmp_path / "normalized"))
+    docs = normalize_corpus(corpus, ContentCache(tmp_path / "normalized"))
+    full = {(nd.id, b.anchor): b for nd in docs for b in nd.blocks}
+    for nd in docs:
+        nd._blocks = None
+    lazy = DocumentBlocks({nd.id: nd for nd in docs})
+    asked = sorted(full)[::7]
+    assert [lazy[k] for k in asked] == [full[k] for k in asked]
+    assert all(k in lazy for k in full)
+    assert ("mou-annex-2552", "c99-9") not in lazy and ("no-such-doc", "l1") not in lazy
+    assert lazy.get(("mou-annex-2552", "c99-9")) is None and lazy.get(asked[0]) == full[asked[0]]
+    with pytest.raises(KeyError):
+        lazy[("mou-annex-2552", "c99-9")]
+    made = {nd.id for nd in docs if nd._blocks is not None}
+    assert made == {k[0] for k in asked} | {"mou-annex-2552"}  # membership made none
+
+
+def test_the_site_search_cache_rewrites_only_the_shards_whose_pages_changed(tmp_path, monkeypatch):
+    from build_tools.outputs.site import search_cache
+    from build_tools.outputs.site.search_cache import PAGE_SHARDS, SearchCache, shard_of
+
+    cache = tmp_path / "site-search.pickle"
+    written = []
+    real = search_cache.write_pickle_atomic
+    monkeypatch.setattr(search_cache, "write_pickle_atomic", lambda p, v: (written.append(p.name), real(p, v)))
+    pages = {f"documents/d{i}/": ("digest", ("packed", i), (i, 1, 2)) for i in range(200)}
+    SearchCache(cache, "k").save(dict(pages), renumbered=False, vocab=["a", "b"], urls=list(pages))
+    assert len(written) == PAGE_SHARDS + 1  # a first build writes every shard
+    back = SearchCache(cache, "k")
+    assert back.saved["pages"] == pages and back.saved["vocab"] == ["a", "b"] and back.saved["urls"] == list(pages)
+    assert SearchCache(cache, "other key").saved == {}
+    # One page analysed again, one gone: their shards and the main file are written.
+    new = dict(back.saved["pages"])
+    new["documents/d3/"] = ("digest 2", ("packed", 3), (3, 1, 2))
+    del new["documents/d150/"]
+    written.clear()
+    back.save(new, renumbered=False, vocab=["a", "b", "c"], urls=list(new))
+    assert sorted(written) == sorted({search_cache.shard_path(cache, shard_of(u)).name
+                                      for u in ("documents/d3/", "documents/d150/")} | {cache.name})
+    again = SearchCache(cache, "k")
+    assert again.saved["pages"] == new and again.saved["vocab"] == ["a", "b", "c"]
+    # A shard written for a longer vocabulary than the main file's (a build stopped in
+    # between) is not read: its pages are analysed again.
+    ks = {shard_of("documents/d3/"), shard_of("documents/d150/")}
+    main = pickle.loads(cache.read_bytes())
+    cache.write_bytes(pickle.dumps({**main, "vocab": ["a", "b"]}))
+    stopped = SearchCache(cache, "k")
+    assert stopped.read_shards == set(range(PAGE_SHARDS)) - ks
+    assert stopped.saved["pages"] == {u: e for u, e in new.items() if shard_of(u) not in ks}
+    # Term ids numbered afresh: every shard is written with the new vocabulary's id.
+    written.clear()
+    stopped.save(new, renumbered=True, vocab=["c"], urls=list(new))
+    assert len(written) == PAGE_SHARDS + 1
+    assert SearchCache(cache, "k").saved["pages"] == new
+    assert pickle.loads(cache.read_bytes())["vocab_id"] != main["vocab_id"]

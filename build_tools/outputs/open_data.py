@@ -168,7 +168,7 @@ def redirect_pages(corpus: Corpus, model: Model, docs: list[NormalizedDoc]) -> d
         by_page.setdefault(page, {})[anchor] = new
     out = {open_data_file("redirects"): json.dumps({o: n for o, n, _ in model.redirects},
                                              ensure_ascii=False, indent=1)}
-    current = permalinks(corpus, model, docs)
+    current = permalinks(corpus, model, docs) if by_page else {}  # (every document's clauses: only when needed)
     for page, targets in by_page.items():
         if page in current:
             continue  # the page still exists: only some of its anchors moved
