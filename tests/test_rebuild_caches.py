@@ -703,3 +703,39 @@ def test_the_site_search_cache_rewrites_only_the_shards_whose_pages_changed(tmp_
     assert len(written) == PAGE_SHARDS + 1
     assert SearchCache(cache, "k").saved["pages"] == new
     assert pickle.loads(cache.read_bytes())["vocab_id"] != main["vocab_id"]
+
+
+def test_a_letter_the_build_recorded_unchanged_is_not_even_read(tmp_path, monkeypatch):
+    # The build's check for changed inputs records each file's digest by its size, time
+    # and inode (build/cache/input-files.json); stage 1 takes a document's digest from
+    # there, so a rebuild reads only the letters that changed.
+    from pathlib import Path
+
+    from build_tools.common.cache import FileDigests
+    from build_tools.sources.corpus import load_corpus
+    from build_tools.sources.document_records import INPUT_DIGESTS, DocumentRecords
+
+    corpus_dir = copy_corpus(tmp_path / "corpus")
+    store = tmp_path / "cache" / "document-records.pickle"
+    store.parent.mkdir()
+    plain = load_corpus(corpus_dir)
+    files = FileDigests(store.with_name(INPUT_DIGESTS))
+    for d in plain.documents:  # as the build records them (files older than its clock's resolution)
+        old = d.path.stat().st_mtime_ns - 10**10
+        os.utime(d.path, ns=(old, old))
+        files.digest(d.path, d.path.stat())
+    files.save()
+    load_corpus(corpus_dir, DocumentRecords(store))
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    kept = load_corpus(corpus_dir, DocumentRecords(store))
+    assert not [n for n in read if n.endswith(".md")]
+    assert [(d.id, d.meta, d.notes, d.date) for d in kept.documents] == \
+        [(d.id, d.meta, d.notes, d.date) for d in plain.documents]
+    doc = plain.documents[1].path
+    doc.write_text(doc.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: (แก้ไข) ", 1), encoding="utf-8")
+    read.clear()
+    retitled = load_corpus(corpus_dir, DocumentRecords(store))
+    assert doc.name in read and not [n for n in read if n.endswith(".md") and n != doc.name]
+    assert next(d for d in retitled.documents if d.path == doc).get("title").startswith("(แก้ไข) ")

@@ -58,7 +58,7 @@ def inputs_digest(paths: Paths, site: bool, engine: str) -> str:
     published build's, the build has nothing to do.  Files are read only when their
     size, time or inode changed since the last build (build/cache/input-files.json)."""
     h = hashlib.sha256(f"{site} {engine}".encode())
-    files = FileDigests(paths.work / "cache" / "input-files.json")
+    files = FileDigests(paths.work / "cache" / "input-files.json")  # (sources/document_records.py reads it too)
     for root in (paths.corpus, paths.docs_src, Path(build_tools.__file__).parent):
         for rel, full in _files_under(root):
             try:
