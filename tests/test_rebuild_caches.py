@@ -380,8 +380,13 @@ def test_open_data_documents_joined_from_kept_records_are_the_file_json_writes(t
     nd = docs[0]
     nd.doc.meta["title"] = "ชื่อเรื่องใหม่"
     nd.key = nd.key + "-changed"
-    changed = r.documents_json(ContentCache(tmp_path / "pages"))
+    cache = ContentCache(tmp_path / "pages")
+    put = []
+    real_put = cache.put
+    cache.put = lambda key, value: put.append(key) or real_put(key, value)
+    changed = r.documents_json(cache)
     assert changed == json.dumps(r.documents(), ensure_ascii=False, indent=1) and "ชื่อเรื่องใหม่" in changed
+    assert len(put) == 1  # its shard of the records, not all of them
     assert open_data._Records(corpus, checked.model, []).documents_json(ContentCache(tmp_path / "p")) == "[]"
 
 
