@@ -744,3 +744,54 @@ def test_a_letter_the_build_recorded_unchanged_is_not_even_read(tmp_path, monkey
     retitled = load_corpus(corpus_dir, DocumentRecords(store))
     assert doc.name in read and not [n for n in read if n.endswith(".md") and n != doc.name]
     assert next(d for d in retitled.documents if d.path == doc).get("title").startswith("(แก้ไข) ")
+
+
+def _row_at_a_time(s, rows, kinds, source=None):
+    i = 0
+    for kind, n in kinds:
+        for _ in range(n):
+            if source is None:
+                s.sources = None
+            elif s.sources is not None:
+                s.sources.append((*source, i))
+            if s.kinds and s.kinds[-1][2] == kind:
+                s.kinds[-1][1] = s.count + 1
+            else:
+                s.kinds.append([s.count, s.count + 1, kind])
+            s.rows.append((rows, i))
+            s.count += 1
+            i += 1
+            if len(s.rows) == s.per_shard:
+                s.finish()
+
+
+def test_rows_taken_a_run_at_a_time_fill_the_shards_a_row_at_a_time_fills():
+    # Sections._add_rows takes a page's rows a run of one kind at a time, up to the end
+    # of the shard being filled: the shards, their signatures' sources, the kinds' ranges
+    # and the count are what adding them one row at a time gives (the loop it replaced).
+    from build_tools.outputs.site import search_sections
+
+    class Files:
+        def __init__(self):
+            self.dumped = []
+
+        def dump(self, rel, data, sig=None):
+            self.dumped.append((rel, data() if callable(data) else data, sig))
+
+    rng = random.Random(11)
+    for per_shard in (1, 3, 4, 20):
+        pages = []
+        for p in range(rng.randint(1, 30)):
+            kinds = [(rng.choice(["documents", "agencies", ""]), rng.randint(1, 9)) for _ in range(rng.randint(1, 3))]
+            rows = [[f"{k}/p{p}/#r{j}", "t", "", f"{p} {j}"] for k, n in kinds for j in range(n)]
+            pages.append((search_sections.zlib.compress(search_sections.pickle.dumps(rows)), tuple(kinds),
+                          None if rng.random() < 0.2 else (f"p{p}", b"digest")))
+        runs, rows_ = search_sections.Sections(Files(), per_shard=per_shard), \
+            search_sections.Sections(Files(), per_shard=per_shard)
+        for packed, kinds, source in pages:
+            runs._add_rows(packed, kinds, source)
+            _row_at_a_time(rows_, packed, kinds, source)
+        runs.finish()
+        rows_.finish()
+        assert runs.out.dumped == rows_.out.dumped
+        assert (runs.kinds, runs.count, runs.shard) == (rows_.kinds, rows_.count, rows_.shard)
