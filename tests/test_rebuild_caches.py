@@ -795,3 +795,45 @@ def test_rows_taken_a_run_at_a_time_fill_the_shards_a_row_at_a_time_fills():
         rows_.finish()
         assert runs.out.dumped == rows_.out.dumped
         assert (runs.kinds, runs.count, runs.shard) == (rows_.kinds, rows_.count, rows_.shard)
+
+
+def test_answers_are_kept_while_what_their_conflict_cards_show_of_a_changed_letter_is_the_same(tmp_path, monkeypatch):
+    # A letter the model does not cite reaches the answers only through the conflict
+    # cards that list its reading (its title, the block holding the value): another
+    # change to it keeps the answers; a new title makes them again, as a fresh build would.
+    import sys
+
+    from conftest import ROOT
+
+    from build_tools.analysis.analyzer import analyzer_for_corpus
+    from build_tools.outputs.search_index import query_data
+    from build_tools.outputs.search_index.answers import answer_data, cited_documents
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synth
+
+    corpus_dir = synth.write_corpus(tmp_path / "corpus", 24, seed=5)
+    c = check_corpus(corpus_dir, cache_dir=tmp_path / "cache")
+    analyzer = analyzer_for_corpus(c.corpus.root, c.corpus.agencies)
+    made = []
+    monkeypatch.setattr(query_data, "answer_data", lambda *a: made.append(1) or answer_data(*a))
+    cache = ContentCache(tmp_path / "answers")
+
+    def answers():
+        return query_data.cached_answer_data(c.corpus, c.model, c.docs, c.review.conflicts, analyzer, cache)
+
+    first = answers()
+    cards = [e for e in first["entries"] if (e.get("group") or "").startswith("conflict:")]
+    assert cards and len(made) == 1
+    cited = cited_documents(c.model)
+    shown = [r.doc_id for e in cards for r in next(x for x in c.review.conflicts if f"conflict:{x.id}" == e["group"]
+                                                    ).readings if r.doc_id not in cited]
+    nd = next(nd for nd in c.docs if nd.id == shown[0])
+    nd.key += "-changed"  # e.g. its subject or a paragraph without the number
+    assert answers() == first and len(made) == 1  # kept: the cards show the same of it
+    nd.doc.meta["short_title"] = "ชื่อย่อใหม่"
+    nd.key += "-again"
+    retitled = answers()
+    assert len(made) == 2 and retitled != first and "ชื่อย่อใหม่" in json.dumps(retitled, ensure_ascii=False)
+    assert retitled == answer_data(c.corpus, c.model, c.docs, c.review.conflicts, analyzer)
+    assert answers() == retitled and len(made) == 2
