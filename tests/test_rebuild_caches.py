@@ -4,6 +4,7 @@ document pages, the site search's kept files and remembered exclusions (issue #1
 tests/test_incremental_site.py compares whole sites)."""
 import json
 import os
+import pickle
 import random
 import re
 
@@ -275,6 +276,11 @@ def test_a_stored_documents_body_is_read_only_when_asked_for_and_never_silently_
     cache = ContentCache(tmp_path / "normalized")
     back = normalize_corpus(corpus, cache)
     assert all(isinstance(nd._body, Stored) for nd in back)  # nothing read but the heads
+    # ... and the blocks kept as rows: what every document is asked for in a rebuild
+    # (anchors, clause ids, outline) comes from them without making Block objects
+    assert [(nd.anchors(), nd.clause_ids(), nd.outline()) for nd in back] == \
+        [(nd.anchors(), nd.clause_ids(), nd.outline()) for nd in here]
+    assert all(nd._blocks is None for nd in back)
     assert [(nd.fingerprint(), nd.blocks, nd.flags, nd.n_changes) for nd in back] == \
         [(nd.fingerprint(), nd.blocks, nd.flags, nd.n_changes) for nd in here]
     assert [(nd.to_markdown(), nd.changes_json(), nd.text) for nd in back[1:]] == \
@@ -374,8 +380,13 @@ def test_open_data_documents_joined_from_kept_records_are_the_file_json_writes(t
     nd = docs[0]
     nd.doc.meta["title"] = "ชื่อเรื่องใหม่"
     nd.key = nd.key + "-changed"
-    changed = r.documents_json(ContentCache(tmp_path / "pages"))
+    cache = ContentCache(tmp_path / "pages")
+    put = []
+    real_put = cache.put
+    cache.put = lambda key, value: put.append(key) or real_put(key, value)
+    changed = r.documents_json(cache)
     assert changed == json.dumps(r.documents(), ensure_ascii=False, indent=1) and "ชื่อเรื่องใหม่" in changed
+    assert len(put) == 1  # its shard of the records, not all of them
     assert open_data._Records(corpus, checked.model, []).documents_json(ContentCache(tmp_path / "p")) == "[]"
 
 
@@ -631,3 +642,198 @@ def test_a_cache_entry_is_written_whole_or_not_at_all(tmp_path):
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["k.pickle"]
     write_pickle_atomic(tmp_path / "v.pickle", [1, 2])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "v.pickle"]
+
+
+def test_the_models_blocks_looked_up_by_document_are_those_a_full_index_holds(tmp_path):
+    # The model's (document, anchor) -> block lookup makes a document's blocks only when
+    # one of them is asked for; it answers as a dict of every block would (the last
+    # block of an anchor, membership, get).
+    from build_tools.knowledge.model import DocumentBlocks
+    from build_tools.normalization.documents import normalize_corpus
+    from build_tools.sources.corpus import load_corpus
+
+    corpus = load_corpus(copy_corpus(tmp_path / "corpus"))
+    normalize_corpus(corpus, ContentCache(tmp_path / "normalized"))
+    docs = normalize_corpus(corpus, ContentCache(tmp_path / "normalized"))
+    full = {(nd.id, b.anchor): b for nd in docs for b in nd.blocks}
+    for nd in docs:
+        nd._blocks = None
+    lazy = DocumentBlocks({nd.id: nd for nd in docs})
+    asked = sorted(full)[::7]
+    assert [lazy[k] for k in asked] == [full[k] for k in asked]
+    assert all(k in lazy for k in full)
+    assert ("mou-annex-2552", "c99-9") not in lazy and ("no-such-doc", "l1") not in lazy
+    assert lazy.get(("mou-annex-2552", "c99-9")) is None and lazy.get(asked[0]) == full[asked[0]]
+    with pytest.raises(KeyError):
+        lazy[("mou-annex-2552", "c99-9")]
+    made = {nd.id for nd in docs if nd._blocks is not None}
+    assert made == {k[0] for k in asked} | {"mou-annex-2552"}  # membership made none
+
+
+def test_the_site_search_cache_rewrites_only_the_shards_whose_pages_changed(tmp_path, monkeypatch):
+    from build_tools.outputs.site import search_cache
+    from build_tools.outputs.site.search_cache import PAGE_SHARDS, SearchCache, shard_of
+
+    cache = tmp_path / "site-search.pickle"
+    written = []
+    real = search_cache.write_pickle_atomic
+    monkeypatch.setattr(search_cache, "write_pickle_atomic", lambda p, v: (written.append(p.name), real(p, v)))
+    pages = {f"documents/d{i}/": ("digest", ("packed", i), (i, 1, 2)) for i in range(200)}
+    SearchCache(cache, "k").save(dict(pages), renumbered=False, vocab=["a", "b"], urls=list(pages))
+    assert len(written) == PAGE_SHARDS + 1  # a first build writes every shard
+    back = SearchCache(cache, "k")
+    assert back.saved["pages"] == pages and back.saved["vocab"] == ["a", "b"] and back.saved["urls"] == list(pages)
+    assert SearchCache(cache, "other key").saved == {}
+    # One page analysed again, one gone: their shards and the main file are written.
+    new = dict(back.saved["pages"])
+    new["documents/d3/"] = ("digest 2", ("packed", 3), (3, 1, 2))
+    del new["documents/d150/"]
+    written.clear()
+    back.save(new, renumbered=False, vocab=["a", "b", "c"], urls=list(new))
+    assert sorted(written) == sorted({search_cache.shard_path(cache, shard_of(u)).name
+                                      for u in ("documents/d3/", "documents/d150/")} | {cache.name})
+    again = SearchCache(cache, "k")
+    assert again.saved["pages"] == new and again.saved["vocab"] == ["a", "b", "c"]
+    # A shard written for a longer vocabulary than the main file's (a build stopped in
+    # between) is not read: its pages are analysed again.
+    ks = {shard_of("documents/d3/"), shard_of("documents/d150/")}
+    main = pickle.loads(cache.read_bytes())
+    cache.write_bytes(pickle.dumps({**main, "vocab": ["a", "b"]}))
+    stopped = SearchCache(cache, "k")
+    assert stopped.read_shards == set(range(PAGE_SHARDS)) - ks
+    assert stopped.saved["pages"] == {u: e for u, e in new.items() if shard_of(u) not in ks}
+    # Term ids numbered afresh: every shard is written with the new vocabulary's id.
+    written.clear()
+    stopped.save(new, renumbered=True, vocab=["c"], urls=list(new))
+    assert len(written) == PAGE_SHARDS + 1
+    assert SearchCache(cache, "k").saved["pages"] == new
+    assert pickle.loads(cache.read_bytes())["vocab_id"] != main["vocab_id"]
+
+
+def test_a_letter_the_build_recorded_unchanged_is_not_even_read(tmp_path, monkeypatch):
+    # The build's check for changed inputs records each file's digest by its size, time
+    # and inode (build/cache/input-files.json); stage 1 takes a document's digest from
+    # there, so a rebuild reads only the letters that changed.
+    from pathlib import Path
+
+    from build_tools.common.cache import FileDigests
+    from build_tools.sources.corpus import load_corpus
+    from build_tools.sources.document_records import INPUT_DIGESTS, DocumentRecords
+
+    corpus_dir = copy_corpus(tmp_path / "corpus")
+    store = tmp_path / "cache" / "document-records.pickle"
+    store.parent.mkdir()
+    plain = load_corpus(corpus_dir)
+    files = FileDigests(store.with_name(INPUT_DIGESTS))
+    for d in plain.documents:  # as the build records them (files older than its clock's resolution)
+        old = d.path.stat().st_mtime_ns - 10**10
+        os.utime(d.path, ns=(old, old))
+        files.digest(d.path, d.path.stat())
+    files.save()
+    load_corpus(corpus_dir, DocumentRecords(store))
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    kept = load_corpus(corpus_dir, DocumentRecords(store))
+    assert not [n for n in read if n.endswith(".md")]
+    assert [(d.id, d.meta, d.notes, d.date) for d in kept.documents] == \
+        [(d.id, d.meta, d.notes, d.date) for d in plain.documents]
+    doc = plain.documents[1].path
+    doc.write_text(doc.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: (แก้ไข) ", 1), encoding="utf-8")
+    read.clear()
+    retitled = load_corpus(corpus_dir, DocumentRecords(store))
+    assert doc.name in read and not [n for n in read if n.endswith(".md") and n != doc.name]
+    assert next(d for d in retitled.documents if d.path == doc).get("title").startswith("(แก้ไข) ")
+
+
+def _row_at_a_time(s, rows, kinds, source=None):
+    i = 0
+    for kind, n in kinds:
+        for _ in range(n):
+            if source is None:
+                s.sources = None
+            elif s.sources is not None:
+                s.sources.append((*source, i))
+            if s.kinds and s.kinds[-1][2] == kind:
+                s.kinds[-1][1] = s.count + 1
+            else:
+                s.kinds.append([s.count, s.count + 1, kind])
+            s.rows.append((rows, i))
+            s.count += 1
+            i += 1
+            if len(s.rows) == s.per_shard:
+                s.finish()
+
+
+def test_rows_taken_a_run_at_a_time_fill_the_shards_a_row_at_a_time_fills():
+    # Sections._add_rows takes a page's rows a run of one kind at a time, up to the end
+    # of the shard being filled: the shards, their signatures' sources, the kinds' ranges
+    # and the count are what adding them one row at a time gives (the loop it replaced).
+    from build_tools.outputs.site import search_sections
+
+    class Files:
+        def __init__(self):
+            self.dumped = []
+
+        def dump(self, rel, data, sig=None):
+            self.dumped.append((rel, data() if callable(data) else data, sig))
+
+    rng = random.Random(11)
+    for per_shard in (1, 3, 4, 20):
+        pages = []
+        for p in range(rng.randint(1, 30)):
+            kinds = [(rng.choice(["documents", "agencies", ""]), rng.randint(1, 9)) for _ in range(rng.randint(1, 3))]
+            rows = [[f"{k}/p{p}/#r{j}", "t", "", f"{p} {j}"] for k, n in kinds for j in range(n)]
+            pages.append((search_sections.zlib.compress(search_sections.pickle.dumps(rows)), tuple(kinds),
+                          None if rng.random() < 0.2 else (f"p{p}", b"digest")))
+        runs, rows_ = search_sections.Sections(Files(), per_shard=per_shard), \
+            search_sections.Sections(Files(), per_shard=per_shard)
+        for packed, kinds, source in pages:
+            runs._add_rows(packed, kinds, source)
+            _row_at_a_time(rows_, packed, kinds, source)
+        runs.finish()
+        rows_.finish()
+        assert runs.out.dumped == rows_.out.dumped
+        assert (runs.kinds, runs.count, runs.shard) == (rows_.kinds, rows_.count, rows_.shard)
+
+
+def test_answers_are_kept_while_what_their_conflict_cards_show_of_a_changed_letter_is_the_same(tmp_path, monkeypatch):
+    # A letter the model does not cite reaches the answers only through the conflict
+    # cards that list its reading (its title, the block holding the value): another
+    # change to it keeps the answers; a new title makes them again, as a fresh build would.
+    import sys
+
+    from conftest import ROOT
+
+    from build_tools.analysis.analyzer import analyzer_for_corpus
+    from build_tools.outputs.search_index import query_data
+    from build_tools.outputs.search_index.answers import answer_data, cited_documents
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synth
+
+    corpus_dir = synth.write_corpus(tmp_path / "corpus", 24, seed=5)
+    c = check_corpus(corpus_dir, cache_dir=tmp_path / "cache")
+    analyzer = analyzer_for_corpus(c.corpus.root, c.corpus.agencies)
+    made = []
+    monkeypatch.setattr(query_data, "answer_data", lambda *a: made.append(1) or answer_data(*a))
+    cache = ContentCache(tmp_path / "answers")
+
+    def answers():
+        return query_data.cached_answer_data(c.corpus, c.model, c.docs, c.review.conflicts, analyzer, cache)
+
+    first = answers()
+    cards = [e for e in first["entries"] if (e.get("group") or "").startswith("conflict:")]
+    assert cards and len(made) == 1
+    cited = cited_documents(c.model)
+    shown = [r.doc_id for e in cards for r in next(x for x in c.review.conflicts if f"conflict:{x.id}" == e["group"]
+                                                    ).readings if r.doc_id not in cited]
+    nd = next(nd for nd in c.docs if nd.id == shown[0])
+    nd.key += "-changed"  # e.g. its subject or a paragraph without the number
+    assert answers() == first and len(made) == 1  # kept: the cards show the same of it
+    nd.doc.meta["short_title"] = "ชื่อย่อใหม่"
+    nd.key += "-again"
+    retitled = answers()
+    assert len(made) == 2 and retitled != first and "ชื่อย่อใหม่" in json.dumps(retitled, ensure_ascii=False)
+    assert retitled == answer_data(c.corpus, c.model, c.docs, c.review.conflicts, analyzer)
+    assert answers() == retitled and len(made) == 2

@@ -21,6 +21,7 @@ from pathlib import Path
 import build_tools
 from build_tools.build import publish as pub
 from build_tools.common.cache import FileDigests
+from build_tools.common.collector import fewer_collections
 from build_tools.common.interrupts import recorded_interrupts
 from build_tools.common.lock import writing
 from build_tools.common.paths import Paths
@@ -32,7 +33,10 @@ def build(paths: Paths, log=print, site: bool = True, engine: str = "mkdocs") ->
     """The whole build, holding the writer lock (a second writer waits)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown site engine {engine!r}; one of {', '.join(ENGINES)}")
-    with recorded_interrupts(), writing(paths, "build", log=log):
+    # Fewer collections from the start: importing the stages' libraries and reading the
+    # published build's record (megabytes of JSON at 10,000 letters) ran two hundred
+    # young-generation collections before the stages began.
+    with recorded_interrupts(), writing(paths, "build", log=log), fewer_collections():
         return _build(paths, log, site, engine)
 
 
@@ -58,7 +62,7 @@ def inputs_digest(paths: Paths, site: bool, engine: str) -> str:
     published build's, the build has nothing to do.  Files are read only when their
     size, time or inode changed since the last build (build/cache/input-files.json)."""
     h = hashlib.sha256(f"{site} {engine}".encode())
-    files = FileDigests(paths.work / "cache" / "input-files.json")
+    files = FileDigests(paths.work / "cache" / "input-files.json")  # (sources/document_records.py reads it too)
     for root in (paths.corpus, paths.docs_src, Path(build_tools.__file__).parent):
         for rel, full in _files_under(root):
             try:

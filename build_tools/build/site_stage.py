@@ -101,7 +101,7 @@ def plan_site(paths: Paths, pages: dict[str, str], nav: list, docs, engine: str,
     state = {"key": site_key(paths, nav, engine), "engine": engine,
              "search": index_key(analyzer) if analyzer is not None else None,
              "pages": digests, "page_keys": keys,
-             "anchors": {nd.id: [b.anchor for b in nd.blocks] for nd in docs}, "deps": deps or {}}
+             "anchors": {nd.id: nd.anchors() for nd in docs}, "deps": deps or {}}
     same_anchors = all(state["anchors"].get(d) == a for d, a in old.get("anchors", {}).items())
     incremental = (old.get("key") == state["key"] and set(old.get("pages", {})) == set(state["pages"])
                    and "anchors" in old and same_anchors)

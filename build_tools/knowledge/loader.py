@@ -9,7 +9,7 @@ from pathlib import Path
 from build_tools.common.problems import Problem
 from build_tools.common.schema import Record, Wording, check_record
 from build_tools.common.yamlio import YamlError, load_yaml
-from build_tools.knowledge.model import RESERVED, Entity, Model, Ref
+from build_tools.knowledge.model import RESERVED, DocumentBlocks, Entity, Model, Ref
 from build_tools.sources.places import check_location
 
 _REF_SHAPE = "must be {doc: DOCUMENT-ID, clause: CLAUSE-ID}"
@@ -35,9 +35,7 @@ class ModelLoader:
             self.ids[aid] = f"agency in corpus/agencies.yaml:{a.line_of('id')}"
         for d in corpus.documents:
             self.ids[d.id] = f"document in {d.rel}:{d.meta.line_of('id')}"
-        for nd in docs:
-            for b in nd.blocks:
-                self.model.blocks[(nd.id, b.anchor)] = b
+        self.model.blocks = DocumentBlocks(self.docs)
 
     def err(self, rel: str, line: int, msg: str) -> None:
         self.problems.append(Problem(rel, line, msg))

@@ -234,7 +234,7 @@ class Model:
     monitoring_document: str = ""
     redirects: list[tuple[str, str, int]] = field(default_factory=list)
     released: list[tuple[int, str]] = field(default_factory=list)
-    blocks: dict = field(default_factory=dict)  # (doc, anchor) -> Block
+    blocks: Any = field(default_factory=dict)  # (doc, anchor) -> Block (the loader's DocumentBlocks)
 
     def mission(self, mid: str) -> Mission:
         return next(m for m in self.missions if m.id == mid)
@@ -272,3 +272,35 @@ def entities(model: Model) -> list[Entity]:
     return [*model.missions, *model.objectives, *model.targets, *model.roles, *model.plans,
             *model.all_steps(), *model.activities, *model.criteria, *model.projects,
             *model.glossary, *model.timeline]
+
+
+class DocumentBlocks:
+    """(document id, anchor) -> Block over the normalized documents (id -> document),
+    a document's blocks made only when one of them is asked for: the model cites a few
+    documents of thousands.  As a dict filled with every block would be: of blocks
+    sharing an anchor, the last."""
+
+    def __init__(self, docs: dict):
+        self.docs = docs
+        self._blocks: dict[str, dict] = {}
+        self._anchors: dict[str, set] = {}
+
+    def _of(self, doc_id: str) -> dict:
+        found = self._blocks.get(doc_id)
+        if found is None:
+            nd = self.docs.get(doc_id)
+            found = self._blocks[doc_id] = {b.anchor: b for b in nd.blocks} if nd is not None else {}
+        return found
+
+    def __getitem__(self, key: tuple[str, str]):
+        return self._of(key[0])[key[1]]
+
+    def get(self, key: tuple[str, str], default=None):
+        return self._of(key[0]).get(key[1], default)
+
+    def __contains__(self, key) -> bool:
+        doc_id, anchor = key
+        if doc_id not in self._anchors:
+            nd = self.docs.get(doc_id)
+            self._anchors[doc_id] = set(nd.anchors()) if nd is not None else set()
+        return anchor in self._anchors[doc_id]

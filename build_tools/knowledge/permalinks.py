@@ -39,9 +39,8 @@ def permalinks(corpus, model: Model, docs) -> dict[str, str]:
     out: dict[str, str] = {}
     for nd in docs:
         out[doc_url(nd.id)] = "document"
-        for b in nd.blocks:
-            if b.clause:
-                out[doc_url(nd.id, b.clause)] = "clause"
+        for clause in nd.clause_ids():
+            out[doc_url(nd.id, clause)] = "clause"
     out[page_url(AGENCIES_PAGE)] = "page"
     for aid in corpus.agencies:
         out[page_url(agency_page(aid))] = "agency"

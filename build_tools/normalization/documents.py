@@ -23,7 +23,7 @@ from build_tools.sources import corrections as corrections_mod
 from build_tools.sources.corpus import Corpus, Document
 from build_tools.sources.corrections import corrections_for, known_names
 
-CACHE_FORMAT = "3: a head (blocks, summary, fingerprint) and a body (lines, changes, texts) apart"
+CACHE_FORMAT = "4: a head (block rows, summary, fingerprint) and a body (lines, changes, texts) apart"
 
 
 @dataclass
@@ -86,6 +86,18 @@ class NormalizedDoc:
     def block(self, anchor: str) -> Block | None:
         return next((b for b in self.blocks if b.anchor == anchor), None)
 
+    def anchors(self) -> list[str]:
+        """Each block's anchor, in order."""
+        return [b.anchor for b in self.blocks]
+
+    def clause_ids(self) -> list[str]:
+        """The numbered clauses' ids, in order."""
+        return [b.clause for b in self.blocks if b.clause]
+
+    def outline(self) -> list[tuple]:
+        """(kind, anchor, raw lines) of each block: where each part stands, without its text."""
+        return [(b.kind, b.anchor, b.src) for b in self.blocks]
+
     @property
     def flags(self) -> list:
         """What a maintainer must decide (the review reports them)."""
@@ -101,17 +113,30 @@ class NormalizedDoc:
         return [c for c in self.ctx.changes if c.rule.startswith("correction:")]
 
 
+def block_row(b: Block) -> tuple:
+    """A block as the cache keeps it: its fields in a tuple (Block(*row) makes it again).
+    Unpickling 10,000 letters' blocks as objects took four times as long as as tuples."""
+    return (b.kind, b.text, b.src, b.clause, b.label)
+
+
+def _row_anchor(row: tuple) -> str:
+    return row[3] or f"l{row[2][0]}"  # Block.anchor
+
+
 class StoredDoc(NormalizedDoc):
     """A normalized document read back from the cache (normalize_corpus).  The cache
     keeps it in two entries: a small head with what a build asks of every document
-    (blocks, flags, number of changes, the corrections used, the fingerprint), read for
-    every document, and a body (its lines and change log, pickled, and its Markdown and
-    change log as text), read only when one of those is asked for: a rebuild after one
-    changed letter reads the others' heads alone (a tenth of the bytes)."""
+    (its blocks as rows, flags, number of changes, the corrections used, the
+    fingerprint), read for every document, and a body (its lines and change log,
+    pickled, and its Markdown and change log as text), read only when one of those is
+    asked for: a rebuild after one changed letter reads the others' heads alone (a
+    tenth of the bytes).  The blocks are made objects only when asked for: anchors,
+    clause ids and outline come from the rows (a rebuild asks them of every document)."""
 
     def __init__(self, doc: Document, head: tuple, body, make_ctx, key: str):
         self.doc, self.key = doc, key
-        self.blocks, self._summary, self._fingerprint = head
+        self._rows, self._summary, self._fingerprint = head
+        self._blocks = None
         self._body = body  # a common.cache.Stored (or the body itself) until read
         self._make_ctx, self._unpacked = make_ctx, None
         self._markdown = self._changes_json = None
@@ -143,6 +168,21 @@ class StoredDoc(NormalizedDoc):
     def fingerprint(self) -> str:
         return self._fingerprint
 
+    @property
+    def blocks(self) -> list[Block]:
+        if self._blocks is None:
+            self._blocks = [Block(*row) for row in self._rows]
+        return self._blocks
+
+    def anchors(self) -> list[str]:
+        return [_row_anchor(r) for r in self._rows]
+
+    def clause_ids(self) -> list[str]:
+        return [r[3] for r in self._rows if r[3]]
+
+    def outline(self) -> list[tuple]:
+        return [(r[0], _row_anchor(r), r[2]) for r in self._rows]
+
     lines = property(lambda self: self._unpack()[0])
     ctx = property(lambda self: self._unpack()[1])
     flags = property(lambda self: self._summary["flags"])
@@ -159,7 +199,7 @@ def cache_entry(nd: NormalizedDoc) -> tuple[tuple, tuple]:
     """What the cache keeps of a document, (head, body) (StoredDoc reads them back)."""
     saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
     summary = {"flags": nd.flags, "n_changes": nd.n_changes, "corrections": nd.correction_changes}
-    return ((nd.blocks, summary, nd.fingerprint()),
+    return ((tuple(map(block_row, nd.blocks)), summary, nd.fingerprint()),
             (pickle.dumps((nd.lines, saved), protocol=pickle.HIGHEST_PROTOCOL), nd.to_markdown(), nd.changes_json()))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import posixpath
 import sys
+import zlib
 
 from build_tools import common as common_package
 from build_tools import knowledge as knowledge_package
@@ -21,6 +22,8 @@ from build_tools.outputs.site.render import render
 from build_tools.sources import documents as source_documents
 from build_tools.sources.corpus import DOC_TYPES, Corpus
 from build_tools.sources.places import resolve
+
+RECORD_SHARDS = 32  # cache entries of the documents' records (documents_json)
 
 
 class _Records:
@@ -67,24 +70,30 @@ class _Records:
     def documents_json(self, cache=None) -> str:
         """data/documents.json as json.dumps(documents(), indent=1) writes it, made of
         each document's record as text, kept in `cache` (a common/cache.py ContentCache)
-        by its nd.key: a rebuild after one changed letter writes that letter's record
-        and joins the others'."""
+        by its nd.key, in RECORD_SHARDS entries by document id: a rebuild after one
+        changed letter writes that letter's record, and its shard (not the 46 MB of
+        10,000 letters' records), and joins the others'."""
         if cache is None:
             return json.dumps(self.documents(), ensure_ascii=False, indent=1)
         code = code_version(sys.modules[__name__], knowledge_package, common_package, source_documents)
         key = digest("open data documents", code, self.site_url,
                      json.dumps(self.corpus.agencies, ensure_ascii=False, sort_keys=True, default=str))
-        old, new, parts = cache.get(key) or {}, {}, []
+        keys = [digest(key, k) for k in range(RECORD_SHARDS)]
+        old = [cache.get(k) or {} for k in keys]
+        new: list[dict] = [{} for _ in keys]
+        parts = []
         for nd in self.docs:
-            text = old.get(nd.key) if nd.key else None
+            shard = zlib.crc32(nd.id.encode("utf-8")) % RECORD_SHARDS
+            text = old[shard].get(nd.key) if nd.key else None
             if text is None:  # one more level of indent: the record stands in the list
                 text = "\n".join(" " + ln for ln in json.dumps(self.document(nd), ensure_ascii=False,
                                                                   indent=1).split("\n"))
             if nd.key:
-                new[nd.key] = text
+                new[shard][nd.key] = text
             parts.append(text)
-        if new != old:
-            cache.put(key, new)
+        for k, before, now in zip(keys, old, new):
+            if now != before:
+                cache.put(k, now)
         return "[\n" + ",\n".join(parts) + "\n]" if parts else "[]"
 
     def agencies(self) -> list[dict]:
@@ -168,7 +177,7 @@ def redirect_pages(corpus: Corpus, model: Model, docs: list[NormalizedDoc]) -> d
         by_page.setdefault(page, {})[anchor] = new
     out = {open_data_file("redirects"): json.dumps({o: n for o, n, _ in model.redirects},
                                              ensure_ascii=False, indent=1)}
-    current = permalinks(corpus, model, docs)
+    current = permalinks(corpus, model, docs) if by_page else {}  # (every document's clauses: only when needed)
     for page, targets in by_page.items():
         if page in current:
             continue  # the page still exists: only some of its anchors moved

@@ -14,7 +14,7 @@ from build_tools.common.problems import Problem
 from build_tools.common.schema import Id, Record, Text, Wording, check_record
 from build_tools.common.thaidate import parse_thai_date
 from build_tools.common.yamlio import LineDict, YamlError, split_front_matter
-from build_tools.sources.document_records import DocumentRecords
+from build_tools.sources.document_records import DocumentRecords, bytes_digest
 from build_tools.sources.letter_parts import (
     LETTER_PART_MESSAGES,
     Contact,
@@ -95,12 +95,14 @@ class Document:
         return self.meta.get(key)
 
 
-def _read(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+def _read(path: Path, rel: str) -> tuple[bytes, str | None, list[Problem]]:
+    """The file's bytes and text (as read_text gives it), or why it is not text."""
+    data = path.read_bytes()
     try:
-        return path.read_text(encoding="utf-8"), []
+        return data, data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), []
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return None, [Problem(rel, line, "not valid UTF-8")]
+        line = data[: exc.start].count(b"\n") + 1
+        return data, None, [Problem(rel, line, "not valid UTF-8")]
 
 
 def _checked_front_matter(text: str, rel: str) -> tuple[tuple | None, list[Problem]]:
@@ -121,16 +123,17 @@ def _checked_front_matter(text: str, rel: str) -> tuple[tuple | None, list[Probl
 
 
 def _front_matter(path: Path, rel: str, records: DocumentRecords | None) -> tuple[tuple | None, list[Problem]]:
-    """_checked_front_matter, read back from `records` while the file's text is the same."""
-    text, problems = _read(path, rel)
-    if text is None:
-        return None, problems
-    kept = records.get(rel, text) if records is not None else None
+    """_checked_front_matter, read back from `records` while the file's bytes are the same
+    (a file the build saw unchanged is not even read)."""
+    kept = records.get(rel, records.file_digest(path)) if records is not None else None
     if kept is not None:
         return kept, []
+    data, text, problems = _read(path, rel)
+    if text is None:
+        return None, problems
     checked, problems = _checked_front_matter(text, rel)
     if records is not None and checked is not None and not problems:
-        records.put(rel, text, checked)
+        records.put(rel, bytes_digest(data), checked)  # the bytes checked, whatever the file holds now
     return checked, problems
 
 

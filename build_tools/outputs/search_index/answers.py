@@ -237,13 +237,7 @@ class _Builder:
         self.add("how_many", card, keys=self.keys(text), unit=unit, value=fold_number(value), group=group)
 
     def conflict_card(self, c) -> dict:
-        readings = []
-        for r in c.readings:
-            nd = self.docs.get(r.doc_id)
-            block = next((b for b in nd.blocks if fold_number(r.value) in fold_number(b.text)), None) if nd else None
-            title = (nd.doc.get("short_title") or nd.doc.get("title")) if nd else r.doc_id
-            readings.append({"value": r.value, "doc": str(title),
-                             "url": doc_url(r.doc_id, block.anchor if block else None)})
+        readings = [reading_shown(r, self.docs.get(r.doc_id)) for r in c.readings]
         if c.decision:
             note = f"ข้อยุติ: {c.decision} {c.decision_note}".strip()
         else:
@@ -303,6 +297,14 @@ def _clause(ref) -> str:
 def _source(e) -> str:
     r = e.ref()
     return doc_url(r.doc, r.clause) if r else ""
+
+
+def reading_shown(r, nd) -> dict:
+    """A count's reading as a conflict card shows it: all a card reads of the reading's
+    document `nd` (None: not in the corpus) is its title and the block holding the value."""
+    block = next((b for b in nd.blocks if fold_number(r.value) in fold_number(b.text)), None) if nd else None
+    title = (nd.doc.get("short_title") or nd.doc.get("title")) if nd else r.doc_id
+    return {"value": r.value, "doc": str(title), "url": doc_url(r.doc_id, block.anchor if block else None)}
 
 
 def cited_documents(model) -> set[str]:

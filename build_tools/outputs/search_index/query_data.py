@@ -43,24 +43,54 @@ def search_data(corpus, model, docs, conflicts, analyzer, cache=None) -> dict:
 def cached_answer_data(corpus, model, docs, conflicts, analyzer, cache=None) -> dict:
     """answer_data, read back when all it reads is an earlier build's: the model and the
     agencies (their files and the loader's code), the count conflicts, the documents the
-    model cites or a conflict reads (by their normalization keys), the analyzer and the
-    code.  A letter the model does not cite changes none of it (tokenizing every answer
-    again cost a one-letter rebuild half a second)."""
+    model cites (by their normalization keys), what the conflict cards show of the
+    other documents a conflict reads (see _readings_hold), the analyzer and the code.
+    A letter the model does not cite changes none of it (tokenizing every answer again
+    cost a one-letter rebuild seconds at 10,000 letters)."""
     if cache is None or model is None:
         return answer_data(corpus, model, docs, conflicts, analyzer)
     counts = [c for c in conflicts if c.kind == "count"]
-    read = cited_documents(model) | {r.doc_id for c in counts for r in c.readings}
-    keys = sorted((nd.id, nd.key) for nd in docs if nd.id in read)
-    if any(k is None for _, k in keys):  # a document without its normalization key: no cache
+    cited = cited_documents(model)
+    read = {r.doc_id for c in counts for r in c.readings} - cited
+    keys = sorted((nd.id, nd.key) for nd in docs if nd.id in cited)
+    shown = {nd.id: nd.key for nd in docs if nd.id in read}
+    if any(k is None for _, k in keys) or None in shown.values():  # a document without its key: no cache
         return answer_data(corpus, model, docs, conflicts, analyzer)
     sources = [corpus.root / "agencies.yaml", *sorted((corpus.root / "model").rglob("*.yaml"))]
     key = digest("answers", code_version(answers_module, analysis_package, knowledge_package), analyzer.signature(),
                  [(f.name, f.read_bytes()) for f in sources if f.is_file()], counts, keys)
     found = cache.get(key)
-    if found is None:
-        found = answer_data(corpus, model, docs, conflicts, analyzer)
-        cache.put(key, found)
-    return found
+    if isinstance(found, dict) and found.keys() == {"answers", "shown"} and \
+            _readings_hold(found, shown, {nd.id: nd for nd in docs if nd.id in read}, counts):
+        if found["shown"] != shown:
+            cache.put(key, {"answers": found["answers"], "shown": shown})
+        return found["answers"]
+    answers = answer_data(corpus, model, docs, conflicts, analyzer)
+    cache.put(key, {"answers": answers, "shown": shown})
+    return answers
+
+
+def _readings_hold(found: dict, shown: dict, by_id: dict, counts: list) -> bool:
+    """Whether the kept answers' conflict cards show of the documents a conflict reads
+    (and the model does not cite) what those documents show now.  The cards are all the
+    answers read of them (answers.reading_shown: a title and the block holding the
+    value), and which cards there are follows from what the key holds; so only the
+    readings of documents whose normalization key changed are looked at again."""
+    if found["shown"].keys() != shown.keys():
+        return False
+    changed = {i for i, k in shown.items() if found["shown"][i] != k}
+    if not changed:
+        return True
+    by_conflict = {c.id: c for c in counts}
+    for entry in found["answers"].get("entries", []):
+        group = entry.get("group") or ""
+        if not group.startswith("conflict:"):
+            continue
+        c = by_conflict[group.removeprefix("conflict:")]
+        for r, was in zip(c.readings, entry["card"]["readings"]):
+            if r.doc_id in changed and answers_module.reading_shown(r, by_id.get(r.doc_id)) != was:
+                return False
+    return True
 
 
 def cached_question_tables(analyzer, vocabulary, cache=None) -> dict:

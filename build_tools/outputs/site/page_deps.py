@@ -41,7 +41,7 @@ def shown_signature(nd) -> str:
     blocks' kinds, anchors and raw lines).  A letter retitled where its short title is
     what notes show, or with another front matter, changes no other letter's page."""
     return digest(str(nd.doc.get("short_title") or nd.doc.get("title")),
-                  repr([(b.kind, b.anchor, b.src) for b in nd.blocks]))
+                  repr(nd.outline()))
 
 
 def dependency_record(docs, cited_by: dict[str, list], shown: dict[str, tuple], common: str) -> dict:

@@ -43,8 +43,9 @@ from build_tools.common.atomic import fresh_dir, replace_dir, write_pickle_atomi
 from build_tools.common.parallel import parallel_imap
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
-from build_tools.outputs.site import page_analysis, search_sections
+from build_tools.outputs.site import page_analysis, search_cache, search_sections
 from build_tools.outputs.site.page_analysis import PageFeed, analysed_page, cached_analysis
+from build_tools.outputs.site.search_cache import SearchCache
 from build_tools.outputs.site.search_files import SearchFiles, signature
 from build_tools.outputs.site.search_sections import SECTIONS_PER_SHARD, Sections, impact
 from build_tools.outputs.site.site_sections import indexed_pages, page_sections, site_page_urls
@@ -94,7 +95,7 @@ def index_key(analyzer: ThaiAnalyzer) -> str:
     import build_tools.analysis as analysis_pkg
 
     h = hashlib.sha256()
-    for f in [Path(__file__), Path(page_analysis.__file__), Path(search_sections.__file__),
+    for f in [Path(__file__), Path(page_analysis.__file__), Path(search_sections.__file__), Path(search_cache.__file__),
               Path(page_sections.__code__.co_filename),
               Path(ranking.__file__),
               Path(SearchFiles.dump.__code__.co_filename),
@@ -262,7 +263,8 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     key = index_key(analyzer)
     files_cache = cache.with_name(cache.stem + "-files.pickle") if cache is not None else None
     out = SearchFiles(final if in_place else fresh_dir(final), _load_cache(files_cache, key).get("files"))
-    saved = _load_cache(cache, key)
+    kept = SearchCache(cache, key)
+    saved = kept.saved
     sections = Sections(out, saved.get("vocab"), SECTIONS_PER_SHARD)
     sources = saved.get("sources", {})
     same = pages_key is not None and saved.get("pages_key") == pages_key and saved.get("urls") is not None
@@ -270,12 +272,12 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     early = feed.first_result() if feed is not None else None  # (the language's words: see build_site)
     analyzed, fresh, by_feed = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources,
                                             urls, same_sources=same, feed=feed, shared=shared)
-    analyzed = sections.compact(analyzed)
+    compacted = sections.compact(analyzed)
     language = saved.get("language") or early or language_terms(analyzer)
-    _save_cache(cache, {"key": key, "pages": analyzed, "language": language, "sources": sources,
-                        "vocab": list(sections.vocab), "urls": urls, "pages_key": pages_key})
-    pages = len(analyzed)
-    del analyzed, saved
+    kept.save(compacted, renumbered=compacted is not analyzed, language=language, sources=sources,
+              vocab=list(sections.vocab), urls=urls, pages_key=pages_key)
+    pages = len(compacted)
+    del analyzed, compacted, saved, kept
     postings = sections.postings()
     n_terms = len(postings)
     total = sum(len(t) * 2 + 8 * len(p) // 2 for t, p in postings.items())

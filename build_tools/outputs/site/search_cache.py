@@ -1,0 +1,82 @@
+"""The site search's cache between builds (site_search.build_site_index): each page's
+analysis, kept by its URL, with the vocabulary its term ids point into, and what the
+last build listed.  At 10,000 letters the pages' analyses are about 150 MB: they are
+kept in PAGE_SHARDS files by a hash of the URL, so a rebuild after one changed letter
+rewrites the shard holding that letter's page, not all of them.
+
+A shard is read only with the vocabulary it was written with: the same `vocab_id` (new
+whenever the term ids are numbered afresh; otherwise terms are only ever added at the
+end) and a vocabulary at least as long as it was then (a stopped build may have
+written a shard and not the main file).  Its entries' term ids mean nothing in another.
+A shard that is not read is a slower build, never a wrong one (its pages are analysed
+again)."""
+from __future__ import annotations
+
+import pickle
+import uuid
+import zlib
+from pathlib import Path
+
+from build_tools.common.atomic import write_pickle_atomic
+
+PAGE_SHARDS = 32
+
+
+def shard_of(url: str) -> int:
+    return zlib.crc32(url.encode("utf-8")) % PAGE_SHARDS
+
+
+def shard_path(cache: Path, k: int) -> Path:
+    return cache.with_name(f"{cache.stem}-pages.{k:02d}{cache.suffix}")
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        with path.open("rb") as f:
+            saved = pickle.load(f)  # noqa: S301 - written by save() of this build folder
+        return saved if isinstance(saved, dict) else None
+    except Exception:  # missing or damaged: only a slower build
+        return None
+
+
+class SearchCache:
+    """What load() found for `key` (the site search's index_key): `saved` (pages: url
+    -> entry; vocab; the rest as the last build left it); save() writes it back."""
+
+    def __init__(self, cache: Path | None, key: str):
+        self.cache, self.key = cache, key
+        self.saved: dict = {}
+        self.read_shards: set[int] = set()
+        main = _read(cache) if cache is not None else None
+        if main is None or main.get("key") != key:
+            return
+        self.saved = main
+        pages: dict = {}
+        for k in range(PAGE_SHARDS):
+            shard = _read(shard_path(cache, k))
+            if shard is not None and shard.get("vocab_id") == main.get("vocab_id") \
+                    and shard.get("vocab_len", 0) <= len(main.get("vocab") or ()):
+                pages.update(shard["pages"])
+                self.read_shards.add(k)
+        self.saved["pages"] = pages
+        self.loaded = dict(pages)  # the entries as read (compared by identity in save())
+
+    def save(self, pages: dict, renumbered: bool, **rest) -> None:
+        """Keep `pages` (url -> entry; an entry kept from the last build is the very
+        object loaded) and `rest` (vocab, language, sources, urls, pages_key).
+        `renumbered`: the term ids are not the loaded cache's (every shard is written)."""
+        if self.cache is None:
+            return
+        self.cache.parent.mkdir(parents=True, exist_ok=True)
+        old = getattr(self, "loaded", {}) if not renumbered else {}
+        vocab_id = self.saved.get("vocab_id") if old else uuid.uuid4().hex
+        by_shard: dict[int, dict] = {k: {} for k in range(PAGE_SHARDS)}
+        for url, entry in pages.items():
+            by_shard[shard_of(url)][url] = entry
+        stale = {shard_of(url) for url, entry in pages.items() if old.get(url) is not entry}
+        stale |= {shard_of(url) for url in old.keys() - pages.keys()}
+        stale |= set(range(PAGE_SHARDS)) - (self.read_shards if old else set())
+        for k in sorted(stale):  # the shards first: a main file never names a vocabulary none has
+            write_pickle_atomic(shard_path(self.cache, k), {"vocab_id": vocab_id, "vocab_len": len(rest["vocab"]),
+                                                            "pages": by_shard[k]})
+        write_pickle_atomic(self.cache, {"key": self.key, "vocab_id": vocab_id, **rest})
