@@ -253,10 +253,9 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     `pages_key`: a hash of what decides which pages the site has (the site's key and
     its sources' names); the build that kept the cache with the same key had the same
     pages and sources, so neither folder is listed again.
-    `in_place`: the site is a build's staging copy (a linked copy of the published
-    site): only the files whose bytes change are replaced there,
-    so a rebuild after one changed letter rewrites a few shards, not the whole index;
-    otherwise the index is written beside the live one and swapped in when complete.
+    `in_place`: the site is a build's staging copy (a linked copy of the published site):
+    only the files whose bytes change are replaced there (a one-letter rebuild rewrites a
+    few shards); otherwise the index is written beside the live one and swapped in whole.
     `feed`: pages already analysed as the engine wrote them (PageFeed); `shared`: the
     texts the Whoosh index cut, looked up before cutting them again (the same terms)."""
     final = site_dir / INDEX_DIR
