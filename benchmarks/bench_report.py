@@ -77,7 +77,7 @@ def fmt(key: str, v) -> str:
     if v is None:
         return "—"
     if key in MB_KEYS:
-        return f"{v / 1e6:.2f}" if not key.endswith("_rss_mb") else f"{v:.0f}"
+        return f"{v / 1e6:.2f}" if not key.endswith("_mb") else f"{v:.0f}"
     if isinstance(v, float):
         return f"{v:.3g}" if v < 100 else f"{v:.0f}"
     return str(v)
@@ -87,7 +87,7 @@ def verdict(key: str, n: int, v) -> str:
     target = dict(next(t for k, _, _, t in METRICS if k == key)).get(n)
     if target is None or v is None:
         return ""
-    shown = v / 1e6 if (key in MB_KEYS and not key.endswith("_rss_mb")) else v
+    shown = v / 1e6 if (key in MB_KEYS and not key.endswith("_mb")) else v
     return " ✅" if shown <= target else f" ❌ (>{target})"
 
 

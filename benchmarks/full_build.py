@@ -101,7 +101,7 @@ def main(argv=None) -> int:
                     "mkdocs_step_s": statistics.median(o["mkdocs_and_search"] for o, _ in rows),
                     "plain_mkdocs_s": statistics.median(m["wall"] for _, m in rows), "overhead_ratio": ratio},
            f"benchmarks/full_build.py --size {a.size} --rounds {a.rounds} (medians)",
-           "–".join(f"{x:.1f}" for x in (min(o["load"] for o, _ in rows), max(o["load"] for o, _ in rows))))
+           "–".join(dict.fromkeys(f"{f(o['load'] for o, _ in rows):.1f}" for f in (min, max))))
     return 0
 
 

@@ -22,7 +22,10 @@ def commit() -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
     rev = git("rev-parse", "--short", "HEAD") or "?"
-    return rev + ("+changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+    # the results files and the page they make are what a run changes: not the code measured
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".",
+                  ":!benchmarks/results", ":!docs/benchmarks.md", ":!docs/benchmarks-growth.svg")
+    return rev + ("+changes" if changed else "")
 
 
 def now() -> str:
