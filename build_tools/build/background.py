@@ -6,7 +6,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import threading
 
 
 class Job:
@@ -64,32 +63,3 @@ def in_background(fn, *args, nice: int = 0) -> Job:
     """fn(*args) in a forked process; `nice`: how much lower its priority is (a step
     with time to spare, so the build's longest path keeps its core)."""
     return Job(fn, args, nice)
-
-
-class ThreadJob:
-    """fn(*args) in a thread of this process: for a step that mostly waits on the disk
-    (its writes are synced one by one), so it costs the step beside it little."""
-
-    def __init__(self, fn, args):
-        self.value = ("error", RuntimeError("the step did not finish"))
-        self.thread = threading.Thread(target=self._run, args=(fn, args), daemon=True)
-        self.thread.start()
-
-    def _run(self, fn, args) -> None:
-        try:
-            self.value = ("ok", fn(*args))
-        except BaseException as exc:  # noqa: B902 - raised in the caller by result()
-            self.value = ("error", exc)
-
-    def result(self):
-        """Wait for the step; its exception is raised here."""
-        self.thread.join()
-        kind, value = self.value
-        if kind == "error":
-            raise value
-        return value
-
-
-def in_thread(fn, *args) -> ThreadJob:
-    """fn(*args) in a thread while this process goes on; `.result()` waits for it."""
-    return ThreadJob(fn, args)

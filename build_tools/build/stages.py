@@ -7,12 +7,11 @@ import json
 import os
 import shutil
 import time
-from collections import deque
 
 from build_tools.analysis.analyzer import analyzer_for_corpus
 from build_tools.analysis.shared_tokens import SharedTokens
 from build_tools.build import publish as pub
-from build_tools.build.background import in_background, in_thread
+from build_tools.build.background import in_background
 from build_tools.build.site_stage import build_site, plan_site
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import ContentCache
@@ -67,9 +66,12 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
                 f"  index: re-indexed 0, removed 0\ndone in {time.perf_counter() - t0:.1f} s: nothing changed "
                 f"since build {previous.get('id')}")
             return {"documents": [nd.id for nd in checked.docs], "index": {"reindexed": [], "removed": []}}
-        # Written while the site is made (the disk's time, not the core's: the site's longest path)
-        to_write = deque(checked.docs)
-        writing = in_thread(write_normalized, staging, to_write, (previous or {}).get("normalized"))
+        # Written while the site is made (the disk's time, not the core's: the site's longest
+        # path), by a forked process: a thread beside the site stage's own forks (the page
+        # feed, the site search's workers) hung builds, its locks copied held into them.
+        published_normalized = (previous or {}).get("normalized")
+        folder = staging.start("normalized", from_published=published_normalized is not None)
+        writing = in_background(write_normalized, folder, checked.docs, published_normalized)
         documents = release_documents(checked, records)
         site_stats = publish_site_too(paths, staging, pages, nav, plan, engine, analyzer, previous, log, shared)
         writing.result()
@@ -89,8 +91,7 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
         if index_job is not None:
             index_job.cancel()
         if writing is not None:  # (the site failed or Ctrl+C: the rest is not written)
-            to_write.clear()
-            writing.thread.join()  # before the staging folder is thrown away under it
+            writing.cancel()  # before the staging folder is thrown away under it
         staging.discard()
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
     return {"documents": documents, "index": index_stats, "site": site_stats}
@@ -187,20 +188,14 @@ def normalized_digest(nd) -> str:
     return hashlib.sha1((nd.to_markdown() + "\0" + nd.changes_json()).encode("utf-8")).hexdigest()
 
 
-def write_normalized(staging: pub.Staging, docs: deque, previous: dict | None) -> None:
-    """Stage build/normalized: a linked copy of the published one with the changed
-    documents' files replaced and removed documents' files deleted (rewriting thousands
-    of unchanged files costs more than the build).  `docs` is emptied as they are
-    written (memory at 10,000 letters: the build has let them go)."""
-    folder = staging.start("normalized", from_published=previous is not None)
+def write_normalized(folder, docs: list, previous: dict | None) -> None:
+    """Bring the staged build/normalized `folder` (a linked copy of the published one, or
+    empty) up to date: the changed documents' files replaced and removed documents' files
+    deleted (rewriting thousands of unchanged files costs more than the build)."""
     previous = previous or {}
     keep = set()
     present = set(os.listdir(folder))  # names, not Path objects: 20,000 files at 10,000 letters
-    while docs:
-        try:
-            nd = docs.popleft()
-        except IndexError:  # emptied by the build, which stops
-            break
+    for nd in docs:
         keep |= {f"{nd.id}.md", f"{nd.id}.changes.json"}
         if previous.get(nd.id) == normalized_digest(nd) and f"{nd.id}.md" in present:
             continue
