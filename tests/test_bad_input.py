@@ -2,6 +2,8 @@
 leave the previous site and index untouched.  Each case breaks a copy of the real corpus
 and asserts the exact list of messages."""
 import hashlib
+import os
+from pathlib import Path
 
 import pytest
 from conftest import copy_corpus, run_cli
@@ -115,9 +117,17 @@ def test_clean_corpus_checks_ok():
 
 def _snapshot(out):
     """The published outputs (not the writer lock's notes, not build/cache/: caches keyed
-    by content may gain entries in a failed build)."""
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and ".siam-yim.lock" not in p.name and not p.relative_to(out).parts[:2] == ("build", "cache")}
+    by content may gain entries in a failed build; not build/publish-trash/: what earlier
+    builds replaced, being deleted by a detached process meanwhile)."""
+    transient = {os.path.join(out, "build", "cache"), os.path.join(out, "build", "publish-trash")}
+    files = {}
+    for folder, dirs, names in os.walk(out):  # (the transient folders are not even listed)
+        dirs[:] = [d for d in dirs if os.path.join(folder, d) not in transient]
+        for n in names:
+            if ".siam-yim.lock" not in n:
+                p = Path(folder, n)
+                files[str(p.relative_to(out))] = p.read_bytes()
+    return dict(sorted(files.items()))
 
 
 @pytest.mark.parametrize("name", ["malformed front matter", "missing required field", "duplicate id",
