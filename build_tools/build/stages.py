@@ -71,7 +71,7 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
         # feed, the site search's workers) hung builds, its locks copied held into them.
         published_normalized = (previous or {}).get("normalized")
         folder = staging.start("normalized", from_published=published_normalized is not None)
-        writing = in_background(write_normalized, folder, checked.docs, published_normalized)
+        writing = in_background(write_normalized, folder, checked.docs, normalized, published_normalized)
         documents = release_documents(checked, records)
         site_stats = publish_site_too(paths, staging, pages, nav, plan, engine, analyzer, previous, log, shared)
         writing.result()
@@ -188,16 +188,17 @@ def normalized_digest(nd) -> str:
     return hashlib.sha1((nd.to_markdown() + "\0" + nd.changes_json()).encode("utf-8")).hexdigest()
 
 
-def write_normalized(folder, docs: list, previous: dict | None) -> None:
+def write_normalized(folder, docs: list, digests: dict[str, str], previous: dict | None) -> None:
     """Bring the staged build/normalized `folder` (a linked copy of the published one, or
     empty) up to date: the changed documents' files replaced and removed documents' files
-    deleted (rewriting thousands of unchanged files costs more than the build)."""
+    deleted (rewriting thousands of unchanged files costs more than the build).
+    `digests`: each document's normalized_digest, as the build computed it."""
     previous = previous or {}
     keep = set()
     present = set(os.listdir(folder))  # names, not Path objects: 20,000 files at 10,000 letters
     for nd in docs:
         keep |= {f"{nd.id}.md", f"{nd.id}.changes.json"}
-        if previous.get(nd.id) == normalized_digest(nd) and f"{nd.id}.md" in present:
+        if previous.get(nd.id) == digests[nd.id] and f"{nd.id}.md" in present:
             continue
         write_text_atomic(folder / f"{nd.id}.md", nd.to_markdown())
         write_text_atomic(folder / f"{nd.id}.changes.json", nd.changes_json())
