@@ -15,11 +15,18 @@ import json
 import os
 import pickle
 import time
+import zlib
 from pathlib import Path
 
 from build_tools.common.atomic import write_pickle_atomic
 
 FORMAT = b"1"
+
+
+def shard_of(name: str, shards: int) -> int:
+    """Which of `shards` files keeps the entry called `name` (a cache kept in pieces, so
+    a rebuild after one changed letter rewrites one piece; stable across processes)."""
+    return zlib.crc32(name.encode("utf-8")) % shards
 
 
 def digest(*parts) -> str:

@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 import posixpath
 import sys
-import zlib
 
 from build_tools import common as common_package
 from build_tools import knowledge as knowledge_package
-from build_tools.common.cache import code_version, digest
+from build_tools.common.cache import code_version, digest, shard_of
 from build_tools.common.thaidate import format_thai_date
 from build_tools.knowledge.citation import cite
 from build_tools.knowledge.model import Model, block_text
@@ -83,7 +82,7 @@ class _Records:
         new: list[dict] = [{} for _ in keys]
         parts = []
         for nd in self.docs:
-            shard = zlib.crc32(nd.id.encode("utf-8")) % RECORD_SHARDS
+            shard = shard_of(nd.id, RECORD_SHARDS)
             text = old[shard].get(nd.key) if nd.key else None
             if text is None:  # one more level of indent: the record stands in the list
                 text = "\n".join(" " + ln for ln in json.dumps(self.document(nd), ensure_ascii=False,

@@ -20,6 +20,7 @@ import build_tools.common
 import build_tools.sources
 from build_tools.common.atomic import write_pickle_atomic
 from build_tools.common.cache import FileDigests, code_version
+from build_tools.common.cache import shard_of as common_shard_of
 
 FORMAT = "3"
 SHARDS = 32
@@ -33,7 +34,7 @@ def bytes_digest(data: bytes) -> str:
 
 def shard_of(rel: str) -> int:
     """Which of the SHARDS files keeps the record of the document file `rel`."""
-    return hashlib.blake2b(rel.encode("utf-8"), digest_size=2).digest()[0] % SHARDS
+    return common_shard_of(rel, SHARDS)
 
 
 class DocumentRecords:

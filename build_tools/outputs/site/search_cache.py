@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import pickle
 import uuid
-import zlib
 from pathlib import Path
 
 from build_tools.common.atomic import write_pickle_atomic
+from build_tools.common.cache import shard_of as common_shard_of
 
 PAGE_SHARDS = 32
 
 
 def shard_of(url: str) -> int:
-    return zlib.crc32(url.encode("utf-8")) % PAGE_SHARDS
+    return common_shard_of(url, PAGE_SHARDS)
 
 
 def shard_path(cache: Path, k: int) -> Path:
