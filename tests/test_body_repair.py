@@ -57,9 +57,14 @@ def test_readings_prefer_restoring_marks_to_changing_letters():
     assert mark_words.damage("ดวน", "วน") is None
 
 
-@pytest.mark.parametrize("wrong, right", [("ดวน", "ด่วน"), ("ถิน", "ถิ่น"), ("ทัว", "ทั่ว")])
+@pytest.mark.parametrize("wrong, right", [("ดวน", "ด่วน"), ("ถิน", "ถิ่น"), ("ทัว", "ทั่ว"), ("นี", "นี้")])
 def test_review_suggestions_restore_marks_before_changing_letters(wrong, right):
-    assert suggest(wrong) == right  # PyThaiNLP's speller said วน, สิน, ตัว
+    assert suggest(wrong) == right  # PyThaiNLP's speller said วน, สิน, ตัว, ที
+
+
+def test_one_letter_is_restored_in_a_suggestion_only():
+    # a one-letter word's marks are a hint for the reviewer, never a repair of the text
+    assert mark_words.readings("นี") == [] and mark_words.readings("นี", shortest=1) == ["นี้", "นี่", "นิ"]
 
 
 def test_known_names_and_places_are_restored_and_recorded():

@@ -94,8 +94,7 @@ def _by_letters(extra: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     words = list(lexicon.words(extra))
     out: dict[str, list[str]] = {}
     for w, b in zip(words, _MARK.sub("", fuzzy.clean("\n".join(words))).split("\n")):
-        if len(b) >= MIN_LETTERS:
-            out.setdefault(b, []).append(w)
+        out.setdefault(b, []).append(w)
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
@@ -107,17 +106,18 @@ def frequencies() -> dict[str, int]:
     return dict(tnc.word_freqs())
 
 
-def readings(span: str, extra: tuple[str, ...] = ()) -> list[str]:
-    """Dictionary words `span` may be with its marks restored, commonest first."""
-    return list(_readings(span, extra))
+def readings(span: str, extra: tuple[str, ...] = (), shortest: int = MIN_LETTERS) -> list[str]:
+    """Dictionary words `span` may be with its marks restored, commonest first; none for
+    a span of fewer than `shortest` letters."""
+    return list(_readings(span, extra, shortest))
 
 
 # The same damaged pieces recur from letter to letter (an office's name, a word one
 # font's marks lose): looked up once per process.
 @functools.lru_cache(maxsize=1 << 16)
-def _readings(span: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+def _readings(span: str, extra: tuple[str, ...], shortest: int) -> tuple[str, ...]:
     b = bare(span)
-    if len(b) < MIN_LETTERS:
+    if len(b) < shortest:
         return ()
     found = [w for w in _by_letters(extra).get(b, ()) if plausible(span, w)]
     freq = frequencies()
@@ -140,8 +140,9 @@ def choose(cands: list[str]) -> str | None:
 
 def preferred(printed: str, other: str | None) -> str | None:
     """Of `other` (a reading that may change letters: a speller's) and the commonest
-    reading of `printed` with only dropped marks restored, the one to suggest."""
-    restored = [w for w in readings(printed) if damage(printed, w)[1] == 0]
+    reading of `printed` with only dropped marks restored, the one to suggest (a hint
+    for a reviewer: one letter too, นี -> นี้ rather than the speller's ที)."""
+    restored = [w for w in readings(printed, shortest=1) if damage(printed, w)[1] == 0]
     if not restored:
         return other
     freq = frequencies()
