@@ -4,6 +4,8 @@ caller; stopping early leaves no worker behind; a worker runs at the priority as
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import time
 
 import pytest
 
@@ -68,6 +70,35 @@ def test_worker_raises_the_error_where_the_result_is_asked_for():
         assert good.result() == 9
         with pytest.raises(ValueError, match="item 50 is bad"):
             bad.result()
+    finally:
+        worker.close()
+
+
+def _sleep_then_mark(path: str) -> bytes:
+    import pathlib
+    import time
+
+    time.sleep(0.3)
+    pathlib.Path(path).write_text("done")
+    return b"x" * 1_000_000  # more than a pipe holds: written in pieces, under the pool's lock
+
+
+def test_closing_a_worker_ends_the_item_it_is_on_and_skips_the_rest(tmp_path):
+    # Pool.terminate() killed the worker wherever it was: killed while it wrote a large
+    # result, it left the pool's result lock taken and terminate() waited forever.
+    worker = parallel.Worker(_sleep_then_mark)
+    on, queued = tmp_path / "on", tmp_path / "queued"
+    worker.submit(str(on)), worker.submit(str(queued))
+    time.sleep(0.1)  # the worker is on the first item
+    worker.close()
+    assert on.read_text() == "done" and not queued.exists()
+    assert not multiprocessing.active_children()
+
+
+def test_ctrl_c_is_left_to_the_caller():
+    worker = parallel.Worker(lambda x: signal.getsignal(signal.SIGINT))
+    try:
+        assert worker.submit(None).result() == signal.SIG_IGN  # the caller stops the workers
     finally:
         worker.close()
 

@@ -10,27 +10,63 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 
 MIN_ITEMS = 64  # fewer: starting workers costs more than it saves
 _FN = None
+_STOPPED = None  # in a worker: its pool's stop flag (shared memory the parent sets)
 
 
 def _call(item):
+    if _STOPPED.value:
+        return None  # the caller wants no more results: what is queued is skipped
     return _FN(item)
 
 
-def _forked_pool(fn, processes: int, nice: int = 0):
-    """A pool of `processes` forked processes that run `fn` on what is given to `_call`;
-    None where this system cannot fork.  `fn` reaches them by the fork (any callable, a
-    closure too); `nice`: how much lower their priority is."""
-    global _FN
+def _start_worker(nice: int, stopped) -> None:
+    global _STOPPED
+    _STOPPED = stopped
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's: it stops the pool
+    if nice:
+        os.nice(nice)
+
+
+class _Forked:
+    """A multiprocessing pool of forked workers that is stopped without killing them.
+    Pool.terminate() kills a worker wherever it is; one killed while it writes a result
+    larger than the pipe holds (a page's analysis, the language's word list) leaves the
+    pool's result lock taken, and terminate() then waits for its own task thread, stuck
+    on that lock, forever (the test suite's builds hung so).  `stop` raises a flag every
+    worker reads before each item instead: the items queued are skipped, the ones being
+    computed end, and the workers exit of themselves."""
+
+    def __init__(self, fn, processes: int, nice: int):
+        global _FN
+        ctx = multiprocessing.get_context("fork")
+        self.stopped = ctx.RawValue("b", 0)
+        _FN = fn
+        try:
+            self.pool = ctx.Pool(processes, initializer=_start_worker, initargs=(nice, self.stopped))
+        finally:
+            _FN = None
+
+    def submit(self, item):
+        return self.pool.apply_async(_call, (item,))
+
+    def stop(self) -> None:
+        self.stopped.value = 1
+        self.pool.close()
+        self.pool.join()
+
+
+def _forked_pool(fn, processes: int, nice: int = 0) -> _Forked | None:
+    """`processes` forked processes that run `fn` on what is given to `_call`; None
+    where this system cannot fork.  `fn` reaches them by the fork (any callable, a
+    closure too); `nice`: how much lower their priority is.  Ctrl+C is left to the
+    caller, which stops them."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
-    _FN = fn
-    try:
-        return multiprocessing.get_context("fork").Pool(processes, initializer=os.nice, initargs=(nice,))
-    finally:
-        _FN = None
+    return _Forked(fn, processes, nice)
 
 
 def pool_size(items: list, workers: int | None = None) -> int:
@@ -47,8 +83,11 @@ def parallel_map(fn, items: list, workers: int | None = None) -> list:
     workers = pool_size(items, workers)
     if workers < 2:
         return [fn(x) for x in items]
-    with _forked_pool(fn, workers) as pool:
-        return pool.map(_call, items, chunksize=max(1, len(items) // (workers * 8)))
+    forked = _forked_pool(fn, workers)
+    try:
+        return forked.pool.map(_call, items, chunksize=max(1, len(items) // (workers * 8)))
+    finally:
+        forked.stop()
 
 
 def parallel_imap(fn, items: list, workers: int | None = None, chunksize: int = 8):
@@ -60,13 +99,11 @@ def parallel_imap(fn, items: list, workers: int | None = None, chunksize: int = 
     if workers < 2:
         yield from map(fn, items)
         return
-    pool = _forked_pool(fn, workers)
+    forked = _forked_pool(fn, workers)
     try:
-        yield from pool.imap(_call, items, chunksize=chunksize)
-        pool.close()
+        yield from forked.pool.imap(_call, items, chunksize=chunksize)
     finally:
-        pool.terminate()  # the caller stopped early or failed: never wait for the workers
-        pool.join()
+        forked.stop()  # (the caller stopped early or failed: the rest is skipped)
 
 
 class _Done:
@@ -81,18 +118,14 @@ class _Done:
 
 
 class _Running:
-    def __init__(self, pool, pending):
-        self.pool, self.pending = pool, pending
+    def __init__(self, forked: _Forked, pending):
+        self.forked, self.pending = forked, pending
 
     def result(self):
         try:
-            out = self.pending.get()
-        except BaseException:  # the worker's error, or Ctrl+C: never wait for a worker
-            self.pool.terminate()
-            raise
-        self.pool.close()
-        self.pool.join()
-        return out
+            return self.pending.get()
+        finally:  # (the worker's error, or Ctrl+C: what is left is skipped)
+            self.forked.stop()
 
 
 class Worker:
@@ -110,13 +143,13 @@ class Worker:
     def submit(self, item):
         if self.pool is None:
             return _Done(self.fn(item))
-        return _Pending(self.pool.apply_async(_call, (item,)))
+        return _Pending(self.pool.submit(item))
 
     def close(self) -> None:
-        """Stop the process (at once: what it has not done yet is not wanted)."""
+        """Stop the process: what it has not begun is skipped (not wanted), what it is
+        on ends first (an item is small: a page)."""
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.stop()
             self.pool = None
 
 
@@ -135,7 +168,7 @@ def in_background(fn, items: list):
     """[fn(x) for x in items] computed in one forked process while the caller goes on;
     `.result()` waits for the list (an exception in `fn` is raised there).  Nothing to
     do, or no fork: computed at once."""
-    pool = _forked_pool(fn, 1) if items else None  # forked here, with `fn`
-    if pool is None:
+    forked = _forked_pool(fn, 1) if items else None  # forked here, with `fn`
+    if forked is None:
         return _Done([fn(x) for x in items])
-    return _Running(pool, pool.map_async(_call, items, chunksize=len(items)))
+    return _Running(forked, forked.pool.map_async(_call, items, chunksize=len(items)))
