@@ -67,9 +67,8 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
                 f"since build {previous.get('id')}")
             return {"documents": [nd.id for nd in checked.docs], "index": {"reindexed": [], "removed": []}}
         # Written while the site is made (the disk's time, not the core's: the site's longest
-        # path), by a forked process, not a thread: the site stage forks its own workers
-        # meanwhile (the page feed, the site search's), and a fork copies any lock a
-        # running thread holds into the child, held.
+        # path), by a forked process, not a thread: the site stage forks its workers meanwhile,
+        # and a fork copies the locks a running thread holds into the child, held.
         published_normalized = (previous or {}).get("normalized")
         folder = staging.start("normalized", from_published=published_normalized is not None)
         writing = in_background(write_normalized, folder, checked.docs, normalized, published_normalized)
