@@ -28,6 +28,10 @@ RECEIVED_WITHIN_DAYS = 90
 DEADLINE = re.compile(r"ภายใน\s*(?:วัน\s*ที่?)?\s*")  # ภายในวันที่ (ที่ often loses its mark)
 DEADLINE_REACH = 40  # characters after ภายในวันที่ where its date stands
 WRITTEN_FOR_OTHERS = "๕๓๒๑"  # what Tesseract writes for ๔ ๙ ๘ ๖ / ๗ ๙ / ๖ / ๖ (measured, above)
+# An order's or announcement's number (and a body's serial/year) starts again from 1 every
+# calendar year (ระเบียบงานสารบรรณ: เลขที่คำสั่ง ... เริ่มจากเลข ๑ เรียงไปจนสิ้นปีปฏิทิน ทับเลขปี
+# พุทธศักราช): no office issues ten thousand of them in one year.
+YEARLY_SERIAL_DIGITS = 4
 
 
 def confusion_cost(read: str, printed: str) -> float:
@@ -81,11 +85,22 @@ def _long_serial(num: Number, line: int | None) -> list[Flag]:
                  line, suggestion=cut, wrong=num.printed)]
 
 
+def _yearly_serial(num: Number, line: int | None) -> list[Flag]:
+    """A serial numbered within a year (serial/BE year) with more digits than a year's
+    serials reach (`๒๒๖๒๑/๒๕๕๓`): OCR added digits (debris, a doubled `/`), which of
+    them only the scan tells; flagged without a guess."""
+    if num.kind == "government" or len(num.serial) <= YEARLY_SERIAL_DIGITS:
+        return []
+    return [Flag("number_check", f"เลขลำดับ '{num.serial}' ในเลขที่ '{num.printed}' ยาวผิดปกติ (เลขที่คำสั่ง ประกาศ "
+                                 "และเลขที่ทับปี พ.ศ. เริ่มจาก ๑ ทุกปีปฏิทิน ไม่ถึงหมื่นในปีเดียว): OCR อาจอ่านเศษหรือ"
+                                 "เครื่องหมาย / เป็นตัวเลข ตรวจกับต้นฉบับ", line, wrong=num.printed)]
+
+
 def check_number(num: Number | None, date_iso: str | None, expected_prefixes: list[str],
                  line: int | None) -> list[Flag]:
     if num is None:
         return []
-    flags = number_reading(num, line) + _long_serial(num, line)
+    flags = number_reading(num, line) + _long_serial(num, line) + _yearly_serial(num, line)
     if num.year and date_iso:
         be = str(dt.date.fromisoformat(date_iso).year + BE_OFFSET)
         if to_arabic_digits(num.year) != be:
