@@ -334,6 +334,20 @@ def test_a_suggestion_that_keeps_a_serial_in_digits_tesseract_writes_for_others_
                          f"ตรวจกับต้นฉบับ{note}")
 
 
+@pytest.mark.parametrize("number, expected, suggestion", [
+    ("มท ๐๕๐๕.๑/ว ๔๔๐๗", ["มท 0404"], "มท ๐๔๐๔.๑/ว ๔๔๐๗"),  # both ๔ of the department read as ๕
+    ("มท ๐๕๑๐.๑/ว ๔๔๐๗", ["มท 0404", "มท 04"], "มท ๐๔๑๐.๑/ว ๔๔๐๗"),  # one digit fits: two are not tried
+    ("มท ๐๓๐๓.๑/ว ๔๔๐๗", ["มท 0808", "มท 0909"], "มท ๐๙๐๙.๑/ว ๔๔๐๗"),  # ๓ is read for ๙ more often than ๘
+    ("มท ๕๐๐๕.๑/ว ๔๔๐๗", ["มท 4009", "มท 9004"], None),  # the same swaps either way: no reading
+    ("มท ๐๑๑๑.๑/ว ๔๔๐๗", ["มท 0808"], None),  # three digits away: no reading
+])
+def test_the_issuers_office_is_suggested_by_one_confused_digit_else_two(number, expected, suggestion):
+    from build_tools.ingest.checks import check_number
+
+    (f,) = check_number(find_number(number), None, expected, 2)
+    assert (f.kind, f.suggestion, f.wrong) == ("number_check", suggestion, number)
+
+
 def test_a_reading_that_corrects_the_serial_too_has_no_note():
     from build_tools.ingest.checks import uncertain_serial
 

@@ -71,6 +71,24 @@ def test_a_government_serial_that_starts_with_0_is_flagged_without_a_guess(numbe
                          "ไม่เติม 0 ข้างหน้า): เลขต้น ๆ อาจเป็นเศษที่ OCR อ่านเป็นตัวเลข ตรวจกับต้นฉบับ")
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("ที่ ๒๒๖๒๑/๒๕๕๓", True),  # an order's serial with digits OCR added
+    ("ที่ สอบต. 05812/2553", True),  # a body's serial/year alike
+    ("ที่ ๒๒๖/๒๕๕๓", False),
+    ("ที่ 9999/2553", False),  # four digits: a busy office's last order of the year
+    ("ที่ ขก 0017.2/ว 23456", False),  # a government serial: its own rules (_long_serial)
+])
+def test_a_serial_numbered_within_a_year_that_no_year_reaches_is_flagged_without_a_guess(text, flagged):
+    num = find_number(text)
+    flags = check_number(num, None, [], 3)
+    if not flagged:
+        assert flags == []
+        return
+    (f,) = flags
+    assert (f.kind, f.line, f.suggestion, f.wrong) == ("number_check", 3, None, num.printed)
+    assert f.message.startswith(f"เลขลำดับ '{num.serial}' ในเลขที่ '{num.printed}' ยาวผิดปกติ (เลขที่คำสั่ง")
+
+
 def test_an_associations_padded_serial_is_as_printed():
     assert check_number(find_number("สอบต. ๐๑๒/๒๕๕๓"), "2010-01-30", [], 1) == []
 
