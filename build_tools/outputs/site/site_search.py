@@ -142,6 +142,8 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
     `shared`: the texts the Whoosh index cut (analysis/shared_tokens.py)."""
     listed = [(url, page, cached_analysis(page, old.pop(url, None)))
               for url, page in indexed_pages(site_dir, docs_dir, sources, urls, same_sources)]
+    if feed is not None:
+        feed.finish()  # (a rebuild: the worker's last few pages are waited for, not cut again)
     fed = {url: got for url, page, entry in listed if entry is None and feed is not None
            for got in [feed.take(url, page)] if got is not None}
     if feed is not None:
