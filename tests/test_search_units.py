@@ -393,6 +393,28 @@ def test_the_last_few_pages_the_feed_worker_has_are_waited_for_not_cut_again(tmp
         assert (f"(3 of 3 pages analyzed, {fed} of them as the engine wrote them" in logs[-1]) == (fed > 0)
 
 
+def test_the_language_words_are_kept_for_the_next_build_with_the_same_analyzer(tmp_path, corpus_analyzer,
+                                                                                 monkeypatch):
+    # The words of the language (language_terms) are kept in a file of their own, by
+    # the index's key: the next build reads them before the site engine starts and asks
+    # the page feed's worker for nothing; the index is the same as when they are listed.
+    from build_tools.outputs.site import site_search
+    from build_tools.outputs.site.site_search import build_site_index, index_key, kept_language, language_terms
+
+    site, cache = tmp_path / "site", tmp_path / "cache" / "site-search.pickle"
+    (site / "p0").mkdir(parents=True)
+    (site / "p0" / "index.html").write_text(_page("p0", "ส่งเสริมอาชีพ"), encoding="utf-8")
+    key = index_key(corpus_analyzer)
+    assert kept_language(cache, key) is None and kept_language(None, key) is None
+    build_site_index(site, corpus_analyzer, log=lambda m: None, cache=cache)
+    listed = _index_files(site)
+    assert kept_language(cache, key) == language_terms(corpus_analyzer)
+    assert kept_language(cache, "another analyzer") is None
+    monkeypatch.setattr(site_search, "language_terms", lambda analyzer: pytest.fail("listed again"))
+    build_site_index(site, corpus_analyzer, log=lambda m: None, cache=cache)
+    assert _index_files(site) == listed
+
+
 def test_the_feed_worker_lists_the_language_words_before_any_page(corpus_analyzer):
     # While MkDocs renders (before it writes the first page) the feed's worker lists the
     # words of the language for the index's dictionary shards, off the build's last step.

@@ -259,6 +259,18 @@ def _add_language_words(dicts: dict[str, dict], terms: list[tuple[str, str]]) ->
     return added
 
 
+def _language(cache: Path | None, key: str, given: list | None, early: list | None,
+              analyzer: ThaiAnalyzer) -> list[tuple[str, str]]:
+    """The language's words: `given` (what kept_language gave the caller), else the ones
+    kept for `key`, else what the feed's worker listed (`early`), else listed here; kept
+    for the next build when they were not read."""
+    language = given or kept_language(cache, key)
+    if language is None:
+        language = early or language_terms(analyzer)
+        _save_cache(language_cache(cache) if cache is not None else None, {"key": key, "terms": language})
+    return language
+
+
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
                      log=print, cache: Path | None = None, in_place: bool = False,
                      pages_key: str | None = None, feed: PageFeed | None = None,
@@ -272,8 +284,7 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     only the files whose bytes change are replaced there (a one-letter rebuild rewrites a
     few shards); otherwise the index is written beside the live one and swapped in whole.
     `feed`: pages already analysed as the engine wrote them (PageFeed); `shared`: the
-    texts the Whoosh index cut, looked up before cutting them again (the same terms);
-    `language`: what kept_language gave (else read here, or listed afresh)."""
+    texts the Whoosh index cut (the same terms); `language`: see _language."""
     final = site_dir / INDEX_DIR
     key = index_key(analyzer)
     files_cache = cache.with_name(cache.stem + "-files.pickle") if cache is not None else None
@@ -288,10 +299,7 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     analyzed, fresh, by_feed = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources,
                                             urls, same_sources=same, feed=feed, shared=shared)
     compacted = sections.compact(analyzed)
-    language = language or kept_language(cache, key)
-    if language is None:
-        language = early or language_terms(analyzer)
-        _save_cache(language_cache(cache) if cache is not None else None, {"key": key, "terms": language})
+    language = _language(cache, key, language, early, analyzer)
     kept.save(compacted, renumbered=compacted is not analyzed, sources=sources,
               vocab=list(sections.vocab), urls=urls, pages_key=pages_key)
     pages = len(compacted)
