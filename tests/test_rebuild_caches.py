@@ -626,6 +626,44 @@ def test_pruning_removes_the_entries_no_run_asked_for_and_nothing_else(tmp_path)
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["a.pickle", "c.d.pickle", "notes.txt"]
 
 
+def test_a_listed_cache_finds_what_a_file_check_finds_through_puts_removals_and_prunes(tmp_path, monkeypatch):
+    # ContentCache lists its folder once (a rebuild looks for 40,000 entries): what
+    # has() and stored() say must stay what a look at the folder says, through entries
+    # written after the listing, one removed as unreadable, and a prune; and nothing
+    # but that one listing may touch the disk for them.
+    folder = tmp_path / "c"
+    ContentCache(folder).put("old", 1)
+    (folder / "notes.txt").write_text("x")
+    cache = ContentCache(folder)
+    listings = []
+    real_listdir = os.listdir
+    monkeypatch.setattr(os, "listdir", lambda p: listings.append(p) or real_listdir(p))
+    monkeypatch.setattr(os.path, "isfile", lambda p: pytest.fail(f"a file check of {p}"))
+
+    def on_disk() -> set[str]:
+        return {p.name[:-len(".pickle")] for p in folder.glob("*.pickle")}
+
+    def agree(*keys) -> None:
+        for key in keys:
+            assert cache.has(key) == (key in on_disk()), key
+            assert (cache.stored(key) is not None) == (key in on_disk()), key
+
+    agree("old", "new", "notes", "notes.txt")
+    cache.put("new", 2)  # written after the listing
+    agree("old", "new")
+    (folder / "old.pickle").write_bytes(b"damaged")
+    with pytest.raises(OSError, match="could not be read back"):
+        cache.deferred("old").value()
+    agree("old", "new")  # removed as unreadable: no longer found
+    cache.put("spare", 3)
+    cache.used.discard("spare")  # as if no step of this run had asked for it
+    assert cache.prune() == 1
+    agree("new", "spare", "old")
+    assert len(listings) == 1
+    again = ContentCache(folder)  # the next build lists the folder as it is now
+    assert again.has("new") and not again.has("spare") and not again.has("old") and len(listings) == 2
+
+
 def test_a_cache_entry_is_written_whole_or_not_at_all(tmp_path):
     # common.atomic.write_pickle_atomic, under every cache of the build (ContentCache,
     # the site search's cache, the front-matter records): a value that cannot be

@@ -350,6 +350,71 @@ def test_pages_handed_over_as_written_give_the_same_site_index(tmp_path, corpus_
         feed.close()
 
 
+@pytest.mark.slow  # indexes a site twice
+def test_the_last_few_pages_the_feed_worker_has_are_waited_for_not_cut_again(tmp_path, corpus_analyzer, monkeypatch):
+    # A rebuild hands the feed the few pages the engine rendered again; the worker (on
+    # a busy machine, niced) may not have done them when the engine is finished.  Up
+    # to PageFeed.FINISH_AT_MOST of them are waited for (stopping the worker waits for
+    # the one it is on anyway) instead of being cut again from their files; the index
+    # is the one written from the files alone.  More than that are left to analyze_site.
+    from build_tools.outputs.site import page_analysis, site_search
+    from build_tools.outputs.site.page_analysis import PageFeed
+    from build_tools.outputs.site.site_search import build_site_index
+
+    site = tmp_path / "site"
+    html = {f"p{n}/index.html": _page(f"p{n}", ["ส่งเสริมอาชีพ", "ป้องกันยาเสพติด", "แก้ไขปัญหาความยากจน"][n])
+            for n in range(3)}
+    for path, text in html.items():
+        (site / path).parent.mkdir(parents=True)
+        (site / path).write_text(text, encoding="utf-8")
+    build_site_index(site, corpus_analyzer, log=lambda m: None)
+    from_files = _index_files(site)
+    real_analysis = page_analysis._fed_analysis
+    cut_from_files = []
+    real_imap = site_search.parallel_imap
+    monkeypatch.setattr(site_search, "parallel_imap",
+                        lambda fn, items: cut_from_files.extend(url for url, _ in items) or real_imap(fn, items))
+    for at_most, fed, slow in ((3, 3, 0.3), (2, 0, 3.0)):  # (the second: none done when the index looks)
+        monkeypatch.setattr(PageFeed, "FINISH_AT_MOST", at_most)
+        monkeypatch.setattr(page_analysis, "_fed_analysis",  # a slow worker (forked with it)
+                            lambda *a, slow=slow, **k: time.sleep(slow) or real_analysis(*a, **k))
+        cut_from_files.clear()
+        feed = PageFeed(corpus_analyzer)
+        try:
+            for path, text in html.items():
+                feed.page_written(path, text)
+            assert feed.pending() == 3  # none done yet when the engine is finished
+            logs = []
+            build_site_index(site, corpus_analyzer, log=logs.append, feed=feed)
+        finally:
+            feed.close()
+        assert _index_files(site) == from_files
+        assert len(cut_from_files) == 3 - fed
+        assert (f"(3 of 3 pages analyzed, {fed} of them as the engine wrote them" in logs[-1]) == (fed > 0)
+
+
+def test_the_language_words_are_kept_for_the_next_build_with_the_same_analyzer(tmp_path, corpus_analyzer,
+                                                                                 monkeypatch):
+    # The words of the language (language_terms) are kept in a file of their own, by
+    # the index's key: the next build reads them before the site engine starts and asks
+    # the page feed's worker for nothing; the index is the same as when they are listed.
+    from build_tools.outputs.site import site_search
+    from build_tools.outputs.site.site_search import build_site_index, index_key, kept_language, language_terms
+
+    site, cache = tmp_path / "site", tmp_path / "cache" / "site-search.pickle"
+    (site / "p0").mkdir(parents=True)
+    (site / "p0" / "index.html").write_text(_page("p0", "ส่งเสริมอาชีพ"), encoding="utf-8")
+    key = index_key(corpus_analyzer)
+    assert kept_language(cache, key) is None and kept_language(None, key) is None
+    build_site_index(site, corpus_analyzer, log=lambda m: None, cache=cache)
+    listed = _index_files(site)
+    assert kept_language(cache, key) == language_terms(corpus_analyzer)
+    assert kept_language(cache, "another analyzer") is None
+    monkeypatch.setattr(site_search, "language_terms", lambda analyzer: pytest.fail("listed again"))
+    build_site_index(site, corpus_analyzer, log=lambda m: None, cache=cache)
+    assert _index_files(site) == listed
+
+
 def test_the_feed_worker_lists_the_language_words_before_any_page(corpus_analyzer):
     # While MkDocs renders (before it writes the first page) the feed's worker lists the
     # words of the language for the index's dictionary shards, off the build's last step.

@@ -28,7 +28,7 @@ from build_tools.outputs.site import engine_mkdocs, engine_zensical
 from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mkdocs
 from build_tools.outputs.site.engine_zensical import build_with_zensical
 from build_tools.outputs.site.page_analysis import PageFeed
-from build_tools.outputs.site.site_search import build_site_index, index_key, language_terms
+from build_tools.outputs.site.site_search import build_site_index, index_key, kept_language, language_terms
 
 SITE_STATE_FORMAT = "4"
 # Written by MkDocs from the pages it rendered: an incremental build keeps the published
@@ -176,8 +176,11 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
     pages.clear()  # written: the engine reads them from disk (gigabytes at 10,000 letters)
     # MkDocs hands each page over as it writes it: the site search cuts it on the other
     # core meanwhile (Zensical runs in its own process: its pages are cut afterwards);
-    # before the first page comes, the worker lists the language's words the index holds.
-    feed = PageFeed(analyzer, shared, first=partial(language_terms, analyzer)) if engine == "mkdocs" else None
+    # before the first page comes, the worker lists the language's words the index holds
+    # (unless the last build with this analyzer kept them).
+    language = kept_language(search_cache(paths), plan.state.get("search") or index_key(analyzer))
+    first = partial(language_terms, analyzer) if language is None else None
+    feed = PageFeed(analyzer, shared, first=first) if engine == "mkdocs" else None
     try:
         site = render_site(paths, staging, docs, nav, plan, engine, log=log,
                            written=feed.page_written if feed else None)
@@ -186,7 +189,7 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
         # these changed.
         pages_key = hashlib.sha256(json.dumps([plan.state["key"], sorted(plan.state["pages"])]).encode()).hexdigest()
         stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths), in_place=True,
-                                 pages_key=pages_key, feed=feed, shared=shared)
+                                 pages_key=pages_key, feed=feed, shared=shared, language=language)
     finally:
         if feed is not None:
             feed.close()

@@ -66,8 +66,19 @@ class ContentCache:
         # Entries' paths are made as strings: Path objects for the tens of thousands of
         # entries a rebuild looks at cost more than reading the ones it reads.
         self._prefix = os.path.join(folder, "") if folder is not None else ""
+        self._names: set[str] | None = None  # the entries there, listed once (see _present)
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
+
+    def _present(self, key: str) -> bool:
+        """An entry's file is there: the folder is listed once, at the first look, and
+        kept up to date by put() (a rebuild looks for tens of thousands of entries:
+        one listing instead of a file check each).  The build holds the writer lock,
+        so no other process adds or removes entries meanwhile; one found here that is
+        gone when read is an error naming it (Stored.value), never a silent gap."""
+        if self._names is None:
+            self._names = {n[:-len(".pickle")] for n in os.listdir(self.folder) if n.endswith(".pickle")}
+        return key in self._names
 
     def _file(self, key: str) -> Path:
         return Path(self._path(key))
@@ -94,15 +105,17 @@ class ContentCache:
             return
         self.used.add(key)
         write_pickle_atomic(self._file(key), value)
+        if self._names is not None:
+            self._names.add(key)
 
     def has(self, key: str) -> bool:
         """An entry is there (it may still prove unreadable: get() says so)."""
-        return self.folder is not None and os.path.isfile(self._path(key))
+        return self.folder is not None and self._present(key)
 
     def stored(self, key: str) -> Stored | None:
         """The entry as a Stored (read only when its value is asked for), or None when
         there is none; an entry kept only in memory is never deferred."""
-        if self.folder is None or not os.path.isfile(self._path(key)):
+        if self.folder is None or not self._present(key):
             return None
         self.used.add(key)
         self.hits += 1
@@ -113,6 +126,11 @@ class ContentCache:
         read when its value is asked for, an error naming it if it cannot be."""
         self.used.add(key)
         return Stored(self, key)
+
+    def forget(self, key: str) -> None:
+        """The entry `key` is gone (removed as unreadable)."""
+        if self._names is not None:
+            self._names.discard(key)
 
     def prune(self) -> int:
         """Remove the entries this run did not use; returns how many."""
@@ -126,6 +144,7 @@ class ContentCache:
                         os.unlink(entry.path)
                     except FileNotFoundError:
                         pass
+                    self.forget(entry.name[:-len(".pickle")])
                     gone += 1
         return gone
 
@@ -144,6 +163,7 @@ class Stored:
         if value is None:  # removed or damaged since it was found: never a silent gap
             path = self.cache._file(self.key)
             path.unlink(missing_ok=True)
+            self.cache.forget(self.key)
             raise OSError(f"{path}: a cached result could not be read back; it is removed, "
                           "so the next build computes it again")
         return value

@@ -119,6 +119,8 @@ class PageFeed:
 
     MAX_WAITING = 8_000_000
     NICE = 10  # the engine's own run is the build's longest path: the worker only fills a spare core
+    # Pages the worker has left when the engine is done, waited for (see finish).
+    FINISH_AT_MOST = 4
 
     def __init__(self, analyzer: ThaiAnalyzer, shared: SharedTokens | None = None, first=None):
         """`shared`: the texts the Whoosh index cut; `first`: a function the worker runs
@@ -153,6 +155,15 @@ class PageFeed:
     def pending(self) -> int:
         """How many pages handed over the worker has not analysed yet."""
         return sum(1 for _, h in self.results.values() if not h.ready())
+
+    def finish(self) -> None:
+        """Wait for the pages the worker has left when they are at most FINISH_AT_MOST (a
+        rebuild: the few pages the engine rendered again): stopping the worker waits
+        for the page it is on anyway, and a page it skipped would be cut again here."""
+        left = [h for _, h in self.results.values() if not h.ready()]
+        if len(left) <= self.FINISH_AT_MOST:
+            for handle in left:
+                handle.result()  # (an error in the worker is raised here, as in take)
 
     def take(self, url: str, page: Path) -> tuple | None:
         """(digest, rows, terms, file id) of the page at `url`, built file `page`, if it

@@ -63,7 +63,7 @@ class SearchCache:
 
     def save(self, pages: dict, renumbered: bool, **rest) -> None:
         """Keep `pages` (url -> entry; an entry kept from the last build is the very
-        object loaded) and `rest` (vocab, language, sources, urls, pages_key).
+        object loaded) and `rest` (vocab, sources, urls, pages_key).
         `renumbered`: the term ids are not the loaded cache's (every shard is written)."""
         if self.cache is None:
             return

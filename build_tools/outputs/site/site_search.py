@@ -106,6 +106,19 @@ def index_key(analyzer: ThaiAnalyzer) -> str:
     return h.hexdigest()
 
 
+def language_cache(cache: Path) -> Path:
+    """Where the language's words (language_terms) are kept for the next build: a file
+    of their own, read before the site engine starts (kept_language)."""
+    return cache.with_name(cache.stem + "-language.pickle")
+
+
+def kept_language(cache: Path | None, key: str) -> list[tuple[str, str]] | None:
+    """The language's words a build with the same index_key `key` kept; None: none.
+    A rebuild then asks the page feed's worker for nothing before its pages (its
+    listing of them, when not wanted, still held up the end of the feed)."""
+    return _load_cache(language_cache(cache), key).get("terms") if cache is not None else None
+
+
 def _load_cache(cache: Path | None, key: str) -> dict:
     if cache is None or not cache.is_file():
         return {}
@@ -129,6 +142,8 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
     `shared`: the texts the Whoosh index cut (analysis/shared_tokens.py)."""
     listed = [(url, page, cached_analysis(page, old.pop(url, None)))
               for url, page in indexed_pages(site_dir, docs_dir, sources, urls, same_sources)]
+    if feed is not None:
+        feed.finish()  # (a rebuild: the worker's last few pages are waited for, not cut again)
     fed = {url: got for url, page, entry in listed if entry is None and feed is not None
            for got in [feed.take(url, page)] if got is not None}
     if feed is not None:
@@ -244,10 +259,22 @@ def _add_language_words(dicts: dict[str, dict], terms: list[tuple[str, str]]) ->
     return added
 
 
+def _language(cache: Path | None, key: str, given: list | None, early: list | None,
+              analyzer: ThaiAnalyzer) -> list[tuple[str, str]]:
+    """The language's words: `given` (what kept_language gave the caller), else the ones
+    kept for `key`, else what the feed's worker listed (`early`), else listed here; kept
+    for the next build when they were not read."""
+    language = given or kept_language(cache, key)
+    if language is None:
+        language = early or language_terms(analyzer)
+        _save_cache(language_cache(cache) if cache is not None else None, {"key": key, "terms": language})
+    return language
+
+
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
                      log=print, cache: Path | None = None, in_place: bool = False,
                      pages_key: str | None = None, feed: PageFeed | None = None,
-                     shared: SharedTokens | None = None) -> dict:
+                     shared: SharedTokens | None = None, language: list | None = None) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
     `cache`: a file keeping each page's analysis for the next build (see analyze_site).
     `pages_key`: a hash of what decides which pages the site has (the site's key and
@@ -257,7 +284,7 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     only the files whose bytes change are replaced there (a one-letter rebuild rewrites a
     few shards); otherwise the index is written beside the live one and swapped in whole.
     `feed`: pages already analysed as the engine wrote them (PageFeed); `shared`: the
-    texts the Whoosh index cut, looked up before cutting them again (the same terms)."""
+    texts the Whoosh index cut (the same terms); `language`: see _language."""
     final = site_dir / INDEX_DIR
     key = index_key(analyzer)
     files_cache = cache.with_name(cache.stem + "-files.pickle") if cache is not None else None
@@ -272,8 +299,8 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     analyzed, fresh, by_feed = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources,
                                             urls, same_sources=same, feed=feed, shared=shared)
     compacted = sections.compact(analyzed)
-    language = saved.get("language") or early or language_terms(analyzer)
-    kept.save(compacted, renumbered=compacted is not analyzed, language=language, sources=sources,
+    language = _language(cache, key, language, early, analyzer)
+    kept.save(compacted, renumbered=compacted is not analyzed, sources=sources,
               vocab=list(sections.vocab), urls=urls, pages_key=pages_key)
     pages = len(compacted)
     del analyzed, compacted, saved, kept
