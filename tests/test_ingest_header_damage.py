@@ -89,6 +89,15 @@ def test_a_serial_numbered_within_a_year_that_no_year_reaches_is_flagged_without
     assert f.message.startswith(f"เลขลำดับ '{num.serial}' ในเลขที่ '{num.printed}' ยาวผิดปกติ (เลขที่คำสั่ง")
 
 
+@pytest.mark.parametrize("text", ["ที่ 12262/2553", "ที่ สอบต. 71234/2553"])
+def test_a_serial_before_the_slash_is_not_read_as_a_doubled_slash(text):
+    # the doubled-/ reading cuts the serial after a government number's /; a serial/year
+    # number's serial stands before it: flagged once, by its length, without a guess
+    num = find_number(text)
+    (f,) = check_number(num, None, [], 3)
+    assert f.suggestion is None and "(เลขที่คำสั่ง" in f.message
+
+
 def test_an_associations_padded_serial_is_as_printed():
     assert check_number(find_number("สอบต. ๐๑๒/๒๕๕๓"), "2010-01-30", [], 1) == []
 

@@ -77,7 +77,8 @@ def _long_serial(num: Number, line: int | None) -> list[Flag]:
         return [Flag("number_check", f"เลขลำดับ '{num.serial}' ในเลขที่ '{num.printed}' ขึ้นต้นด้วยเลข 0 "
                                      "(เลขลำดับหนังสือราชการไม่เติม 0 ข้างหน้า): เลขต้น ๆ อาจเป็นเศษที่ OCR อ่านเป็นตัวเลข "
                                      "ตรวจกับต้นฉบับ", line, wrong=num.printed)]
-    if len(num.serial) < 5 or to_arabic_digits(num.serial[0]) not in "17":
+    # (only a serial after the / can be the / read again; another's length: _yearly_serial)
+    if num.kind != "government" or len(num.serial) < 5 or to_arabic_digits(num.serial[0]) not in "17":
         return []
     cut = num.printed[: len(num.printed) - len(num.serial)] + num.serial[1:]
     return [Flag("number_check", f"เลขลำดับ '{num.serial}' ในเลขที่ '{num.printed}' ยาวผิดปกติ: เลข "
