@@ -154,13 +154,16 @@ class PageFeed:
 
     def pending(self) -> int:
         """How many pages handed over the worker has not analysed yet."""
-        return sum(1 for _, h in self.results.values() if not h.ready())
+        return len(self._unfinished())
+
+    def _unfinished(self) -> list:
+        return [h for _, h in self.results.values() if not h.ready()]
 
     def finish(self) -> None:
         """Wait for the pages the worker has left when they are at most FINISH_AT_MOST (a
         rebuild: the few pages the engine rendered again): stopping the worker waits
         for the page it is on anyway, and a page it skipped would be cut again here."""
-        left = [h for _, h in self.results.values() if not h.ready()]
+        left = self._unfinished()
         if len(left) <= self.FINISH_AT_MOST:
             for handle in left:
                 handle.result()  # (an error in the worker is raised here, as in take)
