@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from pathlib import Path
 
 from whoosh import columns, fields, formats, index
@@ -151,12 +152,18 @@ class WeightedFieldsTokenizer(ThaiTokenizer):
             yield t
 
 
+def field_text(rec: dict, name: str) -> str:
+    """A record's text field as `words` holds it: whitespace made single spaces (the
+    analyzer's words never cross whitespace: the same words)."""
+    return " ".join(str(rec.get(name) or "").replace(_PART, " ").replace(_WEIGHT, " ").split())
+
+
 def weighted_fields(rec: dict) -> str:
     """A record's text fields and their weights as the value of `words`."""
     weights = ranking.field_weights(bool(rec.get("page")), bool(rec.get("derived")))
     parts = []
     for f in TEXT_FIELDS:
-        text = " ".join(str(rec.get(f) or "").replace(_PART, " ").replace(_WEIGHT, " ").split())
+        text = field_text(rec, f)
         if text and weights[f]:
             parts.append(f"{f}{_WEIGHT}{weights[f]!r}{_WEIGHT}{text}")
     return _PART.join(parts)
@@ -231,7 +238,10 @@ def index_fields(rec: dict, analyzer: ThaiAnalyzer) -> dict:
     and its length."""
     out = {k: v for k, v in rec.items() if k not in ("page", "derived", "aliases") and v is not None}
     out[WORDS_FIELD] = weighted_fields(rec)
-    out[LENGTH_FIELD] = sum(len(analyzer.segment(rec.get(f) or "")) for f in ("body", "meta"))
+    # The texts as the tokenizer cuts them (ThaiAnalyzer.tokens: NFC), so the
+    # analyzer's memo cuts each once.
+    out[LENGTH_FIELD] = sum(len(analyzer.segment(unicodedata.normalize("NFC", field_text(rec, f))))
+                            for f in ("body", "meta"))
     out["page_kind"] = ranking.page_kind(rec["url"])
     return out
 
