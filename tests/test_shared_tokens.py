@@ -38,6 +38,20 @@ def test_a_recorded_text_gives_what_the_analyzer_gives(tmp_path, analyzer):
     assert (reader.hits, reader.misses) == (len(texts), 2)
 
 
+def test_texts_cut_chunk_by_chunk_give_what_the_whole_text_gives(analyzer):
+    """The site search cuts the texts the index did not, between whitespace, each chunk
+    once (ThaiAnalyzer.term_pairs): the pairs are those of the whole text's tokens, with
+    words across a cut (แนว|ทางการ), names the vocabulary holds with a space in them, a
+    dotted abbreviation, line breaks, tabs and a no-break space."""
+    multiword = "พลังชุมชน พลังสร้างสรรค์"
+    texts = _texts() + [f"ตาม{multiword} และ{multiword}ของ อบต.", "แนวทางการดำเนินงาน\nป.ป.ส.\tสถ.\u00a0พช. ๒๕๕๓",
+                        "ที่ มท ๐๘๑๐.๑/ว ๑๒๓  ลงวันที่ ๒๐ สิงหาคม ๒๕๕๒"]
+    for cutter in (analyzer, ThaiAnalyzer(vocabulary=[multiword, "สยามเมืองยิ้ม"])):
+        for t in texts:
+            assert cutter.term_pairs(t) == [(tok.text, tok.sub) for tok in cutter.tokens(t)], t
+        assert cutter.term_pairs(texts[-1]) == cutter.term_pairs(texts[-1])  # (the second time, from the memo)
+
+
 def test_texts_another_analyzer_cut_are_never_used(tmp_path, analyzer):
     path = tmp_path / "tokens.pickle"
     other = ThaiAnalyzer(vocabulary=["พลังชุมชน"])

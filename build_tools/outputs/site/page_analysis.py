@@ -25,7 +25,7 @@ PRIMARY_PAGES = ("documents/",)
 def _terms_of(text: str, analyzer: ThaiAnalyzer, shared: SharedTokens | None):
     """(term, sub) of each token of `text`: as the Whoosh index cut it, if it did."""
     hit = shared.get(text) if shared is not None else None
-    return hit if hit is not None else [(t.text, t.sub) for t in analyzer.tokens(text)]
+    return hit if hit is not None else analyzer.term_pairs(text)
 
 
 def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer,
