@@ -31,6 +31,7 @@ from build_tools.analysis.analyzer import ThaiAnalyzer
 from build_tools.analysis.shared_tokens import TokenMemo
 from build_tools.common.atomic import write_text_atomic
 from build_tools.outputs.search_index import ranking
+from build_tools.outputs.search_index.index_storage import WritingStorage
 from build_tools.outputs.search_index.postings_arrays import write_arrays
 
 # Bump when the analyzer or the schema changes: the index is then rebuilt from scratch.
@@ -291,12 +292,12 @@ def build_index(index_dir: Path, records_by_doc: dict[str, list[dict]],
         tmp = index_dir.with_name(index_dir.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        ix = index.create_in(str(tmp), make_schema(analyzer))
+        ix = WritingStorage(str(tmp)).create_index(make_schema(analyzer))
         changed = sorted(records_by_doc)
         removed: list[str] = []
         target = tmp
     else:
-        ix = index.open_dir(str(index_dir))
+        ix = WritingStorage(str(index_dir)).open_index()
         changed = sorted(d for d in records_by_doc if old["docs"].get(d) != fingerprints[d])
         removed = sorted(d for d in old["docs"] if d not in records_by_doc)
         target = index_dir
