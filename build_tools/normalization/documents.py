@@ -19,6 +19,7 @@ from build_tools.common.thaidate import format_thai_date
 from build_tools.normalization.clauses import Block, parse_blocks
 from build_tools.normalization.known_names import restorable_names
 from build_tools.normalization.rules import Context, Line, normalize_lines
+from build_tools.normalization.rules.names import warm_places
 from build_tools.sources import corrections as corrections_mod
 from build_tools.sources.corpus import Corpus, Document
 from build_tools.sources.corrections import corrections_for, known_names
@@ -251,6 +252,8 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None, also=Non
     absent = [i for i, k in enumerate(keys) if not (cache.has(k) and cache.has(body_key(k)))]
     if absent:
         dictionary_prefixes()  # the analyzer's too: made once, before the worker forks with it
+    if len(absent) >= MIN_ITEMS:
+        warm_places()  # the gazetteer's tables: made once, not in each of the pool's workers
     few = in_background(fresh, absent) if len(absent) < MIN_ITEMS else None
     elsewhere = set(absent) if few is not None else set()
     found = [None if i in elsewhere else _read_back(cache, k) for i, k in enumerate(keys)]

@@ -80,6 +80,21 @@ def gazetteer(level: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=4)
+def _places_by_name(level: str) -> frozenset[str]:
+    """The level's names as a set: a word is looked up after every จังหวัด, อำเภอ and
+    ตำบล of a corpus (the subdistricts are over 7,000 names)."""
+    return frozenset(gazetteer(level))
+
+
+def warm_places() -> None:
+    """Make the gazetteer's tables once, in a process that forks the normalization's
+    workers (each would make its own)."""
+    for level in set(PLACE_WORDS.values()):
+        _places_by_name(level)
+        _places_by_skeleton(level)
+
+
+@functools.lru_cache(maxsize=4)
 def _places_by_skeleton(level: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for n in gazetteer(level):
@@ -139,7 +154,7 @@ def restore_places(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
         level = PLACE_WORDS[m.group(1)]
         rest = text[m.end():]
         word = rest.split(" ")[0]
-        if not word or word in gazetteer(level) or (m.group(1).endswith(".") and _ABBREVIATION.match(rest)):
+        if not word or word in _places_by_name(level) or (m.group(1).endswith(".") and _ABBREVIATION.match(rest)):
             continue
         fits = sorted({n for n in _places_by_skeleton(level).get(fuzzy.skeleton(word), ())
                        if fuzzy.cost(word, n) <= MAX_COST}) or _last_letter_lost(word, level)
