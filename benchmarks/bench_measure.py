@@ -121,6 +121,7 @@ def run_build(corpus: Path, out: Path, engine: str = "mkdocs") -> dict:
     return {"wall": wall, "rss_mb": rss_kb / 1024, "pss_mb": total_mb, "lines": lines,
             "checked": marks.get("[3/5]"),
             "mkdocs": marks.get("  site search:", 0) - marks.get("[3/5]", 0) if "[3/5]" in marks else None,
+            "index_wait": marks.get("  index:", 0) - marks.get("[4/5]", 0) if "[4/5]" in marks else None,
             "publish": wall - marks.get("[5/5]", wall)}
 
 
