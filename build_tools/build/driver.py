@@ -23,6 +23,7 @@ from build_tools.build import publish as pub
 from build_tools.common.cache import FileDigests
 from build_tools.common.collector import fewer_collections
 from build_tools.common.interrupts import recorded_interrupts
+from build_tools.common.listing import files_under
 from build_tools.common.lock import writing
 from build_tools.common.paths import Paths
 
@@ -64,7 +65,9 @@ def inputs_digest(paths: Paths, site: bool, engine: str) -> str:
     h = hashlib.sha256(f"{site} {engine}".encode())
     files = FileDigests(paths.work / "cache" / "input-files.json")  # (sources/document_records.py reads it too)
     for root in (paths.corpus, paths.docs_src, Path(build_tools.__file__).parent):
-        for rel, full in _files_under(root):
+        top = os.path.join(root, "")
+        for rel in files_under(root, _read_by_builds, skip=_not_read, follow_links=True):
+            full = top + rel
             try:
                 st = os.stat(full)
             except OSError:  # e.g. a dangling link
@@ -78,16 +81,9 @@ def inputs_digest(paths: Paths, site: bool, engine: str) -> str:
     return h.hexdigest()
 
 
-def _files_under(root: Path) -> list[tuple[str, str]]:
-    """(relative path with /, path) of everything under `root` a build reads, in the
-    order sorted(root.rglob("*")) gives (by path parts), listed by os.walk: pathlib's
-    Path objects, relative_to and sorting cost more than the rest of the check at
-    10,000 letters.  Left out: the writer lock, an ingest's staging folders, __pycache__."""
-    out = []
-    for folder, dirs, names in os.walk(root, followlinks=True):
-        rel = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        dirs[:] = [d for d in dirs if d != "__pycache__" and not (prefix + d).startswith(".ingest-")]
-        out += [(prefix + n, os.path.join(folder, n)) for n in dirs + names
-                if ".siam-yim.lock" not in n and not (prefix + n).startswith(".ingest-")]
-    return sorted(out, key=lambda item: item[0].split("/"))
+def _read_by_builds(name: str) -> bool:
+    return ".siam-yim.lock" not in name and not name.startswith(".ingest-")  # (the writer lock, ingest staging)
+
+
+def _not_read(folder: str) -> bool:
+    return folder.rsplit("/", 1)[-1] == "__pycache__" or folder.startswith(".ingest-")

@@ -15,6 +15,7 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+from build_tools.common.listing import files_under
 from build_tools.knowledge.urls import page_url
 
 NO_SEARCH_CLASS = "no-search"  # class of page parts the site search leaves out
@@ -315,17 +316,3 @@ def indexed_pages(site_dir: Path, docs_dir: Path | None = None, known: dict | No
         skip = excluded_pages(docs_dir, known)
     urls = site_page_urls(site_dir) if urls is None else urls
     return [(url, site_dir / (url + "index.html")) for url in urls if url not in skip]
-
-
-def files_under(root: Path, wanted) -> list[str]:
-    """Paths (relative, with /) of the files under `root` whose name is `wanted`, in the
-    order sorted(root.rglob(...)) gives (by path parts), listed by os.walk: pathlib's
-    rglob, relative_to and sorting of thousands of Path objects cost more than the rest
-    of a one-letter rebuild's site search."""
-    out = []
-    top = os.path.join(root, "")  # os.walk's folders all start with it (relpath: slower)
-    for folder, _, names in os.walk(top):
-        rel = folder[len(top):].replace(os.sep, "/")
-        prefix = rel + "/" if rel else ""
-        out += [prefix + n for n in names if wanted(n)]
-    return sorted(out, key=lambda rel: rel.split("/"))
