@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, copy_built, seed
 
 from build_tools.analysis.analyzer import ThaiAnalyzer, analyzer_for_corpus
-from build_tools.analysis.shared_tokens import SharedTokens, TokenMemo
+from build_tools.analysis.shared_tokens import SharedTokens, TokenMemo, term_pairs
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def test_a_recorded_text_gives_what_the_analyzer_gives(tmp_path, analyzer):
 
 def test_texts_cut_chunk_by_chunk_give_what_the_whole_text_gives(analyzer):
     """The site search cuts the texts the index did not, between whitespace, each chunk
-    once (ThaiAnalyzer.term_pairs): the pairs are those of the whole text's tokens, with
+    once (shared_tokens.term_pairs): the pairs are those of the whole text's tokens, with
     words across a cut (แนว|ทางการ), names the vocabulary holds with a space in them, a
     dotted abbreviation, line breaks, tabs and a no-break space."""
     multiword = "พลังชุมชน พลังสร้างสรรค์"
@@ -48,8 +48,8 @@ def test_texts_cut_chunk_by_chunk_give_what_the_whole_text_gives(analyzer):
                         "ที่ มท ๐๘๑๐.๑/ว ๑๒๓  ลงวันที่ ๒๐ สิงหาคม ๒๕๕๒"]
     for cutter in (analyzer, ThaiAnalyzer(vocabulary=[multiword, "สยามเมืองยิ้ม"])):
         for t in texts:
-            assert cutter.term_pairs(t) == [(tok.text, tok.sub) for tok in cutter.tokens(t)], t
-        assert cutter.term_pairs(texts[-1]) == cutter.term_pairs(texts[-1])  # (the second time, from the memo)
+            assert term_pairs(cutter, t) == [(tok.text, tok.sub) for tok in cutter.tokens(t)], t
+        assert term_pairs(cutter, texts[-1]) == term_pairs(cutter, texts[-1])  # (the second time, from the memo)
 
 
 def test_texts_another_analyzer_cut_are_never_used(tmp_path, analyzer):

@@ -214,21 +214,6 @@ class ThaiAnalyzer:
         exp = self.expansions
         return [t for pos in range(len(words)) for t in self._tokens_at(text, words, pos, exp)]
 
-    def term_pairs(self, text: str) -> list[tuple[str, bool]]:
-        """(text, sub) of each of `tokens(text)`, cut chunk by chunk between whitespace
-        (no word, part of a word or word across a cut spans whitespace: the same pairs),
-        each chunk once per process: pages repeat their labels, names and dates."""
-        cache = self.__dict__.setdefault("_chunk_pairs", {})
-        out: list[tuple[str, bool]] = []
-        for chunk in unicodedata.normalize("NFC", text).split():
-            hit = cache.get(chunk)
-            if hit is None:
-                if len(cache) >= self.SEGMENT_CACHE_MAX:
-                    cache.clear()
-                hit = cache[chunk] = tuple((t.text, t.sub) for t in self.tokens(chunk))
-            out.extend(hit)
-        return out
-
     def matching_tokens(self, text: str, terms: set[str]) -> list[Token]:
         """The tokens of `text` whose text is one of `terms`, exactly as `tokens` gives
         them, analysing only the words where one of the terms (or a name it stands for)

@@ -9,13 +9,17 @@ indexes stay what they were (tests/test_shared_tokens.py compares them).
 
 Kept compact (at 10,000 letters: millions of tokens): each text's terms are ids into one
 term list (an array of 4-byte ints) with a byte per token saying whether it is a word
-inside a compound or a synonym (`Token.sub`)."""
+inside a compound or a synonym (`Token.sub`).
+
+What the index never saw is cut chunk by chunk between whitespace (`term_pairs`), each
+chunk once per process: pages repeat their labels, names and dates."""
 from __future__ import annotations
 
 import hashlib
 import json
 import os
 import pickle
+import unicodedata
 from array import array
 from pathlib import Path
 
@@ -85,3 +89,22 @@ class SharedTokens:
         self.hits += 1
         terms = self._terms
         return [(terms[i], bool(s)) for i, s in zip(array("i", hit[0]), hit[1])]
+
+
+CHUNKS_KEPT = 100_000
+
+
+def term_pairs(analyzer, text: str) -> list[tuple[str, bool]]:
+    """(text, sub) of each of `analyzer.tokens(text)`, cut chunk by chunk between
+    whitespace (no word, part of a word or word across a cut spans whitespace: the
+    same pairs), each chunk once per process and analyzer."""
+    cache = analyzer.__dict__.setdefault("_chunk_pairs", {})
+    out: list[tuple[str, bool]] = []
+    for chunk in unicodedata.normalize("NFC", text).split():
+        hit = cache.get(chunk)
+        if hit is None:
+            if len(cache) >= CHUNKS_KEPT:
+                cache.clear()
+            hit = cache[chunk] = tuple((t.text, t.sub) for t in analyzer.tokens(chunk))
+        out.extend(hit)
+    return out

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from build_tools.analysis.analyzer import ThaiAnalyzer
-from build_tools.analysis.shared_tokens import SharedTokens
+from build_tools.analysis.shared_tokens import SharedTokens, term_pairs
 from build_tools.common.parallel import Worker
 from build_tools.outputs.search_index import ranking
 from build_tools.outputs.site.site_sections import built_page_url, page_sections, searchable_part
@@ -25,7 +25,7 @@ PRIMARY_PAGES = ("documents/",)
 def _terms_of(text: str, analyzer: ThaiAnalyzer, shared: SharedTokens | None):
     """(term, sub) of each token of `text`: as the Whoosh index cut it, if it did."""
     hit = shared.get(text) if shared is not None else None
-    return hit if hit is not None else analyzer.term_pairs(text)
+    return hit if hit is not None else term_pairs(analyzer, text)
 
 
 def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer,
