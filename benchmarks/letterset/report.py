@@ -101,6 +101,22 @@ def body_tier_table(rows: list[dict]) -> list[str]:
     return out
 
 
+CHECKED = ("number", "date", "references")  # the fields numbers and dates are read into
+
+
+def damage_field_table(rows: list[dict]) -> list[str]:
+    """Numbers, dates and references right (as scored: a wrong number flagged with the
+    right reading counts), of the letters at each damage level, from the scan and from
+    the OCR text."""
+    out = ["| damage | letters | " + " | ".join(f"scan: {f}" for f in CHECKED) + " | "
+           + " | ".join(f"OCR text: {f}" for f in CHECKED) + " |", "|---" * (2 + 2 * len(CHECKED)) + "|"]
+    for level in sorted({r["truth"]["damage"] for r in rows}) + [None]:
+        sel = [r for r in rows if level is None or r["truth"]["damage"] == level]
+        counts = [sum(r[k]["score"][f] for r in sel) for k in ("scan", "text") for f in CHECKED]
+        out.append(f"| {'all' if level is None else level} | {len(sel)} | " + " | ".join(map(str, counts)) + " |")
+    return out
+
+
 def ocr_table(rows: list[dict]) -> list[str]:
     out = ["| damage | pages | plain tesseract CER | our OCR CER | ratio | our s/page | plain s/page |",
            "|---|---:|---:|---:|---:|---:|---:|"]
@@ -130,7 +146,9 @@ def details(rows: list[dict]) -> list[str]:
 
 
 def print_report(rows: list[dict], verbose: bool = False) -> bool:
-    lines = ["", "Fields right, per input:", *field_table(rows), "", "Body CER:", *body_table(rows), "",
+    lines = ["", "Fields right, per input:", *field_table(rows), "",
+             "Numbers, dates and references right, by damage level:", *damage_field_table(rows), "",
+             "Body CER:", *body_table(rows), "",
              "Body CER by damage level (scan and OCR text):", *body_tier_table(rows), "",
              "OCR per page, by damage level:", *ocr_table(rows), "", "Targets:"]
     targets = _targets(rows)
@@ -151,7 +169,8 @@ def markdown_section(rows: list[dict], when: str) -> str:
         "อำเภอ และสมาคม หนึ่งและสองหน้า ตาราง ตราประทับ ครุฑ ฟอนต์พิมพ์ดีดและฟอนต์ปัจจุบัน ความเสียหายระดับ 0–3 "
         "เป็น PNG/JPEG/PDF) แต่ละฉบับนำเข้าสามแบบ: ข้อความพิมพ์ (ไม่ผ่าน OCR) ข้อความจาก `tesseract PAGE - -l tha` "
         "และภาพสแกนผ่าน OCR ของระบบ นับช่องข้อมูลที่ตรงกับหนังสือจริง", "",
-        *field_table(rows), "", "CER ของเนื้อความ (เทียบเฉพาะส่วนเนื้อความ):", "", *body_table(rows), "",
+        *field_table(rows), "", "เลขที่ วันที่ และการอ้างถึงที่ถูก ตามระดับความเสียหาย:", "", *damage_field_table(rows), "",
+        "CER ของเนื้อความ (เทียบเฉพาะส่วนเนื้อความ):", "", *body_table(rows), "",
         "CER ของเนื้อความตามระดับความเสียหาย (สแกนและข้อความ OCR รวมกัน; ซ่อมทั้งข้อความแล้วเทียบเฉพาะส่วนเนื้อความ "
         "= ผลของการซ่อมเพียงอย่างเดียว):", "", *body_tier_table(rows), "",
         "OCR ต่อหน้า แยกตามระดับความเสียหาย:", "", *ocr_table(rows), "", "เป้าหมายของ issue #16:", "", "```",
