@@ -5,6 +5,7 @@ other core during MkDocs' run), and when a cached analysis still holds for a fil
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import zlib
 from collections import defaultdict, deque
@@ -54,14 +55,18 @@ def _page_terms(sections: list[dict], analyzer: ThaiAnalyzer,
     return out
 
 
-def _digest(data: bytes) -> bytes:
+def page_digest(data: bytes) -> bytes:
     """What a page's analysis is kept by: a digest of its HTML's bytes."""
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _file_id(page: Path) -> tuple[int, int, int]:
-    st = page.stat()
+def page_file_id(page) -> tuple[int, int, int]:
+    """(inode, size, time) of a built file (a Path or a string path)."""
+    st = os.stat(page)
     return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+_digest, _file_id = page_digest, page_file_id
 
 
 def cached_analysis(page: Path, hit: tuple | None) -> tuple | None:

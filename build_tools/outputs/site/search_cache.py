@@ -41,25 +41,60 @@ def _read(path: Path) -> dict | None:
 
 class SearchCache:
     """What load() found for `key` (the site search's index_key): `saved` (pages: url
-    -> entry; vocab; the rest as the last build left it); save() writes it back."""
+    -> entry; vocab; the rest as the last build left it); save() writes it back.
+    `pages` False: the main file alone, the pages' shards read when asked for
+    (load_pages; entry: one page's, reading its shard alone)."""
 
-    def __init__(self, cache: Path | None, key: str):
+    def __init__(self, cache: Path | None, key: str, pages: bool = True):
         self.cache, self.key = cache, key
         self.saved: dict = {}
         self.read_shards: set[int] = set()
+        self.shards: dict[int, dict | None] = {}  # shard -> its pages (None: not readable)
         main = _read(cache) if cache is not None else None
         if main is None or main.get("key") != key:
             return
         self.saved = main
+        if pages:
+            self.load_pages()
+
+    def _shard(self, k: int) -> dict | None:
+        """The pages of shard `k` when it was written with the main file's vocabulary."""
+        if k not in self.shards:
+            shard = _read(shard_path(self.cache, k))
+            ok = shard is not None and shard.get("vocab_id") == self.saved.get("vocab_id") \
+                and shard.get("vocab_len", 0) <= len(self.saved.get("vocab") or ())
+            self.shards[k] = shard["pages"] if ok else None
+        return self.shards[k]
+
+    def entry(self, url: str) -> tuple | None:
+        """The kept entry of the page at `url` (its shard read alone), None: none."""
+        pages = self._shard(shard_of(url)) if self.saved else None
+        return pages.get(url) if pages is not None else None
+
+    def load_pages(self) -> None:
+        """Every shard's pages into saved["pages"]."""
+        if not self.saved:
+            return
         pages: dict = {}
         for k in range(PAGE_SHARDS):
-            shard = _read(shard_path(cache, k))
-            if shard is not None and shard.get("vocab_id") == main.get("vocab_id") \
-                    and shard.get("vocab_len", 0) <= len(main.get("vocab") or ()):
-                pages.update(shard["pages"])
+            shard = self._shard(k)
+            if shard is not None:
+                pages.update(shard)
                 self.read_shards.add(k)
         self.saved["pages"] = pages
         self.loaded = dict(pages)  # the entries as read (compared by identity in save())
+
+    def save_changed(self, entries: dict, **rest) -> None:
+        """A rebuild by delta (search_delta.py): `entries` (url -> entry) replace theirs
+        in the shards entry() read, which are written back with the main file and `rest`
+        (vocab, sources, urls, pages_key); the other shards stay as they are."""
+        shards = sorted({shard_of(url) for url in entries})
+        for k in shards:
+            pages = self.shards[k]
+            pages.update((url, e) for url, e in entries.items() if shard_of(url) == k)
+            write_pickle_atomic(shard_path(self.cache, k), {"vocab_id": self.saved["vocab_id"],
+                                                            "vocab_len": len(rest["vocab"]), "pages": pages})
+        write_pickle_atomic(self.cache, {"key": self.key, "vocab_id": self.saved["vocab_id"], **rest})
 
     def save(self, pages: dict, renumbered: bool, **rest) -> None:
         """Keep `pages` (url -> entry; an entry kept from the last build is the very

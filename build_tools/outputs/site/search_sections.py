@@ -34,6 +34,28 @@ def impact(tf: float, length: int, avg: float) -> int:
     return max(1, round(100 * tf * (ranking.K1 + 1) / (tf + norm)))
 
 
+def average_length(total: int, sections: int) -> float:
+    """BM25's average section length: `total` words in `sections` sections."""
+    return total / max(sections, 1)
+
+
+def section_norms(lengths: np.ndarray, avg: float) -> np.ndarray:
+    """BM25's length normalization of each section (`lengths`: int64, words)."""
+    return ranking.K1 * (1 - ranking.B + ranking.B * lengths / avg)
+
+
+def impacts(tf: np.ndarray, norm: np.ndarray) -> np.ndarray:
+    """The impacts of postings of weights `tf` in sections of `norm` (section_norms),
+    with the same float operations, in the same order, as `impact` (numpy's rint rounds
+    halves to even, as round() does): the whole index (Sections.postings) and a
+    rebuild's few pages (search_delta.py) get the same numbers.  Computed in place
+    (memory: tens of millions of postings at 10,000 letters)."""
+    impact_ = 100 * tf
+    impact_ *= ranking.K1 + 1
+    impact_ /= tf + norm
+    return np.maximum(1, np.rint(impact_, out=impact_), out=impact_).astype(np.int32)
+
+
 class Sections:
     """The site's sections in site order; `out` (SearchFiles) receives the snippet shards."""
 
@@ -116,6 +138,10 @@ class Sections:
             self.shard += 1
             self.rows, self.sources = [], []
 
+    def length_total(self) -> int:
+        """The sections' total length (BM25's average: this over their number)."""
+        return int(np.frombuffer(self.lengths, dtype=np.int32).astype(np.int64).sum())
+
     def compact(self, packed_pages: dict) -> dict:
         """When most of the vocabulary is terms no section holds any more, renumber the
         live terms and every page's ids (`packed_pages`: url -> cache entry whose [1]
@@ -139,14 +165,10 @@ class Sections:
         computed over all postings at once with the same float operations, in the same
         order, as `impact` (numpy's rint rounds halves to even, as round() does)."""
         lengths = np.frombuffer(self.lengths, dtype=np.int32).astype(np.int64)
-        avg = int(lengths.sum()) / max(len(lengths), 1)
-        norm = ranking.K1 * (1 - ranking.B + ranking.B * lengths / avg)  # per section
+        norm = section_norms(lengths, average_length(int(lengths.sum()), len(lengths)))
         section = np.repeat(np.arange(len(lengths), dtype=np.int32), np.frombuffer(self.sizes, dtype=np.int32))
         tf = np.frombuffer(self.weights, dtype=np.float64)
-        impact_ = 100 * tf  # in place from here (memory: tens of millions of postings at 10,000 letters)
-        impact_ *= ranking.K1 + 1
-        impact_ /= tf + norm[section]
-        impact_ = np.maximum(1, np.rint(impact_, out=impact_), out=impact_).astype(np.int32)
+        impact_ = impacts(tf, norm[section])
         term_ids = np.frombuffer(self.term_ids, dtype=np.int32)
         ends = 2 * np.cumsum(np.bincount(term_ids, minlength=len(self.vocab)))
         # By term, then section: a stable sort, numpy's radix sort when the ids fit in 16

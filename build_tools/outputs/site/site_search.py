@@ -96,6 +96,7 @@ def index_key(analyzer: ThaiAnalyzer) -> str:
 
     h = hashlib.sha256()
     for f in [Path(__file__), Path(page_analysis.__file__), Path(search_sections.__file__), Path(search_cache.__file__),
+              Path(__file__).with_name("search_delta.py"),
               Path(page_sections.__code__.co_filename),
               Path(ranking.__file__),
               Path(SearchFiles.dump.__code__.co_filename),
@@ -133,19 +134,21 @@ def _load_cache(cache: Path | None, key: str) -> dict:
 def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, old: dict,
                  sink: Sections, sources: dict | None = None, urls: list[str] | None = None,
                  same_sources: bool = False, feed: PageFeed | None = None,
-                 shared: SharedTokens | None = None) -> tuple[dict, int, int]:
+                 shared: SharedTokens | None = None, ready: dict | None = None) -> tuple[dict, int, int]:
     """Feed every searchable section of the site to `sink`; returns each page's cache
     entry, how many pages were analyzed afresh, and how many of those by the feed.  A page whose HTML is unchanged since
     the build that made `old` (url -> entry) reuses that build's analysis (an incremental
     build re-renders a few pages of thousands); a page `feed` analysed as the engine
     wrote it is taken from there; `sources`, `urls`, `same_sources`: see indexed_pages;
-    `shared`: the texts the Whoosh index cut (analysis/shared_tokens.py)."""
+    `shared`: the texts the Whoosh index cut (analysis/shared_tokens.py); `ready`: url ->
+    the analysis of a page made already (a rebuild's delta refused after it)."""
     listed = [(url, page, cached_analysis(page, old.pop(url, None)))
               for url, page in indexed_pages(site_dir, docs_dir, sources, urls, same_sources)]
     if feed is not None:
         feed.finish()  # (a rebuild: the worker's last few pages are waited for, not cut again)
-    fed = {url: got for url, page, entry in listed if entry is None and feed is not None
-           for got in [feed.take(url, page)] if got is not None}
+    ready = ready or {}
+    fed = {url: got for url, page, entry in listed if entry is None
+           for got in [ready.get(url) or (feed.take(url, page) if feed is not None else None)] if got is not None}
     if feed is not None:
         feed.close()  # what it has not done yet is cut below, on every core
     # Pages left to analyse are cut on every core (a full build: thousands); each is
@@ -198,10 +201,15 @@ def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: 
         bucket["#" + term] = [df, tails, _write_common(out, term, plist, tails)]
         tails += 1
     for b, p in posting_shards.items():
-        sig = signature(*(x for t, v in p.items() for x in (t, v.tobytes() if isinstance(v, np.ndarray) else v)))
-        out.dump(f"p/{b}.json", lambda p=p: {t: v.tolist() if isinstance(v, np.ndarray) else v for t, v in p.items()},
-                 sig)
+        dump_bucket(out, b, p)
     return dicts
+
+
+def dump_bucket(out: SearchFiles, b: int, p: dict) -> None:
+    """Postings file p/<b>.json: `p` is {term: postings (int32 array)} and {"#term":
+    [df, n, tail pieces]} in term order, signed by what it holds."""
+    sig = signature(*(x for t, v in p.items() for x in (t, v.tobytes() if isinstance(v, np.ndarray) else v)))
+    out.dump(f"p/{b}.json", lambda p=p: {t: v.tolist() if isinstance(v, np.ndarray) else v for t, v in p.items()}, sig)
 
 
 def _write_common(out: SearchFiles, term: str, plist: np.ndarray, n: int) -> list[int]:
@@ -282,14 +290,49 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     pages and sources, so neither folder is listed again.
     `in_place`: the site is a build's staging copy (a linked copy of the published site):
     only the files whose bytes change are replaced there (a one-letter rebuild rewrites a
-    few shards); otherwise the index is written beside the live one and swapped in whole.
+    few shards), by delta when it can be (search_delta.py); otherwise the index is
+    written beside the live one and swapped in whole.
     `feed`: pages already analysed as the engine wrote them (PageFeed); `shared`: the
     texts the Whoosh index cut (the same terms); `language`: see _language."""
-    final = site_dir / INDEX_DIR
     key = index_key(analyzer)
     files_cache = cache.with_name(cache.stem + "-files.pickle") if cache is not None else None
-    out = SearchFiles(final if in_place else fresh_dir(final), _load_cache(files_cache, key).get("files"))
-    kept = SearchCache(cache, key)
+    files_saved = _load_cache(files_cache, key)
+    kept = SearchCache(cache, key, pages=False)
+    ready: dict = {}
+    if in_place:
+        from build_tools.outputs.site import search_delta  # (it builds on this module's writers)
+
+        early = feed.first_result() if feed is not None else None
+        figures, ready = search_delta.update(site_dir / INDEX_DIR, site_dir, analyzer, docs_dir, kept, files_saved,
+                                             pages_key, feed, shared,
+                                             lambda: _language(cache, key, language, early, analyzer))
+        if figures is not None:
+            _save_cache(files_cache, {"key": key, "files": figures.pop("seen"), "index": figures.pop("state")})
+            _log_delta(log, figures)
+            return {k: figures[k] for k in ("sections", "terms", "bytes", "pages_analyzed", "files_written")}
+    kept.load_pages()
+    return _whole_index(site_dir, analyzer, docs_dir, log, cache, in_place, pages_key, feed, shared, language,
+                        (key, files_cache, files_saved, kept, ready))
+
+
+def _log_delta(log, f: dict) -> None:
+    fed = f", {f['by_feed']} of them as the engine wrote them" if f["by_feed"] else ""
+    log(f"  site search: {f['sections']} sections ({f['pages_analyzed']} of {f['pages']} pages analyzed{fed}"
+        f"{_rest(f['pages_analyzed'], f['pages'])}), by delta: {f['delta_terms']} terms' postings merged, "
+        f"{f['terms']} terms, {f['bytes'] / 1024:.0f} KiB ({f['files_written']} of {f['files']} files written"
+        f"{_rest(f['files_written'], f['files'])})")
+
+
+def _whole_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, log, cache: Path | None,
+                 in_place: bool, pages_key: str | None, feed: PageFeed | None, shared: SharedTokens | None,
+                 language: list | None, loaded: tuple) -> dict:
+    """The index made whole (every page's analysis added, every posting computed; the
+    files whose bytes are the same are kept); `loaded`: what build_site_index read."""
+    from build_tools.outputs.site import search_delta  # (it builds on this module's writers)
+
+    key, files_cache, files_saved, kept, ready = loaded
+    final = site_dir / INDEX_DIR
+    out = SearchFiles(final if in_place else fresh_dir(final), files_saved.get("files"))
     saved = kept.saved
     sections = Sections(out, saved.get("vocab"), SECTIONS_PER_SHARD)
     sources = saved.get("sources", {})
@@ -297,12 +340,13 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     urls = saved["urls"] if same else site_page_urls(site_dir)
     early = feed.first_result() if feed is not None else None  # (the language's words: see build_site)
     analyzed, fresh, by_feed = analyze_site(site_dir, analyzer, docs_dir, saved.get("pages", {}), sections, sources,
-                                            urls, same_sources=same, feed=feed, shared=shared)
+                                            urls, same_sources=same, feed=feed, shared=shared, ready=ready)
     compacted = sections.compact(analyzed)
     language = _language(cache, key, language, early, analyzer)
     kept.save(compacted, renumbered=compacted is not analyzed, sources=sources,
               vocab=list(sections.vocab), urls=urls, pages_key=pages_key)
-    pages = len(compacted)
+    pages, length = len(compacted), sections.length_total()
+    light = search_delta.page_states(compacted) if in_place else None
     del analyzed, compacted, saved, kept
     postings = sections.postings()
     n_terms = len(postings)
@@ -316,14 +360,14 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     for shard, d in dicts.items():
         out.dump(f"d/{shard}.json", d, sigs.get(shard, ""))
     out.remove_others()
-    out.dump("meta.json", {
-        "format": FORMAT, "sections": sections.count, "buckets": buckets,
-        "per_shard": SECTIONS_PER_SHARD, "tail_range": TAIL_RANGE, "dict_shards": sorted(dicts),
-        "max_term": MAX_TERM_CHARS, "kinds": sections.kinds, "analyzer": browser_tables(analyzer),
-    })
+    meta = {"format": FORMAT, "sections": sections.count, "buckets": buckets, "per_shard": SECTIONS_PER_SHARD,
+            "tail_range": TAIL_RANGE, "dict_shards": sorted(dicts), "max_term": MAX_TERM_CHARS, "kinds": sections.kinds}
+    out.dump("meta.json", {**meta, "analyzer": browser_tables(analyzer)})
     if not in_place:
         replace_dir(out.folder, final)
-    _save_cache(files_cache, {"key": key, "files": out.seen if in_place else {}})
+    _save_cache(files_cache, {"key": key, "files": out.seen if in_place else {},
+                              "index": search_delta.index_state(light, length, sections.count, total, buckets, meta,
+                                                                n_terms) if in_place else None})
     fed = f", {by_feed} of them as the engine wrote them" if by_feed else ""
     log(f"  site search: {sections.count} sections ({fresh} of {pages} pages analyzed{fed}{_rest(fresh, pages)}), "
         f"{n_terms} terms, {len(dicts)} dictionary shards, {buckets} postings shards, "
