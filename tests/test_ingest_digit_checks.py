@@ -186,17 +186,20 @@ def test_a_date_line_whose_day_was_lost_is_read_again_from_the_page(tmp_path, pr
 
 
 
-@pytest.mark.slow  # real Tesseract on a rendered page
-@pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR NOT RUN: {ocr_unavailable()}")
-def test_a_cited_number_damaged_inside_its_line_is_read_again_from_the_page(tmp_path):
+def _read_page(text: str, tmp_path):
+    """A page of `text` above six lines of body, rendered and read by Tesseract: (page, lines)."""
     from PIL import Image
 
     body = "\n".join(["ขอให้จังหวัดแจ้งองค์การบริหารส่วนตำบลจัดตั้งธนาคารขยะ"] * 6)
+    page = Image.open(render_text_image(f"{text}\n{body}", tmp_path / "p.png")).convert("L")
+    return page, tesseract.run(page)[1]
+
+
+@pytest.mark.slow  # real Tesseract on a rendered page
+@pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR NOT RUN: {ocr_unavailable()}")
+def test_a_cited_number_damaged_inside_its_line_is_read_again_from_the_page(tmp_path):
     cited = "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ ขก 0017.2/ว 3370 ลงวันที่ 30 เมษายน 2553"
-    page_file = render_text_image(f"ที่ มท 0810.5/ว 2999\n8 ตุลาคม 2553\nเรื่อง ธนาคารขยะชุมชน\n{cited}\n{body}",
-                                  tmp_path / "p.png")
-    page = Image.open(page_file).convert("L")
-    _, lines = tesseract.run(page)
+    page, lines = _read_page(f"ที่ มท 0810.5/ว 2999\n8 ตุลาคม 2553\nเรื่อง ธนาคารขยะชุมชน\n{cited}", tmp_path)
     line = next(ln for ln in lines if "อ้างถึง" in ln.text)
     line.text = "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ ขก 0017โข/ว 3370 ลงวันที่ 30 เมษายน 2553"  # `.2` read as letters
     assert reread_header(page, lines, otsu(page)) == 1
@@ -217,14 +220,8 @@ def test_a_re_read_number_line_keeps_the_date_the_page_read_on_it():
 @pytest.mark.slow  # real Tesseract on a rendered page
 @pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR NOT RUN: {ocr_unavailable()}")
 def test_a_memo_number_behind_a_speck_is_read_again_and_its_date_kept(tmp_path):
-    from PIL import Image
-
-    body = "\n".join(["ขอให้จังหวัดแจ้งองค์การบริหารส่วนตำบลจัดตั้งธนาคารขยะ"] * 6)
     row = "ที่ ขก 0518.2/4815          วันที่ 9 ธ.ค. 2552"
-    page_file = render_text_image(f"ส่วนราชการ ที่ว่าการอำเภอบ้านไผ่\n{row}\nเรื่อง ธนาคารขยะชุมชน\n{body}",
-                                  tmp_path / "p.png")
-    page = Image.open(page_file).convert("L")
-    _, lines = tesseract.run(page)
+    page, lines = _read_page(f"ส่วนราชการ ที่ว่าการอำเภอบ้านไผ่\n{row}\nเรื่อง ธนาคารขยะชุมชน", tmp_path)
     line = next(ln for ln in lines if "4815" in ln.text)
     line.text = "ห ขก 0518.: .24815    '    วันที่ 9 ธ.ค. 2552"  # a speck before it, its `/` lost
     assert reread_header(page, lines, otsu(page)) == 1
