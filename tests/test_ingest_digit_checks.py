@@ -16,7 +16,7 @@ from build_tools.ingest.numbers import find_number
 from build_tools.ingest.ocr import ocr_unavailable, render_text_image
 from build_tools.ingest.prefixes import check_prefix, known_offices, likely_office
 from build_tools.ingest.preprocess import otsu
-from build_tools.ingest.reread import keep_date, reread_header, vote, wants
+from build_tools.ingest.reread import reread_header, vote, wants
 from build_tools.ingest.resolve import Candidate, known_prefixes, resolve
 from build_tools.sources.corpus import load_corpus
 
@@ -118,9 +118,6 @@ def test_the_letters_own_number_gets_one_likely_reading():
     ("ที่ ชม ๐๐๑๙.๕/๔๙๑๑      วันที ๐ มกราคม ๒๕๕๓", "date"),  # a day the month does not have
     (" มิถุนายน 2553 ,", "date"),
     ("ที ขก ๐๐๑ฒ.๒/ว ๓๕๕๐๒ 7   ศาลากลางจังหวัดขอนแก่น", "number"),
-    # a speck read as a letter before the code, the `/` lost (a memo's ที่ ... วันที่ ... row)
-    ("ห ขก 0518.: .24815    '    วันที่ 9 ธ.ค. 2552", "number"),
-    ("ถนนศูนย์ราชการ ขก ๔๐๐๐๐", None),  # a postcode after a street
     ("ที่ มท ๐๔๑๐.๒/ว ๓๒๗๒        กรมการพัฒนาชุมชน", None),
     # a cited letter's number damaged inside a reference line
     ("2. หนังสือกรมการพัฒนาชุมชน ที่ ขก ๐๐๑๗โข/ว 3370 ลงวันที่ 30", "number"),
@@ -186,47 +183,21 @@ def test_a_date_line_whose_day_was_lost_is_read_again_from_the_page(tmp_path, pr
 
 
 
-def _read_page(text: str, tmp_path):
-    """A page of `text` above six lines of body, rendered and read by Tesseract: (page, lines)."""
-    from PIL import Image
-
-    body = "\n".join(["ขอให้จังหวัดแจ้งองค์การบริหารส่วนตำบลจัดตั้งธนาคารขยะ"] * 6)
-    page = Image.open(render_text_image(f"{text}\n{body}", tmp_path / "p.png")).convert("L")
-    return page, tesseract.run(page)[1]
-
-
 @pytest.mark.slow  # real Tesseract on a rendered page
 @pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR NOT RUN: {ocr_unavailable()}")
 def test_a_cited_number_damaged_inside_its_line_is_read_again_from_the_page(tmp_path):
+    from PIL import Image
+
+    body = "\n".join(["ขอให้จังหวัดแจ้งองค์การบริหารส่วนตำบลจัดตั้งธนาคารขยะ"] * 6)
     cited = "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ ขก 0017.2/ว 3370 ลงวันที่ 30 เมษายน 2553"
-    page, lines = _read_page(f"ที่ มท 0810.5/ว 2999\n8 ตุลาคม 2553\nเรื่อง ธนาคารขยะชุมชน\n{cited}", tmp_path)
+    page_file = render_text_image(f"ที่ มท 0810.5/ว 2999\n8 ตุลาคม 2553\nเรื่อง ธนาคารขยะชุมชน\n{cited}\n{body}",
+                                  tmp_path / "p.png")
+    page = Image.open(page_file).convert("L")
+    _, lines = tesseract.run(page)
     line = next(ln for ln in lines if "อ้างถึง" in ln.text)
     line.text = "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ ขก 0017โข/ว 3370 ลงวันที่ 30 เมษายน 2553"  # `.2` read as letters
     assert reread_header(page, lines, otsu(page)) == 1
     assert find_number(line.text).printed == "ขก 0017.2/ว 3370"
-
-
-def test_a_re_read_number_line_keeps_the_date_the_page_read_on_it():
-    page_read = "ห ขก 0518.: .24815    '    วันที่ 9 ธ.ค. 2552      -"
-    got = keep_date(page_read, "|    หึ -.ขก 0518.2/4815      ' วันที่  9ธ.ค1.2552 : .0   | .")
-    assert find_number(got).printed == "ขก 0518.2/4815"
-    assert [d.iso for d in read_dates(got)] == ["2009-12-09"]
-    # a re-read that holds the same date, or a line without one, is taken whole
-    assert keep_date("ห ขก 0518.: .24815   วันที่ 9 ธ.ค. 2552", "ขก 0518.2/4815 วันที่ 9 ธ.ค. 2552") == \
-        "ขก 0518.2/4815 วันที่ 9 ธ.ค. 2552"
-    assert keep_date("ห ขก 0518.: .24815", "ที่ ขก 0518.2/4815") == "ที่ ขก 0518.2/4815"
-
-
-@pytest.mark.slow  # real Tesseract on a rendered page
-@pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR NOT RUN: {ocr_unavailable()}")
-def test_a_memo_number_behind_a_speck_is_read_again_and_its_date_kept(tmp_path):
-    row = "ที่ ขก 0518.2/4815          วันที่ 9 ธ.ค. 2552"
-    page, lines = _read_page(f"ส่วนราชการ ที่ว่าการอำเภอบ้านไผ่\n{row}\nเรื่อง ธนาคารขยะชุมชน", tmp_path)
-    line = next(ln for ln in lines if "4815" in ln.text)
-    line.text = "ห ขก 0518.: .24815    '    วันที่ 9 ธ.ค. 2552"  # a speck before it, its `/` lost
-    assert reread_header(page, lines, otsu(page)) == 1
-    assert find_number(line.text).printed == "ขก 0518.2/4815"
-    assert [d.iso for d in read_dates(line.text)] == ["2009-12-09"]
 
 
 @pytest.mark.parametrize("before, what", [

@@ -4,15 +4,12 @@ In the top part of a page, a line that looks like the letter's number (it starts
 ที่, or with two Thai letters and digits) or holds a cited letter's number (`... ที่ ขก
 ๐๐๑๗โข/ว 3370 ลงวันที่`) but holds no readable number, or a line with a
 month name but no readable date (its day lost, or a day the month does not have), is cut
-from the page and read again by Tesseract on its own: as a block at four sizes (a block
+from the page and read again by Tesseract on its own: as a block at three sizes (a block
 reading keeps the neighbouring lines' fragments apart, where a one-line reading of a
 damaged crop often fails), then, when no two of those agree, as one line at two sizes;
-a speck or a bit of the emblem read as a letter before the number's code (`ห ขก 0518.:
-.24815`) does not hide that the line holds a number;
 each reading's Thai digits read again glyph by glyph (digits.py).  The value the
 readings agree on (the date, the number) wins when at least two of them give it and no
-other value has as many; the line then takes the text of the first reading that gave it,
-but for a date the page read on the same line (a memo's `ที่ ... วันที่ ...`), kept as read.
+other value has as many; the line then takes the text of the first reading that gave it.
 A single reading is no evidence: one crop at one size is as likely to be misread as the
 page was."""
 from __future__ import annotations
@@ -27,24 +24,18 @@ from build_tools.common.thai import to_arabic_digits
 from build_tools.ingest import digits, tesseract
 from build_tools.ingest.dates import MONTHS_ABBR, MONTHS_FULL, read_dates
 from build_tools.ingest.forms import label_at, strip_junk
-from build_tools.ingest.layout import GAP
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.tesseract import TLine
 
 HEADER_SHARE = 0.4  # the header is in the top part of the page
-# (size factor, Tesseract page segmentation mode) of each reading: a block, one line.  At
-# 1.5 and 2.0 a damaged line loses its `/` as often as not where 1.0 and 3.0 keep it
-# (benchmarks/letterset L24: `ขก0518.24815` twice, `ขก 0518.2/4815` at 1.0 and 3.0).
-READINGS = ((1.0, 6), (1.5, 6), (2.0, 6), (3.0, 6), (1.5, 7), (2.0, 7))
-FAST_READINGS = 4  # the block readings first: when two of them agree, the rest are not needed
+# (size factor, Tesseract page segmentation mode) of each reading: one line, a block
+READINGS = ((1.0, 6), (1.5, 6), (2.0, 6), (1.5, 7), (2.0, 7))
+FAST_READINGS = 3  # the block readings first: when two of them agree, the rest are not needed
 MIN_VOTES = 2
-DATE_LABEL_REACH = 8  # characters from วัน(ที่) to its date
 _DAY_AT_END = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{1,2}\W{0,3}$")
 # A citation's number inside a line (`หนังสือ... ที่ ขก ๐๐๑๗โข/ว 3370 ลงวันที่ ...`): ที่, a
 # two-letter code, digits within a few characters.
 _CITED = re.compile(r"(?:^|\s)ที่?\s*[ก-ฮ]{2}\s.{0,4}[0-9๐-๙]")
-# One letter (a speck or the emblem read as a letter) before a number's code and digits.
-_DEBRIS_CODE = re.compile(r"^[ก-ฮ][\u0e31-\u0e4e]*\s+[ก-ฮ]{2}\s*[0-9๐-๙]")
 _WRAPPED = re.compile(r"[ก-ฮ]{2}\s*[0-9๐-๙]{2,5}(?:\s*\.\s*[0-9๐-๙]{1,3})*\s*/\s*ว?\s*$")
 _MONTH = re.compile("|".join(re.escape(m.rstrip(".")) for m in MONTHS_FULL + MONTHS_ABBR))
 
@@ -54,8 +45,7 @@ def wants(text: str, before: str = "") -> str | None:
     year under a line that ends with the day (a citation's date wrapped: `ลงวันที่ ๖` /
     `สิงหาคม ๒๕๕๒`) lack nothing; nor does a citation whose number wraps after its `/`."""
     t = strip_junk(text)
-    numbered = label_at(t, "number") is not None or re.match(r"[ก-ฮ]{2}\s*[0-9๐-๙]", t) or _DEBRIS_CODE.match(t)
-    if numbered and find_number(t) is None:
+    if (label_at(t, "number") is not None or re.match(r"[ก-ฮ]{2}\s*[0-9๐-๙]", t)) and find_number(t) is None:
         return "number"
     cited = _CITED.search(t)
     if cited and find_number(t[cited.start():]) is None and not _WRAPPED.search(t):
@@ -138,20 +128,6 @@ def reread_header(page: Image.Image, lines: list[TLine], threshold: int) -> int:
             continue
         best = vote(readings(_crop(page, ln), what, threshold), what)
         if best is not None:
-            ln.text = keep_date(ln.text, best) if what == "number" else best
+            ln.text = best
             fixed += 1
     return fixed
-
-
-def keep_date(page_read: str, reread: str) -> str:
-    """The re-read number line, with the date the page read on it kept as the page read
-    it (a memo's `ที่ ... วันที่ ...` row: the one-line crop is read for its number, and its
-    date comes out of it no better, often worse: `9ธ.ค1.2552`)."""
-    date = next((d for d in read_dates(page_read) if d.iso), None)
-    num = find_number(reread)
-    if date is None or num is None or value_of(reread, "date") == date.iso:
-        return reread
-    label = page_read.rfind("วัน", 0, date.start)
-    start = label if 0 <= label and date.start - label <= DATE_LABEL_REACH else date.start
-    return f"{reread[:num.end]}{GAP}{page_read[start:]}"
-
