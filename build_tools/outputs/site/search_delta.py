@@ -87,7 +87,7 @@ def update(final: Path, site_dir: Path, analyzer, docs_dir: Path | None, kept, f
                       urls=saved["urls"], pages_key=pages_key)
     out = SearchFiles(final, files_saved["files"])
     out.seen = dict(out.known)
-    delta.write(out, analyzer)
+    delta.write(out)
     pages = state["pages"]
     for url, digest, file_id in moved + [(url, e[0], e[2]) for url, e in delta.entries.items()]:
         pages[url] = (digest, file_id, pages[url][2])
@@ -315,7 +315,7 @@ class _Delta:
         self.state["meta"]["dict_shards"] = sorted(shards - {k for k, (d, _) in out.items() if not d})
         return out
 
-    def write(self, out: SearchFiles, analyzer) -> None:
+    def write(self, out: SearchFiles) -> None:
         """The planned files, each written only when its bytes change (SearchFiles.dump)."""
         for term, (plist, (_, n, old_pieces)) in self.common.items():
             pieces = ss._write_common(out, term, plist, n)
@@ -334,7 +334,14 @@ class _Delta:
             else:
                 _remove(out, f"d/{shard}.json")
         self._snippets(out)
-        out.dump("meta.json", {**self.state["meta"], "analyzer": ss.browser_tables(analyzer)})
+        out.dump("meta.json", {**self.state["meta"], "analyzer": self._analyzer_tables()})
+
+    def _analyzer_tables(self):
+        """meta.json's analyzer tables: the published ones (a delta runs only with the
+        published index's key, which holds the analyzer, its code and PyThaiNLP's
+        version, and only on the very files that build wrote); making them again took
+        half a second of every rebuild."""
+        return json.loads((self.folder / "meta.json").read_bytes())["analyzer"]
 
     def _snippets(self, out: SearchFiles) -> None:
         """The snippet shards holding the changed pages' rows, with their sources' signature."""

@@ -35,6 +35,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
+import pythainlp
 
 from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
 from build_tools.analysis.browser_tables import browser_tables
@@ -103,6 +104,7 @@ def index_key(analyzer: ThaiAnalyzer) -> str:
               *sorted(Path(analysis_pkg.__file__).parent.glob("*.py"))]:
         h.update(f.read_bytes())
     h.update(json.dumps(analyzer.signature(), ensure_ascii=False).encode("utf-8"))
+    h.update(pythainlp.__version__.encode())  # its dictionary and cluster rules (meta.json's tables)
     h.update(CACHE_FORMAT.encode())
     return h.hexdigest()
 
