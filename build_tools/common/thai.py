@@ -30,12 +30,18 @@ def fold_number(text: str) -> str:
     return _SPACES.sub("", to_arabic_digits(text))
 
 
-@functools.lru_cache(maxsize=1)
+# The word list and its prefix sets, made once per process (or taken from a build's
+# cache: use_dictionary); a forked worker inherits them.
+_DICTIONARY: dict[str, object] = {}
+
+
 def dictionary_words() -> frozenset[str]:
     """PyThaiNLP's Thai word list, from its wheel (never the network), loaded once."""
-    from pythainlp.corpus import thai_words
+    if "words" not in _DICTIONARY:
+        from pythainlp.corpus import thai_words
 
-    return frozenset(thai_words())
+        _DICTIONARY["words"] = frozenset(thai_words())
+    return _DICTIONARY["words"]
 
 
 class PrefixWords:
@@ -71,10 +77,28 @@ class PrefixWords:
         return iter(self.words)
 
 
-@functools.lru_cache(maxsize=1)
 def dictionary_prefixes() -> PrefixWords:
     """PyThaiNLP's word list as prefix sets, built once per process."""
-    return PrefixWords(dictionary_words())
+    if "prefixes" not in _DICTIONARY:
+        _DICTIONARY["prefixes"] = PrefixWords(dictionary_words())
+    return _DICTIONARY["prefixes"]
+
+
+def made_dictionary() -> tuple[frozenset[str], PrefixWords]:
+    """The word list and its prefix sets, to keep (a second to make, a fifth to read back)."""
+    return dictionary_words(), dictionary_prefixes()
+
+
+def dictionary_ready() -> bool:
+    """This process has the word list and its prefix sets already."""
+    return "words" in _DICTIONARY and "prefixes" in _DICTIONARY
+
+
+def use_dictionary(kept: tuple[frozenset[str], PrefixWords]) -> None:
+    """Take the word list and prefix sets made_dictionary gave in an earlier process with
+    the same PyThaiNLP (the caller's cache key says so)."""
+    _DICTIONARY.setdefault("words", kept[0])
+    _DICTIONARY.setdefault("prefixes", kept[1])
 
 
 class WordTrie(Trie):
