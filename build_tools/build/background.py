@@ -3,6 +3,7 @@ computed so far without copying it), so the two cores work at once: the Whoosh i
 is written while the site is rendered."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -45,6 +46,7 @@ class Job:
 
 
 def _run(conn, fn, args, nice: int) -> None:
+    gc.freeze()  # the build's objects, never collected here (a collection would touch, so copy, every page)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     if nice:
         os.nice(nice)

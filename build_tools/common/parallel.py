@@ -8,6 +8,7 @@ back); and `Worker`, items handed one at a time to another core as they come (th
 search's pages, as the site engine writes them)."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -25,6 +26,7 @@ def _call(item):
 
 def _start_worker(nice: int, stopped) -> None:
     global _STOPPED
+    gc.freeze()  # the parent's objects, never collected here (a collection would touch, so copy, every page)
     _STOPPED = stopped
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the caller's: it stops the pool
     if nice:
