@@ -8,7 +8,8 @@ from conftest import ROOT, copy_corpus, run_cli, seed
 
 from build_tools.normalization.conflicts import detect
 from build_tools.normalization.rules import Context, Line, normalize_text
-from build_tools.normalization.suggest import find_suggestions, unknown_tokens
+from build_tools.normalization import lexicon
+from build_tools.normalization.suggest import edits, find_suggestions, known_edits, unknown_tokens
 from build_tools.sources.corrections import load_corrections
 
 
@@ -505,3 +506,18 @@ def test_restorable_names_never_include_people():
     names = restorable_names(_corpus())
     assert "สยามเมืองยิ้ม" in names and "กรมการพัฒนาชุมชน" in names and "ศาลากลาง" not in names
     assert not set(_corpus().names.get("people", [])) & set(names)
+
+
+@pytest.mark.parametrize("damaged, inserts", [
+    ("นายองค์การ", True),  # a dropped letter (นายกองค์การ)
+    ("ร้ว", True),  # a dropped mark (รั้ว)
+    ("คักยภาพ", False),  # a swapped letter (ศักยภาพ)
+    ("แดกแยก", False),
+    ("สมชายศรีสุข", True),  # a name the corpus adds to the dictionary, a letter dropped
+    ("ฮฮฮฮฮ", True),  # nothing near: no word begins so
+])
+def test_known_edits_find_every_word_edits_find(damaged, inserts):
+    known = lexicon.words(("สมชายศรีสุขใจ",))
+    everything = {c for c in edits(damaged, inserts) if c in known}
+    assert {c for c in known_edits(damaged, inserts, known) if c in known} == everything
+    assert len(known_edits(damaged, inserts, known)) <= len(edits(damaged, inserts))

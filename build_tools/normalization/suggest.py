@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from build_tools.common.thai import dictionary_prefixes
 from build_tools.normalization import lexicon
 from build_tools.normalization.rules import Line
 
@@ -57,11 +58,40 @@ def _best(cands: set[str], known: frozenset[str]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+@functools.lru_cache(maxsize=8)
+def _beginnings(known: frozenset[str]) -> frozenset[str]:
+    """Every beginning of a known word (the word itself too): the dictionary's prefix
+    sets (made once per process) and the few added words' own."""
+    base = dictionary_prefixes()
+    added = known - base.words
+    return base.starts | base.words | {w[:j] for w in added for j in range(1, len(w) + 1)}
+
+
+def known_edits(s: str, inserts: bool, known: frozenset[str]) -> set[str]:
+    """The edits of `s` (see edits) that can be known words: the same hits as edits, in
+    a fraction of the time.  A dropped character restored at i gives a word only if the
+    word begins with s[:i] and that character, so the insertions stop at the first i
+    that no known word begins with s[:i]."""
+    out = set()
+    for i, ch in enumerate(s):
+        for o in SWAPS.get(ch, ""):
+            out.add(s[:i] + o + s[i + 1:])
+        out.add(s[:i] + s[i + 1:])
+    if inserts:
+        begins = _beginnings(known)
+        for i in range(1, len(s) + 1):
+            head = s[:i]
+            if head not in begins:
+                break  # no word begins so: nor with a character inserted further on
+            out.update(head + ch + s[i:] for ch in DROPPABLE if head + ch in begins)
+    return out
+
+
 @functools.lru_cache(maxsize=100_000)
 def _fix(s: str, inserts: bool, known: frozenset[str]) -> str | None:
     # Memoized: the same misreading recurs across letters, and each costs hundreds of
     # candidate strings.  (`known` hashes once: a frozenset caches its hash.)
-    return _best(edits(s, inserts), known)
+    return _best(known_edits(s, inserts, known), known)
 
 
 def suggest_line(text: str, known: frozenset[str], extra: tuple[str, ...]) -> list[tuple[str, str]]:
