@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_corpus, run_cli, seed
 
+from build_tools.normalization import lexicon
 from build_tools.normalization.conflicts import detect
 from build_tools.normalization.rules import Context, Line, normalize_text
-from build_tools.normalization import lexicon
 from build_tools.normalization.suggest import edits, find_suggestions, known_edits, unknown_tokens
 from build_tools.sources.corrections import load_corrections
 
