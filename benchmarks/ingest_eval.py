@@ -38,6 +38,7 @@ from build_tools.ingest.analyze import Env, analyze  # noqa: E402
 from build_tools.ingest.inputs import pages_of  # noqa: E402
 from build_tools.ingest.ocr import ocr_page  # noqa: E402
 from build_tools.ingest.preprocess import ALL_STEPS, STEPS  # noqa: E402
+from build_tools.ingest.reread import Budget  # noqa: E402
 from build_tools.ingest.tesseract import ENV  # noqa: E402
 from build_tools.normalization.rules import Context, normalize_text  # noqa: E402
 from build_tools.sources.corpus import load_corpus  # noqa: E402
@@ -103,14 +104,16 @@ def read_pages(truth: dict, set_dir: Path, cache: bool, steps=STEPS) -> list[dic
     for i, img in enumerate(pages_of(scan, kind)):
         render = time.perf_counter() - t0
         t1 = time.perf_counter()
-        ours = ocr_page(img, steps)
+        budget = Budget()
+        ours = ocr_page(img, steps, budget)
         t_ours = time.perf_counter() - t1 + render
+        mine = {"ours": ours, "ours_s": t_ours, "rereads": budget.used}
         if plain is None:
             t2 = time.perf_counter()
             text = plain_tesseract(img)
-            pages.append({"ours": ours, "ours_s": t_ours, "plain": text, "plain_s": time.perf_counter() - t2})
+            pages.append(mine | {"plain": text, "plain_s": time.perf_counter() - t2})
         else:
-            pages.append({"ours": ours, "ours_s": t_ours, **plain[i]})
+            pages.append(mine | plain[i])
         t0 = time.perf_counter()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
@@ -196,10 +199,22 @@ def steps_ablation(truths: list[dict], set_dir: Path) -> None:
         print(f"{name:12} {mean:>9.4f} {mean / mean0:>8.2f} {worse:>6} {better:>7}", flush=True)
 
 
+def print_rereads(rows: list[dict]) -> None:
+    """How many Tesseract readings of header crops the re-reading (reread.py) took per page,
+    beyond the page's own (pages read before it was counted say nothing)."""
+    counts = [p["rereads"] for r in rows for p in r["pages"] if "rereads" in p]
+    if counts:
+        mean = sum(counts) / len(counts)
+        print(f"\nHeader re-reading: Tesseract readings of header crops per page: mean {mean:.1f}, "
+              f"max {max(counts)}, pages with any {sum(c > 0 for c in counts)} of {len(counts)}; "
+              f"by page: {' '.join(str(c) for c in counts)}")
+
+
 def summary(row: dict) -> dict:
     """What results/ingest_eval.json keeps of a letter: scores, CERs, times (no texts)."""
     out = {"key": row["key"], "page_cer": row["page_cer"],
            "seconds": [round(p["ours_s"], 2) for p in row["pages"]],
+           "rereads": [p.get("rereads") for p in row["pages"]],
            "plain_seconds": [round(p["plain_s"], 2) for p in row["pages"]]}
     for path in ("typed", "text", "scan"):
         out[path] = {k: v for k, v in row[path].items() if k != "doc"}
@@ -224,6 +239,7 @@ def main(argv=None) -> int:
         return 0
     rows = evaluate(truths, set_dir, cache=not args.no_cache)
     ok = print_report(rows, args.verbose)
+    print_rereads(rows)
     if not args.only:  # the results files hold the whole set only (a subset would replace them)
         out = ROOT / "benchmarks" / "results" / "ingest_eval.json"
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -12,11 +12,11 @@ from build_tools.ingest.checks import confusion_cost, digit_swap, uncertain_day
 from build_tools.ingest.dates import read_dates
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import Registry
-from build_tools.ingest.numbers import find_number
+from build_tools.ingest.numbers import find_number, implausible
 from build_tools.ingest.ocr import ocr_unavailable, render_text_image
 from build_tools.ingest.prefixes import check_prefix, known_offices, likely_office
 from build_tools.ingest.preprocess import otsu
-from build_tools.ingest.reread import reread_header, vote, wants
+from build_tools.ingest.reread import Budget, keep_date, reread_header, value_of, vote, wants
 from build_tools.ingest.resolve import Candidate, known_prefixes, resolve
 from build_tools.sources.corpus import load_corpus
 
@@ -120,8 +120,17 @@ def test_the_letters_own_number_gets_one_likely_reading():
     ("ที ขก ๐๐๑ฒ.๒/ว ๓๕๕๐๒ 7   ศาลากลางจังหวัดขอนแก่น", "number"),
     ("ที่ มท ๐๔๑๐.๒/ว ๓๒๗๒        กรมการพัฒนาชุมชน", None),
     # a cited letter's number damaged inside a reference line
-    ("2. หนังสือกรมการพัฒนาชุมชน ที่ ขก ๐๐๑๗โข/ว 3370 ลงวันที่ 30", "number"),
-    ("๒.  หนังสือกรมส่งเสริมการปกครองท้องถิน ที่ ขก  ๒7ว", "number"),
+    ("2. หนังสือกรมการพัฒนาชุมชน ที่ ขก ๐๐๑๗โข/ว 3370 ลงวันที่ 30", "cited"),
+    ("๒.  หนังสือกรมส่งเสริมการปกครองท้องถิน ที่ ขก  ๒7ว", "cited"),
+    # the letter's own number read, but in a form it cannot be printed in
+    ("ที ใ๒๒๖๒๑/๒๕๕๓", "number"),  # an order's serial longer than a year's serials reach
+    ("มท 0810.2/ว02790        กรมส่งเสริมการปกครองท้องถิ่น", "number"),  # a serial padded with 0
+    ("ที ขก ๐๐๑๗.๒/ว ๓๕๕๐๒        ศาลากลางจังหวัดขอนแก่น", "number"),  # five digits: debris, a `/`
+    ("ที่ ๒๒๖/๒๕๕๓", None),
+    ("ที่ ขก ๐๐๑๗.๒/ว ๓๘๘๖        ศาลากลางจังหวัดขอนแก่น", None),
+    # a speck read as a letter before the code, the `/` lost (a memo's ที่ ... วันที่ ... row)
+    ("ห ขก 0518.: .24815    '    วันที่ 9 ธ.ค. 2552", "number"),
+    ("ถนนศูนย์ราชการ ขก ๔๐๐๐๐", None),  # a postcode after a street
     ("อ้างถึง หนังสือกรม ที่ มท 0810.1/ว 1631 ลงวันที่ ๒๐", None),  # read
     ("อ้างถึง  ๑. หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๐๔๑๐.๓/ว", None),  # wraps after its `/`
     ("ที่ว่าการอำเภอสันทราย ชม ๕๐๒๑๐", None),  # a building, a postcode
@@ -140,6 +149,42 @@ def test_what_a_failed_header_line_lacks(line, what):
 ])
 def test_the_readings_of_a_failed_date_line_are_voted(readings, winner):
     assert vote(readings, "date") == winner
+
+
+@pytest.mark.parametrize("printed, why", [
+    ("มท 0810.2/ว 02790", "a serial that starts with 0"),  # serials are not padded: debris
+    ("๒๒๖๒๑/๒๕๕๓", "a serial longer than a year's serials"),  # an order's serial restarts every year
+    ("สอบต. ๑๒๓๔๕/๒๕๕๓", "a serial longer than a year's serials"),
+    ("๒๒๒๐/๕๒๘๓", "a year no letter carries"),
+    ("๒๒๖/๒๔๗๔", "a year no letter carries"),  # before the สารบรรณ rules of the 2470s
+    ("มท 0810.2/ว 790", None),
+    ("ขก ๐๐๑๗.๒/ว ๓๕๕๐๒", None),  # a government serial of five digits is suspect, not impossible
+    ("มท 0810.2/ว 0", None),
+    ("๒๒๖/๒๕๕๓", None),
+    ("สอบต. ๐๑๒/๒๕๕๓", None),  # a body's own serial may be padded
+])
+def test_a_number_whose_form_cannot_be_as_printed(printed, why):
+    assert implausible(find_number(printed)) == why
+
+
+def test_a_reading_whose_number_cannot_be_as_printed_is_no_vote():
+    # two readings agree on a serial/year of five digits: no year has that many serials
+    assert vote(["ที ๒๒๖๒๑/๒๕๕๓", "ท ๒๒๖๒๑/๒๕๕๓", "ที่ ๒๒๖/๒๕๕๓"], "number") is None
+    assert vote(["ที ๒๒๖๒๑/๒๕๕๓", "ท ๒๒๖/๒๕๕๓", "ที่ ๒๒๖/๒๕๕๓"], "number") == "ท ๒๒๖/๒๕๕๓"
+    # nor on a year no letter carries (๕๒๘๓: the year's digits misread)
+    assert vote(["ท ๒๒๖๐/๒๕๕๓", "ท ๒๒๒๐/๕๒๘๓", "ท ๒๒๒๐/๕๒๘๓"], "number") is None
+    assert vote(["มท 0810.2/ว 02790", "มท 0810.2/ว02790", "มท 0810.2/ว 790"], "number") is None
+    assert value_of("มท 0810.2/ว 02790", "number") is None and value_of("มท 0810.2/ว 790", "number") == "มท0810.2/ว790"
+
+
+def test_the_readings_of_a_wrapped_citation_vote_on_the_number_before_its_wrap():
+    readings = ['"๒.หนังสือกรมส่งเสริมการปกครองท้องถิน ที ขก ๐๐๑๗.๒/ว',
+                "' ๒. หนังสือกรมส่งเสริมการปกครองท้องถิน ที ขก ๐๐๑%.๒/ว",  # the 7 lost: no value
+                "' ๒.หนังสือกรมส่งเสริมการปกครองท้องถิน ที ขก ๐๐๑๗.๒7ว"]  # its `/` read as 7
+    assert [value_of(r, "cited") for r in readings] == ["ขก0017.2/ว", None, "ขก0017.2/ว"]
+    assert vote(readings, "cited") == readings[0]
+    # the letter's own number is never its part before a wrap (a reading that lost the serial)
+    assert vote(readings, "number") is None
 
 
 def test_the_readings_of_a_failed_number_line_are_voted():
@@ -198,6 +243,38 @@ def test_a_cited_number_damaged_inside_its_line_is_read_again_from_the_page(tmp_
     line.text = "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ ขก 0017โข/ว 3370 ลงวันที่ 30 เมษายน 2553"  # `.2` read as letters
     assert reread_header(page, lines, otsu(page)) == 1
     assert find_number(line.text).printed == "ขก 0017.2/ว 3370"
+
+
+def test_a_re_read_number_line_keeps_the_date_the_page_read_on_it():
+    page_read = "ห ขก 0518.: .24815    '    วันที่ 9 ธ.ค. 2552      -"
+    got = keep_date(page_read, "|    หึ -.ขก 0518.2/4815      ' วันที่  9ธ.ค1.2552 : .0   | .")
+    assert find_number(got).printed == "ขก 0518.2/4815"
+    assert [d.iso for d in read_dates(got)] == ["2009-12-09"]
+    # a re-read that holds the same date, or a line without one, is taken whole
+    assert keep_date("ห ขก 0518.: .24815   วันที่ 9 ธ.ค. 2552", "ขก 0518.2/4815 วันที่ 9 ธ.ค. 2552") == \
+        "ขก 0518.2/4815 วันที่ 9 ธ.ค. 2552"
+    assert keep_date("ห ขก 0518.: .24815", "ที่ ขก 0518.2/4815") == "ที่ ขก 0518.2/4815"
+
+
+@pytest.mark.slow  # real Tesseract on a rendered page
+@pytest.mark.skipif(ocr_unavailable() is not None, reason=f"OCR NOT RUN: {ocr_unavailable()}")
+def test_the_header_re_reading_stays_within_the_pages_budget(tmp_path):
+    from PIL import Image
+
+    body = "\n".join(["ขอให้จังหวัดแจ้งองค์การบริหารส่วนตำบลจัดตั้งธนาคารขยะ"] * 6)
+    page_file = render_text_image(f"ที่ มท 0810.5/ว 2999\n21 มิถุนายน 2553\nเรื่อง ธนาคารขยะชุมชน\n{body}",
+                                  tmp_path / "p.png")
+    page = Image.open(page_file).convert("L")
+    _, lines = tesseract.run(page)
+    line = next(ln for ln in lines if "มิถุนายน" in ln.text)
+    line.text = " มิถุนายน 2553 ,"  # the day lost: the line is read again
+    one = Budget(1)
+    assert reread_header(page, lines, otsu(page), one) == 0  # one reading is no evidence
+    assert (one.used, one.left) == (1, 0) and line.text == " มิถุนายน 2553 ,"
+    spent = Budget(0)
+    assert reread_header(page, lines, otsu(page), spent) == 0 and spent.used == 0
+    enough = Budget()
+    assert reread_header(page, lines, otsu(page), enough) == 1 and 2 <= enough.used <= 3
 
 
 @pytest.mark.parametrize("before, what", [

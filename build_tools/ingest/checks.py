@@ -13,7 +13,7 @@ from build_tools.common.thai import to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
 from build_tools.ingest.dates import first_date, read_dates
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.numbers import Number
+from build_tools.ingest.numbers import SERIAL_DIGITS, Number
 from build_tools.normalization.mark_words import bare
 
 # Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic.
@@ -28,10 +28,7 @@ RECEIVED_WITHIN_DAYS = 90
 DEADLINE = re.compile(r"ภายใน\s*(?:วัน\s*ที่?)?\s*")  # ภายในวันที่ (ที่ often loses its mark)
 DEADLINE_REACH = 40  # characters after ภายในวันที่ where its date stands
 WRITTEN_FOR_OTHERS = "๕๓๒๑"  # what Tesseract writes for ๔ ๙ ๘ ๖ / ๗ ๙ / ๖ / ๖ (measured, above)
-# An order's or announcement's number (and a body's serial/year) starts again from 1 every
-# calendar year (ระเบียบงานสารบรรณ: เลขที่คำสั่ง ... เริ่มจากเลข ๑ เรียงไปจนสิ้นปีปฏิทิน ทับเลขปี
-# พุทธศักราช): no office issues ten thousand of them in one year.
-YEARLY_SERIAL_DIGITS = 4
+YEARLY_SERIAL_DIGITS = SERIAL_DIGITS  # (numbers.py: a serial/year restarts at 1 every year)
 
 
 def confusion_cost(read: str, printed: str) -> float:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from build_tools.common.thai import to_arabic_digits
+from build_tools.ingest.dates import EARLIEST_BE, latest_be
 
 D = r"[0-9๐-๙]"
 M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"  # marks OCR adds to a letter
@@ -27,6 +28,10 @@ _MARKS = re.compile(M[:-1] + "+")
 # serial / Buddhist-era year: `/` read as a bar, or with a bracket after it.
 _SLASH_YEAR = r"(?P<slash>/\s*[\[(|]?|\|)"
 _ABBR = re.compile(rf"(?P<code>[ก-ฮ]{{2,6}}\.)\s*(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*(?P<year>{D}{{4}})(?!{D})")
+# An order's or announcement's number (and a body's serial/year) starts again from 1 every
+# calendar year (ระเบียบงานสารบรรณ: เลขที่คำสั่ง ... เริ่มจากเลข ๑ เรียงไปจนสิ้นปีปฏิทิน ทับเลขปี
+# พุทธศักราช): no office issues ten thousand of them in one year.
+SERIAL_DIGITS = 4
 _YEARLY = re.compile(rf"(?<![ก-ฮ0-9๐-๙])(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*(?P<year>{D}{{4}})(?!{D})")
 
 
@@ -48,6 +53,21 @@ class Number:
     def office_digits(self) -> str:
         """'0810' of '0810.1' (Arabic digits)."""
         return to_arabic_digits((self.office or "").split(".")[0])
+
+
+def implausible(num: Number) -> str | None:
+    """Why a number as read cannot be as printed, from its form alone (no data): a
+    government letter's serial with a 0 before it (serials are not padded), a serial
+    numbered within a year (serial/BE year) with more digits than a year's serials reach
+    or a year outside the Buddhist-era years a letter can carry (dates.py); None when
+    nothing is wrong with it."""
+    if num.kind == "government" and len(num.serial) > 1 and to_arabic_digits(num.serial[0]) == "0":
+        return "a serial that starts with 0"
+    if num.kind != "government" and len(num.serial) > SERIAL_DIGITS:
+        return "a serial longer than a year's serials"
+    if num.year and not EARLIEST_BE <= int(to_arabic_digits(num.year)) <= latest_be():
+        return "a year no letter carries"
+    return None
 
 
 def _tidy_office(text: str) -> str:

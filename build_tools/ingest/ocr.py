@@ -18,7 +18,7 @@ from pathlib import Path
 
 from build_tools.ingest import digits, layout, tesseract
 from build_tools.ingest.preprocess import STEPS, otsu, prepare
-from build_tools.ingest.reread import reread_header
+from build_tools.ingest.reread import Budget, reread_header
 from build_tools.normalization import fuzzy, lexicon
 
 THAI_FONT_CANDIDATES = (
@@ -88,15 +88,16 @@ def read_stamps(ink) -> list[tuple[int, list[str]]]:
     return out
 
 
-def ocr_page(img, steps: tuple[str, ...] = STEPS) -> str:
-    """The text of one page image (a PIL image)."""
+def ocr_page(img, steps: tuple[str, ...] = STEPS, budget: Budget | None = None) -> str:
+    """The text of one page image (a PIL image); `budget`: the header re-reading's
+    (reread.py), whose `used` then says how many readings it took."""
     prepared = prepare(img, steps)
     page, lines = _surer_reading(prepared, img)
     threshold = otsu(page)
     for ln in lines:
         if any(c in digits.THAI_DIGITS for c in ln.text):
             ln.text = digits.reread_line(page, ln, threshold)
-    reread_header(page, lines, threshold)
+    reread_header(page, lines, threshold, budget)
     stamps = read_stamps(prepared.colour) if prepared.colour is not None else []
     return layout.page_text(lines, stamps)
 
