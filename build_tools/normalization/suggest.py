@@ -38,14 +38,20 @@ class Suggestion:
     context: str
 
 
-def edits(s: str, inserts: bool) -> set[str]:
-    """Strings one confusion away from s: a confusable swap, a dropped character
-    restored (only when `inserts`), or an extra character removed."""
+def _swaps_and_removals(s: str) -> set[str]:
+    """Strings one confusable swap or one extra character removed away from s."""
     out = set()
     for i, ch in enumerate(s):
         for o in SWAPS.get(ch, ""):
             out.add(s[:i] + o + s[i + 1:])
         out.add(s[:i] + s[i + 1:])
+    return out
+
+
+def edits(s: str, inserts: bool) -> set[str]:
+    """Strings one confusion away from s: a confusable swap, a dropped character
+    restored (only when `inserts`), or an extra character removed."""
+    out = _swaps_and_removals(s)
     if inserts:
         for i in range(1, len(s) + 1):
             for ch in DROPPABLE:
@@ -72,11 +78,7 @@ def known_edits(s: str, inserts: bool, known: frozenset[str]) -> set[str]:
     a fraction of the time.  A dropped character restored at i gives a word only if the
     word begins with s[:i] and that character, so the insertions stop at the first i
     that no known word begins with s[:i]."""
-    out = set()
-    for i, ch in enumerate(s):
-        for o in SWAPS.get(ch, ""):
-            out.add(s[:i] + o + s[i + 1:])
-        out.add(s[:i] + s[i + 1:])
+    out = _swaps_and_removals(s)
     if inserts:
         begins = _beginnings(known)
         for i in range(1, len(s) + 1):
