@@ -28,7 +28,6 @@ RECEIVED_WITHIN_DAYS = 90
 DEADLINE = re.compile(r"ภายใน\s*(?:วัน\s*ที่?)?\s*")  # ภายในวันที่ (ที่ often loses its mark)
 DEADLINE_REACH = 40  # characters after ภายในวันที่ where its date stands
 WRITTEN_FOR_OTHERS = "๕๓๒๑"  # what Tesseract writes for ๔ ๙ ๘ ๖ / ๗ ๙ / ๖ / ๖ (measured, above)
-YEARLY_SERIAL_DIGITS = SERIAL_DIGITS  # (numbers.py: a serial/year restarts at 1 every year)
 
 
 def confusion_cost(read: str, printed: str) -> float:
@@ -87,7 +86,7 @@ def _yearly_serial(num: Number, line: int | None) -> list[Flag]:
     """A serial numbered within a year (serial/BE year) with more digits than a year's
     serials reach (`๒๒๖๒๑/๒๕๕๓`): OCR added digits (debris, a doubled `/`), which of
     them only the scan tells; flagged without a guess."""
-    if num.kind == "government" or len(num.serial) <= YEARLY_SERIAL_DIGITS:
+    if num.kind == "government" or len(num.serial) <= SERIAL_DIGITS:  # (restarts at 1 every year: numbers.py)
         return []
     return [Flag("number_check", f"เลขลำดับ '{num.serial}' ในเลขที่ '{num.printed}' ยาวผิดปกติ (เลขที่คำสั่ง ประกาศ "
                                  "และเลขที่ทับปี พ.ศ. เริ่มจาก ๑ ทุกปีปฏิทิน ไม่ถึงหมื่นในปีเดียว): OCR อาจอ่านเศษหรือ"
