@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -20,12 +21,18 @@ from importlib.metadata import version
 from pathlib import Path
 
 from build_tools.analysis.shared_tokens import SharedTokens
+from build_tools.build.background import in_background
 from build_tools.build.publish import Staging
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import Stored, code_version, resolved
 from build_tools.common.paths import Paths
 from build_tools.outputs.site import engine_mkdocs, engine_zensical
-from build_tools.outputs.site.engine_mkdocs import SiteBuildError, build_with_mkdocs
+from build_tools.outputs.site.engine_mkdocs import (
+    SiteBuildError,
+    anchor_problems,
+    build_with_mkdocs,
+    untitled_nav_pages,
+)
 from build_tools.outputs.site.engine_zensical import build_with_zensical
 from build_tools.outputs.site.page_analysis import PageFeed
 from build_tools.outputs.site.site_search import build_site_index, index_key, kept_language, language_terms
@@ -34,6 +41,8 @@ SITE_STATE_FORMAT = "4"
 # Written by MkDocs from the pages it rendered: an incremental build keeps the published
 # ones (the page set is the same, or the build is a full one).
 WHOLE_SITE_FILES = ("sitemap.xml", "sitemap.xml.gz")
+# A full MkDocs build of at least this many generated pages renders on two processes.
+SPLIT_MIN_PAGES = 400
 
 
 def engine_versions(engine: str) -> str:
@@ -143,19 +152,52 @@ def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: Sit
         return site
     if not plan.incremental:
         site = staging.start("site", from_published=False)
-        build_with_mkdocs(paths.config, docs, site, nav, log=log, written=written)
+        second = second_process_pages(plan.changed, nav)
+        if not second:
+            build_with_mkdocs(paths.config, docs, site, nav, log=log, written=written)
+            return site
+        log(f"  rendering on two processes ({len(second)} of the generated pages in the second)")
+        side = staging.path("site-second")
+        shutil.rmtree(side, ignore_errors=True)
+        job = in_background(build_with_mkdocs, paths.config, docs, side, nav, second)
+        try:
+            mine = build_with_mkdocs(paths.config, docs, site, nav, log=log, written=written, skip=second)
+            theirs = job.result()
+        finally:
+            job.cancel()
+        problems = anchor_problems(mine, theirs)
+        if problems:
+            raise SiteBuildError("mkdocs reported warnings:\n  " + "\n  ".join(problems))
+        _move_pages(side, site)
         return site
     side = staging.path("site-changes")
     shutil.rmtree(side, ignore_errors=True)
     build_with_mkdocs(paths.config, docs, side, nav, only=set(plan.changed), log=log, written=written)
     site = staging.start("site", from_published=True)
+    _move_pages(side, site)
+    return site
+
+
+def second_process_pages(generated: list[str], nav: list) -> set[str]:
+    """The generated pages a second MkDocs process renders in a full build: every other
+    one (the first keeps the hand-written pages, the theme's files and the pages the
+    navigation lists without a title, which both render); none for a small site (a
+    second MkDocs starting costs more than it saves) or on one core."""
+    if len(generated) < SPLIT_MIN_PAGES or (os.cpu_count() or 1) < 2 or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        return set()
+    return set(sorted(generated)[1::2]) - untitled_nav_pages(nav)
+
+
+def _move_pages(side: Path, site: Path) -> None:
+    """The pages another MkDocs run wrote into `side`, moved into `site` (not the files
+    of the whole site: the run that wrote them there rendered only some pages)."""
     for p in sorted(side.rglob("*")):
         rel = p.relative_to(side).as_posix()
         if p.is_file() and rel not in WHOLE_SITE_FILES:
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
             os.replace(p, site / rel)
     shutil.rmtree(side)
-    return site
 
 
 def search_cache(paths: Paths) -> Path:

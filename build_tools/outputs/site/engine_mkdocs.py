@@ -23,6 +23,13 @@ collection) and acting on plugin events:
   is written, to the build's `written` callback (the site search cuts it on the other
   core meanwhile: page_analysis.PageFeed), unless its own front matter leaves it out of
   search (`search: {exclude: true}`, as site_sections.excluded_pages reads it);
+- a full build on two cores (site_stage.render_site): a second MkDocs process renders
+  part of the pages (`only`, as an incremental build does); this one reads those pages
+  (`skip`) but renders them as nothing: `on_page_markdown` empties their source and
+  gives them a template that renders empty (MkDocs writes no file for an empty page),
+  so the navigation, the sitemap and every other page are what one process gives.
+  A link to an anchor on a page the other process rendered is checked here, as MkDocs
+  would (`RenderedAnchors`: each process's anchors and such links, compared by the caller);
 - progress: a line every PROGRESS_EVERY pages of a long build;
 - start-up: the theme's Jinja environment (`on_env`) keeps its compiled templates in
   the build cache (Jinja's own bytecode cache, checked against each template's source),
@@ -35,8 +42,10 @@ from __future__ import annotations
 
 import logging
 import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import InclusionLevel
 
@@ -45,6 +54,29 @@ from build_tools.outputs.site.render import compiled_templates
 
 PLUGIN_NAME = "siam-yim-build"
 PROGRESS_EVERY = 2000  # pages between progress lines of a long build
+# The template of a page another process renders (empty: MkDocs writes no file for it).
+ELSEWHERE_TEMPLATE = "siam-yim-rendered-elsewhere.html"
+
+
+@dataclass
+class RenderedAnchors:
+    """What one of two MkDocs processes saw of anchors: the anchors of each page it
+    rendered, and its links to an anchor on a page it did not render (from, link as
+    written, to, anchor), which MkDocs leaves unchecked."""
+    present: dict[str, frozenset[str]] = field(default_factory=dict)
+    elsewhere: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+
+def anchor_problems(*runs: RenderedAnchors) -> list[str]:
+    """The links to anchors no process's page has, in MkDocs' words."""
+    present = {src: ids for run in runs for src, ids in run.present.items()}
+    out = []
+    for run in runs:
+        for src, link, to, anchor in run.elsewhere:
+            if to in present and anchor not in present[to]:
+                out.append(f"Doc file '{src}' contains a link '{link}', but the doc '{to}' does not "
+                           f"contain an anchor '#{anchor}'.")
+    return sorted(set(out))
 
 
 def untitled_nav_pages(nav) -> set[str]:
@@ -65,9 +97,11 @@ class BuildPlugin(BasePlugin):
     """Our part of an MkDocs run (see the module docstring); events only."""
 
     def __init__(self, only: set[str] | None = None, keep: set[str] = frozenset(), log=None,
-                 pack: bool = True, written=None):
+                 pack: bool = True, written=None, skip: set[str] = frozenset()):
         super().__init__()
         self.only, self.keep, self.log, self.pack, self.written = only, keep, log, pack, written
+        self.skip = skip
+        self.anchors = RenderedAnchors() if skip or only is not None else None
         self.packed: dict[str, bytes] = {}
         self.unsearched: set[str] = set()  # pages whose own front matter excludes them from search
         self.total = 0
@@ -85,6 +119,8 @@ class BuildPlugin(BasePlugin):
 
     def on_env(self, env, *, config, files):
         env.bytecode_cache = compiled_templates("jinja-theme")
+        if self.skip:
+            env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({ELSEWHERE_TEMPLATE: ""})])
         return env
 
     @event_priority(-100)
@@ -93,17 +129,40 @@ class BuildPlugin(BasePlugin):
             for f in files:
                 if f.src_uri not in self.only and f.src_uri not in self.keep:
                     f.inclusion = InclusionLevel.EXCLUDED
-        self.total = sum(1 for f in files.documentation_pages() if not f.inclusion.is_excluded())
+        self.total = sum(1 for f in files.documentation_pages()
+                         if not f.inclusion.is_excluded() and f.src_uri not in self.skip)
         return files
+
+    @event_priority(100)
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if page.file.src_uri in self.skip:
+            page.meta["template"] = ELSEWHERE_TEMPLATE
+            return ""
+        return markdown
 
     @event_priority(-100)
     def on_page_content(self, html, *, page, config, files):
+        if self.anchors is not None:
+            self._note_anchors(page, files)
+        if page.file.src_uri in self.skip:
+            return html
         self._progress("rendered")
         if not self.pack:
             return html
         self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         page.markdown = ""  # not None: a rendered page's title no longer reads it
         return ""
+
+    def _note_anchors(self, page, files) -> None:
+        """The page's anchors, and its links to anchors MkDocs will not check here."""
+        src = page.file.src_uri
+        if src in self.skip:
+            page.present_anchor_ids = None  # not rendered here: MkDocs checks no link to it
+            return
+        self.anchors.present[src] = frozenset(page.present_anchor_ids or ())
+        for to_file, links in (page.links_to_anchors or {}).items():
+            if to_file.src_uri in self.skip or to_file.inclusion.is_excluded():
+                self.anchors.elsewhere += [(src, link, to_file.src_uri, anchor) for anchor, link in links.items()]
 
     @event_priority(100)
     def on_page_context(self, context, *, page, config, nav):
@@ -120,6 +179,8 @@ class BuildPlugin(BasePlugin):
     def on_post_page(self, output, *, page, config):
         if self.pack:
             page.content = None
+        if page.file.src_uri in self.skip:
+            return output
         if self.written is not None and page.file.src_uri not in self.unsearched:
             self.written(page.file.dest_uri, output)
         self._progress("written")
@@ -136,11 +197,14 @@ class _CountWarnings(logging.Handler):
 
 
 def build_with_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: list,
-                      only: set[str] | None = None, log=None, pack: bool = True, written=None) -> None:
+                      only: set[str] | None = None, log=None, pack: bool = True, written=None,
+                      skip: set[str] = frozenset()) -> RenderedAnchors | None:
     """A real, strict `mkdocs build` of `docs_dir` into `site_dir` with `nav`.  `only`:
     render just these pages (and the navigation's pages); the caller keeps the other
-    files from the previous site.  `written(path in the site, html)`: called with each
-    page as it is written."""
+    files from the previous site (or takes them from the process that renders `skip`).
+    `skip`: pages another process renders (see the module docstring).  `written(path in
+    the site, html)`: called with each page as it is written.  Returns the anchors seen
+    (with `only` or `skip`: the caller checks the links between the two runs)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -150,7 +214,8 @@ def build_with_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: li
     try:
         cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                           nav=nav, strict=True)
-        cfg.plugins[PLUGIN_NAME] = BuildPlugin(only, untitled_nav_pages(nav), log, pack, written)
+        plugin = BuildPlugin(only, untitled_nav_pages(nav), log, pack, written, skip)
+        cfg.plugins[PLUGIN_NAME] = plugin
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(cfg)
@@ -166,3 +231,4 @@ def build_with_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: li
         mkdocs_log.removeHandler(counter)
     if counter.messages:
         raise SiteBuildError("mkdocs reported warnings:\n  " + "\n  ".join(counter.messages))
+    return plugin.anchors
