@@ -21,7 +21,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from build_tools.analysis.shared_tokens import SharedTokens
-from build_tools.build.background import in_background
+from build_tools.build.background import BESIDE_NICE, in_background
 from build_tools.build.publish import Staging
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import Stored, code_version, resolved
@@ -159,7 +159,7 @@ def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: Sit
         log(f"  rendering on two processes ({len(second)} of the generated pages in the second)")
         side = staging.path("site-second")
         shutil.rmtree(side, ignore_errors=True)
-        job = in_background(build_with_mkdocs, paths.config, docs, side, nav, second)
+        job = in_background(build_with_mkdocs, paths.config, docs, side, nav, second, nice=BESIDE_NICE)
         try:
             mine = build_with_mkdocs(paths.config, docs, site, nav, log=log, written=written, skip=second)
             theirs = job.result()

@@ -11,7 +11,7 @@ import time
 from build_tools.analysis.analyzer import analyzer_for_corpus
 from build_tools.analysis.shared_tokens import SharedTokens
 from build_tools.build import publish as pub
-from build_tools.build.background import in_background
+from build_tools.build.background import BESIDE_NICE, in_background
 from build_tools.build.site_stage import build_site, plan_site
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import ContentCache
@@ -25,7 +25,7 @@ from build_tools.outputs.search_index.records import MODEL_GROUP, model_records,
 from build_tools.outputs.site.document_pages import generate_pages
 
 SHARED_TOKENS = "shared-tokens"  # the staging folder of the texts the index cut, for the site search
-INDEX_NICE = 5  # below the pages and MkDocs; above the site search's page feed (site_search.PageFeed)
+INDEX_NICE = BESIDE_NICE  # below the pages and MkDocs; above the site search's page feed (site_search.PageFeed)
 
 
 def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inputs: str, t0: float) -> dict:
