@@ -8,10 +8,6 @@ import multiprocessing
 import os
 import signal
 
-# The priority of work beside the build's longest path (the Whoosh index; the second
-# MkDocs process of a full build): such work shares one core, the first MkDocs keeps the other.
-BESIDE_NICE = 5
-
 
 class Job:
     def __init__(self, fn, args, nice: int = 0):

@@ -21,10 +21,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 from build_tools.analysis.shared_tokens import SharedTokens
-from build_tools.build.background import BESIDE_NICE, in_background
+from build_tools.build.background import in_background
 from build_tools.build.publish import Staging
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import Stored, code_version, resolved
+from build_tools.common.parallel import BESIDE_NICE
 from build_tools.common.paths import Paths
 from build_tools.outputs.site import engine_mkdocs, engine_zensical
 from build_tools.outputs.site.engine_mkdocs import (

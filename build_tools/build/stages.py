@@ -11,12 +11,13 @@ import time
 from build_tools.analysis.analyzer import analyzer_for_corpus
 from build_tools.analysis.shared_tokens import SharedTokens
 from build_tools.build import publish as pub
-from build_tools.build.background import BESIDE_NICE, in_background
+from build_tools.build.background import in_background
 from build_tools.build.site_stage import build_site, plan_site
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import ContentCache
 from build_tools.common.collector import fewer_collections
 from build_tools.common.interrupts import raise_if_interrupted
+from build_tools.common.parallel import BESIDE_NICE
 from build_tools.common.paths import Paths
 from build_tools.knowledge.checked import CheckedCorpus, check_corpus
 from build_tools.outputs.open_data import open_data_files

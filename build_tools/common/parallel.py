@@ -14,6 +14,10 @@ import os
 import signal
 
 MIN_ITEMS = 64  # fewer: starting workers costs more than it saves
+# The priority of work beside a build's longest path, which the others share a core with
+# (the Whoosh index, the second MkDocs process, the site search's analysis of pages): none
+# of it leaves the index to run alone at the end while the other core idles.
+BESIDE_NICE = 5
 _FN = None
 _STOPPED = None  # in a worker: its pool's stop flag (shared memory the parent sets)
 
@@ -92,16 +96,17 @@ def parallel_map(fn, items: list, workers: int | None = None) -> list:
         forked.stop()
 
 
-def parallel_imap(fn, items: list, workers: int | None = None, chunksize: int = 8):
+def parallel_imap(fn, items: list, workers: int | None = None, chunksize: int = 8, nice: int = 0):
     """fn(x) for x in items, yielded in order as they are ready, computed on up to
     `workers` forked processes (default: every core) while the caller consumes them;
     serial for a few items or without fork.  For results too large to hold all at once
-    (a site's analysed pages): the caller packs each as it comes."""
+    (a site's analysed pages): the caller packs each as it comes.  `nice`: how much
+    lower the workers' priority is."""
     workers = pool_size(items, workers)
     if workers < 2:
         yield from map(fn, items)
         return
-    forked = _forked_pool(fn, workers)
+    forked = _forked_pool(fn, workers, nice)
     try:
         yield from forked.pool.imap(_call, items, chunksize=chunksize)
     finally:

@@ -41,7 +41,7 @@ from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
 from build_tools.analysis.browser_tables import browser_tables
 from build_tools.analysis.shared_tokens import SharedTokens
 from build_tools.common.atomic import fresh_dir, replace_dir, write_pickle_atomic
-from build_tools.common.parallel import parallel_imap
+from build_tools.common.parallel import BESIDE_NICE, parallel_imap
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
 from build_tools.outputs.site import page_analysis, search_cache, search_sections
@@ -155,8 +155,10 @@ def analyze_site(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
         feed.close()  # what it has not done yet is cut below, on every core
     # Pages left to analyse are cut on every core (a full build: thousands); each is
     # packed here, in site order, as it comes back.
+    # (at the Whoosh index's priority: the two end together, not the index alone)
     analysed = parallel_imap(partial(analysed_page, analyzer=analyzer, shared=shared),
-                             [(url, page) for url, page, entry in listed if entry is None and url not in fed])
+                             [(url, page) for url, page, entry in listed if entry is None and url not in fed],
+                             nice=BESIDE_NICE)
     new: dict = {}
     fresh, by_feed = 0, len(fed)
     try:
