@@ -94,15 +94,17 @@ _RSS_WRAPPER = (
 )
 
 
-def run_build(corpus: Path, out: Path, engine: str = "mkdocs") -> dict:
+def run_build(corpus: Path, out: Path, engine: str = "mkdocs", pss: bool = True) -> dict:
     """`python -m build_tools build` as a subprocess; wall time, peak RSS (the largest
-    process), peak memory of all its processes together (memory.py), step times."""
+    process), peak memory of all its processes together (memory.py; not with `pss`
+    False: reading every process's page tables twice a second slows the build it
+    measures), step times."""
     cmd = [sys.executable, "-c", _RSS_WRAPPER, sys.executable, "-u", "-m", "build_tools", "build",
            "--corpus", str(corpus), "--out", str(out), "--engine", engine]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
-    pss = PeakPss(proc.pid)
+    sampler = PeakPss(proc.pid) if pss else None
     marks: dict[str, float] = {}
     lines = []
     for line in proc.stdout:
@@ -114,7 +116,7 @@ def run_build(corpus: Path, out: Path, engine: str = "mkdocs") -> dict:
     err = proc.stderr.read()
     rc = proc.wait()
     wall = time.perf_counter() - t0
-    total_mb = pss.stop()
+    total_mb = sampler.stop() if sampler else None
     if rc != 0:
         raise RuntimeError(f"build failed ({rc}):\n" + "\n".join(lines[-20:]) + "\n" + err[-3000:])
     rss_kb = next((int(ln.split()[1]) for ln in err.splitlines() if ln.startswith("PEAK_RSS_KB")), 0)
