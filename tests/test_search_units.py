@@ -288,9 +288,11 @@ def test_site_index_is_the_same_when_pages_are_analysed_on_two_cores(tmp_path, c
     spawned = []
     real_imap = parallel.parallel_imap
     monkeypatch.setattr("build_tools.outputs.site.site_search.parallel_imap",
-                        lambda fn, items: spawned.append(len(items)) or real_imap(fn, items, workers=2, chunksize=1))
+                        lambda fn, items, **kw: spawned.append((len(items), kw)) or
+                        real_imap(fn, items, workers=2, chunksize=1, **kw))
     build_site_index(site, corpus_analyzer, log=lambda m: None)
-    assert spawned == [12] and _index_files(site) == one_process
+    # (at the Whoosh index's priority: in a build the index is written meanwhile)
+    assert spawned == [(12, {"nice": parallel.BESIDE_NICE})] and _index_files(site) == one_process
 
 
 @pytest.mark.slow  # indexes a site twice
@@ -315,7 +317,8 @@ def test_pages_handed_over_as_written_give_the_same_site_index(tmp_path, corpus_
     cut_from_files = []
     real_imap = site_search.parallel_imap
     monkeypatch.setattr(site_search, "parallel_imap",
-                        lambda fn, items: cut_from_files.extend(url for url, _ in items) or real_imap(fn, items))
+                        lambda fn, items, **kw: cut_from_files.extend(url for url, _ in items) or
+                        real_imap(fn, items, **kw))
     feed = PageFeed(corpus_analyzer)
     try:
         for path, text in html.items():
@@ -373,7 +376,8 @@ def test_the_last_few_pages_the_feed_worker_has_are_waited_for_not_cut_again(tmp
     cut_from_files = []
     real_imap = site_search.parallel_imap
     monkeypatch.setattr(site_search, "parallel_imap",
-                        lambda fn, items: cut_from_files.extend(url for url, _ in items) or real_imap(fn, items))
+                        lambda fn, items, **kw: cut_from_files.extend(url for url, _ in items) or
+                        real_imap(fn, items, **kw))
     for at_most, fed, slow in ((3, 3, 0.3), (2, 0, 3.0)):  # (the second: none done when the index looks)
         monkeypatch.setattr(PageFeed, "FINISH_AT_MOST", at_most)
         monkeypatch.setattr(page_analysis, "_fed_analysis",  # a slow worker (forked with it)
