@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from build_tools.build.background import in_background
 from build_tools.build.publish import Staging
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import Stored, code_version, resolved
-from build_tools.common.parallel import BESIDE_NICE
+from build_tools.common.parallel import BESIDE_NICE, pool_size
 from build_tools.common.paths import Paths
 from build_tools.outputs.site import engine_mkdocs, engine_zensical
 from build_tools.outputs.site.engine_mkdocs import (
@@ -184,8 +183,7 @@ def second_process_pages(generated: list[str], nav: list) -> set[str]:
     one (the first keeps the hand-written pages, the theme's files and the pages the
     navigation lists without a title, which both render); none for a small site (a
     second MkDocs starting costs more than it saves) or on one core."""
-    if len(generated) < SPLIT_MIN_PAGES or (os.cpu_count() or 1) < 2 or \
-            "fork" not in multiprocessing.get_all_start_methods():
+    if len(generated) < SPLIT_MIN_PAGES or pool_size(generated) < 2:  # (one core, or no fork)
         return set()
     return set(sorted(generated)[1::2]) - untitled_nav_pages(nav)
 

@@ -26,7 +26,7 @@ from build_tools.outputs.search_index.records import MODEL_GROUP, model_records,
 from build_tools.outputs.site.document_pages import generate_pages
 
 SHARED_TOKENS = "shared-tokens"  # the staging folder of the texts the index cut, for the site search
-INDEX_NICE = BESIDE_NICE  # below the pages and MkDocs; above the site search's page feed (site_search.PageFeed)
+INDEX_NICE = BESIDE_NICE  # below the pages and the first MkDocs; above the site search's page feed (PageFeed)
 
 
 def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inputs: str, t0: float) -> dict:

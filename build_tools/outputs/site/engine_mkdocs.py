@@ -143,7 +143,7 @@ class BuildPlugin(BasePlugin):
     @event_priority(-100)
     def on_page_content(self, html, *, page, config, files):
         if self.anchors is not None:
-            self._note_anchors(page, files)
+            self._note_anchors(page)
         if page.file.src_uri in self.skip:
             return html
         self._progress("rendered")
@@ -153,7 +153,7 @@ class BuildPlugin(BasePlugin):
         page.markdown = ""  # not None: a rendered page's title no longer reads it
         return ""
 
-    def _note_anchors(self, page, files) -> None:
+    def _note_anchors(self, page) -> None:
         """The page's anchors, and its links to anchors MkDocs will not check here."""
         src = page.file.src_uri
         if src in self.skip:
