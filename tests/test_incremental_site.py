@@ -141,6 +141,30 @@ def test_changed_anchors_force_a_full_build(tmp_path, built_synthetic):
     assert re.search(r"\[3/5\] building the site \(\d+ generated pages\) with mkdocs", log), log
 
 
+def test_a_changed_page_s_links_to_anchors_on_unchanged_pages_are_checked(tmp_path, built_synthetic):
+    """MkDocs checks no link to a page it does not render: an incremental build checks a
+    changed page's links to anchors on unchanged pages against the anchors the
+    published build recorded, and says what MkDocs says of the same link in a full one."""
+    corpus, out = _copy_built(built_synthetic, tmp_path)
+    html = (out / "site/documents/synth-letter-00005/index.html").read_text(encoding="utf-8")
+    clause = re.search(r'id="(c\d+)"', html)[1]
+    doc = corpus / "documents" / "synth-letter-00003.md"
+    good = doc.read_text(encoding="utf-8")
+    doc.write_text(good + f"ดู [ข้อนั้น](synth-letter-00005.md#{clause})\n", encoding="utf-8")
+    log = run_cli("build", "--corpus", corpus, "--out", out).stdout
+    assert "building the site incrementally" in log, log
+    site_before = {p: p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    doc.write_text(good + "ดู [ข้อที่ไม่มี](synth-letter-00005.md#c999)\n", encoding="utf-8")
+    proc = run_cli("build", "--corpus", corpus, "--out", out, check=False)
+    assert "building the site incrementally" in proc.stdout, proc.stdout
+    message = ("Doc file 'documents/synth-letter-00003.md' contains a link 'synth-letter-00005.md#c999', "
+               "but the doc 'documents/synth-letter-00005.md' does not contain an anchor '#c999'.")
+    assert proc.returncode == 1 and message in proc.stderr, proc.stderr
+    assert {p: p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()} == site_before
+    full = run_cli("build", "--corpus", corpus, "--out", tmp_path / "full", check=False)
+    assert full.returncode == 1 and message in full.stderr  # what a full build says
+
+
 def test_packing_pages_in_memory_changes_no_byte_of_the_site(tmp_path, monkeypatch):
     # Our MkDocs plugin keeps rendered pages compressed between MkDocs' render and write
     # steps (memory at 10,000 letters): the site must be exactly what plain MkDocs writes.

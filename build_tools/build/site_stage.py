@@ -7,7 +7,8 @@ build (same site key: mkdocs.yml, navigation, docs/, engine versions; no page ad
 removed; no document's clause/paragraph anchors changed, since other pages link to
 them and unchanged pages are not rendered again), only the changed pages (and the
 navigation's own pages) are rendered, into a side folder, and moved into a linked copy
-of the published site.  Zensical keeps its own cache and always builds the whole site."""
+of the published site; their links to anchors on unchanged pages are checked against
+the anchors the published build recorded (check_anchors).  Zensical keeps its own cache and always builds the whole site."""
 from __future__ import annotations
 
 import hashlib
@@ -28,6 +29,7 @@ from build_tools.common.parallel import BESIDE_NICE, pool_size
 from build_tools.common.paths import Paths
 from build_tools.outputs.site import engine_mkdocs, engine_zensical
 from build_tools.outputs.site.engine_mkdocs import (
+    RenderedAnchors,
     SiteBuildError,
     anchor_problems,
     build_with_mkdocs,
@@ -37,7 +39,7 @@ from build_tools.outputs.site.engine_zensical import build_with_zensical
 from build_tools.outputs.site.page_analysis import PageFeed
 from build_tools.outputs.site.site_search import build_site_index, index_key, kept_language, language_terms
 
-SITE_STATE_FORMAT = "4"
+SITE_STATE_FORMAT = "5"
 # Written by MkDocs from the pages it rendered: an incremental build keeps the published
 # ones (the page set is the same, or the build is a full one).
 WHOLE_SITE_FILES = ("sitemap.xml", "sitemap.xml.gz")
@@ -110,10 +112,11 @@ def plan_site(paths: Paths, pages: dict[str, str], nav: list, docs, engine: str,
     state = {"key": site_key(paths, nav, engine), "engine": engine,
              "search": index_key(analyzer) if analyzer is not None else None,
              "pages": digests, "page_keys": keys,
-             "anchors": {nd.id: nd.anchors() for nd in docs}, "deps": deps or {}}
+             "anchors": {nd.id: nd.anchors() for nd in docs}, "deps": deps or {},
+             "page_anchors": old.get("page_anchors") or {}}  # (the rendered pages': see check_anchors)
     same_anchors = all(state["anchors"].get(d) == a for d, a in old.get("anchors", {}).items())
     incremental = (old.get("key") == state["key"] and set(old.get("pages", {})) == set(state["pages"])
-                   and "anchors" in old and same_anchors)
+                   and "anchors" in old and "page_anchors" in old and same_anchors)
     if engine == "zensical" and incremental:
         incremental = False
         if old.get("pages") == state["pages"] and old.get("search") == state["search"]:
@@ -149,12 +152,13 @@ def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: Sit
     if engine == "zensical":
         site = staging.start("site", from_published=False)
         build_with_zensical(paths.config, paths.work, docs, site, nav, log=log)
+        plan.state["page_anchors"] = {}  # (Zensical builds the whole site every time)
         return site
     if not plan.incremental:
         site = staging.start("site", from_published=False)
         second = second_process_pages(plan.changed, nav)
         if not second:
-            build_with_mkdocs(paths.config, docs, site, nav, log=log, written=written)
+            check_anchors(plan, build_with_mkdocs(paths.config, docs, site, nav, log=log, written=written))
             return site
         log(f"  rendering on two processes ({len(second)} of the generated pages in the second)")
         side = staging.path("site-second")
@@ -165,17 +169,28 @@ def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: Sit
             theirs = job.result()
         finally:
             job.cancel()
-        problems = anchor_problems(mine, theirs)
-        if problems:
-            raise SiteBuildError("mkdocs reported warnings:\n  " + "\n  ".join(problems))
+        check_anchors(plan, mine, theirs)
         _move_pages(side, site)
         return site
     side = staging.path("site-changes")
     shutil.rmtree(side, ignore_errors=True)
-    build_with_mkdocs(paths.config, docs, side, nav, only=set(plan.changed), log=log, written=written)
+    check_anchors(plan, build_with_mkdocs(paths.config, docs, side, nav, only=set(plan.changed), log=log,
+                                          written=written))
     site = staging.start("site", from_published=True)
     _move_pages(side, site)
     return site
+
+
+def check_anchors(plan: SitePlan, *runs: RenderedAnchors) -> None:
+    """Check the links MkDocs left unchecked, to an anchor on a page another run rendered
+    (the other process of a full build; in an incremental build, an unchanged page,
+    whose anchors the published build recorded), in MkDocs' words; then record every
+    page's anchors in the site state for the next incremental build."""
+    kept = plan.state["page_anchors"] if plan.incremental else {}
+    problems = anchor_problems(RenderedAnchors({src: frozenset(ids) for src, ids in kept.items()}), *runs)
+    if problems:
+        raise SiteBuildError("mkdocs reported warnings:\n  " + "\n  ".join(problems))
+    plan.state["page_anchors"] = {**kept, **{src: sorted(ids) for run in runs for src, ids in run.present.items()}}
 
 
 def second_process_pages(generated: list[str], nav: list) -> set[str]:

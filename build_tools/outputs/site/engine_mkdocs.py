@@ -27,9 +27,11 @@ collection) and acting on plugin events:
   part of the pages (`only`, as an incremental build does); this one reads those pages
   (`skip`) but renders them as nothing: `on_page_markdown` empties their source and
   gives them a template that renders empty (MkDocs writes no file for an empty page),
-  so the navigation, the sitemap and every other page are what one process gives.
-  A link to an anchor on a page the other process rendered is checked here, as MkDocs
-  would (`RenderedAnchors`: each process's anchors and such links, compared by the caller);
+  so the navigation, the sitemap and every other page are what one process gives;
+- anchors: MkDocs checks no link to an anchor on a page it did not render (the other
+  process's, or an unchanged page in an incremental build): each run records its pages'
+  anchors and such links (`RenderedAnchors`), which the caller checks as MkDocs would
+  (site_stage.check_anchors, with the published pages' anchors);
 - progress: a line every PROGRESS_EVERY pages of a long build;
 - start-up: the theme's Jinja environment (`on_env`) keeps its compiled templates in
   the build cache (Jinja's own bytecode cache, checked against each template's source),
@@ -60,15 +62,16 @@ ELSEWHERE_TEMPLATE = "siam-yim-rendered-elsewhere.html"
 
 @dataclass
 class RenderedAnchors:
-    """What one of two MkDocs processes saw of anchors: the anchors of each page it
-    rendered, and its links to an anchor on a page it did not render (from, link as
-    written, to, anchor), which MkDocs leaves unchecked."""
+    """What one MkDocs run saw of anchors: the anchors of each page it rendered, and its
+    links to an anchor on a page it did not render (from, link as written, to, anchor),
+    which MkDocs leaves unchecked."""
     present: dict[str, frozenset[str]] = field(default_factory=dict)
     elsewhere: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
 def anchor_problems(*runs: RenderedAnchors) -> list[str]:
-    """The links to anchors no process's page has, in MkDocs' words."""
+    """The links to anchors no run's page has (a later run's pages replace an earlier
+    one's), in MkDocs' words."""
     present = {src: ids for run in runs for src, ids in run.present.items()}
     out = []
     for run in runs:
@@ -101,7 +104,7 @@ class BuildPlugin(BasePlugin):
         super().__init__()
         self.only, self.keep, self.log, self.pack, self.written = only, keep, log, pack, written
         self.skip = skip
-        self.anchors = RenderedAnchors() if skip or only is not None else None
+        self.anchors = RenderedAnchors()
         self.packed: dict[str, bytes] = {}
         self.unsearched: set[str] = set()  # pages whose own front matter excludes them from search
         self.total = 0
@@ -142,8 +145,7 @@ class BuildPlugin(BasePlugin):
 
     @event_priority(-100)
     def on_page_content(self, html, *, page, config, files):
-        if self.anchors is not None:
-            self._note_anchors(page)
+        self._note_anchors(page)
         if page.file.src_uri in self.skip:
             return html
         self._progress("rendered")
@@ -198,13 +200,13 @@ class _CountWarnings(logging.Handler):
 
 def build_with_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: list,
                       only: set[str] | None = None, log=None, pack: bool = True, written=None,
-                      skip: set[str] = frozenset()) -> RenderedAnchors | None:
+                      skip: set[str] = frozenset()) -> RenderedAnchors:
     """A real, strict `mkdocs build` of `docs_dir` into `site_dir` with `nav`.  `only`:
     render just these pages (and the navigation's pages); the caller keeps the other
     files from the previous site (or takes them from the process that renders `skip`).
     `skip`: pages another process renders (see the module docstring).  `written(path in
     the site, html)`: called with each page as it is written.  Returns the anchors seen
-    (with `only` or `skip`: the caller checks the links between the two runs)."""
+    (the caller checks the links to pages this run did not render: site_stage.check_anchors)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
