@@ -128,6 +128,42 @@ def test_failed_incremental_build_leaves_the_site_and_recovers(tmp_path, built_s
     assert _site_search(out / "site") == _site_search(full / "site")
 
 
+def test_the_output_a_publish_replaced_is_the_next_build_s_linked_copy(tmp_path, built_synthetic):
+    """An incremental build keeps the outputs its publish replaced as spares
+    (build/publish/spare/), and the next build brings them up to date instead of
+    copying each output again; a failed build keeps them too, and the site is always
+    what a full build gives."""
+    corpus, out = _copy_built(built_synthetic, tmp_path)
+    spare = out / "build" / "publish" / "spare"
+    _retitle(corpus, "synth-letter-00007", "ฉบับแก้ไข ")
+    run_cli("build", "--corpus", corpus, "--out", out)
+    assert sorted(p.name for p in spare.iterdir()) == ["docs", "index", "normalized", "site"]
+    page = "documents/synth-letter-00008/index.html"  # the old page: the spare is one build behind
+    assert "ฉบับที่สอง" not in (spare / "site" / page).read_text(encoding="utf-8")
+    doc = corpus / "documents" / "synth-letter-00003.md"
+    good = doc.read_text(encoding="utf-8")
+    doc.write_text(good + "ดู [หน้าที่ไม่มี](nowhere.md)\n", encoding="utf-8")  # strict mkdocs fails
+    site_before = {p: p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()}
+    assert run_cli("build", "--corpus", corpus, "--out", out, check=False).returncode == 1
+    assert {p: p.read_bytes() for p in (out / "site").rglob("*") if p.is_file()} == site_before
+    assert sorted(p.name for p in spare.iterdir()) == ["docs", "index", "normalized", "site"]
+    doc.write_text(good, encoding="utf-8")
+    _retitle(corpus, "synth-letter-00008", "ฉบับที่สอง ")
+    log = run_cli("build", "--corpus", corpus, "--out", out).stdout
+    assert "building the site incrementally" in log, log
+    assert "staging folder" not in run_cli("check", "--corpus", corpus, "--out", out).stdout
+    # the published site shares each unchanged file with the spare (hard links)
+    unchanged = "documents/synth-letter-00009/index.html"
+    assert (out / "site" / unchanged).stat().st_ino == (spare / "site" / unchanged).stat().st_ino
+    full = tmp_path / "full"
+    run_cli("build", "--corpus", corpus, "--out", full)
+    assert _site_files(out / "site") == _site_files(full / "site")
+    assert _differing(out / "site", full / "site") == []
+    assert _site_files(out / "build" / "normalized") == _site_files(full / "build" / "normalized")
+    assert _differing(out / "build" / "normalized", full / "build" / "normalized") == []
+    assert _differing(out / "build" / "docs", full / "build" / "docs") == []
+
+
 def test_changed_anchors_force_a_full_build(tmp_path, built_synthetic):
     """Other pages link to clause anchors; unchanged pages are not re-checked in an
     incremental build, so a document whose anchors change gets a full one."""

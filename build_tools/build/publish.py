@@ -10,7 +10,10 @@ changed files are replaced, never written through).  Publishing then:
 2. writes a journal (`build/publish/journal.json`) naming the swaps;
 3. swaps each staged folder in (the published one moves to `build/publish/previous/`);
 4. records the build in `build/published.json` (id, time, site state);
-5. removes the journal and the previous folders.
+5. removes the journal and the previous folders; a previous folder the staged one was
+   a linked copy of is kept as that output's spare (`build/publish/spare/<name>`): the
+   next build's linked copy is the spare brought up to date (linked_copy.py), which costs
+   the files that changed, not the whole folder made and deleted again.
 
 A failure in step 3 (e.g. an unwritable site) moves every output back at once.  A
 process killed between 2 and 5 leaves the journal: `check` names the half-published
@@ -20,7 +23,6 @@ the previous or the new folder, never a half-written one."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -29,10 +31,13 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools.build import linked_copy
+from build_tools.build.linked_copy import link_copy, start_cp_links
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.paths import Paths
 
 STAMP = ".siam-yim-build"
+SPARE = "spare"  # build/publish/spare/<name>: a linked copy of an output, out of date (see above)
 
 
 def outputs(paths: Paths) -> dict[str, Path]:
@@ -42,6 +47,10 @@ def outputs(paths: Paths) -> dict[str, Path]:
 
 def publish_dir(paths: Paths) -> Path:
     return paths.work / "publish"
+
+
+def spare_path(paths: Paths, name: str) -> Path:
+    return publish_dir(paths) / SPARE / name
 
 
 def journal_path(paths: Paths) -> Path:
@@ -72,46 +81,6 @@ def stamp_of(folder: Path) -> str | None:
         return None
 
 
-def link_copy(src: Path, dest: Path) -> None:
-    """A copy of the folder `src` whose files are hard links (no data is copied; files
-    are only ever replaced, never written through, so the original stays as it was)."""
-    shutil.rmtree(dest, ignore_errors=True)
-    if not src.is_dir():
-        dest.mkdir(parents=True)
-        return
-    if not _cp_links(src, dest):
-        shutil.rmtree(dest, ignore_errors=True)
-        shutil.copytree(src, dest, copy_function=_link_or_copy)
-    (dest / STAMP).unlink(missing_ok=True)
-
-
-def _cp_links(src: Path, dest: Path) -> bool:
-    """`cp -al` (GNU coreutils): the same linked copy several times faster than Python
-    linking file by file (tens of thousands of files at 10,000 letters); False where
-    there is no such cp or it fails (another file system), and Python does it."""
-    proc = _start_cp_links(src, dest)
-    return proc is not None and proc.wait() == 0
-
-
-def _start_cp_links(src: Path, dest: Path) -> subprocess.Popen | None:
-    """`cp -al src dest` started (None where there is no GNU cp to start)."""
-    cp = shutil.which("cp")
-    if cp is None or sys.platform != "linux":
-        return None
-    try:
-        return subprocess.Popen([cp, "-al", "--", str(src), str(dest)], stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError:
-        return None
-
-
-def _link_or_copy(src, dst):
-    try:
-        os.link(src, dst)
-    except OSError:  # another file system, or links not allowed
-        shutil.copy2(src, dst)
-
-
 @dataclass
 class Staging:
     """The staging folders of one build."""
@@ -123,6 +92,7 @@ class Staging:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.started: set[str] = set()
         self.copying: dict[str, subprocess.Popen] = {}
+        self.linked: set[str] = set()  # staged as linked copies of the published outputs (or begun as one)
 
     @property
     def names(self) -> list[str]:
@@ -133,18 +103,20 @@ class Staging:
         return self.folder / name
 
     def prefetch(self, names) -> None:
-        """Begin the linked copies of these published outputs now, in `cp` processes on
-        the other core, while the build goes on (at 10,000 letters each is tens of
-        thousands of links); start() takes the copy when it is asked for, or throws it
-        away (a full build after all)."""
+        """Begin the linked copies of these published outputs now, in processes on the
+        other core, while the build goes on (at 10,000 letters each is tens of thousands
+        of links): each output's spare brought up to date, or where it has none, `cp`.
+        start() takes the copy when it is asked for, or throws it away (a full build
+        after all)."""
         for name in names:
             src, dest = outputs(self.paths)[name], self.path(name)
             if name in self.copying or name in self.started or not src.is_dir():
                 continue
             self._throw_away(dest)
-            proc = _start_cp_links(src, dest)
+            proc = self._start_relink(name, src, dest) or start_cp_links(src, dest)
             if proc is not None:
                 self.copying[name] = proc
+                self.linked.add(name)
 
     def start(self, name: str, from_published: bool) -> Path:
         """An empty staging folder for `name`, or a linked copy of the published one."""
@@ -159,11 +131,47 @@ class Staging:
             proc.wait()
             self._throw_away(target)
         if from_published:
-            link_copy(outputs(self.paths)[name], target)
+            self._linked_copy(name, target)
+            self.linked.add(name)
         else:
+            self.linked.discard(name)
             shutil.rmtree(target, ignore_errors=True)
             target.mkdir(parents=True)
         return target
+
+    def _take_spare(self, name: str, dest: Path) -> bool:
+        """The output's spare moved to `dest` (False: there is none)."""
+        try:
+            spare_path(self.paths, name).rename(dest)
+        except OSError:
+            return False
+        return True
+
+    def _start_relink(self, name: str, src: Path, dest: Path) -> subprocess.Popen | None:
+        """The output's spare, at `dest`, brought up to date by a process of its own."""
+        if not self._take_spare(name, dest):
+            return None
+        try:
+            return subprocess.Popen([sys.executable, linked_copy.__file__, str(src), str(dest)],
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except OSError:
+            self._throw_away(dest)
+            return None
+
+    def _linked_copy(self, name: str, target: Path) -> None:
+        """A linked copy of the published output at `target`: its spare brought up to
+        date, or a new one."""
+        src = outputs(self.paths)[name]
+        self._throw_away(target)
+        if src.is_dir() and self._take_spare(name, target):
+            try:
+                linked_copy.relink(str(src), str(target))
+                (target / STAMP).unlink(missing_ok=True)
+                return
+            except OSError:
+                self._throw_away(target)
+        link_copy(src, target)
+        (target / STAMP).unlink(missing_ok=True)
 
     def _throw_away(self, folder: Path) -> None:
         """A staged folder no build will use, deleted by a detached process."""
@@ -171,13 +179,31 @@ class Staging:
             remove_later(self.paths, folder)
 
     def discard(self) -> None:
+        """Every staging folder thrown away; a linked copy (even a half-made one: its
+        files are the published ones or older) is kept as its output's spare."""
         for proc in self.copying.values():
             proc.kill()
             proc.wait()
         self.copying.clear()
         for p in self.folder.iterdir() if self.folder.is_dir() else ():
-            if p.is_dir() and p.name != "previous":
+            if not p.is_dir() or p.name in ("previous", SPARE):
+                continue
+            if not (p.name in self.linked and keep_spare(self.paths, p)):
                 self._throw_away(p)
+
+
+def keep_spare(paths: Paths, folder: Path) -> bool:
+    """Keep `folder`, a linked copy of the output it is named after (or an older state
+    of one), as that output's spare, unless it has one."""
+    spare = spare_path(paths, folder.name)
+    if spare.exists():
+        return False
+    try:
+        spare.parent.mkdir(exist_ok=True)
+        folder.rename(spare)
+    except OSError:
+        return False
+    return True
 
 
 def new_build_id() -> str:
@@ -206,6 +232,8 @@ def publish(staging: Staging, state: dict, log=print) -> None:
         _undo(paths, swapped, previous)
         raise
     journal_path(paths).unlink()
+    for name in staging.linked & set(names):  # (each staged as a linked copy of the one it replaced)
+        keep_spare(paths, previous / name)
     remove_later(paths, previous)
 
 
@@ -346,4 +374,5 @@ def leftovers(paths: Paths) -> list[str]:
     if journal_path(paths).exists() or not folder.is_dir():
         return unrecorded
     return unrecorded + [f"{p}: staging folder of a build that was stopped before publishing "
-            "(harmless; the next build removes it)" for p in sorted(folder.iterdir()) if p.is_dir()]
+            "(harmless; the next build removes it)" for p in sorted(folder.iterdir())
+            if p.is_dir() and p.name != SPARE]
