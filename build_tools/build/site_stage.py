@@ -187,8 +187,8 @@ def check_anchors(plan: SitePlan, *runs: RenderedAnchors) -> None:
     (the other process of a full build; in an incremental build, an unchanged page,
     whose anchors the published build recorded), in MkDocs' words; then record every
     page's anchors in the site state for the next incremental build."""
-    kept = plan.state["page_anchors"] if plan.incremental else {}
-    problems = anchor_problems(RenderedAnchors({src: frozenset(ids) for src, ids in kept.items()}), *runs)
+    kept = plan.state["page_anchors"] if plan.incremental else {}  # (lists: only a link's target is looked in)
+    problems = anchor_problems(RenderedAnchors(kept), *runs)
     if problems:
         raise SiteBuildError("mkdocs reported warnings:\n  " + "\n  ".join(problems))
     plan.state["page_anchors"] = {**kept, **{src: sorted(ids) for run in runs for src, ids in run.present.items()}}

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import logging
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,7 +66,7 @@ class RenderedAnchors:
     """What one MkDocs run saw of anchors: the anchors of each page it rendered, and its
     links to an anchor on a page it did not render (from, link as written, to, anchor),
     which MkDocs leaves unchecked."""
-    present: dict[str, frozenset[str]] = field(default_factory=dict)
+    present: dict[str, Collection[str]] = field(default_factory=dict)
     elsewhere: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
