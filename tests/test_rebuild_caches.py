@@ -875,3 +875,18 @@ def test_answers_are_kept_while_what_their_conflict_cards_show_of_a_changed_lett
     assert len(made) == 2 and retitled != first and "ชื่อย่อใหม่" in json.dumps(retitled, ensure_ascii=False)
     assert retitled == answer_data(c.corpus, c.model, c.docs, c.review.conflicts, analyzer)
     assert answers() == retitled and len(made) == 2
+
+
+def test_the_index_records_are_made_when_asked_for_and_not_kept():
+    # The index process reads each document's records once; keeping them all was most of
+    # its growth (the build's largest process at 10,000 letters).
+    from build_tools.build.stages import index_records
+    from build_tools.outputs.search_index.records import MODEL_GROUP, records_for
+
+    checked = seed()
+    records, fingerprints = index_records(checked)
+    nd = checked.docs[0]
+    assert records[nd.id] == records_for(checked.corpus, nd)
+    assert nd.id in records and list(records) == [d.id for d in checked.docs] + [MODEL_GROUP]
+    assert list(dict.keys(records)) == [MODEL_GROUP]  # the document's were not kept
+    assert set(fingerprints) == set(records)
