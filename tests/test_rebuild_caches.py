@@ -7,9 +7,10 @@ import os
 import pickle
 import random
 import re
+import sys
 
 import pytest
-from conftest import copy_corpus, seed
+from conftest import ROOT, copy_corpus, seed
 
 from build_tools.analysis import segmenter
 from build_tools.common.cache import ContentCache, Stored, resolved
@@ -890,3 +891,28 @@ def test_the_index_records_are_made_when_asked_for_and_not_kept():
     assert nd.id in records and list(records) == [d.id for d in checked.docs] + [MODEL_GROUP]
     assert list(dict.keys(records)) == [MODEL_GROUP]  # the document's were not kept
     assert set(fingerprints) == set(records)
+
+
+def test_the_index_process_keeps_a_small_memo_of_cut_texts(tmp_path, monkeypatch):
+    # The index process's analyzer keeps at most INDEX_SEGMENT_MEMO texts cut (not every
+    # text of the corpus to the end of the process); the index is the same either way,
+    # and the analyzer's own limit is back afterwards (without fork the index is written
+    # in the build's own process).
+    from build_tools.analysis.analyzer import analyzer_for_corpus
+    from build_tools.build import stages
+    from build_tools.build.stages import index_records, update_index
+
+    checked = seed()
+    records, fingerprints = index_records(checked)
+    analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
+    update_index(tmp_path / "large", records, fingerprints, analyzer, {})
+    assert len(analyzer.__dict__["_segment_cache"]) > 3
+    analyzer.__dict__["_segment_cache"].clear()
+    monkeypatch.setattr(stages, "INDEX_SEGMENT_MEMO", 3)
+    update_index(tmp_path / "small", records, fingerprints, analyzer, {})
+    assert len(analyzer.__dict__["_segment_cache"]) <= 3
+    assert analyzer.SEGMENT_CACHE_MAX == type(analyzer).SEGMENT_CACHE_MAX > 3
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from compare_builds import index_content
+
+    assert index_content(tmp_path / "small") == index_content(tmp_path / "large")
