@@ -44,15 +44,20 @@ def section_norms(lengths: np.ndarray, avg: float) -> np.ndarray:
     return ranking.K1 * (1 - ranking.B + ranking.B * lengths / avg)
 
 
-def impacts(tf: np.ndarray, norm: np.ndarray) -> np.ndarray:
+def impacts(tf: np.ndarray, norm: np.ndarray, scratch: bool = False) -> np.ndarray:
     """The impacts of postings of weights `tf` in sections of `norm` (section_norms),
     with the same float operations, in the same order, as `impact` (numpy's rint rounds
     halves to even, as round() does): the whole index (Sections.postings) and a
     rebuild's few pages (search_delta.py) get the same numbers.  Computed in place
-    (memory: tens of millions of postings at 10,000 letters)."""
+    (memory: tens of millions of postings at 10,000 letters); `scratch`: `norm` is the
+    caller's to overwrite (one postings-long array fewer; a sum is the same either way
+    round)."""
+    denominator = norm if scratch else norm.copy()
+    denominator += tf
     impact_ = 100 * tf
     impact_ *= ranking.K1 + 1
-    impact_ /= tf + norm
+    impact_ /= denominator
+    del denominator
     return np.maximum(1, np.rint(impact_, out=impact_), out=impact_).astype(np.int32)
 
 
@@ -166,19 +171,24 @@ class Sections:
         order, as `impact` (numpy's rint rounds halves to even, as round() does)."""
         lengths = np.frombuffer(self.lengths, dtype=np.int32).astype(np.int64)
         norm = section_norms(lengths, average_length(int(lengths.sum()), len(lengths)))
-        section = np.repeat(np.arange(len(lengths), dtype=np.int32), np.frombuffer(self.sizes, dtype=np.int32))
+        sizes = np.frombuffer(self.sizes, dtype=np.int32)  # postings of each section, in order
         tf = np.frombuffer(self.weights, dtype=np.float64)
-        impact_ = impacts(tf, norm[section])
+        # Postings-long arrays are made one after another, each let go as soon as it can
+        # be (the build's largest process peaked here at 10,000 letters).
+        impact_ = impacts(tf, np.repeat(norm, sizes), scratch=True)
         term_ids = np.frombuffer(self.term_ids, dtype=np.int32)
         ends = 2 * np.cumsum(np.bincount(term_ids, minlength=len(self.vocab)))
         # By term, then section: a stable sort, numpy's radix sort when the ids fit in 16
         # bits (several times faster than its merge sort of 32-bit ids; the same order).
         order = np.argsort(term_ids.astype(np.uint16) if len(self.vocab) <= 1 << 16 else term_ids, kind="stable")
-        self.term_ids, self.weights, self.sizes = array("i"), array("d"), array("i")
+        self.term_ids, self.weights = array("i"), array("d")
         del term_ids, tf
         flat = np.empty(2 * len(order), dtype=np.int32)
-        flat[0::2], flat[1::2] = section[order], impact_[order]
-        del order, section, impact_
+        flat[1::2] = impact_[order]
+        del impact_
+        flat[0::2] = np.repeat(np.arange(len(lengths), dtype=np.int32), sizes)[order]
+        self.sizes = array("i")
+        del order, sizes
         starts = np.concatenate(([0], ends[:-1]))
         return {term: flat[starts[tid]:ends[tid]] for term, tid in self.vocab.items() if ends[tid] > starts[tid]}
 
