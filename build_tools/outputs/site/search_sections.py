@@ -44,15 +44,15 @@ def section_norms(lengths: np.ndarray, avg: float) -> np.ndarray:
     return ranking.K1 * (1 - ranking.B + ranking.B * lengths / avg)
 
 
-def impacts(tf: np.ndarray, norm: np.ndarray, scratch: bool = False) -> np.ndarray:
-    """The impacts of postings of weights `tf` in sections of `norm` (section_norms),
-    with the same float operations, in the same order, as `impact` (numpy's rint rounds
-    halves to even, as round() does): the whole index (Sections.postings) and a
-    rebuild's few pages (search_delta.py) get the same numbers.  Computed in place
-    (memory: tens of millions of postings at 10,000 letters); `scratch`: `norm` is the
-    caller's to overwrite (one postings-long array fewer; a sum is the same either way
-    round)."""
-    denominator = norm if scratch else norm.copy()
+def impacts(tf: np.ndarray, norm: np.ndarray) -> np.ndarray:
+    """The impacts of postings of weights `tf` whose sections' norms (section_norms) are
+    `norm`, one per posting, with the same float operations, in the same order, as
+    `impact` (numpy's rint rounds halves to even, as round() does): the whole index
+    (Sections.postings) and a rebuild's few pages (search_delta.py) get the same numbers.
+    Computed in place (memory: tens of millions of postings at 10,000 letters): `norm`,
+    an array each caller makes for the call, is overwritten (a sum is the same either
+    way round)."""
+    denominator = norm
     denominator += tf
     impact_ = 100 * tf
     impact_ *= ranking.K1 + 1
@@ -175,7 +175,7 @@ class Sections:
         tf = np.frombuffer(self.weights, dtype=np.float64)
         # Postings-long arrays are made one after another, each let go as soon as it can
         # be (the build's largest process peaked here at 10,000 letters).
-        impact_ = impacts(tf, np.repeat(norm, sizes), scratch=True)
+        impact_ = impacts(tf, np.repeat(norm, sizes))
         term_ids = np.frombuffer(self.term_ids, dtype=np.int32)
         ends = 2 * np.cumsum(np.bincount(term_ids, minlength=len(self.vocab)))
         # By term, then section: a stable sort, numpy's radix sort when the ids fit in 16
