@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.build import linked_copy
-from build_tools.build.linked_copy import link_copy, start_cp_links
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.paths import Paths
 
@@ -113,7 +112,7 @@ class Staging:
             if name in self.copying or name in self.started or not src.is_dir():
                 continue
             self._throw_away(dest)
-            proc = self._start_relink(name, src, dest) or start_cp_links(src, dest)
+            proc = self._start_relink(name, src, dest) or linked_copy.start_cp_links(src, dest)
             if proc is not None:
                 self.copying[name] = proc
                 self.linked.add(name)
@@ -163,15 +162,19 @@ class Staging:
         date, or a new one."""
         src = outputs(self.paths)[name]
         self._throw_away(target)
-        if src.is_dir() and self._take_spare(name, target):
-            try:
-                linked_copy.relink(str(src), str(target))
-                (target / STAMP).unlink(missing_ok=True)
-                return
-            except OSError:
-                self._throw_away(target)
-        link_copy(src, target)
+        if not (src.is_dir() and self._take_spare(name, target) and self._relinked(src, target)):
+            linked_copy.link_copy(src, target)
         (target / STAMP).unlink(missing_ok=True)
+
+    def _relinked(self, src: Path, target: Path) -> bool:
+        """The spare at `target` brought up to date here (False, and thrown away, if it
+        cannot be)."""
+        try:
+            linked_copy.relink(str(src), str(target))
+        except OSError:
+            self._throw_away(target)
+            return False
+        return True
 
     def _throw_away(self, folder: Path) -> None:
         """A staged folder no build will use, deleted by a detached process."""
