@@ -2,7 +2,8 @@
 their inputs and the code that computes them), so a rebuild after one changed letter
 recomputes only what depends on that letter.
 
-One pickle file per entry under `folder/<kind>/`.  A key is never trusted to mean more
+One pickle file per entry under `folder/<kind>/`; small entries that a rebuild reads
+for every document (a document's head, its review) many to a file (PackedCache).  A key is never trusted to mean more
 than its inputs: callers hash every input (document text, corrections, names, model
 files) and `code_version` of the modules that compute the result.  Entries no run
 asked for are removed by `prune`.  A damaged or unreadable entry is a miss."""
@@ -21,6 +22,7 @@ from pathlib import Path
 from build_tools.common.atomic import write_pickle_atomic
 
 FORMAT = b"1"
+PACK_SHARDS = 32  # files of a PackedCache
 
 
 def shard_of(name: str, shards: int) -> int:
@@ -67,8 +69,21 @@ class ContentCache:
         # entries a rebuild looks at cost more than reading the ones it reads.
         self._prefix = os.path.join(folder, "") if folder is not None else ""
         self._names: set[str] | None = None  # the entries there, listed once (see _present)
+        self._packed: PackedCache | None = None
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
+
+    def packed(self):
+        """This kind's small entries, kept many to a file (a PackedCache in `packed/`);
+        a cache without a folder keeps them as it keeps the others."""
+        if self.folder is None:
+            return self
+        if self._packed is None:
+            self._packed = PackedCache(self.folder / "packed")
+        return self._packed
+
+    def flush(self) -> None:
+        """(Entries are written by put.)"""
 
     def _present(self, key: str) -> bool:
         """An entry's file is there: the folder is listed once, at the first look, and
@@ -146,6 +161,88 @@ class ContentCache:
                         pass
                     self.forget(entry.name[:-len(".pickle")])
                     gone += 1
+        return gone + self.packed().prune()
+
+
+class PackedCache:
+    """Small entries kept PACK_SHARDS to a folder: each shard file a pickled {key: pickled
+    value}, the shard chosen by the key.  A rebuild that reads every document's head
+    opens 32 files instead of 10,000 (half a second at 10,000 letters), and one changed
+    letter rewrites the one or two shards its old and new entries are in.  put() keeps
+    an entry in memory until flush(), which the step that made it calls when done (and
+    prune()): a step that fails before only leaves its entries to be computed again.  A
+    damaged shard is an empty one, written afresh at the next flush."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+        self._shards: dict[int, dict[str, bytes]] = {}
+        self._dirty: set[int] = set()
+
+    def _path(self, k: int) -> Path:
+        return self.folder / f"pack.{k:02d}.pickle"
+
+    def _shard(self, k: int) -> dict[str, bytes]:
+        shard = self._shards.get(k)
+        if shard is None:
+            shard = self._shards[k] = self._read(k)
+        return shard
+
+    def _read(self, k: int) -> dict[str, bytes]:
+        try:
+            with open(self._path(k), "rb") as f:
+                shard = pickle.load(f)  # noqa: S301 - written by flush()
+            if isinstance(shard, dict):
+                return shard
+        except FileNotFoundError:
+            return {}
+        except Exception:  # damaged: its entries are computed again
+            pass
+        self._dirty.add(k)
+        return {}
+
+    def has(self, key: str) -> bool:
+        return key in self._shard(shard_of(key, PACK_SHARDS))
+
+    def get(self, key: str):
+        shard = self._shard(shard_of(key, PACK_SHARDS))
+        try:
+            value = pickle.loads(shard[key])  # noqa: S301 - written by put()
+        except Exception:  # absent, or damaged: computed again
+            self.misses += 1
+            return None
+        self.used.add(key)
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value) -> None:
+        k = shard_of(key, PACK_SHARDS)
+        self._shard(k)[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.used.add(key)
+        self._dirty.add(k)
+
+    def flush(self) -> None:
+        """Write the shards with entries put (or found damaged) since the last flush."""
+        if self._dirty:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        for k in sorted(self._dirty):
+            write_pickle_atomic(self._path(k), self._shards.get(k, {}))
+        self._dirty.clear()
+
+    def prune(self) -> int:
+        """Remove the entries this run did not use (and write what is pending); returns
+        how many were removed."""
+        gone = 0
+        for k in range(PACK_SHARDS) if self.folder.is_dir() else ():
+            shard = self._shard(k)
+            stale = [key for key in shard if key not in self.used]
+            for key in stale:
+                del shard[key]
+            if stale:
+                self._dirty.add(k)
+                gone += len(stale)
+        self.flush()
         return gone
 
 

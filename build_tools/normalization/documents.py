@@ -24,7 +24,7 @@ from build_tools.sources import corrections as corrections_mod
 from build_tools.sources.corpus import Corpus, Document
 from build_tools.sources.corrections import corrections_for, known_names
 
-CACHE_FORMAT = "4: a head (block rows, summary, fingerprint) and a body (lines, changes, texts) apart"
+CACHE_FORMAT = "5: a head (block rows without their texts, summary, fingerprint), packed, and a body apart"
 
 
 @dataclass
@@ -115,24 +115,27 @@ class NormalizedDoc:
 
 
 def block_row(b: Block) -> tuple:
-    """A block as the cache keeps it: its fields in a tuple (Block(*row) makes it again).
-    Unpickling 10,000 letters' blocks as objects took four times as long as as tuples."""
-    return (b.kind, b.text, b.src, b.clause, b.label)
+    """A block as a document's head keeps it: its fields but the text, in a tuple
+    (unpickling 10,000 letters' blocks as objects took four times as long as as tuples).
+    The texts are nine tenths of a head's bytes and a rebuild asks only the changed
+    letters for them: they are kept in the body."""
+    return (b.kind, b.src, b.clause, b.label)
 
 
 def _row_anchor(row: tuple) -> str:
-    return row[3] or f"l{row[2][0]}"  # Block.anchor
+    return row[2] or f"l{row[1][0]}"  # Block.anchor
 
 
 class StoredDoc(NormalizedDoc):
     """A normalized document read back from the cache (normalize_corpus).  The cache
     keeps it in two entries: a small head with what a build asks of every document
-    (its blocks as rows, flags, number of changes, the corrections used, the
-    fingerprint), read for every document, and a body (its lines and change log,
-    pickled, and its Markdown and change log as text), read only when one of those is
-    asked for: a rebuild after one changed letter reads the others' heads alone (a
-    tenth of the bytes).  The blocks are made objects only when asked for: anchors,
-    clause ids and outline come from the rows (a rebuild asks them of every document)."""
+    (its blocks as rows without their texts, flags, number of changes, the corrections
+    used, the fingerprint), read for every document (packed, many to a file), and a
+    body (its lines and change log, pickled, its Markdown and change log as text, and
+    its blocks' texts), read only when one of those is asked for: a rebuild after one
+    changed letter reads the others' heads alone (a hundredth of the bytes).  The
+    blocks are made objects only when asked for: anchors, clause ids and outline come
+    from the rows (a rebuild asks them of every document)."""
 
     def __init__(self, doc: Document, head: tuple, body, make_ctx, key: str):
         self.doc, self.key = doc, key
@@ -140,13 +143,13 @@ class StoredDoc(NormalizedDoc):
         self._blocks = None
         self._body = body  # a common.cache.Stored (or the body itself) until read
         self._make_ctx, self._unpacked = make_ctx, None
-        self._markdown = self._changes_json = None
+        self._markdown = self._changes_json = self._texts = None
 
     def _read_body(self) -> None:
         if isinstance(self._body, Stored):
             self._body = self._body.value()  # an error naming the entry when it cannot be read
         if self._markdown is None:
-            _, self._markdown, self._changes_json = self._body
+            _, self._markdown, self._changes_json, self._texts = self._body
 
     def _unpack(self) -> tuple:
         if self._unpacked is None:
@@ -172,17 +175,20 @@ class StoredDoc(NormalizedDoc):
     @property
     def blocks(self) -> list[Block]:
         if self._blocks is None:
-            self._blocks = [Block(*row) for row in self._rows]
+            if self._texts is None:
+                self._read_body()
+            self._blocks = [Block(kind, text, src, clause, label)
+                            for (kind, src, clause, label), text in zip(self._rows, self._texts)]
         return self._blocks
 
     def anchors(self) -> list[str]:
         return [_row_anchor(r) for r in self._rows]
 
     def clause_ids(self) -> list[str]:
-        return [r[3] for r in self._rows if r[3]]
+        return [r[2] for r in self._rows if r[2]]
 
     def outline(self) -> list[tuple]:
-        return [(r[0], _row_anchor(r), r[2]) for r in self._rows]
+        return [(r[0], _row_anchor(r), r[1]) for r in self._rows]
 
     lines = property(lambda self: self._unpack()[0])
     ctx = property(lambda self: self._unpack()[1])
@@ -201,7 +207,8 @@ def cache_entry(nd: NormalizedDoc) -> tuple[tuple, tuple]:
     saved = {k: getattr(nd.ctx, k) for k in ("changes", "extracted", "flags", "body_starts_at")}
     summary = {"flags": nd.flags, "n_changes": nd.n_changes, "corrections": nd.correction_changes}
     return ((tuple(map(block_row, nd.blocks)), summary, nd.fingerprint()),
-            (pickle.dumps((nd.lines, saved), protocol=pickle.HIGHEST_PROTOCOL), nd.to_markdown(), nd.changes_json()))
+            (pickle.dumps((nd.lines, saved), protocol=pickle.HIGHEST_PROTOCOL), nd.to_markdown(), nd.changes_json(),
+             tuple(b.text for b in nd.blocks)))
 
 
 def normalize_document(corpus: Corpus, doc: Document) -> NormalizedDoc:
@@ -264,22 +271,24 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None, also=Non
         nd = normalize_document(corpus, docs[i])
         return cache_entry(nd), fn(nd) if fn else None
 
-    absent = [i for i, k in enumerate(keys) if not (cache.has(k) and cache.has(body_key(k)))]
+    heads = cache.packed()  # (the bodies: a file each, read only when asked for)
+    absent = [i for i, k in enumerate(keys) if not (heads.has(k) and cache.has(body_key(k)))]
     warm_dictionary(cache, needed=bool(absent))
     if len(absent) >= MIN_ITEMS:
         warm_places()  # the gazetteer's tables: made once, not in each of the pool's workers
     few = in_background(fresh, absent) if len(absent) < MIN_ITEMS else None
     elsewhere = set(absent) if few is not None else set()
-    found = [None if i in elsewhere else _read_back(cache, k) for i, k in enumerate(keys)]
+    found = [None if i in elsewhere else _read_back(heads, cache, k) for i, k in enumerate(keys)]
     done = dict(zip(absent, few.result())) if few is not None else {}
     missing = [i for i, hit in enumerate(found) if hit is None and i not in done]
     done.update(zip(missing, parallel_map(fresh, missing)))
     for i, ((head, body), extra) in done.items():
         found[i] = head, body
         cache.put(body_key(keys[i]), body)  # the body first: a head is never without its body
-        cache.put(keys[i], head)
+        heads.put(keys[i], head)
         if fn:
             also_found[docs[i].id] = extra
+    heads.flush()
 
     def context(d: Document):
         return lambda saved: Context(doc_id=d.id, corrections=corrections_for(corpus.corrections, d.id),
@@ -288,11 +297,11 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None, also=Non
     return [StoredDoc(d, head, body, context(d), key) for d, key, (head, body) in zip(docs, keys, found)]
 
 
-def _read_back(cache: ContentCache, key: str) -> tuple | None:
+def _read_back(heads, cache: ContentCache, key: str) -> tuple | None:
     """(head, body) of a cached document, None when either cannot be read.  From disk
     the body is read only when asked for (a common.cache.Stored); a cache in memory
     may drop it meanwhile, so it is taken at once."""
-    head = cache.get(key)
+    head = heads.get(key)
     body = cache.deferred(body_key(key)) if cache.folder is not None else cache.get(body_key(key))
     return None if head is None or body is None else (head, body)
 

@@ -38,6 +38,7 @@ def word_findings(docs, names: tuple[str, ...], cache: ContentCache | None, comm
     normalization), else computed on every core."""
     # nd.key (normalization's cache key) stands for the lines it made: not pickled again.
     keys = [digest(common, "words, numbers", nd.key or nd.lines) if cache is not None else None for nd in docs]
+    cache = cache.packed() if cache is not None else None  # small entries, every one read in a rebuild
     found = [cache.get(k) if cache is not None else None for k in keys]
     for i, nd in enumerate(docs):
         if found[i] is None and (known or {}).get(nd.id) is not None:
@@ -50,6 +51,8 @@ def word_findings(docs, names: tuple[str, ...], cache: ContentCache | None, comm
         found[i] = value
         if cache is not None:
             cache.put(keys[i], value)
+    if cache is not None:
+        cache.flush()
     return found
 
 
