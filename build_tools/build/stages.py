@@ -15,7 +15,7 @@ from build_tools.build.background import in_background
 from build_tools.build.site_stage import build_site, plan_site
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.cache import ContentCache
-from build_tools.common.collector import fewer_collections
+from build_tools.common.collector import fewer_collections, kept_uncollected
 from build_tools.common.interrupts import raise_if_interrupted
 from build_tools.common.parallel import BESIDE_NICE
 from build_tools.common.paths import Paths
@@ -38,7 +38,7 @@ def run(paths: Paths, log, site: bool, engine: str, previous: dict | None, input
 
 
 def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inputs: str, t0: float) -> dict:
-    checked = check_corpus(paths.corpus, log=log, cache_dir=paths.work / "cache")  # stages 1-3
+    checked = checked_corpus(paths, log)  # stages 1-3
     log_review(checked, log)
     analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
     records, fingerprints = index_records(checked)
@@ -98,6 +98,13 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
     return {"documents": documents, "index": index_stats, "site": site_stats}
 
+
+
+def checked_corpus(paths: Paths, log) -> CheckedCorpus:
+    """Stages 1-3: what the rest of the build works from, alive to its end (so not
+    looked through by the collector: common/collector.py)."""
+    with kept_uncollected():
+        return check_corpus(paths.corpus, log=log, cache_dir=paths.work / "cache")
 
 
 def start_index(paths: Paths, staging: pub.Staging, previous: dict | None, records, fingerprints, analyzer,
