@@ -309,5 +309,4 @@ def _read_back(heads, cache: ContentCache, key: str) -> tuple | None:
 def _cache_key(corpus: Corpus, doc: Document, common: str) -> str:
     corrections = [(c.id, c.wrong, c.right, c.scope, c.reason, c.line)  # not where they stand in the file
                    for c in corrections_for(corpus.corrections, doc.id)]
-    return digest(common, doc.id, doc.first_line, corpus.raw_lines(doc), corrections,
-                  json.dumps(doc.meta, ensure_ascii=False, sort_keys=True, default=str))
+    return digest(common, doc.id, doc.first_line, corpus.raw_lines(doc), corrections, doc.meta_key)

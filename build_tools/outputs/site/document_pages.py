@@ -187,12 +187,10 @@ def documents_index(corpus: Corpus, docs: list[NormalizedDoc]) -> str:
 
 def cached_documents_index(corpus: Corpus, docs: list[NormalizedDoc], cache, common: str):
     """documents_index, kept in `cache` (returned unread, a common.cache.Stored) by what
-    its rows are made from (each document's id, short title, type, number, date, issuer)
-    and `common` (page_key_common: the code, the agencies, the site's address): a
-    rebuild whose letters' titles did not change neither makes nor reads it."""
-    shown = [(nd.id, str(nd.doc.get("short_title") or nd.doc.get("title")),
-              *(str(nd.doc.get(k)) for k in ("doc_type", "number", "issuer")), nd.doc.date.isoformat()) for nd in docs]
-    key = digest("documents index", common, repr(shown))
+    its rows are made from (each document's front matter, by its meta_key, in order) and
+    `common` (page_key_common: the code, the agencies, the site's address): a rebuild
+    whose letters' front matter did not change neither makes nor reads it."""
+    key = digest("documents index", common, [nd.doc.meta_key for nd in docs])
     if not cache.has(key):
         cache.put(key, documents_index(corpus, docs))
     return cache.deferred(key)

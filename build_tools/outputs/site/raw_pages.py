@@ -3,7 +3,6 @@ line by line, with every change the normalizer made and why (templates/raw.md.j2
 from __future__ import annotations
 
 import functools
-import json
 
 from build_tools.common.cache import code_version, digest
 from build_tools.knowledge import urls as urls_mod
@@ -99,8 +98,7 @@ def cached_raw_text_page(corpus: Corpus, nd: NormalizedDoc, cache, lazy: bool = 
     # everything the normalized text, changes and blocks are made from.
     made_from = nd.key or (nd.to_markdown(), nd.changes_json(), corpus.raw_lines(d), nd.lines,
                            [(b.anchor, b.kind, b.src) for b in nd.blocks])
-    key = digest(code_version(site_package, urls_mod), made_from, d.raw, d.first_line,
-                 json.dumps(d.meta, ensure_ascii=False, sort_keys=True, default=str))
+    key = digest(code_version(site_package, urls_mod), made_from, d.raw, d.first_line, d.meta_key)
     page = (cache.stored(key) if lazy else None) or cache.get(key)
     if page is None:
         page = raw_text_page(corpus, nd)
