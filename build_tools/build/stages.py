@@ -19,6 +19,7 @@ from build_tools.common.collector import fewer_collections, kept_uncollected
 from build_tools.common.interrupts import raise_if_interrupted
 from build_tools.common.parallel import BESIDE_NICE
 from build_tools.common.paths import Paths
+from build_tools.common.process_end import keep_until_exit
 from build_tools.knowledge.checked import CheckedCorpus, check_corpus
 from build_tools.outputs.open_data import open_data_files
 from build_tools.outputs.search_index.query_data import search_data, site_files
@@ -42,10 +43,7 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
     log_review(checked, log)
     analyzer = analyzer_for_corpus(checked.corpus.root, checked.corpus.agencies)
     records, fingerprints = index_records(checked)
-    query_cache = ContentCache(paths.work / "cache" / "query-tables")
-    query_tables = search_data(checked.corpus, checked.model, checked.docs, checked.review.conflicts,
-                               analyzer, query_cache)  # what both searches read besides their index
-    query_cache.prune()
+    query_tables = query_data(paths, checked, analyzer)
     staging = pub.Staging(paths, pub.new_build_id())
     index_job = writing = None
     try:
@@ -95,6 +93,7 @@ def _run(paths: Paths, log, site: bool, engine: str, previous: dict | None, inpu
         if writing is not None:  # (the site failed or Ctrl+C: the rest is not written)
             writing.cancel()  # before the staging folder is thrown away under it
         staging.discard()
+    keep_until_exit(previous, checked, records, query_tables, pages, plan, normalized)  # (common/process_end.py)
     log(f"done in {time.perf_counter() - t0:.1f} s: site in {paths.site}, index in {paths.index}")
     return {"documents": documents, "index": index_stats, "site": site_stats}
 
@@ -105,6 +104,14 @@ def checked_corpus(paths: Paths, log) -> CheckedCorpus:
     looked through by the collector: common/collector.py)."""
     with kept_uncollected():
         return check_corpus(paths.corpus, log=log, cache_dir=paths.work / "cache")
+
+
+def query_data(paths: Paths, checked: CheckedCorpus, analyzer) -> dict:
+    """What both searches read besides their index (query_data.search_data), cached."""
+    cache = ContentCache(paths.work / "cache" / "query-tables")
+    tables = search_data(checked.corpus, checked.model, checked.docs, checked.review.conflicts, analyzer, cache)
+    cache.prune()
+    return tables
 
 
 def start_index(paths: Paths, staging: pub.Staging, previous: dict | None, records, fingerprints, analyzer,
