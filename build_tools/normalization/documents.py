@@ -309,4 +309,7 @@ def _read_back(heads, cache: ContentCache, key: str) -> tuple | None:
 def _cache_key(corpus: Corpus, doc: Document, common: str) -> str:
     corrections = [(c.id, c.wrong, c.right, c.scope, c.reason, c.line)  # not where they stand in the file
                    for c in corrections_for(corpus.corrections, doc.id)]
-    return digest(common, doc.id, doc.first_line, corpus.raw_lines(doc), corrections, doc.meta_key)
+    # The raw lines by their file's SHA-256 (checked against the manifest) and span: 10,000
+    # letters' lines are not pickled again to be hashed.
+    raw = corpus.raw[doc.raw]
+    return digest(common, doc.id, raw.sha256, doc.first_line, doc.last_line, corrections, doc.meta_key)

@@ -31,7 +31,7 @@ from build_tools.outputs.site import site_search as ss
 from build_tools.outputs.site.page_analysis import analysed_page, page_digest, page_file_id
 from build_tools.outputs.site.search_files import SearchFiles, signature
 from build_tools.outputs.site.search_sections import Sections, average_length, impacts, section_norms
-from build_tools.outputs.site.site_sections import indexed_pages
+from build_tools.outputs.site.site_sections import indexed_urls
 
 MAX_CHANGED = 32  # pages: beyond, the index is made whole (a delta merges term by term)
 
@@ -102,17 +102,18 @@ def update(final: Path, site_dir: Path, analyzer, docs_dir: Path | None, kept, f
 def _changed_pages(site_dir: Path, docs_dir: Path | None, saved: dict, state: dict) -> tuple[list, list]:
     """(url, built file, first section) of each page whose HTML is not the state's, and
     (url, digest, file id) of each page with the same bytes in another file."""
-    listed = indexed_pages(site_dir, docs_dir, saved.get("sources", {}), saved["urls"], same_sources=True)
+    listed = indexed_urls(site_dir, docs_dir, saved.get("sources", {}), saved["urls"], same_sources=True)
     pages = state["pages"]
     if len(listed) != len(pages):
         raise Refused
     changed, moved, start = [], [], 0
     top = os.path.join(site_dir, "")
-    for (url, page), (known, (digest, file_id, rows)) in zip(listed, pages.items()):
+    for url, (known, (digest, file_id, rows)) in zip(listed, pages.items()):
         if url != known:
             raise Refused
         now = page_file_id(top + url + "index.html")
         if now != file_id:
+            page = site_dir / (url + "index.html")
             if page_digest(page.read_bytes()) == digest:
                 moved.append((url, digest, now))
             else:

@@ -308,11 +308,20 @@ def built_page_url(path: str) -> str | None:
 def indexed_pages(site_dir: Path, docs_dir: Path | None = None, known: dict | None = None,
                   urls: list[str] | None = None, same_sources: bool = False) -> list[tuple[str, Path]]:
     """(url, built file) of every page the site search covers, in site_page_urls' order;
-    `known`: see excluded_pages.  `urls`: the site's site_page_urls when the caller knows
-    them; `same_sources`: the sources are the ones `known` lists (a rebuild of the same
-    pages: only they are looked at, the folder is not listed again)."""
+    the arguments: see indexed_urls."""
+    return [(url, site_dir / (url + "index.html")) for url in indexed_urls(site_dir, docs_dir, known, urls,
+                                                                            same_sources)]
+
+
+def indexed_urls(site_dir: Path, docs_dir: Path | None = None, known: dict | None = None,
+                 urls: list[str] | None = None, same_sources: bool = False) -> list[str]:
+    """The URL of every page the site search covers, in site_page_urls' order (a
+    rebuild's delta makes a Path only for the few pages that changed); `known`: see
+    excluded_pages.  `urls`: the site's site_page_urls when the caller knows them;
+    `same_sources`: the sources are the ones `known` lists (a rebuild of the same pages:
+    only they are looked at, the folder is not listed again)."""
     skip = excluded_again(docs_dir, known) if same_sources and known else None
     if skip is None:
         skip = excluded_pages(docs_dir, known)
     urls = site_page_urls(site_dir) if urls is None else urls
-    return [(url, site_dir / (url + "index.html")) for url in urls if url not in skip]
+    return [url for url in urls if url not in skip]
