@@ -174,15 +174,25 @@ def document_page(corpus: Corpus, nd: NormalizedDoc, conflicts=(), docs=None, by
     return page
 
 
-def documents_index(corpus: Corpus, docs: list[NormalizedDoc]) -> str:
-    rows = []
-    for nd in docs:
-        d = nd.doc
-        issuer = corpus.agencies[d.get("issuer")]
-        rows.append([f"[{escape(str(d.get('short_title') or d.get('title')))}]({link(DOCUMENTS_PAGE, doc_page(d.id))})",
-                     DOC_TYPES[d.get("doc_type")], escape(str(d.get("number") or "—")), format_thai_date(d.date),
-                     escape(issuer.get("abbr") or issuer.get("name_th"))])
+def documents_index(corpus: Corpus, docs: list[NormalizedDoc], known_rows: dict | None = None) -> str:
+    """The list page of every document; `known_rows`: meta_key -> the row of a document
+    with that front matter (index_row), as an earlier build made it: taken, not made
+    again, and replaced by this list's rows."""
+    known = known_rows or {}
+    rows = [known.get(nd.doc.meta_key) or index_row(corpus, nd) for nd in docs]
+    if known_rows is not None:
+        known_rows.clear()
+        known_rows.update(zip((nd.doc.meta_key for nd in docs), rows))
     return render("documents_index.md.j2", rows=rows)
+
+
+def index_row(corpus: Corpus, nd: NormalizedDoc) -> list[str]:
+    """A document's row in the list page: made of its front matter and its issuer's name."""
+    d = nd.doc
+    issuer = corpus.agencies[d.get("issuer")]
+    return [f"[{escape(str(d.get('short_title') or d.get('title')))}]({link(DOCUMENTS_PAGE, doc_page(d.id))})",
+            DOC_TYPES[d.get("doc_type")], escape(str(d.get("number") or "—")), format_thai_date(d.date),
+            escape(issuer.get("abbr") or issuer.get("name_th"))]
 
 
 def cached_documents_index(corpus: Corpus, docs: list[NormalizedDoc], cache, common: str):
@@ -192,7 +202,14 @@ def cached_documents_index(corpus: Corpus, docs: list[NormalizedDoc], cache, com
     whose letters' front matter did not change neither makes nor reads it."""
     key = digest("documents index", common, [nd.doc.meta_key for nd in docs])
     if not cache.has(key):
-        cache.put(key, documents_index(corpus, docs))
+        # The rows of the last list made (by the same code, agencies and address): a
+        # retitled letter's list page at 10,000 letters makes one row, not 10,000.
+        rows_key = digest("documents index rows", common)
+        rows = cache.get(rows_key) or {}
+        cache.put(key, documents_index(corpus, docs, rows))
+        cache.put(rows_key, rows)
+    else:
+        cache.stored(digest("documents index rows", common))  # (kept for the next list made)
     return cache.deferred(key)
 
 
