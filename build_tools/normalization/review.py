@@ -38,21 +38,22 @@ def word_findings(docs, names: tuple[str, ...], cache: ContentCache | None, comm
     normalization), else computed on every core."""
     # nd.key (normalization's cache key) stands for the lines it made: not pickled again.
     keys = [digest(common, "words, numbers", nd.key or nd.lines) if cache is not None else None for nd in docs]
-    cache = cache.packed() if cache is not None else None  # small entries, every one read in a rebuild
-    found = [cache.get(k) if cache is not None else None for k in keys]
+    # Small entries, every one read in a rebuild: kept many to a file.
+    packed = cache.packed() if cache is not None else None
+    found = [packed.get(k) if packed is not None else None for k in keys]
     for i, nd in enumerate(docs):
         if found[i] is None and (known or {}).get(nd.id) is not None:
             found[i] = known[nd.id]
-            if cache is not None:
-                cache.put(keys[i], found[i])
+            if packed is not None:
+                packed.put(keys[i], found[i])
     missing = [i for i, hit in enumerate(found) if hit is None]
     fresh = parallel_map(lambda i: findings(docs[i], names), missing)
     for i, value in zip(missing, fresh):
         found[i] = value
-        if cache is not None:
-            cache.put(keys[i], value)
-    if cache is not None:
-        cache.flush()
+        if packed is not None:
+            packed.put(keys[i], value)
+    if packed is not None:
+        packed.flush()
     return found
 
 
