@@ -165,7 +165,7 @@ def _cut(fm: DocumentMeta, rel: str, raw: dict[str, RawFile]) -> tuple[tuple[int
     if source.raw not in raw:
         return None, [Problem(rel, source.line_of("raw"),
                               f"source raw file '{source.raw}' is not a valid raw file in corpus/raw")]
-    n_lines = len(raw[source.raw].lines)
+    n_lines = raw[source.raw].n_lines
     m = LINES_RE.match(source.lines)
     if not m or not (1 <= int(m[1]) <= int(m[2]) <= n_lines):
         return None, [Problem(rel, source.line_of("lines"),

@@ -4,8 +4,9 @@ another `encoding:`, e.g. cp874 for a TIS-620 file kept byte for byte; `binary` 
 original scan image or PDF, which is only hashed)."""
 from __future__ import annotations
 
+import functools
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Iterator
 
@@ -38,11 +39,17 @@ class RawFile:
     name: str
     path: Path
     sha256: str
-    lines: list[str] = field(default_factory=list)
+    text: str = ""
 
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The text's lines, cut when first asked for: a rebuild asks for a changed
+        letter's alone (10,000 letters' raw files are a million lines)."""
+        return self.text.split("\n")
 
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    @functools.cached_property
+    def n_lines(self) -> int:
+        return self.text.count("\n") + 1
 
 
 def _read_manifest(raw_dir: Path) -> tuple[dict | None, list[Problem]]:
@@ -72,9 +79,8 @@ def _decode_unrecorded(data: bytes, rel: str, exc: UnicodeDecodeError) -> tuple[
                                          "itself is kept as received)", severity="warning")
 
 
-def _decode(path: Path, rel: str, entry: ManifestEntry) -> tuple[str | None, list[Problem]]:
+def _decode(data: bytes, rel: str, entry: ManifestEntry) -> tuple[str | None, list[Problem]]:
     encoding = entry.encoding or "utf-8"
-    data = path.read_bytes()
     try:
         return data.decode(encoding), []
     except LookupError:
@@ -99,7 +105,8 @@ def _check_one(path: Path, manifest: dict, raw: dict[str, RawFile]) -> Iterator[
     if problems:
         yield from problems
         return
-    actual = sha256_of(path)
+    data = path.read_bytes()  # (hashed and decoded: read once)
+    actual = hashlib.sha256(data).hexdigest()
     if actual != entry.sha256:
         yield Problem(rel, 1, f"raw file was modified: sha256 is {actual}, the manifest "
                               f"(line {manifest.line_of(path.name)}) records {entry.sha256}; "
@@ -110,10 +117,10 @@ def _check_one(path: Path, manifest: dict, raw: dict[str, RawFile]) -> Iterator[
                       f"ocr_of names {entry.ocr_of}, which is not listed in the manifest")
     if entry.encoding in BINARY_ENCODINGS:
         return
-    text, problems = _decode(path, rel, entry)
+    text, problems = _decode(data, rel, entry)
     yield from problems
     if text is not None:
-        raw[path.name] = RawFile(path.name, path, actual, text.split("\n"))
+        raw[path.name] = RawFile(path.name, path, actual, text)
 
 
 def check_raw_files(corpus_dir: Path, raw: dict[str, RawFile]) -> Iterator[Problem]:
