@@ -62,3 +62,4 @@ def test_a_builds_objects_are_kept_to_the_end_only_in_a_process_that_ends_withou
     process_end.keep_until_exit(state)
     del state
     assert gone() is not None
+
