@@ -336,7 +336,9 @@ def test_checked_front_matter_is_kept_while_a_files_text_is_the_same(tmp_path, m
     checked.clear()
     again = load_corpus(corpus_dir, DocumentRecords(store))
     assert len(checked) == len(plain.documents) and [d.meta for d in again.documents] == [d.meta for d in plain.documents]
-    assert DocumentRecords(store).known.keys() == {d.rel for d in plain.documents}  # written afresh
+    # written afresh: each document's front matter, and each raw text file's check
+    assert DocumentRecords(store).known.keys() == \
+        {d.rel for d in plain.documents} | {f"corpus/raw/{name}" for name in plain.raw}
     assert not list(tmp_path.glob(".records.*"))  # no temporary file left
 
 
@@ -364,7 +366,8 @@ def test_a_changed_letter_rewrites_only_its_shard_of_the_front_matter_records(tm
     after = stamps()
     assert {name for name in before if before[name] != after[name]} == \
         {DocumentRecords(store).shard_path(shard_of(doc.rel)).name}
-    assert DocumentRecords(store).known.keys() == {d.rel for d in plain.documents}
+    assert DocumentRecords(store).known.keys() == \
+        {d.rel for d in plain.documents} | {f"corpus/raw/{name}" for name in plain.raw}
     kept = load_corpus(corpus_dir, DocumentRecords(store))
     assert [d.meta for d in kept.documents] == [d.meta for d in retitled.documents]
 

@@ -114,7 +114,7 @@ def load_corpus(corpus_dir: Path, records: DocumentRecords | None = None) -> Cor
     documents: list[Document] = []
     c = _Collector()
     c.take(check_interrupted_ingest(corpus_dir))
-    c.take(check_raw_files(corpus_dir, raw))
+    c.take(check_raw_files(corpus_dir, raw, records))
     broken_raw = {p.file.removeprefix("corpus/raw/") for p in c.errors if p.file.startswith("corpus/raw/")}
     c.take(load_agencies(corpus_dir, agencies))
     c.take(load_documents(corpus_dir, raw, agencies, documents, broken_raw, records))

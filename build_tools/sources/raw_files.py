@@ -16,6 +16,7 @@ from build_tools.common.problems import Problem
 from build_tools.common.schema import Record, Text, Wording, check_record
 from build_tools.common.textio import TextFileError, decode_bytes
 from build_tools.common.yamlio import YamlError, load_yaml
+from build_tools.sources.document_records import DocumentRecords
 
 MANIFEST_REL = "corpus/raw/MANIFEST.yaml"
 # Raw files that are not text (an original scan kept beside its OCR text).
@@ -36,10 +37,23 @@ _WORDING = Wording("manifest entry", invalid="{field} {problem}")
 
 @dataclass
 class RawFile:
+    """A raw text file as checked against its manifest.  `known_text`: its text, when the
+    check read it; a file the build found unchanged since an earlier check (by its size,
+    time and inode: sources/document_records.py) is read when its text is first asked for."""
     name: str
     path: Path
     sha256: str
-    text: str = ""
+    known_text: str | None = None
+    encoding: str = "utf-8"
+
+    @functools.cached_property
+    def text(self) -> str:
+        if self.known_text is not None:
+            return self.known_text
+        data = self.path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != self.sha256:
+            raise OSError(f"corpus/raw/{self.name}: the file changed while the build ran; build again")
+        return data.decode(self.encoding)
 
     @functools.cached_property
     def lines(self) -> list[str]:
@@ -94,7 +108,8 @@ def _decode(data: bytes, rel: str, entry: ManifestEntry) -> tuple[str | None, li
         return text, [note]
 
 
-def _check_one(path: Path, manifest: dict, raw: dict[str, RawFile]) -> Iterator[Problem]:
+def _check_one(path: Path, manifest: dict, raw: dict[str, RawFile],
+               records: DocumentRecords | None = None) -> Iterator[Problem]:
     rel = f"corpus/raw/{path.name}"
     item = manifest.get(path.name)
     if not isinstance(item, dict) or "sha256" not in item:
@@ -105,8 +120,9 @@ def _check_one(path: Path, manifest: dict, raw: dict[str, RawFile]) -> Iterator[
     if problems:
         yield from problems
         return
-    data = path.read_bytes()  # (hashed and decoded: read once)
-    actual = hashlib.sha256(data).hexdigest()
+    # The file's hash as recorded while its size, time and inode are unchanged, else read.
+    actual = records.file_digest(path) if records is not None else None
+    actual = actual or hashlib.sha256(path.read_bytes()).hexdigest()
     if actual != entry.sha256:
         yield Problem(rel, 1, f"raw file was modified: sha256 is {actual}, the manifest "
                               f"(line {manifest.line_of(path.name)}) records {entry.sha256}; "
@@ -115,23 +131,43 @@ def _check_one(path: Path, manifest: dict, raw: dict[str, RawFile]) -> Iterator[
     if entry.ocr_of and entry.ocr_of not in manifest:
         yield Problem(MANIFEST_REL, entry.line_of("ocr_of"),
                       f"ocr_of names {entry.ocr_of}, which is not listed in the manifest")
-    if entry.encoding in BINARY_ENCODINGS:
+    if entry.encoding not in BINARY_ENCODINGS:
+        yield from _read_text(path, rel, entry, raw, records)
+
+
+def _read_text(path: Path, rel: str, entry: ManifestEntry, raw: dict[str, RawFile],
+               records: DocumentRecords | None) -> Iterator[Problem]:
+    """The file's text into `raw`: read later when an earlier build decoded these very
+    bytes with this encoding without a word to say (its line count kept), else now."""
+    encoding = entry.encoding or "utf-8"
+    kept = records.get(rel, entry.sha256) if records is not None else None
+    if isinstance(kept, list) and kept[0] == encoding:
+        raw[path.name] = RawFile(path.name, path, entry.sha256, encoding=encoding)
+        raw[path.name].n_lines = kept[1]
+        return
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != entry.sha256:  # changed since it was hashed above
+        yield Problem(rel, 1, "raw file changed while the build read it; build again")
         return
     text, problems = _decode(data, rel, entry)
     yield from problems
     if text is not None:
-        raw[path.name] = RawFile(path.name, path, actual, text)
+        raw[path.name] = RawFile(path.name, path, entry.sha256, text, encoding)
+        if records is not None and not problems:  # (a note, as for a TIS-620 file, is said every build)
+            records.put(rel, entry.sha256, [encoding, raw[path.name].n_lines])
 
 
-def check_raw_files(corpus_dir: Path, raw: dict[str, RawFile]) -> Iterator[Problem]:
-    """Validate corpus/raw/ against its manifest; the readable text files go into `raw`."""
+def check_raw_files(corpus_dir: Path, raw: dict[str, RawFile],
+                    records: DocumentRecords | None = None) -> Iterator[Problem]:
+    """Validate corpus/raw/ against its manifest; the readable text files go into `raw`.
+    `records`: what earlier builds found of each file (a build's cache)."""
     raw_dir = corpus_dir / "raw"
     manifest, problems = _read_manifest(raw_dir)
     yield from problems
     if manifest is None:
         return
     for path in sorted(p for p in raw_dir.iterdir() if p.is_file() and p.name != "MANIFEST.yaml"):
-        yield from _check_one(path, manifest, raw)
+        yield from _check_one(path, manifest, raw, records)
     for name in manifest:
         if not (raw_dir / name).is_file():
             yield Problem(MANIFEST_REL, manifest.line_of(name), f"lists {name}, which is not in corpus/raw/")
