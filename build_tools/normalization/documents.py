@@ -80,8 +80,7 @@ class NormalizedDoc:
 
     def fingerprint(self) -> str:
         """Changes whenever anything the index or the pages show of this document changes."""
-        payload = self.to_markdown() + json.dumps(self.doc.meta, ensure_ascii=False, sort_keys=True,
-                                                   default=str)
+        payload = self.to_markdown() + self.doc.meta_key  # (the front matter, hashed once per file version)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
     def block(self, anchor: str) -> Block | None:
