@@ -201,15 +201,15 @@ def cached_documents_index(corpus: Corpus, docs: list[NormalizedDoc], cache, com
     `common` (page_key_common: the code, the agencies, the site's address): a rebuild
     whose letters' front matter did not change neither makes nor reads it."""
     key = digest("documents index", common, [nd.doc.meta_key for nd in docs])
+    # The rows of the last list made (by the same code, agencies and address): a
+    # retitled letter's list page at 10,000 letters makes one row, not 10,000.
+    rows_key = digest("documents index rows", common)
     if not cache.has(key):
-        # The rows of the last list made (by the same code, agencies and address): a
-        # retitled letter's list page at 10,000 letters makes one row, not 10,000.
-        rows_key = digest("documents index rows", common)
         rows = cache.get(rows_key) or {}
         cache.put(key, documents_index(corpus, docs, rows))
         cache.put(rows_key, rows)
     else:
-        cache.stored(digest("documents index rows", common))  # (kept for the next list made)
+        cache.stored(rows_key)  # (kept for the next list made)
     return cache.deferred(key)
 
 
