@@ -48,3 +48,18 @@ def test_the_published_page_and_plot_are_in_step_with_the_measurements():
     synced, svg = bench_report.sync_measured(page)
     assert synced == page, "run: python benchmarks/bench_report.py --sync docs/benchmarks.md"
     assert svg == (ROOT / "docs" / bench_report.PLOT_NAME).read_text(encoding="utf-8")
+
+
+def test_growth_is_fitted_over_the_largest_sizes_measured():
+    # 1,000 lies off the curve of the larger sizes: with two sizes of 10,000 and more, it is left out
+    results = [{"n": 1000, "build_s": 100.0}, {"n": 10000, "build_s": 300.0}, {"n": 30000, "build_s": 900.0},
+               {"n": 1000, "query_p95_ms": 8.0}, {"n": 10000, "query_p95_ms": 10.0}]
+    assert bench_report.fit_points(results, "build_s") == [(10000, 300.0), (30000, 900.0)]
+    a, b = bench_report.fit(results, "build_s")
+    assert round(b, 6) == 1.0 and round(a * 100000 ** b) == 3000
+    # one size of 10,000 and more: fitted over 1,000 and more
+    assert bench_report.fit_points(results, "query_p95_ms") == [(1000, 8.0), (10000, 10.0)]
+    assert bench_report.fit(results, "nochange_s") is None
+    table = bench_report.extrapolation_table(results)
+    assert "| full build (MkDocs): wall time | s | 10,000, 30,000 | 1.00 | 3000 ✅ |" in table
+    assert "| CLI query p95 (warm, in process) | ms | 1,000, 10,000 | 0.10 |" in table
