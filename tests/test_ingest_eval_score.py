@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from letterset.score import flagged_right, misses, number_ok  # noqa: E402
+from letterset.score import flagged_right, misread_parts, misses, number_ok  # noqa: E402
 
 TRUTH = {"number": "มท ๐๔๑๐.๒/ว ๓๒๗๒", "date": "2009-11-27"}
 
@@ -52,3 +52,20 @@ def test_a_value_read_through_damage_and_noticed_counts_as_flagged():
     other = _doc("มท ๐๔๑๐.๒/ว ๓๒๗๓", "๒๗ พฤศจิกายน ๒๕๕๒",
                  ("number_reading", "มท ๐๔ซ๐.๒/ว ๓๒๗๓", "มท ๐๔๑๐.๒/ว ๓๒๗๒"))  # a notice of another reading
     assert misses(TRUTH, other, False, False) == {"number": "not flagged", "date": "not flagged"}
+
+
+@pytest.mark.parametrize("number, date, parts", [
+    ("มท ๐๕๑๐.๒/ว ๓๒๗๒", "2009-11-27", {"number": "office"}),
+    ("มท 0410.2/ว 3232", "2009-11-23", {"number": "serial", "date": "day"}),
+    ("มท ๐๕๑๐.๒/ว ๓๒๓๒", "2010-01-27", {"number": "office, serial", "date": "year, month"}),
+    ("มท ๐๔๑๐.๒/ว ๓๒๗๒", "2009-11-27", {}),  # right as read (Thai and Arabic digits alike)
+    (None, None, {}),  # not read: counted by misses(), not here
+])
+def test_a_value_read_wrong_is_told_apart_by_the_part_read_wrong(number, date, parts):
+    assert misread_parts(TRUTH, {"number": number, "date": date, "flags": []}) == parts
+
+
+def test_an_orders_number_is_serial_and_year():
+    truth = {"number": "๒๒๖/๒๕๕๓", "date": None}
+    assert misread_parts(truth, {"number": "๒๒๒๒๑/๒๕๕๓", "date": None}) == {"number": "serial"}
+    assert misread_parts(truth, {"number": "๒๒๖/๒๕๕๒", "date": None}) == {"number": "year"}

@@ -77,6 +77,20 @@ def misses_table(rows: list[dict]) -> list[str]:
     return out + ["(flagged: read wrong and flagged, without the right reading as the suggestion)"]
 
 
+def misread_table(rows: list[dict]) -> list[str]:
+    """The numbers and dates read wrong, by the part read wrong (score.misread_parts)."""
+    out = ["| input | number: serial right (office or year wrong) | number: serial wrong | date: day only "
+           "| date: month or year |", "|---|---:|---:|---:|---:|"]
+    for key, name in PATHS[1:]:
+        got = [r[key]["score"].get("misread", {}) for r in rows]
+        numbers, dates = [m["number"] for m in got if "number" in m], [m["date"] for m in got if "date" in m]
+        serial = sum("serial" in n for n in numbers)
+        out.append(f"| {name} | {len(numbers) - serial} | {serial} | {dates.count('day')} | "
+                   f"{sum(d != 'day' for d in dates)} |")
+    return out + ["(a serial or a day read wrong cannot be read right from the text alone: nothing else in a "
+                  "new letter repeats it)"]
+
+
 def body_table(rows: list[dict]) -> list[str]:
     out = ["| input | raw OCR CER (aligned to the body) | repaired body CER | ratio | with spaces: raw | repaired |",
            "|---|---:|---:|---:|---:|---:|"]
@@ -153,7 +167,8 @@ def print_report(rows: list[dict], verbose: bool = False) -> bool:
              "OCR per page, by damage level:", *ocr_table(rows), "", "Targets:"]
     targets = _targets(rows)
     lines += [f"  {'met   ' if ok else 'MISSED'} {name}: {value}" for name, value, ok in targets]
-    lines += ["", flagged_right_line(rows), "", "Wrong numbers and dates:", *misses_table(rows)]
+    lines += ["", flagged_right_line(rows), "", "Wrong numbers and dates:", *misses_table(rows),
+              "", "Parts read wrong:", *misread_table(rows)]
     if verbose:
         lines += ["", "Wrong fields:", *details(rows)]
     print("\n".join(lines))
@@ -175,4 +190,5 @@ def markdown_section(rows: list[dict], when: str) -> str:
         "= ผลของการซ่อมเพียงอย่างเดียว):", "", *body_tier_table(rows), "",
         "OCR ต่อหน้า แยกตามระดับความเสียหาย:", "", *ocr_table(rows), "", "เป้าหมายของ issue #16:", "", "```",
         *[f"{'met   ' if ok else 'MISSED'} {name}: {value}" for name, value, ok in targets], "```", "",
-        flagged_right_line(rows), "", "เลขที่และวันที่ที่ผิด แยกตามลักษณะ:", "", *misses_table(rows), ""])
+        flagged_right_line(rows), "", "เลขที่และวันที่ที่ผิด แยกตามลักษณะ:", "", *misses_table(rows), "",
+        "เลขที่และวันที่ที่อ่านผิด แยกตามส่วนที่ผิด:", "", *misread_table(rows), ""])

@@ -129,6 +129,28 @@ def score(truth: dict, doc: dict | None) -> dict:
     out["number_exact"] = exact
     out["flagged_right"] = flagged_right(doc, exact, date)
     out["misses"] = misses(truth, doc, num, date)
+    out["misread"] = misread_parts(truth, doc)
+    return out
+
+
+def misread_parts(truth: dict, doc: dict) -> dict:
+    """Which parts of a number or date read wrong the reading got wrong: a number's office
+    (its letters and the digits before the /) and its serial (after it), or an order's
+    serial and year (๒๒๖/๒๕๕๓); a date's day, month and year.  A misread serial or day is
+    beyond any reading of the text alone: nothing else in a new letter repeats it (only
+    its scan, or a letter citing it, can)."""
+    out = {}
+    want, got = truth["number"], doc.get("number")
+    if want and got and not same_number(want, got):
+        (w_head, _, w_tail), (g_head, _, g_tail) = (canonical(x).partition("/") for x in (want, got))
+        # มท 0410.2/ว 3272 is office/serial; an order's or announcement's 226/2553 is serial/year
+        names = ("office", "serial") if re.match(r"[ก-ฮ]", canonical(want)) else ("serial", "year")
+        out["number"] = ", ".join(part for part, wrong in ((names[0], w_head != g_head),
+                                                           (names[1], w_tail != g_tail)) if wrong)
+    want, got = truth["date"], doc.get("date")
+    if want and got and want != got:
+        out["date"] = ", ".join(part for part, a, b in zip(("year", "month", "day"), want.split("-"), got.split("-"))
+                                if a != b)
     return out
 
 
