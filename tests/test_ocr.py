@@ -159,6 +159,54 @@ def test_a_digit_whose_tail_reaches_under_the_next_glyph_is_read_apart_from_it()
     assert digits._read_run(page, box, "๕", 128) == ["๔"]
 
 
+def _drawn_run(text, family="Laksaman"):
+    """A page with `text` drawn in a font as one string, and the box of each of its glyphs
+    (left to right: every character of `text` is one blob)."""
+    font = ImageFont.truetype(f"/usr/share/fonts/truetype/tlwg/{family}.ttf", 40)
+    page = Image.new("L", (60 + 40 * len(text), 90), 255)
+    ImageDraw.Draw(page).text((20, 20), text, font=font, fill=0)
+    boxes = digits._components(page.point(lambda v: 255 if v < 128 else 0))
+    assert len(boxes) == len(text)
+    return page, boxes
+
+
+def _line(*words):
+    return TLine(key=(1, 1, 1), words=[Word(t, Box(x0, 15, x1 - x0, 60), 90.0) for t, x0, x1 in words],
+                 text=" ".join(t for t, _, _ in words))
+
+
+def test_the_short_digits_of_a_run_beside_a_tall_glyph_are_no_marks():
+    # a typewriter `/` stands twice as tall as ๐ and ๑: measured against the tallest blob
+    # around the run, both went as marks and the run was not read again at all
+    # (Tesseract's box is its word's: `๑๐๐/` here)
+    page, boxes = _drawn_run("๑๐๐/", "TlwgTypewriter")
+    box = (boxes[0][0], min(b[1] for b in boxes), boxes[3][2], max(b[3] for b in boxes))
+    found = digits._glyph_boxes(page, box, 3, 128)
+    assert found and [b[0] + box[0] - (box[3] - box[1]) // 2 for _, b in found] == [b[0] for b in boxes[:3]]
+    assert digits._read_run(page, box, "๑๐๐", 128) == ["๑", "๐", "๐"]
+
+
+def test_a_glyph_tesseract_read_as_two_digits_is_read_as_one():
+    # `๒๒๖/`: Tesseract cut ๖ into two readings, ๒ and ๑ (the letter set's L28, `๒๒๒๒๑/๒๕๕๓`)
+    page, (g1, g2, g3, slash) = _drawn_run("๒๒๖/")
+    mid = (g3[0] + g3[2]) // 2
+    line = _line(("๒๒", g1[0], g2[2]), ("๒", g3[0], mid), ("๑", mid, g3[2]), ("/", slash[0], slash[2]))
+    line.text = "๒๒๒๑/"
+    assert digits.reread_line(page, line, 128) == "๒๒๖/"
+
+
+def test_a_glyph_count_that_matches_the_reading_or_an_unread_glyph_leaves_the_split_alone():
+    page, (g1, g2, g3, slash) = _drawn_run("๒๒๖/")
+    # one reading per glyph: no glyph was cut
+    assert digits._fewer_glyphs(page, _line(("๒๒๖", g1[0], g3[2])), 0, "๒๒๖", 128) is None
+    # a digit read on blank paper (a faint glyph the page lost): no reading is dropped
+    line = _line(("๒", g1[0], g1[2]), ("๒", g2[0], g2[2]), ("๖", g3[0], g3[2]), ("๑", slash[2] + 30, slash[2] + 50))
+    assert digits._fewer_glyphs(page, line, 0, "๒๒๖๑", 128) is None
+    # a glyph within the run that no digit stands on: not a cut glyph
+    line = _line(("๒", g1[0], g1[2]), ("๖", g3[0], (g3[0] + g3[2]) // 2), ("๖", (g3[0] + g3[2]) // 2, g3[2]))
+    assert digits._fewer_glyphs(page, line, 0, "๒๖๖", 128) is None
+
+
 # --- Tesseract's Thai model (slow) ---------------------------------------------------------
 
 @needs_ocr

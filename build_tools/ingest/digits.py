@@ -35,6 +35,7 @@ _RUN = re.compile(f"[{THAI_DIGITS}]+")
 TESSERACT_CONFUSES = {"๕": "๔๘๙๖", "๒": "๖", "๓": "๗๘", "๑": "๗๖", "๐": "๘"}
 BELOW_BASELINE = 0.06  # of a digit's height: how far a digit's ink may reach below the run's baseline
 SPECK = 0.3  # a blob less tall than this share of the tallest is a speck (no help to find the baseline)
+GLYPH = 0.55  # a blob less tall than this share of a run's digits is a mark, a speck or a piece of a glyph
 
 
 def _normalize(glyph: Image.Image) -> Image.Image | None:
@@ -181,8 +182,11 @@ def _glyph_boxes(page: Image.Image, box: tuple[int, int, int, int], n: int, thre
     if not blobs:
         return None
     blobs = _clipped(blobs)
-    tallest = max(b[3] - b[1] for b in blobs)
-    blobs = [b for b in blobs if b[3] - b[1] >= 0.55 * tallest]
+    # marks and specks are less tall than the run's digits; the n-th tallest blob is one of
+    # them (the tallest can be a letter or `/` beside the run, and ๐, the shortest digit,
+    # then went as a mark: `มท ๐๔๐๔.๑` read `๔๔๑๕`, letter set L19)
+    nth_tallest = sorted((b[3] - b[1] for b in blobs), reverse=True)[min(n, len(blobs)) - 1]
+    blobs = [b for b in blobs if b[3] - b[1] >= GLYPH * nth_tallest]
     if len(blobs) < n:
         return None
     inner = (left - area[0], right - area[0])
@@ -191,6 +195,9 @@ def _glyph_boxes(page: Image.Image, box: tuple[int, int, int, int], n: int, thre
         return sum(max(0, min(b[2], inner[1]) - max(b[0], inner[0])) for b in window)
 
     best = max((blobs[i:i + n] for i in range(len(blobs) - n + 1)), key=inside)
+    heights = [b[3] - b[1] for b in best]
+    if min(heights) < GLYPH * max(heights):  # pieces of broken glyphs, or a window that slipped onto them
+        return None
     return [(crop, b) for b in best]
 
 
@@ -220,12 +227,59 @@ def reread_line(page: Image.Image, line: TLine, threshold: int) -> str:
         run = boxes[start:start + len(m.group(0))]
         box = (min(b.left for b in run), min(b.top for b in run), max(b.right for b in run),
                max(b.bottom for b in run))
+        fewer = _fewer_glyphs(page, line, start, m.group(0), threshold)
+        if fewer:
+            changes.append((m.start(), m.end(), fewer))
+            continue
         read = _read_run(page, box, m.group(0), threshold)
         if read:
             changes.append((m.start(), m.end(), "".join(r or c for r, c in zip(read, m.group(0)))))
     for s, e, new in reversed(changes):
         text = text[:s] + new + text[e:]
     return text
+
+
+def _char_spans(line: TLine) -> list[tuple[float, float]]:
+    """The x-extent of each non-space character of the line's text: its word's box cut
+    evenly among the word's characters (Tesseract boxes words, not characters)."""
+    spans = []
+    for w in line.words:
+        n = len("".join(w.text.split()))
+        spans += [(w.box.left + w.box.width * i / n, w.box.left + w.box.width * (i + 1) / n) for i in range(n)]
+    return spans
+
+
+def _fewer_glyphs(page: Image.Image, line: TLine, start: int, run: str, threshold: int) -> str | None:
+    """A run Tesseract read as more digits than the page has glyphs there, read glyph by
+    glyph: it cut one glyph into two readings (`๒๒๖/` read `๒๒๒๒๑/`, `๓๘๘๖` read
+    `๓๕๕๐๒`: benchmarks/letterset L28, L09).  None unless every digit read stands on a
+    glyph, every glyph within the run has a digit on it, there are fewer glyphs than
+    digits, and each glyph is clearly a digit (no hint from the reading: it split them)."""
+    own = _char_spans(line)[start:start + len(run)]
+    line_box = line.box
+    left = max(0, int(own[0][0]) - line_box.height // 2)
+    right = min(page.size[0], int(own[-1][1]) + line_box.height // 2)
+    crop = page.crop((left, line_box.top, right, line_box.bottom)).point(lambda v: 255 if v <= threshold else 0)
+    blobs = _components(crop)
+    if not blobs:
+        return None
+    blobs = _clipped(blobs)
+    tallest = max(b[3] - b[1] for b in blobs)
+    blobs = [b for b in blobs if b[3] - b[1] >= SPECK * tallest]
+
+    def overlap(span, b):
+        return min(span[1] - left, b[2]) - max(span[0] - left, b[0])
+
+    hit = [max(blobs, key=lambda b: overlap(span, b)) for span in own]
+    if any(overlap(span, b) <= 0 for span, b in zip(own, hit)):
+        return None
+    glyphs = sorted(set(hit))
+    within = {b for b in blobs if own[0][0] - left <= (b[0] + b[2]) / 2 <= own[-1][1] - left}
+    if len(glyphs) >= len(run) or within - set(glyphs):
+        return None
+    heights = sorted(b[3] - b[1] for b in glyphs)
+    read = [classify(crop.crop(b), heights[len(heights) // 2]) for b in glyphs]
+    return "".join(read) if None not in read else None
 
 
 def _classified(glyphs, run: str) -> list[str | None]:
