@@ -440,3 +440,21 @@ def test_the_feed_worker_lists_the_language_words_before_any_page(corpus_analyze
         assert feed.first_result() is None  # nothing asked: build_site_index lists them itself
     finally:
         feed.close()
+
+
+@pytest.mark.parametrize("share", [0.001, 0.3, 0.95])  # rare words (intersect1d), common ones (the table)
+def test_records_held_by_both_words_are_the_same_either_way(share):
+    import numpy as np
+
+    from build_tools.search.scoring import both_held
+
+    rng = np.random.default_rng(7)
+    total = 20_000
+    a = np.sort(rng.choice(total, int(share * total) + 1, replace=False))
+    b = np.sort(rng.choice(total, int(share * total) + 3, replace=False))
+    sa, sb = rng.random(len(a)), rng.random(len(b))
+    ids, scores = both_held(a, sa, b, sb, total)
+    want, x, y = np.intersect1d(a, b, assume_unique=True, return_indices=True)
+    assert np.array_equal(ids, want) and np.allclose(scores, sa[x] + sb[y])
+    empty = np.array([], dtype=np.int64)
+    assert len(both_held(a, sa, empty, empty.astype(float), total)[0]) == 0
