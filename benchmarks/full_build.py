@@ -10,6 +10,9 @@ is the issue's figure (target: ≤ 1.3× plain MkDocs).  The full-build part of
 
     python benchmarks/full_build.py --size 1000 --work build/full --rounds 2
 
+`--engine zensical` does the same with Zensical: our `build --engine zensical` against a
+plain `zensical build` of the same pages (its cache cleared), round after round.
+
 The corpus is kept in --work and reused.  Figures only: nothing here fails on a slow
 machine.  The medians are kept in benchmarks/results/measured.json for the report
 (bench_report.py --sync docs/benchmarks.md)."""
@@ -27,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402
-from bench_measure import ROOT, log, plain_mkdocs, run_build  # noqa: E402
+from bench_measure import ROOT, log, plain_mkdocs, plain_zensical, run_build  # noqa: E402
 from measured import record  # noqa: E402
 
 
@@ -36,20 +39,21 @@ def _children_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def ours(corpus: Path, out: Path, pss: bool = False) -> dict:
+def ours(corpus: Path, out: Path, pss: bool = False, engine: str = "mkdocs") -> dict:
     shutil.rmtree(out, ignore_errors=True)
     cpu = _children_cpu()
-    b = run_build(corpus, out, pss=pss)
+    b = run_build(corpus, out, engine=engine, pss=pss)
     return {"wall": b["wall"], "cpu": _children_cpu() - cpu, "rss_mb": b["rss_mb"], "pss_mb": b["pss_mb"],
             "load": os.getloadavg()[0],
             "stages": b["checked"], "mkdocs_and_search": b["mkdocs"], "index_wait": b["index_wait"] or 0.0,
             "publish": b["publish"]}
 
 
-def plain(out: Path, nav: list, site: Path) -> dict:
+def plain(out: Path, nav: list, site: Path, engine: str = "mkdocs") -> dict:
+    """The engine alone on the pages our build assembled in `out`."""
     shutil.rmtree(site, ignore_errors=True)
     cpu = _children_cpu()
-    wall = plain_mkdocs(out, nav, site)
+    wall = (plain_zensical if engine == "zensical" else plain_mkdocs)(out, nav, site)
     return {"wall": wall, "cpu": _children_cpu() - cpu, "load": os.getloadavg()[0]}
 
 
@@ -69,7 +73,11 @@ def main(argv=None) -> int:
     p.add_argument("--rounds", type=int, default=2, help="pairs of builds (the median is reported)")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--no-memory", action="store_true", help="no extra build for the memory of all processes")
+    p.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                   help="the site engine of both builds (default mkdocs)")
     a = p.parse_args(argv)
+    if a.engine == "zensical":
+        return zensical_rounds(a)
     work = Path(a.work).resolve()
     corpus, out = work / f"corpus-{a.size}", work / f"out-{a.size}"
     if not (corpus / "raw").is_dir():
@@ -113,6 +121,40 @@ def main(argv=None) -> int:
                     "mkdocs_step_s": statistics.median(o["mkdocs_and_search"] for o, _ in rows),
                     "plain_mkdocs_s": statistics.median(m["wall"] for _, m in rows), "overhead_ratio": ratio},
            f"benchmarks/full_build.py --size {a.size} --rounds {a.rounds} (medians)",
+           "–".join(dict.fromkeys(f"{f(o['load'] for o, _ in rows):.1f}" for f in (min, max))))
+    return 0
+
+
+def zensical_rounds(a) -> int:
+    """Our build with --engine zensical against a plain `zensical build` of the same pages."""
+    work = Path(a.work).resolve()
+    corpus, out = work / f"corpus-{a.size}", work / f"out-zensical-{a.size}"
+    if not (corpus / "raw").is_dir():
+        log(f"N={a.size}: generating the synthetic corpus")
+        synth.write_corpus(corpus, a.size, seed=a.seed)
+    nav = navigation(corpus)
+    rows = []
+    for k in range(a.rounds):
+        log(f"N={a.size}: round {k + 1}: our full build with --engine zensical")
+        o = ours(corpus, out, engine="zensical")
+        log(f"N={a.size}: round {k + 1}: plain zensical build of the same pages")
+        z = plain(out, nav, out / "build" / "plain-zensical-site", engine="zensical")
+        rows.append((o, z))
+        log(f"  ours {o['wall']:.1f} s, plain {z['wall']:.1f} s: {o['wall'] / z['wall']:.2f}x")
+    print(f"\nN = {a.size:,}, {a.rounds} round(s), Zensical, {time.strftime('%Y-%m-%d %H:%M')} "
+          "(load average at the end of each build)\n")
+    print("| round | our build: wall / CPU / peak RSS | of which stages 1-3 and pages / "
+          "Zensical and site search / publish | plain zensical: wall / CPU | ratio (wall) | load |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for k, (o, z) in enumerate(rows, 1):
+        print(f"| {k} | {o['wall']:.1f} s / {o['cpu']:.1f} s / {o['rss_mb']:.0f} MB | {o['stages']:.1f} s / "
+              f"{o['mkdocs_and_search']:.1f} s / {o['publish']:.1f} s | {z['wall']:.1f} s / {z['cpu']:.1f} s "
+              f"| {o['wall'] / z['wall']:.2f} × | {o['load']:.1f} / {z['load']:.1f} |")
+    ratio = statistics.median(o["wall"] / z["wall"] for o, z in rows)
+    print(f"\nmedian ratio: {ratio:.2f} ×")
+    record(a.size, {"zensical_build_s": statistics.median(o["wall"] for o, _ in rows),
+                    "plain_zensical_s": statistics.median(z["wall"] for _, z in rows), "zensical_ratio": ratio},
+           f"benchmarks/full_build.py --size {a.size} --rounds {a.rounds} --engine zensical (medians)",
            "–".join(dict.fromkeys(f"{f(o['load'] for o, _ in rows):.1f}" for f in (min, max))))
     return 0
 
