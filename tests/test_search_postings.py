@@ -82,3 +82,37 @@ def test_another_whoosh_falls_back_to_the_public_reader(index_dir, monkeypatch):
     reader, _, deleted = _opened(index_dir).view.segments[0]
     assert whoosh_blocks.read(reader.postings(WORDS_FIELD, "ยาเสพติด"), deleted) is None
     assert run(index_dir, "ยาเสพติด หมู่บ้าน").hits == expected
+
+
+def test_rebuilds_leave_a_few_segments_however_many_came_before(tmp_path):
+    """Each rebuild writes a segment of its changed letters: the index keeps the large
+    one, at most one small one and a few others, however many rebuilds came before, and
+    finds what a fresh index of the same records finds."""
+    import sys
+
+    from whoosh import index as whoosh_index
+
+    from build_tools.outputs.search_index.whoosh_index import MAX_LARGE_SEGMENTS, SMALL_SEGMENT_SHARE
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synth
+
+    checked = check_corpus(synth.write_corpus(tmp_path / "corpus", 60, seed=4))
+    corpus, docs = checked.corpus, checked.docs
+    analyzer = analyzer_for_corpus(corpus.root, corpus.agencies)
+    records = {nd.id: records_for(corpus, nd) for nd in docs}
+    prints = {d: "0" for d in records}
+    quiet = lambda m: None  # noqa: E731
+    ix = tmp_path / "index"
+    build_index(ix, records, prints, analyzer, log=quiet)
+    letters = sorted(d for d in records if d.startswith("synth-"))
+    for k, doc_id in enumerate(letters[:12] + letters[:12], 1):  # a rebuild a letter, each letter twice
+        prints = {**prints, doc_id: str(k)}
+        build_index(ix, records, prints, analyzer, log=quiet)
+        sizes = sorted(r.doc_count_all() for r, _ in whoosh_index.open_dir(str(ix)).reader().leaf_readers())
+        small = [n for n in sizes if n < SMALL_SEGMENT_SHARE * sizes[-1]]
+        assert len(small) <= 1 and len(sizes) <= MAX_LARGE_SEGMENTS + 2, (k, sizes)
+    fresh = tmp_path / "fresh"
+    build_index(fresh, records, prints, analyzer, log=quiet)
+    for text in ["ยาเสพติด", '"พลังชุมชน"', "ป.ป.ส. ทำอะไร", "หมู่บ้าน ยากจน"]:
+        assert {h["url"] for h in run(ix, text, limit=1000).hits} == {h["url"] for h in run(fresh, text, limit=1000).hits}
