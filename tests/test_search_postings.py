@@ -116,3 +116,21 @@ def test_rebuilds_leave_a_few_segments_however_many_came_before(tmp_path):
     build_index(fresh, records, prints, analyzer, log=quiet)
     for text in ["ยาเสพติด", '"พลังชุมชน"', "ป.ป.ส. ทำอะไร", "หมู่บ้าน ยากจน"]:
         assert {h["url"] for h in run(ix, text, limit=1000).hits} == {h["url"] for h in run(fresh, text, limit=1000).hits}
+
+
+def test_candidates_from_the_deciding_words_rank_as_all_words_do(index_dir, monkeypatch):
+    """A record that holds none of the query's deciding words (QueryScorer.deciding)
+    cannot reach the coverage an answer needs: scoring only the records they match ranks
+    exactly as scoring every record any word matches, for every query of the evaluation
+    sets, and the deciding words are fewer than all for some of them."""
+    from build_tools.search import scoring
+
+    texts = _texts()
+    pruned = {t: [(h["url"], h["score"], h["match"]) for h in run(index_dir, t, limit=50).hits] for t in texts}
+    fewer = []
+    real = scoring.QueryScorer.deciding
+    monkeypatch.setattr(scoring.QueryScorer, "deciding",
+                        lambda self: fewer.append(not all(real(self))) or [True] * len(self.resolved))
+    for t in texts:
+        assert [(h["url"], h["score"], h["match"]) for h in run(index_dir, t, limit=50).hits] == pruned[t], t
+    assert sum(fewer) >= 10, sum(fewer)

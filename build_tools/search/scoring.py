@@ -166,10 +166,12 @@ class QueryScorer:
             ids, scores = both_held(ids, scores, other, more, self.view.total)
         return ids, scores * ranking.ALTERNATIVES[kind]
 
-    def _group_scores(self, alternatives: list, at: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    def _group_scores(self, alternatives: list, at: np.ndarray, n: int, inside: bool) -> tuple[np.ndarray, np.ndarray]:
         """(best score of any alternative, best score of a non-near alternative) of one
-        query word, over the `n` records any query word matches (`at`: a record's place
-        among them; 0 where none)."""
+        query word, over the `n` candidate records (`at`: a record's place among them; -1
+        where it is none; `inside`: every record this word matches is one)."""
+        if not inside:
+            alternatives = [(_among(ids, scores, at), kind) for (ids, scores), kind in alternatives]
         best = np.zeros(n)
         if len(alternatives) == 1:  # most words: one reading, no maximum to take
             (ids, scores), kind = alternatives[0]
@@ -192,17 +194,20 @@ class QueryScorer:
             return []
         alternatives = [[(self._alternative(terms, kind), kind) for terms, kind in r.alternatives]
                         for r in self.resolved]
+        deciding = self.deciding()
         held = np.zeros(total, dtype=bool)
-        for (ids, _), _ in (a for alts in alternatives for a in alts):
-            held[ids] = True
+        for alts in (a for a, d in zip(alternatives, deciding) if d):
+            for (ids, _), _ in alts:
+                held[ids] = True
         docs = np.flatnonzero(held)  # ascending: an index into docs orders as the document number
         n = len(docs)
-        at = np.empty(total, dtype=np.int64)
+        # (-1: no candidate; filled only when some word's records are not all candidates)
+        at = np.empty(total, dtype=np.int64) if all(deciding) else np.full(total, -1, dtype=np.int64)
         at[docs] = np.arange(n)
         score, covered, near = np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool)
         required = self.view.live[docs] if mask is None else self.view.live[docs] & mask[docs]
-        for r, alts in zip(self.resolved, alternatives):
-            best, exact = self._group_scores(alts, at, n)
+        for r, alts, inside in zip(self.resolved, alternatives, deciding):
+            best, exact = self._group_scores(alts, at, n, inside)
             score += best
             covered += r.weight * (best > 0)
             near |= (best > 0) & (exact <= 0)
@@ -224,6 +229,24 @@ class QueryScorer:
                for i in order]
         if out:
             self.best_coverage = max(self.best_coverage, out[0].coverage)
+        return out
+
+    def deciding(self) -> list[bool]:
+        """Which query words a record must hold one of to be an answer at all (the
+        candidates are the records they match, not those of every word): a phrase (every
+        answer holds it), else the heaviest words until the others weigh less than
+        ranking.COVERAGE_MIN of the question, below which a record that holds none of
+        the heaviest stays, whatever else it holds.  At 30,000 letters a question's
+        common words match half the records; its rarest word, a tenth."""
+        phrase = next((i for i, r in enumerate(self.resolved) if r.phrase), None)
+        if phrase is not None:
+            return [i == phrase for i in range(len(self.resolved))]
+        total = sum(r.weight for r in self.resolved)
+        rest, out = total, [False] * len(self.resolved)
+        for i in sorted(range(len(self.resolved)), key=lambda i: -self.resolved[i].weight):
+            if rest < (ranking.COVERAGE_MIN - 1e-6) * total:  # (a margin for the sums' rounding)
+                break
+            out[i], rest = True, rest - self.resolved[i].weight
         return out
 
     def _with_phrases(self, final: np.ndarray, candidates: np.ndarray, docs: np.ndarray,
@@ -286,6 +309,12 @@ def _ranked(final: np.ndarray, candidates: np.ndarray, limit: int | None) -> np.
         candidates, values = candidates[keep], values[keep]
     order = np.lexsort((candidates, -values))
     return candidates[order] if limit is None else candidates[order][:limit]
+
+
+def _among(ids: np.ndarray, scores: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The postings of the candidate records only (`at` >= 0)."""
+    kept = at[ids] >= 0
+    return ids[kept], scores[kept]
 
 
 def both_held(ids: np.ndarray, scores: np.ndarray, other: np.ndarray, more: np.ndarray,
