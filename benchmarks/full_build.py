@@ -78,20 +78,7 @@ def main(argv=None) -> int:
     a = p.parse_args(argv)
     if a.engine == "zensical":
         return zensical_rounds(a)
-    work = Path(a.work).resolve()
-    corpus, out = work / f"corpus-{a.size}", work / f"out-{a.size}"
-    if not (corpus / "raw").is_dir():
-        log(f"N={a.size}: generating the synthetic corpus")
-        synth.write_corpus(corpus, a.size, seed=a.seed)
-    nav = navigation(corpus)
-    rows = []
-    for k in range(a.rounds):
-        log(f"N={a.size}: round {k + 1}: our full build")
-        o = ours(corpus, out)
-        log(f"N={a.size}: round {k + 1}: plain mkdocs build of the same pages")
-        m = plain(out, nav, work / f"plain-site-{a.size}")
-        rows.append((o, m))
-        log(f"  ours {o['wall']:.1f} s, plain {m['wall']:.1f} s: {o['wall'] / m['wall']:.2f}x")
+    corpus, out, rows = paired_rounds(a, "mkdocs")
     # The memory of all the build's processes, in a build of its own: sampling it
     # (memory.py) reads every process's page tables twice a second, which slows the
     # build it measures, more so the more processes it has.
@@ -125,22 +112,32 @@ def main(argv=None) -> int:
     return 0
 
 
-def zensical_rounds(a) -> int:
-    """Our build with --engine zensical against a plain `zensical build` of the same pages."""
+def paired_rounds(a, engine: str) -> tuple[Path, Path, list[tuple[dict, dict]]]:
+    """`a.rounds` pairs, our build with `engine` then the plain engine on the same pages,
+    on the corpus in `a.work` (generated once); the corpus, our output folder and the
+    pairs."""
     work = Path(a.work).resolve()
-    corpus, out = work / f"corpus-{a.size}", work / f"out-zensical-{a.size}"
+    corpus = work / f"corpus-{a.size}"
+    out = work / (f"out-{a.size}" if engine == "mkdocs" else f"out-{engine}-{a.size}")
+    site = work / f"plain-site-{a.size}" if engine == "mkdocs" else out / "build" / f"plain-{engine}-site"
     if not (corpus / "raw").is_dir():
         log(f"N={a.size}: generating the synthetic corpus")
         synth.write_corpus(corpus, a.size, seed=a.seed)
     nav = navigation(corpus)
     rows = []
     for k in range(a.rounds):
-        log(f"N={a.size}: round {k + 1}: our full build with --engine zensical")
-        o = ours(corpus, out, engine="zensical")
-        log(f"N={a.size}: round {k + 1}: plain zensical build of the same pages")
-        z = plain(out, nav, out / "build" / "plain-zensical-site", engine="zensical")
-        rows.append((o, z))
-        log(f"  ours {o['wall']:.1f} s, plain {z['wall']:.1f} s: {o['wall'] / z['wall']:.2f}x")
+        log(f"N={a.size}: round {k + 1}: our full build" + (f" with --engine {engine}" if engine != "mkdocs" else ""))
+        o = ours(corpus, out, engine=engine)
+        log(f"N={a.size}: round {k + 1}: plain {engine} build of the same pages")
+        m = plain(out, nav, site, engine=engine)
+        rows.append((o, m))
+        log(f"  ours {o['wall']:.1f} s, plain {m['wall']:.1f} s: {o['wall'] / m['wall']:.2f}x")
+    return corpus, out, rows
+
+
+def zensical_rounds(a) -> int:
+    """Our build with --engine zensical against a plain `zensical build` of the same pages."""
+    _, _, rows = paired_rounds(a, "zensical")
     print(f"\nN = {a.size:,}, {a.rounds} round(s), Zensical, {time.strftime('%Y-%m-%d %H:%M')} "
           "(load average at the end of each build)\n")
     print("| round | our build: wall / CPU / peak RSS | of which stages 1-3 and pages / "
