@@ -14,7 +14,8 @@ inflate), then the same over all queries.  Beside it, the reference: Whoosh's ow
 open index.  `--profile K` then runs the K slowest queries under
 cProfile; `--cold` also times a cold `search` (process start to the first result, as
 bench.py does), for which INDEX_DIR must be `<out>/build/index`.  `--letters N` keeps the
-figures in benchmarks/results/measured.json for the report.  Figures only.
+figures in benchmarks/results/measured.json for the report; with `--repeat K` the median
+of K whole runs (this machine's speed drifts by a fifth within minutes).  Figures only.
 """
 from __future__ import annotations
 
@@ -148,19 +149,31 @@ def main(argv=None) -> int:
     ap.add_argument("--query", action="append", help="time these queries instead of QUERIES + QUESTIONS")
     ap.add_argument("--letters", type=int, metavar="N",
                     help="the index holds N letters: keep the p50/p95 in benchmarks/results/measured.json")
+    ap.add_argument("--repeat", type=int, default=1, metavar="K",
+                    help="the whole measurement K times; --letters keeps the median of the K runs' figures "
+                         "(one run's p95 moves by a fifth with the machine's speed)")
     args = ap.parse_args(argv)
     queries = args.query or QUERIES + QUESTIONS
-    cpu: dict[str, list[float]] = {}
-    whoosh_cpu: dict[str, list[float]] = {}
-    ours = measure(args.index_dir, queries, args.rounds, cpu)
-    whoosh = measure_whoosh(args.index_dir, queries, args.rounds, whoosh_cpu)
-    report(ours, whoosh, cpu, whoosh_cpu)
+    runs = []
+    for k in range(args.repeat):
+        cpu: dict[str, list[float]] = {}
+        whoosh_cpu: dict[str, list[float]] = {}
+        ours = measure(args.index_dir, queries, args.rounds, cpu)
+        whoosh = measure_whoosh(args.index_dir, queries, args.rounds, whoosh_cpu)
+        if args.repeat > 1:
+            print(f"\nrun {k + 1} of {args.repeat}")
+        report(ours, whoosh, cpu, whoosh_cpu)
+        runs.append(summary(ours)[:2] + summary(whoosh)[:2])
+    p50, p95, w50, w95 = (statistics.median(r[i] for r in runs) for i in range(4))
+    if args.repeat > 1:
+        print(f"\nmedian of {args.repeat} runs: ours p50 {p50:.1f} / p95 {p95:.1f} ms, "
+              f"Whoosh p50 {w50:.1f} / p95 {w95:.1f} ms")
     if args.letters and not args.query:  # the benchmark's own queries only
         from measured import record
 
-        (p50, p95, _), (w50, w95, _) = summary(ours), summary(whoosh)
         record(args.letters, {"query_p50_ms": p50, "query_p95_ms": p95, "whoosh_p50_ms": w50, "whoosh_p95_ms": w95},
-               f"benchmarks/query_latency.py --rounds {args.rounds}", f"{os.getloadavg()[0]:.1f}")
+               f"benchmarks/query_latency.py --rounds {args.rounds}"
+               + (f" --repeat {args.repeat} (medians)" if args.repeat > 1 else ""), f"{os.getloadavg()[0]:.1f}")
     slowest = sorted(ours, key=lambda q: statistics.median(ours[q]), reverse=True)
     for q in slowest[:args.profile]:
         profile(args.index_dir, q)
