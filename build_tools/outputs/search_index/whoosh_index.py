@@ -284,18 +284,13 @@ def merge_small_segments(writer, segments: list) -> list:
     eight rebuilds, a question with no word in the corpus from 9 to 37 ms.)  A merge
     rewrites only the merged segments' postings (a small share of the index), without
     their deleted records."""
-    from whoosh.reading import SegmentReader
-
     if not segments:
         return segments
     largest = max(segments, key=lambda s: s.doc_count_all())
     merged = [s for s in segments if s.doc_count_all() < SMALL_SEGMENT_SHARE * largest.doc_count_all()]
     if len(segments) - len(merged) - 1 > MAX_LARGE_SEGMENTS:
         merged = [s for s in segments if s is not largest]
-    for seg in merged:
-        reader = SegmentReader(writer.storage, writer.schema, seg)
-        writer.add_reader(reader)
-        reader.close()
+    OPTIMIZE(writer, merged)  # Whoosh's own policy, given only these: reads each into the new segment
     return [s for s in segments if s not in merged]
 
 
