@@ -687,12 +687,12 @@ def test_a_cache_entry_is_written_whole_or_not_at_all(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "v.pickle"]
 
 
-def test_the_models_blocks_looked_up_by_document_are_those_a_full_index_holds(tmp_path):
+def test_the_models_blocks_looked_up_by_document_are_those_a_full_index_holds(tmp_path, monkeypatch):
     # The model's (document, anchor) -> block lookup makes a document's blocks only when
     # one of them is asked for; it answers as a dict of every block would (the last
     # block of an anchor, membership, get).
     from build_tools.knowledge.model import DocumentBlocks
-    from build_tools.normalization.documents import normalize_corpus
+    from build_tools.normalization.documents import StoredDoc, normalize_corpus
     from build_tools.sources.corpus import load_corpus
 
     corpus = load_corpus(copy_corpus(tmp_path / "corpus"))
@@ -700,7 +700,9 @@ def test_the_models_blocks_looked_up_by_document_are_those_a_full_index_holds(tm
     docs = normalize_corpus(corpus, ContentCache(tmp_path / "normalized"))
     full = {(nd.id, b.anchor): b for nd in docs for b in nd.blocks}
     for nd in docs:
-        nd._blocks = None
+        nd.release()
+    made, blocks = set(), StoredDoc.blocks.fget
+    monkeypatch.setattr(StoredDoc, "blocks", property(lambda nd: made.add(nd.id) or blocks(nd)))
     lazy = DocumentBlocks({nd.id: nd for nd in docs})
     asked = sorted(full)[::7]
     assert [lazy[k] for k in asked] == [full[k] for k in asked]
@@ -709,8 +711,8 @@ def test_the_models_blocks_looked_up_by_document_are_those_a_full_index_holds(tm
     assert lazy.get(("mou-annex-2552", "c99-9")) is None and lazy.get(asked[0]) == full[asked[0]]
     with pytest.raises(KeyError):
         lazy[("mou-annex-2552", "c99-9")]
-    made = {nd.id for nd in docs if nd._blocks is not None}
     assert made == {k[0] for k in asked} | {"mou-annex-2552"}  # membership made none
+    assert all(nd._blocks is None for nd in docs)  # kept by the lookup alone
 
 
 def test_the_site_search_cache_rewrites_only_the_shards_whose_pages_changed(tmp_path, monkeypatch):
@@ -880,6 +882,47 @@ def test_answers_are_kept_while_what_their_conflict_cards_show_of_a_changed_lett
     assert len(made) == 2 and retitled != first and "ชื่อย่อใหม่" in json.dumps(retitled, ensure_ascii=False)
     assert retitled == answer_data(c.corpus, c.model, c.docs, c.review.conflicts, analyzer)
     assert answers() == retitled and len(made) == 2
+
+
+def test_documents_normalized_afresh_are_held_as_their_heads_and_each_pass_lets_their_texts_go(tmp_path):
+    # A full build from an empty cache held every letter's lines, blocks and change log
+    # to its end (1.1 GB at 10,000 letters), and every process it forked carried them.
+    # Once written to the cache a document is held as a rebuild holds one it reads back,
+    # and each pass over every document (records, open data, build/normalized) reads
+    # its body and lets it go again.
+    from build_tools.build.stages import index_records, write_normalized
+    from build_tools.normalization.documents import normalize_corpus
+    from build_tools.outputs.open_data import _Records
+    from build_tools.sources.corpus import load_corpus
+
+    corpus = load_corpus(copy_corpus(tmp_path / "corpus"))
+    here = normalize_corpus(corpus)
+    fresh = normalize_corpus(corpus, ContentCache(tmp_path / "normalized"))
+
+    def held(docs):
+        return [nd.id for nd in docs if not isinstance(nd._body, Stored) or nd._blocks is not None
+                or nd._markdown is not None or nd._unpacked is not None]
+
+    assert held(fresh) == []
+    assert [(nd.blocks, nd.to_markdown(), nd.changes_json(), nd.text) for nd in fresh] == \
+        [(nd.blocks, nd.to_markdown(), nd.changes_json(), nd.text) for nd in here]
+    assert len(held(fresh)) == len(fresh)  # (read now)
+    for nd in fresh:
+        nd.release()
+    assert held(fresh) == []
+    assert [(nd.blocks, nd.changes_json()) for nd in fresh] == [(nd.blocks, nd.changes_json()) for nd in here]
+
+    checked = check_corpus(corpus.root, with_review=False, cache_dir=tmp_path / "cache")
+    records, _ = index_records(checked)
+    assert [records[nd.id] for nd in checked.docs] == [records[nd.id] for nd in seed().docs]
+    assert held(checked.docs) == []
+    listed = _Records(checked.corpus, checked.model, checked.docs).documents_json(ContentCache(tmp_path / "open-data"))
+    assert listed == _Records(seed().corpus, seed().model, seed().docs).documents_json()
+    assert held(checked.docs) == []  # (the model's pages hold what they cite: a few documents of thousands)
+    (tmp_path / "out").mkdir()
+    write_normalized(tmp_path / "out", checked.docs, {nd.id: nd.key for nd in checked.docs}, None)
+    assert held(checked.docs) == []
+    assert (tmp_path / "out" / f"{here[0].id}.md").read_text(encoding="utf-8") == here[0].to_markdown()
 
 
 def test_the_index_records_are_made_when_asked_for_and_not_kept():

@@ -204,7 +204,11 @@ class LazyRecords(dict):
         self[MODEL_GROUP] = model_records(checked.corpus, checked.model)
 
     def __missing__(self, doc_id):
-        return records_for(self.checked.corpus, self.by_id[doc_id])
+        nd = self.by_id[doc_id]
+        try:
+            return records_for(self.checked.corpus, nd)
+        finally:
+            nd.release()  # (read once: a full build's index process would hold every text)
 
     def __iter__(self):
         yield from self.by_id
@@ -248,6 +252,7 @@ def write_normalized(folder, docs: list, digests: dict[str, str], previous: dict
             continue
         write_text_atomic(folder / f"{nd.id}.md", nd.to_markdown())
         write_text_atomic(folder / f"{nd.id}.changes.json", nd.changes_json())
+        nd.release()
     for name in present - keep - {pub.STAMP}:
         os.unlink(os.path.join(folder, name))
 

@@ -290,6 +290,8 @@ class DocumentBlocks:
         if found is None:
             nd = self.docs.get(doc_id)
             found = self._blocks[doc_id] = {b.anchor: b for b in nd.blocks} if nd is not None else {}
+            if nd is not None:
+                nd.release()  # (the blocks are kept here; the rest of what was read is not needed)
         return found
 
     def __getitem__(self, key: tuple[str, str]):

@@ -14,7 +14,7 @@ import build_tools.common
 import build_tools.common.thai as thai
 import build_tools.normalization
 from build_tools.common.cache import ContentCache, Stored, code_version, digest
-from build_tools.common.parallel import MIN_ITEMS, in_background, parallel_map
+from build_tools.common.parallel import MIN_ITEMS, in_background, parallel_imap
 from build_tools.common.thaidate import format_thai_date
 from build_tools.normalization.clauses import Block, parse_blocks
 from build_tools.normalization.known_names import restorable_names
@@ -83,6 +83,11 @@ class NormalizedDoc:
         payload = self.to_markdown() + self.doc.meta_key  # (the front matter, hashed once per file version)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
+    def release(self) -> None:
+        """Let go of the text, lines and change log read for a pass over every document
+        (the open data, the index, build/normalized), where they can be read again from
+        the cache (StoredDoc); a document made in this process keeps them."""
+
     def block(self, anchor: str) -> Block | None:
         return next((b for b in self.blocks if b.anchor == anchor), None)
 
@@ -141,6 +146,7 @@ class StoredDoc(NormalizedDoc):
         self._rows, self._summary, self._fingerprint = head
         self._blocks = None
         self._body = body  # a common.cache.Stored (or the body itself) until read
+        self._stored = body if isinstance(body, Stored) else None  # (release: read again when asked)
         self._make_ctx, self._unpacked = make_ctx, None
         self._markdown = self._changes_json = self._texts = None
 
@@ -157,6 +163,11 @@ class StoredDoc(NormalizedDoc):
             self._unpacked = (lines, self._make_ctx(saved))
             self._body = None  # not both in memory (a full build unpacks every document)
         return self._unpacked
+
+    def release(self) -> None:
+        if self._stored is not None:
+            self._body, self._blocks, self._unpacked = self._stored, None, None
+            self._markdown = self._changes_json = self._texts = None
 
     def to_markdown(self) -> str:
         if self._markdown is None:
@@ -278,15 +289,23 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None, also=Non
     few = in_background(fresh, absent) if len(absent) < MIN_ITEMS else None
     elsewhere = set(absent) if few is not None else set()
     found = [None if i in elsewhere else _read_back(heads, cache, k) for i, k in enumerate(keys)]
-    done = dict(zip(absent, few.result())) if few is not None else {}
-    missing = [i for i, hit in enumerate(found) if hit is None and i not in done]
-    done.update(zip(missing, parallel_map(fresh, missing)))
-    for i, ((head, body), extra) in done.items():
-        found[i] = head, body
+
+    def keep(i: int, entry: tuple) -> None:
+        (head, body), extra = entry
         cache.put(body_key(keys[i]), body)  # the body first: a head is never without its body
         heads.put(keys[i], head)
+        # Once on disk a document is held as its head, as a rebuild reads it back: the
+        # bodies were nine tenths of a full build's stage state (1.1 GB at 10,000
+        # letters), which every process the build forks then carried.
+        found[i] = head, (cache.deferred(body_key(keys[i])) if cache.folder is not None else body)
         if fn:
             also_found[docs[i].id] = extra
+
+    for i, entry in zip(absent, few.result()) if few is not None else ():
+        keep(i, entry)
+    missing = [i for i, hit in enumerate(found) if hit is None and i not in elsewhere]
+    for i, entry in zip(missing, parallel_imap(fresh, missing, chunksize=4)):  # kept as they come
+        keep(i, entry)
     heads.flush()
 
     def context(d: Document):

@@ -87,6 +87,7 @@ class _Records:
             if text is None:  # one more level of indent: the record stands in the list
                 text = "\n".join(" " + ln for ln in json.dumps(self.document(nd), ensure_ascii=False,
                                                                   indent=1).split("\n"))
+                nd.release()  # (its blocks were read for this record alone)
             if nd.key:
                 new[shard][nd.key] = text
             parts.append(text)

@@ -246,10 +246,12 @@ def generate_pages(corpus: Corpus, docs: list[NormalizedDoc], model=None,
     def both_pages(i: int) -> tuple:  # by index: the workers have the documents (forked)
         nd = docs[i]
         # With a cache, a page comes back as the key of its entry (see _portable).
-        return tuple(_portable(page) for page in (
+        both = tuple(_portable(page) for page in (
             document_page(corpus, nd, conflicts, by_id, by_doc, cited_by, site_url, cache, defines.get(nd.id, ""),
                           common, lazy=cache is not None),
             cached_raw_text_page(corpus, nd, cache, lazy=cache is not None)))
+        nd.release()  # (a worker makes thousands: it would hold all their texts)
+        return both
 
     # Each document's two pages are made on every core (a full build: thousands).
     todo = [i for i, nd in enumerate(docs) if nd.id not in kept]
