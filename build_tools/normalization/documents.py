@@ -303,7 +303,7 @@ def normalize_corpus(corpus: Corpus, cache: ContentCache | None = None, also=Non
 
     for i, entry in zip(absent, few.result()) if few is not None else ():
         keep(i, entry)
-    missing = [i for i, hit in enumerate(found) if hit is None and i not in elsewhere]
+    missing = [i for i, hit in enumerate(found) if hit is None]  # (and those read back damaged)
     for i, entry in zip(missing, parallel_imap(fresh, missing, chunksize=4)):  # kept as they come
         keep(i, entry)
     heads.flush()
