@@ -12,6 +12,7 @@ from measured import merged
 
 FAULTS_TABLE = Path(__file__).resolve().parent / "results" / "faults.md"
 INGEST_TABLE = Path(__file__).resolve().parent / "results" / "ingest_eval.md"  # benchmarks/ingest_eval.py
+INGEST_NOTES = Path(__file__).resolve().parent / "results" / "ingest_held_out.md"  # kept by hand
 # Rebuild measurements taken apart from a whole run (benchmarks/rebuild.py), with notes.
 REBUILD_NOTES = Path(__file__).resolve().parent / "results" / "rebuild.md"
 # Full builds side by side with plain MkDocs, measured apart (benchmarks/full_build.py).
@@ -254,8 +255,16 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
         "ข้อมูลผิดรูปแบบ และคำสั่งผิด นับว่าได้ข้อความแจ้งที่ชัดเจน traceback หรือสถานะไม่สอดคล้อง/ข้อมูลหาย", "",
         FAULTS_TABLE.read_text(encoding="utf-8") if FAULTS_TABLE.is_file() else "(not run yet)", "",
         "## " + INGEST_HEADING, "",
-        INGEST_TABLE.read_text(encoding="utf-8") if INGEST_TABLE.is_file() else "(not run yet)", "",
+        ingest_section(), "",
     ])
+
+
+def ingest_section() -> str:
+    """The ingest evaluation's table (written by ingest_eval.py) and, after it, the notes
+    kept by hand on the sets of other seeds (held-out checks)."""
+    table = INGEST_TABLE.read_text(encoding="utf-8") if INGEST_TABLE.is_file() else "(not run yet)"
+    notes = _without_comment(INGEST_NOTES.read_text(encoding="utf-8")) if INGEST_NOTES.is_file() else ""
+    return table.rstrip("\n") + ("\n\n" + notes if notes else "")
 
 
 RESULTS_HEADING = "ผลการวัด"
@@ -285,9 +294,11 @@ def sync_sections(page: str) -> str:
     `rebuild.py`, without re-running the whole benchmark.  A section the page does not
     have yet is left for `./dev bench`."""
     for heading, path in ((FULL_BUILD_HEADING, FULL_BUILD_NOTES), (REBUILD_HEADING, REBUILD_NOTES),
-                          (QUERY_HEADING, QUERY_NOTES), (INGEST_HEADING, INGEST_TABLE)):
+                          (QUERY_HEADING, QUERY_NOTES)):
         if path.is_file():
             page = _with_section(page, heading, _without_comment(path.read_text(encoding="utf-8")))
+    if INGEST_TABLE.is_file():
+        page = _with_section(page, INGEST_HEADING, ingest_section())
     return page
 
 

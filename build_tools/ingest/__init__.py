@@ -7,7 +7,8 @@ ocr.py        a page's text: preprocess.py (the page made easier), tesseract.py 
 split.py      cut a bundle into its documents (letters, annexes, guidance ...)
 forms.py      the forms of official correspondence and their labels (found through OCR damage)
 rows.py       the lines as extraction sees them (segments apart at wide gaps)
-header.py     a letter's header by its form: top block, labelled fields, where the body starts
+header.py     a letter's header by its form: top block, labelled fields, where the body starts;
+              stamps.py: the receipt stamps above it (the receiving office's, not the letter's)
 tail.py       where the body ends, signature block, contacts, the form's own date at the foot
 letter.py     one letter's parts (number, date, references, enclosures ...) from the above
 numbers.py    letter numbers as printed; dates.py: dates as printed (two-digit years, damage)

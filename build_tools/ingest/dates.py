@@ -23,12 +23,15 @@ from build_tools.normalization import fuzzy
 EARLIEST_BE = 2475
 LATEST_AHEAD_YEARS = 1
 
-# OCR debris may stand between the day and the month (`25- กุมภาพันธ์`, `๒๕, ม.ค.`).
-_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"\-.,:;]*(?P<month>[ก-ฮเแโใไ][^\d\n]{0,24}?)\s*"
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # the vowels and tone marks a letter carries
+# OCR debris may stand between the day and the month (`25- กุมภาพันธ์`, `๒๕, ม.ค.`, `27 ) ต.ค.`), and a
+# mark no letter carries (`27 ัต.ค. 52`: a citation wrapped, the mark of the line above).
+_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"\-.,:;()|\[\]" + _MARKS + "]*"
+                        r"(?P<month>[ก-ฮเแโใไ][^\d\n]{0,24}?)\s*"
                         r"(?P<year>\d{4}|\d{2})")
 _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
-_DAMAGED_BE_MARK = re.compile(r"\s+พ[.,\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*\S{0,4}$")  # พ.ศ. as OCR breaks it
-_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_DAMAGED_BE_MARK = re.compile(r"\s+พ[.," + _MARKS + r"]*\S{0,4}$")  # พ.ศ. as OCR breaks it
+_MARK = re.compile(f"[{_MARKS}]")
 THAI_DIGIT = re.compile("[๐-๙]")
 _MONTH_KEYS = [(i, m) for i, m in enumerate(MONTHS_FULL, 1)] + [(i, m) for i, m in enumerate(MONTHS_ABBR, 1)]
 
@@ -95,12 +98,16 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
     Arabic digits, so spans index the original text)."""
     arabic = to_arabic_digits(text)
     out = []
-    for m in _CANDIDATE.finditer(arabic):
+    at = 0
+    while m := _CANDIDATE.search(arabic, at):
+        # What is no date gives way at its 'year': the day of the next (`70, วันที่ 30 ก.ค. 53`).
+        at = m.start("year")
         if _run_goes_on(text, m.end()):
             continue
         month = month_of(m["month"])
         if month is None:
             continue
+        at = m.end()
         notes: list[str] = []
         problems: list[str] = []
         printed = re.sub(r"\s+", " ", text[m.start():m.end()]).strip()

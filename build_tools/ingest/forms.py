@@ -90,14 +90,19 @@ def label_cut_at(text: str, field: str) -> str | None:
     """The text after `field`'s label when the label lost its first letters (the scan cut
     at the left margin: `รียน`, `ยน` for เรียน, `างถึง` for อ้างถึง), else None.  The rest
     of the label must be there as printed and a space must follow it."""
-    t = strip_junk(text)
-    for word in LABELS[field]:
+    return _cut_at(strip_junk(text), LABELS[field], alone=False)
+
+
+def _cut_at(t: str, words, alone: bool) -> str | None:
+    """The text after one of `words` that lost its first letters; `alone`: the word may
+    also end the text (nothing after it)."""
+    for word in words:
         whole = len(fuzzy.skeleton(word))
         for k in range(1, len(word) - 1):
             part = word[k:]
             if not _BASE.match(part) or len(fuzzy.skeleton(part)) < max(2, CUT_SHARE * whole):
                 continue
-            if t.startswith(part) and len(t) > len(part) and t[len(part)] in " :":
+            if t.startswith(part) and (len(t) > len(part) and t[len(part)] in " :" or alone and t == part):
                 return t[len(part):].strip(" :.")
     return None
 
@@ -120,6 +125,17 @@ def urgency_at(text: str) -> tuple[str, str] | None:
             if word == "ด่วน" and fuzzy.starts_with(t, "ด่วนมาก"):
                 continue
             return word, t[n:].strip()
+    return None
+
+
+def urgency_cut_at(text: str) -> tuple[str, str] | None:
+    """(urgency, the rest) of a speed class stamped at the page's left edge that lost its
+    first letters (`วน` for ด่วน): only a line's first part, at the top of a letter."""
+    t = strip_junk(text)
+    for word in URGENCIES:
+        rest = _cut_at(t, (word,), alone=True)
+        if rest is not None:
+            return word, rest
     return None
 
 

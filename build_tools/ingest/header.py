@@ -7,18 +7,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from build_tools.ingest import forms
 from build_tools.ingest.date_lines import date_line, month_year_line
 from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.form_detect import TOP_ROWS, detect_form
-from build_tools.ingest.forms import COUNT_UNITS, Form, label_at, label_cut_at, strip_junk, urgency_at
+from build_tools.ingest.forms import COUNT_UNITS, Form, label_at, label_cut_at, strip_junk, urgency_at, urgency_cut_at
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
+from build_tools.ingest.stamps import read_stamps
 from build_tools.normalization import fuzzy
 
-ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!]\s*")  # (a comma, a ! are an OCR-read dot)
+ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!:]\s*")  # (a comma, a !, a colon are an OCR-read dot)
 MAX_SUBJECT_ROWS = 4
+# An enclosure's count at the end of its line (จำนวน as OCR damages it: จ้านวน, จํานวน).
+COUNT_AT_END = re.compile(rf"นวน\S{{0,2}}\s*[0-9๐-๙]+\s*(?:{'|'.join(COUNT_UNITS)})[^\u0e01-\u0e4e]*$")
+CITATION_ROWS = 2  # lines below อ้างถึง a citation's number and date may wrap onto
 CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
+CITED_ABOVE = "หนังสือที่อ้างถึง"  # "the letter cited": a body's words, not a citation
 
 
 @dataclass
@@ -68,21 +72,9 @@ class HeaderReader:
 
     # --- receipt stamps (the receiving office's: not the letter's own text) --------
     def _stamps(self) -> None:
-        for i, row in enumerate(self.rows[:TOP_ROWS + 6]):
-            seg = strip_junk(row.segs[-1])
-            if not any(fuzzy.starts_with(seg, w) is not None for w in forms.STAMP_LABELS):
-                continue
-            block = [r for r in self.rows[i + 1:i + 4] if _stamp_row(r)]
-            if not block:
-                continue
-            self.h.consumed |= {row.n} | {r.n for r in block}
-            above = self.rows[i - 1] if i > 0 else None
-            receiver = None
-            if above and above.n not in self.h.consumed and ORG_RE.match(strip_junk(above.segs[-1])) \
-                    and len(above.segs) == 1 and find_number(above.text) is None:
-                self.h.consumed.add(above.n)
-                receiver = strip_junk(above.text)
-            self.h.stamps.append(_stamp(row, block, receiver))
+        for stamp, lines in read_stamps(self.rows):
+            self.h.consumed |= lines
+            self.h.stamps.append(stamp)
 
     # --- one row: True while the header goes on ------------------------------------
     def _row(self, i: int, row: Row) -> bool:
@@ -96,12 +88,16 @@ class HeaderReader:
 
     def _label_apart(self, row: Row) -> Row:
         """One first segment of a row whose label a wide gap separated: from its value
-        (`เรื่อง      ขอเชิญ...`) or inside the label itself (`สิ่งที่ส่   ส่งมาด้วย ...`)."""
+        (`เรื่อง      ขอเชิญ...`) or inside the label itself (`สิ่งที่ส่   ส่งมาด้วย ...`); a row
+        whose label a speck in the margin stands before (`0   เรียน ...`) starts at the label."""
         if len(row.segs) < 2:
             return row
         first, second = row.segs[0], row.segs[1]
         if any(label_at(first, f) == "" for f in self.h.form.header):
             return Row(row.n, row.text, [f"{first} {second}", *row.segs[2:]])
+        if len(first) <= 3 and not re.search("[ก-ฮ]", first) \
+                and any(label_at(second, f) for f in self.h.form.header if f not in ("number", "date")):
+            return Row(row.n, row.text, row.segs[1:])  # a speck in the margin before a label
         if len(first) < 12 and not any(label_at(first, f, strict=False) is not None for f in self.h.form.header):
             for joined in (first + second, f"{first} {second}"):
                 if any(label_at(joined, f) is not None for f in self.h.form.header if f not in ("number", "date")):
@@ -148,13 +144,28 @@ class HeaderReader:
         if name == "date":
             return bool(read_dates(rest))
         if name == "references":  # อ้างถึง as a header field cites a letter (a number or a date)
-            cited = find_number(rest, ("government", "abbreviation")) or read_dates(rest)
-            if name in self.h.fields:  # printed once: again, only with what it cites (the body's
-                return bool(cited)     # `อ้างถึงหนังสือที่อ้างถึง ...` cites nothing)
-            return bool(cited or re.match(r"^\(?[0-9๐-๙]\s*[.,)]", rest) or CITES.match(rest))
+            if _cited(rest):
+                return True
+            if name in self.h.fields or fuzzy.starts_with(rest, CITED_ABOVE) is not None:
+                return False  # (the body's `อ้างถึงหนังสือที่อ้างถึง ...` cites nothing)
+            return bool(re.match(r"^\(?[0-9๐-๙]\s*[.,)]", rest) or CITES.match(rest)) or self._cites_below(row, rest)
         if name == "addressee" and fuzzy.starts_with(strip_junk(row.text), "ถึง") is not None:
             return self.h.form.key == "stamped"
         return bool(rest) or name in ("references", "enclosures")
+
+    def _cites_below(self, row: Row, rest: str) -> bool:
+        """A citation wrapped onto the lines below (`อ้างถึง หนังสือกรม...` / `ที่ มท ... ลงวันที่ ...`):
+        its number or date stands there, before the body or the next label.  A line that
+        only begins with the word (a body's `อ้างถึงหนังสือ... ได้แจ้ง...`) cites nothing."""
+        at = next(k for k, r in enumerate(self.rows) if r.n == row.n)
+        text = rest
+        for below in self.rows[at + 1:at + 1 + CITATION_ROWS]:
+            seg = self._label_apart(below).segs[0]
+            if opens_body(seg) or any(label_at(seg, f, strict=False) is not None or label_cut_at(seg, f) is not None
+                                      for f in self.h.form.header if f not in ("number", "date")):  # (ที่ มท ...)
+                break
+            text += " " + strip_junk(below.text)
+        return _cited(text)
 
     def _store(self, name: str, row: Row, rest: str) -> None:
         if name == "number":
@@ -162,6 +173,8 @@ class HeaderReader:
             self.h.number, self.h.number_line, self.h.number_labelled = num, row.n, True
             after = rest[num.end:].strip()
             dated = label_at(after, "date") if after else None
+            if dated is None and after and self.h.form.date_place == "number-row":
+                dated = after  # (its label behind debris or read twice: `70, วัวันที่ 30 ก.ค. 2553`)
             if dated is not None and read_dates(dated) and self.h.date is None:  # ที่ ... วันที่ ... on one line
                 self.h.date, self.h.date_line = read_dates(dated)[0], row.n
             elif after:
@@ -184,6 +197,10 @@ class HeaderReader:
         if (u := urgency_at(seg)) and not self.h.urgency:
             self.h.urgency = u[0]
             return not u[1] or self._top(i, row, k, u[1])
+        if not self.h.urgency and self.h.number is None and not self.h.offices and k == 0 and i < TOP_ROWS \
+                and (u := urgency_cut_at(seg)) and not u[1]:  # a stamp cut at the left edge, alone on its line
+            self.h.urgency = u[0]
+            return True
         if self.h.number is None and i < TOP_ROWS and self._bare_number(row, seg):
             return True
         if self._top_date(row, seg):
@@ -231,12 +248,16 @@ class HeaderReader:
         return 5 <= len(re.sub(r"[^ก-ฮ]", "", t)) and len(t) < 70 and not opens_body(t) and not date_line(t)
 
     def _addressee_ahead(self, i: int) -> bool:
-        return any(label_at(r.segs[0], "addressee", strict=False) is not None
-                   or label_cut_at(r.segs[0], "addressee") is not None for r in self.rows[i:i + MAX_SUBJECT_ROWS])
+        return any(label_at(seg, "addressee", strict=False) is not None or label_cut_at(seg, "addressee") is not None
+                   for seg in (self._label_apart(r).segs[0] for r in self.rows[i:i + MAX_SUBJECT_ROWS]))
 
     def _top_date(self, row: Row, seg: str) -> bool:
         """The date line of a form that prints it below the number; one whose day OCR could
         not read is kept as such (a date from elsewhere is then not the letter's)."""
+        if self.h.form.date_place == "number-row" and row.n == self.h.number_line and self.h.date is None \
+                and (found := read_dates(seg)):  # (its label behind debris or read twice: `70, วัวันที่ 30 ...`)
+            self.h.date, self.h.date_line = found[0], row.n
+            return True
         if not self._date_wanted():
             return False
         if d := date_line(seg):
@@ -278,9 +299,9 @@ class HeaderReader:
     def _label_ahead(self, i: int, limit: int) -> bool:
         """Is the form's next label within `limit` rows from row i on?"""
         nxt = self._expected()
-        return nxt is not None and any(label_at(r.segs[0], nxt, strict=False) is not None
-                                       or label_cut_at(r.segs[0], nxt) is not None
-                                       for r in self.rows[i:i + limit + 1])
+        firsts = (self._label_apart(r).segs[0] for r in self.rows[i:i + limit + 1])
+        return nxt is not None and any(
+            label_at(seg, nxt, strict=False) is not None or label_cut_at(seg, nxt) is not None for seg in firsts)
 
     def _continues(self, i: int, row: Row, k: int, seg: str) -> bool:
         name = self.current
@@ -312,12 +333,16 @@ class HeaderReader:
             return True
         if k > 0 and any(strip_junk(s) for s in row.segs[:k]):  # a right-hand segment of an item row (its count)
             return True
-        if name == "enclosures" and re.match(r"[2-9๒-๙]\s+[ก-ฮเแโใไ]", t) and not opens_body(t[1:]):
-            return True  # an item whose dot was lost
+        if re.match(r"[2-9๒-๙]\s+[ก-ฮเแโใไ]", t) and not opens_body(t[1:]) \
+                and (name == "enclosures" or CITES.match(t[1:].strip())):
+            return True  # an item whose dot was lost (a citation: `2 หนังสือกรม...`)
         if name == "enclosures" and k == 0 and any(_count_column(s) for s in row.segs[1:]):
             return True  # an item whose number OCR lost: its count stands in the right column
-        if name == "references":  # a citation cut before its date (or inside it)
-            return not read_dates(self._current_item(name)) and not opens_body(t)
+        if name == "enclosures" and COUNT_AT_END.search(t) and not opens_body(t):
+            return True  # an item whose number OCR read as letters (`ไต่. แบบสำรวจ... จำนวน ๑ ฉบับ`)
+        if name == "references":  # a citation cut before its date (or inside it); not อ้างถึง again
+            return not read_dates(self._current_item(name)) and not opens_body(t) \
+                and label_at(t, "references", strict=False) is None  # (citing nothing: the body's `อ้างถึงหนังสือที่อ้างถึง`)
         return False
 
     def _current_item(self, name: str) -> str:
@@ -330,27 +355,9 @@ class HeaderReader:
         return " ".join(pieces)
 
 
-def _stamp(row: Row, block: list[Row], receiver: str | None) -> dict:
-    """เลขรับ/เลขที่ ..., วันที่ ..., เวลา ... of one receipt stamp."""
-    seg = strip_junk(row.segs[-1])
-    kind = next(w for w in forms.STAMP_LABELS if fuzzy.starts_with(seg, w) is not None)
-    number = re.search(r"[0-9๐-๙][0-9๐-๙/.\-]*", seg[fuzzy.starts_with(seg, kind):])
-    stamp = {"kind": kind, "number": number.group(0) if number else None, "date": None, "date_text": None,
-             "time": None, "receiver": receiver, "line": row.n}
-    for r in block:
-        t = strip_junk(r.segs[-1])
-        labelled = fuzzy.starts_with(t, "วันที่") is not None
-        if d := ((read_dates(t) or [None])[0] if labelled else date_line(t)):
-            stamp["date"], stamp["date_text"] = d.iso, d.stored
-        elif fuzzy.starts_with(t, "เวลา") is not None and (tm := re.search(r"[0-9๐-๙][0-9๐-๙.:]*", t)):
-            stamp["time"] = tm.group(0)
-    return stamp
-
-
-def _stamp_row(row: Row) -> bool:
-    """A line of a receipt stamp under its เลขรับ: วันที่ / เวลา, or a date whose label was lost."""
-    t = strip_junk(row.segs[-1])
-    return any(fuzzy.starts_with(t, w) is not None for w in ("วันที่", "เวลา")) or date_line(t) is not None
+def _cited(text: str) -> bool:
+    """Does `text` name a letter: its number or its date?"""
+    return bool(find_number(text, ("government", "abbreviation")) or read_dates(text))
 
 
 def _debris(row: Row) -> bool:

@@ -45,6 +45,9 @@ class Office:
     exact: bool = True
 
 
+BUILDING_CUT_KEEPS = 4  # letters of a building's name a cut at the margin leaves at the least
+
+
 class Registry:
     """Every name an office can be printed with, and every number code, from the corpus."""
 
@@ -67,9 +70,15 @@ class Registry:
     # --- the letterhead -------------------------------------------------------------
 
     def strip_building(self, text: str) -> str:
+        """The name without the building before it (ศาลากลาง, ที่ว่าการ), also when the
+        left margin cut the building's first letters (`ว่าการอำเภอ...`)."""
         for b in self.codes.buildings:
             if (n := fuzzy.starts_with(text, b)) is not None:
                 return text[n:].strip()
+        for b in self.codes.buildings:
+            for k in range(1, len(b) - BUILDING_CUT_KEEPS + 1):
+                if text.startswith(b[k:]) and re.match("[ก-ฮเแโใไ]", b[k]):
+                    return text[len(b) - k:].strip()
         return text
 
     def office_of_name(self, text: str) -> Office | None:
@@ -173,8 +182,12 @@ def _ministry_office(number: Number, reg: Registry) -> Office:
 
 def identify(heads: list[tuple[int, str]], number: Number | None, number_line: int | None,
              reg: Registry) -> Issuer:
-    """The issuer from the letterhead lines (first office name found) and the number."""
+    """The issuer from the letterhead lines (first office name found) and the number.  The
+    letterhead stands on the number's line and below it: an office named above the
+    number (a receipt stamp's receiver OCR left unrecognised) is taken only when none is."""
     head, head_line = None, None
+    if number_line is not None:
+        heads = sorted(heads, key=lambda h: h[0] < number_line)  # (stable: in order otherwise)
     for n, text in heads:
         if (head := _office_in(text, reg)) and head.agency:
             head_line = n

@@ -15,13 +15,13 @@ from build_tools.ingest.checks import number_reading
 from build_tools.ingest.dates import DateReading, first_date, read_dates
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.forms import COUNT_UNITS, strip_junk
+from build_tools.ingest.header import CITES, Head, read_header
 from build_tools.ingest.header import ITEM_RE as HEADER_ITEM_RE
-from build_tools.ingest.header import Head, read_header
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import Row, clean, make_rows
 from build_tools.ingest.tail import read_tail
 from build_tools.normalization import fuzzy
-from build_tools.normalization.split_words import rejoin_split_words
+from build_tools.normalization.split_words import rejoin_split_words, rejoin_stutters
 
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
@@ -73,11 +73,15 @@ class Letter:
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_LETTERS = re.compile("[ก-ฮ]")
 TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
+TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
+DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~].*|[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]")
 SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
 # An item's number OCR read as one or two letters (`ร รายชื่อ...`, `วล แบบสำรวจ...`): no word.
-ITEM_NUMBER_LOST = re.compile(r"^[ก-ฮ]{1,2}\s+(?=[ก-ฮเแโใไ][\u0e01-\u0e4e]{3})")
+# With its dot, also read with a vowel or a mark (`ไต่. แบบสำรวจ...`).
+ITEM_NUMBER_LOST = re.compile(r"^(?:[ก-ฮ]{1,2}|[เแโใไ]?[ก-ฮ][\u0e31-\u0e4e]?(?:[ก-ฮ][\u0e31-\u0e4e]?)?[.,:])\s+"
+                              r"(?=[ก-ฮเแโใไ][\u0e01-\u0e4e]{3})")
 # The dot leader between a title and its count column, read as a lone figure (`... 0 จำนวน`).
 LEADER_SPECK = re.compile(r"\s+[0-9]$")
 
@@ -98,8 +102,16 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
     if not pieces:
         return None
     text = join_lines([strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]])
-    text = TRAILING_JUNK.sub("", text) if not text.endswith('"') else text
-    return rejoin_split_words(SARA_A_TWICE.sub("ะ", text)) or None
+    text = _without_trailing_debris(TRAILING_JUNK.sub("", text) if not text.endswith('"') else text)
+    return rejoin_stutters(rejoin_split_words(SARA_A_TWICE.sub("ะ", text))) or None
+
+
+def _without_trailing_debris(text: str) -> str:
+    """A field without the specks OCR read as a last 'word' (`ยิ้ม"0@`, `ชุมชน 0ฮ`, `สร้างสรรค์ ก`):
+    a symbol no field ends with, an Arabic figure glued to a Thai letter, a lone consonant."""
+    while (m := TRAILING_TOKEN.search(text)) and DEBRIS_TOKEN.fullmatch(m.group(1)):
+        text = TRAILING_JUNK.sub("", text[:m.start(1)]) if not text[:m.start(1)].endswith('"') else text[:m.start(1)]
+    return text
 
 
 def _cited(text: str, line: int, via: str, flags: list[Flag]) -> dict | None:
@@ -120,13 +132,13 @@ def _references(L: Letter, pieces: list[tuple[int, str]], label_rows: set[int]) 
     groups: list[list[tuple[int, str]]] = []
     for n, t in pieces:
         t = strip_junk(t)
-        if not groups or ITEM_RE.match(t) or n in label_rows:
+        if not groups or ITEM_RE.match(t) or n in label_rows or (ITEM_LOOSE.match(t) and CITES.match(t[1:].strip())):
             groups.append([(n, t)])
         else:
             groups[-1].append((n, t))
     for g in groups:
         text = join_lines([t for _, t in g])
-        m = ITEM_RE.match(text)
+        m = ITEM_RE.match(text) or (ITEM_LOOSE.match(text) if len(groups) > 1 else None)
         body = m.group(2) if m else text
         ref = _cited(body, g[0][0], "อ้างถึง", L.flags)
         if ref is None:

@@ -27,7 +27,7 @@ _GOV = re.compile(
 _MARKS = re.compile(M[:-1] + "+")
 # serial / Buddhist-era year: `/` read as a bar, or with a bracket after it.
 _SLASH_YEAR = r"(?P<slash>/\s*[\[(|]?|\|)"
-_ABBR = re.compile(rf"(?P<code>[ก-ฮ]{{2,6}}\.)\s*(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*(?P<year>{D}{{4}})(?!{D})")
+_ABBR = re.compile(rf"(?P<code>[ก-ฮ]{{2,6}}\.)[\s.]*(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*(?P<year>{D}{{4}})(?!{D})")
 # An order's or announcement's number (and a body's serial/year) starts again from 1 every
 # calendar year (ระเบียบงานสารบรรณ: เลขที่คำสั่ง ... เริ่มจากเลข ๑ เรียงไปจนสิ้นปีปฏิทิน ทับเลขปี
 # พุทธศักราช): no office issues ten thousand of them in one year.
@@ -74,9 +74,15 @@ def _tidy_office(text: str) -> str:
     return re.sub(r"\s*[.,:]\s*", ".", re.sub(r"\s+", "", text))
 
 
+# A sub-unit 1 and the `/` after it read as one letter: `0810.บว 1631`, `0810.บ1534` (0810.1/...).
+_ONE_SLASH_AS_BO = re.compile(rf"(?<={D})(\s*[.,]\s*)บ(?=\s*(?:ว|{D}))")
+
+
 def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation", "yearly")) -> Number | None:
     """The first letter number in `text`, of the kinds allowed."""
     found = []
+    if "government" in kinds and not _GOV.search(text) and _ONE_SLASH_AS_BO.search(text):
+        return _one_slash_as_bo(text, kinds)
     if "government" in kinds and (m := _GOV.search(text)):
         code = _MARKS.sub("", m["code"].replace(" ", ""))
         circular = bool(m["circ"] or m["junk"])  # the junk between `/` and the serial is a misread ว
@@ -91,6 +97,20 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
         found.append(Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"],
                             False, m.start(), m.end(), _damaged(m, m["slash"] != "/")))
     return min(found, key=lambda n: n.start) if found else None
+
+
+def _one_slash_as_bo(text: str, kinds: tuple[str, ...]) -> Number | None:
+    """The number read with its `บ` as the `.1/` OCR merged into it, the reading recorded
+    (read_as: checks.number_reading flags it for a maintainer to confirm)."""
+    m = _ONE_SLASH_AS_BO.search(text)
+    one = "๑" if re.match("[๐-๙]", text[m.start() - 1]) else "1"
+    num = find_number(text[:m.start()] + f".{one}/" + text[m.end():], kinds)
+    if num is None or num.kind != "government" or num.start > m.start():
+        return num
+    end = num.end - (3 - (m.end() - m.start()))  # (where the reading's end stands in `text`)
+    num.read_as = re.sub(r"\s+", " ", text[num.start:end]).strip()
+    num.end = end
+    return num
 
 
 def _damaged(m: re.Match, damaged: bool) -> str | None:

@@ -20,6 +20,11 @@ CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โท�
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
 THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
+QUOTE_SPECK = re.compile(r"(?<=\s)['`\"‘’“”]+(?=[ก-ฮเแโใไ])")  # a speck read as a quote before a word
+# The last letter of a dotted abbreviation that ends a position, a speck read as its
+# vowel and its dot lost (`ป.ป.สี` for ป.ป.ส.): an abbreviation's letters carry no vowel there.
+ABBREVIATION_MARKED_AT_END = re.compile(r"(?<=\s)((?:[ก-ฮ]\.){2,}[ก-ฮ])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]\.?$")
+SPACED_ABBREVIATION = re.compile(r"(?<=\b[ก-ฮ]\.)\s+(?=[ก-ฮ][\u0e31-\u0e4e]?(?:\.|\s|$))")  # ป. ป. ส.
 
 
 @dataclass
@@ -54,10 +59,14 @@ def _without_scribble(name: str) -> str:
 
 
 def _tidy(text: str, split_words: bool = False) -> str:
-    """A name or a position without the specks OCR put before or after it (both begin and
-    end with Thai: `0 พัฒนาการอำเภอ`, `ทองมา. 7`, `ขอนแก่น - . :`); a position also
+    """A name or a position without the specks OCR put before, after or inside it (both
+    begin and end with Thai: `0 พัฒนาการอำเภอ`, `ทองมา. 7`, `ขอนแก่น - . :`, `นางรัชนี 'มีสุข`),
+    an abbreviation without the spaces OCR put after its dots (`ป. ป. ส.`) or the vowel a
+    speck made of its last letter (`ป.ป.สี`); a position also
     without the spaces OCR put inside its words."""
     text = re.sub(r"^[^ก-ฮเแโใไ]+", "", text)
+    text = QUOTE_SPECK.sub("", SPACED_ABBREVIATION.sub("", text))
+    text = ABBREVIATION_MARKED_AT_END.sub(r"\1.", text)
     if m := re.search(r"[^\u0e01-\u0e4e]+$", text):  # (an abbreviation keeps its last dot: ป.ป.ส.)
         keep = "." if m.group(0).startswith(".") and re.search(r"\.[ก-ฮ]$", text[: m.start()]) else ""
         text = text[: m.start()] + keep

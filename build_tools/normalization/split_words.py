@@ -1,4 +1,5 @@
-"""Spaces OCR puts inside a Thai word ("ธนาคารข ยะชุมชน" for ธนาคารขยะชุมชน).
+"""Spaces OCR puts inside a Thai word ("ธนาคารข ยะชุมชน" for ธนาคารขยะชุมชน), and the
+letters it reads twice across such a space ("อธิ ธิบดี" for อธิบดี, "คณะ ณะกรรมการ").
 
 Thai puts spaces between phrases, never inside a word, so a space is taken out only
 when a piece beside it is no word at all (นอกพจนานุกรม) and the two sides read together
@@ -14,6 +15,9 @@ from build_tools.common.thai import dictionary_words
 # the left piece).
 _INNER_SPACE = re.compile(r"(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+# Letters read twice: the end of the run before a gap begins the run after it again.
+_STUTTER = re.compile(r"([\u0e01-\u0e4e]+)\s{1,2}([\u0e01-\u0e4e]+)")
+STUTTER_MAX = 3  # letters (marks included) OCR reads twice
 
 
 @lru_cache(maxsize=4096)
@@ -40,3 +44,30 @@ def rejoin_split_words(text: str) -> str:
             last = m.end()
     out.append(text[last:])
     return "".join(out)
+
+
+def rejoin_stutters(text: str) -> str:
+    """`text` without the letters OCR read twice across a gap ("อธิ ธิบดี" -> อธิบดี): the
+    run after the gap begins with the end of the run before it, and read once the two
+    make a dictionary word that spans the gap (from before the repeated letters, or from
+    them when what stands before the gap is no word, to after them), with no more
+    unknown words than apart ("คน คนดี" and "มีมติ ติดตาม" stay)."""
+    words = dictionary_words()
+
+    def once(m: re.Match) -> str:
+        left, right = m.group(1), m.group(2)
+        for k in range(min(STUTTER_MAX, len(left), len(right) - 1), 0, -1):
+            if not left.endswith(right[:k]) or not re.match("[ก-ฮเแโใไ]", right[:k]):
+                continue
+            joined = left + right[k:]
+            # (from the repeated letters on only when the run before them is no word: "ร่ ร่วม")
+            start = len(left) - k if _unknown(_words(left)) else len(left) - k - 1
+            at, spans = 0, False
+            for w in _words(joined):
+                spans |= at <= start and at + len(w) > len(left) and w in words
+                at += len(w)
+            if spans and _unknown(_words(joined)) <= _unknown(_words(left)) + _unknown(_words(right)):
+                return joined
+        return m.group(0)
+
+    return _STUTTER.sub(once, text)
