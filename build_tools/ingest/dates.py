@@ -66,9 +66,10 @@ def _month_of(t: str) -> tuple[int, str] | None:
     tight = re.sub(r"\s+", "", t).replace(",", ".")
     # an abbreviation's dot read as sara a (ก.ย. -> กะย., กะยุ.) is still the dot
     dotted = _MARK.sub("", tight).replace("ะ", ".") if len(tight) <= 6 else None
-    for i, m in _MONTH_KEYS:
-        if tight in (m, m.rstrip(".")) or dotted in (m, m.rstrip(".")):
-            return i, m
+    for form in (tight, dotted):  # as printed first: มี.ค. without its mark is ม.ค.
+        for i, m in _MONTH_KEYS:
+            if form in (m, m.rstrip(".")):
+                return i, m
     if len(fuzzy.skeleton(tight)) < 2:
         return None
     scored = sorted((fuzzy.cost(tight, m) / max(2, len(fuzzy.skeleton(m))), i, m) for i, m in _MONTH_KEYS)

@@ -20,6 +20,7 @@ ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!:]\s*")  # (a comma, a !, 
 MAX_SUBJECT_ROWS = 4
 # An enclosure's count at the end of its line (จำนวน as OCR damages it: จ้านวน, จํานวน).
 COUNT_AT_END = re.compile(rf"นวน\S{{0,2}}\s*[0-9๐-๙]+\s*(?:{'|'.join(COUNT_UNITS)})[^\u0e01-\u0e4e]*$")
+ITEM_NO_DOT = re.compile(r"^[0-9๐-๙]\s+[ก-ฮเแโใไ]")  # an item number whose dot was lost
 CITATION_ROWS = 2  # lines below อ้างถึง a citation's number and date may wrap onto
 CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
 CITED_ABOVE = "หนังสือที่อ้างถึง"  # "the letter cited": a body's words, not a citation
@@ -297,16 +298,44 @@ class HeaderReader:
 
     # --- continuation of a labelled field -----------------------------------------
     def _label_ahead(self, i: int, limit: int) -> bool:
-        """Is the form's next label within `limit` rows from row i on?"""
+        """Is one of the form's next labels (the next one's, or a later one's when OCR lost
+        the next) within `limit` rows from row i on?"""
+        order = [f for f in self.h.form.header if f not in ("number", "date")]
         nxt = self._expected()
-        firsts = (self._label_apart(r).segs[0] for r in self.rows[i:i + limit + 1])
-        return nxt is not None and any(
-            label_at(seg, nxt, strict=False) is not None or label_cut_at(seg, nxt) is not None for seg in firsts)
+        ahead = order[order.index(nxt):] if nxt in order else []
+        return any(self._opens_field(r, ahead) for r in self.rows[i:i + limit + 1])
+
+    def _opens_field(self, row: Row, fields) -> bool:
+        """Does `row` start with the label of one of `fields`, where that label fits (an
+        อ้างถึง that cites nothing is the body's word)?"""
+        seg = self._label_apart(row).segs[0]
+        for f in fields:
+            rest = label_at(seg, f, strict=False)
+            rest = label_cut_at(seg, f) if rest is None else rest
+            if rest is not None and self._label_fits(f, rest, row):
+                return True
+        return False
+
+    def _addressee_before_next_field(self, i: int, seg: str) -> bool:
+        """เรียน whose label OCR lost (หนังสือภายนอก, บันทึกข้อความ): the addressee stands right
+        before อ้างถึง, สิ่งที่ส่งมาด้วย or the body, so an unlabelled line after the subject
+        that the next line's label (or the body) follows is the addressee."""
+        if self.h.form.key not in ("external", "memo") or "addressee" in self.h.fields or i + 1 >= len(self.rows):
+            return False
+        t = strip_junk(seg)
+        if len(re.sub(r"[^ก-ฮ]", "", t)) < 5 or ORG_RE.match(t) or read_dates(t) or find_number(t):
+            return False  # (no addressee holds a date or a letter's number: a citation's lines)
+        below = self.rows[i + 1]
+        return opens_body(self._label_apart(below).segs[0]) or self._opens_field(below, ("references", "enclosures"))
 
     def _continues(self, i: int, row: Row, k: int, seg: str) -> bool:
         name = self.current
         if opens_body(seg) and name != "unit":
             return False
+        if name == "subject" and k == 0 and self._addressee_before_next_field(i, seg):
+            self.h.fields["addressee"], self.h.addressee_unlabelled = [(row.n, strip_junk(seg))], row.n
+            self.current = "addressee"
+            return True
         if name == "subject":
             rows = len(self.h.fields["subject"])
             more = rows < MAX_SUBJECT_ROWS and self._label_ahead(i + 1, MAX_SUBJECT_ROWS - rows)
@@ -336,6 +365,8 @@ class HeaderReader:
         if re.match(r"[2-9๒-๙]\s+[ก-ฮเแโใไ]", t) and not opens_body(t[1:]) \
                 and (name == "enclosures" or CITES.match(t[1:].strip())):
             return True  # an item whose dot was lost (a citation: `2 หนังสือกรม...`)
+        if name == "references" and CITES.match(t):
+            return True  # a citation whose item number was lost (`. หนังสือจังหวัด... ที่ ...`)
         if name == "enclosures" and k == 0 and any(_count_column(s) for s in row.segs[1:]):
             return True  # an item whose number OCR lost: its count stands in the right column
         if name == "enclosures" and COUNT_AT_END.search(t) and not opens_body(t):
@@ -346,12 +377,14 @@ class HeaderReader:
         return False
 
     def _current_item(self, name: str) -> str:
-        """The text of the field's last item (from its number, or the label, on)."""
+        """The text of the field's last item (from its number, or the label, on; a citation
+        from its first word when its number was lost)."""
         pieces = []
         for _, t in reversed(self.h.fields[name]):
             pieces.insert(0, t)
-            if ITEM_RE.match(strip_junk(t)):
-                break
+            s = strip_junk(t)
+            if ITEM_RE.match(s) or (name == "references" and (CITES.match(s) or ITEM_NO_DOT.match(s))):
+                break  # (an item's start: its number, or a citation's first word when the number was lost)
         return " ".join(pieces)
 
 

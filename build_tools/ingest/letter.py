@@ -73,6 +73,8 @@ class Letter:
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_LETTERS = re.compile("[ก-ฮ]")
 TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
+SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
+SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
 TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
 DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~].*|[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]")
 SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
@@ -103,6 +105,7 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
         return None
     text = join_lines([strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]])
     text = _without_trailing_debris(TRAILING_JUNK.sub("", text) if not text.endswith('"') else text)
+    text = SPECK_AFTER_WORD.sub("", SPECK_BEFORE_WORD.sub("", text))
     return rejoin_stutters(rejoin_split_words(SARA_A_TWICE.sub("ะ", text))) or None
 
 
@@ -132,8 +135,9 @@ def _references(L: Letter, pieces: list[tuple[int, str]], label_rows: set[int]) 
     groups: list[list[tuple[int, str]]] = []
     for n, t in pieces:
         t = strip_junk(t)
-        if not groups or ITEM_RE.match(t) or n in label_rows or (ITEM_LOOSE.match(t) and CITES.match(t[1:].strip())):
-            groups.append([(n, t)])
+        if not groups or ITEM_RE.match(t) or n in label_rows or (ITEM_LOOSE.match(t) and CITES.match(t[1:].strip())) \
+                or (CITES.match(t) and find_number(join_lines([p for _, p in groups[-1]]))):
+            groups.append([(n, t)])  # (a citation after a whole one: the next, its item number lost)
         else:
             groups[-1].append((n, t))
     for g in groups:
@@ -219,9 +223,10 @@ def _header_fields(L: Letter, h: Head) -> None:
         L.flags.append(Flag("unlabelled", f"ไม่พบคำว่า 'เรื่อง': ใช้บรรทัดใต้{under}เป็นเรื่องตามแบบหนังสือ "
                                           "ตรวจกับต้นฉบับ", h.subject_unlabelled, wrong="subject"))
     if h.addressee_unlabelled:
-        L.flags.append(Flag("unlabelled", "ไม่พบคำว่า 'ถึง': ใช้บรรทัดใต้เลขที่และที่อยู่ของส่วนราชการเป็นผู้รับ"
-                                          "ตามแบบหนังสือประทับตรา ตรวจกับต้นฉบับ", h.addressee_unlabelled,
-                            wrong="addressee"))
+        where = ("ใช้บรรทัดใต้เลขที่และที่อยู่ของส่วนราชการเป็นผู้รับตามแบบหนังสือประทับตรา" if h.form.key == "stamped"
+                 else "ใช้บรรทัดใต้เรื่องที่อยู่ก่อนอ้างถึง สิ่งที่ส่งมาด้วย หรือเนื้อความเป็นผู้รับตามแบบหนังสือ")
+        L.flags.append(Flag("unlabelled", f"ไม่พบคำว่า '{'ถึง' if h.form.key == 'stamped' else 'เรียน'}': {where} "
+                                          "ตรวจกับต้นฉบับ", h.addressee_unlabelled, wrong="addressee"))
     L.skip_lines |= h.consumed
 
 
