@@ -9,21 +9,26 @@ from dataclasses import dataclass, field
 
 from build_tools.ingest.date_lines import date_line, month_year_line
 from build_tools.ingest.dates import DateReading, read_dates
+from build_tools.ingest.field_lines import (
+    CITED_ABOVE,
+    CITES,
+    COUNT_AT_END,
+    ITEM_NO_DOT,
+    ITEM_RE,
+    cites_a_letter,
+    count_column,
+    is_debris,
+    is_separator,
+)
 from build_tools.ingest.form_detect import TOP_ROWS, detect_form
-from build_tools.ingest.forms import COUNT_UNITS, Form, label_at, label_cut_at, strip_junk, urgency_at, urgency_cut_at
+from build_tools.ingest.forms import Form, label_at, label_cut_at, strip_junk, urgency_at, urgency_cut_at
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.ingest.stamps import read_stamps
 from build_tools.normalization import fuzzy
 
-ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!:]\s*")  # (a comma, a !, a colon are an OCR-read dot)
 MAX_SUBJECT_ROWS = 4
-# An enclosure's count at the end of its line (จำนวน as OCR damages it: จ้านวน, จํานวน).
-COUNT_AT_END = re.compile(rf"นวน\S{{0,2}}\s*[0-9๐-๙]+\s*(?:{'|'.join(COUNT_UNITS)})[^\u0e01-\u0e4e]*$")
-ITEM_NO_DOT = re.compile(r"^[0-9๐-๙]\s+[ก-ฮเแโใไ]")  # an item number whose dot was lost
 CITATION_ROWS = 2  # lines below อ้างถึง a citation's number and date may wrap onto
-CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
-CITED_ABOVE = "หนังสือที่อ้างถึง"  # "the letter cited": a body's words, not a citation
 
 
 @dataclass
@@ -63,7 +68,7 @@ class HeaderReader:
         for i, row in enumerate(self.rows):
             if row.n in self.h.consumed or i == self.h.title_index:
                 continue
-            if _debris(row):  # a speck or a mark read as a line of its own: not the end of the header
+            if is_debris(row):  # a speck or a mark read as a line of its own: not the end of the header
                 self.h.consumed.add(row.n)
                 continue
             if not self._row(i, row):
@@ -145,7 +150,7 @@ class HeaderReader:
         if name == "date":
             return bool(read_dates(rest))
         if name == "references":  # อ้างถึง as a header field cites a letter (a number or a date)
-            if _cited(rest):
+            if cites_a_letter(rest):
                 return True
             if name in self.h.fields or fuzzy.starts_with(rest, CITED_ABOVE) is not None:
                 return False  # (the body's `อ้างถึงหนังสือที่อ้างถึง ...` cites nothing)
@@ -166,7 +171,7 @@ class HeaderReader:
                                       for f in self.h.form.header if f not in ("number", "date")):  # (ที่ มท ...)
                 break
             text += " " + strip_junk(below.text)
-        return _cited(text)
+        return cites_a_letter(text)
 
     def _store(self, name: str, row: Row, rest: str) -> None:
         if name == "number":
@@ -339,10 +344,10 @@ class HeaderReader:
         if name == "subject":
             rows = len(self.h.fields["subject"])
             more = rows < MAX_SUBJECT_ROWS and self._label_ahead(i + 1, MAX_SUBJECT_ROWS - rows)
-            if more or (self.h.form.key in ("order", "announcement") and rows < 2 and not _separator(seg)):
+            if more or (self.h.form.key in ("order", "announcement") and rows < 2 and not is_separator(seg)):
                 self.h.fields["subject"].append((row.n, seg))
                 return True
-            if _separator(seg):
+            if is_separator(seg):
                 self.h.consumed.add(row.n)
                 return True
             return False
@@ -367,7 +372,7 @@ class HeaderReader:
             return True  # an item whose dot was lost (a citation: `2 หนังสือกรม...`)
         if name == "references" and CITES.match(t):
             return True  # a citation whose item number was lost (`. หนังสือจังหวัด... ที่ ...`)
-        if name == "enclosures" and k == 0 and any(_count_column(s) for s in row.segs[1:]):
+        if name == "enclosures" and k == 0 and any(count_column(s) for s in row.segs[1:]):
             return True  # an item whose number OCR lost: its count stands in the right column
         if name == "enclosures" and COUNT_AT_END.search(t) and not opens_body(t):
             return True  # an item whose number OCR read as letters (`ไต่. แบบสำรวจ... จำนวน ๑ ฉบับ`)
@@ -386,28 +391,6 @@ class HeaderReader:
             if ITEM_RE.match(s) or (name == "references" and (CITES.match(s) or ITEM_NO_DOT.match(s))):
                 break  # (an item's start: its number, or a citation's first word when the number was lost)
         return " ".join(pieces)
-
-
-def _cited(text: str) -> bool:
-    """Does `text` name a letter: its number or its date?"""
-    return bool(find_number(text, ("government", "abbreviation")) or read_dates(text))
-
-
-def _debris(row: Row) -> bool:
-    letters = re.sub(r"[^ก-ฮ]", "", row.text)
-    return len(letters) < 2 and len(re.sub(r"\W", "", row.text)) <= 3
-
-
-def _count_column(seg: str) -> bool:
-    """An enclosure's count in its own column: จำนวน 3 ชุด, 2 แผ่น."""
-    t = strip_junk(seg)
-    if re.match(rf"[0-9๐-๙]+\s*({'|'.join(COUNT_UNITS)})", t):
-        return True
-    return fuzzy.starts_with(re.sub(r"^[^ก-ฮ]{1,4}", "", t), "จำนวน") is not None  # after specks: `0 .จำนวน 3 ชุด`
-
-
-def _separator(text: str) -> bool:
-    return bool(re.fullmatch(r"[-_=.~–—\s]{4,}", text))
 
 
 def read_header(rows: list[Row]) -> Head:

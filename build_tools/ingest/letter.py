@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from build_tools.common.thai import to_arabic_digits
 from build_tools.ingest.checks import number_reading
 from build_tools.ingest.dates import DateReading, first_date, read_dates
+from build_tools.ingest.field_lines import CITES
+from build_tools.ingest.field_lines import ITEM_RE as HEADER_ITEM_RE
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.forms import COUNT_UNITS, strip_junk
-from build_tools.ingest.header import CITES, Head, read_header
-from build_tools.ingest.header import ITEM_RE as HEADER_ITEM_RE
+from build_tools.ingest.header import Head, read_header
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import Row, clean, make_rows
 from build_tools.ingest.tail import read_tail

@@ -1,0 +1,41 @@
+"""What a line of a letter's header is, whatever field it stands in: an item's number
+(also as OCR reads it), a citation (it names a letter: its number or its date), an
+enclosure's count, a separator, a speck on a line of its own."""
+from __future__ import annotations
+
+import re
+
+from build_tools.ingest.dates import read_dates
+from build_tools.ingest.forms import COUNT_UNITS, strip_junk
+from build_tools.ingest.numbers import find_number
+from build_tools.ingest.rows import Row
+from build_tools.normalization import fuzzy
+
+ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!:]\s*")  # (a comma, a !, a colon are an OCR-read dot)
+ITEM_NO_DOT = re.compile(r"^[0-9๐-๙]\s+[ก-ฮเแโใไ]")  # an item number whose dot was lost
+# An enclosure's count at the end of its line (จำนวน as OCR damages it: จ้านวน, จํานวน).
+COUNT_AT_END = re.compile(rf"นวน\S{{0,2}}\s*[0-9๐-๙]+\s*(?:{'|'.join(COUNT_UNITS)})[^\u0e01-\u0e4e]*$")
+CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
+CITED_ABOVE = "หนังสือที่อ้างถึง"  # "the letter cited": a body's words, not a citation
+
+
+def cites_a_letter(text: str) -> bool:
+    """Does `text` name a letter: its number or its date?"""
+    return bool(find_number(text, ("government", "abbreviation")) or read_dates(text))
+
+
+def is_debris(row: Row) -> bool:
+    letters = re.sub(r"[^ก-ฮ]", "", row.text)
+    return len(letters) < 2 and len(re.sub(r"\W", "", row.text)) <= 3
+
+
+def count_column(seg: str) -> bool:
+    """An enclosure's count in its own column: จำนวน 3 ชุด, 2 แผ่น."""
+    t = strip_junk(seg)
+    if re.match(rf"[0-9๐-๙]+\s*({'|'.join(COUNT_UNITS)})", t):
+        return True
+    return fuzzy.starts_with(re.sub(r"^[^ก-ฮ]{1,4}", "", t), "จำนวน") is not None  # after specks: `0 .จำนวน 3 ชุด`
+
+
+def is_separator(text: str) -> bool:
+    return bool(re.fullmatch(r"[-_=.~–—\s]{4,}", text))
