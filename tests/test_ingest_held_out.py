@@ -91,6 +91,19 @@ def test_a_sub_unit_1_and_its_slash_read_as_bo_are_read_and_flagged(text, printe
                          "ตรวจกับต้นฉบับ")
 
 
+@pytest.mark.parametrize("text, printed, read_as", [  # (seed 19)
+    ("ที่ มท ๐๔๑๐.๑ฒว 1002 ลงวันที่ 27", "มท ๐๔๑๐.๑/ว 1002", "มท ๐๔๑๐.๑ฒว 1002"),  # `/` read as ฒ before ว
+    ("ที่ มท 0810. 3ว 2176 ลงวันที่ 21", "มท 0810.3/ว 2176", "มท 0810. 3ว 2176"),  # `/` lost before ว
+    ("ที่ มท 0810.1/วจ 1631", "มท 0810.1/ว 1631", "มท 0810.1/วจ 1631"),  # a speck read as a letter after ว
+    ("ที่ ชม 0019. 27ว 506", "ชม 0019.2/ว 506", "ชม 0019. 27ว 506"),  # (a 7 before ว is still the `/`)
+])
+def test_more_misread_slashes_are_read_and_flagged(text, printed, read_as):
+    n = find_number(text)
+    assert (n.printed, n.read_as) == (printed, read_as)
+    (f,) = check_number(n, None, [], 1)
+    assert (f.kind, f.suggestion, f.wrong) == ("number_reading", printed, read_as)
+
+
 def test_bo_in_a_word_is_no_number():
     assert find_number("ที่ บ้านบึง 12 หมู่") is None
 
@@ -121,6 +134,7 @@ def test_a_receivers_office_above_the_number_is_not_the_issuer():
     ([(1, "การติดตามและประเมินผลโครงการ ก")], "การติดตามและประเมินผลโครงการ"),  # a lone consonant
     ([(1, "เลขาธิการคณะ  ณะกรรมการป้องกันและปราบปรามยาเสพติด")], "เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด"),
     ([(1, "นายอำเภอ .ทุกอำเภอ")], "นายอำเภอ ทุกอำเภอ"),  # a speck before a word
+    ([(1, "นายกองค์การบริหารส่วนตำบล ่ทุกแห่ง")], "นายกองค์การบริหารส่วนตำบล ทุกแห่ง"),  # a mark no letter carries
     ([(1, "ผู้ว่าราชการจังหวัด' ทุกจังหวัด")], "ผู้ว่าราชการจังหวัด ทุกจังหวัด"),  # and after one
     ([(1, "นายก อบต. ทุกแห่ง")], "นายก อบต. ทุกแห่ง"),  # an abbreviation's dot stays
     ([(1, "การประชุมครั้งที่ 2")], "การประชุมครั้งที่ 2"),  # a figure of its own stays
@@ -172,6 +186,7 @@ def test_a_speed_class_cut_at_the_left_edge_is_read_alone_on_the_top_line_only()
     top = ["ยธ 0604.1/ว 2158            สำนักงาน ป.ป.ส.", "2 กันยายน 2552", "เรื่อง การจัดเวทีแลกเปลี่ยนเรียนรู้",
            "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด", "ด้วยสำนักงาน ป.ป.ส. ได้รับแจ้ง"] + CLOSING
     assert _letter(["วน         \"         . จ71"] + top).urgency == "ด่วน"
+    assert _letter(["๑ู     วนมาก"] + top).urgency == "ด่วนมาก"  # its first letters read as specks (seed 19)
     assert _letter(top).urgency is None
 
 

@@ -203,8 +203,9 @@ class HeaderReader:
         if (u := urgency_at(seg)) and not self.h.urgency:
             self.h.urgency = u[0]
             return not u[1] or self._top(i, row, k, u[1])
-        if not self.h.urgency and self.h.number is None and not self.h.offices and k == 0 and i < TOP_ROWS \
-                and (u := urgency_cut_at(seg)) and not u[1]:  # a stamp cut at the left edge, alone on its line
+        if not self.h.urgency and self.h.number is None and not self.h.offices and i < TOP_ROWS \
+                and not any(re.search("[ก-ฮ]", s) for s in row.segs[:k]) \
+                and (u := urgency_cut_at(seg)) and not u[1]:  # a stamp cut at the left edge (specks before it)
             self.h.urgency = u[0]
             return True
         if self.h.number is None and i < TOP_ROWS and self._bare_number(row, seg):

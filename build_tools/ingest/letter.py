@@ -74,6 +74,7 @@ class Letter:
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_LETTERS = re.compile("[ก-ฮ]")
 TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
+ORPHAN_MARK = re.compile("(?<=\\s)[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")  # a mark no letter carries: `ส่วนตำบล ่ทุกแห่ง`
 SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
 TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
@@ -106,7 +107,7 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
         return None
     text = join_lines([strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]])
     text = _without_trailing_debris(TRAILING_JUNK.sub("", text) if not text.endswith('"') else text)
-    text = SPECK_AFTER_WORD.sub("", SPECK_BEFORE_WORD.sub("", text))
+    text = SPECK_AFTER_WORD.sub("", SPECK_BEFORE_WORD.sub("", ORPHAN_MARK.sub("", text)))
     return rejoin_stutters(rejoin_split_words(SARA_A_TWICE.sub("ะ", text))) or None
 
 
