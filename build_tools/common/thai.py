@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
-from pythainlp import thai_digits
+from pythainlp import thai_above_vowels, thai_below_vowels, thai_digits, thai_signs, thai_tonemarks
 from pythainlp.util import Trie
 
 THAI_DIGITS = thai_digits  # ๐๑๒๓๔๕๖๗๘๙
+# The marks a letter carries (vowels above and below it, tone marks, ์ ํ ฺ ๎): OCR adds,
+# drops and strands them.  (Of the signs, not ฯ and ๆ, which stand on their own.)
+THAI_MARKS = "".join(dict.fromkeys(thai_above_vowels + thai_below_vowels + thai_tonemarks + "".join(
+    c for c in thai_signs if unicodedata.category(c) == "Mn")))
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 _SPACES = re.compile(r"\s+")

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from build_tools.common.thai import to_arabic_digits, to_thai_digits
+from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
 
 __all__ = ["BE_OFFSET", "MONTHS_ABBR", "MONTHS_FULL", "DateReading", "read_dates", "first_date", "month_of"]
@@ -23,15 +23,14 @@ from build_tools.normalization import fuzzy
 EARLIEST_BE = 2475
 LATEST_AHEAD_YEARS = 1
 
-_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # the vowels and tone marks a letter carries
 # OCR debris may stand between the day and the month (`25- กุมภาพันธ์`, `๒๕, ม.ค.`, `27 ) ต.ค.`), and a
 # mark no letter carries (`27 ัต.ค. 52`: a citation wrapped, the mark of the line above).
-_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"\-.,:;()|\[\]" + _MARKS + "]*"
+_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"\-.,:;()|\[\]" + THAI_MARKS + "]*"
                         r"(?P<month>[ก-ฮเแโใไ][^\d\n]{0,24}?)\s*"
                         r"(?P<year>\d{4}|\d{2})")
 _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
-_DAMAGED_BE_MARK = re.compile(r"\s+พ[.," + _MARKS + r"]*\S{0,4}$")  # พ.ศ. as OCR breaks it
-_MARK = re.compile(f"[{_MARKS}]")
+_DAMAGED_BE_MARK = re.compile(r"\s+พ[.," + THAI_MARKS + r"]*\S{0,4}$")  # พ.ศ. as OCR breaks it
+_MARK = re.compile(f"[{THAI_MARKS}]")
 THAI_DIGIT = re.compile("[๐-๙]")
 _MONTH_KEYS = [(i, m) for i, m in enumerate(MONTHS_FULL, 1)] + [(i, m) for i, m in enumerate(MONTHS_ABBR, 1)]
 

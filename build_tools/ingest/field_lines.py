@@ -1,12 +1,12 @@
-"""What a line of a letter's header is, whatever field it stands in: an item's number
-(also as OCR reads it), a citation (it names a letter: its number or its date), an
-enclosure's count, a separator, a speck on a line of its own."""
+"""What a line of a letter's header is, whatever field it stands in: the labels it starts
+with, an item's number (also as OCR reads it), a citation (it names a letter: its number
+or its date), an enclosure's count, a separator, a speck on a line of its own."""
 from __future__ import annotations
 
 import re
 
 from build_tools.ingest.dates import read_dates
-from build_tools.ingest.forms import COUNT_UNITS, strip_junk
+from build_tools.ingest.forms import COUNT_UNITS, label_at, label_cut_at, strip_junk
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.rows import Row
 from build_tools.normalization import fuzzy
@@ -39,3 +39,13 @@ def count_column(seg: str) -> bool:
 
 def is_separator(text: str) -> bool:
     return bool(re.fullmatch(r"[-_=.~–—\s]{4,}", text))
+
+
+def labels_at(seg: str, fields):
+    """(field, the text after its label) for each of `fields` whose label `seg` starts with,
+    whole (through OCR damage) or cut by the left margin."""
+    for f in fields:
+        rest = label_at(seg, f, strict=False)
+        rest = label_cut_at(seg, f) if rest is None else rest
+        if rest is not None:
+            yield f, rest

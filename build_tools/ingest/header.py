@@ -19,6 +19,7 @@ from build_tools.ingest.field_lines import (
     count_column,
     is_debris,
     is_separator,
+    labels_at,
 )
 from build_tools.ingest.form_detect import TOP_ROWS, detect_form
 from build_tools.ingest.forms import Form, label_at, label_cut_at, strip_junk, urgency_at, urgency_cut_at
@@ -60,6 +61,7 @@ class HeaderReader:
         self.h = Head(form, title_index=title_index)
         if title_office:
             self.h.offices.append((rows[title_index].n, title_office))
+        self.labelled = [f for f in form.header if f not in ("number", "date")]  # the fields with a label line
         self.current: str | None = None
         self.started = False  # a labelled field has been read
 
@@ -102,11 +104,11 @@ class HeaderReader:
         if any(label_at(first, f) == "" for f in self.h.form.header):
             return Row(row.n, row.text, [f"{first} {second}", *row.segs[2:]])
         if len(first) <= 3 and not re.search("[ก-ฮ]", first) \
-                and any(label_at(second, f) for f in self.h.form.header if f not in ("number", "date")):
+                and any(label_at(second, f) for f in self.labelled):
             return Row(row.n, row.text, row.segs[1:])  # a speck in the margin before a label
         if len(first) < 12 and not any(label_at(first, f, strict=False) is not None for f in self.h.form.header):
             for joined in (first + second, f"{first} {second}"):
-                if any(label_at(joined, f) is not None for f in self.h.form.header if f not in ("number", "date")):
+                if any(label_at(joined, f) is not None for f in self.labelled):
                     return Row(row.n, row.text, [joined, *row.segs[2:]])
         return row
 
@@ -137,7 +139,7 @@ class HeaderReader:
 
     def _expected(self) -> str | None:
         """The next labelled field the form prints (a label there may be glued to its value)."""
-        order = [f for f in self.h.form.header if f not in ("number", "date")]
+        order = self.labelled
         done = [f for f in order if f in self.h.fields]
         if not done:
             return order[0] if order else None
@@ -167,8 +169,7 @@ class HeaderReader:
         text = rest
         for below in self.rows[at + 1:at + 1 + CITATION_ROWS]:
             seg = self._label_apart(below).segs[0]
-            if opens_body(seg) or any(label_at(seg, f, strict=False) is not None or label_cut_at(seg, f) is not None
-                                      for f in self.h.form.header if f not in ("number", "date")):  # (ที่ มท ...)
+            if opens_body(seg) or next(labels_at(seg, self.labelled), None):  # (not ที่: `ที่ มท ...` goes on)
                 break
             text += " " + strip_junk(below.text)
         return cites_a_letter(text)
@@ -179,11 +180,9 @@ class HeaderReader:
             self.h.number, self.h.number_line, self.h.number_labelled = num, row.n, True
             after = rest[num.end:].strip()
             dated = label_at(after, "date") if after else None
-            if dated is None and after and self.h.form.date_place == "number-row":
-                dated = after  # (its label behind debris or read twice: `70, วัวันที่ 30 ก.ค. 2553`)
             if dated is not None and read_dates(dated) and self.h.date is None:  # ที่ ... วันที่ ... on one line
                 self.h.date, self.h.date_line = read_dates(dated)[0], row.n
-            elif after:
+            elif after and not self._number_row_date(row, after):
                 self._top_text(row, after)
             return
         if name == "date":
@@ -255,15 +254,13 @@ class HeaderReader:
         return 5 <= len(re.sub(r"[^ก-ฮ]", "", t)) and len(t) < 70 and not opens_body(t) and not date_line(t)
 
     def _addressee_ahead(self, i: int) -> bool:
-        return any(label_at(seg, "addressee", strict=False) is not None or label_cut_at(seg, "addressee") is not None
-                   for seg in (self._label_apart(r).segs[0] for r in self.rows[i:i + MAX_SUBJECT_ROWS]))
+        return any(next(labels_at(self._label_apart(r).segs[0], ("addressee",)), None)
+                   for r in self.rows[i:i + MAX_SUBJECT_ROWS])
 
     def _top_date(self, row: Row, seg: str) -> bool:
         """The date line of a form that prints it below the number; one whose day OCR could
         not read is kept as such (a date from elsewhere is then not the letter's)."""
-        if self.h.form.date_place == "number-row" and row.n == self.h.number_line and self.h.date is None \
-                and (found := read_dates(seg)):  # (its label behind debris or read twice: `70, วัวันที่ 30 ...`)
-            self.h.date, self.h.date_line = found[0], row.n
+        if self._number_row_date(row, seg):
             return True
         if not self._date_wanted():
             return False
@@ -275,6 +272,15 @@ class HeaderReader:
             self.h.date_unread = (row.n, strip_junk(seg))
             return True
         return False
+
+    def _number_row_date(self, row: Row, text: str) -> bool:
+        """A บันทึกข้อความ's date on the number's line whose label is behind debris or read
+        twice (`70, วัวันที่ 30 ก.ค. 2553`): any date there is the letter's."""
+        if self.h.form.date_place != "number-row" or row.n != self.h.number_line or self.h.date is not None:
+            return False
+        if found := read_dates(text):
+            self.h.date, self.h.date_line = found[0], row.n
+        return bool(found)
 
     def _date_wanted(self) -> bool:
         """The form's date is below the number: a date line above it (a receipt stamp's whose
@@ -306,21 +312,14 @@ class HeaderReader:
     def _label_ahead(self, i: int, limit: int) -> bool:
         """Is one of the form's next labels (the next one's, or a later one's when OCR lost
         the next) within `limit` rows from row i on?"""
-        order = [f for f in self.h.form.header if f not in ("number", "date")]
         nxt = self._expected()
-        ahead = order[order.index(nxt):] if nxt in order else []
+        ahead = self.labelled[self.labelled.index(nxt):] if nxt in self.labelled else []
         return any(self._opens_field(r, ahead) for r in self.rows[i:i + limit + 1])
 
     def _opens_field(self, row: Row, fields) -> bool:
         """Does `row` start with the label of one of `fields`, where that label fits (an
         อ้างถึง that cites nothing is the body's word)?"""
-        seg = self._label_apart(row).segs[0]
-        for f in fields:
-            rest = label_at(seg, f, strict=False)
-            rest = label_cut_at(seg, f) if rest is None else rest
-            if rest is not None and self._label_fits(f, rest, row):
-                return True
-        return False
+        return any(self._label_fits(f, rest, row) for f, rest in labels_at(self._label_apart(row).segs[0], fields))
 
     def _addressee_before_next_field(self, i: int, seg: str) -> bool:
         """เรียน whose label OCR lost (หนังสือภายนอก, บันทึกข้อความ): the addressee stands right

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from build_tools.common.thai import to_arabic_digits
+from build_tools.common.thai import THAI_MARKS, to_arabic_digits
 from build_tools.ingest.checks import number_reading
 from build_tools.ingest.dates import DateReading, first_date, read_dates
 from build_tools.ingest.field_lines import CITES
@@ -74,7 +74,7 @@ class Letter:
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_LETTERS = re.compile("[ก-ฮ]")
 TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
-ORPHAN_MARK = re.compile("(?<=\\s)[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")  # a mark no letter carries: `ส่วนตำบล ่ทุกแห่ง`
+ORPHAN_MARK = re.compile(rf"(?<=\s)[{THAI_MARKS}]+")  # a mark no letter carries: `ส่วนตำบล ่ทุกแห่ง`
 SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
 TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
@@ -106,7 +106,7 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
     if not pieces:
         return None
     text = join_lines([strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]])
-    text = _without_trailing_debris(TRAILING_JUNK.sub("", text) if not text.endswith('"') else text)
+    text = _without_trailing_debris(_without_trailing_junk(text))
     text = SPECK_AFTER_WORD.sub("", SPECK_BEFORE_WORD.sub("", ORPHAN_MARK.sub("", text)))
     return rejoin_stutters(rejoin_split_words(SARA_A_TWICE.sub("ะ", text))) or None
 
@@ -115,8 +115,13 @@ def _without_trailing_debris(text: str) -> str:
     """A field without the specks OCR read as a last 'word' (`ยิ้ม"0@`, `ชุมชน 0ฮ`, `สร้างสรรค์ ก`):
     a symbol no field ends with, an Arabic figure glued to a Thai letter, a lone consonant."""
     while (m := TRAILING_TOKEN.search(text)) and DEBRIS_TOKEN.fullmatch(m.group(1)):
-        text = TRAILING_JUNK.sub("", text[:m.start(1)]) if not text[:m.start(1)].endswith('"') else text[:m.start(1)]
+        text = _without_trailing_junk(text[:m.start(1)])
     return text
+
+
+def _without_trailing_junk(text: str) -> str:
+    """Specks after a field's last word; not a closing quote (`"สยามเมืองยิ้ม"`)."""
+    return text if text.endswith('"') else TRAILING_JUNK.sub("", text)
 
 
 def _cited(text: str, line: int, via: str, flags: list[Flag]) -> dict | None:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_tools.common.thai import to_arabic_digits
+from build_tools.common.thai import THAI_MARKS, to_arabic_digits
 from build_tools.ingest.dates import EARLIEST_BE, latest_be
 
 D = r"[0-9๐-๙]"
-M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"  # marks OCR adds to a letter
+M = f"[{THAI_MARKS}]*"  # marks OCR adds to a letter
 # `/` as OCR reads it (also a 7 or a ฒ glued to the ว after it, or lost before ว); what
 # stands between it and the serial when ว was misread (a bracket, a bar, ร; a lone 1 or 7
 # only with a space after it, or it is the serial's first digit), or a speck read as a

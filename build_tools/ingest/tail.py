@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest import forms
 from build_tools.ingest.date_lines import date_line, dated_line
 from build_tools.ingest.dates import DateReading, read_dates
@@ -23,7 +24,7 @@ THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
 QUOTE_SPECK = re.compile(r"(?<=\s)['`\"‘’“”]+(?=[ก-ฮเแโใไ])")  # a speck read as a quote before a word
 # The last letter of a dotted abbreviation that ends a position, a speck read as its
 # vowel and its dot lost (`ป.ป.สี` for ป.ป.ส.): an abbreviation's letters carry no vowel there.
-ABBREVIATION_MARKED_AT_END = re.compile(r"(?<=\s)((?:[ก-ฮ]\.){2,}[ก-ฮ])[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]\.?$")
+ABBREVIATION_MARKED_AT_END = re.compile(rf"(?<=\s)((?:[ก-ฮ]\.){{2,}}[ก-ฮ])[{THAI_MARKS}]\.?$")
 SPACED_ABBREVIATION = re.compile(r"(?<=\b[ก-ฮ]\.)\s+(?=[ก-ฮ][\u0e31-\u0e4e]?(?:\.|\s|$))")  # ป. ป. ส.
 
 
