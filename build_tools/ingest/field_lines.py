@@ -25,8 +25,12 @@ def cites_a_letter(text: str) -> bool:
 
 
 def is_debris(row: Row) -> bool:
+    """A speck or a mark read as a line of its own, or specks scattered across the line
+    (`2 2 0     |    . 00`): no word, and no piece longer than a speck."""
     letters = re.sub(r"[^ก-ฮ]", "", row.text)
-    return len(letters) < 2 and len(re.sub(r"\W", "", row.text)) <= 3
+    if len(letters) >= 2:
+        return False
+    return len(re.sub(r"\W", "", row.text)) <= 3 or all(len(re.sub(r"\W", "", s)) <= 3 for s in row.segs)
 
 
 def count_column(seg: str) -> bool:

@@ -165,7 +165,7 @@ def given_date_at(text: str, form: Form) -> str | None:
     n = fuzzy.starts_with(t, form.given_word)
     if n is None:
         return None
-    m = re.match(r"[\u0e31-\u0e4e]*\s*ณ[\u0e31-\u0e4e.,]*\s*", t[n:])  # a mark OCR put beside ณ
+    m = re.match(r"[\u0e31-\u0e4e]*[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*", t[n:])  # a mark or a speck beside ณ
     if not m:
         return None
     rest = t[n + m.end():]

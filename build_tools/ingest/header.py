@@ -23,13 +23,11 @@ from build_tools.ingest.field_lines import (
 )
 from build_tools.ingest.form_detect import TOP_ROWS, detect_form
 from build_tools.ingest.forms import Form, label_at, label_cut_at, strip_junk, urgency_at, urgency_cut_at
+from build_tools.ingest.header_by_place import MAX_SUBJECT_ROWS, ByPlace
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.ingest.stamps import read_stamps
 from build_tools.normalization import fuzzy
-
-MAX_SUBJECT_ROWS = 4
-CITATION_ROWS = 2  # lines below อ้างถึง a citation's number and date may wrap onto
 
 
 @dataclass
@@ -45,6 +43,7 @@ class Head:
     date_unread: tuple[int, str] | None = None  # the date line whose day OCR could not read
     subject_unlabelled: int | None = None  # the line read as เรื่อง by its place (its label lost)
     addressee_unlabelled: int | None = None  # the line read as ถึง by its place (หนังสือประทับตรา)
+    unlabelled: dict[str, int] = field(default_factory=dict)  # อ้างถึง / สิ่งที่ส่งมาด้วย read by place: its line
     offices: list[tuple[int, str]] = field(default_factory=list)  # letterhead / office names
     address: str | None = None
     fields: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -55,7 +54,7 @@ class Head:
     label_rows: set[int] = field(default_factory=set)  # raw lines where a field's label is printed again
 
 
-class HeaderReader:
+class HeaderReader(ByPlace):
     def __init__(self, rows: list[Row], form: Form, title_index: int | None, title_office: str | None):
         self.rows = rows
         self.h = Head(form, title_index=title_index)
@@ -165,14 +164,7 @@ class HeaderReader:
         """A citation wrapped onto the lines below (`อ้างถึง หนังสือกรม...` / `ที่ มท ... ลงวันที่ ...`):
         its number or date stands there, before the body or the next label.  A line that
         only begins with the word (a body's `อ้างถึงหนังสือ... ได้แจ้ง...`) cites nothing."""
-        at = next(k for k, r in enumerate(self.rows) if r.n == row.n)
-        text = rest
-        for below in self.rows[at + 1:at + 1 + CITATION_ROWS]:
-            seg = self._label_apart(below).segs[0]
-            if opens_body(seg) or next(labels_at(seg, self.labelled), None):  # (not ที่: `ที่ มท ...` goes on)
-                break
-            text += " " + strip_junk(below.text)
-        return cites_a_letter(text)
+        return cites_a_letter(self._with_rows_below(row, rest))
 
     def _store(self, name: str, row: Row, rest: str) -> None:
         if name == "number":
@@ -225,37 +217,6 @@ class HeaderReader:
             return True  # the emblem's or a seal's debris before a line's text
         self._top_text(row, seg)
         return True
-
-    def _subject_by_place(self, i: int, seg: str) -> bool:
-        """เรื่อง stands right under a คำสั่ง's / ประกาศ's title (and number), and right under
-        a letter's date line with เรียน after it: a line there without its label, that is
-        no office, address or body, is the subject."""
-        t = strip_junk(seg)
-        if "subject" in self.h.fields or ORG_RE.match(t) or ADDRESS_RE.search(t) or len(re.sub(r"[^ก-ฮ]", "", t)) < 5:
-            return False
-        if self.h.form.key in ("order", "announcement"):
-            above = self.h.title_index
-        elif self.h.form.key in ("external", "memo") and self.h.date is not None and self._addressee_ahead(i + 1):
-            above = next((k for k, r in enumerate(self.rows) if r.n == self.h.date_line), None)
-        else:
-            return False
-        if above is None or i <= above:
-            return False
-        return not [r for r in self.rows[above + 1:i] if r.n not in self.h.consumed and r.n != self.h.number_line]
-
-    def _addressee_by_place(self, row: Row, k: int, seg: str) -> bool:
-        """ถึง whose label OCR lost: in a หนังสือประทับตรา, the first line under the number,
-        the office and its address that is none of them (only debris before it on its row)."""
-        t = strip_junk(seg)
-        if self.h.form.key != "stamped" or "addressee" in self.h.fields or self.h.number is None:
-            return False
-        if any(re.search("[ก-ฮ]", s) for s in row.segs[:k]) or ORG_RE.match(t) or ADDRESS_RE.search(t):
-            return False
-        return 5 <= len(re.sub(r"[^ก-ฮ]", "", t)) and len(t) < 70 and not opens_body(t) and not date_line(t)
-
-    def _addressee_ahead(self, i: int) -> bool:
-        return any(next(labels_at(self._label_apart(r).segs[0], ("addressee",)), None)
-                   for r in self.rows[i:i + MAX_SUBJECT_ROWS])
 
     def _top_date(self, row: Row, seg: str) -> bool:
         """The date line of a form that prints it below the number; one whose day OCR could
@@ -321,29 +282,23 @@ class HeaderReader:
         อ้างถึง that cites nothing is the body's word)?"""
         return any(self._label_fits(f, rest, row) for f, rest in labels_at(self._label_apart(row).segs[0], fields))
 
-    def _addressee_before_next_field(self, i: int, seg: str) -> bool:
-        """เรียน whose label OCR lost (หนังสือภายนอก, บันทึกข้อความ): the addressee stands right
-        before อ้างถึง, สิ่งที่ส่งมาด้วย or the body, so an unlabelled line after the subject
-        that the next line's label (or the body) follows is the addressee."""
-        if self.h.form.key not in ("external", "memo") or "addressee" in self.h.fields or i + 1 >= len(self.rows):
-            return False
-        t = strip_junk(seg)
-        if len(re.sub(r"[^ก-ฮ]", "", t)) < 5 or ORG_RE.match(t) or read_dates(t) or find_number(t):
-            return False  # (no addressee holds a date or a letter's number: a citation's lines)
-        below = self.rows[i + 1]
-        return opens_body(self._label_apart(below).segs[0]) or self._opens_field(below, ("references", "enclosures"))
-
     def _continues(self, i: int, row: Row, k: int, seg: str) -> bool:
         name = self.current
         if opens_body(seg) and name != "unit":
             return False
+        if (placed := self._field_by_place(row, k, seg)) and placed != name:
+            self.h.fields[placed] = [(row.n, self._placed_text(seg))]
+            self.h.unlabelled[placed] = row.n
+            self.current = placed
+            return True
         if name == "subject" and k == 0 and self._addressee_before_next_field(i, seg):
             self.h.fields["addressee"], self.h.addressee_unlabelled = [(row.n, strip_junk(seg))], row.n
             self.current = "addressee"
             return True
         if name == "subject":
             rows = len(self.h.fields["subject"])
-            more = rows < MAX_SUBJECT_ROWS and self._label_ahead(i + 1, MAX_SUBJECT_ROWS - rows)
+            more = rows < MAX_SUBJECT_ROWS and (self._label_ahead(i + 1, MAX_SUBJECT_ROWS - rows)
+                                                or self._field_by_place_ahead(i + 1, MAX_SUBJECT_ROWS - rows))
             if more or (self.h.form.key in ("order", "announcement") and rows < 2 and not is_separator(seg)):
                 self.h.fields["subject"].append((row.n, seg))
                 return True

@@ -78,7 +78,7 @@ ORPHAN_MARK = re.compile(rf"(?<=\s)[{THAI_MARKS}]+")  # a mark no letter carries
 SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
 TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
-DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~].*|[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]")
+DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]")
 SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
@@ -212,6 +212,11 @@ EXPECTED = {"external": ("number", "date", "subject", "addressee", "signatory"),
             "announcement": ("date", "subject", "signatory")}
 
 
+# A field read by its place (header_by_place.py): its label, and what was read as it.
+UNLABELLED = {"references": ("อ้างถึง", "บรรทัดที่อ้างหนังสือ (เลขที่ วันที่)"),
+              "enclosures": ("สิ่งที่ส่งมาด้วย", "รายการที่ ๑ ที่มีจำนวนแนบ (จำนวน ... ฉบับ)")}
+
+
 def _header_fields(L: Letter, h: Head) -> None:
     L.form, L.urgency = h.form.key, h.urgency
     if h.number:
@@ -234,6 +239,9 @@ def _header_fields(L: Letter, h: Head) -> None:
                  else "ใช้บรรทัดใต้เรื่องที่อยู่ก่อนอ้างถึง สิ่งที่ส่งมาด้วย หรือเนื้อความเป็นผู้รับตามแบบหนังสือ")
         L.flags.append(Flag("unlabelled", f"ไม่พบคำว่า '{'ถึง' if h.form.key == 'stamped' else 'เรียน'}': {where} "
                                           "ตรวจกับต้นฉบับ", h.addressee_unlabelled, wrong="addressee"))
+    for name, line in h.unlabelled.items():
+        L.flags.append(Flag("unlabelled", f"ไม่พบคำว่า '{UNLABELLED[name][0]}': ใช้{UNLABELLED[name][1]}ใต้เรื่อง"
+                                          f"เป็น{UNLABELLED[name][0]}ตามแบบหนังสือ ตรวจกับต้นฉบับ", line, wrong=name))
     L.skip_lines |= h.consumed
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_tools.ingest.date_lines import dated_line
 from build_tools.ingest.forms import is_closing, label_at, strip_junk, title_of, urgency_at
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.rows import clean, segments
-from build_tools.ingest.tail import NAME_RE
+from build_tools.ingest.tail import CONTACT_RE, NAME_RE
+from build_tools.normalization import fuzzy
 
 # title beginning -> doc_type (corpus.DOC_TYPES)
 TITLES = (
@@ -30,7 +32,11 @@ TITLES = (
 MAX_TITLE_LEN = 120
 # Body sentences about "this MOU" (บันทึกความร่วมมือฉบับนี้ ...) are not titles.
 NOT_TITLE = re.compile(r"นี้|ปรากฏ")
-GIVEN = re.compile(r"^(สั่ง|ประกาศ)\s*ณ\s*วันที่")
+GIVEN = re.compile(r"^(สั่ง|ประกาศ)\W*ณ\W*วันที")
+# A letter number's shape whatever OCR made of its prefix (`604.5/ว 4946`, `ซิ10.1/ว4779`).
+NUMBER_SHAPE = re.compile(r"[0-9๐-๙][.,][0-9๐-๙ก-ฮ]{1,3}\s*/\s*ว?\s*[-.]?\s*[0-9๐-๙]{2,}")
+CLOSING_SENTENCE = ("จึงเรียนมาเพื่อ", "จึงประกาศมาเพื่อ")  # the body's last sentence
+LETTER_PARTS = 3
 
 
 @dataclass
@@ -106,14 +112,26 @@ def split_bundle(lines: list[str]) -> list[Part]:
 
 
 def _looks_like_letter(nonblank: list[tuple[int, str]]) -> bool:
-    """A text whose number is unreadable is still a letter when its header labels or its
-    closing are there (เรื่อง and เรียน / ถึง, or ขอแสดงความนับถือ)."""
+    """A text whose number is unreadable is still a letter when enough of a letter's
+    parts are there, whatever OCR lost of the others: the number's shape or a date line
+    at its top, its labels, its closing or given-date line, the signatory's name and the
+    contact line at its foot (LETTER_PARTS of them; one part alone is no letter)."""
     top = [t for _, t in nonblank[:25]]
     if any(_number_line(t) or _bare_number(t) for t in top[:12]):
         return True
-    subject = any(label_at(t, "subject") is not None for t in top)
-    addressee = any(label_at(t, "addressee") is not None for t in top)
-    return (subject and addressee) or any(is_closing(t) for _, t in nonblank)
+    foot = [strip_junk(t) for _, t in nonblank[-12:]]
+    parts = (
+        any(NUMBER_SHAPE.search(t) for t in top[:12]),
+        any(dated_line(t) for t in top[:14]),
+        any(label_at(t, "subject") is not None for t in top),
+        any(label_at(t, "addressee") is not None for t in top),
+        any(label_at(t, f) is not None for t in top for f in ("references", "enclosures")),
+        any(is_closing(t) or GIVEN.match(t) or any(fuzzy.starts_with(t, w) is not None for w in CLOSING_SENTENCE)
+            for _, t in nonblank),
+        any(NAME_RE.match(t) for t in foot),
+        any(CONTACT_RE.match(t) for t in foot[-6:]),
+    )
+    return sum(parts) >= LETTER_PARTS
 
 
 def _ended(nonblank, start: tuple[int, str], here: int) -> bool:

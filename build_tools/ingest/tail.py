@@ -18,6 +18,7 @@ from build_tools.normalization.split_words import rejoin_split_words
 # (the signatory's name): OCR specks and a stray digit or Latin letter may follow it
 NAME_RE = re.compile(r"^\(+(?!ลงชื่อ)([^()]{3,}?)(?:\)+[^()\u0e01-\u0e4e]{0,6})?\s*$")
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
+CLOSING_END = re.compile(r"นับ\s*ถือ[^\u0e01-\u0e4e]*$")  # ขอแสดงความนับถือ's last word
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
 THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
@@ -82,6 +83,13 @@ def _junk(row: Row) -> bool:
     return len(letters) < 4 or len(strip_junk(row.text)) < 5
 
 
+def _closing_left(row: Row, form: Form) -> bool:
+    """What OCR left of ขอแสดงความนับถือ above the signature (`ป์ ว ามนับถือ`): a short
+    line that ends in its last word."""
+    t = strip_junk(row.text)
+    return bool(form.closing) and len(t) <= len(form.closing) + 6 and bool(CLOSING_END.search(t))
+
+
 def _date_row(rows: list[Row], lo: int, hi: int) -> int | None:
     return next((i for i in range(hi - 1, lo - 1, -1) if date_line(rows[i].text)), None)
 
@@ -138,7 +146,7 @@ def read_tail(rows: list[Row], start: int, form: Form) -> Tail:
         t.body_end = anchor
     else:  # no closing, no signature (a page OCR lost): the foot's unit and contact lines still are none
         t.body_end = _above_contact_block(rows, start)
-    while t.body_end > start and _junk(rows[t.body_end - 1]):
+    while t.body_end > start and (_junk(rows[t.body_end - 1]) or _closing_left(rows[t.body_end - 1], form)):
         t.body_end -= 1
     after = rows[(anchor if anchor is not None else max(start, len(rows) - 15)):]
     _signature(after, t)

@@ -1,0 +1,108 @@
+"""Header fields whose label OCR lost, read by their place in the form: เรื่อง under the
+title or the date line, ถึง under a หนังสือประทับตรา's number, เรียน right before อ้างถึง,
+สิ่งที่ส่งมาด้วย or the body, and สิ่งที่ส่งมาด้วย by its first item and that item's count.
+A mixin of HeaderReader (header.py): it reads the same rows and fills the same Head."""
+from __future__ import annotations
+
+import re
+
+from build_tools.ingest.date_lines import date_line
+from build_tools.ingest.dates import read_dates
+from build_tools.ingest.field_lines import CITES, COUNT_AT_END, cites_a_letter, count_column, labels_at
+from build_tools.ingest.forms import strip_junk
+from build_tools.ingest.numbers import find_number
+from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
+
+MAX_SUBJECT_ROWS = 4
+# อ้างถึง's citation and สิ่งที่ส่งมาด้วย's first item whose label OCR lost (a letter or a
+# speck of the label may be left before them).
+CITATION_ROWS = 2  # lines below อ้างถึง a citation's number and date may wrap onto
+LABEL_LEFT = re.compile(r"^[^\s0-9๐-๙]{1,2}\s+")
+FIRST_ITEM = re.compile(r"^[1๑]\s*[.,)]\s*(?=[ก-ฮเแโใไ])")
+
+
+class ByPlace:
+    """Fields read by their place (HeaderReader provides rows, h, _label_apart, _opens_field)."""
+
+    def _subject_by_place(self, i: int, seg: str) -> bool:
+        """เรื่อง stands right under a คำสั่ง's / ประกาศ's title (and number), and right under
+        a letter's date line with เรียน after it: a line there without its label, that is
+        no office, address or body, is the subject."""
+        t = strip_junk(seg)
+        if "subject" in self.h.fields or ORG_RE.match(t) or ADDRESS_RE.search(t) or len(re.sub(r"[^ก-ฮ]", "", t)) < 5:
+            return False
+        if self.h.form.key in ("order", "announcement"):
+            above = self.h.title_index
+        elif self.h.form.key in ("external", "memo") and self.h.date is not None and self._addressee_ahead(i + 1):
+            above = next((k for k, r in enumerate(self.rows) if r.n == self.h.date_line), None)
+        else:
+            return False
+        if above is None or i <= above:
+            return False
+        return not [r for r in self.rows[above + 1:i] if r.n not in self.h.consumed and r.n != self.h.number_line]
+
+    def _addressee_by_place(self, row: Row, k: int, seg: str) -> bool:
+        """ถึง whose label OCR lost: in a หนังสือประทับตรา, the first line under the number,
+        the office and its address that is none of them (only debris before it on its row)."""
+        t = strip_junk(seg)
+        if self.h.form.key != "stamped" or "addressee" in self.h.fields or self.h.number is None:
+            return False
+        if any(re.search("[ก-ฮ]", s) for s in row.segs[:k]) or ORG_RE.match(t) or ADDRESS_RE.search(t):
+            return False
+        return 5 <= len(re.sub(r"[^ก-ฮ]", "", t)) and len(t) < 70 and not opens_body(t) and not date_line(t)
+
+    def _addressee_ahead(self, i: int) -> bool:
+        return any(next(labels_at(self._label_apart(r).segs[0], ("addressee",)), None)
+                   for r in self.rows[i:i + MAX_SUBJECT_ROWS])
+
+    def _addressee_before_next_field(self, i: int, seg: str) -> bool:
+        """เรียน whose label OCR lost (หนังสือภายนอก, บันทึกข้อความ): the addressee stands right
+        before อ้างถึง, สิ่งที่ส่งมาด้วย or the body, so an unlabelled line after the subject
+        that the next line's label (or the body) follows is the addressee."""
+        if self.h.form.key not in ("external", "memo") or "addressee" in self.h.fields or i + 1 >= len(self.rows):
+            return False
+        t = strip_junk(seg)
+        if len(re.sub(r"[^ก-ฮ]", "", t)) < 5 or ORG_RE.match(t) or read_dates(t) or find_number(t):
+            return False  # (no addressee holds a date or a letter's number: a citation's lines)
+        below = self.rows[i + 1]
+        first = self._label_apart(below).segs[0]
+        return opens_body(first) or self._opens_field(below, ("references", "enclosures")) \
+            or self._field_by_place(below, 0, first) is not None
+
+
+    def _field_by_place(self, row: Row, k: int, seg: str) -> str | None:
+        """อ้างถึง or สิ่งที่ส่งมาด้วย whose label OCR lost (a letter or a speck of it may be
+        left), after the subject: a citation of a letter (`ง หนังสือกรม... ที่ ขภ ... ลงวันที่`),
+        or item 1 with its count (`ย 1. แบบสำรวจ...      จำนวน 1 ฉบับ`)."""
+        if not self.started or k > 0:
+            return None
+        t = self._placed_text(seg)
+        if opens_body(t):
+            return None
+        if "references" in self.h.form.header and "references" not in self.h.fields \
+                and "enclosures" not in self.h.fields and CITES.match(t) \
+                and cites_a_letter(self._with_rows_below(row, t)):
+            return "references"
+        if "enclosures" in self.h.form.header and "enclosures" not in self.h.fields and FIRST_ITEM.match(t) \
+                and (COUNT_AT_END.search(t) or any(count_column(s) for s in row.segs[1:])):
+            return "enclosures"
+        return None
+
+    @staticmethod
+    def _placed_text(seg: str) -> str:
+        """A field's text read by its place: without what was left of its label."""
+        return LABEL_LEFT.sub("", strip_junk(seg))
+
+    def _with_rows_below(self, row: Row, text: str) -> str:
+        """`text` and the lines a citation wraps onto (up to the next label or the body)."""
+        at = next(k for k, r in enumerate(self.rows) if r.n == row.n)
+        for below in self.rows[at + 1:at + 1 + CITATION_ROWS]:
+            seg = self._label_apart(below).segs[0]
+            if opens_body(seg) or next(labels_at(seg, self.labelled), None):
+                break
+            text += " " + strip_junk(below.text)
+        return text
+
+    def _field_by_place_ahead(self, i: int, limit: int) -> bool:
+        """Is a field read by its place within `limit` rows from row i on?"""
+        return any(self._field_by_place(r, 0, self._label_apart(r).segs[0]) for r in self.rows[i:i + limit + 1])

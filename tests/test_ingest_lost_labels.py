@@ -1,0 +1,98 @@
+"""Damage classes the fifth letter set showed (benchmarks/ingest_eval.py --seed 20), one
+class per test on small text fixtures: a letter whose number and labels OCR damaged is
+still a letter (by how many of a letter's parts are left), the parts of a header whose
+labels were lost at the margin read by their place, and the end of a body whose closing
+OCR damaged."""
+import pytest
+
+from build_tools.ingest.split import split_bundle
+
+SIGNED = ["จึงเรียนมาเพื่อโปรดพิจารณาดำเนินการต่อไป", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)",
+          "ผู้ว่าราชการจังหวัดขอนแก่น", "สำนักงานจังหวัด", "โทร. ๐ ๔๓๒๔ ๒๒๒๒"]
+BODY = ["ด้วยจังหวัดนครราชสีมาได้รับแจ้งว่าการดำเนินงานโครงการพลังชุมชน",
+        "พลังสร้างสรรค์ \"สยามเมืองยิ้ม\" ในพื้นที่ตำบลพลกรัง มีความก้าวหน้าเป็นลำดับ"]
+
+
+# --- a letter by its parts, when its number and labels were damaged ----------------------
+
+@pytest.mark.parametrize("top, foot", [
+    # the number's prefix lost, เรียน lost, the closing lost: its shape, date, subject, name
+    (["ก", "604.5/ว 4946            สำนักงาน ป.ป.ส.", "21 ตุลาคม 2552", "เรื่อง  การติดตามและประเมินผล",
+      "ราชการจังหวัด ทุกจังหวัด"], ["จึงเรียนมาเพื่อโปรดพิจารณา", "ศ", "(นายชาตรี พรหมวงศ์)", "เลขาธิการ ป.ป.ส."]),
+    # a หนังสือประทับตรา (no เรื่อง) whose number a quote and a misread letter spoiled
+    (["ที่' นม ๐๐๒๓.ส/ว ๘๒๗           ' ศาลากลางจังหวัดนครราชสีมา", "ถนนมหาดไทย นม 30000",
+      "ถึง นายอำเภอ ทุกอำเภอ"], ["จึงเรียนมาเพื่อโปรดทราบ", "จังหวัดนครราชสีมา", "๙ พฤษภาคม ๒๕๕๓",
+                                "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด", "โทร. 0-4424-3702"]),
+    # a ประกาศ whose title OCR spoiled: its subject, given-date line and signatory are there
+    (["เพชะ:  กาศสำนักงาน ป 1 ส.", "เรื่อง การจัดเวทีแลกเปลี่ยนเรียนรู้"],
+     ["จึงประกาศมาเพื่อทราบโด่ยทั่วกัน-", "ประกาศ ณ วันที ๒๖ ธันวาคม พ.ศ: ๒๕๕๒", "(นายชาตรี พรหมวงศ์",
+      "เลขาธิการ ป.ป.ส."]),
+])
+def test_a_letter_whose_number_and_labels_were_damaged_is_still_a_letter(top, foot):
+    (part,) = split_bundle(top + BODY + foot)
+    assert part.doc_type == "letter"
+
+
+def test_a_text_with_one_part_of_a_letter_is_not_a_letter():
+    lines = ["แนวทางการดำเนินงาน ปีงบประมาณ ๒๕๕๓", "เรื่อง ที่ควรรู้"] + BODY + ["๑. การประชาสัมพันธ์"]
+    (part,) = split_bundle(lines[1:])  # (its title cut off: nothing marks it as a letter but one label)
+    assert part.doc_type == "guidance"
+
+
+# --- the parts of a header whose labels were lost at the margin ---------------------------
+
+def _letter(lines):
+    from build_tools.ingest.letter import extract_letter
+
+    return extract_letter(list(enumerate(lines, 1)))
+
+
+OPENING = ["ที่ ขก ๐๐๑๗.๓/ว ๒๖๘๑            ศาลากลางจังหวัดขอนแก่น", "๑๘ ตุลาคม ๒๕๕๒",
+           "เรื่อง  การติดตามและประเมินผลโครงการพลังชุมชน พลังสร้างสรรค์", "สยามเมืองยิ้ม\""]
+
+
+def test_enclosures_whose_label_was_lost_are_read_by_their_first_item_and_its_count():
+    L = _letter(OPENING + ["ราชการจังหวัด ทุกจังหวัด", "ย 1. แบบสำรวจข้อมูลหมู่บ้าน :     จำนวน .1 ฉบับ",
+                           "2. แบบรายงานผลการดำเนินงาน จำนวน 1 ฉบับ",
+                           "อ้างถึงหนังสือที่อ้างถึง ได้แจ้งแนวทางการขับเคลื่อนโครงการ"] + BODY + SIGNED)
+    assert L.subject == "การติดตามและประเมินผลโครงการพลังชุมชน พลังสร้างสรรค์สยามเมืองยิ้ม\""
+    assert L.addressee == "ราชการจังหวัด ทุกจังหวัด"
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [("แบบสำรวจข้อมูลหมู่บ้าน", "1 ฉบับ"),
+                                                                ("แบบรายงานผลการดำเนินงาน", "1 ฉบับ")]
+    assert L.body_lines[0] == 8
+    assert [(f.wrong, f.line) for f in L.flags if f.kind == "unlabelled"] == [("addressee", 5), ("enclosures", 6)]
+
+
+def test_a_citation_whose_label_was_lost_is_read_by_the_letter_it_cites():
+    L = _letter(OPENING + ["นายกองค์การบริหารส่วนตำบล ทุกแห่ง ]",
+                           "ง หนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐.๒/ว ๓๔๗ ลงวันที่ 18", ". ธ.ค. 2552",
+                           "สิ่งที่ส่งมาด้วย 1. แนวทางการขยายผลโครงการ จำนวน 2 ฉบับ"] + BODY + SIGNED)
+    assert L.addressee == "นายกองค์การบริหารส่วนตำบล ทุกแห่ง"
+    assert [(r["number"], r["date"]) for r in L.references] == [("มท ๐๔๑๐.๒/ว ๓๔๗", "2009-12-18")]
+    assert L.body_lines[0] == 9
+
+
+def test_a_line_of_scattered_specks_does_not_end_the_header():
+    L = _letter(OPENING[:3] + ["เรียน พัฒนาการอำเภอ ทุกอำเภอ", "2 2 0       |      . 00      -",
+                               "อ้างถึง หนังสือกระทรวงมหาดไทย ที่ มท ๐๕๐๕.๒/ว ๕๕๐๐ ลงวันที่ 6 สิงหาคม 2552"]
+                + BODY + SIGNED)
+    assert [r["number"] for r in L.references] == ["มท ๐๕๐๕.๒/ว ๕๕๐๐"]
+    assert L.body_lines[0] == 7
+
+
+# --- where the body ends -----------------------------------------------------------------
+
+def test_what_ocr_left_of_the_closing_is_not_the_body():
+    L = _letter(OPENING[:3] + ["เรียน พัฒนาการอำเภอ ทุกอำเภอ"] + BODY
+                + ["จึงเรียนมาเพื่อโปรดพิจารณาดำเนินการต่อไป", "ป์ ว ามนับถือ  .", "เฒ \"ก 3",
+                   "(นายธีระ สุวรรณรัตน์)", "ผู้ว่าราชการจังหวัดอุบลราชธานี"])
+    assert L.body_lines == (5, 7)
+    assert L.signatory["name"] == "นายธีระ สุวรรณรัตน์"
+
+
+@pytest.mark.parametrize("given", ["ประกาศ.ณ วันที 18 กันยายน พ.ศ. 2553", "\"ประกาศ. .ณ -วันที่ 18 กันยายน 'พ.ศ.  2553."])
+def test_an_announcements_given_date_behind_specks_ends_the_body(given):
+    L = _letter(["ประกาศสำนักงาน ป.ป.ส.", "เรื่อง การจัดเวทีแลกเปลี่ยนเรียนรู้"] + BODY
+                + ["จึงประกาศมาเพื่อทราบโดยทั่วกัน", given, "(นายชาตรี พรหมวงศ์)", "เลขาธิการ ป.ป.ส."])
+    assert L.body_lines == (3, 5)
+    assert L.date == "2010-09-18"
