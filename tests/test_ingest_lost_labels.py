@@ -1,8 +1,9 @@
 """Damage classes the fifth letter set showed (benchmarks/ingest_eval.py --seed 20), one
 class per test on small text fixtures: a letter whose number and labels OCR damaged is
 still a letter (by how many of a letter's parts are left), the parts of a header whose
-labels were lost at the margin read by their place, and the end of a body whose closing
-OCR damaged."""
+labels were lost at the margin read by their place, the end of a body whose closing
+OCR damaged, and a citation whose number OCR spoiled linked by its issuer's damaged name
+and its date."""
 import pytest
 
 from build_tools.ingest.split import split_bundle
@@ -96,3 +97,34 @@ def test_an_announcements_given_date_behind_specks_ends_the_body(given):
                 + ["จึงประกาศมาเพื่อทราบโดยทั่วกัน", given, "(นายชาตรี พรหมวงศ์)", "เลขาธิการ ป.ป.ส."])
     assert L.body_lines == (3, 5)
     assert L.date == "2010-09-18"
+
+
+# --- a citation whose number OCR spoiled, linked by its issuer's name and its date -------
+
+def _resolve(title, number, date, date_be):
+    from build_tools.ingest.resolve import Candidate, resolve
+
+    cited = Candidate("moi-letter-2552-08-06", "มท ๐๔๐๔.๒/๔๙๐๐", "2009-08-06", "moi", "letter")
+    other = Candidate("cdd-letter-2552-08-06", "มท ๐๔๑๐.๒/ว ๒๐๐๐", "2009-08-06", "cdd", "letter")
+    ref = {"title": title, "number": number, "date": date, "date_be": date_be, "line": 9, "via": "อ้างถึง"}
+    return resolve(ref, [cited, other], {}, {"moi": "กระทรวงมหาดไทย", "cdd": "กรมการพัฒนาชุมชน"})
+
+
+@pytest.mark.parametrize("title", ["หนังสือกระ รทรวงมหาดไทย ด่วนที่สุด", "หนังสือกระทรวงมหลดไทย ด่วนที่สุด"])
+def test_a_citation_names_its_issuer_through_ocr_damage(title):
+    out, flags = _resolve(title, "มท ๐๕๐๕.๒/๕๕๐๐6", "2009-08-06", "6 สิงหาคม 2552")
+    assert (out["id"], out["match"]) == ("moi-letter-2552-08-06", "probable")
+    assert [(f.suggestion, f.wrong) for f in flags if f.kind == "number_check"] == [("มท ๐๔๐๔.๒/๔๙๐๐",
+                                                                                     "มท ๐๕๐๕.๒/๕๕๐๐6")]
+
+
+def test_a_citation_whose_day_ocr_confused_is_linked_with_the_day_suggested():
+    out, flags = _resolve("หนังสือกระทรวงมหาดไทย ด่วนที่สุด", None, "2009-08-02", "๒ สิงหาคม ๒๕๕๒")
+    assert (out["id"], out["match"]) == ("moi-letter-2552-08-06", "probable")
+    assert [(f.kind, f.suggestion) for f in flags if f.kind in ("number_check", "date_check")] == [
+        ("number_check", "มท ๐๔๐๔.๒/๔๙๐๐"), ("date_check", "๖ สิงหาคม ๒๕๕๒")]
+
+
+def test_a_citation_of_another_month_is_not_linked_by_its_issuer():
+    out, _ = _resolve("หนังสือกระทรวงมหาดไทย", None, "2009-09-06", "๖ กันยายน ๒๕๕๒")
+    assert out["id"] is None

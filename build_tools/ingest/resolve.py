@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from build_tools.common.letter_numbers import canonical, confusable_equal, edit_distance, number_prefix
 from build_tools.common.thaidate import format_thai_date
 from build_tools.ingest.checks import CONFUSED_DIGITS
+from build_tools.ingest.field_lines import CITES
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import office_of_number
 from build_tools.ingest.letter import fold_marks
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.prefixes import check_prefix
+from build_tools.normalization import fuzzy
 
 
 @dataclass
@@ -67,6 +69,10 @@ def issuer_in_text(text: str | None, agencies: dict[str, dict]) -> str | None:
         return None
 
     hits = [(len(name), aid) for aid, name in agencies.items() if name and fold_marks(name) in fold_marks(text)]
+    if not hits:  # the name as OCR damaged it, right after หนังสือ (`หนังสือกระ รทรวงมหลดไทย`)
+        named = re.sub(r"\s+", "", text[m.end():] if (m := CITES.match(text.strip())) else text)
+        hits = [(len(name), aid) for aid, name in agencies.items()
+                if name and fuzzy.starts_with(named, name.replace(" ", "")) is not None]
     return max(hits)[1] if hits else None
 
 
@@ -169,4 +175,7 @@ def _probable(pool, number, date, issuer) -> list[tuple[Candidate, str]]:
         elif issuer and date and c.issuer == issuer and c.date == date:
             probable.append((c, f"หน่วยงานและวันที่ตรงกัน แต่เลขที่ไม่ตรง ('{number or '-'}' กับ "
                                 f"'{c.number or '-'}')"))
+        elif issuer and date and c.date and c.issuer == issuer and _date_fits(date, c.date):
+            probable.append((c, f"หน่วยงานตรงกัน เดือนและปีตรงกัน วันที่ต่างกันเฉพาะตัวเลขที่ OCR มักอ่านสลับกัน "
+                                f"({date} กับ {c.date}) แต่เลขที่ไม่ตรง ('{number or '-'}' กับ '{c.number or '-'}')"))
     return probable
