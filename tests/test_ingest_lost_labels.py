@@ -128,3 +128,24 @@ def test_a_citation_whose_day_ocr_confused_is_linked_with_the_day_suggested():
 def test_a_citation_of_another_month_is_not_linked_by_its_issuer():
     out, _ = _resolve("หนังสือกระทรวงมหาดไทย", None, "2009-09-06", "๖ กันยายน ๒๕๕๒")
     assert out["id"] is None
+
+
+# --- dates: specks between the day and the month, a mark inside the year ------------------
+
+@pytest.mark.parametrize("printed, iso", [
+    ("18 “ตุลาคม 2552", "2009-10-18"), ("18 ”ตุลาคม 2552", "2009-10-18"), ("18*ตุลาคม 2552", "2009-10-18"),
+    ("12  ม่กราคม 2ิ553", "2010-01-12"), ("28' มีนาคม พค์. 2553", "2010-03-28"),
+])
+def test_a_date_behind_specks_or_with_a_mark_in_its_year_is_read(printed, iso):
+    from build_tools.ingest.dates import read_dates
+
+    (d,) = read_dates(printed)
+    assert d.iso == iso and "ิ" not in d.stored
+
+
+def test_a_date_line_whose_day_has_a_digit_too_many_is_flagged_not_replaced_by_a_body_date():
+    L = _letter(["ที่ สอบต 069/2553          สมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย", "212  ม่กราคม 2ิ553",
+                 "เรื่อง การติดตามและประเมินผล", "เรียน นายกองค์การบริหารส่วนตำบล ทุกแห่ง",
+                 "ด้วยสมาคมขอให้รายงานผลภายในวันที่ 22 ก.พ. 2553"] + SIGNED)
+    assert L.date is None
+    assert [(f.kind, f.line) for f in L.flags if f.kind.startswith("date")] == [("date_invalid", 2)]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from build_tools.common.thai import to_arabic_digits
+from build_tools.common.thai import THAI_MARKS, to_arabic_digits
 from build_tools.ingest.dates import DateReading, month_of, read_dates
 from build_tools.normalization import fuzzy
 
-_MONTH_YEAR = re.compile(r"(?P<month>[ก-ฮเแโใไ][^\s\d]{1,12})\s*[.,]?\s*(?P<year>\d{4}|\d{2})(?!\d)")
+_MONTH_YEAR = re.compile(r"(?P<month>[ก-ฮเแโใไ][^\s\d]{1,12})\s*[.,]?\s*"
+                         rf"(?P<year>\d(?:[{THAI_MARKS}]?\d){{3}}|\d{{2}})(?!\d)")  # (a mark between its digits)
 _BE_YEAR = re.compile(r"(?:25|๒๕)[0-9๐-๙]{2}(?![0-9๐-๙])")
 
 

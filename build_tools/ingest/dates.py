@@ -23,11 +23,12 @@ from build_tools.normalization import fuzzy
 EARLIEST_BE = 2475
 LATEST_AHEAD_YEARS = 1
 
-# OCR debris may stand between the day and the month (`25- กุมภาพันธ์`, `๒๕, ม.ค.`, `27 ) ต.ค.`), and a
-# mark no letter carries (`27 ัต.ค. 52`: a citation wrapped, the mark of the line above).
-_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"\-.,:;()|\[\]" + THAI_MARKS + "]*"
+# OCR debris may stand between the day and the month (`25- กุมภาพันธ์`, `๒๕, ม.ค.`, `27 ) ต.ค.`,
+# `18 “ตุลาคม`, `18*ตุลาคม`), and a mark no letter carries (`27 ัต.ค. 52`: a citation wrapped, the mark of the line above).
+# A year may carry a mark OCR put between its digits (`2ิ553`).
+_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"“”‘’\-.,:;()|\[\]*~^_°•" + THAI_MARKS + "]*"
                         r"(?P<month>[ก-ฮเแโใไ][^\d\n]{0,24}?)\s*"
-                        r"(?P<year>\d{4}|\d{2})")
+                        rf"(?P<year>\d(?:[{THAI_MARKS}]?\d){{3}}|\d{{2}})")
 _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
 _DAMAGED_BE_MARK = re.compile(r"\s+พ[.," + THAI_MARKS + r"]*\S{0,4}$")  # พ.ศ. as OCR breaks it
 _MARK = re.compile(f"[{THAI_MARKS}]")
@@ -52,7 +53,7 @@ class DateReading:
 
 def month_of(token: str) -> tuple[int, str] | None:
     """(month number, its printed form) of a month name or abbreviation as OCR read it."""
-    t = _BE_MARK.sub("", token).strip(" ,'`\"")
+    t = _BE_MARK.sub("", token).strip(" ,'`\"“”‘’")
     if not t:
         return None
     found = _month_of(t)
@@ -111,7 +112,8 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
         notes: list[str] = []
         problems: list[str] = []
         printed = re.sub(r"\s+", " ", text[m.start():m.end()]).strip()
-        year = _year(m["year"], notes, problems, today)
+        year_digits = _MARK.sub("", m["year"])
+        year = _year(year_digits, notes, problems, today)
         if month[1] != re.sub(r"\s+", "", _BE_MARK.sub("", m["month"]).strip(" ,")):
             notes.append(f"ชื่อเดือน '{m['month'].strip()}' อ่านเป็น '{month[1]}'")
         iso = None
@@ -122,10 +124,10 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
                 problems.append(f"วันที่ {int(m['day'])} ไม่มีในเดือน{MONTHS_FULL[month[0] - 1]}")
         day = text[m.start("day"):m.end("day")]
         be = "พ.ศ. " if _BE_MARK.search(m["month"]) else ""
-        year_text = text[m.start("year"):m.end("year")]
+        year_text = _MARK.sub("", text[m.start("year"):m.end("year")])
         stored_year = year_text
-        if year and len(m["year"]) == 2:  # stored with four digits, Thai digits staying Thai
-            stored_year = str(year) if year_text == m["year"] else to_thai_digits(str(year))
+        if year and len(year_digits) == 2:  # stored with four digits, Thai digits staying Thai
+            stored_year = str(year) if year_text == year_digits else to_thai_digits(str(year))
         stored = f"{day} {month[1]} {be}{stored_year}"
         out.append(DateReading(iso, printed, stored, m.start(), m.end(), problems, notes))
     return out
