@@ -149,3 +149,23 @@ def test_a_date_line_whose_day_has_a_digit_too_many_is_flagged_not_replaced_by_a
                  "ด้วยสมาคมขอให้รายงานผลภายในวันที่ 22 ก.พ. 2553"] + SIGNED)
     assert L.date is None
     assert [(f.kind, f.line) for f in L.flags if f.kind.startswith("date")] == [("date_invalid", 2)]
+
+
+# --- numbers: a speck between the code and the digits, or between ว and the serial -------
+
+@pytest.mark.parametrize("line, printed, read_as", [
+    ("ที่ ยธ-๐๖๐๔.๓/ว ๘๘๑         สำนักงาน ป.ป.ส.", "ยธ ๐๖๐๔.๓/ว ๘๘๑", "ยธ-๐๖๐๔.๓/ว ๘๘๑"),
+    ("ผ่ ขก'0518.5/2083     . วันที่ 4 กันยายน 2552", "ขก 0518.5/2083", "ขก'0518.5/2083"),
+    ("ที่ อบ ๐๐๒๓.๑/ว-๕๑๓๕         ศาลากลางจังหวัดอุบลราชธานี", "อบ ๐๐๒๓.๑/ว ๕๑๓๕", "อบ ๐๐๒๓.๑/ว-๕๑๓๕"),
+    ("ที่ มท. 0810.1/ว 1631", "มท 0810.1/ว 1631", None),  # (a dot after the code is printed so)
+])
+def test_a_number_with_a_speck_inside_is_read_and_its_reading_kept(line, printed, read_as):
+    from build_tools.ingest.numbers import find_number
+
+    num = find_number(line)
+    assert (num.printed, num.read_as) == (printed, read_as)
+
+
+def test_a_citation_whose_number_was_read_is_not_linked_to_a_letter_of_a_confusable_day():
+    out, _ = _resolve("หนังสือกระทรวงมหาดไทย", "มท ๐๘๑๐.๓/ว ๑๑๘๓", "2009-08-02", "๒ สิงหาคม ๒๕๕๒")
+    assert out["id"] is None

@@ -20,11 +20,12 @@ M = f"[{THAI_MARKS}]*"  # marks OCR adds to a letter
 # `/` as OCR reads it (also a 7 or a ฒ glued to the ว after it, or lost before ว); what
 # stands between it and the serial when ว was misread (a bracket, a bar, ร; a lone 1 or 7
 # only with a space after it, or it is the serial's first digit), or a speck read as a
-# letter after ว (`/วจ 1631`).
+# letter after ว (`/วจ 1631`); a speck between the code and the office's digits (`ยธ-๐๖๐๔`,
+# `ขก'0518`) or between ว and the serial (`/ว-๕๑๓๕`).
 _GOV = re.compile(
-    rf"(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*\.?\s*(?P<office>{D}{{2,5}}(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
+    rf"(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`]))?\s*(?P<office>{D}{{2,5}}(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
     rf"(?P<slash>[/|]|[7ฒ](?=\s*ว)|(?<![7ฒ])(?=ว{M}\s*{D}))\s*"
-    rf"(?:(?P<circ>ว{M}(?P<speck>[ก-ฮ](?=\s))?\s*[.,]?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+))?"
+    rf"(?:(?P<circ>ว{M}(?P<speck>[ก-ฮ](?=\s))?\s*(?:[.,]|(?P<dash>-))?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+))?"
     rf"(?P<serial>{D}{{1,6}})(?!{D})")
 _MARKS = re.compile(M[:-1] + "+")
 # serial / Buddhist-era year: `/` read as a bar, or with a bracket after it.
@@ -91,7 +92,7 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
         circ = "ว " if circular else ""
         found.append(Number(f"{code} {_tidy_office(m['office'])}/{circ}{m['serial']}", "government", code,
                             _tidy_office(m["office"]), m["serial"], None, circular, m.start(), m.end(),
-                            _damaged(m, m["slash"] != "/" or bool(m["junk"] or m["speck"]))))
+                            _damaged(m, m["slash"] != "/" or bool(m["junk"] or m["speck"] or m["gap"] or m["dash"]))))
     if "abbreviation" in kinds and (m := _ABBR.search(text)):
         found.append(Number(f"{m['code']} {m['serial']}/{m['year']}", "abbreviation", m["code"], None,
                             m["serial"], m["year"], False, m.start(), m.end(), _damaged(m, m["slash"] != "/")))

@@ -175,7 +175,8 @@ def _probable(pool, number, date, issuer) -> list[tuple[Candidate, str]]:
         elif issuer and date and c.issuer == issuer and c.date == date:
             probable.append((c, f"หน่วยงานและวันที่ตรงกัน แต่เลขที่ไม่ตรง ('{number or '-'}' กับ "
                                 f"'{c.number or '-'}')"))
-        elif issuer and date and c.date and c.issuer == issuer and _date_fits(date, c.date):
+        elif not number and issuer and date and c.date and c.issuer == issuer and _date_fits(date, c.date):
+            # (a number read is another letter's of that month; an unreadable one may be this)
             probable.append((c, f"หน่วยงานตรงกัน เดือนและปีตรงกัน วันที่ต่างกันเฉพาะตัวเลขที่ OCR มักอ่านสลับกัน "
-                                f"({date} กับ {c.date}) แต่เลขที่ไม่ตรง ('{number or '-'}' กับ '{c.number or '-'}')"))
+                                f"({date} กับ {c.date}) และอ่านเลขที่ไม่ได้"))
     return probable
