@@ -169,3 +169,22 @@ def test_a_number_with_a_speck_inside_is_read_and_its_reading_kept(line, printed
 def test_a_citation_whose_number_was_read_is_not_linked_to_a_letter_of_a_confusable_day():
     out, _ = _resolve("หนังสือกระทรวงมหาดไทย", "มท ๐๘๑๐.๓/ว ๑๑๘๓", "2009-08-02", "๒ สิงหาคม ๒๕๕๒")
     assert out["id"] is None
+
+
+# --- a ประกาศ whose title OCR spoiled: known by its foot ---------------------------------
+
+def test_an_announcement_whose_title_ocr_spoiled_is_known_by_its_given_date_line():
+    L = _letter(["เพชะ:  กาศสำนักงาน ป 1 ส.", "เรื่อง การจัดเวทีแลกเปลี่ยนเรียนรู้ของผู้นำชุมชนและ . |",
+                 ". องค์การบริหารส่วนตำบล."] + BODY
+                + ["จึงประกาศมาเพื่อทราบโด่ยทั่วกัน- “", "ประกาศ ณ วันที ๒๒ ธันวาคม พ.ศ: ๒๕๕๒ .", "(นายชาตรี พรหมวงศ์",
+                   "|  เลขาธิการ ป. ป.ส."])
+    assert L.form == "announcement"
+    assert L.subject == "การจัดเวทีแลกเปลี่ยนเรียนรู้ของผู้นำชุมชนและองค์การบริหารส่วนตำบล"
+    assert L.body_lines == (4, 6) and L.date == "2009-12-22"
+
+
+def test_an_abbreviation_at_the_end_of_a_fields_line_keeps_its_dot():
+    from build_tools.ingest.letter import _joined
+
+    assert _joined([(1, "ขอความร่วมมือสำนักงาน ป.ป.ส."), (2, "ในการดำเนินงาน")]) == \
+        "ขอความร่วมมือสำนักงาน ป.ป.ส. ในการดำเนินงาน"

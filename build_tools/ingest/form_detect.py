@@ -1,11 +1,12 @@
 """Which form a letter is printed in (forms.py): by its title (บันทึกข้อความ, คำสั่ง,
 ประกาศ), by ถึง where หนังสือภายนอก prints เรียน, and, when OCR lost that label, by the
-foot of a หนังสือประทับตรา (no เรื่อง, no closing; the office's name over a date)."""
+foot of a หนังสือประทับตรา (no เรื่อง, no closing; the office's name over a date); a
+คำสั่ง's or ประกาศ's whose title OCR spoiled, by the given-date line at its foot."""
 from __future__ import annotations
 
 from build_tools.ingest import forms
 from build_tools.ingest.date_lines import dated_line
-from build_tools.ingest.forms import FORMS, Form, label_at, strip_junk, title_of
+from build_tools.ingest.forms import FORMS, Form, given_date_at, label_at, strip_junk, title_of
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.rows import ORG_RE, Row
 from build_tools.normalization import fuzzy
@@ -28,7 +29,21 @@ def detect_form(rows: list[Row]) -> tuple[Form, int | None, str | None]:
             return FORMS["stamped"], None, None
     if _stamped_by_its_foot(rows):
         return FORMS["stamped"], None, None
+    if given := _given_by_its_foot(rows):
+        return given, None, None
     return FORMS["external"], None, None
+
+
+def _given_by_its_foot(rows: list[Row]) -> Form | None:
+    """A คำสั่ง or ประกาศ whose title OCR spoiled (`เพชะ: กาศ...`): its foot gives its
+    date the way only that form does (`ประกาศ ณ วันที่ ...`, `สั่ง ณ วันที่ ...`)."""
+    if any(forms.is_closing(s) for r in rows for s in r.segs):
+        return None
+    for r in rows[-FOOT_ROWS:]:
+        for form in (FORMS["announcement"], FORMS["order"]):
+            if any(given_date_at(seg, form) is not None for seg in r.segs):
+                return form
+    return None
 
 
 def _stamped_by_its_foot(rows: list[Row]) -> bool:

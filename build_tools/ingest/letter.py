@@ -81,6 +81,7 @@ TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
 DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]")
 SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
+ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส. at a line's end
 LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
 # An item's number OCR read as one or two letters (`ร รายชื่อ...`, `วล แบบสำรวจ...`): no word.
 # With its dot, also read with a vowel or a mark (`ไต่. แบบสำรวจ...`).
@@ -105,7 +106,8 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
     inside a word taken out."""
     if not pieces:
         return None
-    text = join_lines([strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]])
+    parts = [strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]]
+    text = join_lines([_without_line_end_specks(t) for t in parts[:-1]] + parts[-1:])
     text = _without_trailing_debris(_without_trailing_junk(text))
     text = SPECK_AFTER_WORD.sub("", SPECK_BEFORE_WORD.sub("", ORPHAN_MARK.sub("", text)))
     return rejoin_stutters(rejoin_split_words(SARA_A_TWICE.sub("ะ", text))) or None
@@ -117,6 +119,13 @@ def _without_trailing_debris(text: str) -> str:
     while (m := TRAILING_TOKEN.search(text)) and DEBRIS_TOKEN.fullmatch(m.group(1)):
         text = _without_trailing_junk(text[:m.start(1)])
     return text
+
+
+def _without_line_end_specks(text: str) -> str:
+    """A field's line without the specks at its end (`ผู้นำชุมชนและ . |`); an abbreviation
+    keeps its dot (`ป.ป.ส.`)."""
+    kept = ABBREVIATION_END.search(text)
+    return text[:kept.end()] if kept else _without_trailing_junk(text)
 
 
 def _without_trailing_junk(text: str) -> str:
