@@ -188,3 +188,35 @@ def test_an_abbreviation_at_the_end_of_a_fields_line_keeps_its_dot():
 
     assert _joined([(1, "ขอความร่วมมือสำนักงาน ป.ป.ส."), (2, "ในการดำเนินงาน")]) == \
         "ขอความร่วมมือสำนักงาน ป.ป.ส. ในการดำเนินงาน"
+
+
+# --- receipt stamps whose label or date OCR damaged; an abbreviation without its dot -----
+
+def test_a_receipt_stamp_with_a_gap_in_its_label_and_a_damaged_receiver_is_no_letterhead():
+    L = _letter(["สานกงานพัฒนาซุมชนจังหวัดลำปาง", ". เลข รับ |๒๑๐๕”", "๑๓ มิ.ย. ๒๕๕๓", "| เวลา 6๐๑”.๕๕ น.",
+                 "ที่ มท 0810.4/379          กระทรวงมหาดไทย", "ถนนอัษฎางค์ กทม. ๑๐๒๐๐", "7 มิถุนายน 2553",
+                 "เรื่อง การรายงานผล", "เรียน อธิบดีกรมการพัฒนาชุมชน"] + BODY + SIGNED)
+    assert [o for _, o in L.offices] == ["กระทรวงมหาดไทย"]
+    assert [(s["number"], s["receiver"]) for s in L.receipt_stamps] == [("๒๑๐๕", "สานกงานพัฒนาซุมชนจังหวัดลำปาง")]
+
+
+def test_a_receipt_stamp_whose_dates_month_ocr_spoiled_is_still_a_stamp():
+    L = _letter(["สำนักงานจังหวัดขอนแก่น", "'เลขรับ .@%๐9๑๑", "๒๐ มวูค. ๒๕๕๓",
+                 "ที สอบต 069/2553          สมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย", "12 มกราคม 2553",
+                 "เรื่อง การติดตามและประเมินผล", "เรียน นายกองค์การบริหารส่วนตำบล ทุกแห่ง"] + BODY + SIGNED)
+    assert [o for _, o in L.offices] == ["สมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย"]
+    assert L.number == "สอบต. 069/2553"
+
+
+@pytest.mark.parametrize("line, printed", [
+    ("ที สอบต 069/2553     :    ” สมาคม", "สอบต. 069/2553"),  # (not the government code บต)
+    ("ที่มท 0810.4/379", "มท 0810.4/379"),
+])
+def test_an_abbreviation_whose_dot_was_lost_is_the_abbreviation(line, printed):
+    from build_tools.ingest.checks import number_reading
+    from build_tools.ingest.numbers import find_number
+
+    num = find_number(line)
+    assert num.printed == printed
+    if num.read_as:
+        assert "จุดท้ายอักษรย่อ" in number_reading(num, 1)[0].message

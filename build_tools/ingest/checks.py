@@ -57,7 +57,7 @@ def variants(digits: str, max_changes: int = 1) -> list[str]:
 
 def number_reading(num: Number | None, line: int | None) -> list[Flag]:
     """A number read through a misread `/` or ว (`0019. 27ว 506`, `/) ๓๔๒๑`, `47ย2553`), a speck
-    inside it (`ยธ-๐๖๐๔`, `/ว-๕๑๓๕`), or a
+    inside it (`ยธ-๐๖๐๔`, `/ว-๕๑๓๕`), an abbreviation's lost dot (`สอบต 069/2553`), or a
     sub-unit 1 and its `/` read as บ (`0810.บ1534`): the reading is stored, flagged for a
     maintainer to confirm on the scan."""
     if num is None or not num.read_as:
@@ -66,6 +66,8 @@ def number_reading(num: Number | None, line: int | None) -> list[Flag]:
         why = "เลข ๑ กับเครื่องหมาย / ที่ OCR อ่านรวมเป็นตัว บ"
     elif re.search(r"[-'‘’`]", num.read_as):
         why = "ขีดหรือจุดที่ OCR อ่านแทรกระหว่างรหัสกับตัวเลข"
+    elif num.kind == "abbreviation" and not num.read_as.startswith(num.code or "-"):
+        why = "จุดท้ายอักษรย่อที่ OCR อ่านไม่ได้"
     else:
         why = "เครื่องหมาย / หรือ ว ที่ OCR อ่านผิด"
     return [Flag("number_reading", f"อ่านเลขที่ '{num.read_as}' เป็น '{num.printed}' ({why}): ตรวจกับต้นฉบับ",

@@ -23,14 +23,16 @@ M = f"[{THAI_MARKS}]*"  # marks OCR adds to a letter
 # letter after ว (`/วจ 1631`); a speck between the code and the office's digits (`ยธ-๐๖๐๔`,
 # `ขก'0518`) or between ว and the serial (`/ว-๕๑๓๕`).
 _GOV = re.compile(
-    rf"(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`]))?\s*(?P<office>{D}{{2,5}}(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
+    rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`]))?\s*(?P<office>{D}{{2,5}}(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
     rf"(?P<slash>[/|]|[7ฒ](?=\s*ว)|(?<![7ฒ])(?=ว{M}\s*{D}))\s*"
     rf"(?:(?P<circ>ว{M}(?P<speck>[ก-ฮ](?=\s))?\s*(?:[.,]|(?P<dash>-))?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+))?"
     rf"(?P<serial>{D}{{1,6}})(?!{D})")
 _MARKS = re.compile(M[:-1] + "+")
 # serial / Buddhist-era year: `/` read as a bar, or with a bracket after it.
 _SLASH_YEAR = r"(?P<slash>/\s*[\[(|]?|\|)"
-_ABBR = re.compile(rf"(?P<code>[ก-ฮ]{{2,6}}\.)[\s.]*(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*(?P<year>{D}{{4}})(?!{D})")
+# An abbreviation's dot may be lost (`สอบต 069/2553`): the serial / year shape still says it.
+_ABBR = re.compile(rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{{2,6}})(?P<dot>\.)?[\s.]*(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*"
+                   rf"(?P<year>{D}{{4}})(?!{D})")
 # An order's or announcement's number (and a body's serial/year) starts again from 1 every
 # calendar year (ระเบียบงานสารบรรณ: เลขที่คำสั่ง ... เริ่มจากเลข ๑ เรียงไปจนสิ้นปีปฏิทิน ทับเลขปี
 # พุทธศักราช): no office issues ten thousand of them in one year.
@@ -94,8 +96,9 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
                             _tidy_office(m["office"]), m["serial"], None, circular, m.start(), m.end(),
                             _damaged(m, m["slash"] != "/" or bool(m["junk"] or m["speck"] or m["gap"] or m["dash"]))))
     if "abbreviation" in kinds and (m := _ABBR.search(text)):
-        found.append(Number(f"{m['code']} {m['serial']}/{m['year']}", "abbreviation", m["code"], None,
-                            m["serial"], m["year"], False, m.start(), m.end(), _damaged(m, m["slash"] != "/")))
+        code = f"{m['code']}."
+        found.append(Number(f"{code} {m['serial']}/{m['year']}", "abbreviation", code, None, m["serial"],
+                            m["year"], False, m.start(), m.end(), _damaged(m, m["slash"] != "/" or not m["dot"])))
     if "yearly" in kinds and (m := _YEARLY.search(text)):
         found.append(Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"],
                             False, m.start(), m.end(), _damaged(m, m["slash"] != "/")))

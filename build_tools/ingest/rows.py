@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from build_tools.ingest.forms import strip_junk
+from build_tools.normalization import fuzzy
 
 WIDE_GAP = re.compile(r"\s{3,}")
 # Words a letter's body begins with (the first paragraph after the header).
@@ -16,6 +17,13 @@ BODY_OPENERS = ("ตามที่", "ด้วย", "อนุสนธิ", "
 ADDRESS_RE = re.compile(r"^(ถนน|ถ\.|เลขที่\s|[0-9๐-๙]+\s+ถนน|[0-9๐-๙]+/[0-9๐-๙]+\s)|[0-9๐-๙]{5}\s*$")
 ORG_RE = re.compile(r"^(กระทรวง|กรม|สำนัก|สำนักงาน|กอง|ฝ่าย|กลุ่ม|ศูนย์|จังหวัด|ศาลากลาง|อำเภอ|ที่ว่าการ|"
                     r"องค์การ|องค์กร|เทศบาล|สมาคม)")
+# The longer words an office's name starts with, matched through OCR damage (`สานกงาน`).
+ORG_WORDS = ("สำนักงาน", "กระทรวง", "ศาลากลาง", "ที่ว่าการ", "องค์การ", "เทศบาล", "สมาคม")
+
+
+def names_an_office(text: str) -> bool:
+    """Does `text` start with an office's name, as printed or as OCR damaged its first word?"""
+    return bool(ORG_RE.match(text)) or any(fuzzy.starts_with(text, w) is not None for w in ORG_WORDS)
 
 
 def clean(text: str) -> str:

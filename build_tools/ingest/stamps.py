@@ -6,16 +6,17 @@ from __future__ import annotations
 import re
 
 from build_tools.ingest import forms
-from build_tools.ingest.date_lines import date_line
+from build_tools.ingest.date_lines import date_line, dated_line
 from build_tools.ingest.dates import read_dates
 from build_tools.ingest.form_detect import TOP_ROWS
 from build_tools.ingest.forms import strip_junk
 from build_tools.ingest.numbers import find_number
-from build_tools.ingest.rows import ORG_RE, Row
+from build_tools.ingest.rows import Row, names_an_office
 from build_tools.normalization import fuzzy
 
 STAMP_ROWS = 3  # lines under a stamp's label that may be its own
 STAMP_REACH = 6  # rows past the top block where a stamp may stand
+LABEL_GAP = re.compile(r"^(เลข)\s+(?=[ก-ฮ])")  # เลข รับ: a gap OCR put inside the label
 
 
 def read_stamps(rows: list[Row]) -> list[tuple[dict, set[int]]]:
@@ -24,8 +25,7 @@ def read_stamps(rows: list[Row]) -> list[tuple[dict, set[int]]]:
     out = []
     taken: set[int] = set()
     for i, row in enumerate(rows[:TOP_ROWS + STAMP_REACH]):
-        seg = strip_junk(row.segs[-1])
-        if not any(fuzzy.starts_with(seg, w) is not None for w in forms.STAMP_LABELS):
+        if _stamp_label(row) is None:
             continue
         block = [r for r in rows[i + 1:i + 1 + STAMP_ROWS] if _stamp_row(r)]
         if not block:
@@ -33,7 +33,7 @@ def read_stamps(rows: list[Row]) -> list[tuple[dict, set[int]]]:
         lines = {row.n} | {r.n for r in block}
         above = rows[i - 1] if i > 0 else None
         receiver = None
-        if above and above.n not in taken and ORG_RE.match(strip_junk(above.segs[-1])) \
+        if above and above.n not in taken and names_an_office(strip_junk(above.segs[-1])) \
                 and len(above.segs) == 1 and find_number(above.text) is None:
             lines.add(above.n)
             receiver = strip_junk(above.text)
@@ -44,9 +44,8 @@ def read_stamps(rows: list[Row]) -> list[tuple[dict, set[int]]]:
 
 def _stamp(row: Row, block: list[Row], receiver: str | None) -> dict:
     """เลขรับ/เลขที่ ..., วันที่ ..., เวลา ... of one receipt stamp."""
-    seg = strip_junk(row.segs[-1])
-    kind = next(w for w in forms.STAMP_LABELS if fuzzy.starts_with(seg, w) is not None)
-    number = re.search(r"[0-9๐-๙][0-9๐-๙/.\-]*", seg[fuzzy.starts_with(seg, kind):])
+    kind, rest = _stamp_label(row)
+    number = re.search(r"[0-9๐-๙][0-9๐-๙/.\-]*", rest)
     stamp = {"kind": kind, "number": number.group(0) if number else None, "date": None, "date_text": None,
              "time": None, "receiver": receiver, "line": row.n}
     for r in block:
@@ -59,7 +58,19 @@ def _stamp(row: Row, block: list[Row], receiver: str | None) -> dict:
     return stamp
 
 
+def _stamp_label(row: Row) -> tuple[str, str] | None:
+    """(the stamp's label, the text after it) when the row's last segment starts with
+    เลขรับ / เลขที่, also split by a gap OCR put inside it (`เลข รับ ๒๑๐๕`)."""
+    seg = strip_junk(row.segs[-1])
+    for text in (seg, LABEL_GAP.sub(r"\1", seg, count=1)):
+        for word in forms.STAMP_LABELS:
+            if (n := fuzzy.starts_with(text, word)) is not None:
+                return word, text[n:]
+    return None
+
+
 def _stamp_row(row: Row) -> bool:
-    """A line of a receipt stamp under its เลขรับ: วันที่ / เวลา, or a date whose label was lost."""
+    """A line of a receipt stamp under its เลขรับ: วันที่ / เวลา, or a date whose label was lost
+    (readable or not: `๒๐ มวูค. ๒๕๕๓`)."""
     t = strip_junk(row.segs[-1])
-    return any(fuzzy.starts_with(t, w) is not None for w in ("วันที่", "เวลา")) or date_line(t) is not None
+    return any(fuzzy.starts_with(t, w) is not None for w in ("วันที่", "เวลา")) or dated_line(t)
