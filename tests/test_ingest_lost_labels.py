@@ -220,3 +220,13 @@ def test_an_abbreviation_whose_dot_was_lost_is_the_abbreviation(line, printed):
     assert num.printed == printed
     if num.read_as:
         assert "จุดท้ายอักษรย่อ" in number_reading(num, 1)[0].message
+
+
+def test_a_place_name_a_gap_split_still_names_the_office_place():
+    from build_tools.ingest.analyze import Env
+    from build_tools.sources.corpus import load_corpus
+    from conftest import ROOT
+
+    reg = Env.of(load_corpus(ROOT / "corpus")).registry
+    office = reg.office_of_name("จังหวัดข อนแก่น")
+    assert (office.agency, office.province) == ("province", "ขอนแก่น")

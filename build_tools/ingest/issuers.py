@@ -99,7 +99,7 @@ class Registry:
         office = Office(agency, name, level, exact=text.startswith(name))
         rest = text[n:].strip(" .,")
         if level and rest:
-            place_of(office, rest.split(" ")[0])
+            place_of(office, rest)
         return office
 
 
@@ -125,12 +125,16 @@ def place_of(office: Office, text: str, province: str | None = None) -> None:
     if level == "subdistrict":
         return
     names = _gazetteer_names(level, province or office.province)
-    word = text.split(" ")[0]
-    if word in names:
-        hit = word
-    else:
-        near = fuzzy.best_name(word, names, max_share=0.3)
-        hit = near[0] if near else None
+    words = text.split(" ")
+    hit = None
+    # its first word, or its first two joined (a gap OCR put inside the name: `ข อนแก่น`)
+    for word in [words[0]] + (["".join(words[:2])] if len(words) > 1 and len(words[0]) <= 3 else []):
+        if word in names:
+            hit = word
+        elif near := fuzzy.best_name(word, names, max_share=0.3):
+            hit = near[0]
+        if hit:
+            break
     if hit is None:
         return
     if level == "province":
