@@ -230,3 +230,10 @@ def test_a_place_name_a_gap_split_still_names_the_office_place():
     reg = Env.of(load_corpus(ROOT / "corpus")).registry
     office = reg.office_of_name("จังหวัดข อนแก่น")
     assert (office.agency, office.province) == ("province", "ขอนแก่น")
+
+
+def test_a_quote_at_the_end_of_a_fields_line_stays():
+    from build_tools.ingest.letter import _joined
+
+    assert _joined([(1, "พลังชุมชน พลังสร้างสรรค์ \""), (2, "สยามเมืองยิ้ม\"")]) == \
+        "พลังชุมชน พลังสร้างสรรค์ \"สยามเมืองยิ้ม\""

@@ -82,6 +82,7 @@ DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[ก-ฮ]|[0-9][ก-ฮ]|[�
 SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส. at a line's end
+LINE_END_SPECKS = re.compile(r"[\s.,:;|_~-]+$")
 LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
 # An item's number OCR read as one or two letters (`ร รายชื่อ...`, `วล แบบสำรวจ...`): no word.
 # With its dot, also read with a vowel or a mark (`ไต่. แบบสำรวจ...`).
@@ -123,9 +124,9 @@ def _without_trailing_debris(text: str) -> str:
 
 def _without_line_end_specks(text: str) -> str:
     """A field's line without the specks at its end (`ผู้นำชุมชนและ . |`); an abbreviation
-    keeps its dot (`ป.ป.ส.`)."""
+    keeps its dot (`ป.ป.ส.`), a quote stays (it opens a name the next line goes on with)."""
     kept = ABBREVIATION_END.search(text)
-    return text[:kept.end()] if kept else _without_trailing_junk(text)
+    return text[:kept.end()] if kept else LINE_END_SPECKS.sub("", text)
 
 
 def _without_trailing_junk(text: str) -> str:
