@@ -127,6 +127,16 @@ def test_speckles_read_as_punctuation_are_dropped():
     assert layout.clean_tokens(line) == "ขอ  แสดง"
 
 
+@pytest.mark.parametrize("text, noise", [
+    ("เรื่อง  0910.4445 2ศาวนปงาติหรปาตันนบปการป้องกันและ", False),  # a stain across a line of text
+    ("ฐ ฒ", True),  # the emblem's outline
+])
+def test_a_tall_unsure_line_is_a_picture_only_when_it_reads_as_a_few_letters(text, noise):
+    words = [Word(w, Box(10 + 60 * i, 0, 50, 110), 55.0) for i, w in enumerate(text.split())]
+    line = TLine((1, 1, 1), words, text)
+    assert layout.is_noise(line, layout.clean_tokens(line), height=19) is noise
+
+
 # --- Thai digits read again --------------------------------------------------------------
 
 @pytest.mark.parametrize("family", ["Kinnari", "TlwgTypewriter"])

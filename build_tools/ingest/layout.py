@@ -15,6 +15,7 @@ from build_tools.normalization import fuzzy
 GAP = "     "  # what stands for a wide gap between two parts of a printed row
 PUNCT_ONLY = re.compile(r"^[\W_]+$")
 TALL = 2.4  # a "line" this many times taller than the text is a picture (the emblem, a seal)
+TEXT_LETTERS = 12  # a picture's outline reads as a few letters; a line of text as more
 
 
 @dataclass
@@ -56,8 +57,8 @@ def is_noise(line: TLine, text: str, height: float) -> bool:
     """Not text: a picture's outline, a row of marks, a scribble read as letters."""
     box = line.box
     skel = fuzzy.skeleton(text)
-    if box.height > TALL * height * 1.6 and line.conf < 70:
-        return True
+    if box.height > TALL * height * 1.6 and line.conf < 70 and len(skel) < TEXT_LETTERS:
+        return True  # (a damaged line of text, a stain across it, reads as many letters: kept)
     if len(skel) <= 2 and (box.height < 0.7 * height or line.conf < 60):
         return True
     tokens = text.split()
