@@ -237,3 +237,18 @@ def test_a_quote_at_the_end_of_a_fields_line_stays():
 
     assert _joined([(1, "พลังชุมชน พลังสร้างสรรค์ \""), (2, "สยามเมืองยิ้ม\"")]) == \
         "พลังชุมชน พลังสร้างสรรค์ \"สยามเมืองยิ้ม\""
+
+
+# --- the signature block and an enclosure's count, with specks ----------------------------
+
+def test_a_speck_read_as_a_letter_before_the_signatorys_name_or_after_the_position():
+    L = _letter(OPENING[:3] + ["เรียน พัฒนาการอำเภอ ทุกอำเภอ"] + BODY
+                + ["จึงเรียนมาเพื่อโปรดพิจารณาดำเนินการต่อไป", "ขอแสดงความนับถือ.", "ย (นายอนันต์ แก้วประเสริฐ)",
+                   "ปลัดกระทรวงมหาดไทย ก"])
+    assert L.signatory == {"name": "นายอนันต์ แก้วประเสริฐ", "position": "ปลัดกระทรวงมหาดไทย", "line": 9}
+
+
+def test_an_enclosures_count_with_a_dash_before_its_unit():
+    L = _letter(OPENING[:3] + ["เรียน นายอำเภอ ทุกอำเภอ",
+                               "สิงทีส่งมาด้วย แนวทางการขยายผลโครงการ     จ้านวน ๑ -แผ่น ."] + BODY + SIGNED)
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [("แนวทางการขยายผลโครงการ", "๑ แผ่น")]

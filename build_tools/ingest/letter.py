@@ -28,9 +28,9 @@ __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
 ITEM_RE = re.compile(HEADER_ITEM_RE.pattern + "(.+)$")  # an item: its number, its text
 # จำนวน as OCR reads it (จํานวน, จ้านวน, จำน่วน, จํงนวน), the figure and its unit, with the
-# specks OCR puts between them (จํานวน' ๑ ฉบับ, ๓: ฉบับ, ๑ชุด๋).
+# specks OCR puts between them (จํานวน' ๑ ฉบับ, ๓: ฉบับ, ๑ -แผ่น, ๑ชุด๋).
 COUNT_WORD = re.compile(r"จ\S{1,4}วน")
-_SPECKS = r"[\s'\"`“”‘’:;.,|]*"
+_SPECKS = r"[\s'\"`“”‘’:;.,|\-]*"
 COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([\u0e01-\u0e4e]*)[^\u0e01-\u0e59]*$")
 TONE_AT_END = re.compile("[\u0e48-\u0e4b]$")
 ITEM_LOOSE = re.compile(r"^([2-9๒-๙])\s+(?=[ก-ฮเแโใไ])(.+)$")  # an item number whose dot was lost
