@@ -19,7 +19,7 @@ from build_tools.normalization.split_words import rejoin_split_words
 NAME_RE = re.compile(r"^\(+(?!ลงชื่อ)([^()]{3,}?)(?:\)+[^()\u0e01-\u0e4e]{0,6})?\s*$")
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
 CLOSING_END = re.compile(r"นับ\s*ถือ[^\u0e01-\u0e4e]*$")  # ขอแสดงความนับถือ's last word
-LONE_LETTER_AT_END = re.compile(r"\s+[ก-ฮ]$")  # a speck read as a letter after the last word
+LONE_LETTER_AT_END = re.compile(r"\s+[ก-ฮ]$")  # a speck read as a letter after a position (a name keeps it)
 SPECK_BEFORE_NAME = re.compile(r"^[^\s()]{1,2}\s+(?=\()")  # a speck read as a letter: `ย (นายอนันต์ ...)`
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
@@ -74,8 +74,7 @@ def _tidy(text: str, split_words: bool = False) -> str:
     if m := re.search(r"[^\u0e01-\u0e4e]+$", text):  # (an abbreviation keeps its last dot: ป.ป.ส.)
         keep = "." if m.group(0).startswith(".") and re.search(r"\.[ก-ฮ]$", text[: m.start()]) else ""
         text = text[: m.start()] + keep
-    text = LONE_LETTER_AT_END.sub("", text)
-    return rejoin_split_words(text) if split_words else text
+    return rejoin_split_words(LONE_LETTER_AT_END.sub("", text)) if split_words else text
 
 
 def _junk(row: Row) -> bool:
