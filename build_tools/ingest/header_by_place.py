@@ -1,6 +1,7 @@
 """Header fields whose label OCR lost, read by their place in the form: เรื่อง under the
 title or the date line, ถึง under a หนังสือประทับตรา's number, เรียน right before อ้างถึง,
-สิ่งที่ส่งมาด้วย or the body, and สิ่งที่ส่งมาด้วย by its first item and that item's count.
+สิ่งที่ส่งมาด้วย or the body, อ้างถึง by the letter it cites (หนังสือ... with a number or a
+date), and สิ่งที่ส่งมาด้วย by its first item and that item's count.
 A mixin of HeaderReader (header.py): it reads the same rows and fills the same Head."""
 from __future__ import annotations
 
@@ -14,9 +15,8 @@ from build_tools.ingest.numbers import find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 
 MAX_SUBJECT_ROWS = 4
-# อ้างถึง's citation and สิ่งที่ส่งมาด้วย's first item whose label OCR lost (a letter or a
-# speck of the label may be left before them).
 CITATION_ROWS = 2  # lines below อ้างถึง a citation's number and date may wrap onto
+# What OCR left of a lost label before its field's text (a letter or a speck: `ง หนังสือ...`).
 LABEL_LEFT = re.compile(r"^[^\s0-9๐-๙]{1,2}\s+")
 FIRST_ITEM = re.compile(r"^[1๑]\s*[.,)]\s*(?=[ก-ฮเแโใไ])")
 
