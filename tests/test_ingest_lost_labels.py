@@ -252,3 +252,13 @@ def test_an_enclosures_count_with_a_dash_before_its_unit():
     L = _letter(OPENING[:3] + ["เรียน นายอำเภอ ทุกอำเภอ",
                                "สิงทีส่งมาด้วย แนวทางการขยายผลโครงการ     จ้านวน ๑ -แผ่น ."] + BODY + SIGNED)
     assert [(e["title"], e["count"]) for e in L.enclosures] == [("แนวทางการขยายผลโครงการ", "๑ แผ่น")]
+
+
+def test_a_stamped_letters_date_whose_day_was_lost_is_flagged_not_replaced_by_a_body_date():
+    L = _letter(["ที่ มท 0810.5/ว 3895            กรมส่งเสริมการปกครองท้องถิ่น", "ถนนนครราชสีมา เขตดุสิต กทม. 10300",
+                 "ถึง ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+                 "ตามที่ กรมการพัฒนาชุมชน ได้ลงนามบันทึกความร่วมมือ เมื่อวันที่ ๑๒ มิถุนายน ๒๕๕๒ นั้น",
+                 "จึงเรียนมาเพื่อโปรดทราบและดำเนินการต่อไป", ".. มิถุนายน  2553.",
+                 "สำนักพัฒนาและส่งเสริมการบริหารงานท้องถิ่น", "โทร. 0-2241-9000 ต่อ 2202"])
+    assert L.form == "stamped" and L.date is None
+    assert [(f.kind, f.line) for f in L.flags if f.kind.startswith("date")] == [("date_invalid", 6)]

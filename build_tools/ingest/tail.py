@@ -129,8 +129,8 @@ def _anchor(rows: list[Row], start: int, form: Form, t: Tail) -> int | None:
             t.date, t.date_line = found[0], rows[d].n
         elif d is not None:
             t.date_unread = (rows[d].n, strip_junk(rows[d].text))
-        else:
-            d = _stamped_date_place(rows, start)
+        elif (d := _stamped_date_place(rows, start)) is not None and dated_line(rows[d].text):
+            t.date_unread = (rows[d].n, strip_junk(rows[d].text))  # (`.. มิถุนายน 2553.`: its day lost)
         if d is not None:
             k = d - 1
             while k > start and _junk(rows[k]):
