@@ -262,3 +262,12 @@ def test_a_stamped_letters_date_whose_day_was_lost_is_flagged_not_replaced_by_a_
                  "สำนักพัฒนาและส่งเสริมการบริหารงานท้องถิ่น", "โทร. 0-2241-9000 ต่อ 2202"])
     assert L.form == "stamped" and L.date is None
     assert [(f.kind, f.line) for f in L.flags if f.kind.startswith("date")] == [("date_invalid", 6)]
+
+
+def test_a_date_line_whose_year_lost_a_digit_is_flagged_as_such():
+    L = _letter(["ที่ ขก ๐๐๑๗.๑/๒๔๖          ศาลากลางจังหวัดขอนแก่น", "ถนนศูนย์ราชการ ขก ๔๐๐๐๐", "๓๑ ธันวาคม ๒๕๘",
+                 "เรื่อง ขอเชิญประชุม", "เรียน นายอำเภอ ทุกอำเภอ",
+                 "ตามที่ ได้ลงนามบันทึกความร่วมมือ เมื่อวันที่ ๑๒ มิถุนายน ๒๕๕๒ นั้น"] + SIGNED)
+    assert L.date is None
+    (f,) = [f for f in L.flags if f.kind.startswith("date")]
+    assert (f.kind, f.line) == ("date_invalid", 3) and "ปี พ.ศ. อ่านได้ไม่ครบสี่หลัก" in f.message

@@ -10,8 +10,9 @@ from build_tools.ingest.dates import DateReading, month_of, read_dates
 from build_tools.normalization import fuzzy
 
 _MONTH_YEAR = re.compile(r"(?P<month>[ก-ฮเแโใไ][^\s\d]{1,12})\s*[.,]?\s*"
-                         rf"(?P<year>\d(?:[{THAI_MARKS}]?\d){{3}}|\d{{2}})(?!\d)")  # (a mark between its digits)
-_BE_YEAR = re.compile(r"(?:25|๒๕)[0-9๐-๙]{2}(?![0-9๐-๙])")
+                         rf"(?P<year>\d(?:[{THAI_MARKS}]?\d){{3}}|25\d|\d{{2}})(?!\d)")  # (a mark between its
+# digits; a Buddhist-era year that lost a digit, `๒๕๘`)
+BE_YEAR = re.compile(r"(?:25|๒๕)[0-9๐-๙]{2}(?![0-9๐-๙])")
 
 
 def date_line(text: str) -> DateReading | None:
@@ -38,7 +39,7 @@ def month_year_line(text: str) -> bool:
 def year_line(text: str) -> bool:
     """A short line with a Buddhist-era year in it: a date line whatever OCR made of its
     day and month (`8 หฤก 2552`)."""
-    m = _BE_YEAR.search(text)
+    m = BE_YEAR.search(text)
     return m is not None and len(re.sub(r"[^ก-ฮ]", "", text[: m.start()] + text[m.end():])) <= 12
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from build_tools.common.thai import THAI_MARKS, to_arabic_digits
 from build_tools.ingest.checks import number_reading
+from build_tools.ingest.date_lines import BE_YEAR
 from build_tools.ingest.dates import DateReading, first_date, read_dates
 from build_tools.ingest.field_lines import CITES
 from build_tools.ingest.field_lines import ITEM_RE as HEADER_ITEM_RE
@@ -310,8 +311,9 @@ def extract_letter(lines: list[tuple[int, str]]) -> Letter:
     if L.date is None:
         _set_date(L, t.date, t.date_line, "header")
     if L.date is None and h.date_unread:  # the date line is there: a date elsewhere is not the letter's
-        L.flags.append(Flag("date_invalid", f"อ่านวันที่ของหนังสือ '{h.date_unread[1]}' ไม่ได้ (อ่านได้เพียงเดือน"
-                                            "และปี): ตรวจกับต้นฉบับ", h.date_unread[0], wrong=h.date_unread[1]))
+        why = "อ่านได้เพียงเดือนและปี" if BE_YEAR.search(h.date_unread[1]) else "ปี พ.ศ. อ่านได้ไม่ครบสี่หลัก"
+        L.flags.append(Flag("date_invalid", f"อ่านวันที่ของหนังสือ '{h.date_unread[1]}' ไม่ได้ ({why}): "
+                                            "ตรวจกับต้นฉบับ", h.date_unread[0], wrong=h.date_unread[1]))
     elif L.date is None and t.date_unread:
         L.flags.append(Flag("date_invalid", f"อ่านวันที่ใต้ชื่อส่วนราชการ '{t.date_unread[1]}' ไม่ได้: "
                                             "ตรวจกับต้นฉบับ", t.date_unread[0], wrong=t.date_unread[1]))
