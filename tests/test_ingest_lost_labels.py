@@ -223,9 +223,10 @@ def test_an_abbreviation_whose_dot_was_lost_is_the_abbreviation(line, printed):
 
 
 def test_a_place_name_a_gap_split_still_names_the_office_place():
+    from conftest import ROOT
+
     from build_tools.ingest.analyze import Env
     from build_tools.sources.corpus import load_corpus
-    from conftest import ROOT
 
     reg = Env.of(load_corpus(ROOT / "corpus")).registry
     office = reg.office_of_name("จังหวัดข อนแก่น")
@@ -271,3 +272,15 @@ def test_a_date_line_whose_year_lost_a_digit_is_flagged_as_such():
     assert L.date is None
     (f,) = [f for f in L.flags if f.kind.startswith("date")]
     assert (f.kind, f.line) == ("date_invalid", 3) and "ปี พ.ศ. อ่านได้ไม่ครบสี่หลัก" in f.message
+
+
+@pytest.mark.parametrize("line, printed, why", [
+    ("นม 002ร3่.1/522                          ศาลากลางจังหวัดนครราชสีมา", "นม 0023.1/522", "ตัวอักษรแทรกในตัวเลข"),
+    ("2. หนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐. ๗ฆว 1002 ลงวันที่ 13", "มท ๐๔๑๐.๗/ว 1002", "เครื่องหมาย / หรือ ว"),
+])
+def test_a_speck_read_as_a_letter_in_a_numbers_digits_or_its_slash_read_as_a_letter(line, printed, why):
+    from build_tools.ingest.checks import number_reading
+    from build_tools.ingest.numbers import find_number
+
+    num = find_number(line)
+    assert num.printed == printed and why in number_reading(num, 1)[0].message

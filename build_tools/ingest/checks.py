@@ -9,7 +9,7 @@ import datetime as dt
 import itertools
 import re
 
-from build_tools.common.thai import to_arabic_digits, to_thai_digits
+from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
 from build_tools.ingest.dates import first_date, read_dates
 from build_tools.ingest.flags import Flag
@@ -66,6 +66,8 @@ def number_reading(num: Number | None, line: int | None) -> list[Flag]:
         why = "เลข ๑ กับเครื่องหมาย / ที่ OCR อ่านรวมเป็นตัว บ"
     elif re.search(r"[-'‘’`]", num.read_as):
         why = "ขีดหรือจุดที่ OCR อ่านแทรกระหว่างรหัสกับตัวเลข"
+    elif re.search(rf"[0-9๐-๙][ก-ฮ][{THAI_MARKS}]*[0-9๐-๙]", num.read_as.split("/")[0]):
+        why = "จุดฝุ่นที่ OCR อ่านเป็นตัวอักษรแทรกในตัวเลขของรหัส"
     elif num.kind == "abbreviation" and not num.read_as.startswith(num.code or "-"):
         why = "จุดท้ายอักษรย่อที่ OCR อ่านไม่ได้"
     else:

@@ -26,12 +26,10 @@ import re
 
 from build_tools.ingest.date_lines import date_line, month_year_line
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.numbers import Number, find_number
+from build_tools.ingest.numbers import DIGIT_LOOKALIKES, Number, find_number
 from build_tools.ingest.prefixes import is_known, known_offices
 from build_tools.normalization import fuzzy
 
-# letter -> the digits it stood for, the likelier first (counts above)
-DIGIT_LOOKALIKES = {"ฒ": "๙๗", "ซ": "๗", "ญ": "๗", "ด": "๑", "อ": "๖", "ไ": "๒"}
 _LOOK = "[" + "".join(DIGIT_LOOKALIKES) + "]"
 _MARKS = "[" + re.escape("".join(sorted(fuzzy.MARKS))) + "]*"  # a tone or vowel mark OCR adds to the letter
 _IN_DIGITS = re.compile(rf"(?<=[๐-๙]{{2}}){_LOOK}{_MARKS}(?=[๐-๙./])")

@@ -16,15 +16,20 @@ from build_tools.common.thai import THAI_MARKS, to_arabic_digits
 from build_tools.ingest.dates import EARLIEST_BE, latest_be
 
 D = r"[0-9๐-๙]"
+# Letters Tesseract reads for a Thai digit of like shape: letter -> the digits it stood for,
+# the likelier first (lookalikes.py reads them back; another letter there is a speck).
+DIGIT_LOOKALIKES = {"ฒ": "๙๗", "ซ": "๗", "ญ": "๗", "ด": "๑", "อ": "๖", "ไ": "๒"}
+_LOOKS = "".join(DIGIT_LOOKALIKES)
 M = f"[{THAI_MARKS}]*"  # marks OCR adds to a letter
-# `/` as OCR reads it (also a 7 or a ฒ glued to the ว after it, or lost before ว); what
+# `/` as OCR reads it (also a 7, a ฒ or a ฆ glued to the ว after it, or lost before ว); what
 # stands between it and the serial when ว was misread (a bracket, a bar, ร; a lone 1 or 7
 # only with a space after it, or it is the serial's first digit), or a speck read as a
 # letter after ว (`/วจ 1631`); a speck between the code and the office's digits (`ยธ-๐๖๐๔`,
-# `ขก'0518`) or between ว and the serial (`/ว-๕๑๓๕`).
+# `ขก'0518`) or between ว and the serial (`/ว-๕๑๓๕`), or read as a letter between the office's
+# digits (`นม 002ร3.2`).
 _GOV = re.compile(
-    rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`]))?\s*(?P<office>{D}{{2,5}}(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
-    rf"(?P<slash>[/|]|[7ฒ](?=\s*ว)|(?<![7ฒ])(?=ว{M}\s*{D}))\s*"
+    rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`]))?\s*(?P<office>(?:{D}{{2,5}}|{D}{{1,3}}(?P<inner>(?![{_LOOKS}])[ก-ฮ]{M}){D}{{1,3}}{M})(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
+    rf"(?P<slash>[/|]|[7ฒฆ](?=\s*ว)|(?<![7ฒฆ])(?=ว{M}\s*{D}))\s*"
     rf"(?:(?P<circ>ว{M}(?P<speck>[ก-ฮ](?=\s))?\s*(?:[.,]|(?P<dash>-))?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+))?"
     rf"(?P<serial>{D}{{1,6}})(?!{D})")
 _MARKS = re.compile(M[:-1] + "+")
@@ -76,6 +81,9 @@ def implausible(num: Number) -> str | None:
 
 
 def _tidy_office(text: str) -> str:
+    """The office's digits as printed: spaces out, a dot for OCR's comma or colon, a speck
+    read as a letter between two digits out (`002ร3`)."""
+    text = re.sub(rf"(?<=[0-9๐-๙])[ก-ฮ]?[{THAI_MARKS}]*(?=[0-9๐-๙.,:\s]|$)", "", text)
     return re.sub(r"\s*[.,:]\s*", ".", re.sub(r"\s+", "", text))
 
 
@@ -92,9 +100,10 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
         code = _MARKS.sub("", m["code"].replace(" ", ""))
         circular = bool(m["circ"] or m["junk"])  # the junk between `/` and the serial is a misread ว
         circ = "ว " if circular else ""
+        misread = m["slash"] != "/" or any(m[g] for g in ("junk", "speck", "gap", "dash", "inner"))
         found.append(Number(f"{code} {_tidy_office(m['office'])}/{circ}{m['serial']}", "government", code,
                             _tidy_office(m["office"]), m["serial"], None, circular, m.start(), m.end(),
-                            _damaged(m, m["slash"] != "/" or bool(m["junk"] or m["speck"] or m["gap"] or m["dash"]))))
+                            _damaged(m, misread)))
     if "abbreviation" in kinds and (m := _ABBR.search(text)):
         code = f"{m['code']}."
         found.append(Number(f"{code} {m['serial']}/{m['year']}", "abbreviation", code, None, m["serial"],
