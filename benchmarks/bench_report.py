@@ -6,13 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from pathlib import Path
 
+from letterset.report import DEFAULT_SEED, seeds_table
 from measured import merged
 
 FAULTS_TABLE = Path(__file__).resolve().parent / "results" / "faults.md"
 INGEST_TABLE = Path(__file__).resolve().parent / "results" / "ingest_eval.md"  # benchmarks/ingest_eval.py
 INGEST_NOTES = Path(__file__).resolve().parent / "results" / "ingest_held_out.md"  # kept by hand
+INGEST_RESULTS = Path(__file__).resolve().parent / "results"  # ingest_eval*.json: each seed's last run
+SEEDS_HEADING = "### ทุกชุดหนังสือทดสอบ (every letter set, its last run)"
+SEEDS_INTRO = ("Made from each set's JSON results (`ingest_eval.py --seed N`): the same 34 specifications, "
+               "other words, numbers and specks. \"scans + OCR text\" pools the scan (our OCR) and the plain "
+               "`tesseract` text. Which sets were studied and which are held out: the notes below.")
 # Rebuild measurements taken apart from a whole run (benchmarks/rebuild.py), with notes.
 REBUILD_NOTES = Path(__file__).resolve().parent / "results" / "rebuild.md"
 # Full builds side by side with plain MkDocs, measured apart (benchmarks/full_build.py).
@@ -260,11 +267,26 @@ def docs_page(results: list[dict], mach: dict, took: float, plot: str | None) ->
 
 
 def ingest_section() -> str:
-    """The ingest evaluation's table (written by ingest_eval.py) and, after it, the notes
+    """The ingest evaluation's table (written by ingest_eval.py), the table of every letter
+    set's last run (one row a seed, from their JSON results) and, after them, the notes
     kept by hand on the sets of other seeds (held-out checks)."""
     table = INGEST_TABLE.read_text(encoding="utf-8") if INGEST_TABLE.is_file() else "(not run yet)"
     notes = _without_comment(INGEST_NOTES.read_text(encoding="utf-8")) if INGEST_NOTES.is_file() else ""
-    return table.rstrip("\n") + ("\n\n" + notes if notes else "")
+    seeds = seeds_section()
+    return table.rstrip("\n") + ("\n\n" + seeds if seeds else "") + ("\n\n" + notes if notes else "")
+
+
+def seeds_section() -> str:
+    """Every letter set's last whole run, side by side (`ingest_eval.py --seed N` keeps its
+    rows in ingest_eval-seedN.json; the default seed's in ingest_eval.json)."""
+    results = {}
+    for path in sorted(INGEST_RESULTS.glob("ingest_eval*.json")):
+        m = re.fullmatch(r"ingest_eval(?:-seed(\d+))?\.json", path.name)
+        if m:
+            results[int(m[1]) if m[1] else DEFAULT_SEED] = json.loads(path.read_text(encoding="utf-8"))
+    if len(results) < 2:
+        return ""
+    return "\n".join([SEEDS_HEADING, "", SEEDS_INTRO, "", *seeds_table(results)])
 
 
 RESULTS_HEADING = "ผลการวัด"

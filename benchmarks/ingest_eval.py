@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from letterset.build import write_set  # noqa: E402
-from letterset.report import markdown_section, print_report  # noqa: E402
+from letterset.report import DEFAULT_SEED, markdown_section, print_report  # noqa: E402
 from letterset.score import cer, fold, score  # noqa: E402
 
 from build_tools.ingest.analyze import Env, analyze  # noqa: E402
@@ -51,7 +51,6 @@ from build_tools.sources.corpus import load_corpus  # noqa: E402
 SET_DIR = ROOT / "build" / "letter-set"
 # The results section of docs/benchmarks.md (benchmarks/bench_report.py includes it).
 MARKDOWN = ROOT / "benchmarks" / "results" / "ingest_eval.md"
-DEFAULT_SEED = 16  # the set the figures in docs/benchmarks.md are of
 NOT_GENERATOR = ("report.py", "score.py")
 # What a page's OCR result depends on (the key of its cache entry): the OCR modules and
 # what they call, the header re-reading's number, date and label readers included.
