@@ -284,3 +284,27 @@ def test_a_speck_read_as_a_letter_in_a_numbers_digits_or_its_slash_read_as_a_let
 
     num = find_number(line)
     assert num.printed == printed and why in number_reading(num, 1)[0].message
+
+
+# --- seed 21's classes ---------------------------------------------------------------------
+
+def test_a_label_whose_last_letter_ocr_lost_alone_in_its_segment_is_still_the_label():
+    L = _letter(OPENING[:3] + ["เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+                               "สิงที่ส่งมาด้ว    1. กำหนดการประชุมเชิงปฏิบัติการ   จำนวน 3 ฉบับ",
+                               "2. รายชื่อตำบลเป้าหมาย        จำนวน 1 แผ่น"] + BODY + SIGNED)
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [("กำหนดการประชุมเชิงปฏิบัติการ", "3 ฉบับ"),
+                                                                ("รายชื่อตำบลเป้าหมาย", "1 แผ่น")]
+    assert L.body_lines[0] == 7
+
+
+def test_a_letter_whose_number_is_unreadable_is_not_cut_at_a_body_line_that_begins_like_a_title():
+    lines = (["สำนักงานจังหวัดขอนแก่น", "เลขรับ '9493", "ที่ สอบต: 09672553      สมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย",
+              "5 เมษายน 2553", "เรื่อง การจัดเวทีแลกเปลี่ยนเรียนรู้", "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด"] + BODY
+             + ["ในการนี้ ขอให้มอบหมายเจ้าหน้าที่ผู้รับผิดชอบเข้าร่วมประชุมชี้แจง",
+                "แนวทางการดำเนินงาน ณ ห้องประชุมศาลากลางจังหวัดขอนแก่น"] + SIGNED)
+    assert [(p.first, p.last, p.doc_type) for p in split_bundle(lines)] == [(1, len(lines), "letter")]
+
+
+def test_the_lines_before_the_first_title_are_that_documents_own():
+    lines = ["ฐ ฒ", "๑ ๒", "แนวทางการขยายผลโครงการ ปีงบประมาณ ๒๕๕๓", "๑. ความเป็นมา", "๒. วัตถุประสงค์", "๓. วิธีดำเนินการ"]
+    assert [(p.first, p.last, p.doc_type) for p in split_bundle(lines)] == [(1, 6, "guidance")]

@@ -100,8 +100,8 @@ class HeaderReader(ByPlace):
         if len(row.segs) < 2:
             return row
         first, second = row.segs[0], row.segs[1]
-        if any(label_at(first, f) == "" for f in self.h.form.header):
-            return Row(row.n, row.text, [f"{first} {second}", *row.segs[2:]])
+        if any(label_at(first, f) == "" for f in self.h.form.header):  # (`: `: a label whose end OCR lost
+            return Row(row.n, row.text, [f"{first}: {second}", *row.segs[2:]])  # must not take the gap for it)
         if len(first) <= 3 and not re.search("[ก-ฮ]", first) \
                 and any(label_at(second, f) for f in self.labelled):
             return Row(row.n, row.text, row.segs[1:])  # a speck in the margin before a label

@@ -79,11 +79,36 @@ def _ends_letter(t: str) -> bool:
 def split_bundle(lines: list[str]) -> list[Part]:
     rows = [(i + 1, clean(t)) for i, t in enumerate(lines)]
     nonblank = [(n, t) for n, t in rows if t]
-    starts: list[tuple[int, str]] = []
-    ended = True  # the document before (none yet) has ended
+    if not nonblank:
+        return []
+    starts = _starts(nonblank, lines, [])
+    if not starts or (starts[0][0] > nonblank[0][0] and starts[0][1] != "letter"):
+        # Nothing marks the first document's start: a letter whose number OCR spoiled (then a
+        # wrapped body line that begins like a title, `แนวทางการดำเนินงาน ณ ...`, is no title),
+        # or the lines before the first title, which are that document's: none is dropped.
+        before = [(n, t) for n, t in nonblank if not starts or n < starts[0][0]]
+        if _looks_like_letter(before):
+            starts = _starts(nonblank, lines, [(nonblank[0][0], "letter")])
+        else:
+            starts = [(nonblank[0][0], starts[0][1] if starts else "guidance")] + starts[1:]
+    if starts[0][0] > nonblank[0][0]:
+        starts[0] = (nonblank[0][0], "letter")  # a stamp or the emblem above the first letter's number
+    parts = []
+    for j, (first, kind) in enumerate(starts):
+        limit = starts[j + 1][0] if j + 1 < len(starts) else len(lines) + 1
+        last = max(n for n, t in nonblank if first <= n < limit)
+        parts.append(Part(first, last, kind))
+    return parts
+
+
+def _starts(nonblank: list[tuple[int, str]], lines: list[str], starts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(first line, kind) of each document, after `starts` (a letter already begun at the
+    first line, or none)."""
+    starts = list(starts)
+    ended = not starts  # the document before (none yet) has ended
     skip_next = False
     for k, (n, t) in enumerate(nonblank):
-        if skip_next:
+        if skip_next or (starts and n == starts[0][0]):
             skip_next = False
             continue
         nxt = nonblank[k + 1][1] if k + 1 < len(nonblank) else ""
@@ -99,16 +124,7 @@ def split_bundle(lines: list[str]) -> list[Part]:
             continue
         if starts and starts[-1][1] == "letter" and _ends_letter(t):
             ended = True
-    if not starts and nonblank:
-        starts = [(nonblank[0][0], "letter" if _looks_like_letter(nonblank) else "guidance")]
-    if nonblank and starts[0][0] > nonblank[0][0] and starts[0][1] == "letter":
-        starts[0] = (nonblank[0][0], "letter")  # a stamp or the emblem above the first letter's number
-    parts = []
-    for j, (first, kind) in enumerate(starts):
-        limit = starts[j + 1][0] if j + 1 < len(starts) else len(lines) + 1
-        last = max(n for n, t in nonblank if first <= n < limit)
-        parts.append(Part(first, last, kind))
-    return parts
+    return starts
 
 
 def _looks_like_letter(nonblank: list[tuple[int, str]]) -> bool:
