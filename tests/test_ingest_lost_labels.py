@@ -308,3 +308,21 @@ def test_a_letter_whose_number_is_unreadable_is_not_cut_at_a_body_line_that_begi
 def test_the_lines_before_the_first_title_are_that_documents_own():
     lines = ["ฐ ฒ", "๑ ๒", "แนวทางการขยายผลโครงการ ปีงบประมาณ ๒๕๕๓", "๑. ความเป็นมา", "๒. วัตถุประสงค์", "๓. วิธีดำเนินการ"]
     assert [(p.first, p.last, p.doc_type) for p in split_bundle(lines)] == [(1, 6, "guidance")]
+
+
+def test_rows_of_scattered_specks_between_labelled_fields_do_not_end_the_header():
+    L = _letter(OPENING[:3] + ["ส       '=     ว     %๑“|     ฉ-      =-", "เรียน เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด",
+                               "๑ =:     ฉณ- ส     1     ”-     งุ     ฆ", "อ้างถึง 1. หนังสือกรมส่งเสริมการปกครองท้องถิ่น "
+                               "ที่ มท 0810.1/ว 1631 ลงวันที่ 20", "สิงหาคม 2552", "ณ ส ๓๓ ๑       1 ซ     -",
+                               "2. หนังสือจังหวัดขอนแก่น ที่ มท 0810.3/ว 3142 ลงวันที่ 24 ตุลาคม 2552"] + BODY + SIGNED)
+    assert L.addressee == "เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด"
+    assert [r["number"] for r in L.references] == ["มท 0810.1/ว 1631", "มท 0810.3/ว 3142"]
+    assert L.body_lines[0] == 11
+
+
+def test_a_memos_unit_ends_at_the_numbers_line():
+    L = _letter(["บันทึกข้อความ", "ส่วนราชการ ที่ว่าการอำเภอบ้านไผ่ โทร. ๐ ๔๓๒๗ ๒๐๕๕",
+                 "ท       ขก 0518.5/403       วันที่ 23 กันยายน 2553", "1เรื่", "รอง ขอความร่วมมือสนับสนุนการดำเนินงาน",
+                 "6 ยน .กำนันและผู้ใหญ่บ้าน ทุกตำบล"] + BODY + SIGNED)
+    assert L.number == "ขก 0518.5/403" and L.date == "2010-09-23"
+    assert L.body_lines[0] == 7

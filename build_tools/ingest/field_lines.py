@@ -24,9 +24,17 @@ def cites_a_letter(text: str) -> bool:
     return bool(find_number(text, ("government", "abbreviation")) or read_dates(text))
 
 
-def is_debris(row: Row) -> bool:
+SCATTERED = 4  # this many words, none longer than a speck, are specks across the line
+
+
+def is_debris(row: Row, among_fields: bool = False) -> bool:
     """A speck or a mark read as a line of its own, or specks scattered across the line
-    (`2 2 0     |    . 00`): no word, and no piece longer than a speck."""
+    (`2 2 0     |    . 00`): no word, and no piece longer than a speck.  `among_fields`:
+    between labelled fields, where no field starts as a few short pieces (above them a
+    speed class cut at the margin does: `วน    "    .`)."""
+    pieces = [len(re.sub(r"\W", "", t)) for t in row.text.split()]
+    if among_fields and len(pieces) >= SCATTERED and max(pieces) <= 3:
+        return True  # (a letter or two among them is a speck read as one: `ส  '=  ว  %๑“|  ฉ-`)
     letters = re.sub(r"[^ก-ฮ]", "", row.text)
     if len(letters) >= 2:
         return False

@@ -69,7 +69,7 @@ class HeaderReader(ByPlace):
         for i, row in enumerate(self.rows):
             if row.n in self.h.consumed or i == self.h.title_index:
                 continue
-            if is_debris(row):  # a speck or a mark read as a line of its own: not the end of the header
+            if is_debris(row, self.started):  # specks read as a line of their own: not the header's end
                 self.h.consumed.add(row.n)
                 continue
             if not self._row(i, row):
@@ -188,7 +188,8 @@ class HeaderReader(ByPlace):
 
     # --- the top block, before the labelled fields ---------------------------------
     def _top(self, i: int, row: Row, k: int, seg: str) -> bool:
-        if self.current == "unit" and not ORG_RE.match(seg) and find_number(seg) is None:
+        if self.current == "unit" and self.h.number is None and not ORG_RE.match(seg) and find_number(seg) is None:
+            # (ส่วนราชการ wraps until the number's line; a seg of that line before the number is debris)
             self.h.fields["unit"].append((row.n, seg))
             return True
         if (u := urgency_at(seg)) and not self.h.urgency:
