@@ -69,7 +69,7 @@ class HeaderReader(ByPlace):
         for i, row in enumerate(self.rows):
             if row.n in self.h.consumed or i == self.h.title_index:
                 continue
-            if is_debris(row, self.started):  # specks read as a line of their own: not the header's end
+            if is_debris(row, self.started or self.h.number is not None):  # (no speed class below the number)
                 self.h.consumed.add(row.n)
                 continue
             if not self._row(i, row):
@@ -207,7 +207,7 @@ class HeaderReader(ByPlace):
         if opens_body(seg) and (self.h.number or self.h.offices):
             return False
         if k == 0 and self._subject_by_place(i, seg):
-            self.h.fields["subject"], self.h.subject_unlabelled = [(row.n, seg)], row.n
+            self.h.fields["subject"], self.h.subject_unlabelled = [(row.n, self._without_cut_label(seg))], row.n
             self.current, self.started = "subject", True
             return True
         if self._addressee_by_place(row, k, seg):

@@ -10,9 +10,10 @@ import re
 from build_tools.ingest.date_lines import date_line
 from build_tools.ingest.dates import read_dates
 from build_tools.ingest.field_lines import CITES, COUNT_AT_END, cites_a_letter, count_column, labels_at
-from build_tools.ingest.forms import strip_junk
+from build_tools.ingest.forms import CUT_SHARE, LABELS, strip_junk
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
+from build_tools.normalization import fuzzy
 
 MAX_SUBJECT_ROWS = 4
 CITATION_ROWS = 2  # lines below อ้างถึง a citation's number and date may wrap onto
@@ -87,6 +88,18 @@ class ByPlace:
                 and (COUNT_AT_END.search(t) or any(count_column(s) for s in row.segs[1:])):
             return "enclosures"
         return None
+
+    @staticmethod
+    def _without_cut_label(seg: str, name: str = "subject") -> str:
+        """The subject read by its place without what the left margin left of its label
+        (`รือง การขยายผล...`: the end of เรื่อง, its mark lost too)."""
+        first, _, rest = strip_junk(seg).partition(" ")
+        left = fuzzy.skeleton(first)
+        for word in LABELS[name]:
+            whole = fuzzy.skeleton(word)
+            if rest.strip() and len(left) >= CUT_SHARE * len(whole) and left != whole and whole.endswith(left):
+                return rest.strip()
+        return seg
 
     @staticmethod
     def _placed_text(seg: str) -> str:

@@ -79,7 +79,7 @@ ORPHAN_MARK = re.compile(rf"(?<=\s)[{THAI_MARKS}]+")  # a mark no letter carries
 SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
 TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
-DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]")
+DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]|[0๐]")  # (a lone 0: a speck's ring)
 SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส. at a line's end
@@ -98,7 +98,8 @@ def join_lines(parts: list[str]) -> str:
     space, so Thai meets Thai with no space (the normalizer's join_broken_lines rule)."""
     out = ""
     for p in (p.strip() for p in parts if p and p.strip()):
-        glue = "" if out and (THAI.match(out[-1]) and THAI.match(p[0]) or out[-1] in "\"“(") else " "
+        closes = p[0] in "\"”" and (out.count("\"") + out.count("“")) % 2 == 1  # (the quote the line above opened)
+        glue = "" if out and (THAI.match(out[-1]) and THAI.match(p[0]) or out[-1] in "\"“(" or closes) else " "
         out = out + glue + p if out else p
     return out
 
