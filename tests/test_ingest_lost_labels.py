@@ -1,5 +1,5 @@
-"""Damage classes the fifth letter set showed (benchmarks/ingest_eval.py --seed 20), one
-class per test on small text fixtures: a letter whose number and labels OCR damaged is
+"""Damage classes the letter sets of seeds 20 and 21 showed (benchmarks/ingest_eval.py
+--seed N; seed 18 beside them), one class per test on small text fixtures: a letter whose number and labels OCR damaged is
 still a letter (by how many of a letter's parts are left), the parts of a header whose
 labels were lost at the margin read by their place, the end of a body whose closing
 OCR damaged, and a citation whose number OCR spoiled linked by its issuer's damaged name
