@@ -1,9 +1,11 @@
 """Damage classes the letter sets of seeds 20 and 21 showed (benchmarks/ingest_eval.py
---seed N; seed 18 beside them), one class per test on small text fixtures: a letter whose number and labels OCR damaged is
-still a letter (by how many of a letter's parts are left), the parts of a header whose
-labels were lost at the margin read by their place, the end of a body whose closing
-OCR damaged, and a citation whose number OCR spoiled linked by its issuer's damaged name
-and its date."""
+--seed N; seed 18 beside them), one class per test on small text fixtures: a letter whose
+number and labels OCR damaged is still a letter (by how many of a letter's parts are
+left), header fields whose labels were lost at the margin read by their place, specks
+scattered across a header line, the end of a body whose closing OCR damaged, a citation
+whose number OCR spoiled linked by its issuer's damaged name and its date, dates and
+numbers with specks inside, receipt stamps OCR damaged, and a bundle's first document
+whose start nothing marks (none of its lines dropped)."""
 import pytest
 
 from build_tools.ingest.split import split_bundle
