@@ -6,8 +6,10 @@ followed by its ที่ line, the ที่ line itself, or the title of its f
 its title line: a short line beginning with one of the TITLES below.  A new document
 starts only once the one before it has ended (a letter ends at its closing or signature;
 an enclosed document needs some content first).  The first document starts at the file's
-first line (a receipt stamp or the emblem's debris above the number belongs to it); each
-runs to its last non-blank line before the next start."""
+first line (a receipt stamp or the emblem's debris above the number belongs to it; when
+nothing marks its start, it is a letter if enough of a letter's parts are there, and no
+line before the first title is dropped); each runs to its last non-blank line before the
+next start."""
 from __future__ import annotations
 
 import re
