@@ -70,7 +70,6 @@ class ByPlace:
         return opens_body(first) or self._opens_field(below, ("references", "enclosures")) \
             or self._field_by_place(below, 0, first) is not None
 
-
     def _field_by_place(self, row: Row, k: int, seg: str) -> str | None:
         """อ้างถึง or สิ่งที่ส่งมาด้วย whose label OCR lost (a letter or a speck of it may be
         left), after the subject: a citation of a letter (`ง หนังสือกรม... ที่ ขภ ... ลงวันที่`),

@@ -74,7 +74,8 @@ class Letter:
 
 THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_LETTERS = re.compile("[ก-ฮ]")
-TRAILING_JUNK = re.compile(r"[\s.,:;'\"`|_~-]+$")
+SPECK_CHARS = r"\s.,:;|_~\-"  # what OCR leaves beside a field's words (a regex class's body)
+TRAILING_JUNK = re.compile(rf"[{SPECK_CHARS}'\"`]+$")
 ORPHAN_MARK = re.compile(rf"(?<=\s)[{THAI_MARKS}]+")  # a mark no letter carries: `ส่วนตำบล ่ทุกแห่ง`
 SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
@@ -83,8 +84,8 @@ DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[ก-ฮ]|[0-9][ก-ฮ]|[�
 SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส. at a line's end
-LINE_END_SPECKS = re.compile(r"[\s.,:;|_~-]+$")
-LEADING_SPECKS = re.compile(r"^[\s.,:;'`|_~-]+")  # (not quotes: a continued line may open with one)
+LINE_END_SPECKS = re.compile(rf"[{SPECK_CHARS}]+$")  # (quotes stay: they open a name)
+LEADING_SPECKS = re.compile(rf"^[{SPECK_CHARS}'`]+")  # (not quotes: a continued line may open with one)
 # An item's number OCR read as one or two letters (`ร รายชื่อ...`, `วล แบบสำรวจ...`): no word.
 # With its dot, also read with a vowel or a mark (`ไต่. แบบสำรวจ...`).
 ITEM_NUMBER_LOST = re.compile(r"^(?:[ก-ฮ]{1,2}|[เแโใไ]?[ก-ฮ][\u0e31-\u0e4e]?(?:[ก-ฮ][\u0e31-\u0e4e]?)?[.,:])\s+"
