@@ -205,6 +205,17 @@ def test_a_glyph_tesseract_read_as_two_digits_is_read_as_one():
     assert digits.reread_line(page, line, 128) == "๒๒๖/"
 
 
+def test_a_run_whose_word_tesseract_boxed_over_the_next_words_is_read_within_its_own_glyphs():
+    # `๐๕๑๘.` boxed across `๔/๓` after it (seed 22's L13 and L05): the digits' window slid
+    # one glyph right and each digit took its neighbour's reading (`๕๑๘๔.๔`)
+    page, boxes = _drawn_run("๐๕๑๘.๔/๓")
+    first, dot, four, slash, three = boxes[0], boxes[4], boxes[5], boxes[6], boxes[7]
+    line = _line(("๐๕๑๕.", first[0], three[2]), ("๕", four[0], four[2]), ("/", slash[0], slash[2]),
+                 ("๓", three[0], three[2]))
+    line.text = "๐๕๑๕.๕/๓"
+    assert digits.reread_line(page, line, 128) == "๐๕๑๘.๔/๓"
+
+
 def test_a_glyph_count_that_matches_the_reading_or_an_unread_glyph_leaves_the_split_alone():
     page, (g1, g2, g3, slash) = _drawn_run("๒๒๖/")
     # one reading per glyph: no glyph was cut
