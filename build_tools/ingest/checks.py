@@ -70,6 +70,8 @@ def number_reading(num: Number | None, line: int | None) -> list[Flag]:
         why = "จุดฝุ่นที่ OCR อ่านเป็นตัวอักษรแทรกในตัวเลขของรหัส"
     elif num.kind == "abbreviation" and not num.read_as.startswith(num.code or "-"):
         why = "จุดท้ายอักษรย่อที่ OCR อ่านไม่ได้"
+    elif "/" not in num.read_as and not re.search(r"[|7ฒฆ]", num.read_as):
+        why = "เครื่องหมาย / ที่ OCR อ่านไม่ได้"
     else:
         why = "เครื่องหมาย / หรือ ว ที่ OCR อ่านผิด"
     return [Flag("number_reading", f"อ่านเลขที่ '{num.read_as}' เป็น '{num.printed}' ({why}): ตรวจกับต้นฉบับ",
@@ -105,11 +107,26 @@ def _yearly_serial(num: Number, line: int | None) -> list[Flag]:
                                  "เครื่องหมาย / เป็นตัวเลข ตรวจกับต้นฉบับ", line, wrong=num.printed)]
 
 
+OFFICE_DIGITS = 4  # a ministry's two and its department's two; a province's 00 and its office's two
+
+
+def _short_office(num: Number, line: int | None) -> list[Flag]:
+    """An office code of three digits (`สข ๐๑๙.๕`): OCR lost one.  Every office code begins
+    with 0 (a province's with 00), so the likeliest loss is a 0 at its start: suggested."""
+    office = (num.office or "").split(".")[0]
+    if num.kind != "government" or len(office) != OFFICE_DIGITS - 1:
+        return []
+    zero = "๐" if re.match("[๐-๙]", office) else "0"
+    return [Flag("number_check", f"รหัสส่วนราชการ '{office}' ในเลขที่ '{num.printed}' มีเพียง {len(office)} หลัก "
+                                 f"(รหัสมี {OFFICE_DIGITS} หลัก): OCR อาจอ่านเลข 0 หายไป ตรวจกับต้นฉบับ", line,
+                 suggestion=num.printed.replace(office, zero + office, 1), wrong=num.printed)]
+
+
 def check_number(num: Number | None, date_iso: str | None, expected_prefixes: list[str],
                  line: int | None) -> list[Flag]:
     if num is None:
         return []
-    flags = number_reading(num, line) + _long_serial(num, line) + _yearly_serial(num, line)
+    flags = number_reading(num, line) + _long_serial(num, line) + _yearly_serial(num, line) + _short_office(num, line)
     if num.year and date_iso:
         be = str(dt.date.fromisoformat(date_iso).year + BE_OFFSET)
         if to_arabic_digits(num.year) != be:

@@ -147,7 +147,7 @@ class HeaderReader(ByPlace):
 
     def _label_fits(self, name: str, rest: str, row: Row) -> bool:
         if name == "number":
-            return find_number(rest) is not None
+            return find_number(rest, after_label=True) is not None
         if name == "date":
             return bool(read_dates(rest))
         if name == "references":  # อ้างถึง as a header field cites a letter (a number or a date)
@@ -168,7 +168,7 @@ class HeaderReader(ByPlace):
 
     def _store(self, name: str, row: Row, rest: str) -> None:
         if name == "number":
-            num = find_number(rest)
+            num = find_number(rest, after_label=True)
             self.h.number, self.h.number_line, self.h.number_labelled = num, row.n, True
             after = rest[num.end:].strip()
             dated = label_at(after, "date") if after else None

@@ -43,6 +43,13 @@ _ABBR = re.compile(rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{{2,6}})(?P<dot>\.)?[\s.]*
 # พุทธศักราช): no office issues ten thousand of them in one year.
 SERIAL_DIGITS = 4
 _YEARLY = re.compile(rf"(?<![ก-ฮ0-9๐-๙])(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*(?P<year>{D}{{4}})(?!{D})")
+# A `/` OCR lost altogether, read only where a number must stand (after a ที่ label, at the
+# start of the text): a government number's sub-unit (one digit after the office's dot) runs into
+# the serial (`ลป 0518.4243`, `0518.4 243`); a serial runs into its year (`62553`).
+_LEAD = r"^[\s.,'‘’`-]*"
+_GOV_NO_SLASH = re.compile(rf"{_LEAD}(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*\.?\s*(?P<office>{D}{{4}})\s*[.,]\s*"
+                           rf"(?P<sub>{D})\s*(?P<serial>{D}{{1,5}})(?!{D})")
+_YEARLY_NO_SLASH = re.compile(rf"{_LEAD}(?P<serial>{D}{{1,4}})(?P<year>{D}{{4}})(?!{D})")
 
 
 @dataclass
@@ -91,8 +98,10 @@ def _tidy_office(text: str) -> str:
 _ONE_SLASH_AS_BO = re.compile(rf"(?<={D})(\s*[.,]\s*)บ(?=\s*(?:ว|{D}))")
 
 
-def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation", "yearly")) -> Number | None:
-    """The first letter number in `text`, of the kinds allowed."""
+def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation", "yearly"),
+                after_label: bool = False) -> Number | None:
+    """The first letter number in `text`, of the kinds allowed; `after_label`: `text` is
+    what follows a ที่ label, where a number whose `/` OCR lost is read too."""
     found = []
     if "government" in kinds and not _GOV.search(text) and _ONE_SLASH_AS_BO.search(text):
         return _one_slash_as_bo(text, kinds)
@@ -111,7 +120,24 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
     if "yearly" in kinds and (m := _YEARLY.search(text)):
         found.append(Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"],
                             False, m.start(), m.end(), _damaged(m, m["slash"] != "/")))
-    return min(found, key=lambda n: n.start) if found else None
+    if found:
+        return min(found, key=lambda n: n.start)
+    return _slash_lost(text, kinds) if after_label else None
+
+
+def _slash_lost(text: str, kinds: tuple[str, ...]) -> Number | None:
+    """A number at the start of `text` whose `/` OCR lost, read with it and flagged
+    (read_as): the sub-unit is one digit, a yearly serial's year a Buddhist-era year."""
+    if "government" in kinds and (m := _GOV_NO_SLASH.match(text)):
+        code = _MARKS.sub("", m["code"].replace(" ", ""))
+        office = f"{m['office']}.{m['sub']}"
+        return Number(f"{code} {office}/{m['serial']}", "government", code, office, m["serial"], None, False,
+                      m.start("code"), m.end(), _damaged(m, True).lstrip(".,'‘’`- "))
+    if "yearly" in kinds and (m := _YEARLY_NO_SLASH.match(text)) \
+            and EARLIEST_BE <= int(to_arabic_digits(m["year"])) <= latest_be():
+        return Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"], False,
+                      m.start("serial"), m.end(), m.group(0).strip(".,'‘’`- "))
+    return None
 
 
 def _one_slash_as_bo(text: str, kinds: tuple[str, ...]) -> Number | None:

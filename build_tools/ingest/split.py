@@ -56,7 +56,7 @@ def _title_type(text: str) -> str | None:
 
 def _number_line(text: str) -> bool:
     rest = label_at(text, "number")
-    return rest is not None and find_number(rest, ("government", "abbreviation", "yearly")) is not None
+    return rest is not None and find_number(rest, ("government", "abbreviation", "yearly"), after_label=True) is not None
 
 
 def _bare_number(text: str) -> bool:
