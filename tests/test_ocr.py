@@ -209,7 +209,7 @@ def test_a_run_whose_word_tesseract_boxed_over_the_next_words_is_read_within_its
     # `๐๕๑๘.` boxed across `๔/๓` after it (seed 22's L13 and L05): the digits' window slid
     # one glyph right and each digit took its neighbour's reading (`๕๑๘๔.๔`)
     page, boxes = _drawn_run("๐๕๑๘.๔/๓")
-    first, dot, four, slash, three = boxes[0], boxes[4], boxes[5], boxes[6], boxes[7]
+    first, four, slash, three = boxes[0], boxes[5], boxes[6], boxes[7]
     line = _line(("๐๕๑๕.", first[0], three[2]), ("๕", four[0], four[2]), ("/", slash[0], slash[2]),
                  ("๓", three[0], three[2]))
     line.text = "๐๕๑๕.๕/๓"
@@ -296,3 +296,47 @@ def test_a_reading_counts_the_characters_of_its_thai_words():
     assert _thai_word_chars(good) == len("โครงการพลังชุมชน") + len("จึงเรียนมาเพื่อทราบ")
     assert _thai_word_chars(garbled) < _thai_word_chars(good)
     assert _thai_word_chars(good[1:]) < _thai_word_chars(good)  # a lost line loses its words
+
+
+# --- a speed class stamped over the number's line ------------------------------------------
+
+def _stamped_page(gap: int):
+    """A page with ด่วนมาก in bold `gap` pixels above `ที่ มท ๐๔๐๔.๑/ว ๒๔๗๕`, and the box of each."""
+    page = Image.new("L", (1654, 400), 255)
+    draw = ImageDraw.Draw(page)
+    stamp_font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Garuda-Bold.ttf", 34)
+    text_font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", 40)
+    draw.text((230, 100), "ด่วนมาก", font=stamp_font, fill=0)
+    stamp = draw.textbbox((230, 100), "ด่วนมาก", font=stamp_font)
+    draw.text((230, stamp[3] + gap - 8), "ที่ มท ๐๔๐๔.๑/ว ๒๔๗๕", font=text_font, fill=0)
+    number = draw.textbbox((230, stamp[3] + gap - 8), "ที่ มท ๐๔๐๔.๑/ว ๒๔๗๕", font=text_font)
+    return page, stamp, number
+
+
+def _tline(text, box):
+    return TLine(key=(1, 1, 1), words=[Word(text, Box(box[0], box[1], box[2] - box[0], box[3] - box[1]), 80.0)],
+                 text=text)
+
+
+def test_a_speed_class_stamped_over_the_numbers_line_is_read_again_apart_from_it():
+    from build_tools.ingest.reread import Budget
+    from build_tools.ingest.urgency_reread import reread_urgency
+
+    page, stamp, number = _stamped_page(0)
+    # as the page read it (seed 22 L06): the stamp's last letters alone, the number without ที่
+    lines = [_tline("าก", (stamp[2] - 40, stamp[1], stamp[2], stamp[3])),
+             _tline("มท ๐๔๐๔.๑/ว ๒๔๗๕", (number[0] + 60, number[1], number[2], number[3]))]
+    budget = Budget()
+    assert reread_urgency(page, lines, budget) == "ด่วนมาก"
+    assert [ln.text for ln in lines] == ["ด่วนมาก", "มท ๐๔๐๔.๑/ว ๒๔๗๕"] and budget.used == 2
+    assert layout.page_text(lines).splitlines()[0] == "ด่วนมาก"
+
+
+def test_a_number_line_that_kept_its_label_costs_no_reading():
+    from build_tools.ingest.reread import Budget
+    from build_tools.ingest.urgency_reread import reread_urgency
+
+    page, _, number = _stamped_page(30)
+    lines = [_tline("ที่ มท ๐๔๐๔.๑/ว ๒๔๗๕", number)]
+    budget = Budget()
+    assert reread_urgency(page, lines, budget) is None and budget.used == 0

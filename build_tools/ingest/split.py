@@ -56,7 +56,8 @@ def _title_type(text: str) -> str | None:
 
 def _number_line(text: str) -> bool:
     rest = label_at(text, "number")
-    return rest is not None and find_number(rest, ("government", "abbreviation", "yearly"), after_label=True) is not None
+    kinds = ("government", "abbreviation", "yearly")
+    return rest is not None and find_number(rest, kinds, after_label=True) is not None
 
 
 def _bare_number(text: str) -> bool:

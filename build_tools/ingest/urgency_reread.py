@@ -1,0 +1,62 @@
+"""A speed class (ด่วน, ด่วนมาก, ด่วนที่สุด) stamped so close above the number's line that
+Tesseract read the two as one line: the stamp is lost, or only its last letters are left
+on a line of their own (`าก`), and the number's line loses its ที่ (`มท ๐๔๐๔.๑/ว ...`,
+letter set seed 22 L03, L06).  The left part of the page around that line is cut out and
+read again as a block, where the two lines come apart; the speed class is taken when two
+readings (at two sizes) both give it, and stands as a line of its own above the number."""
+from __future__ import annotations
+
+import re
+
+from PIL import Image
+
+from build_tools.ingest import tesseract
+from build_tools.ingest.forms import strip_junk, urgency_at
+from build_tools.ingest.reread import HEADER_SHARE, Budget
+from build_tools.ingest.tesseract import Box, TLine, Word
+
+# A number's line without its ที่: the code's two letters and digits open it.
+_NUMBER_WITHOUT_LABEL = re.compile(r"^(?:[ก-ฮ][\u0e31-\u0e4e]*\s+)?[ก-ฮ]{2}\.?\s*[0-9๐-๙]")
+NUMBER_COLUMN = 0.45  # of the page's width: the number stands in its left part, the office's name right
+ABOVE = 1.5  # line heights above the number's line that the crop takes in
+READINGS = (1.0, 1.5)  # size factors, each read as a block (psm 6): both must give the speed class
+
+
+def reread_urgency(page: Image.Image, lines: list[TLine], budget: Budget | None = None) -> str | None:
+    """Insert the speed class stamped over the number's line into `lines` (in place),
+    dropping what the page read of it (a line above the number that ends the word);
+    returns the speed class, or None when there is none to read."""
+    budget = budget or Budget()
+    limit = page.size[1] * HEADER_SHARE
+    top = [(k, ln) for k, ln in enumerate(lines) if ln.words and ln.box.top < limit]
+    if any(urgency_at(ln.text) for _, ln in top):
+        return None
+    at = next((k for k, ln in top if _NUMBER_WITHOUT_LABEL.match(strip_junk(ln.text))), None)
+    if at is None:
+        return None
+    number = lines[at].box
+    box = (max(0, number.left - 2 * number.height), max(0, number.top - round(ABOVE * number.height)),
+           min(page.size[0], number.left + round(NUMBER_COLUMN * page.size[0])), number.bottom)
+    crop = page.crop(box)
+    found = []
+    for factor in READINGS:
+        if not budget.take():
+            return None
+        img = crop if factor == 1.0 else crop.resize((round(crop.size[0] * factor), round(crop.size[1] * factor)),
+                                                     Image.LANCZOS)
+        try:
+            _, read = tesseract.run(img, psm=6)
+        except Exception:  # noqa: BLE001  (Tesseract fails on some tiny crops: that reading is lost)
+            return None
+        found.append(next((u[0] for ln in read if (u := urgency_at(ln.text))), None))
+    if found[0] is None or len(set(found)) > 1:
+        return None
+    word = found[0]
+    for k in range(at - 1, -1, -1):  # what the page read of the stamp: the word's last letters
+        left = strip_junk(lines[k].text)
+        if lines[k].words and lines[k].box.top >= box[1] and left and word.endswith(left):
+            del lines[k]
+            at -= 1
+    stamp = Box(number.left, box[1], number.height * len(word) // 2, max(1, number.top - box[1]))
+    lines.insert(at, TLine(key=(0, 0, 0), words=[Word(word, stamp, 90.0)], text=word))
+    return word
