@@ -35,6 +35,7 @@ def _rules(text, ctx=None):
     ("น\u0e4d\u0e49\u0e32", "น้ำ", "compose_sara_am"),
     ("น\u0e49\u0e4d\u0e32", "น้ำ", "compose_sara_am"),
     ("เเละ", "และ", "merge_doubled_vowels"),
+    ("นายประ ะเสริฐ", "นายประเสริฐ", "drop_repeated_sara_a"),
     ("ท\u0e48\u0e35", "ที่", "order_tone_marks"),
     ("ต\u0e48\u0e48อ", "ต่อ", "drop_duplicate_marks"),
     ("ก\u200bข", "กข", "strip_invisible"),

@@ -17,6 +17,14 @@ ITEM_NO_DOT = re.compile(r"^[0-9๐-๙]\s+[ก-ฮเแโใไ]")  # an item
 COUNT_AT_END = re.compile(rf"นวน\S{{0,2}}\s*[0-9๐-๙]+\s*(?:{'|'.join(COUNT_UNITS)})[^\u0e01-\u0e4e]*$")
 CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
 CITED_ABOVE = "หนังสือที่อ้างถึง"  # "the letter cited": a body's words, not a citation
+# What OCR left of an item's number before a citation (`1 ๒1:หนังสือ...`, `. 2 หนังสือ...`):
+# digits, specks and spaces, no letter.
+_ITEM_DEBRIS = re.compile(rf"^[^ก-ฮเแโใไ]{{1,8}}(?={CITES.pattern.lstrip('^')})")
+
+
+def after_item_debris(text: str) -> str:
+    """A citation's text without what OCR left of its item number before it."""
+    return _ITEM_DEBRIS.sub("", text)
 
 
 def cites_a_letter(text: str) -> bool:
@@ -35,6 +43,8 @@ def is_debris(row: Row, among_fields: bool = False) -> bool:
     pieces = [len(re.sub(r"\W", "", t)) for t in row.text.split()]
     if among_fields and len(pieces) >= SCATTERED and max(pieces) <= 3:
         return True  # (a letter or two among them is a speck read as one: `ส  '=  ว  %๑“|  ฉ-`)
+    if among_fields and len(row.segs) >= 2 and all(len(re.sub(r"\W", "", s)) <= 2 for s in row.segs):
+        return True  # pieces of two letters at most, far apart: specks (`ฆฑ      ๐`), no field's words
     letters = re.sub(r"[^ก-ฮ]", "", row.text)
     if len(letters) >= 2:
         return False

@@ -15,6 +15,7 @@ from build_tools.ingest.field_lines import (
     COUNT_AT_END,
     ITEM_NO_DOT,
     ITEM_RE,
+    after_item_debris,
     cites_a_letter,
     count_column,
     is_debris,
@@ -326,8 +327,8 @@ class HeaderReader(ByPlace):
         if re.match(r"[2-9๒-๙]\s+[ก-ฮเแโใไ]", t) and not opens_body(t[1:]) \
                 and (name == "enclosures" or CITES.match(t[1:].strip())):
             return True  # an item whose dot was lost (a citation: `2 หนังสือกรม...`)
-        if name == "references" and CITES.match(t):
-            return True  # a citation whose item number was lost (`. หนังสือจังหวัด... ที่ ...`)
+        if name == "references" and CITES.match(after_item_debris(t)):
+            return True  # a citation whose item number was lost or spoiled (`. หนังสือ...`, `1 ๒1:หนังสือ...`)
         if name == "enclosures" and k == 0 and any(count_column(s) for s in row.segs[1:]):
             return True  # an item whose number OCR lost: its count stands in the right column
         if name == "enclosures" and COUNT_AT_END.search(t) and not opens_body(t):

@@ -14,7 +14,7 @@ from build_tools.common.thai import THAI_MARKS, to_arabic_digits
 from build_tools.ingest.checks import number_reading
 from build_tools.ingest.date_lines import BE_YEAR
 from build_tools.ingest.dates import DateReading, first_date, read_dates
-from build_tools.ingest.field_lines import CITES
+from build_tools.ingest.field_lines import CITES, after_item_debris
 from build_tools.ingest.field_lines import ITEM_RE as HEADER_ITEM_RE
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.forms import COUNT_UNITS, strip_junk
@@ -23,6 +23,7 @@ from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import Row, clean, make_rows
 from build_tools.ingest.tail import read_tail
 from build_tools.normalization import fuzzy
+from build_tools.normalization.rules.unicode_rules import SARA_A_TWICE
 from build_tools.normalization.split_words import rejoin_split_words, rejoin_stutters
 
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
@@ -81,7 +82,6 @@ SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  #
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
 TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
 DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]|[0๐]")  # (a lone 0: a speck's ring)
-SARA_A_TWICE = re.compile(r"ะ\s+ะ")  # a word's final ะ read again after a space (คณะ ะกรรมการ)
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส. at a line's end
 LINE_END_SPECKS = re.compile(rf"[{SPECK_CHARS}]+$")  # (quotes stay: they open a name)
@@ -156,14 +156,14 @@ def _references(L: Letter, pieces: list[tuple[int, str]], label_rows: set[int]) 
     for n, t in pieces:
         t = strip_junk(t)
         if not groups or ITEM_RE.match(t) or n in label_rows or (ITEM_LOOSE.match(t) and CITES.match(t[1:].strip())) \
-                or (CITES.match(t) and find_number(join_lines([p for _, p in groups[-1]]))):
-            groups.append([(n, t)])  # (a citation after a whole one: the next, its item number lost)
+                or (CITES.match(after_item_debris(t)) and find_number(join_lines([p for _, p in groups[-1]]))):
+            groups.append([(n, t)])  # (a citation after a whole one: the next, its item number lost or spoiled)
         else:
             groups[-1].append((n, t))
     for g in groups:
         text = join_lines([t for _, t in g])
         m = ITEM_RE.match(text) or (ITEM_LOOSE.match(text) if len(groups) > 1 else None)
-        body = m.group(2) if m else text
+        body = m.group(2) if m else after_item_debris(text)
         ref = _cited(body, g[0][0], "อ้างถึง", L.flags)
         if ref is None:
             d = first_date(body)

@@ -13,14 +13,17 @@ from build_tools.ingest.date_lines import date_line, dated_line
 from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.forms import Form, given_date_at, strip_junk
 from build_tools.ingest.rows import ORG_RE, Row, clean
+from build_tools.normalization.rules.unicode_rules import SARA_A_TWICE
 from build_tools.normalization.split_words import rejoin_split_words
 
-# (the signatory's name): OCR specks and a stray digit or Latin letter may follow it
-NAME_RE = re.compile(r"^\(+(?!ลงชื่อ)([^()]{3,}?)(?:\)+[^()\u0e01-\u0e4e]{0,6})?\s*$")
+# (the signatory's name): OCR specks and a stray digit or Latin letter may follow it; OCR
+# reads its bracket as [ or { now and then (`[แรยอนินต์:  แก้วประเสริฐ์)`)
+NAME_RE = re.compile(r"^[([{]+(?!ลงชื่อ)([^()[\]{}]{3,}?)(?:[)\]}]+[^()\u0e01-\u0e4e]{0,6})?\s*$")
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
 CLOSING_END = re.compile(r"นับ\s*ถือ[^\u0e01-\u0e4e]*$")  # ขอแสดงความนับถือ's last word
 LONE_LETTER_AT_END = re.compile(r"\s+[ก-ฮ]$")  # a speck read as a letter after a position (a name keeps it)
 SPECK_BEFORE_NAME = re.compile(r"^[^\s()]{1,2}\s+(?=\()")  # a speck read as a letter: `ย (นายอนันต์ ...)`
+WORD_END_SPECK = re.compile(r"(?<=[\u0e01-\u0e4e])[:;|]+(?=\s)")  # `อนินต์:  แก้ว...`: no name or position has one
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
 THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
@@ -69,7 +72,7 @@ def _tidy(text: str, split_words: bool = False) -> str:
     speck made of its last letter (`ป.ป.สี`); a position also
     without the spaces OCR put inside its words."""
     text = re.sub(r"^[^ก-ฮเแโใไ]+", "", text)
-    text = QUOTE_SPECK.sub("", SPACED_ABBREVIATION.sub("", text))
+    text = WORD_END_SPECK.sub("", QUOTE_SPECK.sub("", SPACED_ABBREVIATION.sub("", SARA_A_TWICE.sub("ะ", text))))
     text = ABBREVIATION_MARKED_AT_END.sub(r"\1.", text)
     if m := re.search(r"[^\u0e01-\u0e4e]+$", text):  # (an abbreviation keeps its last dot: ป.ป.ส.)
         keep = "." if m.group(0).startswith(".") and re.search(r"\.[ก-ฮ]$", text[: m.start()]) else ""

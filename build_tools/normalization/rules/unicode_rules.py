@@ -41,6 +41,16 @@ def merge_doubled_vowels(lines: list[Line], ctx: Context) -> list[Line]:
                      "two sara e (เเ) for sara ae (แ)")
 
 
+# A word's final sara a read again after a space (`ประ ะเสริฐ`, `คณะ ะกรรมการ`): no Thai
+# word begins with ะ.
+SARA_A_TWICE = re.compile(r"ะ\s+ะ")
+
+
+def drop_repeated_sara_a(lines: list[Line], ctx: Context) -> list[Line]:
+    return map_lines("drop_repeated_sara_a", lambda t: SARA_A_TWICE.sub("ะ", t), lines, ctx,
+                     "sara a (ะ) read twice across a space: no word begins with ะ")
+
+
 # Above/below vowels and the short-vowel mark come before the tone mark in Thai
 # encoding order (กิ่ = ก + ิ + ่); OCR sometimes emits the tone first.
 _UPPER_LOWER = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47"
@@ -74,5 +84,5 @@ def strip_trailing_space(lines: list[Line], ctx: Context) -> list[Line]:
 
 # Order before de-duplication: once every vowel precedes every tone in a cluster,
 # dropping repeats cannot unsort it (so the chain is idempotent).
-RULES = [nfc, strip_invisible, compose_sara_am, merge_doubled_vowels, order_tone_marks,
+RULES = [nfc, strip_invisible, compose_sara_am, merge_doubled_vowels, drop_repeated_sara_a, order_tone_marks,
          drop_duplicate_marks, strip_trailing_space]
