@@ -340,3 +340,24 @@ def test_a_number_line_that_kept_its_label_costs_no_reading():
     lines = [_tline("ที่ มท ๐๔๐๔.๑/ว ๒๔๗๕", number)]
     budget = Budget()
     assert reread_urgency(page, lines, budget) is None and budget.used == 0
+
+
+# --- printed rows from Tesseract's lines -----------------------------------------------------
+
+def _part(text, left, top, right, bottom):
+    return layout.Part(text, Box(left, top, right - left, bottom - top), 90.0)
+
+
+def test_a_line_whose_box_a_speck_stretched_down_does_not_take_in_the_next_lines_first_words():
+    # seed 22 L10: `... ภายในวันที่ 31` boxed 1358-1438 (a speck below it), `ก.ค. 2553` at 1420-1446
+    above = _part("3. รายงานผลการดำเนินงาน ภายในวันที่ 31", 434, 1358, 1485, 1438)
+    below = _part("ก.ค. 2553", 237, 1420, 390, 1446)
+    assert [[p.text for p in r] for r in layout.rows([above, below])] == [[above.text], [below.text]]
+
+
+def test_the_number_and_the_office_beside_it_are_one_row():
+    number = _part("ที่ มท 0810.3/ว 1183", 230, 352, 640, 395)  # no upper marks but ที่'s
+    office = _part("กรมส่งเสริมการปกครองท้องถิ่น", 1000, 337, 1450, 404)
+    digits = _part("2553", 700, 369, 770, 395)
+    assert [[p.text for p in r] for r in layout.rows([office, number, digits])] == [
+        [number.text, digits.text, office.text]]

@@ -77,17 +77,25 @@ def page_parts(lines: list[TLine]) -> list[Part]:
     return parts
 
 
+def _middle(box: Box) -> float:
+    return box.top + box.height / 2
+
+
 def rows(parts: list[Part]) -> list[list[Part]]:
     """Parts that stand side by side (their middles within each other's height) are one
-    printed row; rows top to bottom, parts left to right."""
+    printed row; rows top to bottom, parts left to right.  Both ways: a line whose box a
+    speck below it stretched down reaches the middle of the next line's first words
+    (`ก.ค. 2553` under a line ending `ภายในวันที่ 31`, seed 22 L10), whose own height does
+    not reach the stretched line's middle."""
     out: list[list[Part]] = []
-    for p in sorted(parts, key=lambda p: p.box.top + p.box.height / 2):
-        mid = p.box.top + p.box.height / 2
+    for p in sorted(parts, key=lambda p: _middle(p.box)):
+        mid = _middle(p.box)
         if out:
             last = out[-1]
             top = min(q.box.top for q in last)
             bottom = max(q.box.bottom for q in last)
-            if top <= mid <= bottom and all(q.box.right <= p.box.left or p.box.right <= q.box.left for q in last):
+            if top <= mid <= bottom and any(p.box.top <= _middle(q.box) <= p.box.bottom for q in last) \
+                    and all(q.box.right <= p.box.left or p.box.right <= q.box.left for q in last):
                 last.append(p)
                 continue
         out.append([p])
