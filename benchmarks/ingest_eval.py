@@ -55,7 +55,7 @@ NOT_GENERATOR = ("report.py", "score.py")
 # What a page's OCR result depends on (the key of its cache entry): the OCR modules and
 # what they call, the header re-reading's number, date and label readers included.
 OCR_CODE = ["tesseract.py", "preprocess.py", "layout.py", "ocr.py", "inputs.py", "digits.py", "reread.py",
-            "urgency_reread.py", "numbers.py", "dates.py", "forms.py", "../normalization/fuzzy.py",
+            "urgency_reread.py", "lost_lines.py", "numbers.py", "dates.py", "forms.py", "../normalization/fuzzy.py",
             "../normalization/lexicon.py"]
 
 

@@ -361,3 +361,42 @@ def test_the_number_and_the_office_beside_it_are_one_row():
     digits = _part("2553", 700, 369, 770, 395)
     assert [[p.text for p in r] for r in layout.rows([office, number, digits])] == [
         [number.text, digits.text, office.text]]
+
+
+# --- lines one reading lost and the other kept ------------------------------------------------
+
+def _chars_line(text, left, top, width=20, height=26):
+    """A line as Tesseract's TSV gives Thai: a word a character, side by side."""
+    words, x = [], left
+    for c in text:
+        if c == " ":
+            x += 3 * width
+            continue
+        words.append(Word(c, Box(x, top, width, height), 90.0))
+        x += width
+    return TLine(key=(1, 1, 1), words=words, text=text)
+
+
+def test_the_words_a_kept_reading_lost_beside_its_lines_are_added_from_the_other():
+    from build_tools.ingest.lost_lines import with_lost_lines
+
+    # seed 22 L33: the enlarged page's reading has a table row's middle only; the page as
+    # scanned (half the size) has the row's number and date too
+    other = [_chars_line("๒ คัดเลือก มีนาคม", 100, 500)]
+    middle = other[0].words[1].box
+    kept = [TLine((2, 1, 1), [Word("คัดเลือก", Box(2 * middle.left, 1000, 2 * 8 * 20, 52), 90.0)], "คัดเลือก")]
+    added = with_lost_lines(kept, other, 2.0)[1:]
+    assert [ln.text for ln in added] == ["๒", "มีนาคม"]
+    assert added[0].box == Box(200, 1000, 40, 52)
+    assert layout.page_text(kept + added) == "๒     คัดเลือก     มีนาคม"
+
+
+def test_what_the_kept_reading_read_as_noise_covers_nothing_and_a_mark_cuts_no_run():
+    from build_tools.ingest.lost_lines import with_lost_lines
+
+    other = [_chars_line("ลําดับ", 100, 500)]
+    other[0].words[1].box = Box(120, 480, 200, 20)  # the mark's box reaches over the next column
+    noise = TLine((2, 1, 1), [Word("|", Box(0, 0, 2000, 2000), 20.0)], "|")  # a picture's outline
+    column = TLine((3, 1, 1), [Word("กิจกรรม", Box(500, 960, 300, 60), 90.0)], "กิจกรรม")
+    added = with_lost_lines([noise, column], other, 2.0)[2:]
+    assert [ln.text for ln in added] == ["ลําดับ"]

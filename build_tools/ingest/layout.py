@@ -16,6 +16,7 @@ GAP = "     "  # what stands for a wide gap between two parts of a printed row
 PUNCT_ONLY = re.compile(r"^[\W_]+$")
 TALL = 2.4  # a "line" this many times taller than the text is a picture (the emblem, a seal)
 TEXT_LETTERS = 12  # a picture's outline reads as a few letters; a line of text as more
+ROW_REACH = 0.25  # of a part's height: how far past it the middle of a part beside it may stand
 
 
 @dataclass
@@ -48,7 +49,8 @@ def clean_tokens(line: TLine) -> str:
     return re.sub(r"[ \t]+$", "", re.sub(r"^\s+", "", "".join(out)))
 
 
-def _text_height(lines: list[TLine]) -> float:
+def text_height(lines: list[TLine]) -> float:
+    """The median height of the boxes of the words that hold letters."""
     heights = [w.box.height for ln in lines for w in ln.words if fuzzy.skeleton(w.text)]
     return statistics.median(heights) if heights else 20.0
 
@@ -68,7 +70,7 @@ def is_noise(line: TLine, text: str, height: float) -> bool:
 
 
 def page_parts(lines: list[TLine]) -> list[Part]:
-    height = _text_height(lines)
+    height = text_height(lines)
     parts = []
     for ln in lines:
         text = clean_tokens(ln)
@@ -86,7 +88,8 @@ def rows(parts: list[Part]) -> list[list[Part]]:
     printed row; rows top to bottom, parts left to right.  Both ways: a line whose box a
     speck below it stretched down reaches the middle of the next line's first words
     (`ก.ค. 2553` under a line ending `ภายในวันที่ 31`, seed 22 L10), whose own height does
-    not reach the stretched line's middle."""
+    not reach the stretched line's middle (a short part, digits without marks, reaches a
+    little further: ROW_REACH)."""
     out: list[list[Part]] = []
     for p in sorted(parts, key=lambda p: _middle(p.box)):
         mid = _middle(p.box)
@@ -94,7 +97,8 @@ def rows(parts: list[Part]) -> list[list[Part]]:
             last = out[-1]
             top = min(q.box.top for q in last)
             bottom = max(q.box.bottom for q in last)
-            if top <= mid <= bottom and any(p.box.top <= _middle(q.box) <= p.box.bottom for q in last) \
+            reach = ROW_REACH * p.box.height
+            if top <= mid <= bottom and any(p.box.top - reach <= _middle(q.box) <= p.box.bottom + reach for q in last) \
                     and all(q.box.right <= p.box.left or p.box.right <= q.box.left for q in last):
                 last.append(p)
                 continue

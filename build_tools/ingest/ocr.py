@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 from build_tools.ingest import digits, layout, tesseract
+from build_tools.ingest.lost_lines import with_lost_lines
 from build_tools.ingest.preprocess import STEPS, otsu, prepare
 from build_tools.ingest.reread import Budget, reread_header
 from build_tools.ingest.urgency_reread import reread_urgency
@@ -121,15 +122,17 @@ def _surer_reading(prepared, original):
     hurt a heavily damaged one (lines lost after enlarging, strokes blurred by turning),
     and the project's OCR must never read worse than plain Tesseract.  Tesseract's own
     confidence does not tell (it is as sure of a reading that lost whole lines);
-    measured in docs/maintainers.md ("OCR: which reading")."""
+    measured in docs/maintainers.md ("OCR: which reading").  Lines the kept reading lost
+    and the other has are added to it (lost_lines.py)."""
     plain_page = original.convert("L")
     _, plain = tesseract.run(plain_page)
     if not prepared.applied:  # nothing was done to the page: one reading is enough
         return plain_page, plain
     _, ours = tesseract.run(prepared.page)
+    fill = not {"deskew", "colour"} & set(prepared.applied)  # (lost_lines.py: the pages differ by scale alone)
     if _thai_word_chars(ours) > _thai_word_chars(plain):
-        return prepared.page, ours
-    return plain_page, plain
+        return prepared.page, with_lost_lines(ours, plain, prepared.factor) if fill else ours
+    return plain_page, with_lost_lines(plain, ours, 1 / prepared.factor) if fill else plain
 
 
 def ocr_image(path: Path, lang: str = "tha") -> str:
