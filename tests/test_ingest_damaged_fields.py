@@ -56,3 +56,21 @@ def test_the_signatorys_name_through_a_misread_bracket_or_a_doubled_vowel(name_l
     L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", name_line,
                               "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"])
     assert (L.signatory["name"], L.signatory["position"]) == (name, "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น")
+
+
+def test_a_given_date_line_whose_title_word_ocr_spoiled_starts_no_document():
+    from build_tools.ingest.forms import title_of
+
+    assert title_of("ประกาคศ. ณ วันที่ '3 กุมภาพันธ์ พ.ศค: 2553*") is None
+    assert title_of("ประกาศกรมส่งเสริมการปกครองท้องถิ่น") == ("announcement", "กรมส่งเสริมการปกครองท้องถิ่น")
+
+
+def test_an_announcement_with_a_table_is_one_document_to_its_given_date():
+    # seed 22 L33: a table's `[ลำดับ` heading taken for the signatory's name in its bracket
+    # ended the announcement; the given-date line after it then started a new one
+    from build_tools.ingest.split import split_bundle
+
+    lines = ["ประกาศกรมส่งเสริมการปกครองท้องถิ่น", "เรื่อง ขอส่งแบบรายงานผลการดำเนินงาน", "ตามที่ " + BODY[0],
+             "[จำดับ กิจกรรม", "๑   ประชุมชี้แจงแนวทางการดำเนินงาน     ตุลาคม ๒๕๕๒", "จึงประกาศมาเพื่อทราบโดยทั่วกัน",
+             "ประกาคศ. ณ วันที่ '3 กุมภาพันธ์ พ.ศค: 2553*", "(นายประเสริฐ บุญมี)", "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
+    assert [(p.first, p.last) for p in split_bundle(lines)] == [(1, 9)]

@@ -216,6 +216,37 @@ def test_a_run_whose_word_tesseract_boxed_over_the_next_words_is_read_within_its
     assert digits.reread_line(page, line, 128) == "๐๕๑๘.๔/๓"
 
 
+def test_a_run_tesseract_read_one_digit_short_is_read_glyph_by_glyph():
+    # `/ว ๑๖๓๗` read `/ว ๑๒๓`, its last character boxed over ๓ and ๗ (seed 22 L25)
+    page, (wo, one, six, three, seven) = _drawn_run("ว๑๖๓๗")
+    line = _line(("ว", wo[0], wo[2]), ("๑", one[0], one[2]), ("๒", six[0], six[2]), ("๓", three[0], seven[2]))
+    line.text = "ว ๑๒๓"
+    assert digits.reread_line(page, line, 128) == "ว ๑๖๓๗"
+
+
+def test_a_run_after_a_gap_takes_no_glyph_that_is_not_its_own():
+    # a telephone number's groups: `๐ ๔๓๒๔ ๒๒๒๒`, each group read right, nothing lost
+    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", 40)
+    page = Image.new("L", (600, 90), 255)
+    ImageDraw.Draw(page).text((20, 20), "๐ ๔๓๒๔ ๒๒๒๒", font=font, fill=0)
+    boxes = digits._components(page.point(lambda v: 255 if v < 128 else 0))
+    line = _line(*[(c, b[0], b[2]) for c, b in zip("๐๔๓๒๔๒๒๒๒", boxes)])
+    line.text = "๐ ๔๓๒๔ ๒๒๒๒"
+    assert digits.reread_line(page, line, 128) == "๐ ๔๓๒๔ ๒๒๒๒"
+
+
+def test_a_digit_read_as_a_letter_at_a_runs_end_is_read_from_its_glyph_and_a_letter_stays():
+    # `๔๗๗๙` read `๕๓๓ณ` (seed 22 L27): the ๙ as ณ
+    page, boxes = _drawn_run("๔๗๗๙")
+    line = _line(*[(c, b[0], b[2]) for c, b in zip("๕๓๓ณ", boxes)])
+    line.text = "๕๓๓ณ"
+    assert digits.reread_line(page, line, 128) == "๔๗๗๙"
+    page, boxes = _drawn_run("๒๓ก")  # a letter printed there is no digit
+    line = _line(*[(c, b[0], b[2]) for c, b in zip("๒๓ก", boxes)])
+    line.text = "๒๓ก"
+    assert digits.reread_line(page, line, 128) == "๒๓ก"
+
+
 def test_a_glyph_count_that_matches_the_reading_or_an_unread_glyph_leaves_the_split_alone():
     page, (g1, g2, g3, slash) = _drawn_run("๒๒๖/")
     # one reading per glyph: no glyph was cut

@@ -30,7 +30,9 @@ CELL = (24, 32)  # a glyph is compared at this size (width, height)
 # when it is not a digit Tesseract confuses with the one it read.
 MARGIN = 0.85
 MARGIN_UNRELATED = 0.75
-_RUN = re.compile(f"[{THAI_DIGITS}]+")
+# A run of Thai digits, and a letter glued to its end (`๕๓๓ณ`: Tesseract read the run's
+# last digit ๙ as ณ, seed 22 L27), which its glyph may show to be a digit.
+_RUN = re.compile(f"([{THAI_DIGITS}]+)([ก-ฮ](?![\u0e01-\u0e59]))?")
 # What Tesseract's Thai model writes for a digit it misreads (its reading -> the printed digits).
 TESSERACT_CONFUSES = {"๕": "๔๘๙๖", "๒": "๖", "๓": "๗๘", "๑": "๗๖", "๐": "๘"}
 BELOW_BASELINE = 0.06  # of a digit's height: how far a digit's ink may reach below the run's baseline
@@ -238,14 +240,24 @@ def reread_line(page: Image.Image, line: TLine, threshold: int) -> str:
     changes = []
     for m in _RUN.finditer(text):
         start = len("".join(text[: m.start()].split()))
-        box = _run_box(boxes, start, start + len(m.group(0)))
-        fewer = _fewer_glyphs(page, line, start, m.group(0), threshold)
+        run, tail = m.group(1), m.group(2) or ""
+        fewer = _fewer_glyphs(page, line, start, run, threshold)
         if fewer:
-            changes.append((m.start(), m.end(), fewer))
+            changes.append((m.start(), m.start() + len(run), fewer))
             continue
-        read = _read_run(page, box, m.group(0), threshold)
+        lost = _digit_lost(page, line, start, run, threshold)
+        if lost:
+            changes.append((m.start(), m.start() + len(run), lost))
+            continue
+        box = _run_box(boxes, start, start + len(run) + len(tail))
+        read = _read_run(page, box, run + tail, threshold) if tail else None
+        if not read:  # (with its letter or without)
+            tail = ""
+            read = _read_run(page, _run_box(boxes, start, start + len(run)), run, threshold)
         if read:
-            changes.append((m.start(), m.end(), "".join(r or c for r, c in zip(read, m.group(0)))))
+            digits_read = "".join(r or c for r, c in zip(read, run))
+            tail_read = (read[-1] or tail) if tail else ""
+            changes.append((m.start(), m.start() + len(run) + len(tail), digits_read + tail_read))
     for s, e, new in reversed(changes):
         text = text[:s] + new + text[e:]
     return text
@@ -288,6 +300,38 @@ def _fewer_glyphs(page: Image.Image, line: TLine, start: int, run: str, threshol
     glyphs = sorted(set(hit))
     within = {b for b in blobs if own[0][0] - left <= (b[0] + b[2]) / 2 <= own[-1][1] - left}
     if len(glyphs) >= len(run) or within - set(glyphs):
+        return None
+    heights = sorted(b[3] - b[1] for b in glyphs)
+    read = [classify(crop.crop(b), heights[len(heights) // 2]) for b in glyphs]
+    return "".join(read) if None not in read else None
+
+
+def _digit_lost(page: Image.Image, line: TLine, start: int, run: str, threshold: int) -> str | None:
+    """A run Tesseract read as one digit fewer than the page has glyphs there, read glyph
+    by glyph: it boxed two glyphs as one character (`ว ๑๖๓๗` read `ว ๑๒๓`, its last box
+    over ๓ and ๗: seed 22 L25).  The glyphs counted are those whose middle stands after
+    the character before the run and within the run's last character.  None unless there
+    is exactly one glyph more than digits read, and each glyph is clearly a digit (no hint
+    from the reading: it lost one)."""
+    spans = _char_spans(line)
+    own = spans[start:start + len(run)]
+    if not own:
+        return None
+    before = spans[start - 1][1] if start else own[0][0] - line.box.height
+    lb = line.box
+    end = min(own[-1][1], _run_box(_char_boxes(line), start, start + len(run))[2])  # (not into the next word)
+    left, right = max(0, int(before)), min(page.size[0], int(end) + lb.height // 4)
+    if right - left < lb.height // 2:
+        return None
+    crop = page.crop((left, lb.top, right, lb.bottom)).point(lambda v: 255 if v <= threshold else 0)
+    blobs = _components(crop)
+    if not blobs:
+        return None
+    blobs = _clipped(blobs)
+    tallest = max(b[3] - b[1] for b in blobs)
+    glyphs = [b for b in blobs if b[3] - b[1] >= GLYPH * tallest
+              and before - left < (b[0] + b[2]) / 2 <= end - left]
+    if len(glyphs) != len(run) + 1:
         return None
     heights = sorted(b[3] - b[1] for b in glyphs)
     read = [classify(crop.crop(b), heights[len(heights) // 2]) for b in glyphs]

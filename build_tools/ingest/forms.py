@@ -147,7 +147,8 @@ def title_of(text: str) -> tuple[str, str] | None:
     for key in ("order", "announcement"):
         word = FORMS[key].title
         n = fuzzy.starts_with(t, word)
-        if n is None or re.match(r"\s*ณ\s", t[n:]) or len(t) > 90:
+        if n is None or re.match(r"\S{0,2}?[\s.,:;'\"]*ณ\s", t[n:]) or len(t) > 90:  # (a given-date line; OCR
+            # may leave the title word's last letter, specks after it: `ประกาคศ. ณ วันที่`)
             continue
         return key, t[n:].strip()
     return None

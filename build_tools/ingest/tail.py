@@ -18,7 +18,9 @@ from build_tools.normalization.split_words import rejoin_split_words
 
 # (the signatory's name): OCR specks and a stray digit or Latin letter may follow it; OCR
 # reads its bracket as [ or { now and then (`[แรยอนินต์:  แก้วประเสริฐ์)`)
-NAME_RE = re.compile(r"^[([{]+(?!ลงชื่อ)([^()[\]{}]{3,}?)(?:[)\]}]+[^()\u0e01-\u0e4e]{0,6})?\s*$")
+# (a bracket read as [ only with its closing bracket: a table's `[ลำดับ` heading is no name)
+NAME_RE = re.compile(r"^(?:\(+(?!ลงชื่อ)([^()]{3,}?)(?:\)+[^()\u0e01-\u0e4e]{0,6})?"
+                     r"|[\[{]+(?!ลงชื่อ)([^()[\]{}]{3,}?)[)\]}]+[^()\u0e01-\u0e4e]{0,6})\s*$")
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
 CLOSING_END = re.compile(r"นับ\s*ถือ[^\u0e01-\u0e4e]*$")  # ขอแสดงความนับถือ's last word
 LONE_LETTER_AT_END = re.compile(r"\s+[ก-ฮ]$")  # a speck read as a letter after a position (a name keeps it)
@@ -52,7 +54,7 @@ def _name(row: Row) -> str | None:
     for seg in reversed(row.segs):
         t = re.sub(r"[\s.,:;'`|_~-]+$", "", SPECK_BEFORE_NAME.sub("", strip_junk(seg).lstrip(".,'")))
         if m := NAME_RE.match(t):
-            return _without_scribble(_tidy(clean(m.group(1)))) or None
+            return _without_scribble(_tidy(clean(m.group(1) or m.group(2)))) or None
     return None
 
 
