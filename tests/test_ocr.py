@@ -431,3 +431,14 @@ def test_what_the_kept_reading_read_as_noise_covers_nothing_and_a_mark_cuts_no_r
     column = TLine((3, 1, 1), [Word("กิจกรรม", Box(500, 960, 300, 60), 90.0)], "กิจกรรม")
     added = with_lost_lines([noise, column], other, 2.0)[2:]
     assert [ln.text for ln in added] == ["ลําดับ"]
+
+
+def test_a_piece_of_a_word_the_kept_reading_read_in_part_is_not_added():
+    # seed 16 L15: the kept reading has `างถึง: หนังสือ...`; the other's `อ` before it, and a
+    # label's `เรือ` a letter's width before `. ขอเชิญ...`, are pieces of those words
+    from build_tools.ingest.lost_lines import with_lost_lines
+
+    other = [_chars_line("อ้างถึง", 100, 500), _chars_line("เรือ", 100, 600)]
+    kept = [TLine((2, 1, 1), [Word("างถึง", Box(2 * 140, 1000, 2 * 100, 52), 90.0)], "างถึง"),
+            TLine((3, 1, 1), [Word("ขอเชิญ", Box(2 * 100 + 2 * 90, 1200, 300, 52), 90.0)], "ขอเชิญ")]
+    assert with_lost_lines(kept, other, 2.0) == kept

@@ -280,16 +280,11 @@ def _fewer_glyphs(page: Image.Image, line: TLine, start: int, run: str, threshol
     glyph, every glyph within the run has a digit on it, there are fewer glyphs than
     digits, and each glyph is clearly a digit (no hint from the reading: it split them)."""
     own = _char_spans(line)[start:start + len(run)]
-    line_box = line.box
-    left = max(0, int(own[0][0]) - line_box.height // 2)
-    right = min(page.size[0], int(own[-1][1]) + line_box.height // 2)
-    crop = page.crop((left, line_box.top, right, line_box.bottom)).point(lambda v: 255 if v <= threshold else 0)
-    blobs = _components(crop)
+    left = max(0, int(own[0][0]) - line.box.height // 2)
+    right = min(page.size[0], int(own[-1][1]) + line.box.height // 2)
+    crop, blobs = _line_blobs(page, line, left, right, threshold, SPECK)
     if not blobs:
         return None
-    blobs = _clipped(blobs)
-    tallest = max(b[3] - b[1] for b in blobs)
-    blobs = [b for b in blobs if b[3] - b[1] >= SPECK * tallest]
 
     def overlap(span, b):
         return min(span[1] - left, b[2]) - max(span[0] - left, b[0])
@@ -301,6 +296,24 @@ def _fewer_glyphs(page: Image.Image, line: TLine, start: int, run: str, threshol
     within = {b for b in blobs if own[0][0] - left <= (b[0] + b[2]) / 2 <= own[-1][1] - left}
     if len(glyphs) >= len(run) or within - set(glyphs):
         return None
+    return _read_glyphs(crop, glyphs)
+
+
+def _line_blobs(page: Image.Image, line: TLine, left: int, right: int, threshold: int, share: float):
+    """(the crop of the line's height from left to right, its blobs below the baseline cut
+    off, those less tall than `share` of the tallest left out)."""
+    crop = page.crop((left, line.box.top, right, line.box.bottom)).point(lambda v: 255 if v <= threshold else 0)
+    blobs = _components(crop)
+    if not blobs:
+        return crop, []
+    blobs = _clipped(blobs)
+    tallest = max(b[3] - b[1] for b in blobs)
+    return crop, [b for b in blobs if b[3] - b[1] >= share * tallest]
+
+
+def _read_glyphs(crop: Image.Image, glyphs: list) -> str | None:
+    """Each glyph's digit, at the template size of their median height; None unless every
+    one is clearly a digit."""
     heights = sorted(b[3] - b[1] for b in glyphs)
     read = [classify(crop.crop(b), heights[len(heights) // 2]) for b in glyphs]
     return "".join(read) if None not in read else None
@@ -323,19 +336,11 @@ def _digit_lost(page: Image.Image, line: TLine, start: int, run: str, threshold:
     left, right = max(0, int(before)), min(page.size[0], int(end) + lb.height // 4)
     if right - left < lb.height // 2:
         return None
-    crop = page.crop((left, lb.top, right, lb.bottom)).point(lambda v: 255 if v <= threshold else 0)
-    blobs = _components(crop)
-    if not blobs:
-        return None
-    blobs = _clipped(blobs)
-    tallest = max(b[3] - b[1] for b in blobs)
-    glyphs = [b for b in blobs if b[3] - b[1] >= GLYPH * tallest
-              and before - left < (b[0] + b[2]) / 2 <= end - left]
+    crop, blobs = _line_blobs(page, line, left, right, threshold, GLYPH)
+    glyphs = [b for b in blobs if before - left < (b[0] + b[2]) / 2 <= end - left]
     if len(glyphs) != len(run) + 1:
         return None
-    heights = sorted(b[3] - b[1] for b in glyphs)
-    read = [classify(crop.crop(b), heights[len(heights) // 2]) for b in glyphs]
-    return "".join(read) if None not in read else None
+    return _read_glyphs(crop, glyphs)
 
 
 def _classified(glyphs, run: str) -> list[str | None]:

@@ -18,6 +18,8 @@ from build_tools.ingest.tesseract import Box, TLine, Word
 
 OVERLAP = 0.2  # of a line's box: this much under the kept reading's lines and it is read there
 MIN_CONF = 60  # a line Tesseract was less sure of is as likely dust as text
+MIN_LETTERS = 3  # a shorter run is a piece of a word, not a word the kept reading lost (digits: a table's ๒)
+_LETTERS = re.compile("[ก-ฮ0-9๐-๙]")
 
 
 def scaled(line: TLine, factor: float) -> TLine:
@@ -68,20 +70,38 @@ def _uncovered_runs(line: TLine, boxes: list[Box]) -> list[TLine]:
     return runs
 
 
+def _union(boxes: list[Box]) -> Box:
+    left, top = min(b.left for b in boxes), min(b.top for b in boxes)
+    return Box(left, top, max(b.right for b in boxes) - left, max(b.bottom for b in boxes) - top)
+
+
+def _apart(box: Box, words: list[Box]) -> bool:
+    """No word of the kept reading on the box's row stands within half a line's height of
+    it: a run beside a kept word is a piece of that word the kept reading read in part
+    (`เรือ` before `. ขอเชิญ...`, `อ` before `างถึง`), not something it lost."""
+    gap = box.height / 2
+    return not any(min(box.bottom, w.bottom) - max(box.top, w.top) > min(box.height, w.height) / 2  # (its row)
+                   and w.left - gap < box.right and box.left < w.right + gap for w in words)
+
+
 def with_lost_lines(kept: list[TLine], other: list[TLine], factor: float) -> list[TLine]:
     """`kept` and the runs of words of `other` (on a page 1/`factor` the size of kept's)
-    that stand where `kept` read nothing: text, not noise, and read with some confidence."""
+    that stand where `kept` read nothing, apart from its words: text of MIN_LETTERS letters
+    or digits at least, not noise, and read with some confidence."""
     height = layout.text_height(kept)
     # (what the kept reading read as a picture or noise does not count: a table's column read
     # as one tall garbled line is read nowhere once the page's text is made)
-    boxes = [ln.box for ln in kept if ln.words and (t := layout.clean_tokens(ln)).strip()
-             and not layout.is_noise(ln, t, height)]
+    read = [ln for ln in kept if ln.words and (t := layout.clean_tokens(ln)).strip()
+            and not layout.is_noise(ln, t, height)]
+    words = [w.box for ln in read for w in ln.words]
     added = []
     for ln in other:
         if not ln.words or ln.conf < MIN_CONF:
             continue
-        for run in _uncovered_runs(scaled(ln, factor), boxes):
+        for run in _uncovered_runs(scaled(ln, factor), words):
             text = layout.clean_tokens(run)
-            if text.strip() and not layout.is_noise(run, text, height):
+            letters = [w.box for w in run.words if _LETTERS.search(w.text)]  # (a mark may reach over)
+            if (len(_LETTERS.findall(text)) >= MIN_LETTERS or text.strip().isdigit()) \
+                    and not layout.is_noise(run, text, height) and _apart(_union(letters), words):
                 added.append(run)
     return kept + added
