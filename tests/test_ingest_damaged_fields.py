@@ -74,3 +74,24 @@ def test_an_announcement_with_a_table_is_one_document_to_its_given_date():
              "[จำดับ กิจกรรม", "๑   ประชุมชี้แจงแนวทางการดำเนินงาน     ตุลาคม ๒๕๕๒", "จึงประกาศมาเพื่อทราบโดยทั่วกัน",
              "ประกาคศ. ณ วันที่ '3 กุมภาพันธ์ พ.ศค: 2553*", "(นายประเสริฐ บุญมี)", "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
     assert [(p.first, p.last) for p in split_bundle(lines)] == [(1, 9)]
+
+
+@pytest.mark.parametrize("name_line, name", [
+    ("2  .(นายวีระพงษ์ ทองมา)", "นายวีระพงษ์ ทองมา"),  # a figure and a dot before the bracket
+    ("ปหราหย ทองมา)", "ปหราหย ทองมา"),  # the opening bracket lost with the title's letters: kept as read
+])
+def test_the_signatorys_name_after_specks_or_without_its_opening_bracket(name_line, name):
+    L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", name_line, "เลขาธิการ ป. ป.สี."])
+    assert (L.signatory["name"], L.signatory["position"]) == (name, "เลขาธิการ ป.ป.ส.")
+
+
+def test_a_line_of_the_body_ending_with_a_bracket_is_no_name():
+    L = _letter(TOP + BODY + ["(ตามบัญชีแนบท้าย)", "จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ",
+                              "เลขาธิการ ป.ป.ส."])
+    assert L.signatory is None
+
+
+@pytest.mark.parametrize("position", ["พัฒนาการจังหว้ วัดสงขลา", "พัฒนาการจังห“ วัดสงขลา"])
+def test_a_position_whose_letters_ocr_read_twice_or_with_a_speck_across_a_gap(position):
+    L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายประเสริฐ บุญมี)", position])
+    assert L.signatory["position"] == "พัฒนาการจังหวัดสงขลา"

@@ -247,6 +247,23 @@ def test_a_digit_read_as_a_letter_at_a_runs_end_is_read_from_its_glyph_and_a_let
     assert digits.reread_line(page, line, 128) == "๒๓ก"
 
 
+def test_letters_tesseract_read_inside_a_run_of_digits_are_read_from_their_glyphs():
+    # `/ว ๑๖๑๕` read `/ว ๑อด๕` (seed 23 L05): ๖ and ๑ read as อ and ด
+    page, boxes = _drawn_run("๑๖๑๕")
+    line = _line(*[(c, b[0], b[2]) for c, b in zip("๑อด๕", boxes)])
+    line.text = "๑อด๕"
+    assert digits.reread_line(page, line, 128) == "๑๖๑๕"
+
+
+def test_two_digits_touching_are_not_read_as_one_glyph_tesseract_cut_in_two():
+    # `๐๔๑๐` with ๔ and ๑ touching (seed 23 L21): read as three glyphs it became `๐๘๐`
+    page, (z1, four, one, z2) = _drawn_run("๐๔๑๐")
+    ImageDraw.Draw(page).rectangle((four[2] - 2, one[3] - 8, one[0] + 2, one[3] - 4), fill=0)
+    line = _line(*[(c, b[0], b[2]) for c, b in zip("๐๕๑๐", (z1, four, one, z2))])
+    line.text = "๐๕๑๐"
+    assert len(digits.reread_line(page, line, 128)) == 4
+
+
 def test_a_glyph_count_that_matches_the_reading_or_an_unread_glyph_leaves_the_split_alone():
     page, (g1, g2, g3, slash) = _drawn_run("๒๒๖/")
     # one reading per glyph: no glyph was cut

@@ -30,14 +30,17 @@ CELL = (24, 32)  # a glyph is compared at this size (width, height)
 # when it is not a digit Tesseract confuses with the one it read.
 MARGIN = 0.85
 MARGIN_UNRELATED = 0.75
-# A run of Thai digits, and a letter glued to its end (`๕๓๓ณ`: Tesseract read the run's
-# last digit ๙ as ณ, seed 22 L27), which its glyph may show to be a digit.
-_RUN = re.compile(f"([{THAI_DIGITS}]+)([ก-ฮ](?![\u0e01-\u0e59]))?")
+# A run of Thai digits, with the letters glued inside it or to its end, whose glyphs may
+# show them to be digits Tesseract read as letters (`๕๓๓ณ`: ๙ read as ณ, seed 22 L27;
+# `๑อด๕`: ๖ and ๑ read as อ and ด, seed 23 L05).
+_RUN = re.compile(f"([{THAI_DIGITS}]+(?:[ก-ฮ]{{1,2}}[{THAI_DIGITS}]+)*)([ก-ฮ](?![\u0e01-\u0e59]))?")
+_LETTER = re.compile("[ก-ฮ]")
 # What Tesseract's Thai model writes for a digit it misreads (its reading -> the printed digits).
 TESSERACT_CONFUSES = {"๕": "๔๘๙๖", "๒": "๖", "๓": "๗๘", "๑": "๗๖", "๐": "๘"}
 BELOW_BASELINE = 0.06  # of a digit's height: how far a digit's ink may reach below the run's baseline
 SPECK = 0.3  # a blob less tall than this share of the tallest is a speck (no help to find the baseline)
 GLYPH = 0.55  # a blob less tall than this share of a run's digits is a mark, a speck or a piece of a glyph
+TOUCHING = 1.6  # a blob this many times wider than the run's other glyphs is two of them touching
 
 
 def _normalize(glyph: Image.Image) -> Image.Image | None:
@@ -241,11 +244,11 @@ def reread_line(page: Image.Image, line: TLine, threshold: int) -> str:
     for m in _RUN.finditer(text):
         start = len("".join(text[: m.start()].split()))
         run, tail = m.group(1), m.group(2) or ""
-        fewer = _fewer_glyphs(page, line, start, run, threshold)
+        fewer = None if _LETTER.search(run) else _fewer_glyphs(page, line, start, run, threshold)
         if fewer:
             changes.append((m.start(), m.start() + len(run), fewer))
             continue
-        lost = _digit_lost(page, line, start, run, threshold)
+        lost = None if _LETTER.search(run) else _digit_lost(page, line, start, run, threshold)
         if lost:
             changes.append((m.start(), m.start() + len(run), lost))
             continue
@@ -296,6 +299,9 @@ def _fewer_glyphs(page: Image.Image, line: TLine, start: int, run: str, threshol
     within = {b for b in blobs if own[0][0] - left <= (b[0] + b[2]) / 2 <= own[-1][1] - left}
     if len(glyphs) >= len(run) or within - set(glyphs):
         return None
+    widths = sorted(b[2] - b[0] for b in glyphs)
+    if widths[-1] > TOUCHING * widths[len(widths) // 2]:
+        return None  # two glyphs touching, one blob (`๐๔๑๐` read `๐๘๐`, seed 23 L21): not one glyph cut in two
     return _read_glyphs(crop, glyphs)
 
 

@@ -14,7 +14,7 @@ from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.forms import Form, given_date_at, strip_junk
 from build_tools.ingest.rows import ORG_RE, Row, clean
 from build_tools.normalization.rules.unicode_rules import SARA_A_TWICE
-from build_tools.normalization.split_words import rejoin_split_words
+from build_tools.normalization.split_words import rejoin_split_words, rejoin_stutters
 
 # (the signatory's name): OCR specks and a stray digit or Latin letter may follow it; OCR
 # reads its bracket as [ or { now and then (`[แรยอนินต์:  แก้วประเสริฐ์)`)
@@ -24,8 +24,10 @@ NAME_RE = re.compile(r"^(?:\(+(?!ลงชื่อ)([^()]{3,}?)(?:\)+[^()\u0e01
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
 CLOSING_END = re.compile(r"นับ\s*ถือ[^\u0e01-\u0e4e]*$")  # ขอแสดงความนับถือ's last word
 LONE_LETTER_AT_END = re.compile(r"\s+[ก-ฮ]$")  # a speck read as a letter after a position (a name keeps it)
-SPECK_BEFORE_NAME = re.compile(r"^[^\s()]{1,2}\s+(?=\()")  # a speck read as a letter: `ย (นายอนันต์ ...)`
-WORD_END_SPECK = re.compile(r"(?<=[\u0e01-\u0e4e])[:;|]+(?=\s)")  # `อนินต์:  แก้ว...`: no name or position has one
+# a speck read as a letter or a figure before the bracket, a dot glued to it: `ย (นายอนันต์ ...)`, `2  .(นาย...`
+SPECK_BEFORE_NAME = re.compile(r"^(?:[^\s()]{1,2}\s+)?[.,:;'`|]{0,2}(?=\()")
+# `อนินต์:  แก้ว...`, `จังห“ วัด...`: no name or position has one
+WORD_END_SPECK = re.compile(r"(?<=[\u0e01-\u0e4e])[:;|“”\"'‘’]+(?=\s)")
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
 THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
@@ -79,7 +81,7 @@ def _tidy(text: str, split_words: bool = False) -> str:
     if m := re.search(r"[^\u0e01-\u0e4e]+$", text):  # (an abbreviation keeps its last dot: ป.ป.ส.)
         keep = "." if m.group(0).startswith(".") and re.search(r"\.[ก-ฮ]$", text[: m.start()]) else ""
         text = text[: m.start()] + keep
-    return rejoin_split_words(LONE_LETTER_AT_END.sub("", text)) if split_words else text
+    return rejoin_stutters(rejoin_split_words(LONE_LETTER_AT_END.sub("", text))) if split_words else text
 
 
 def _junk(row: Row) -> bool:
@@ -187,11 +189,32 @@ def _unit_line(text: str) -> bool:
     return bool(ORG_RE.match(text)) and len(text) < 80
 
 
+# The name whose opening bracket (and more) OCR lost: words and its closing bracket (`ปหราหย ทองมา)`).
+NAME_WITHOUT_OPENING = re.compile(r"^([^()]*[ก-ฮ][^()]*?\s+[^()\s]*[ก-ฮ][^()\s]*)\)+[^()\u0e01-\u0e4e]{0,6}$")
+
+
+def _name_without_opening(rows: list[Row]) -> int | None:
+    """The first row after the anchor (`rows[0]`: the closing or the given-date line) that
+    is a name whose opening bracket OCR lost, with a position below it; only where no row
+    holds a whole name."""
+    for k, r in enumerate(rows[:3]):
+        if NAME_WITHOUT_OPENING.match(strip_junk(r.text)) and k + 1 < len(rows) and not _junk(rows[k + 1]):
+            return k
+        if k and not _junk(r):
+            return None
+    return None
+
+
 def _signature(after: list[Row], t: Tail) -> None:
     at = next((k for k, r in enumerate(after[:SIGN_WINDOW + 2]) if _name(r)), None)
-    if at is None:
+    if at is None and (at := _name_without_opening(after)) is not None:
+        name_row = after[at]
+        name = _tidy(clean(NAME_WITHOUT_OPENING.match(strip_junk(name_row.text)).group(1)))
+    elif at is None:
         return
-    name_row = after[at]
+    else:
+        name_row = after[at]
+        name = _name(name_row)
     position = None
     for r in after[at + 1:at + 3]:
         text = strip_junk(r.text)
@@ -200,7 +223,7 @@ def _signature(after: list[Row], t: Tail) -> None:
         if not _junk(r):
             position = _tidy(text, split_words=True)
             break
-    t.signatory = {"name": _name(name_row), "position": position, "line": name_row.n}
+    t.signatory = {"name": name, "position": position, "line": name_row.n}
     t.skip.add(name_row.n)
     unit = []
     for r in after[at + 2:]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pythainlp import thai_tonemarks
+
 from build_tools.common.thai import dictionary_words
 
 # A single space between two Thai letters (marks included: a vowel or tone mark can end
@@ -18,6 +20,7 @@ _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 # Letters read twice: the end of the run before a gap begins the run after it again.
 _STUTTER = re.compile(r"([\u0e01-\u0e4e]+)\s{1,2}([\u0e01-\u0e4e]+)")
 STUTTER_MAX = 3  # letters (marks included) OCR reads twice
+_TONE_AT_END = re.compile(f"[{thai_tonemarks}]$")  # (a tone mark only: a vowel is part of the syllable)
 
 
 @lru_cache(maxsize=4096)
@@ -55,10 +58,20 @@ def rejoin_stutters(text: str) -> str:
     words = dictionary_words()
 
     def once(m: re.Match) -> str:
-        left, right = m.group(1), m.group(2)
+        whole, right = m.group(1), m.group(2)
+        # (the copy before the gap may carry a tone mark the one after it does not: `จังหว้ วัด`)
+        for left in dict.fromkeys((whole, _TONE_AT_END.sub("", whole))):
+            joined = _once(left, right, whole)
+            if joined:
+                return joined
+        return m.group(0)
+
+    def _once(left: str, right: str, whole: str) -> str | None:
         for k in range(min(STUTTER_MAX, len(left), len(right) - 1), 0, -1):
             if not left.endswith(right[:k]) or not re.match("[ก-ฮเแโใไ]", right[:k]):
                 continue
+            if left != whole and right[k:].startswith(whole[len(left):]):
+                continue  # (the same marks after the copy: a word said twice, `ที่ ที่ตั้ง`)
             joined = left + right[k:]
             # (from the repeated letters on only when the run before them is no word: "ร่ ร่วม")
             start = len(left) - k if _unknown(_words(left)) else len(left) - k - 1
@@ -66,8 +79,8 @@ def rejoin_stutters(text: str) -> str:
             for w in _words(joined):
                 spans |= at <= start and at + len(w) > len(left) and w in words
                 at += len(w)
-            if spans and _unknown(_words(joined)) <= _unknown(_words(left)) + _unknown(_words(right)):
+            if spans and _unknown(_words(joined)) <= _unknown(_words(whole)) + _unknown(_words(right)):
                 return joined
-        return m.group(0)
+        return None
 
     return _STUTTER.sub(once, text)
