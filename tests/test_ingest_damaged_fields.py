@@ -79,6 +79,7 @@ def test_an_announcement_with_a_table_is_one_document_to_its_given_date():
 @pytest.mark.parametrize("name_line, name", [
     ("2  .(นายวีระพงษ์ ทองมา)", "นายวีระพงษ์ ทองมา"),  # a figure and a dot before the bracket
     ("ปหราหย ทองมา)", "ปหราหย ทองมา"),  # the opening bracket lost with the title's letters: kept as read
+    ("(นางสุภาพร ] ใจซื่อ)", "นางสุภาพร ใจซื่อ"),  # a speck read as a bracket between the names
 ])
 def test_the_signatorys_name_after_specks_or_without_its_opening_bracket(name_line, name):
     L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", name_line, "เลขาธิการ ป. ป.สี."])

@@ -28,6 +28,8 @@ LONE_LETTER_AT_END = re.compile(r"\s+[ก-ฮ]$")  # a speck read as a letter af
 SPECK_BEFORE_NAME = re.compile(r"^(?:[^\s()]{1,2}\s+)?[.,:;'`|]{0,2}(?=\()")
 # `อนินต์:  แก้ว...`, `จังห“ วัด...`: no name or position has one
 WORD_END_SPECK = re.compile(r"(?<=[\u0e01-\u0e4e])[:;|“”\"'‘’]+(?=\s)")
+# a speck read as a bracket or a bar between two words (`นางสุภาพร ] ใจชื่อ`): no name or position has one
+SPECK_BETWEEN_WORDS = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[\[\]{}|!]{1,2}\s+(?=[\u0e01-\u0e4e])")
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
 THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
@@ -77,6 +79,7 @@ def _tidy(text: str, split_words: bool = False) -> str:
     without the spaces OCR put inside its words."""
     text = re.sub(r"^[^ก-ฮเแโใไ]+", "", text)
     text = WORD_END_SPECK.sub("", QUOTE_SPECK.sub("", SPACED_ABBREVIATION.sub("", SARA_A_TWICE.sub("ะ", text))))
+    text = SPECK_BETWEEN_WORDS.sub(" ", text)
     text = ABBREVIATION_MARKED_AT_END.sub(r"\1.", text)
     if m := re.search(r"[^\u0e01-\u0e4e]+$", text):  # (an abbreviation keeps its last dot: ป.ป.ส.)
         keep = "." if m.group(0).startswith(".") and re.search(r"\.[ก-ฮ]$", text[: m.start()]) else ""
