@@ -350,7 +350,7 @@ def test_a_reading_counts_the_characters_of_its_thai_words():
 
 def _stamped_page(gap: int):
     """A page with ด่วนมาก in bold `gap` pixels above `ที่ มท ๐๔๐๔.๑/ว ๒๔๗๕`, and the box of each."""
-    page = Image.new("L", (1654, 400), 255)
+    page = Image.new("L", (1654, 1000), 255)  # (the lines within the header: its top 40 %)
     draw = ImageDraw.Draw(page)
     stamp_font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Garuda-Bold.ttf", 34)
     text_font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", 40)
@@ -380,12 +380,24 @@ def test_a_speed_class_stamped_over_the_numbers_line_is_read_again_apart_from_it
     assert layout.page_text(lines).splitlines()[0] == "ด่วนมาก"
 
 
-def test_a_number_line_that_kept_its_label_costs_no_reading():
+def test_a_number_line_with_no_stamp_above_it_gains_no_speed_class():
     from build_tools.ingest.reread import Budget
     from build_tools.ingest.urgency_reread import reread_urgency
 
     page, _, number = _stamped_page(30)
+    ImageDraw.Draw(page).rectangle((0, 0, page.size[0], number[1] - 4), fill=255)  # no stamp printed
     lines = [_tline("ที่ มท ๐๔๐๔.๑/ว ๒๔๗๕", number)]
+    budget = Budget()
+    assert reread_urgency(page, lines, budget) is None and budget.used == 2  # (read again: nothing there)
+    assert [ln.text for ln in lines] == ["ที่ มท ๐๔๐๔.๑/ว ๒๔๗๕"]
+
+
+def test_a_header_whose_speed_class_was_read_costs_no_reading():
+    from build_tools.ingest.reread import Budget
+    from build_tools.ingest.urgency_reread import reread_urgency
+
+    page, stamp, number = _stamped_page(30)
+    lines = [_tline("ด่วนมาก", stamp), _tline("ที่ มท ๐๔๐๔.๑/ว ๒๔๗๕", number)]
     budget = Budget()
     assert reread_urgency(page, lines, budget) is None and budget.used == 0
 

@@ -1,14 +1,15 @@
-"""Lines one of a page's two readings lost and the other kept.
+"""Words one of a page's two readings lost and the other kept.
 
 The page is read as prepared and as scanned, and the reading with more Thai words is
 kept (ocr._surer_reading).  Two readings that tie on words can still differ by whole
 parts of the page: Tesseract's segmentation of the enlarged page skipped a table's number
 and date columns (`๒   คัดเลือกหมู่บ้านต้นแบบ   พฤศจิกายน ๒๕๕๒` read `.คัดเลือกหมู่บ้านต้นแบบ`,
-letter set seed 22 L33) that the page as scanned kept.  A line of the other reading that
-stands where the kept reading has nothing is added to it, its boxes moved to the kept
-reading's page (the two pages differ by the preparation's scale; a page that preparation
-turned is left alone: its boxes would not fall on its glyphs; so is one whose coloured
-ink was taken off the prepared page: the stamps are read from that ink on their own)."""
+letter set seed 22 L33) that the page as scanned kept.  A run of the other reading's words
+that stands where the kept reading has nothing, apart from its words, is added to it as a
+line of its own, its boxes moved to the kept reading's page (the two pages differ by the
+preparation's scale; a page that preparation turned is left alone: its boxes would not
+fall on its glyphs; so is one whose coloured ink was taken off the prepared page: the
+stamps are read from that ink on their own)."""
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ import re
 from build_tools.ingest import layout
 from build_tools.ingest.tesseract import Box, TLine, Word
 
-OVERLAP = 0.2  # of a line's box: this much under the kept reading's lines and it is read there
+OVERLAP = 0.2  # of a word's box: this much under the kept reading's words and it is read there
 MIN_CONF = 60  # a line Tesseract was less sure of is as likely dust as text
 MIN_LETTERS = 3  # a shorter run is a piece of a word, not a word the kept reading lost (digits: a table's ๒)
 _LETTERS = re.compile("[ก-ฮ0-9๐-๙]")
@@ -51,7 +52,7 @@ def _uncovered_runs(line: TLine, boxes: list[Box]) -> list[TLine]:
         return [] if _covered(line.box, boxes) else [line]
     # a mark or a speck (no letter, no digit) under the kept reading's box does not cut a run
     # (`[จําดับ` stays whole), nor does it make one
-    letter = [bool(re.search("[ก-ฮ0-9๐-๙]", w.text)) for w in line.words]
+    letter = [bool(_LETTERS.search(w.text)) for w in line.words]
     free = [not _covered(w.box, boxes) for w in line.words]
     runs, k = [], 0
     while k < len(line.words):

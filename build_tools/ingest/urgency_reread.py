@@ -1,22 +1,26 @@
 """A speed class (ด่วน, ด่วนมาก, ด่วนที่สุด) stamped so close above the number's line that
 Tesseract read the two as one line: the stamp is lost, or only its last letters are left
-on a line of their own (`าก`), and the number's line loses its ที่ (`มท ๐๔๐๔.๑/ว ...`,
-letter set seed 22 L03, L06).  The left part of the page around that line is cut out and
-read again as a block, where the two lines come apart; the speed class is taken when two
-readings (at two sizes) both give it, and stands as a line of its own above the number."""
+on a line of their own (`าก`), and the number's line often loses its ที่ (`มท ๐๔๐๔.๑/ว
+...`, letter set seed 22 L03, L06).  When the page's header read no speed class, the left
+part of the page around the number's line (with its ที่ or without) is cut out and read
+again as a block, where the two lines come apart: two readings of a small crop, about
+half a second a page.  The speed class is taken when both readings (at two sizes) give
+it, and stands as a line of its own above the number."""
 from __future__ import annotations
 
 import re
 
 from PIL import Image
 
+from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest import tesseract
 from build_tools.ingest.forms import strip_junk, urgency_at
 from build_tools.ingest.reread import HEADER_SHARE, Budget
 from build_tools.ingest.tesseract import Box, TLine, Word
 
-# A number's line without its ที่: the code's two letters and digits open it.
-_NUMBER_WITHOUT_LABEL = re.compile(r"^(?:[ก-ฮ][\u0e31-\u0e4e]*\s+)?[ก-ฮ]{2}\.?\s*[0-9๐-๙]")
+# The number's line: its code's two letters and digits, after ที่ (or what OCR left of it,
+# or a speck read as a letter) or without it.
+_NUMBER_LINE = re.compile(rf"^(?:[ก-ฮ][{THAI_MARKS}]*\s+)?[ก-ฮ]{{2}}\.?\s*[0-9๐-๙]")
 NUMBER_COLUMN = 0.45  # of the page's width: the number stands in its left part, the office's name right
 ABOVE = 1.5  # line heights above the number's line that the crop takes in
 READINGS = (1.0, 1.5)  # size factors, each read as a block (psm 6): both must give the speed class
@@ -31,7 +35,7 @@ def reread_urgency(page: Image.Image, lines: list[TLine], budget: Budget | None 
     top = [(k, ln) for k, ln in enumerate(lines) if ln.words and ln.box.top < limit]
     if any(urgency_at(ln.text) for _, ln in top):
         return None
-    at = next((k for k, ln in top if _NUMBER_WITHOUT_LABEL.match(strip_junk(ln.text))), None)
+    at = next((k for k, ln in top if _NUMBER_LINE.match(strip_junk(ln.text))), None)
     if at is None:
         return None
     number = lines[at].box
