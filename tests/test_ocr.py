@@ -224,35 +224,34 @@ def test_a_run_tesseract_read_one_digit_short_is_read_glyph_by_glyph():
     assert digits.reread_line(page, line, 128) == "ว ๑๖๓๗"
 
 
+def _reread(printed: str, read: str) -> str:
+    """What reread_line makes of Tesseract's reading `read` (a character a glyph, its spaces
+    where the printed text has them) on a page where `printed` is drawn."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", 40)
+    page = Image.new("L", (60 + 40 * len(printed), 90), 255)
+    ImageDraw.Draw(page).text((20, 20), printed, font=font, fill=0)
+    boxes = digits._components(page.point(lambda v: 255 if v < 128 else 0))
+    chars = read.replace(" ", "")
+    assert len(boxes) == len(chars)
+    line = _line(*[(c, b[0], b[2]) for c, b in zip(chars, boxes)])
+    line.text = read
+    return digits.reread_line(page, line, 128)
+
+
 def test_a_run_after_a_gap_takes_no_glyph_that_is_not_its_own():
     # a telephone number's groups: `๐ ๔๓๒๔ ๒๒๒๒`, each group read right, nothing lost
-    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", 40)
-    page = Image.new("L", (600, 90), 255)
-    ImageDraw.Draw(page).text((20, 20), "๐ ๔๓๒๔ ๒๒๒๒", font=font, fill=0)
-    boxes = digits._components(page.point(lambda v: 255 if v < 128 else 0))
-    line = _line(*[(c, b[0], b[2]) for c, b in zip("๐๔๓๒๔๒๒๒๒", boxes)])
-    line.text = "๐ ๔๓๒๔ ๒๒๒๒"
-    assert digits.reread_line(page, line, 128) == "๐ ๔๓๒๔ ๒๒๒๒"
+    assert _reread("๐ ๔๓๒๔ ๒๒๒๒", "๐ ๔๓๒๔ ๒๒๒๒") == "๐ ๔๓๒๔ ๒๒๒๒"
 
 
 def test_a_digit_read_as_a_letter_at_a_runs_end_is_read_from_its_glyph_and_a_letter_stays():
     # `๔๗๗๙` read `๕๓๓ณ` (seed 22 L27): the ๙ as ณ
-    page, boxes = _drawn_run("๔๗๗๙")
-    line = _line(*[(c, b[0], b[2]) for c, b in zip("๕๓๓ณ", boxes)])
-    line.text = "๕๓๓ณ"
-    assert digits.reread_line(page, line, 128) == "๔๗๗๙"
-    page, boxes = _drawn_run("๒๓ก")  # a letter printed there is no digit
-    line = _line(*[(c, b[0], b[2]) for c, b in zip("๒๓ก", boxes)])
-    line.text = "๒๓ก"
-    assert digits.reread_line(page, line, 128) == "๒๓ก"
+    assert _reread("๔๗๗๙", "๕๓๓ณ") == "๔๗๗๙"
+    assert _reread("๒๓ก", "๒๓ก") == "๒๓ก"  # a letter printed there is no digit
 
 
 def test_letters_tesseract_read_inside_a_run_of_digits_are_read_from_their_glyphs():
     # `/ว ๑๖๑๕` read `/ว ๑อด๕` (seed 23 L05): ๖ and ๑ read as อ and ด
-    page, boxes = _drawn_run("๑๖๑๕")
-    line = _line(*[(c, b[0], b[2]) for c, b in zip("๑อด๕", boxes)])
-    line.text = "๑อด๕"
-    assert digits.reread_line(page, line, 128) == "๑๖๑๕"
+    assert _reread("๑๖๑๕", "๑อด๕") == "๑๖๑๕"
 
 
 def test_two_digits_touching_are_not_read_as_one_glyph_tesseract_cut_in_two():

@@ -244,13 +244,11 @@ def reread_line(page: Image.Image, line: TLine, threshold: int) -> str:
     for m in _RUN.finditer(text):
         start = len("".join(text[: m.start()].split()))
         run, tail = m.group(1), m.group(2) or ""
-        fewer = None if _LETTER.search(run) else _fewer_glyphs(page, line, start, run, threshold)
-        if fewer:
-            changes.append((m.start(), m.start() + len(run), fewer))
-            continue
-        lost = None if _LETTER.search(run) else _digit_lost(page, line, start, run, threshold)
-        if lost:
-            changes.append((m.start(), m.start() + len(run), lost))
+        # (a run read as more or fewer digits than it has glyphs: only one of digits alone)
+        recounted = not _LETTER.search(run) and (_fewer_glyphs(page, line, start, run, threshold)
+                                                 or _digit_lost(page, line, start, run, threshold))
+        if recounted:
+            changes.append((m.start(), m.start() + len(run), recounted))
             continue
         box = _run_box(boxes, start, start + len(run) + len(tail))
         read = _read_run(page, box, run + tail, threshold) if tail else None

@@ -40,15 +40,20 @@ def is_debris(row: Row, among_fields: bool = False) -> bool:
     (`2 2 0     |    . 00`): no word, and no piece longer than a speck.  `among_fields`:
     between labelled fields, where no field starts as a few short pieces (above them a
     speed class cut at the margin does: `วน    "    .`)."""
-    pieces = [len(re.sub(r"\W", "", t)) for t in row.text.split()]
+    pieces = [_word_chars(t) for t in row.text.split()]
     if among_fields and len(pieces) >= SCATTERED and max(pieces) <= 3:
         return True  # (a letter or two among them is a speck read as one: `ส  '=  ว  %๑“|  ฉ-`)
-    if among_fields and len(row.segs) >= 2 and all(len(re.sub(r"\W", "", s)) <= 2 for s in row.segs):
+    if among_fields and len(row.segs) >= 2 and all(_word_chars(s) <= 2 for s in row.segs):
         return True  # pieces of two letters at most, far apart: specks (`ฆฑ      ๐`), no field's words
     letters = re.sub(r"[^ก-ฮ]", "", row.text)
     if len(letters) >= 2:
         return False
-    return len(re.sub(r"\W", "", row.text)) <= 3 or all(len(re.sub(r"\W", "", s)) <= 3 for s in row.segs)
+    return _word_chars(row.text) <= 3 or all(_word_chars(s) <= 3 for s in row.segs)
+
+
+def _word_chars(text: str) -> int:
+    """How many of the text's characters are letters, marks or digits (not specks)."""
+    return len(re.sub(r"\W", "", text))
 
 
 def count_column(seg: str) -> bool:

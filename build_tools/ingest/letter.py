@@ -24,7 +24,7 @@ from build_tools.ingest.rows import Row, clean, make_rows
 from build_tools.ingest.tail import read_tail
 from build_tools.normalization import fuzzy
 from build_tools.normalization.rules.unicode_rules import SARA_A_TWICE
-from build_tools.normalization.split_words import rejoin_split_words, rejoin_stutters
+from build_tools.normalization.split_words import rejoin_words
 
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
@@ -114,7 +114,7 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
     text = join_lines([_without_line_end_specks(t) for t in parts[:-1]] + parts[-1:])
     text = _without_trailing_debris(_without_trailing_junk(text))
     text = SPECK_AFTER_WORD.sub("", SPECK_BEFORE_WORD.sub("", ORPHAN_MARK.sub("", text)))
-    return rejoin_stutters(rejoin_split_words(SARA_A_TWICE.sub("ะ", text))) or None
+    return rejoin_words(SARA_A_TWICE.sub("ะ", text)) or None
 
 
 def _without_trailing_debris(text: str) -> str:

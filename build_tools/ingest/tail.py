@@ -14,7 +14,7 @@ from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.forms import Form, given_date_at, strip_junk
 from build_tools.ingest.rows import ORG_RE, Row, clean
 from build_tools.normalization.rules.unicode_rules import SARA_A_TWICE
-from build_tools.normalization.split_words import rejoin_split_words, rejoin_stutters
+from build_tools.normalization.split_words import rejoin_words
 
 # (the signatory's name): OCR specks and a stray digit or Latin letter may follow it; OCR
 # reads its bracket as [ or { now and then (`[แรยอนินต์:  แก้วประเสริฐ์)`)
@@ -84,7 +84,7 @@ def _tidy(text: str, split_words: bool = False) -> str:
     if m := re.search(r"[^\u0e01-\u0e4e]+$", text):  # (an abbreviation keeps its last dot: ป.ป.ส.)
         keep = "." if m.group(0).startswith(".") and re.search(r"\.[ก-ฮ]$", text[: m.start()]) else ""
         text = text[: m.start()] + keep
-    return rejoin_stutters(rejoin_split_words(LONE_LETTER_AT_END.sub("", text))) if split_words else text
+    return rejoin_words(LONE_LETTER_AT_END.sub("", text)) if split_words else text
 
 
 def _junk(row: Row) -> bool:

@@ -49,6 +49,12 @@ def rejoin_split_words(text: str) -> str:
     return "".join(out)
 
 
+def rejoin_words(text: str) -> str:
+    """`text` with the spaces OCR put inside words taken out, then the letters it read
+    twice across a gap (what a field, a name or a position read from a scan needs)."""
+    return rejoin_stutters(rejoin_split_words(text))
+
+
 def rejoin_stutters(text: str) -> str:
     """`text` without the letters OCR read twice across a gap ("อธิ ธิบดี" -> อธิบดี): the
     run after the gap begins with the end of the run before it, and read once the two
