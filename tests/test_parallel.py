@@ -78,6 +78,7 @@ def _sleep_then_mark(path: str) -> bytes:
     import pathlib
     import time
 
+    pathlib.Path(path + ".started").touch()
     time.sleep(0.3)
     pathlib.Path(path).write_text("done")
     return b"x" * 1_000_000  # more than a pipe holds: written in pieces, under the pool's lock
@@ -89,7 +90,10 @@ def test_closing_a_worker_ends_the_item_it_is_on_and_skips_the_rest(tmp_path):
     worker = parallel.Worker(_sleep_then_mark)
     on, queued = tmp_path / "on", tmp_path / "queued"
     worker.submit(str(on)), worker.submit(str(queued))
-    time.sleep(0.1)  # the worker is on the first item
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "on.started").exists():  # the worker is on the first item
+        assert time.monotonic() < deadline, "the worker never started"
+        time.sleep(0.01)
     worker.close()
     assert on.read_text() == "done" and not queued.exists()
     assert not multiprocessing.active_children()
