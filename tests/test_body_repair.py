@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.ingest.word_check import suggest
+from build_tools.ingest.word_check import check_line, suggest
 from build_tools.normalization import mark_words
 from build_tools.normalization.rules import normalize_text
 from build_tools.normalization.rules.base import Context
@@ -163,3 +163,21 @@ def test_punctuation_thai_prints_is_left_as_printed(text):
     out, ctx = normalize_text(text)
     assert out == text
     assert "remove_specks" not in [c.rule for c in ctx.changes]
+
+
+@pytest.mark.parametrize("line, wrong, suggestion", [
+    ("เขตดุสิต กทม์ 10300", "กทม์", "กทม"),  # Bangkok's abbreviation (the speller gave กม)
+    ("ตามหนังสือ ยธ์ ลงวันที่", "ยธ์", "ยธ"),  # a letter code (the speller gave ย่า)
+    ("ส่งให้ ขก่ แล้ว", "ขก่", "ขก"),
+])
+def test_a_code_with_a_speck_read_as_a_mark_on_its_last_letter_is_suggested_without_it(line, wrong, suggestion):
+    from build_tools.sources.letter_codes import LetterCodes
+
+    codes = LetterCodes(ministries={"ยธ": {}}, provinces={"ขก": "ขอนแก่น"}).letters()
+    flags = [(f.wrong, f.suggestion) for f in check_line(line, 1, (), codes) if f.kind == "unknown_word"]
+    assert flags == [(wrong, suggestion)]
+
+
+def test_a_mark_inside_a_word_is_left_to_the_speller():
+    # only a mark on the last letter is a speck's: อิ้ม is ยิ้ม misread, not อม with specks
+    assert [(f.wrong, f.suggestion) for f in check_line("สยามเมืองอิ้ม", 1)] == [("อิ้ม", "ยิ้ม")]

@@ -1,4 +1,4 @@
-"""Letter numbers OCR damaged in ways the letter set of seed 22 showed (benchmarks/
+"""Letter numbers OCR damaged in ways the letter sets of seeds 22 and 25 showed (benchmarks/
 ingest_eval.py --seed 22; seed 23 held out), one class per test: a `/` lost altogether
 (read only after a ที่ label, flagged), an office code that lost a digit (flagged with the
 0 it most likely lost)."""
@@ -62,3 +62,20 @@ def test_an_office_code_of_three_digits_is_flagged_with_the_zero_it_lost(printed
 
 def test_an_office_code_of_four_digits_is_not_flagged_for_its_length():
     assert check_number(find_number("สข ๐๐๑๙.๕/๘๘๕"), None, [], 1) == []
+
+
+@pytest.mark.parametrize("printed, suggested, odd", [
+    ("มท ๐๔๐๔.๒/๒๑5๖๒", "มท ๐๔๐๔.๒/๒๑๖๒", "5"),  # seed 25 L03: a speck read as an Arabic 5
+    ("ชม ๐๐๑๔.๕/๓๓๕๒9", "ชม ๐๐๑๔.๕/๓๓๕๒", "9"),
+    ("ขก 0518.2/34๒8", "ขก 0518.2/348", "๒"),  # Arabic digits, one Thai among them
+])
+def test_a_number_mixing_thai_and_arabic_digits_is_flagged_without_the_odd_ones(printed, suggested, odd):
+    flags = [f for f in check_number(find_number(printed), None, [], 1) if f.kind == "number_check"]
+    assert [(f.suggestion, f.wrong) for f in flags] == [(suggested, printed)]
+    assert f"'{odd}' อาจเป็นเศษที่ OCR อ่านเป็นตัวเลข" in flags[0].message
+
+
+@pytest.mark.parametrize("printed", ["มท ๐๔๐๔.๒/ว ๒๑๖๒", "มท 0810.2/ว 2162", "สอบต. ๐๑๒/๒๕๕๓",
+                                     "มท ๐๔๑๐.๑/ว 1002"])  # (a serial filled in at dispatch, in other digits)
+def test_a_number_in_one_kind_of_digits_is_not_flagged_for_them(printed):
+    assert check_number(find_number(printed), None, [], 1) == []

@@ -379,6 +379,34 @@ def test_a_speed_class_stamped_over_the_numbers_line_is_read_again_apart_from_it
     assert layout.page_text(lines).splitlines()[0] == "ด่วนมาก"
 
 
+def test_a_number_line_that_lost_its_head_to_the_stamp_is_read_again_from_the_headers_left_edge():
+    # seed 24 L06, seed 25 L06: the page read `%้04. 5/1562` for `ที่ ยธ 0604.5/1562`, its line
+    # box starting right of where ที่ stands, and no speed class
+    from build_tools.ingest.preprocess import otsu
+    from build_tools.ingest.reread import Budget, reread_header, wants
+    from build_tools.ingest.urgency_reread import reread_urgency
+
+    page, stamp, number = _stamped_page(0)
+    draw, font = ImageDraw.Draw(page), ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", 40)
+    subject = draw.textbbox((230, number[3] + 40), "เรื่อง การขยายผลโครงการ", font=font)
+    draw.text((230, number[3] + 40), "เรื่อง การขยายผลโครงการ", font=font, fill=0)
+    head = (number[0] + 170, number[1], number[2], number[3])  # ที่ มท ๐ lost
+    lines = [_tline("%้๔๐๔.๑/ว ๒๔๗๕", head), _tline("เรื่อง การขยายผลโครงการ", subject)]
+    assert wants(lines[0].text) == "number"
+    budget = Budget()
+    assert reread_header(page, lines, otsu(page), budget) == 1
+    assert find_number(lines[0].text).printed == "มท ๐๔๐๔.๑/ว ๒๔๗๕"
+    assert reread_urgency(page, lines, budget) == "ด่วนมาก"
+    assert [ln.text for ln in lines][0] == "ด่วนมาก"
+
+
+@pytest.mark.parametrize("text", ["1. กำหนดการประชุม จำนวน 1 แผ่น", "14 มิถุนายน 2553", "๕ ถนนดินแดง กทม. ๑๐๔๐๐"])
+def test_a_header_line_without_a_numbers_shape_is_not_taken_for_one_that_lost_its_head(text):
+    from build_tools.ingest.reread import wants
+
+    assert wants(text) != "number"
+
+
 def test_a_number_line_with_no_stamp_above_it_gains_no_speed_class():
     from build_tools.ingest.reread import Budget
     from build_tools.ingest.urgency_reread import reread_urgency

@@ -41,6 +41,7 @@ class Env:
     names: tuple[str, ...]
     agencies_th: dict[str, str]
     citations: list[Citation]
+    codes: frozenset[str] = frozenset()  # letter codes (word_check's suggestions)
 
     @classmethod
     def of(cls, corpus: Corpus, extra: list[Candidate] | None = None) -> "Env":
@@ -50,7 +51,8 @@ class Env:
         agencies = corpus.agencies.values()
         vocabulary = tuple(sorted(({a.get("name_th") for a in agencies} | {a.get("abbr") for a in agencies}) - {None}))
         return cls(corpus, candidates, known, Registry(corpus, known), vocabulary, restorable_names(corpus),
-                   {a.id: a.get("name_th") for a in agencies}, citations_of(corpus.documents))
+                   {a.id: a.get("name_th") for a in agencies}, citations_of(corpus.documents),
+                   corpus.letter_codes.letters())
 
 
 def restore_field(text: str | None, env: Env, field: str, repairs: list[dict]) -> str | None:
@@ -210,7 +212,7 @@ def analyze(text: str, corpus: Corpus, raw_name: str, taken_ids: set[str] | None
             rec["issuer"] = default_issuer  # the maintainer said so (--issuer)
             flags = [f for f in flags if not (f.kind == "missing" and f.wrong == "issuer")]
         _give_id(rec, flags, taken, part.first)
-        flags += check_lines([(n, clean(t)) for n, t in rows], skip, env.vocabulary)
+        flags += check_lines([(n, clean(t)) for n, t in rows], skip, env.vocabulary, env.codes)
         rec["body_markdown"] = _body(lines, body_range, env)
         rec["flags"] = flags
         records.append(rec)

@@ -122,11 +122,33 @@ def _short_office(num: Number, line: int | None) -> list[Flag]:
                  suggestion=num.printed.replace(office, zero + office, 1), wrong=num.printed)]
 
 
+_THAI_DIGIT, _ARABIC_DIGIT = re.compile("[๐-๙]"), re.compile("[0-9]")
+
+
+def _mixed_digits(num: Number, line: int | None) -> list[Flag]:
+    """A part of a number (the office's digits, the serial, the year) printed in one kind
+    of digits read with a few of the other kind among them (`/๒๑5๖๒`): no part is printed
+    so; the odd ones out are specks OCR read as digits (or digits misread), and the number
+    without them is suggested.  Parts may differ: a serial is often filled in at dispatch,
+    in other digits than the printed prefix (`มท ๐๔๑๐.๑/ว 1002`)."""
+    for part in (num.office, num.serial, num.year):
+        thai, arabic = _THAI_DIGIT.findall(part or ""), _ARABIC_DIGIT.findall(part or "")
+        if thai and arabic:
+            odd = _ARABIC_DIGIT if len(thai) >= len(arabic) else _THAI_DIGIT
+            fixed = num.printed.replace(part, odd.sub("", part), 1)
+            shown = " ".join(odd.findall(part))
+            return [Flag("number_check", f"'{part}' ในเลขที่ '{num.printed}' มีทั้งเลขไทยและเลขอารบิก "
+                                         f"(พิมพ์ด้วยตัวเลขแบบเดียว): '{shown}' อาจเป็นเศษที่ OCR อ่านเป็นตัวเลข "
+                                         "ตรวจกับต้นฉบับ", line, suggestion=fixed, wrong=num.printed)]
+    return []
+
+
 def check_number(num: Number | None, date_iso: str | None, expected_prefixes: list[str],
                  line: int | None) -> list[Flag]:
     if num is None:
         return []
-    flags = number_reading(num, line) + _long_serial(num, line) + _yearly_serial(num, line) + _short_office(num, line)
+    flags = number_reading(num, line) + _long_serial(num, line) + _yearly_serial(num, line) + _short_office(num, line) \
+        + _mixed_digits(num, line)
     if num.year and date_iso:
         be = str(dt.date.fromisoformat(date_iso).year + BE_OFFSET)
         if to_arabic_digits(num.year) != be:

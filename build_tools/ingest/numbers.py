@@ -50,6 +50,12 @@ _LEAD = r"^[\s.,'‘’`-]*"
 _GOV_NO_SLASH = re.compile(rf"{_LEAD}(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*\.?\s*(?P<office>{D}{{4}})\s*[.,]\s*"
                            rf"(?P<sub>{D})\s*(?P<serial>{D}{{1,5}})(?!{D})")
 _YEARLY_NO_SLASH = re.compile(rf"{_LEAD}(?P<serial>{D}{{1,4}})(?P<year>{D}{{4}})(?!{D})")
+# A government number whose head (ที่ and the code, often part of the office's digits) OCR
+# lost at the start of its line, to a speed class stamped over it or to specks
+# (`%้04. 5/1562` for `ที่ ยธ 0604.5/1562`): the office's digits with their sub-unit, `/`,
+# the serial.  Only a sign that the line is the number's, never read as one.
+HEADLESS_NUMBER = re.compile(rf"^(?:\S{{1,3}}\s+)?\S{{0,3}}?{D}{{1,5}}\s*[.,]\s*{D}{{1,3}}\s*/\s*ว?\s*{D}{{1,6}}"
+                             rf"(?!{D})")
 
 
 @dataclass

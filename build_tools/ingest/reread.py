@@ -2,10 +2,12 @@
 
 In the top part of a page, a line that looks like the letter's number (it starts with
 ที่, with two Thai letters and digits, or with a speck read as a letter before them: `ห ขก
-0518.: .24815`) but holds no readable number, or one whose form cannot be as printed (a
-serial padded with 0, a serial/year longer than a year's serials reach, a government
-serial of five digits: numbers.implausible), or a line that holds a cited letter's number
-damaged (`... ที่ ขก ๐๐๑๗โข/ว 3370 ลงวันที่`), or a line with a month name but no readable
+0518.: .24815`; or with the office's digits, when ที่ and the code were lost: `%้04.
+5/1562`, cut then from the header's left edge, where they stand) but holds no readable
+number, or one whose form cannot be as printed (a serial padded with 0, a serial/year
+longer than a year's serials reach, a government serial of five digits:
+numbers.implausible), or a line that holds a cited letter's number damaged (`... ที่ ขก
+๐๐๑๗โข/ว 3370 ลงวันที่`), or a line with a month name but no readable
 date (its day lost, or a day the month does not have), is cut from the page and read
 again by Tesseract on its own: as a block at three sizes (a block reading keeps the
 neighbouring lines' fragments apart, where a one-line reading of a damaged crop often
@@ -30,7 +32,7 @@ from build_tools.ingest import digits, tesseract
 from build_tools.ingest.dates import MONTHS_ABBR, MONTHS_FULL, read_dates
 from build_tools.ingest.forms import label_at, strip_junk
 from build_tools.ingest.layout import GAP
-from build_tools.ingest.numbers import SERIAL_DIGITS, find_number, implausible
+from build_tools.ingest.numbers import HEADLESS_NUMBER, SERIAL_DIGITS, find_number, implausible
 from build_tools.ingest.tesseract import TLine
 
 HEADER_SHARE = 0.4  # the header is in the top part of the page
@@ -54,6 +56,7 @@ _WRAPPED = re.compile(r"[ก-ฮ]{2}\s*[0-9๐-๙]{2,5}(?:\s*\.\s*[0-9๐-๙]{
 # number before its wrap, what the readings of a wrapped citation's line can agree on.
 _WRAPPED_READ = re.compile(r"(?P<code>[ก-ฮ]{2})\s*(?P<office>[0-9๐-๙]{2,5}(?:\s*\.\s*[0-9๐-๙]{1,3})*)\s*"
                            r"(?:/\s*(?P<circ>ว?)|7\s*(?P<circ7>ว))\s*$")
+_THAI_LETTERS = re.compile(r"[ก-ฮ]")
 _MONTH = re.compile("|".join(re.escape(m.rstrip(".")) for m in MONTHS_FULL + MONTHS_ABBR))
 
 
@@ -65,7 +68,8 @@ def wants(text: str, before: str = "") -> str | None:
     under a line that ends with the day (a citation's date wrapped: `ลงวันที่ ๖` /
     `สิงหาคม ๒๕๕๒`) lack nothing; nor does a citation whose number wraps after its `/`."""
     t = strip_junk(text)
-    if label_at(t, "number") is not None or re.match(r"[ก-ฮ]{2}\s*[0-9๐-๙]", t) or _DEBRIS_CODE.match(t):
+    if label_at(t, "number") is not None or re.match(r"[ก-ฮ]{2}\s*[0-9๐-๙]", t) or _DEBRIS_CODE.match(t) \
+            or HEADLESS_NUMBER.match(t):
         num = find_number(t)
         if num is None or implausible(num) or (num.kind == "government" and len(num.serial) > SERIAL_DIGITS):
             return "number"
@@ -112,10 +116,21 @@ def vote(readings: list[str], what: str) -> str | None:
     return next(r for v, r in agreeing if v == whole)
 
 
-def _crop(page: Image.Image, ln: TLine) -> Image.Image:
+def column_left(page: Image.Image, lines: list[TLine]) -> int:
+    """Where the header's lines start on the left (the leftmost line of the top part
+    with a few Thai letters: a speck is no line).  A number's line that starts right of
+    it lost its head (ที่ and the code) to OCR: its crop starts here, where they are."""
+    limit = page.size[1] * HEADER_SHARE
+    lefts = [ln.box.left for ln in lines if ln.box.top < limit and len(_THAI_LETTERS.findall(ln.text)) >= 3]
+    return min(lefts, default=0)
+
+
+def _crop(page: Image.Image, ln: TLine, left: int | None = None) -> Image.Image:
+    """The line with half its height above and below; from `left` when it starts right of it."""
     box = ln.box
     pad = box.height // 2
-    return page.crop((max(0, box.left - box.height), max(0, box.top - pad), min(page.size[0], box.right + box.height),
+    left = box.left if left is None else min(box.left, left)
+    return page.crop((max(0, left - box.height), max(0, box.top - pad), min(page.size[0], box.right + box.height),
                       min(page.size[1], box.bottom + pad)))
 
 
@@ -170,11 +185,12 @@ def reread_header(page: Image.Image, lines: list[TLine], threshold: int, budget:
     budget = budget or Budget()
     fixed = 0
     limit = page.size[1] * HEADER_SHARE
+    left = column_left(page, lines)
     for k, ln in enumerate(lines):
         what = wants(ln.text, lines[k - 1].text if k else "") if ln.box.top < limit else None
         if not what:
             continue
-        best = vote(readings(_crop(page, ln), what, threshold, budget), what)
+        best = vote(readings(_crop(page, ln, left if what == "number" else None), what, threshold, budget), what)
         if best is not None:
             ln.text = keep_date(ln.text, best) if what == "number" else best
             fixed += 1

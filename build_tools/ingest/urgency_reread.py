@@ -15,11 +15,13 @@ from PIL import Image
 from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest import tesseract
 from build_tools.ingest.forms import strip_junk, urgency_at
-from build_tools.ingest.reread import HEADER_SHARE, Budget
+from build_tools.ingest.numbers import HEADLESS_NUMBER
+from build_tools.ingest.reread import HEADER_SHARE, Budget, column_left
 from build_tools.ingest.tesseract import Box, TLine, Word
 
 # The number's line: its code's two letters and digits, after ที่ (or what OCR left of it,
-# or a speck read as a letter) or without it.
+# or a speck read as a letter) or without it; or its office's digits and serial when the
+# code was lost too (numbers.HEADLESS_NUMBER).
 _NUMBER_LINE = re.compile(rf"^(?:[ก-ฮ][{THAI_MARKS}]*\s+)?[ก-ฮ]{{2}}\.?\s*[0-9๐-๙]")
 NUMBER_COLUMN = 0.45  # of the page's width: the number stands in its left part, the office's name right
 ABOVE = 1.5  # line heights above the number's line that the crop takes in
@@ -35,12 +37,13 @@ def reread_urgency(page: Image.Image, lines: list[TLine], budget: Budget | None 
     top = [(k, ln) for k, ln in enumerate(lines) if ln.words and ln.box.top < limit]
     if any(urgency_at(ln.text) for _, ln in top):
         return None
-    at = next((k for k, ln in top if _NUMBER_LINE.match(strip_junk(ln.text))), None)
+    at = next((k for k, ln in top if _NUMBER_LINE.match(t := strip_junk(ln.text)) or HEADLESS_NUMBER.match(t)), None)
     if at is None:
         return None
     number = lines[at].box
-    box = (max(0, number.left - 2 * number.height), max(0, number.top - round(ABOVE * number.height)),
-           min(page.size[0], number.left + round(NUMBER_COLUMN * page.size[0])), number.bottom)
+    column = min(number.left, column_left(page, lines))  # (a line that lost its head starts right of it)
+    box = (max(0, column - 2 * number.height), max(0, number.top - round(ABOVE * number.height)),
+           min(page.size[0], column + round(NUMBER_COLUMN * page.size[0])), number.bottom)
     crop = page.crop(box)
     found = []
     for factor in READINGS:
@@ -61,6 +64,6 @@ def reread_urgency(page: Image.Image, lines: list[TLine], budget: Budget | None 
         if lines[k].words and lines[k].box.top >= box[1] and left and word.endswith(left):
             del lines[k]
             at -= 1
-    stamp = Box(number.left, box[1], number.height * len(word) // 2, max(1, number.top - box[1]))
+    stamp = Box(column, box[1], number.height * len(word) // 2, max(1, number.top - box[1]))
     lines.insert(at, TLine(key=(0, 0, 0), words=[Word(word, stamp, 90.0)], text=word))
     return word

@@ -10,6 +10,8 @@ import functools
 import re
 import unicodedata
 
+from pythainlp import thai_tonemarks
+
 from build_tools.ingest.flags import Flag
 from build_tools.normalization import lexicon, mark_words
 
@@ -20,6 +22,9 @@ _DEPENDENT = re.compile(r"^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 # a run of non-Thai letters with the Thai letters stuck to it on either side
 _MIXED = re.compile(r"([\u0e01-\u0e4e]{0,2})([^\W\d_\u0e00-\u0e7f]+)([\u0e01-\u0e4e]{0,3})")
 MAX_SUGGEST_LEN = 12  # spelling search grows fast with length; longer spans get no hint
+# Marks a speck above a word's last letter is read as (`กทม์`, `ยธ่`); a vowel above is
+# not one of them (a word cut short ends with one).
+SPECK_MARKS = thai_tonemarks + "\u0e4c"  # (thanthakhat)
 GARBLED_RATIO = 0.5
 MIN_GARBLED_CHARS = 6
 
@@ -39,6 +44,14 @@ def suggest(word: str) -> str | None:
         best = None
     best = mark_words.preferred(word, best)
     return best if best and best != word else None
+
+
+def without_speck(word: str, known: frozenset[str] | set[str]) -> str | None:
+    """The known word (the dictionary's, a letter code, an agency's abbreviation) that
+    `word` is with a speck read as a mark on its last letter (`กทม์` -> กทม, `ยธ์` -> ยธ),
+    or None.  Checked before the speller, which reads them as other words (กม, ย่า)."""
+    stripped = word.rstrip(SPECK_MARKS)
+    return stripped if stripped != word and len(stripped) >= 2 and stripped in known else None
 
 
 def _script(ch: str) -> str:
@@ -81,9 +94,12 @@ def _unknown_runs(tokens: list[str], known: list[bool]) -> list[str]:
     return runs
 
 
-def check_line(text: str, line: int, vocabulary: tuple[str, ...] = ()) -> list[Flag]:
+def check_line(text: str, line: int, vocabulary: tuple[str, ...] = (),
+               codes: frozenset[str] = frozenset()) -> list[Flag]:
     """Mixed-script debris and unknown words of one line; a line that is mostly not words
-    is one 'garbled' flag instead of many unknown words."""
+    is one 'garbled' flag instead of many unknown words.  `codes`: the letter codes
+    (corpus/letter_codes.yaml), known words for suggestions only (as words, two-letter
+    codes would cut the text differently: นม, ขก)."""
     flags: list[Flag] = []
     words = lexicon.words(tuple(vocabulary))
     unknown_chars = thai_chars = 0
@@ -97,7 +113,8 @@ def check_line(text: str, line: int, vocabulary: tuple[str, ...] = ()) -> list[F
         thai = [(t, ok) for t, ok in zip(tokens, known) if _THAI_WORD.match(t)]
         thai_chars += sum(len(t) for t, _ in thai)
         unknown_chars += sum(len(t) for t, ok in thai if not ok)
-        line_flags += [Flag("unknown_word", f"'{w}' ไม่พบในพจนานุกรม", line, suggestion=suggest(w), wrong=w)
+        line_flags += [Flag("unknown_word", f"'{w}' ไม่พบในพจนานุกรม", line,
+                            suggestion=without_speck(w, words) or without_speck(w, codes) or suggest(w), wrong=w)
                        for w in _unknown_runs(tokens, known) if len(w) >= 2]
     if thai_chars >= MIN_GARBLED_CHARS and unknown_chars / thai_chars > GARBLED_RATIO:
         return flags + [Flag("garbled", "บรรทัดนี้แทบไม่มีคำที่อ่านได้ "
@@ -107,10 +124,10 @@ def check_line(text: str, line: int, vocabulary: tuple[str, ...] = ()) -> list[F
 
 
 def check_lines(lines: list[tuple[int, str]], skip: set[int] = frozenset(),
-                vocabulary: tuple[str, ...] = ()) -> list[Flag]:
+                vocabulary: tuple[str, ...] = (), codes: frozenset[str] = frozenset()) -> list[Flag]:
     flags = []
     for n, t in lines:
         if n in skip or not t.strip():
             continue
-        flags.extend(check_line(t, n, vocabulary))
+        flags.extend(check_line(t, n, vocabulary, codes))
     return flags

@@ -31,6 +31,13 @@ class LetterCodes:
     buildings: list[str] = field(default_factory=list)
     source: str = ""
 
+    def letters(self) -> frozenset[str]:
+        """Every code's letters as a letter prints them (มท, ขก, ยธ; สอบต without its dot),
+        with Bangkok's general abbreviation (กทม, in addresses; its numbers use กท)."""
+        offices = {key.split()[0] for key in self.offices}
+        return frozenset({*self.ministries, *self.provinces, *offices,
+                          *(key.rstrip(".") for key in self.associations), "กทม"})
+
 
 def _entries(data, section: str) -> Iterator[tuple[dict | None, Problem | None]]:
     items = data.get(section) or []
