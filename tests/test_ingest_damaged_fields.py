@@ -96,3 +96,46 @@ def test_a_line_of_the_body_ending_with_a_bracket_is_no_name():
 def test_a_position_whose_letters_ocr_read_twice_or_with_a_speck_across_a_gap(position):
     L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายประเสริฐ บุญมี)", position])
     assert L.signatory["position"] == "พัฒนาการจังหวัดสงขลา"
+
+
+# --- seed 24 (held out until the twentieth round) ---------------------------------------------
+
+@pytest.mark.parametrize("label", ["สิงที่ เงมาด้วย", ".สิงที่ส่งมาตัวย"])  # two damages in one label
+def test_an_enclosures_label_right_after_the_addressee_is_found_through_more_damage(label):
+    # no อ้างถึง printed: สิ่งที่ส่งมาด้วย may come next as much as อ้างถึง may
+    L = _letter(TOP + [f"{label}  แบบสำรวจข้อมูลหมู่บ้าน          จำนวน 2 แผ่น"] + BODY + SIGNED)
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [("แบบสำรวจข้อมูลหมู่บ้าน", "2 แผ่น")]
+    assert L.body_lines[0] == 7
+
+
+def test_a_damaged_label_where_no_field_is_expected_is_not_taken():
+    # after สิ่งที่ส่งมาด้วย nothing labelled comes: the body's own line stays the body's
+    L = _letter(TOP + ["สิ่งที่ส่งมาด้วย แบบสำรวจข้อมูลหมู่บ้าน          จำนวน 2 แผ่น",
+                       "สิงที่ เงมาด้วย นั้น ขอให้กรอกข้อมูลให้ครบ"] + BODY + SIGNED)
+    assert len(L.enclosures) == 1 and L.body_lines[0] == 7
+
+
+STAMPED = ["ที่ มท 0810.4/ว 4647               กรมส่งเสริมการปกครองท้องถิ่น",
+           "ถนนนครราชสีมา เขตดุสิต กทม. 10300"]
+STAMPED_BODY = ["ด้วยกรมส่งเสริมการปกครองท้องถิ่นขอให้รายงานผลการดำเนินงาน ภายในวันที่",
+                "11 ส.ค. 2553", "จึงเรียนมาเพื่อโปรดทราบและดำเนินการต่อไป", "กรมส่งเสริมการปกครองท้องถิ่น"]
+
+
+def test_a_speck_read_as_a_letter_before_a_label_is_not_part_of_it():
+    L = _letter(STAMPED + ["น  ถึง   อธิบดีกรมการพัฒนาชุมชน"] + STAMPED_BODY + ["7 กรกฎาคม 2553"])
+    assert (L.form, L.addressee, L.date) == ("stamped", "อธิบดีกรมการพัฒนาชุมชน", "2010-07-07")
+
+
+def test_a_stamped_letters_deadline_above_its_last_sentence_is_not_its_date():
+    # the date under the seal unreadable (its year `วิ553`): the deadline wrapped onto a line
+    # of its own is the body's, and the date found elsewhere is flagged as such
+    L = _letter(STAMPED + ["ถึง   อธิบดีกรมการพัฒนาชุมชน"] + STAMPED_BODY + ["7 กรกฎาคม วิ553"])
+    assert L.date_source != "header"
+    assert [f.kind for f in L.flags if f.kind == "date_source"] == ["date_source"]
+
+
+@pytest.mark.parametrize("line", ["ณ วันที่ 5 มกราคม 2553", "ก็ เรียน ให้ทราบ"])
+def test_a_one_letter_word_before_a_label_is_a_word(line):
+    from build_tools.ingest.forms import label_at
+
+    assert label_at(line, "date") is None and label_at(line, "addressee") is None

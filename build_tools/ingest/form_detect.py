@@ -25,7 +25,8 @@ def detect_form(rows: list[Row]) -> tuple[Form, int | None, str | None]:
         seg = strip_junk(r.segs[0])
         if label_at(seg, "subject") is not None or forms.is_closing(seg):
             break
-        if fuzzy.starts_with(seg, "ถึง") is not None and label_at(seg, "addressee") is not None:
+        to = fuzzy.starts_with(forms.without_lone_letter(seg), "ถึง")  # (ถึง, not เรียน: the stamped form's)
+        if to is not None and label_at(seg, "addressee") is not None:
             return FORMS["stamped"], None, None
     if _stamped_by_its_foot(rows):
         return FORMS["stamped"], None, None

@@ -72,6 +72,24 @@ def label_at(text: str, field: str, strict: bool = True) -> str | None:
     else None.  Strict: the label must be followed by a space or end the text (เรียน is
     not เรียนรู้); a label where the form expects it may be glued to its value."""
     t = strip_junk(text)
+    found = _label_at(t, field, strict)
+    if found is None and (after := without_lone_letter(t)) != t:
+        found = _label_at(after, field, True)
+    return found
+
+
+def without_lone_letter(t: str) -> str:
+    """`t` without a speck read as one letter before its first word (LONE_LETTER)."""
+    lone = LONE_LETTER.match(t)
+    return strip_junk(t[lone.end():]) if lone else t
+
+
+# A speck in the margin read as one letter, standing apart before a label (`น  ถึง  อธิบดี...`):
+# no label starts with a letter alone (ณ is a word: `ณ วันที่`; ก็ has its mark).
+LONE_LETTER = re.compile(r"(?!ณ)[ก-ฮ]\s+")
+
+
+def _label_at(t: str, field: str, strict: bool) -> str | None:
     for word in LABELS[field]:
         n = fuzzy.starts_with(t, word, 1.0 if strict else 1.6)
         if n is None:

@@ -55,6 +55,9 @@ class Head:
     label_rows: set[int] = field(default_factory=set)  # raw lines where a field's label is printed again
 
 
+OPTIONAL_FIELDS = ("references", "enclosures")  # printed only when the letter cites or encloses something
+
+
 class HeaderReader(ByPlace):
     def __init__(self, rows: list[Row], form: Form, title_index: int | None, title_office: str | None):
         self.rows = rows
@@ -120,7 +123,7 @@ class HeaderReader(ByPlace):
         return self._top(i, row, k, seg)
 
     def _labelled(self, row: Row, k: int, seg: str) -> bool:
-        expected = self._expected()
+        expected = self._may_come()
         for name in self.h.form.header:
             if name in self.h.fields and name not in ("references", "enclosures"):
                 continue
@@ -128,7 +131,7 @@ class HeaderReader(ByPlace):
                 continue
             if name == "date" and self.h.date is not None:
                 continue
-            rest = label_at(seg, name, strict=name != expected)
+            rest = label_at(seg, name, strict=name not in expected)
             if rest is None and k == 0 and (self.started or self.h.date is not None):  # cut by the left margin
                 rest = label_cut_at(seg, name)
             if rest is None or not self._label_fits(name, rest, row):
@@ -145,6 +148,22 @@ class HeaderReader(ByPlace):
             return order[0] if order else None
         nxt = order.index(done[-1]) + 1
         return order[nxt] if nxt < len(order) else None
+
+    def _may_come(self) -> set[str]:
+        """The labelled fields that may come next: the next one the form prints and, while
+        that one is printed only when the letter has it (OPTIONAL_FIELDS: no อ้างถึง in a
+        letter citing nothing), the one after it.  A label there may be more damaged than
+        elsewhere (`สิงที่ เงมาด้วย` right after เรียน)."""
+        nxt = self._expected()
+        order = self.labelled
+        if nxt not in order:
+            return {nxt} if nxt else set()
+        out = set()
+        for name in order[order.index(nxt):]:
+            out.add(name)
+            if name not in OPTIONAL_FIELDS:
+                break
+        return out
 
     def _label_fits(self, name: str, rest: str, row: Row) -> bool:
         if name == "number":

@@ -113,6 +113,17 @@ def _seal_date_row(rows: list[Row], lo: int) -> int | None:
                  if dated_line(rows[i].text) and ORG_RE.match(strip_junk(rows[i - 1].text))), None)
 
 
+LAST_SENTENCE = re.compile(r"จึง\s*(?:เรียน|ขอ|แจ้ง)")  # the body's last sentence: จึงเรียนมาเพื่อ..., จึงขอ...
+
+
+def _after_last_sentence(rows: list[Row], start: int) -> int:
+    """The row after the body's last sentence (`จึงเรียนมาเพื่อโปรดทราบ`), where a หนังสือ
+    ประทับตรา's seal and date stand; a date above it is the body's (a deadline), not the
+    letter's.  `start` when there is none."""
+    return next((i + 1 for i in range(len(rows) - 1, start - 1, -1)
+                 if LAST_SENTENCE.match(strip_junk(rows[i].text))), start)
+
+
 def _stamped_date_place(rows: list[Row], start: int) -> int | None:
     """Where a หนังสือประทับตรา's date line stands when it cannot be read: above the unit
     and contact lines at the foot, the line with a year in it."""
@@ -132,7 +143,7 @@ def _anchor(rows: list[Row], start: int, form: Form, t: Tail) -> int | None:
             t.date, t.date_line = (found[0] if found else None), rows[i].n
             return i
     if form.key == "stamped":
-        lo = max(start, len(rows) - 8)
+        lo = max(start, len(rows) - 8, _after_last_sentence(rows, start))
         d = _seal_date_row(rows, lo)
         d = d if d is not None else _date_row(rows, lo, len(rows))
         if d is not None and (found := read_dates(rows[d].text)):
