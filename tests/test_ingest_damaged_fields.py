@@ -139,3 +139,19 @@ def test_a_one_letter_word_before_a_label_is_a_word(line):
     from build_tools.ingest.forms import label_at
 
     assert label_at(line, "date") is None and label_at(line, "addressee") is None
+
+
+@pytest.mark.parametrize("read, month", [("พูุย.", "พ.ย."), ("มิุย.", "มิ.ย."), ("กะยุ.", "ก.ย."), ("มี.ค.", "มี.ค.")])
+def test_an_abbreviated_months_dot_read_as_vowels_below_its_letter_is_the_dot(read, month):
+    from build_tools.ingest.dates import month_of
+
+    assert month_of(read)[1] == month
+
+
+def test_a_citations_date_wrapped_onto_a_line_of_specks_is_read():
+    # seed 24 L12: `... ลงวันที่ 2` / `' '       -พูุย. 52 -       .   -   .  *`
+    L = _letter(TOP + ["อ้างถึง หนังสือกรมการพัฒนาชุมชน ที่ มท 0810.3/ว 1695 ลงวันที่ 2",
+                       "' '       -พูุย. 52 -                   .      -   .  *",
+                       "สิ่งที่ส่งมาด้วย แบบสำรวจข้อมูลหมู่บ้าน          จำนวน 2 แผ่น"] + BODY + SIGNED)
+    assert [(r["number"], r["date"]) for r in L.references] == [("มท 0810.3/ว 1695", "2009-11-02")]
+    assert len(L.enclosures) == 1

@@ -36,6 +36,14 @@ def month_year_line(text: str) -> bool:
     return len(left) <= 3
 
 
+def month_and_year(text: str) -> bool:
+    """A month (its name or abbreviation, as OCR read it) and a year after it anywhere in
+    the text: a date, or the part of one a line wrapped onto the next (`... ลงวันที่ 2` /
+    `-พูุย. 52 -`), however short its letters."""
+    arabic = to_arabic_digits(text)
+    return any(month_of(m["month"]) is not None for m in _MONTH_YEAR.finditer(arabic))
+
+
 def year_line(text: str) -> bool:
     """A short line with a Buddhist-era year in it: a date line whatever OCR made of its
     day and month (`8 หฤก 2552`)."""

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from pythainlp import thai_below_vowels
+
 from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
 
@@ -32,6 +34,8 @@ _CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"“”‘’\-.,:;()|\[\
 _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
 _DAMAGED_BE_MARK = re.compile(r"\s+พ[.," + THAI_MARKS + r"]*\S{0,4}$")  # พ.ศ. as OCR breaks it
 _MARK = re.compile(f"[{THAI_MARKS}]")
+_BELOW_AS_DOT = re.compile(f"[{thai_below_vowels}]+")
+_DOTS = re.compile(r"\.{2,}")
 THAI_DIGIT = re.compile("[๐-๙]")
 _MONTH_KEYS = [(i, m) for i, m in enumerate(MONTHS_FULL, 1)] + [(i, m) for i, m in enumerate(MONTHS_ABBR, 1)]
 
@@ -64,8 +68,10 @@ def month_of(token: str) -> tuple[int, str] | None:
 
 def _month_of(t: str) -> tuple[int, str] | None:
     tight = re.sub(r"\s+", "", t).replace(",", ".")
-    # an abbreviation's dot read as sara a (ก.ย. -> กะย., กะยุ.) is still the dot
-    dotted = _MARK.sub("", tight).replace("ะ", ".") if len(tight) <= 6 else None
+    # an abbreviation's dot read as sara a (ก.ย. -> กะย., กะยุ.) or as vowels below the
+    # letter before it (พ.ย. -> พูุย.) is still the dot
+    dotted = _MARK.sub("", _BELOW_AS_DOT.sub(".", tight)).replace("ะ", ".") if len(tight) <= 6 else None
+    dotted = _DOTS.sub(".", dotted) if dotted else None
     for form in (tight, dotted):  # as printed first: มี.ค. without its mark is ม.ค.
         for i, m in _MONTH_KEYS:
             if form in (m, m.rstrip(".")):

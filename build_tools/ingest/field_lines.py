@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from build_tools.ingest.date_lines import month_and_year
 from build_tools.ingest.dates import read_dates
 from build_tools.ingest.forms import COUNT_UNITS, label_at, label_cut_at, strip_junk
 from build_tools.ingest.numbers import find_number
@@ -40,6 +41,8 @@ def is_debris(row: Row, among_fields: bool = False) -> bool:
     (`2 2 0     |    . 00`): no word, and no piece longer than a speck.  `among_fields`:
     between labelled fields, where no field starts as a few short pieces (above them a
     speed class cut at the margin does: `วน    "    .`)."""
+    if month_and_year(row.text):
+        return False  # (a date's month and year: `พ.ย. 52`, a citation's date wrapped)
     pieces = [_word_chars(t) for t in row.text.split()]
     if among_fields and len(pieces) >= SCATTERED and max(pieces) <= 3:
         return True  # (a letter or two among them is a speck read as one: `ส  '=  ว  %๑“|  ฉ-`)
