@@ -155,3 +155,19 @@ def test_a_citations_date_wrapped_onto_a_line_of_specks_is_read():
                        "สิ่งที่ส่งมาด้วย แบบสำรวจข้อมูลหมู่บ้าน          จำนวน 2 แผ่น"] + BODY + SIGNED)
     assert [(r["number"], r["date"]) for r in L.references] == [("มท 0810.3/ว 1695", "2009-11-02")]
     assert len(L.enclosures) == 1
+
+
+@pytest.mark.parametrize("read, unit", [("ซูด", "ชุด"), ("ซุ่ต์", "ชุด"), ("ฉบบ", "ฉบับ"), ("แผน", "แผ่น"), ("ซชุด", "ชุด"),
+                                        ("ฉบับ่", "ฉบับ"), ("ซอง", "ซอง")])  # (no unit that close: kept)
+def test_an_enclosures_unit_is_read_through_ocr_damage(read, unit):
+    from build_tools.ingest.letter import count_unit
+
+    assert count_unit(read) == unit
+
+
+def test_an_items_number_read_as_figures_is_not_part_of_its_title():
+    # seed 24 L12: `2.` read as `98๐`
+    L = _letter(TOP + ["สิ่งที่ส่งมาด้วย 1. แบบสำรวจข้อมูลหมู่บ้าน          จำนวน 1 ชุด",
+                       "98๐ แบบรายงานผลการดำเนินงาน  จำนวน 3 ฉบับ"] + BODY + SIGNED)
+    assert [(e["no"], e["title"], e["count"]) for e in L.enclosures] == [
+        (1, "แบบสำรวจข้อมูลหมู่บ้าน", "1 ชุด"), (2, "แบบรายงานผลการดำเนินงาน", "3 ฉบับ")]

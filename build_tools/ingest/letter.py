@@ -87,8 +87,10 @@ ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส.
 LINE_END_SPECKS = re.compile(rf"[{SPECK_CHARS}]+$")  # (quotes stay: they open a name)
 LEADING_SPECKS = re.compile(rf"^[{SPECK_CHARS}'`]+")  # (not quotes: a continued line may open with one)
 # An item's number OCR read as one or two letters (`ร รายชื่อ...`, `วล แบบสำรวจ...`): no word.
-# With its dot, also read with a vowel or a mark (`ไต่. แบบสำรวจ...`).
-ITEM_NUMBER_LOST = re.compile(r"^(?:[ก-ฮ]{1,2}|[เแโใไ]?[ก-ฮ][\u0e31-\u0e4e]?(?:[ก-ฮ][\u0e31-\u0e4e]?)?[.,:])\s+"
+# With its dot, also read with a vowel or a mark (`ไต่. แบบสำรวจ...`); or its number and dot
+# read as two or three figures (`98๐ แบบรายงาน...` for `2. แบบรายงาน...`).
+ITEM_NUMBER_LOST = re.compile(r"^(?:[ก-ฮ]{1,2}|[เแโใไ]?[ก-ฮ][\u0e31-\u0e4e]?(?:[ก-ฮ][\u0e31-\u0e4e]?)?[.,:]"
+                              r"|[0-9๐-๙]{2,3})\s+"
                               r"(?=[ก-ฮเแโใไ][\u0e01-\u0e4e]{3})")
 # The dot leader between a title and its count column, read as a lone figure (`... 0 จำนวน`).
 LEADER_SPECK = re.compile(r"\s+[0-9]$")
@@ -177,12 +179,23 @@ def split_count(text: str) -> tuple[str, str | None]:
     c = COUNT_RE.search(text)
     if c is None:
         return TITLE_END_JUNK.sub("", text), None
-    unit = c.group(2)
-    if unit not in COUNT_UNITS and TONE_AT_END.sub("", unit) in COUNT_UNITS:  # a speck read as a tone mark after it
-        unit = TONE_AT_END.sub("", unit)
-    elif unit not in COUNT_UNITS and unit[1:] in COUNT_UNITS:  # a speck read as a letter before it (`ซชุด`)
-        unit = unit[1:]
-    return TITLE_END_JUNK.sub("", text[: c.start()]).strip(), f"{c.group(1)} {unit}".strip()
+    return TITLE_END_JUNK.sub("", text[: c.start()]).strip(), f"{c.group(1)} {count_unit(c.group(2))}".strip()
+
+
+UNIT_MAX_COST, UNIT_MARGIN = 1.2, 1.0  # (fuzzy.cost: ซูด -> ชุด 0.6, ซุ่ต์ -> ชุด 1.2; the next unit 3.0)
+
+
+def count_unit(read: str) -> str:
+    """An enclosure's unit as printed (forms.COUNT_UNITS) through OCR damage: a speck read
+    as a tone mark after it or as a letter before it (`ซชุด`), or letters and marks
+    confused (`ซูด`, `ซุ่ต์` for ชุด) when one unit is that close and no other is."""
+    if not read or read in COUNT_UNITS:
+        return read
+    for unit in (TONE_AT_END.sub("", read), read[1:]):
+        if unit in COUNT_UNITS:
+            return unit
+    (best, unit), (second, _) = sorted((fuzzy.cost(read, u), u) for u in COUNT_UNITS)[:2]
+    return unit if best <= UNIT_MAX_COST and second - best >= UNIT_MARGIN else read
 
 
 def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
