@@ -400,6 +400,53 @@ def test_a_number_line_that_lost_its_head_to_the_stamp_is_read_again_from_the_he
     assert [ln.text for ln in lines][0] == "ด่วนมาก"
 
 
+def _header_page(rows):
+    """A page with `rows` printed tight under each other at the left edge; their boxes."""
+    page = Image.new("L", (1654, 1200), 255)
+    draw, font = ImageDraw.Draw(page), ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", 40)
+    boxes, y = [], 300
+    for text in rows:
+        boxes.append(draw.textbbox((230, y), text, font=font))
+        draw.text((230, y), text, font=font, fill=0)
+        y += 44
+    return page, boxes
+
+
+def test_a_header_line_that_lost_its_label_is_read_again_from_the_headers_left_edge():
+    # seed 25 L06: lines printed tight; the page read `าราชการจังหวัด ทุกจังหวัด` and `วย 1. แบบ...`
+    from build_tools.ingest.preprocess import otsu
+    from build_tools.ingest.reread import Budget, reread_header, value_of
+
+    rows = ["เรื่อง การขยายผลโครงการพลังชุมชน", "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+            "สิ่งที่ส่งมาด้วย 1. แบบสำรวจข้อมูลหมู่บ้าน"]
+    page, boxes = _header_page(rows)
+    lines = [_tline(rows[0], boxes[0]), _tline("าราชการจังหวัด ทุกจังหวัด", (boxes[1][0] + 190, *boxes[1][1:])),
+             _tline("วย 1. แบบสำรวจข้อมูลหมู่บ้าน", (boxes[2][0] + 230, *boxes[2][1:]))]
+    assert reread_header(page, lines, otsu(page), Budget()) == 2
+    assert [value_of(ln.text, "label") for ln in lines] == ["subject", "addressee", "enclosures"]
+    assert "ราชการ" in lines[1].text and "1." in lines[2].text  # (the words as before: the labels were lost)
+
+
+@pytest.mark.parametrize("text, indent", [
+    ('" ประจำปีงบประมาณ 2553', 200),  # a subject's second line, indented
+    ("2. สำเนาบันทึกความร่วมมือ ๔ หน่วยงาน", 260),  # an enclosure's second item
+    ("าราชการจังหวัด ทุกจังหวัด", 0),  # cut, but at the left edge: nothing more is there
+])
+def test_which_header_lines_lost_their_label(text, indent):
+    from build_tools.ingest.reread import lost_its_label
+
+    line = _tline(text, (230 + indent, 300, 900, 340))
+    assert not lost_its_label(line, 230, [line])
+
+
+def test_a_piece_tesseract_cut_out_of_a_line_lost_no_label():
+    from build_tools.ingest.reread import lost_its_label
+
+    line, piece = _tline("ขอให้จังหวัดแจ้งองค์การบริหารส่วนตํ", (61, 269, 600, 321)), _tline("าบลจดต", (606, 290, 700, 311))
+    assert not lost_its_label(piece, 61, [line, piece])
+    assert lost_its_label(piece, 61, [piece])
+
+
 @pytest.mark.parametrize("text", ["1. กำหนดการประชุม จำนวน 1 แผ่น", "14 มิถุนายน 2553", "๕ ถนนดินแดง กทม. ๑๐๔๐๐"])
 def test_a_header_line_without_a_numbers_shape_is_not_taken_for_one_that_lost_its_head(text):
     from build_tools.ingest.reread import wants

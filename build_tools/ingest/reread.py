@@ -18,16 +18,20 @@ for a cited number that wraps after its `/`, the part before the wrap) wins when
 least two of them give it and no other value has as many; the line then takes the text
 of the first reading that gave it (a memo row's date kept as the page read it).  A
 single reading is no evidence: one crop at one size is as likely to be misread as the
-page was.  A page's header gets at most MAX_READINGS_PER_PAGE readings in all."""
+page was.  A header line that lost its label (its start cut off, nothing read left of
+it: lost_its_label) is read the same way from the header's left edge, and the readings
+agree on which field's label it starts with.  A page's header gets at most
+MAX_READINGS_PER_PAGE readings in all."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 
 from PIL import Image
+from pythainlp import thai_follow_vowels
 
 from build_tools.common.letter_numbers import canonical
-from build_tools.common.thai import to_arabic_digits
+from build_tools.common.thai import THAI_MARKS, to_arabic_digits
 from build_tools.ingest import digits, tesseract
 from build_tools.ingest.dates import MONTHS_ABBR, MONTHS_FULL, read_dates
 from build_tools.ingest.forms import label_at, strip_junk
@@ -88,11 +92,33 @@ def value_of(text: str, what: str) -> str | None:
     the next: a line read alone never holds it)."""
     if what == "date":
         return next((d.iso for d in read_dates(text) if d.iso), None)
+    if what == "label":
+        return next((f for f in LABELLED if label_at(text, f) is not None), None)
     num = find_number(text)
     if num:
         return canonical(num.printed) if not implausible(num) else None
     m = _WRAPPED_READ.search(text.rstrip(" .,'\"|")) if what == "cited" else None
     return canonical(f"{m['code']}{m['office']}/{m['circ'] or m['circ7'] or ''}") if m else None
+
+
+LABELLED = ("subject", "addressee", "references", "enclosures")  # the header's fields with a label line
+# A line that starts with what cannot begin a word (a vowel after or above its letter, a
+# mark), or with a label's last letters before its first item (`วย 1. แบบสำรวจ...` for
+# สิ่งที่ส่งมาด้วย): OCR lost the line's start.
+_CUT_START = re.compile(f"^[{THAI_MARKS}{thai_follow_vowels}]")
+_LABEL_END_ITEM = re.compile(r"^[ก-ฮ][\u0e01-\u0e4e]{0,3}\s+[0-9๐-๙]\s*[.)]\s*[ก-ฮเแโใไ]")
+
+
+def lost_its_label(ln: TLine, left: int, lines: list[TLine]) -> bool:
+    """A header line that starts well right of the header's left edge with its start cut
+    off (`าราชการจังหวัด ทุกจังหวัด` for `เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด`, the lines
+    printed tight under each other), nothing read left of it: its label, where the left
+    edge is, may be there.  (A piece Tesseract cut out of a line has the line left of it.)"""
+    t = strip_junk(ln.text)
+    middle = ln.box.top + ln.box.height / 2
+    beside = any(o is not ln and o.box.left < ln.box.left and o.box.top < middle < o.box.bottom for o in lines)
+    return ln.box.left - left > 2 * ln.box.height and bool(_CUT_START.match(t) or _LABEL_END_ITEM.match(t)) \
+        and value_of(t, "label") is None and not HEADLESS_NUMBER.match(t) and not beside
 
 
 def _digits_of(value: str | None) -> str | None:
@@ -104,14 +130,16 @@ def _digits_of(value: str | None) -> str | None:
 def vote(readings: list[str], what: str) -> str | None:
     """The reading that holds the value most readings agree on (at least MIN_VOTES, and
     more than any other value): for a number, its digits; of the readings that agree, the
-    one whose whole number most of them share (the first, on a tie)."""
+    one whose whole number most of them share (the first, on a tie); for a label, the
+    line most of them read alike (the label says which field, the words are the value)."""
     values = [(value_of(r, what), r) for r in readings]
-    key = (lambda v: v) if what == "date" else _digits_of
+    key = _digits_of if what in ("number", "cited") else (lambda v: v)
     counts = Counter(key(v) for v, _ in values if key(v))
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < MIN_VOTES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     agreeing = [(v, r) for v, r in values if key(v) == ranked[0][0]]
+    agreeing = [(r, r) for _, r in agreeing] if what == "label" else agreeing
     whole = Counter(v for v, _ in agreeing).most_common(1)[0][0]
     return next(r for v, r in agreeing if v == whole)
 
@@ -169,6 +197,8 @@ def readings(crop: Image.Image, what: str, threshold: int, budget: Budget | None
         for line in lines:
             if any(c in digits.THAI_DIGITS for c in line.text):
                 line.text = digits.reread_line(img, line, threshold)
+        if what == "label":  # (the lines above and below have labels too: the crop's middle line is the one)
+            lines = sorted(lines, key=lambda ln: abs(ln.box.top + ln.box.height / 2 - img.size[1] / 2))[:1]
         texts = [ln.text for ln in lines]
         held = [t for t in texts if value_of(t, what)]
         if texts:
@@ -187,10 +217,13 @@ def reread_header(page: Image.Image, lines: list[TLine], threshold: int, budget:
     limit = page.size[1] * HEADER_SHARE
     left = column_left(page, lines)
     for k, ln in enumerate(lines):
-        what = wants(ln.text, lines[k - 1].text if k else "") if ln.box.top < limit else None
+        if ln.box.top >= limit:
+            continue
+        what = "label" if lost_its_label(ln, left, lines) else wants(ln.text, lines[k - 1].text if k else "")
         if not what:
             continue
-        best = vote(readings(_crop(page, ln, left if what == "number" else None), what, threshold, budget), what)
+        best = vote(readings(_crop(page, ln, left if what in ("number", "label") else None), what, threshold, budget),
+                    what)
         if best is not None:
             ln.text = keep_date(ln.text, best) if what == "number" else best
             fixed += 1
