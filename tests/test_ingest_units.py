@@ -142,6 +142,7 @@ def test_date_checks_against_the_receipt_stamp_and_the_references():
     ([(1, "สำนักงานพัฒนาชุมชนอำเภอสันทราย")], "ชม ๐๐๑๙.๔/๒๕๐", "district-cd-office",
      {"province": "เชียงใหม่", "district": "สันทราย"}, None),
     ([], "นม 0023.4/ว 1180", "province", {"province": "นครราชสีมา"}, None),  # the number alone
+    ([(1, "สํานักงาน .ป1]ป.ส.")], "ยธ 0604.1/1342", "oncb", None, None),  # an office known by its code alone
     ([(1, "สมคมองค์การบริหารส่วนตำบลแห่งประเทศไทย")], "สอบต. ๐๑๒/๒๕๕๓", "tao-association", None, None),
 ])
 def test_issuer_from_letterhead_and_number(heads, number, agency, place, drafted):

@@ -180,6 +180,8 @@ def _ministry_office(number: Number, reg: Registry) -> Office:
         e = codes.offices.get(f"{number.code} {digits[:size]}")
         if e and len(digits) >= size:
             return Office(e.get("agency"), e["name"])
+    if e := codes.offices.get(number.code):  # an office known by the code alone (its digits not recorded: ยธ)
+        return Office(e.get("agency"), e["name"])
     ministry = codes.ministries[number.code]
     return Office(ministry.get("agency"), ministry["name"])
 
