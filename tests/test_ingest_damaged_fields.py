@@ -134,6 +134,23 @@ def test_a_stamped_letters_deadline_above_its_last_sentence_is_not_its_date():
     assert [f.kind for f in L.flags if f.kind == "date_source"] == ["date_source"]
 
 
+@pytest.mark.parametrize("line, field, rest", [
+    ("2 : ที มท 0810.4/3224   กรมส่งเสริมการปกครองท้องถิ่น", "number", "มท 0810.4/3224"),  # seed 25 L15
+    ("น  ถึง   อธิบดีกรมการพัฒนาชุมชน", "addressee", "อธิบดีกรมการพัฒนาชุมชน"),
+])
+def test_a_speck_read_as_a_letter_or_figure_before_a_label_is_not_part_of_it(line, field, rest):
+    from build_tools.ingest.forms import label_at
+
+    assert label_at(line, field).startswith(rest)
+
+
+def test_a_speck_read_as_a_figure_before_a_forms_title_is_not_part_of_it():
+    # seed 25 L33: `5 ประกาศกรมส่งเสริมการ์ปักครอ่งท้องกถิ่น`
+    from build_tools.ingest.forms import title_of
+
+    assert title_of("5 ประกาศกรมส่งเสริมการปกครองท้องถิ่น") == ("announcement", "กรมส่งเสริมการปกครองท้องถิ่น")
+
+
 @pytest.mark.parametrize("line", ["ณ วันที่ 5 มกราคม 2553", "ก็ เรียน ให้ทราบ"])
 def test_a_one_letter_word_before_a_label_is_a_word(line):
     from build_tools.ingest.forms import label_at

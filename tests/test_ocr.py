@@ -454,6 +454,16 @@ def test_a_header_line_without_a_numbers_shape_is_not_taken_for_one_that_lost_it
     assert wants(text) != "number"
 
 
+def test_a_speed_class_is_read_again_over_a_number_line_with_a_figure_read_before_it():
+    # seed 25 L15: `2 : ที มท 0810.4/3224`, the stamp's remains read as a figure and a colon
+    from build_tools.ingest.reread import Budget
+    from build_tools.ingest.urgency_reread import reread_urgency
+
+    page, _, number = _stamped_page(0)
+    lines = [_tline("2 : ที มท ๐๔๐๔.๑/ว ๒๔๗๕", number)]
+    assert reread_urgency(page, lines, Budget()) == "ด่วนมาก"
+
+
 def test_a_number_line_with_no_stamp_above_it_gains_no_speed_class():
     from build_tools.ingest.reread import Budget
     from build_tools.ingest.urgency_reread import reread_urgency

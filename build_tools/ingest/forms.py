@@ -79,14 +79,15 @@ def label_at(text: str, field: str, strict: bool = True) -> str | None:
 
 
 def without_lone_letter(t: str) -> str:
-    """`t` without a speck read as one letter before its first word (LONE_LETTER)."""
+    """`t` without a speck read as one letter or figure before its first word (LONE_LETTER)."""
     lone = LONE_LETTER.match(t)
     return strip_junk(t[lone.end():]) if lone else t
 
 
-# A speck in the margin read as one letter, standing apart before a label (`น  ถึง  อธิบดี...`):
-# no label starts with a letter alone (ณ is a word: `ณ วันที่`; ก็ has its mark).
-LONE_LETTER = re.compile(r"(?!ณ)[ก-ฮ]\s+")
+# A speck in the margin read as one letter or figure, standing apart before a label or a
+# form's title (`น  ถึง  อธิบดี...`, `2 : ที่ มท ...`, `5 ประกาศกรม...`): no label starts with a
+# letter alone (ณ is a word: `ณ วันที่`; ก็ has its mark).
+LONE_LETTER = re.compile(r"(?:(?!ณ)[ก-ฮ]|[0-9๐-๙])\s*[.:,;]?\s+")
 
 
 def _label_at(t: str, field: str, strict: bool) -> str | None:
@@ -159,7 +160,7 @@ def urgency_cut_at(text: str) -> tuple[str, str] | None:
 
 def title_of(text: str) -> tuple[str, str] | None:
     """(form key, the office after the title word) of a form's title line."""
-    t = strip_junk(text)
+    t = without_lone_letter(strip_junk(text))
     if fuzzy.starts_with(t, "บันทึกข้อความ") is not None and len(fuzzy.skeleton(t)) <= 14:
         return "memo", ""
     for key in ("order", "announcement"):

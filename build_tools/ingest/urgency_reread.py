@@ -14,14 +14,14 @@ from PIL import Image
 
 from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest import tesseract
-from build_tools.ingest.forms import strip_junk, urgency_at
+from build_tools.ingest.forms import strip_junk, urgency_at, without_lone_letter
 from build_tools.ingest.numbers import HEADLESS_NUMBER
 from build_tools.ingest.reread import HEADER_SHARE, Budget, column_left
 from build_tools.ingest.tesseract import Box, TLine, Word
 
 # The number's line: its code's two letters and digits, after ที่ (or what OCR left of it,
-# or a speck read as a letter) or without it; or its office's digits and serial when the
-# code was lost too (numbers.HEADLESS_NUMBER).
+# or a speck read as a letter or a figure: forms.LONE_LETTER, `2 : ที มท ...`) or without
+# it; or its office's digits and serial when the code was lost too (numbers.HEADLESS_NUMBER).
 _NUMBER_LINE = re.compile(rf"^(?:[ก-ฮ][{THAI_MARKS}]*\s+)?[ก-ฮ]{{2}}\.?\s*[0-9๐-๙]")
 NUMBER_COLUMN = 0.45  # of the page's width: the number stands in its left part, the office's name right
 ABOVE = 1.5  # line heights above the number's line that the crop takes in
@@ -37,7 +37,8 @@ def reread_urgency(page: Image.Image, lines: list[TLine], budget: Budget | None 
     top = [(k, ln) for k, ln in enumerate(lines) if ln.words and ln.box.top < limit]
     if any(urgency_at(ln.text) for _, ln in top):
         return None
-    at = next((k for k, ln in top if _NUMBER_LINE.match(t := strip_junk(ln.text)) or HEADLESS_NUMBER.match(t)), None)
+    at = next((k for k, ln in top
+               if _NUMBER_LINE.match(t := without_lone_letter(strip_junk(ln.text))) or HEADLESS_NUMBER.match(t)), None)
     if at is None:
         return None
     number = lines[at].box
