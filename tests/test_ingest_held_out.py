@@ -153,6 +153,8 @@ def test_words_said_twice_are_not_letters_read_twice(text):
     ("เลขาธิการ ป. ป. สี", "เลขาธิการ ป.ป.ส."),  # spaces after the dots, a speck read as a vowel
     ("เลขาธิการ ป.ป.ส.", "เลขาธิการ ป.ป.ส."),
     ("นางรัชนี 'มีสุข", "นางรัชนี มีสุข"),  # a speck read as a quote before a word
+    ("นางรัชนี .มีสุข", "นางรัชนี มีสุข"),  # or as a dot (seeds 24 and 25, L23)
+    ("ผู้อำนวยการสำนักงาน ป.ป.ส.", "ผู้อำนวยการสำนักงาน ป.ป.ส."),  # an abbreviation's dots stay
 ])
 def test_a_signatorys_position_and_name_through_specks(text, position):
     assert _tidy(text) == position

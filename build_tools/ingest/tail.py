@@ -33,7 +33,8 @@ SPECK_BETWEEN_WORDS = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[\[\]{}|!]{1,2}\s+(?=[
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
 THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
-QUOTE_SPECK = re.compile(r"(?<=\s)['`\"‘’“”]+(?=[ก-ฮเแโใไ])")  # a speck read as a quote before a word
+# a speck read as a quote or a dot before a word (`นางรัชนี .มีสุข`): no word starts with one
+QUOTE_SPECK = re.compile(r"(?<=\s)['`\"‘’“”.]+(?=[ก-ฮเแโใไ])")
 # The last letter of a dotted abbreviation that ends a position, a speck read as its
 # vowel and its dot lost (`ป.ป.สี` for ป.ป.ส.): an abbreviation's letters carry no vowel there.
 ABBREVIATION_MARKED_AT_END = re.compile(rf"(?<=\s)((?:[ก-ฮ]\.){{2,}}[ก-ฮ])[{THAI_MARKS}]\.?$")
