@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-from pythainlp import thai_above_vowels, thai_below_vowels, thai_digits, thai_signs, thai_tonemarks
+from pythainlp import thai_above_vowels, thai_below_vowels, thai_digits, thai_follow_vowels, thai_signs, thai_tonemarks
 from pythainlp.util import Trie
 
 THAI_DIGITS = thai_digits  # ๐๑๒๓๔๕๖๗๘๙
@@ -14,6 +14,9 @@ THAI_DIGITS = thai_digits  # ๐๑๒๓๔๕๖๗๘๙
 # drops and strands them.  (Of the signs, not ฯ and ๆ, which stand on their own.)
 THAI_MARKS = "".join(dict.fromkeys(thai_above_vowels + thai_below_vowels + thai_tonemarks + "".join(
     c for c in thai_signs if unicodedata.category(c) == "Mn")))
+# What cannot begin a word (a mark, a vowel written after or above its letter): a token or a
+# line starting with one was cut off its head by OCR.
+NOT_A_WORD_START = THAI_MARKS + thai_follow_vowels
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 _SPACES = re.compile(r"\s+")

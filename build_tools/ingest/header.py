@@ -154,10 +154,10 @@ class HeaderReader(ByPlace):
         that one is printed only when the letter has it (OPTIONAL_FIELDS: no อ้างถึง in a
         letter citing nothing), the one after it.  A label there may be more damaged than
         elsewhere (`สิงที่ เงมาด้วย` right after เรียน)."""
-        nxt = self._expected()
+        nxt = self._expected()  # (a labelled field, or None)
+        if nxt is None:
+            return set()
         order = self.labelled
-        if nxt not in order:
-            return {nxt} if nxt else set()
         out = set()
         for name in order[order.index(nxt):]:
             out.add(name)

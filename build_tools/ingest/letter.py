@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pythainlp import thai_tonemarks
+
 from build_tools.common.thai import THAI_MARKS, to_arabic_digits
 from build_tools.ingest.checks import number_reading
 from build_tools.ingest.date_lines import BE_YEAR
@@ -34,10 +36,10 @@ ITEM_RE = re.compile(HEADER_ITEM_RE.pattern + "(.+)$")  # an item: its number, i
 COUNT_WORD = re.compile(r"จ\S{1,4}วน")
 _SPECKS = r"[\s'\"`“”‘’:;.,|\-]*"
 COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([\u0e01-\u0e4e]*)[^\u0e01-\u0e59]*$")
-TONE_AT_END = re.compile("[\u0e48-\u0e4b]$")
+TONE_AT_END = re.compile(f"[{thai_tonemarks}]$")
 ITEM_LOOSE = re.compile(r"^([2-9๒-๙])\s+(?=[ก-ฮเแโใไ])(.+)$")  # an item number whose dot was lost
 CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,6}\.?\s*[0-9๐-๙].*?)\s*(?:ลงวันที่?\s*(.+))?$")
-TONE_MARKS = re.compile("[\u0e48-\u0e4b]")
+TONE_MARKS = re.compile(f"[{thai_tonemarks}]")
 
 
 def fold_marks(text: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from build_tools.ingest import digits, layout, tesseract
 from build_tools.ingest.lost_lines import with_lost_lines
 from build_tools.ingest.preprocess import STEPS, otsu, prepare
-from build_tools.ingest.reread import Budget, reread_header
+from build_tools.ingest.reread import Budget, column_left, reread_header
 from build_tools.ingest.urgency_reread import reread_urgency
 from build_tools.normalization import fuzzy, lexicon
 
@@ -99,8 +99,9 @@ def ocr_page(img, steps: tuple[str, ...] = STEPS, budget: Budget | None = None) 
     for ln in lines:
         if any(c in digits.THAI_DIGITS for c in ln.text):
             ln.text = digits.reread_line(page, ln, threshold)
-    reread_header(page, lines, threshold, budget)
-    reread_urgency(page, lines, budget)
+    left = column_left(page, lines)  # (the header's left edge, before any line is read again)
+    reread_header(page, lines, threshold, budget, left)
+    reread_urgency(page, lines, budget, left)
     stamps = read_stamps(prepared.colour) if prepared.colour is not None else []
     return layout.page_text(lines, stamps)
 

@@ -28,10 +28,9 @@ import re
 from collections import Counter
 
 from PIL import Image
-from pythainlp import thai_follow_vowels
 
 from build_tools.common.letter_numbers import canonical
-from build_tools.common.thai import THAI_MARKS, to_arabic_digits
+from build_tools.common.thai import NOT_A_WORD_START, to_arabic_digits
 from build_tools.ingest import digits, tesseract
 from build_tools.ingest.dates import MONTHS_ABBR, MONTHS_FULL, read_dates
 from build_tools.ingest.forms import label_at, strip_junk
@@ -105,7 +104,7 @@ LABELLED = ("subject", "addressee", "references", "enclosures")  # the header's 
 # A line that starts with what cannot begin a word (a vowel after or above its letter, a
 # mark), or with a label's last letters before its first item (`วย 1. แบบสำรวจ...` for
 # สิ่งที่ส่งมาด้วย): OCR lost the line's start.
-_CUT_START = re.compile(f"^[{THAI_MARKS}{thai_follow_vowels}]")
+_CUT_START = re.compile(f"^[{NOT_A_WORD_START}]")
 _LABEL_END_ITEM = re.compile(r"^[ก-ฮ][\u0e01-\u0e4e]{0,3}\s+[0-9๐-๙]\s*[.)]\s*[ก-ฮเแโใไ]")
 
 
@@ -206,16 +205,17 @@ def readings(crop: Image.Image, what: str, threshold: int, budget: Budget | None
     return out
 
 
-def reread_header(page: Image.Image, lines: list[TLine], threshold: int, budget: Budget | None = None) -> int:
+def reread_header(page: Image.Image, lines: list[TLine], threshold: int, budget: Budget | None = None,
+                  left: int | None = None) -> int:
     """Read the failed header lines again, in place, within the page's budget of readings;
     returns how many were fixed.  (A line that read well is left alone: measured on
     benchmarks/letterset, re-reading those too and counting the page's reading as one vote
     changed right numbers into wrong ones as often as the reverse, and doubled the time
-    per page.)"""
+    per page.)  `left`: the header's column_left, when the caller has it."""
     budget = budget or Budget()
     fixed = 0
     limit = page.size[1] * HEADER_SHARE
-    left = column_left(page, lines)
+    left = column_left(page, lines) if left is None else left
     for k, ln in enumerate(lines):
         if ln.box.top >= limit:
             continue

@@ -28,10 +28,12 @@ ABOVE = 1.5  # line heights above the number's line that the crop takes in
 READINGS = (1.0, 1.5)  # size factors, each read as a block (psm 6): both must give the speed class
 
 
-def reread_urgency(page: Image.Image, lines: list[TLine], budget: Budget | None = None) -> str | None:
+def reread_urgency(page: Image.Image, lines: list[TLine], budget: Budget | None = None,
+                   left: int | None = None) -> str | None:
     """Insert the speed class stamped over the number's line into `lines` (in place),
     dropping what the page read of it (a line above the number that ends the word);
-    returns the speed class, or None when there is none to read."""
+    returns the speed class, or None when there is none to read.  `left`: the header's
+    column_left, when the caller has it."""
     budget = budget or Budget()
     limit = page.size[1] * HEADER_SHARE
     top = [(k, ln) for k, ln in enumerate(lines) if ln.words and ln.box.top < limit]
@@ -42,7 +44,8 @@ def reread_urgency(page: Image.Image, lines: list[TLine], budget: Budget | None 
     if at is None:
         return None
     number = lines[at].box
-    column = min(number.left, column_left(page, lines))  # (a line that lost its head starts right of it)
+    left = column_left(page, lines) if left is None else left
+    column = min(number.left, left)  # (a line that lost its head starts right of it)
     box = (max(0, column - 2 * number.height), max(0, number.top - round(ABOVE * number.height)),
            min(page.size[0], column + round(NUMBER_COLUMN * page.size[0])), number.bottom)
     crop = page.crop(box)

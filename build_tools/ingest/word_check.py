@@ -12,13 +12,13 @@ import unicodedata
 
 from pythainlp import thai_tonemarks
 
+from build_tools.common.thai import NOT_A_WORD_START
 from build_tools.ingest.flags import Flag
 from build_tools.normalization import lexicon, mark_words
 
 _THAI_WORD = re.compile(r"^[\u0e01-\u0e4e]+$")
 _LETTER = re.compile(r"[^\W\d_]")
-# Thai characters that cannot begin a word: a token starting with one was cut off its head.
-_DEPENDENT = re.compile(r"^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
+_DEPENDENT = re.compile(f"^[{NOT_A_WORD_START}]")  # a token starting with one was cut off its head
 # a run of non-Thai letters with the Thai letters stuck to it on either side
 _MIXED = re.compile(r"([\u0e01-\u0e4e]{0,2})([^\W\d_\u0e00-\u0e7f]+)([\u0e01-\u0e4e]{0,3})")
 MAX_SUGGEST_LEN = 12  # spelling search grows fast with length; longer spans get no hint
