@@ -28,6 +28,7 @@ from build_tools.ingest.header_by_place import MAX_SUBJECT_ROWS, ByPlace
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.ingest.stamps import read_stamps
+from build_tools.ingest.word_check import mostly_not_words
 from build_tools.normalization import fuzzy
 
 
@@ -56,6 +57,12 @@ class Head:
 
 
 OPTIONAL_FIELDS = ("references", "enclosures")  # printed only when the letter cites or encloses something
+# A speck in the left margin read as one letter (or figure), apart from a field's row
+# (`อ      2. แนวทาง...`, `1      สร้างสรรค์ "สยาม...` under a subject): no field's line.
+MARGIN_SPECK = re.compile(r"(?!ณ)[ก-ฮ0-9๐-๙][.:,;'`]?")
+DIGIT = re.compile("[0-9๐-๙]")
+ITEM_APART = re.compile(r"[0-9๐-๙]{1,2}\s*([.)])?")
+DEBRIS_ROWS = 2  # rows below a debris row among the fields where the next label may stand
 
 
 class HeaderReader(ByPlace):
@@ -77,9 +84,18 @@ class HeaderReader(ByPlace):
                 self.h.consumed.add(row.n)
                 continue
             if not self._row(i, row):
+                if self._debris_before_label(i, row):
+                    self.h.consumed.add(row.n)
+                    continue
                 self.h.body_start = i
                 break
         return self.h
+
+    def _debris_before_label(self, i: int, row: Row) -> bool:
+        """A row among the labelled fields that is mostly not words (a stamp's or a
+        signature's debris: `เ   เฉ   9๑๑1<ี่  ฮ่   ม ส่`), with a label the form may print
+        next right below it: not the body's start."""
+        return self.started and mostly_not_words(row.text) and self._label_ahead(i + 1, DEBRIS_ROWS)
 
     # --- receipt stamps (the receiving office's: not the letter's own text) --------
     def _stamps(self) -> None:
@@ -104,6 +120,11 @@ class HeaderReader(ByPlace):
         if len(row.segs) < 2:
             return row
         first, second = row.segs[0], row.segs[1]
+        if self.started and (m := ITEM_APART.fullmatch(first)) and (m[1] or self.current in OPTIONAL_FIELDS):
+            # an item's number a tab stands apart from its text (its dot lost: among the items)
+            return Row(row.n, row.text, [f"{first} {second}", *row.segs[2:]])
+        if self.started and MARGIN_SPECK.fullmatch(first) and (self.current == "subject" or not DIGIT.search(first)):
+            return Row(row.n, row.text, row.segs[1:])
         if any(label_at(first, f) == "" for f in self.h.form.header):  # (`: `: a label whose end OCR lost
             return Row(row.n, row.text, [f"{first}: {second}", *row.segs[2:]])  # must not take the gap for it)
         if len(first) <= 3 and not re.search("[ก-ฮ]", first) \

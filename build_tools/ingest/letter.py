@@ -19,7 +19,7 @@ from build_tools.ingest.dates import DateReading, first_date, read_dates
 from build_tools.ingest.field_lines import CITES, after_item_debris
 from build_tools.ingest.field_lines import ITEM_RE as HEADER_ITEM_RE
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.forms import COUNT_UNITS, strip_junk
+from build_tools.ingest.forms import COUNT_UNITS, strip_junk, without_lone_letter
 from build_tools.ingest.header import Head, read_header
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import Row, clean, make_rows
@@ -32,9 +32,9 @@ __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
 ITEM_RE = re.compile(HEADER_ITEM_RE.pattern + "(.+)$")  # an item: its number, its text
 # จำนวน as OCR reads it (จํานวน, จ้านวน, จำน่วน, จํงนวน), the figure and its unit, with the
-# specks OCR puts between them (จํานวน' ๑ ฉบับ, ๓: ฉบับ, ๑ -แผ่น, ๑ชุด๋).
+# specks OCR puts between them (จํานวน' ๑ ฉบับ, ๓: ฉบับ, ๑ -แผ่น, ๑ชุด๋, 2 ) ชุด).
 COUNT_WORD = re.compile(r"จ\S{1,4}วน")
-_SPECKS = r"[\s'\"`“”‘’:;.,|\-]*"
+_SPECKS = r"[\s'\"`“”‘’:;.,|()\-]*"
 COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([\u0e01-\u0e4e]*)[^\u0e01-\u0e59]*$")
 TONE_AT_END = re.compile(f"[{thai_tonemarks}]$")
 ITEM_LOOSE = re.compile(r"^([2-9๒-๙])\s+(?=[ก-ฮเแโใไ])(.+)$")  # an item number whose dot was lost
@@ -214,7 +214,7 @@ def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
             enc["count"] = count or enc["count"]
             _enclosure_citation(L, enc)
             continue
-        m = ITEM_RE.match(text) or ITEM_LOOSE.match(text)
+        m = ITEM_RE.match(text) or ITEM_LOOSE.match(text) or ITEM_RE.match(without_lone_letter(text))
         no = int(to_arabic_digits(m.group(1))) if m else len(L.enclosures) + 1
         title = strip_junk(m.group(2)).strip() if m else ITEM_NUMBER_LOST.sub("", text)
         enc = {"no": no, "title": LEADER_SPECK.sub("", title), "count": count, "line": n}

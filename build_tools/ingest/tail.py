@@ -13,6 +13,7 @@ from build_tools.ingest.date_lines import date_line, dated_line
 from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.forms import Form, given_date_at, strip_junk
 from build_tools.ingest.rows import ORG_RE, Row, clean
+from build_tools.ingest.word_check import mostly_not_words
 from build_tools.normalization.rules.unicode_rules import SARA_A_TWICE
 from build_tools.normalization.split_words import rejoin_words
 
@@ -220,6 +221,13 @@ def _name_without_opening(rows: list[Row]) -> int | None:
     return None
 
 
+def _position_like(row: Row) -> bool:
+    """Could the row be the signatory's position (below a row of a signature's debris:
+    `เ    ฉณฯ«    ฉณ«    ส`)?  Words, not the unit's name nor a contact line."""
+    text = strip_junk(row.text)
+    return not _junk(row) and not _unit_line(text) and not CONTACT_RE.match(text) and not mostly_not_words(text)
+
+
 def _signature(after: list[Row], t: Tail) -> None:
     at = next((k for k, r in enumerate(after[:SIGN_WINDOW + 2]) if _name(r)), None)
     if at is None and (at := _name_without_opening(after)) is not None:
@@ -231,11 +239,12 @@ def _signature(after: list[Row], t: Tail) -> None:
         name_row = after[at]
         name = _name(name_row)
     position = None
-    for r in after[at + 1:at + 3]:
+    window = after[at + 1:at + 3]
+    for k, r in enumerate(window):
         text = strip_junk(r.text)
         if CONTACT_RE.match(text) or MOTTO_RE.match(text):
             break
-        if not _junk(r):
+        if not _junk(r) and not (k + 1 < len(window) and mostly_not_words(text) and _position_like(window[k + 1])):
             position = _tidy(text, split_words=True)
             break
     t.signatory = {"name": name, "position": position, "line": name_row.n}

@@ -116,11 +116,24 @@ def check_line(text: str, line: int, vocabulary: tuple[str, ...] = (),
         line_flags += [Flag("unknown_word", f"'{w}' ไม่พบในพจนานุกรม", line,
                             suggestion=without_speck(w, words) or without_speck(w, codes) or suggest(w), wrong=w)
                        for w in _unknown_runs(tokens, known) if len(w) >= 2]
-    if thai_chars >= MIN_GARBLED_CHARS and unknown_chars / thai_chars > GARBLED_RATIO:
+    if _garbled(thai_chars, unknown_chars):
         return flags + [Flag("garbled", "บรรทัดนี้แทบไม่มีคำที่อ่านได้ "
                                         "(อาจเป็นตราประทับ ลายเซ็น หรือ OCR ผิดทั้งบรรทัด)",
                              line, wrong=text.strip())]
     return flags + line_flags
+
+
+def _garbled(thai_chars: int, unknown_chars: int) -> bool:
+    return thai_chars >= MIN_GARBLED_CHARS and unknown_chars / thai_chars > GARBLED_RATIO
+
+
+def mostly_not_words(text: str) -> bool:
+    """Is the line mostly not words (a stamp's or a signature's debris read as letters),
+    as check_line's 'garbled' flag says?"""
+    words = lexicon.words(())
+    thai = [t for chunk in text.split() if not mixed_script(chunk)
+            for t in lexicon.segment(chunk, ()) if _THAI_WORD.match(t)]
+    return _garbled(sum(map(len, thai)), sum(len(t) for t in thai if t not in words))
 
 
 def check_lines(lines: list[tuple[int, str]], skip: set[int] = frozenset(),
