@@ -224,7 +224,7 @@ def test_bad_names_file(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.strip().split("\n")[:-1] == [
         "corpus/names.yaml:3: duplicate name 'ถนนอัษฎางค์' (also at line 2)",
-        "corpus/names.yaml:4: unknown category 'shops' (use one of agencies, places, roads, hotels, people, terms)",
+        "corpus/names.yaml:4: unknown category 'shops' (use one of agencies, places, roads, hotels, people, positions, terms)",
     ]
 
 

@@ -26,7 +26,7 @@ from build_tools.ingest.store import IngestError, unique_id
 from build_tools.ingest.word_check import check_lines
 from build_tools.normalization.known_names import restorable_names
 from build_tools.normalization.rules import Context, normalize_text
-from build_tools.normalization.rules.names import restore_line, restore_places
+from build_tools.normalization.rules.names import restore_line, restore_places, restore_title
 from build_tools.sources.corpus import Corpus
 
 
@@ -74,7 +74,10 @@ def _restore_fields(rec: dict, L: Letter, env: Env) -> None:
     for e in L.enclosures:
         e["title"] = restore_field(e["title"], env, "enclosures", repairs)
     if L.signatory and L.signatory.get("position"):
-        L.signatory["position"] = restore_field(L.signatory["position"], env, "signatory.position", repairs)
+        position, titled = restore_title(L.signatory["position"], tuple(env.corpus.names.get("positions") or ()))
+        repairs += [{"field": "signatory.position", "rule": "restore_known_names", "before": wrong, "after": right}
+                    for wrong, right in titled]
+        L.signatory["position"] = restore_field(position, env, "signatory.position", repairs)
     rec["repairs"] = repairs
 
 

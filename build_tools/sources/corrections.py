@@ -23,7 +23,7 @@ from build_tools.common.yamlio import load_data_file
 CORRECTIONS_FILE = "corrections.yaml"
 CORRECTIONS_REL = f"corpus/{CORRECTIONS_FILE}"
 NAMES_FILE = "names.yaml"
-NAME_CATEGORIES = ("agencies", "places", "roads", "hotels", "people", "terms")
+NAME_CATEGORIES = ("agencies", "places", "roads", "hotels", "people", "positions", "terms")
 CORPUS_SCOPE = "corpus"
 DIGITS = re.compile(r"[0-9๐-๙]")
 
@@ -130,6 +130,7 @@ class Names(Record):
     roads: list[Text] = []
     hotels: list[Text] = []
     people: list[Text] = []
+    positions: list[Text] = []
     terms: list[Text] = []
 
 

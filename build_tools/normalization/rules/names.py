@@ -146,6 +146,35 @@ def restore_line(text: str, names: tuple[str, ...]) -> tuple[str, list[tuple[str
     return text, changes, ambiguous
 
 
+TITLE_SLACK = 3  # letters OCR may have added or dropped in a position's title
+TITLE_MARGIN = 0.5  # the best title beats the next by this much, or none is taken
+TITLE_HEAD_CUT = 8  # letters OCR may have cut off a title's start
+TITLE_TAIL = 8  # a title's tail shorter than this is too common a word to tell the title
+
+
+def restore_title(text: str, titles: tuple[str, ...]) -> tuple[str, list[tuple[str, str]]]:
+    """A position (a signatory's, an addressee's) whose title, one of `titles` (corpus/
+    names.yaml positions), OCR damaged past the skeleton restore_line needs (a letter lost:
+    `ปลัดกระทรว่งมหาดทย`; a look-alike: `อธิยดีกรม...`) or whose head it cut off
+    (`าราชการจังหวัดขอนแก่น`): (the text with its start written as the one title that fits,
+    [(damaged, title)]).  The place after the title is restore_places' work."""
+    if not text or not titles or any(text.startswith(t) for t in titles):
+        return text, []
+    fits = sorted(min((fuzzy.cost(text[:e], t), e, t) for e in range(max(1, len(t) - TITLE_SLACK),
+                                                                     min(len(text), len(t) + TITLE_SLACK) + 1))
+                  for t in titles if len(text) >= len(t) - TITLE_SLACK)
+    if fits and fits[0][0] <= max_cost(fits[0][2]) and (len(fits) == 1 or fits[1][0] - fits[0][0] >= TITLE_MARGIN):
+        _, end, title = fits[0]
+        return title + text[end:], [(text[:end], title)]
+    # the head cut off: a title's tail starts the text (the fewest letters lost wins)
+    cut = sorted((j, t) for t in titles for j in range(1, min(TITLE_HEAD_CUT, len(t) - TITLE_TAIL) + 1)
+                 if text.startswith(t[j:]))
+    if cut and (len(cut) == 1 or cut[1][0] > cut[0][0]):
+        j, title = cut[0]
+        return title + text[len(title) - j:], [(text[:len(title) - j], title)]
+    return text, []
+
+
 def restore_places(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
     """Place names after จังหวัด / อำเภอ / ตำบล (and จ. อ. ต.): restored from the gazetteer
     when the damaged word has exactly one name's skeleton within the damage allowed."""
