@@ -96,7 +96,49 @@ def test_a_row_of_a_signatures_debris_between_the_name_and_the_position_is_not_t
 def test_a_garbled_position_with_only_the_unit_below_it_stays_the_position():
     L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นางวันเพ็ญ จันทร์หอม)",
                               "เ              ฉณฯ«    ฉณ«              ส", "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด"])
-    assert L.signatory["position"] == "เฉณฯ« ฉณ«"  # (as read, tidied: not the unit below it)
+    assert L.signatory["position"] == "ฉณฯ« ฉณ«"  # (as read, tidied: not the unit below it)
+
+
+@pytest.mark.parametrize("name_line, name", [
+    ("2 0  ไนางรัชนี มีสุข]", "นางรัชนี มีสุข"),  # ( read as ไ glued to the title, ) as ]
+    ("ไนายวีระพงษ์ ทองมา)", "นายวีระพงษ์ ทองมา"),
+])
+def test_a_names_opening_bracket_read_as_sara_ai_is_the_bracket(name_line, name):
+    L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", name_line, "นายอำเภอบ้านไผ่"])
+    assert (L.signatory["name"], L.signatory["position"]) == (name, "นายอำเภอบ้านไผ่")
+
+
+def test_a_word_starting_with_sara_ai_is_no_name():
+    L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "ไนท์ซาฟารี)", "นายอำเภอบ้านไผ่"])
+    assert L.signatory is None
+
+
+@pytest.mark.parametrize("between", [["๐3", "๖7"], ["6   0", ".", "ส"]])
+def test_the_position_below_rows_of_a_seals_specks_is_found(between):
+    L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายประเสริฐ บุญมี)", *between,
+                              "อธิบดีกรมการพัฒนาชุมชน", "สำนักงานเลขานุการกรม"])
+    assert L.signatory["position"] == "อธิบดีกรมการพัฒนาชุมชน"
+
+
+def test_a_speck_standing_apart_before_the_position_is_not_part_of_it():
+    L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายวีระพงษ์ ทองมา)",
+                              "น     .,นายอำเภอบ้านไผ่"])
+    assert L.signatory["position"] == "นายอำเภอบ้านไผ่"
+
+
+# --- labels whose head OCR lost, read by their place ----------------------------------------------
+
+def test_labels_whose_heads_ocr_lost_are_read_by_their_place():
+    L = _letter(["ที่ ชม 0019.5/ว 376         สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่",
+                 "ศาลากลางจังหวัดเชียงใหม่ ถนนโชตนา ชม 50300", "26 เมษายน 2553",
+                 "เรื่อง  การคัดเลือกตำบลนำร่องการดำเนินงานตามแนวปรัชญา", "เศรษฐกิจพอเพียง",
+                 "น พัฒนาการอำเภอ ทุกอำเภอ",  # เรียน: its last letter left
+                 "ถึง  หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ขก ๐๐๑๗.๒/ว 3555 ลงวันที่ 7 ก.พ. 53",  # อ้างถึง
+                 "สิ่งที่ส่งมาด้วย แบบรายงานผลการดำเนินงาน     จำนวน 1 ชุด"] + BODY + SIGNED)
+    assert L.subject == "การคัดเลือกตำบลนำร่องการดำเนินงานตามแนวปรัชญาเศรษฐกิจพอเพียง"
+    assert L.addressee == "พัฒนาการอำเภอ ทุกอำเภอ"
+    assert [(r["number"], r["date"]) for r in L.references] == [("ขก ๐๐๑๗.๒/ว 3555", "2010-02-07")]
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [("แบบรายงานผลการดำเนินงาน", "1 ชุด")]
 
 
 TITLES = tuple(CORPUS.names["positions"])

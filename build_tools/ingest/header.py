@@ -23,7 +23,15 @@ from build_tools.ingest.field_lines import (
     labels_at,
 )
 from build_tools.ingest.form_detect import TOP_ROWS, detect_form
-from build_tools.ingest.forms import Form, label_at, label_cut_at, strip_junk, urgency_at, urgency_cut_at
+from build_tools.ingest.forms import (
+    Form,
+    label_at,
+    label_cut_at,
+    strip_junk,
+    urgency_at,
+    urgency_cut_at,
+    without_lone_letter,
+)
 from build_tools.ingest.header_by_place import MAX_SUBJECT_ROWS, ByPlace
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
@@ -334,7 +342,9 @@ class HeaderReader(ByPlace):
             self.current = placed
             return True
         if name == "subject" and k == 0 and self._addressee_before_next_field(i, seg):
-            self.h.fields["addressee"], self.h.addressee_unlabelled = [(row.n, strip_junk(seg))], row.n
+            # (a letter left of it is what OCR left of เรียน: `น พัฒนาการอำเภอ ทุกอำเภอ`)
+            self.h.fields["addressee"] = [(row.n, without_lone_letter(strip_junk(seg)))]
+            self.h.addressee_unlabelled = row.n
             self.current = "addressee"
             return True
         if name == "subject":

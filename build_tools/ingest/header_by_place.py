@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest.date_lines import date_line
 from build_tools.ingest.dates import read_dates
 from build_tools.ingest.field_lines import CITES, COUNT_AT_END, cites_a_letter, count_column, labels_at
@@ -17,8 +18,9 @@ from build_tools.normalization import fuzzy
 
 MAX_SUBJECT_ROWS = 4
 CITATION_ROWS = 2  # lines below อ้างถึง a citation's number and date may wrap onto
-# What OCR left of a lost label before its field's text (a letter or a speck: `ง หนังสือ...`).
-LABEL_LEFT = re.compile(r"^[^\s0-9๐-๙]{1,2}\s+")
+# What OCR left of a lost label before its field's text: one or two letters (with their
+# marks) or specks (`ง หนังสือ...`, `ถึง  หนังสือ...` for อ้างถึง).
+LABEL_LEFT = re.compile(rf"^(?:[^\s0-9๐-๙{THAI_MARKS}][{THAI_MARKS}]*){{1,2}}\s+")
 FIRST_ITEM = re.compile(r"^[1๑]\s*[.,)]\s*(?=[ก-ฮเแโใไ])")
 
 

@@ -32,6 +32,12 @@ WORD_END_SPECK = re.compile(r"(?<=[\u0e01-\u0e4e])[:;|“”\"'‘’]+(?=\s)")
 # a speck read as a bracket or a bar between two words (`นางสุภาพร ] ใจชื่อ`): no name or position has one
 SPECK_BETWEEN_WORDS = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[\[\]{}|!]{1,2}\s+(?=[\u0e01-\u0e4e])")
 MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
+# The opening bracket read as ไ glued to the title (`2 0  ไนางริชนี มิสุข]`, `ไนายวีระพงิษ์ ทองมา)`): with
+# its closing bracket, a name (no Thai word starts ไนา).
+BRACKET_READ_AS_AI = re.compile(r"^(?:[^\s()ก-ฮ]{1,2}\s+){0,2}ไ((?:นาย|นาง)[^()\[\]]{3,}?)[)\]]$")
+# A speck standing apart before the position, read as a letter or two (`น     .,นายอำเภอ...`, `ฟี   .,นาย...`)
+SPECK_BEFORE_POSITION = 2
+POSITION_REACH = 4  # rows below the name where the position may stand (specks of the seal between)
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
 THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
 # a speck read as a quote or a dot before a word (`นางรัชนี .มีสุข`): no word starts with one
@@ -59,6 +65,8 @@ def _name(row: Row) -> str | None:
     """The name in parentheses on a row (its right-hand part first: a stamp may stand left)."""
     for seg in reversed(row.segs):
         t = re.sub(r"[\s.,:;'`|_~-]+$", "", SPECK_BEFORE_NAME.sub("", strip_junk(seg).lstrip(".,'")))
+        if m := BRACKET_READ_AS_AI.match(t):
+            t = f"({m[1]})"
         if m := NAME_RE.match(t):
             return _without_scribble(_tidy(clean(m.group(1) or m.group(2)))) or None
     return None
@@ -221,6 +229,14 @@ def _name_without_opening(rows: list[Row]) -> int | None:
     return None
 
 
+def _position_text(row: Row) -> str:
+    """The position's row without a speck standing apart before it, read as a letter or two."""
+    first = strip_junk(row.segs[0])
+    if len(row.segs) > 1 and len(re.sub(r"\W", "", first)) <= SPECK_BEFORE_POSITION:
+        return strip_junk(" ".join(row.segs[1:]))
+    return strip_junk(row.text)
+
+
 def _position_like(row: Row) -> bool:
     """Could the row be the signatory's position (below a row of a signature's debris:
     `เ    ฉณฯ«    ฉณ«    ส`)?  Words, not the unit's name nor a contact line."""
@@ -239,12 +255,15 @@ def _signature(after: list[Row], t: Tail) -> None:
         name_row = after[at]
         name = _name(name_row)
     position = None
-    window = after[at + 1:at + 3]
-    for k, r in enumerate(window):
-        text = strip_junk(r.text)
-        if CONTACT_RE.match(text) or MOTTO_RE.match(text):
+    window = []  # the two rows below the name that are text (a seal's specks are read as rows too)
+    for r in after[at + 1:at + 1 + POSITION_REACH]:
+        if CONTACT_RE.match(strip_junk(r.text)) or MOTTO_RE.match(strip_junk(r.text)) or len(window) == 2:
             break
-        if not _junk(r) and not (k + 1 < len(window) and mostly_not_words(text) and _position_like(window[k + 1])):
+        if not _junk(r):
+            window.append(r)
+    for k, r in enumerate(window):
+        text = _position_text(r)
+        if not (k + 1 < len(window) and mostly_not_words(text) and _position_like(window[k + 1])):
             position = _tidy(text, split_words=True)
             break
     t.signatory = {"name": name, "position": position, "line": name_row.n}
