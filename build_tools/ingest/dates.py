@@ -32,7 +32,9 @@ _CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"“”‘’\-.,:;()|\[\
                         r"(?P<month>[ก-ฮเแโใไ][^\d\n]{0,24}?)\s*"
                         rf"(?P<year>\d(?:[{THAI_MARKS}]?\d){{3}}|\d{{2}})")
 _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
-_DAMAGED_BE_MARK = re.compile(r"\s+พ[.," + THAI_MARKS + r"]*\S{0,4}$")  # พ.ศ. as OCR breaks it
+# พ.ศ. as OCR breaks it: its dots read as marks or specks, ศ as ค, a quote before it, พ as ฟ
+# (`พุูค.`, `พ:..ค.`, `“พ.`, `ฟั.คู.`, `พ:. ค.`)
+_DAMAGED_BE_MARK = re.compile(r"[\s“”\"'`.,:;]+[พฟ][^\d\n]{0,6}$")
 _MARK = re.compile(f"[{THAI_MARKS}]")
 _BELOW_AS_DOT = re.compile(f"[{thai_below_vowels}]+")
 _DOTS = re.compile(r"\.{2,}")

@@ -177,15 +177,19 @@ def is_closing(text: str) -> bool:
     return fuzzy.starts_with(strip_junk(text), CLOSING) is not None
 
 
+GIVEN_WORD_COST = 1.6  # ประกาศ / สั่ง through more damage than a label (ณ must follow it: `ประก่วค ณ`)
+
+
 def given_date_at(text: str, form: Form) -> str | None:
     """The date part of "สั่ง ณ วันที่ ..." / "ประกาศ ณ วันที่ ..."."""
     if not form.given_word:
         return None
     t = strip_junk(text)
-    n = fuzzy.starts_with(t, form.given_word)
+    n = fuzzy.starts_with(t, form.given_word, GIVEN_WORD_COST)
     if n is None:
         return None
-    m = re.match(r"[\u0e31-\u0e4e]*[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*", t[n:])  # a mark or a speck beside ณ
+    # a mark or a speck beside ณ; a letter or two OCR added to the word (`ประกาศค ณ`, `ประกาคศ. ณ`)
+    m = re.match(r"[ก-ฮ\u0e31-\u0e4e]{0,3}[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*", t[n:])
     if not m:
         return None
     rest = t[n + m.end():]
