@@ -167,3 +167,26 @@ def test_a_restored_title_is_recorded_as_a_repair():
     assert doc["signatory"]["position"] == "ปลัดกระทรวงมหาดไทย"
     assert {"field": "signatory.position", "rule": "restore_known_names", "before": "ปลัดกระทรว่งมหาดทย",
             "after": "ปลัดกระทรวงมหาดไทย"} in doc["repairs"]
+
+
+# --- an announcement's or an order's given date ----------------------------------------------------
+
+@pytest.mark.parametrize("line, iso", [
+    ("ประกาศค ณ รันที่ 19 เมษายน “พ.  2553", "2010-04-19"),  # a letter added to the word, a quote before พ.ศ.
+    ("ประก่วค ณ วันที่ 16 เมษายน พ:..ค. 2553", "2010-04-16"),  # the word damaged, ศ read as ค
+    ("ประกาศ ณ วันที่ 19- กุ่มภาพันธ์ ฟั.คู. 2553", "2010-02-19"),  # พ read as ฟ
+    ("ประกาคศ. ณ วันที่ '3 กุมภาพันธ์ พ.ศค: 2553*", "2010-02-03"),
+    ("ประกาศ ณ วันที่ 2 พ.ค. 2553", "2010-05-02"),  # พ.ค. is May, no era
+])
+def test_an_announcements_given_date_through_damage_to_its_word_and_to_pho_so(line, iso):
+    from build_tools.ingest.dates import read_dates
+    from build_tools.ingest.forms import FORMS, given_date_at
+
+    assert read_dates(given_date_at(line, FORMS["announcement"]))[0].iso == iso
+
+
+@pytest.mark.parametrize("line", ["ประชุม ณ ห้องประชุมศาลากลางจังหวัด", "ประกาศผล ณ ที่ทำการ"])
+def test_other_words_before_na_are_no_given_date(line):
+    from build_tools.ingest.forms import FORMS, given_date_at
+
+    assert given_date_at(line, FORMS["announcement"]) is None

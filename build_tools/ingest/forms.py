@@ -189,9 +189,11 @@ def given_date_at(text: str, form: Form) -> str | None:
     if n is None:
         return None
     # a mark or a speck beside ณ; a letter or two OCR added to the word (`ประกาศค ณ`, `ประกาคศ. ณ`)
-    m = re.match(r"[ก-ฮ\u0e31-\u0e4e]{0,3}[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*", t[n:])
+    m = re.match(r"([ก-ฮ\u0e31-\u0e4e]{0,3})[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*", t[n:])
     if not m:
         return None
     rest = t[n + m.end():]
     k = fuzzy.starts_with(rest, "วันที่")
+    if re.search("[ก-ฮ]", m[1]) and k is None and not re.search("[0-9๐-๙]", rest):
+        return None  # (another word: `ประกาศผล ณ ที่ทำการ`; a date follows the given word)
     return rest[k:].strip() if k is not None else rest.strip()
