@@ -190,3 +190,16 @@ def test_other_words_before_na_are_no_given_date(line):
     from build_tools.ingest.forms import FORMS, given_date_at
 
     assert given_date_at(line, FORMS["announcement"]) is None
+
+
+@pytest.mark.parametrize("addressee, restored", [
+    ("ราชการจังหวัด ทุกจังหวัด", "ผู้ว่าราชการจังหวัด ทุกจังหวัด"),  # its head cut off
+    ("3 เสขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด", "เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด"),
+    ("นจยกองค์การบริหารส่วนตำบล ทุกแห่ง", "นายกองค์การบริหารส่วนตำบล ทุกแห่ง"),
+    ("กำนันและผู้ใหญ่บ้าน ทุกตำบล", "กำนันและผู้ใหญ่บ้าน ทุกตำบล"),  # no title of the list
+])
+def test_an_addressees_title_damaged_or_cut_by_ocr_is_restored(addressee, restored):
+    text = "\n".join(TOP[:4] + [f"เรียน {addressee}"] + BODY + SIGNED)
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=Env.of(CORPUS))
+    assert doc["addressee"] == restored
+    assert (addressee != restored) == any(r["field"] == "addressee" for r in doc["repairs"])

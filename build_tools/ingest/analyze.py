@@ -66,17 +66,26 @@ def restore_field(text: str | None, env: Env, field: str, repairs: list[dict]) -
     return new
 
 
+def _titled(text: str | None, env: Env, field: str, repairs: list[dict]) -> str | None:
+    """A position's title (an addressee's, a signatory's) that OCR damaged or cut, restored
+    from corpus/names.yaml's positions (recorded like every repair)."""
+    if not text:
+        return text
+    new, changes = restore_title(text, tuple(env.corpus.names.get("positions") or ()))
+    repairs += [{"field": field, "rule": "restore_known_names", "before": wrong, "after": right}
+                for wrong, right in changes]
+    return new
+
+
 def _restore_fields(rec: dict, L: Letter, env: Env) -> None:
     repairs: list[dict] = []
     rec["subject"] = restore_field(L.subject, env, "subject", repairs)
-    rec["addressee"] = restore_field(L.addressee, env, "addressee", repairs)
+    rec["addressee"] = restore_field(_titled(L.addressee, env, "addressee", repairs), env, "addressee", repairs)
     rec["unit"] = restore_field(L.unit, env, "unit", repairs)
     for e in L.enclosures:
         e["title"] = restore_field(e["title"], env, "enclosures", repairs)
     if L.signatory and L.signatory.get("position"):
-        position, titled = restore_title(L.signatory["position"], tuple(env.corpus.names.get("positions") or ()))
-        repairs += [{"field": "signatory.position", "rule": "restore_known_names", "before": wrong, "after": right}
-                    for wrong, right in titled]
+        position = _titled(L.signatory["position"], env, "signatory.position", repairs)
         L.signatory["position"] = restore_field(position, env, "signatory.position", repairs)
     rec["repairs"] = repairs
 
