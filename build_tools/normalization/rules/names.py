@@ -166,12 +166,12 @@ def restore_title(text: str, titles: tuple[str, ...]) -> tuple[str, list[tuple[s
     if fits and fits[0][0] <= max_cost(fits[0][2]) and (len(fits) == 1 or fits[1][0] - fits[0][0] >= TITLE_MARGIN):
         _, end, title = fits[0]
         return title + text[end:], [(text[:end], title)]
-    # the head cut off: a title's tail starts the text (the fewest letters lost wins)
-    cut = sorted((j, t) for t in titles for j in range(1, min(TITLE_HEAD_CUT, len(t) - TITLE_TAIL) + 1)
-                 if text.startswith(t[j:]))
+    # the head cut off: a title's tail starts the text, OCR's spaces inside it aside (the fewest letters lost wins)
+    cut = sorted((j, m.end(), t) for t in titles for j in range(1, min(TITLE_HEAD_CUT, len(t) - TITLE_TAIL) + 1)
+                 if (m := re.match(r" ?".join(map(re.escape, t[j:])), text)))
     if cut and (len(cut) == 1 or cut[1][0] > cut[0][0]):
-        j, title = cut[0]
-        return title + text[len(title) - j:], [(text[:len(title) - j], title)]
+        _, end, title = cut[0]
+        return title + text[end:], [(text[:end], title)]
     return text, []
 
 
