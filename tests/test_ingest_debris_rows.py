@@ -205,3 +205,13 @@ def test_an_addressees_title_damaged_or_cut_by_ocr_is_restored(addressee, restor
     (doc,), _ = analyze(text, CORPUS, "t.txt", env=Env.of(CORPUS))
     assert doc["addressee"] == restored
     assert (addressee != restored) == any(r["field"] == "addressee" for r in doc["repairs"])
+
+
+@pytest.mark.parametrize("read, field", [
+    ('ผู้ว่าราชการจังหวัด ทุกจังหวัด . "ก', "ผู้ว่าราชการจังหวัด ทุกจังหวัด"),  # a speck read as a quoted letter
+    ('การขยายผลโครงการพลังชุมชน "สยามเมืองยิ้ม"', 'การขยายผลโครงการพลังชุมชน "สยามเมืองยิ้ม"'),  # its quote stays
+])
+def test_a_lone_letter_with_a_quote_at_a_fields_end_is_a_speck(read, field):
+    from build_tools.ingest.letter import _joined
+
+    assert _joined([(5, read)]) == field

@@ -83,7 +83,8 @@ ORPHAN_MARK = re.compile(rf"(?<=\s)[{THAI_MARKS}]+")  # a mark no letter carries
 SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
 TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
-DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]|[0๐]")  # (a lone 0: a speck's ring)
+# (a lone 0: a speck's ring; a lone letter with a quote: `ทุกจังหวัด . "ก`)
+DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[\"“”'‘’`]?[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]|[0๐]")
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส. at a line's end
 LINE_END_SPECKS = re.compile(rf"[{SPECK_CHARS}]+$")  # (quotes stay: they open a name)
