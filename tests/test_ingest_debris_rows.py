@@ -10,6 +10,7 @@ from conftest import ROOT
 from build_tools.ingest.analyze import Env, analyze
 from build_tools.ingest.letter import extract_letter
 from build_tools.ingest.word_check import mostly_not_words
+from build_tools.normalization.known_names import restorable_names
 from build_tools.normalization.rules.names import restore_title
 from build_tools.sources.corpus import load_corpus
 
@@ -142,6 +143,7 @@ def test_labels_whose_heads_ocr_lost_are_read_by_their_place():
 
 
 TITLES = tuple(CORPUS.names["positions"])
+NAMES = restorable_names(CORPUS)
 
 
 @pytest.mark.parametrize("read, restored", [
@@ -155,11 +157,13 @@ TITLES = tuple(CORPUS.names["positions"])
     ("รองผู้ว่าราชการจังหวัดขอนแก่น", "รองผู้ว่าราชการจังหวัดขอนแก่น"),  # as printed
     ("นายอำเภอเมืองขอนแก่น", "นายอำเภอเมืองขอนแก่น"),
     ("นักพัฒนาชุมชนชำนาญการ", "นักพัฒนาชุมชนชำนาญการ"),  # no title of the list: as read
+    ("องค์การบริหารส่วนตำบล ทุกแห่ง", "องค์การบริหารส่วนตำบล ทุกแห่ง"),  # a known name, not a title's cut tail
+    ("กรมส่งเสริมการปกครองท้องถิ่น", "กรมส่งเสริมการปกครองท้องถิ่น"),
     ("นายกเทศมนตรีตำบลบ้านไผ่", "นายกเทศมนตรีตำบลบ้านไผ่"),
     ("หัวหน้าสำนักงานจังหวัด", "หัวหน้าสำนักงานจังหวัด"),
 ])
 def test_a_positions_title_damaged_or_cut_by_ocr_is_restored_from_the_known_titles(read, restored):
-    assert restore_title(read, TITLES)[0] == restored
+    assert restore_title(read, TITLES, NAMES)[0] == restored
 
 
 def test_a_restored_title_is_recorded_as_a_repair():

@@ -10,6 +10,8 @@ rows.py       the lines as extraction sees them (segments apart at wide gaps)
 header.py     a letter's header by its form: top block, labelled fields, where the body starts;
               stamps.py: the receipt stamps above it (the receiving office's, not the letter's);
               field_lines.py: what a header line is (an item, a citation, a count, debris)
+              row_apart.py: a row's first segments put right (a label apart, a margin speck);
+              header_by_place.py: fields whose label OCR lost, read by their place
 tail.py       where the body ends, signature block, contacts, the form's own date at the foot
 letter.py     one letter's parts (number, date, references, enclosures ...) from the above
 numbers.py    letter numbers as printed; dates.py: dates as printed (two-digit years, damage)

@@ -71,7 +71,7 @@ def _titled(text: str | None, env: Env, field: str, repairs: list[dict]) -> str 
     from corpus/names.yaml's positions (recorded like every repair)."""
     if not text:
         return text
-    new, changes = restore_title(text, tuple(env.corpus.names.get("positions") or ()))
+    new, changes = restore_title(text, tuple(env.corpus.names.get("positions") or ()), env.names)
     repairs += [{"field": field, "rule": "restore_known_names", "before": wrong, "after": right}
                 for wrong, right in changes]
     return new

@@ -34,6 +34,7 @@ from build_tools.ingest.forms import (
 )
 from build_tools.ingest.header_by_place import MAX_SUBJECT_ROWS, ByPlace
 from build_tools.ingest.numbers import Number, find_number
+from build_tools.ingest.row_apart import OPTIONAL_FIELDS, label_apart
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.ingest.stamps import read_stamps
 from build_tools.ingest.word_check import mostly_not_words
@@ -64,12 +65,6 @@ class Head:
     label_rows: set[int] = field(default_factory=set)  # raw lines where a field's label is printed again
 
 
-OPTIONAL_FIELDS = ("references", "enclosures")  # printed only when the letter cites or encloses something
-# A speck in the left margin read as one letter (or figure), apart from a field's row
-# (`อ      2. แนวทาง...`, `1      สร้างสรรค์ "สยาม...` under a subject): no field's line.
-MARGIN_SPECK = re.compile(r"(?!ณ)[ก-ฮ0-9๐-๙][.:,;'`]?")
-DIGIT = re.compile("[0-9๐-๙]")
-ITEM_APART = re.compile(r"[0-9๐-๙]{1,2}\s*([.)])?")
 DEBRIS_ROWS = 2  # rows below a debris row among the fields where the next label may stand
 
 
@@ -122,27 +117,7 @@ class HeaderReader(ByPlace):
         return True
 
     def _label_apart(self, row: Row) -> Row:
-        """One first segment of a row whose label a wide gap separated: from its value
-        (`เรื่อง      ขอเชิญ...`) or inside the label itself (`สิ่งที่ส่   ส่งมาด้วย ...`); a row
-        whose label a speck in the margin stands before (`0   เรียน ...`) starts at the label."""
-        if len(row.segs) < 2:
-            return row
-        first, second = row.segs[0], row.segs[1]
-        if self.started and (m := ITEM_APART.fullmatch(first)) and (m[1] or self.current in OPTIONAL_FIELDS):
-            # an item's number a tab stands apart from its text (its dot lost: among the items)
-            return Row(row.n, row.text, [f"{first} {second}", *row.segs[2:]])
-        if self.started and MARGIN_SPECK.fullmatch(first) and (self.current == "subject" or not DIGIT.search(first)):
-            return Row(row.n, row.text, row.segs[1:])
-        if any(label_at(first, f) == "" for f in self.h.form.header):  # (`: `: a label whose end OCR lost
-            return Row(row.n, row.text, [f"{first}: {second}", *row.segs[2:]])  # must not take the gap for it)
-        if len(first) <= 3 and not re.search("[ก-ฮ]", first) \
-                and any(label_at(second, f) for f in self.labelled):
-            return Row(row.n, row.text, row.segs[1:])  # a speck in the margin before a label
-        if len(first) < 12 and not any(label_at(first, f, strict=False) is not None for f in self.h.form.header):
-            for joined in (first + second, f"{first} {second}"):
-                if any(label_at(joined, f) is not None for f in self.labelled):
-                    return Row(row.n, row.text, [joined, *row.segs[2:]])
-        return row
+        return label_apart(row, self.h.form.header, self.labelled, self.current if self.started else None)
 
     def _seg(self, i: int, row: Row, k: int, seg: str) -> bool:
         if self._labelled(row, k, seg):

@@ -147,25 +147,34 @@ def restore_line(text: str, names: tuple[str, ...]) -> tuple[str, list[tuple[str
 
 
 TITLE_SLACK = 3  # letters OCR may have added or dropped in a position's title
+# letters the damaged title may have more or fewer than the title (a lost head is the cut rule's
+# below: องค์การบริหารส่วนตำบล is a name of its own, not นายกองค์การ... damaged)
+TITLE_LETTERS_LOST = 1
 TITLE_MARGIN = 0.5  # the best title beats the next by this much, or none is taken
 TITLE_HEAD_CUT = 8  # letters OCR may have cut off a title's start
 TITLE_TAIL = 8  # a title's tail shorter than this is too common a word to tell the title
 
 
-def restore_title(text: str, titles: tuple[str, ...]) -> tuple[str, list[tuple[str, str]]]:
+def restore_title(text: str, titles: tuple[str, ...], names: tuple[str, ...] = ()) -> tuple[str, list[tuple[str, str]]]:
     """A position (a signatory's, an addressee's) whose title, one of `titles` (corpus/
     names.yaml positions), OCR damaged past the skeleton restore_line needs (a letter lost:
     `ปลัดกระทรว่งมหาดทย`; a look-alike: `อธิยดีกรม...`) or whose head it cut off
     (`าราชการจังหวัดขอนแก่น`): (the text with its start written as the one title that fits,
-    [(damaged, title)]).  The place after the title is restore_places' work."""
+    [(damaged, title)]).  The place after the title is restore_places' work.  `names`: the
+    known names; a text that starts with one (`องค์การบริหารส่วนตำบล ทุกแห่ง`, `กรมส่งเสริม...`) is
+    that name, not a title's cut tail (นายกองค์การ..., อธิบดีกรม...)."""
     if not text or not titles or any(text.startswith(t) for t in titles):
         return text, []
-    fits = sorted(min((fuzzy.cost(text[:e], t), e, t) for e in range(max(1, len(t) - TITLE_SLACK),
-                                                                     min(len(text), len(t) + TITLE_SLACK) + 1))
+    fits = sorted(min(((fuzzy.cost(text[:e], t), e, t) for e in range(max(1, len(t) - TITLE_SLACK),
+                                                                      min(len(text), len(t) + TITLE_SLACK) + 1)
+                       if abs(len(fuzzy.skeleton(text[:e])) - len(fuzzy.skeleton(t))) <= TITLE_LETTERS_LOST),
+                      default=(float("inf"), 0, t))
                   for t in titles if len(text) >= len(t) - TITLE_SLACK)
     if fits and fits[0][0] <= max_cost(fits[0][2]) and (len(fits) == 1 or fits[1][0] - fits[0][0] >= TITLE_MARGIN):
         _, end, title = fits[0]
         return title + text[end:], [(text[:end], title)]
+    if any(text.startswith(n) for n in names if len(n) >= TITLE_TAIL):
+        return text, []
     # the head cut off: a title's tail starts the text, OCR's spaces inside it aside (the fewest letters lost wins)
     cut = sorted((j, m.end(), t) for t in titles for j in range(1, min(TITLE_HEAD_CUT, len(t) - TITLE_TAIL) + 1)
                  if (m := re.match(r" ?".join(map(re.escape, t[j:])), text)))

@@ -1,0 +1,42 @@
+"""A header row's first segments, put right before the row is read: a label that a wide
+gap separated from its value or split inside itself, a speck in the left margin before a
+label or a field's line, an item's number that a tab stands apart from its text.
+(Tesseract splits a row into segments at wide gaps: layout.py.)"""
+from __future__ import annotations
+
+import re
+
+from build_tools.ingest.forms import label_at
+from build_tools.ingest.rows import Row
+
+OPTIONAL_FIELDS = ("references", "enclosures")  # printed only when the letter cites or encloses something
+# A speck in the left margin read as one letter (or figure), apart from a field's row
+# (`อ      2. แนวทาง...`, `1      สร้างสรรค์ "สยาม...` under a subject): no field's line.
+MARGIN_SPECK = re.compile(r"(?!ณ)[ก-ฮ0-9๐-๙][.:,;'`]?")
+DIGIT = re.compile("[0-9๐-๙]")
+ITEM_APART = re.compile(r"[0-9๐-๙]{1,2}\s*([.)])?")
+
+
+def label_apart(row: Row, header: tuple[str, ...], labelled: list[str], current: str | None) -> Row:
+    """One first segment of a row whose label a wide gap separated: from its value
+    (`เรื่อง      ขอเชิญ...`) or inside the label itself (`สิ่งที่ส่   ส่งมาด้วย ...`); a row
+    whose label a speck in the margin stands before (`0   เรียน ...`) starts at the label.
+    `header`: the form's header fields; `labelled`: those with a label; `current`: the field
+    being read (None above the labelled fields)."""
+    if len(row.segs) < 2:
+        return row
+    first, second = row.segs[0], row.segs[1]
+    if current and (m := ITEM_APART.fullmatch(first)) and (m[1] or current in OPTIONAL_FIELDS):
+        # an item's number a tab stands apart from its text (its dot lost: among the items)
+        return Row(row.n, row.text, [f"{first} {second}", *row.segs[2:]])
+    if current and MARGIN_SPECK.fullmatch(first) and (current == "subject" or not DIGIT.search(first)):
+        return Row(row.n, row.text, row.segs[1:])
+    if any(label_at(first, f) == "" for f in header):  # (`: `: a label whose end OCR lost
+        return Row(row.n, row.text, [f"{first}: {second}", *row.segs[2:]])  # must not take the gap for it)
+    if len(first) <= 3 and not re.search("[ก-ฮ]", first) and any(label_at(second, f) for f in labelled):
+        return Row(row.n, row.text, row.segs[1:])  # a speck in the margin before a label
+    if len(first) < 12 and not any(label_at(first, f, strict=False) is not None for f in header):
+        for joined in (first + second, f"{first} {second}"):
+            if any(label_at(joined, f) is not None for f in labelled):
+                return Row(row.n, row.text, [joined, *row.segs[2:]])
+    return row
