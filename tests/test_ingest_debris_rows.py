@@ -219,3 +219,13 @@ def test_a_lone_letter_with_a_quote_at_a_fields_end_is_a_speck(read, field):
     from build_tools.ingest.letter import _joined
 
     assert _joined([(5, read)]) == field
+
+
+@pytest.mark.parametrize("count_line", ["จำนวัน 3 ฉบับ", "จำนว่น ๓“ ฉบับ-. แ"])
+def test_a_count_with_a_mark_read_inside_its_word_is_the_items_count(count_line):
+    # (a mark read between ว and น; specks after the unit, one read as a letter apart)
+    L = _letter(TOP + ["สิ่งที่ส่งมาด้วย 1. แบบรายงานผลการดำเนินงาน        " + count_line,
+                       "2. แนวทางการขยายผลโครงการ        จำนวน 1 แผ่น"] + BODY + SIGNED)
+    figure = "๓" if "๓" in count_line else "3"
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [
+        ("แบบรายงานผลการดำเนินงาน", f"{figure} ฉบับ"), ("แนวทางการขยายผลโครงการ", "1 แผ่น")]

@@ -31,11 +31,13 @@ from build_tools.normalization.split_words import rejoin_words
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
 ITEM_RE = re.compile(HEADER_ITEM_RE.pattern + "(.+)$")  # an item: its number, its text
-# จำนวน as OCR reads it (จํานวน, จ้านวน, จำน่วน, จํงนวน), the figure and its unit, with the
+# จำนวน as OCR reads it (จํานวน, จ้านวน, จำน่วน, จํงนวน, จำนวัน), the figure and its unit, with the
 # specks OCR puts between them (จํานวน' ๑ ฉบับ, ๓: ฉบับ, ๑ -แผ่น, ๑ชุด๋, 2 ) ชุด).
-COUNT_WORD = re.compile(r"จ\S{1,4}วน")
+COUNT_WORD = re.compile(rf"จ\S{{1,4}}ว[{THAI_MARKS}]?น")  # (a mark read between ว and น: จำนวัน, จำนว่น)
 _SPECKS = r"[\s'\"`“”‘’:;.,|()\-]*"
-COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([\u0e01-\u0e4e]*)[^\u0e01-\u0e59]*$")
+# (after the unit: specks, one of them maybe read as a letter apart: `ฉบับ-. แ`)
+COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([\u0e01-\u0e4e]*)"
+                      r"[^\u0e01-\u0e59]*(?:(?<=\s)[ก-ฮเแโใไ][^\u0e01-\u0e59]*)?$")
 TONE_AT_END = re.compile(f"[{thai_tonemarks}]$")
 ITEM_LOOSE = re.compile(r"^([2-9๒-๙])\s+(?=[ก-ฮเแโใไ])(.+)$")  # an item number whose dot was lost
 CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,6}\.?\s*[0-9๐-๙].*?)\s*(?:ลงวันที่?\s*(.+))?$")
