@@ -229,3 +229,10 @@ def test_a_count_with_a_mark_read_inside_its_word_is_the_items_count(count_line)
     figure = "๓" if "๓" in count_line else "3"
     assert [(e["title"], e["count"]) for e in L.enclosures] == [
         ("แบบรายงานผลการดำเนินงาน", f"{figure} ฉบับ"), ("แนวทางการขยายผลโครงการ", "1 แผ่น")]
+
+
+def test_a_figure_in_the_margin_before_a_citations_date_is_a_speck_not_an_item():
+    L = _letter(TOP + ["อ้างถึง หนังสือกระทรวงมหาดไทย ด่วนที่สุด ที่ มท ๐๔๐๔.๒/๔๙๐๐",
+                       "1      .ลงวันที่ 6 สิงหาคม 2552",
+                       "สิ่งที่ส่งมาด้วย  1. กำหนดการประชุมเชิงปฏิบัติการ  จำนวน 3 ฉบับ"] + BODY + SIGNED)
+    assert [(r["number"], r["date"]) for r in L.references] == [("มท ๐๔๐๔.๒/๔๙๐๐", "2009-08-06")]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from build_tools.ingest.forms import label_at
+from build_tools.ingest.forms import label_at, strip_junk
 from build_tools.ingest.rows import Row
+from build_tools.normalization import fuzzy
 
 OPTIONAL_FIELDS = ("references", "enclosures")  # printed only when the letter cites or encloses something
 # A speck in the left margin read as one letter (or figure), apart from a field's row
@@ -15,6 +16,7 @@ OPTIONAL_FIELDS = ("references", "enclosures")  # printed only when the letter c
 MARGIN_SPECK = re.compile(r"(?!ณ)[ก-ฮ0-9๐-๙][.:,;'`]?")
 DIGIT = re.compile("[0-9๐-๙]")
 ITEM_APART = re.compile(r"[0-9๐-๙]{1,2}\s*([.)])?")
+GOES_ON = ("ลงวันที่", "จำนวน")  # what starts an item's second line
 
 
 def label_apart(row: Row, header: tuple[str, ...], labelled: list[str], current: str | None) -> Row:
@@ -26,6 +28,8 @@ def label_apart(row: Row, header: tuple[str, ...], labelled: list[str], current:
     if len(row.segs) < 2:
         return row
     first, second = row.segs[0], row.segs[1]
+    if current and ITEM_APART.fullmatch(first) and _goes_on(second):
+        return Row(row.n, row.text, row.segs[1:])  # a speck read as a figure before a date's or a count's line
     if current and (m := ITEM_APART.fullmatch(first)) and (m[1] or current in OPTIONAL_FIELDS):
         # an item's number a tab stands apart from its text (its dot lost: among the items)
         return Row(row.n, row.text, [f"{first} {second}", *row.segs[2:]])
@@ -40,3 +44,9 @@ def label_apart(row: Row, header: tuple[str, ...], labelled: list[str], current:
             if any(label_at(joined, f) is not None for f in labelled):
                 return Row(row.n, row.text, [joined, *row.segs[2:]])
     return row
+
+
+def _goes_on(seg: str) -> bool:
+    """Does `seg` go on with the item above (its date: ลงวันที่ ...; its count: จำนวน ...)?"""
+    t = strip_junk(seg).lstrip(".,:;'` ")
+    return any(fuzzy.starts_with(t, word) is not None for word in GOES_ON)
