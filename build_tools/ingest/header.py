@@ -34,7 +34,7 @@ from build_tools.ingest.forms import (
 )
 from build_tools.ingest.header_by_place import MAX_SUBJECT_ROWS, ByPlace
 from build_tools.ingest.numbers import Number, find_number
-from build_tools.ingest.row_apart import OPTIONAL_FIELDS, label_apart
+from build_tools.ingest.row_apart import OPTIONAL_FIELDS, goes_on, label_apart
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.ingest.stamps import read_stamps
 from build_tools.ingest.word_check import mostly_not_words
@@ -345,7 +345,7 @@ class HeaderReader(ByPlace):
         t = strip_junk(seg)
         if not t:  # a speck before the item on its row
             return True
-        if ITEM_RE.match(t) or fuzzy.starts_with(t, "ลงวันที่") is not None or fuzzy.starts_with(t, "จำนวน") is not None:
+        if ITEM_RE.match(t) or goes_on(t):
             return True
         if k > 0 and any(strip_junk(s) for s in row.segs[:k]):  # a right-hand segment of an item row (its count)
             return True

@@ -28,9 +28,10 @@ def label_apart(row: Row, header: tuple[str, ...], labelled: list[str], current:
     if len(row.segs) < 2:
         return row
     first, second = row.segs[0], row.segs[1]
-    if current and ITEM_APART.fullmatch(first) and _goes_on(second):
+    item = ITEM_APART.fullmatch(first) if current else None
+    if item and goes_on(second):
         return Row(row.n, row.text, row.segs[1:])  # a speck read as a figure before a date's or a count's line
-    if current and (m := ITEM_APART.fullmatch(first)) and (m[1] or current in OPTIONAL_FIELDS):
+    if item and (item[1] or current in OPTIONAL_FIELDS):
         # an item's number a tab stands apart from its text (its dot lost: among the items)
         return Row(row.n, row.text, [f"{first} {second}", *row.segs[2:]])
     if current and MARGIN_SPECK.fullmatch(first) and (current == "subject" or not DIGIT.search(first)):
@@ -46,7 +47,7 @@ def label_apart(row: Row, header: tuple[str, ...], labelled: list[str], current:
     return row
 
 
-def _goes_on(seg: str) -> bool:
+def goes_on(seg: str) -> bool:
     """Does `seg` go on with the item above (its date: ลงวันที่ ...; its count: จำนวน ...)?"""
-    t = strip_junk(seg).lstrip(".,:;'` ")
+    t = strip_junk(seg)
     return any(fuzzy.starts_with(t, word) is not None for word in GOES_ON)

@@ -238,10 +238,11 @@ def _position_text(row: Row) -> str:
 
 
 def _position_like(row: Row) -> bool:
-    """Could the row be the signatory's position (below a row of a signature's debris:
-    `เ    ฉณฯ«    ฉณ«    ส`)?  Words, not the unit's name nor a contact line."""
+    """Could the row, a text row below the name that is no contact line, be the signatory's
+    position (below a row of a signature's debris: `เ    ฉณฯ«    ฉณ«    ส`)?  Words, not the
+    unit's name."""
     text = strip_junk(row.text)
-    return not _junk(row) and not _unit_line(text) and not CONTACT_RE.match(text) and not mostly_not_words(text)
+    return not _unit_line(text) and not mostly_not_words(text)
 
 
 def _signature(after: list[Row], t: Tail) -> None:
@@ -257,7 +258,8 @@ def _signature(after: list[Row], t: Tail) -> None:
     position = None
     window = []  # the two rows below the name that are text (a seal's specks are read as rows too)
     for r in after[at + 1:at + 1 + POSITION_REACH]:
-        if CONTACT_RE.match(strip_junk(r.text)) or MOTTO_RE.match(strip_junk(r.text)) or len(window) == 2:
+        text = strip_junk(r.text)
+        if CONTACT_RE.match(text) or MOTTO_RE.match(text) or len(window) == 2:
             break
         if not _junk(r):
             window.append(r)
