@@ -1,5 +1,6 @@
 """Which form a letter is printed in (forms.py): by its title (บันทึกข้อความ, คำสั่ง,
-ประกาศ), by ถึง where หนังสือภายนอก prints เรียน, and, when OCR lost that label, by the
+ประกาศ), a บันทึกข้อความ whose title OCR spoiled by its ส่วนราชการ, by ถึง where
+หนังสือภายนอก prints เรียน, and, when OCR lost that label, by the
 foot of a หนังสือประทับตรา (no เรื่อง, no closing; the office's name over a date); a
 คำสั่ง's or ประกาศ's whose title OCR spoiled, by the given-date line at its foot."""
 from __future__ import annotations
@@ -21,6 +22,8 @@ def detect_form(rows: list[Row]) -> tuple[Form, int | None, str | None]:
         for seg in r.segs:  # the title may stand after the emblem's debris
             if (t := title_of(seg)) is not None:
                 return FORMS[t[0]], i, t[1] or None
+    if (unit := _memo_by_its_unit(rows)) is not None:
+        return FORMS["memo"], (unit - 1 if unit else None), None
     for r in rows[:TOP_ROWS + 4]:
         seg = strip_junk(r.segs[0])
         if label_at(seg, "subject") is not None or forms.is_closing(seg):
@@ -33,6 +36,19 @@ def detect_form(rows: list[Row]) -> tuple[Form, int | None, str | None]:
     if given := _given_by_its_foot(rows):
         return given, None, None
     return FORMS["external"], None, None
+
+
+def _memo_by_its_unit(rows: list[Row]) -> int | None:
+    """The row of a บันทึกข้อความ's ส่วนราชการ when OCR spoiled its title (`โปนทกขอความ`:
+    a vowel added before it, บ read as ป): only that form prints the label, at its top,
+    before เรื่อง.  The row above it is the title (or the emblem's debris)."""
+    for i, r in enumerate(rows[:TOP_ROWS]):
+        seg = strip_junk(r.segs[0])
+        if label_at(seg, "subject") is not None:
+            return None
+        if label_at(seg, "unit") is not None:
+            return i
+    return None
 
 
 def _given_by_its_foot(rows: list[Row]) -> Form | None:

@@ -52,6 +52,7 @@ class Head:
     date_line: int | None = None
     date_above_number: bool = False  # read where receipt stamps stand, not below the number
     date_unread: tuple[int, str] | None = None  # the date line whose day OCR could not read
+    number_unread: tuple[int, str] | None = None  # a memo's number row whose number OCR spoiled: what it read
     subject_unlabelled: int | None = None  # the line read as เรื่อง by its place (its label lost)
     addressee_unlabelled: int | None = None  # the line read as ถึง by its place (หนังสือประทับตรา)
     unlabelled: dict[str, int] = field(default_factory=dict)  # อ้างถึง / สิ่งที่ส่งมาด้วย read by place: its line
@@ -212,6 +213,8 @@ class HeaderReader(ByPlace):
 
     # --- the top block, before the labelled fields ---------------------------------
     def _top(self, i: int, row: Row, k: int, seg: str) -> bool:
+        if self._number_row_unread(row, seg):
+            return True
         if self.current == "unit" and self.h.number is None and not ORG_RE.match(seg) and find_number(seg) is None:
             # (ส่วนราชการ wraps until the number's line; a seg of that line before the number is debris)
             self.h.fields["unit"].append((row.n, seg))
@@ -267,6 +270,21 @@ class HeaderReader(ByPlace):
         if found := read_dates(text):
             self.h.date, self.h.date_line = found[0], row.n
         return bool(found)
+
+    def _number_row_unread(self, row: Row, seg: str) -> bool:
+        """A บันทึกข้อความ's `ที่ ... วันที่ ...` row whose number OCR spoiled past reading
+        (`ที ขก 0518.ม3428 2  วันที่ 19 ส.ค. .2553`: / read as ม): it ends ส่วนราชการ, its
+        date is the letter's, its number is reported as read (never guessed)."""
+        if self.h.form.date_place != "number-row" or self.h.number is not None or self.h.date is not None:
+            return False
+        rest = label_at(seg, "number")
+        if rest is None or not (found := read_dates(rest)):
+            return False
+        label = re.search(r"\S*ว\S*น\S*ท\S*\s*$", rest[:found[0].start])  # (the date's label, as OCR read it)
+        self.h.number_unread = (row.n, strip_junk(rest[:label.start() if label else found[0].start]).strip())
+        self.h.number_line = self.h.date_line = row.n
+        self.h.date, self.current = found[0], None
+        return True
 
     def _date_wanted(self) -> bool:
         """The form's date is below the number: a date line above it (a receipt stamp's whose

@@ -342,7 +342,10 @@ def extract_letter(lines: list[tuple[int, str]]) -> Letter:
     for name in EXPECTED[L.form]:
         value = {"number": L.number, "date": L.date_be, "subject": L.subject, "addressee": L.addressee,
                  "signatory": L.signatory}[name]
-        if not value:
+        if not value and name == "number" and h.number_unread:
+            L.flags.append(Flag("missing", f"อ่าน{MISSING[name]} '{h.number_unread[1]}' ไม่ได้: "
+                                           "ตรวจต้นฉบับแล้วเพิ่มในไฟล์เอกสารเอง", h.number_unread[0], wrong=name))
+        elif not value:
             L.flags.append(Flag("missing", f"ไม่พบ{MISSING[name]}: ตรวจต้นฉบับแล้วเพิ่มในไฟล์เอกสารเอง",
                                 lines[0][0], wrong=name))
     return L
