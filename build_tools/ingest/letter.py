@@ -306,6 +306,20 @@ def _fallback_date(L: Letter, rows: list[Row], body: tuple[int, int] | None) -> 
                 return
 
 
+def _missing(L: Letter, h: Head, first_line: int) -> None:
+    """A flag for each field the form prints that was not read (a number that was there but
+    could not be read: with what OCR gave)."""
+    for name in EXPECTED[L.form]:
+        value = {"number": L.number, "date": L.date_be, "subject": L.subject, "addressee": L.addressee,
+                 "signatory": L.signatory}[name]
+        if not value and name == "number" and h.number_unread:
+            L.flags.append(Flag("missing", f"อ่าน{MISSING[name]} '{h.number_unread[1]}' ไม่ได้: "
+                                           "ตรวจต้นฉบับแล้วเพิ่มในไฟล์เอกสารเอง", h.number_unread[0], wrong=name))
+        elif not value:
+            L.flags.append(Flag("missing", f"ไม่พบ{MISSING[name]}: ตรวจต้นฉบับแล้วเพิ่มในไฟล์เอกสารเอง",
+                                first_line, wrong=name))
+
+
 def extract_letter(lines: list[tuple[int, str]]) -> Letter:
     L = Letter()
     rows = make_rows(lines)
@@ -339,13 +353,5 @@ def extract_letter(lines: list[tuple[int, str]]) -> Letter:
                                             "ตรวจกับต้นฉบับ", t.date_unread[0], wrong=t.date_unread[1]))
     elif L.date is None and not any(f.kind == "date_invalid" for f in L.flags):
         _fallback_date(L, rows, L.body_lines)
-    for name in EXPECTED[L.form]:
-        value = {"number": L.number, "date": L.date_be, "subject": L.subject, "addressee": L.addressee,
-                 "signatory": L.signatory}[name]
-        if not value and name == "number" and h.number_unread:
-            L.flags.append(Flag("missing", f"อ่าน{MISSING[name]} '{h.number_unread[1]}' ไม่ได้: "
-                                           "ตรวจต้นฉบับแล้วเพิ่มในไฟล์เอกสารเอง", h.number_unread[0], wrong=name))
-        elif not value:
-            L.flags.append(Flag("missing", f"ไม่พบ{MISSING[name]}: ตรวจต้นฉบับแล้วเพิ่มในไฟล์เอกสารเอง",
-                                lines[0][0], wrong=name))
+    _missing(L, h, lines[0][0])
     return L
