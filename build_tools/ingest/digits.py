@@ -37,8 +37,10 @@ MARGIN_UNRELATED = 0.5
 # `๑อด๕`: ๖ and ๑ read as อ and ด, seed 23 L05).
 _RUN = re.compile(f"([{THAI_DIGITS}]+(?:[ก-ฮ]{{1,2}}[{THAI_DIGITS}]+)*)([ก-ฮ](?![\u0e01-\u0e59]))?")
 _LETTER = re.compile("[ก-ฮ]")
-# What Tesseract's Thai model writes for a digit it misreads (its reading -> the printed digits).
-TESSERACT_CONFUSES = {"๕": "๔๘๙๖", "๒": "๖", "๓": "๗๘", "๑": "๗๖", "๐": "๘"}
+# What Tesseract's Thai model writes for a digit it misreads (its reading -> the printed digits);
+# ๙ read as ๓, ๖ as ๐ and ๗ as ๕ measured on seeds 16-29 (checks.CONFUSED_DIGITS), and their
+# glyph readings right 8, 9 and 6 times of 8, 9 and 7 on seeds 27 and 28.
+TESSERACT_CONFUSES = {"๕": "๔๘๙๖๗", "๒": "๖", "๓": "๗๘๙", "๑": "๗๖", "๐": "๘๖"}
 BELOW_BASELINE = 0.06  # of a digit's height: how far a digit's ink may reach below the run's baseline
 SPECK = 0.3  # a blob less tall than this share of the tallest is a speck (no help to find the baseline)
 GLYPH = 0.55  # a blob less tall than this share of a run's digits is a mark, a speck or a piece of a glyph
