@@ -43,3 +43,10 @@ def test_a_memos_number_row_whose_number_ocr_spoiled_still_gives_the_date(row, r
     assert not any("ส่วนราชการ" in o[1] and "วันที่" in o[1] for o in L.offices)
     flag = next(f for f in L.flags if f.kind == "missing" and f.wrong == "number")
     assert (flag.line, flag.message) == (3, f"อ่านเลขที่หนังสือ (ที่ ...) '{read}' ไม่ได้: ตรวจต้นฉบับแล้วเพิ่มในไฟล์เอกสารเอง")
+
+
+@pytest.mark.parametrize("row", ["พื  .ขก 0518.3/754  วันที่  19 พฤศจิกายน 2552",  # ที่ read as พื (seed 18 L24)
+                                 "ขก 0518.3/754           วันที่  19 พฤศจิกายน 2552"])  # ที่ lost
+def test_a_memos_date_beside_a_number_whose_label_ocr_lost(row):
+    L = _letter(["บันทึกข้อความ", MEMO[0], row] + MEMO[2:])
+    assert (L.number, L.date_be) == ("ขก 0518.3/754", "19 พฤศจิกายน 2552")

@@ -195,12 +195,7 @@ class HeaderReader(ByPlace):
         if name == "number":
             num = find_number(rest, after_label=True)
             self.h.number, self.h.number_line, self.h.number_labelled = num, row.n, True
-            after = rest[num.end:].strip()
-            dated = label_at(after, "date") if after else None
-            if dated is not None and read_dates(dated) and self.h.date is None:  # ที่ ... วันที่ ... on one line
-                self.h.date, self.h.date_line = read_dates(dated)[0], row.n
-            elif after and not self._number_row_date(row, after):
-                self._top_text(row, after)
+            self._after_number(row, rest[num.end:].strip())
             return
         if name == "date":
             self.h.date, self.h.date_line = read_dates(rest)[0], row.n
@@ -300,10 +295,17 @@ class HeaderReader(ByPlace):
         if num is None or num.start > 6:
             return False
         self.h.number, self.h.number_line = num, row.n
-        after = strip_junk(seg)[num.end:].strip()
-        if after:
-            self._top_text(row, after)
+        self._after_number(row, strip_junk(seg)[num.end:].strip())
         return True
+
+    def _after_number(self, row: Row, after: str) -> None:
+        """What follows the number on its row: a บันทึกข้อความ's date (its label read or not:
+        `พื .ขก 0548. 4|4318  วันที่  20 กรกฎาคม 2553`, ที่ read as พื), else the letterhead's text."""
+        dated = label_at(after, "date") if after else None
+        if dated is not None and read_dates(dated) and self.h.date is None:  # ที่ ... วันที่ ... on one line
+            self.h.date, self.h.date_line = read_dates(dated)[0], row.n
+        elif after and not self._number_row_date(row, after):
+            self._top_text(row, after)
 
     def _top_text(self, row: Row, text: str) -> None:
         text = strip_junk(text)
