@@ -16,16 +16,14 @@ from build_tools.ingest.flags import Flag
 from build_tools.ingest.numbers import SERIAL_DIGITS, Number
 from build_tools.normalization.mark_words import bare
 
-# Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic: for each digit read, the
-# digits printed where it was read, ordered by how often (confusion_cost() weighs a reading by
-# that order).  Measured over the letter sets of seeds 16-29 (benchmarks/ingest_eval.py: every
-# letter number and cited number read wrong with its digits in place, plain Tesseract's text and
-# our OCR pooled): ๔ read as ๕ 797 times, ๙ as ๕ 307, ๘ as ๕ 244, ๗ as ๓ 160, ๖ as ๐ 102, ๖ as ๒
-# 76, ๗ as ๕ 67, ๗ as ๑ 38, ๙ as ๓ 25, ๗ as ๓ 24 (our glyph reading), ๙ as ๔ 23, ๓ as ๑ 20,
-# ๔ as ๐ 19, ๐ as ๖ 19, ๓ as ๒ 18, ๑ as ๖ 17, ๐ as ๔ 17, ๙ as ๖ 15, ๐ as ๑ 15; a pair seen
-# fewer than ten times is not listed unless an earlier round measured it (๘ read as ๕ ๓ ๖).
-CONFUSED_DIGITS = {"8": "536", "5": "498736", "3": "7985", "6": "01285", "2": "63", "4": "905", "1": "73096",
-                   "7": "31", "0": "648", "9": "65"}
+# Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic.
+# Tesseract's Thai model reads ๔ ๖ ๗ ๘ ๙ as ๕ ๒ ๓ ๕ ๕ more often than not (measured on
+# benchmarks/letterset): a ๕ may be any of ๔ ๕ ๘ ๙.
+# Each digit's list is ordered by how often it was the printed digit (measured with
+# benchmarks/ingest_eval.py: ๔ read as ๕ 48 times, ๙ as ๕ 14, ๗ as ๓ 9, ๖ as ๒ 7, ๘ as ๕ 5,
+# ๖ as ๑ 3, ๙ as ๓ 2): confusion_cost() weighs a reading by that order.
+CONFUSED_DIGITS = {"8": "536", "5": "4986", "3": "7985", "6": "2851", "2": "6", "4": "5", "1": "67", "7": "13",
+                   "0": "8", "9": "5"}
 RECEIVED_WITHIN_DAYS = 90
 DEADLINE = re.compile(r"ภายใน\s*(?:วัน\s*ที่?)?\s*")  # ภายในวันที่ (ที่ often loses its mark)
 DEADLINE_REACH = 40  # characters after ภายในวันที่ where its date stands
