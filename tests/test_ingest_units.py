@@ -85,6 +85,11 @@ def test_dates_as_printed(text, iso, stored):
     ("3 กันยายน 3000", "ปี พ.ศ. 3000 อยู่นอกช่วงที่เป็นไปได้"),
     ("31 กุมภาพันธ์ 2552", "วันที่ 31 ไม่มีในเดือนกุมภาพันธ์"),
     ("7 ธ.ค. 89", "ปีสองหลัก '89' อ่านเป็น 2589 ซึ่งยังมาไม่ถึง"),
+    # with พ.ศ. the year is printed in full: two digits after it are a year cut short
+    # (by the scan's edge or OCR), never a short year (`25` is not 2525)
+    ("19 สิงหาคม พ.ศ. 25", "ปีหลัง พ.ศ. อ่านได้เพียงสองหลัก '25'"),
+    ("19 สิงหาคม พุค. ะ25", "ปีหลัง พ.ศ. อ่านได้เพียงสองหลัก '25'"),  # พ.ศ. as OCR damaged it
+    ("๕ ก.ค. พ.ศ. ๕๓", "ปีหลัง พ.ศ. อ่านได้เพียงสองหลัก '53'"),
 ])
 def test_impossible_dates_are_never_stored(text, problem):
     d = first_date(text)

@@ -87,8 +87,13 @@ def _month_of(t: str) -> tuple[int, str] | None:
     return best[1], best[2]
 
 
-def _year(digits: str, notes: list[str], problems: list[str], today: dt.date | None) -> int | None:
+def _year(digits: str, notes: list[str], problems: list[str], today: dt.date | None,
+          after_be: bool = False) -> int | None:
     year = int(digits)
+    if len(digits) == 2 and after_be:  # with พ.ศ. a letter prints the year in full: two digits are a cut one
+        problems.append(f"ปีหลัง พ.ศ. อ่านได้เพียงสองหลัก '{digits}' (หนังสือพิมพ์ปี พ.ศ. เต็มสี่หลัก): "
+                        "ตัวเลขปีขาดหาย ตรวจกับต้นฉบับ")
+        return None
     if len(digits) == 2:
         full = 2500 + year
         if full > latest_be(today):
@@ -121,7 +126,8 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
         problems: list[str] = []
         printed = re.sub(r"\s+", " ", text[m.start():m.end()]).strip()
         year_digits = _MARK.sub("", m["year"])
-        year = _year(year_digits, notes, problems, today)
+        after_be = bool(_BE_MARK.search(m["month"]) or _DAMAGED_BE_MARK.search(m["month"].rstrip()))
+        year = _year(year_digits, notes, problems, today, after_be)
         if month[1] != re.sub(r"\s+", "", _BE_MARK.sub("", m["month"]).strip(" ,")):
             notes.append(f"ชื่อเดือน '{m['month'].strip()}' อ่านเป็น '{month[1]}'")
         iso = None
