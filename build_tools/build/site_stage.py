@@ -38,6 +38,7 @@ from build_tools.outputs.site.engine_mkdocs import (
 )
 from build_tools.outputs.site.engine_zensical import build_with_zensical
 from build_tools.outputs.site.page_analysis import PageFeed
+from build_tools.outputs.site.page_links import linked_files, nav_pages
 from build_tools.outputs.site.site_search import build_site_index, index_key, kept_language, language_terms
 
 SITE_STATE_FORMAT = "5"
@@ -175,11 +176,34 @@ def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: Sit
         return site
     side = staging.path("site-changes")
     shutil.rmtree(side, ignore_errors=True)
-    check_anchors(plan, build_with_mkdocs(paths.config, docs, side, nav, only=set(plan.changed), log=log,
-                                          written=written))
+    sources = changed_sources(docs, plan.changed, nav, staging.path("docs-changes"))
+    log(f"  MkDocs reads {sum(1 for p in sources.rglob('*') if p.is_file())} sources: the changed pages, "
+        "the navigation's and the files they link to")
+    try:
+        check_anchors(plan, build_with_mkdocs(paths.config, sources, side, nav, only=set(plan.changed), log=log,
+                                              written=written))
+    finally:
+        shutil.rmtree(sources, ignore_errors=True)
     site = staging.start("site", from_published=True)
     _move_pages(side, site)
     return site
+
+
+def changed_sources(docs: Path, changed: list[str], nav: list, folder: Path) -> Path:
+    """A docs folder for an incremental MkDocs run: hard links to the changed pages, the
+    navigation's pages and the files the changed pages link to, out of the staged `docs`
+    (MkDocs lists every file of its docs folder first: page_links.py)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    wanted = set(changed) | nav_pages(nav)
+    for rel in changed:
+        if rel.endswith(".md"):  # (MkDocs resolves links in pages only, not in data files)
+            wanted |= linked_files(rel, (docs / rel).read_text(encoding="utf-8"))
+    for rel in sorted(wanted):
+        source = docs / rel
+        if source.is_file():  # (a link to nothing: MkDocs reports it, as in a full build)
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, folder / rel)
+    return folder
 
 
 def check_anchors(plan: SitePlan, *runs: RenderedAnchors) -> None:
