@@ -19,8 +19,6 @@ collection) and acting on plugin events:
   pages still resolve (MkDocs logs them at INFO level), and the pages the navigation
   lists without a title are rendered too, so every page's navigation and previous/next
   links are what a full build gives (tests/test_incremental_site.py compares them);
-  the docs folder of such a run holds only the changed pages, the navigation's and the
-  files they link to (site_stage.changed_sources: MkDocs lists every file first);
 - the site search: `on_post_page` (last of all plugins) hands each page's HTML, as it
   is written, to the build's `written` callback (the site search cuts it on the other
   core meanwhile: page_analysis.PageFeed), unless its own front matter leaves it out of
