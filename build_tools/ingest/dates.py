@@ -68,6 +68,15 @@ def month_of(token: str) -> tuple[int, str] | None:
     return found
 
 
+def _be_marked(token: str) -> bool:
+    """พ.ศ. stands after the month (as printed, or as OCR damaged it: read so only when
+    the month is no month without it; ก.พ. ends the way a damaged พ.ศ. does)."""
+    if _BE_MARK.search(token):
+        return True
+    t = token.strip(" ,'`\"“”‘’")
+    return bool(_DAMAGED_BE_MARK.search(t)) and _month_of(t) is None
+
+
 def _month_of(t: str) -> tuple[int, str] | None:
     tight = re.sub(r"\s+", "", t).replace(",", ".")
     # an abbreviation's dot read as sara a (ก.ย. -> กะย., กะยุ.) or as vowels below the
@@ -126,8 +135,7 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
         problems: list[str] = []
         printed = re.sub(r"\s+", " ", text[m.start():m.end()]).strip()
         year_digits = _MARK.sub("", m["year"])
-        after_be = bool(_BE_MARK.search(m["month"]) or _DAMAGED_BE_MARK.search(m["month"].rstrip()))
-        year = _year(year_digits, notes, problems, today, after_be)
+        year = _year(year_digits, notes, problems, today, _be_marked(m["month"]))
         if month[1] != re.sub(r"\s+", "", _BE_MARK.sub("", m["month"]).strip(" ,")):
             notes.append(f"ชื่อเดือน '{m['month'].strip()}' อ่านเป็น '{month[1]}'")
         iso = None
