@@ -79,3 +79,31 @@ def test_a_number_mixing_thai_and_arabic_digits_is_flagged_without_the_odd_ones(
                                      "มท ๐๔๑๐.๑/ว 1002"])  # (a serial filled in at dispatch, in other digits)
 def test_a_number_in_one_kind_of_digits_is_not_flagged_for_them(printed):
     assert check_number(find_number(printed), None, [], 1) == []
+
+
+# A body's own number (its abbreviation, serial / year) whose `/` OCR lost or read as a 7,
+# the serial and year run together (seeds 18, 20 and 21, L08: the TAO Association's letters).
+@pytest.mark.parametrize("rest, printed", [
+    ("สอบต: 06772552 -  สม่าคมองค์การบริหารส่วนตําบุล", "สอบต. 067/2552"),  # `/` read as 7, the dot as a colon
+    ("สอบต. 0692553     สมาค่มองค์การบริหารส่วนตําบล", "สอบต. 069/2553"),  # `/` lost
+    ("สอบต: 09672553      สมาคมองค์ถารบริหาร", "สอบต. 096/2553"),
+    ("สอบต. ๐๑๒๗๒๕๕๓", "สอบต. ๐๑๒/๒๕๕๓"),
+])
+def test_a_body_s_number_whose_slash_was_lost_or_read_as_7_is_read_after_its_label(rest, printed):
+    num = find_number(rest, after_label=True)
+    assert (num.printed, num.kind, num.read_as) == (printed, "abbreviation", rest.split("  ")[0].strip(" -"))
+    (flag,) = [f for f in check_number(num, None, [], 1) if f.kind == "number_reading"]
+    assert flag.suggestion == printed
+
+
+@pytest.mark.parametrize("rest", [
+    "มท 08102553",  # two letters are a government office's code: its digits are no serial and year
+    "สอบต. 0699999",  # no Buddhist-era year in its last four digits
+])
+def test_run_together_digits_are_no_body_s_number_unless_a_year_ends_them(rest):
+    assert find_number(rest, after_label=True) is None
+
+
+def test_a_body_s_number_whose_dot_was_read_as_a_colon():
+    num = find_number("ที่ สอบต: 069/2553")
+    assert (num.printed, num.read_as) == ("สอบต. 069/2553", "สอบต: 069/2553")

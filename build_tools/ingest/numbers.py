@@ -36,7 +36,8 @@ _MARKS = re.compile(M[:-1] + "+")
 # serial / Buddhist-era year: `/` read as a bar, or with a bracket after it.
 _SLASH_YEAR = r"(?P<slash>/\s*[\[(|]?|\|)"
 # An abbreviation's dot may be lost (`สอบต 069/2553`): the serial / year shape still says it.
-_ABBR = re.compile(rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{{2,6}})(?P<dot>\.)?[\s.]*(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*"
+# Its dot may be read as a colon (`สอบต: 069/2553`).
+_ABBR = re.compile(rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{{2,6}})(?P<dot>[.:])?[\s.]*(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*"
                    rf"(?P<year>{D}{{4}})(?!{D})")
 # An order's or announcement's number (and a body's serial/year) starts again from 1 every
 # calendar year (ระเบียบงานสารบรรณ: เลขที่คำสั่ง ... เริ่มจากเลข ๑ เรียงไปจนสิ้นปีปฏิทิน ทับเลขปี
@@ -50,6 +51,11 @@ _LEAD = r"^[\s.,'‘’`-]*"
 _GOV_NO_SLASH = re.compile(rf"{_LEAD}(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*\.?\s*(?P<office>{D}{{4}})\s*[.,]\s*"
                            rf"(?P<sub>{D})\s*(?P<serial>{D}{{1,5}})(?!{D})")
 _YEARLY_NO_SLASH = re.compile(rf"{_LEAD}(?P<serial>{D}{{1,4}})(?P<year>{D}{{4}})(?!{D})")
+# A body's serial and year run together, its `/` lost or read as a 7 (`สอบต: 06772552` for
+# สอบต. 067/2552, `สอบต. 0692553`): the year is the last four digits, a 7 before it the `/`.
+# Its code has three letters or more (two are a government office's: _GOV_NO_SLASH).
+_ABBR_NO_SLASH = re.compile(rf"{_LEAD}(?P<code>[ก-ฮ]{{3,6}})\s*[.:,]?\s*(?P<serial>{D}{{1,4}}?)(?P<seven>[7๗])?"
+                            rf"(?P<year>{D}{{4}})(?!{D})")
 # A government number whose head (ที่ and the code, often part of the office's digits) OCR
 # lost at the start of its line, to a speed class stamped over it or to specks
 # (`%้04. 5/1562` for `ที่ ยธ 0604.5/1562`): the office's digits with their sub-unit, `/`,
@@ -122,7 +128,7 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
     if "abbreviation" in kinds and (m := _ABBR.search(text)):
         code = f"{m['code']}."
         found.append(Number(f"{code} {m['serial']}/{m['year']}", "abbreviation", code, None, m["serial"],
-                            m["year"], False, m.start(), m.end(), _damaged(m, m["slash"] != "/" or not m["dot"])))
+                            m["year"], False, m.start(), m.end(), _damaged(m, m["slash"] != "/" or m["dot"] != ".")))
     if "yearly" in kinds and (m := _YEARLY.search(text)):
         found.append(Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"],
                             False, m.start(), m.end(), _damaged(m, m["slash"] != "/")))
@@ -139,11 +145,18 @@ def _slash_lost(text: str, kinds: tuple[str, ...]) -> Number | None:
         office = f"{m['office']}.{m['sub']}"
         return Number(f"{code} {office}/{m['serial']}", "government", code, office, m["serial"], None, False,
                       m.start("code"), m.end(), _damaged(m, True).lstrip(".,'‘’`- "))
-    if "yearly" in kinds and (m := _YEARLY_NO_SLASH.match(text)) \
-            and EARLIEST_BE <= int(to_arabic_digits(m["year"])) <= latest_be():
+    if "abbreviation" in kinds and (m := _ABBR_NO_SLASH.match(text)) and _be_year(m["year"]):
+        code = f"{m['code']}."
+        return Number(f"{code} {m['serial']}/{m['year']}", "abbreviation", code, None, m["serial"], m["year"],
+                      False, m.start("code"), m.end(), m.group(0).strip(".,'‘’`- "))
+    if "yearly" in kinds and (m := _YEARLY_NO_SLASH.match(text)) and _be_year(m["year"]):
         return Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"], False,
                       m.start("serial"), m.end(), m.group(0).strip(".,'‘’`- "))
     return None
+
+
+def _be_year(digits: str) -> bool:
+    return EARLIEST_BE <= int(to_arabic_digits(digits)) <= latest_be()
 
 
 def _one_slash_as_bo(text: str, kinds: tuple[str, ...]) -> Number | None:
