@@ -38,6 +38,14 @@ def _one(line: str):
     ("ที่ ขก ๐๐๑๗.๒/ว ๓๘ด๖", "ที่ ขก ๐๐๑๗.๒/ว ๓๘๑๖", "ขก ๐๐๑๗.๒/ว ๓๘๑๖", "ขก ๐๐๑๗.๒/ว ๓๘ด๖",
      "อ่านเลขที่ 'ขก ๐๐๑๗.๒/ว ๓๘ด๖' เป็น 'ขก ๐๐๑๗.๒/ว ๓๘๑๖': ตัวอักษร 'ด' เป็น '๑' "
      "(ตัวอักษรที่ OCR อ่านแทนเลขไทย) ตรวจกับต้นฉบับ"),
+    # the serial's first digit, right after the `/`: no number read at all before (seeds 20 and 30)
+    ("ที ชม ๐๐๑๓.๕/ญ๕๕       วันที ๗ กุค. ๒๕๕๓", "ที ชม ๐๐๑๓.๕/๗๕๕       วันที ๗ กุค. ๒๕๕๓",
+     "ชม ๐๐๑๓.๕/๗๕๕", "ชม ๐๐๑๓.๕/ญ๕๕",
+     "อ่านเลขที่ 'ชม ๐๐๑๓.๕/ญ๕๕' เป็น 'ชม ๐๐๑๓.๕/๗๕๕': ตัวอักษร 'ญ' เป็น '๗' "
+     "(ตัวอักษรที่ OCR อ่านแทนเลขไทย) ตรวจกับต้นฉบับ"),
+    ("ที่ ขก ๐๐๑๗.๒/ว ด๘๘๖", "ที่ ขก ๐๐๑๗.๒/ว ๑๘๘๖", "ขก ๐๐๑๗.๒/ว ๑๘๘๖", "ขก ๐๐๑๗.๒/ว ด๘๘๖",
+     "อ่านเลขที่ 'ขก ๐๐๑๗.๒/ว ด๘๘๖' เป็น 'ขก ๐๐๑๗.๒/ว ๑๘๘๖': ตัวอักษร 'ด' เป็น '๑' "
+     "(ตัวอักษรที่ OCR อ่านแทนเลขไทย) ตรวจกับต้นฉบับ"),
 ])
 def test_a_lookalike_inside_a_numbers_digits_is_read_as_its_digit(line, read, suggestion, wrong, message):
     assert _one(line) == (read, [("number_reading", 7, suggestion, wrong, message)])
@@ -65,6 +73,7 @@ def test_a_day_read_as_lookalike_letters_is_read_as_digits(line, read, suggestio
     "ที่ ขก ๐๐๑๗.๒/ว ๓๘๘๖ โทร ๐ ๔๓๒๓ ๖ฒ๓๒",  # a look-alike in a phone number after it: not the number's
     "ที่ ขก ๐๐๑๓ซ่/ว 3370",  # ซ there makes a five-digit office: no office code of the regulation
     "ที่ มท ๐๔๑๐.๒/ว ๓๒๗๒ ลงวันที่ ๒๐ สิงหาคม ๒๕๕๒ ขก ๐๐๑ซ.๒",  # a number read; what follows is no concern
+    "เลขที่ ๑๒/อนุมัติ ๒๕๕๓",  # a letter after `/` that starts a word, no digit after it
     "๒๗ พฤศจิกายน ๒๕๕๒",  # a date read right
     "ไซ มีนาคม",  # no year: no date line
     "อด พฤศจิกายน ๒๕๕๒",  # ๖๑: no such day

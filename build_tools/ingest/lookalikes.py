@@ -10,7 +10,8 @@ letter stood for a digit more than twice.  Such a letter is read as its digit on
 - inside a letter number's digits: after two Thai digits and before a digit, the
   sub-unit's dot or the `/`, and only when the line then holds a letter number that spans
   it (none did, or it ended there), its office code four digits as the regulation prints
-  it (`ที่ ขก ๐๐๑ซ.๒/ว ๓๘๘๖`, `/ว ๓๘ฒ๖`); a letter that
+  it (`ที่ ขก ๐๐๑ซ.๒/ว ๓๘๘๖`, `/ว ๓๘ฒ๖`), or as the serial's first digit, right after the
+  `/` (and ว) and before a digit (`/ญ๕๕`); a letter that
   stands for two digits (ฒ: ๙ or ๗) takes the one whose office the letter-code data
   knows (corpus/letter_codes.yaml, the corpus' letters), else the likelier, and the flag
   names the other;
@@ -32,7 +33,8 @@ from build_tools.normalization import fuzzy
 
 _LOOK = "[" + "".join(DIGIT_LOOKALIKES) + "]"
 _MARKS = "[" + re.escape("".join(sorted(fuzzy.MARKS))) + "]*"  # a tone or vowel mark OCR adds to the letter
-_IN_DIGITS = re.compile(rf"(?<=[๐-๙]{{2}}){_LOOK}{_MARKS}(?=[๐-๙./])")
+_IN_DIGITS = re.compile(rf"(?:(?<=[๐-๙]{{2}}){_LOOK}{_MARKS}(?=[๐-๙./])"
+                        rf"|(?:(?<=/)|(?<=/ว)|(?<=/ว\s)|(?<=/\s)){_LOOK}{_MARKS}(?=[๐-๙]))")
 _DAY = re.compile(rf"^\W*(?:{_LOOK}{_MARKS}|[๐-๙]){{1,2}}(?=\s*[ก-ฮเแโใไ])")
 _ONE = re.compile(rf"{_LOOK}{_MARKS}|[๐-๙]")
 OFFICE_DIGITS = 4  # an office's code: two digits of the department, two of its division
