@@ -8,9 +8,9 @@ removed; no document's clause/paragraph anchors changed, since other pages link 
 them and unchanged pages are not rendered again), only the changed pages (and the
 navigation's own pages) are rendered, into a side folder, and moved into a linked copy
 of the published site (MkDocs is given a docs folder of those pages, the navigation's
-and the files they link to: it lists every file of its docs folder first); their links to anchors on unchanged pages are checked against
-the anchors the published build recorded (check_anchors).  Zensical keeps its own
-cache and always builds the whole site."""
+and the files they link to: it lists every file of its docs folder first); their links
+to anchors on unchanged pages are checked against the anchors the published build
+recorded (check_anchors).  Zensical keeps its own cache and always builds the whole site."""
 from __future__ import annotations
 
 import hashlib
