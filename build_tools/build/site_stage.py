@@ -177,9 +177,8 @@ def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: Sit
         return site
     side = staging.path("site-changes")
     shutil.rmtree(side, ignore_errors=True)
-    sources = changed_sources(docs, plan.changed, nav, staging.path("docs-changes"))
-    log(f"  MkDocs reads {sum(1 for p in sources.rglob('*') if p.is_file())} sources: the changed pages, "
-        "the navigation's and the files they link to")
+    sources, given = changed_sources(docs, plan.changed, nav, staging.path("docs-changes"))
+    log(f"  MkDocs reads {given} sources: the changed pages, the navigation's and the files they link to")
     try:
         check_anchors(plan, build_with_mkdocs(paths.config, sources, side, nav, only=set(plan.changed), log=log,
                                               written=written))
@@ -190,21 +189,23 @@ def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: Sit
     return site
 
 
-def changed_sources(docs: Path, changed: list[str], nav: list, folder: Path) -> Path:
-    """A docs folder for an incremental MkDocs run: hard links to the changed pages, the
-    navigation's pages and the files the changed pages link to, out of the staged `docs`
-    (MkDocs lists every file of its docs folder first: page_links.py)."""
+def changed_sources(docs: Path, changed: list[str], nav: list, folder: Path) -> tuple[Path, int]:
+    """A docs folder for an incremental MkDocs run, and how many files it holds: hard links
+    to the changed pages, the navigation's pages and the files the changed pages link to,
+    out of the staged `docs` (MkDocs lists every file of its docs folder first: page_links.py)."""
     shutil.rmtree(folder, ignore_errors=True)
     wanted = set(changed) | nav_pages(nav)
     for rel in changed:
         if rel.endswith(".md"):  # (MkDocs resolves links in pages only, not in data files)
             wanted |= linked_files(rel, (docs / rel).read_text(encoding="utf-8"))
+    given = 0
     for rel in sorted(wanted):
         source = docs / rel
         if source.is_file():  # (a link to nothing: MkDocs reports it, as in a full build)
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             os.link(source, folder / rel)
-    return folder
+            given += 1
+    return folder, given
 
 
 def check_anchors(plan: SitePlan, *runs: RenderedAnchors) -> None:

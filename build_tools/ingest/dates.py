@@ -59,22 +59,21 @@ class DateReading:
 
 def month_of(token: str) -> tuple[int, str] | None:
     """(month number, its printed form) of a month name or abbreviation as OCR read it."""
+    return _month_and_mark(token)[0]
+
+
+def _month_and_mark(token: str) -> tuple[tuple[int, str] | None, bool]:
+    """month_of's reading, and whether พ.ศ. stands after the month: as printed, or as OCR
+    damaged it, read so only when the month is no month without it (ก.พ. ends the way a
+    damaged พ.ศ. does)."""
+    marked = bool(_BE_MARK.search(token))
     t = _BE_MARK.sub("", token).strip(" ,'`\"“”‘’")
     if not t:
-        return None
+        return None, marked
     found = _month_of(t)
     if found is None and _DAMAGED_BE_MARK.search(t):
-        found = _month_of(_DAMAGED_BE_MARK.sub("", t))
-    return found
-
-
-def _be_marked(token: str) -> bool:
-    """พ.ศ. stands after the month (as printed, or as OCR damaged it: read so only when
-    the month is no month without it; ก.พ. ends the way a damaged พ.ศ. does)."""
-    if _BE_MARK.search(token):
-        return True
-    t = token.strip(" ,'`\"“”‘’")
-    return bool(_DAMAGED_BE_MARK.search(t)) and _month_of(t) is None
+        return _month_of(_DAMAGED_BE_MARK.sub("", t)), True
+    return found, marked
 
 
 def _month_of(t: str) -> tuple[int, str] | None:
@@ -127,7 +126,7 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
         at = m.start("year")
         if _run_goes_on(text, m.end()):
             continue
-        month = month_of(m["month"])
+        month, be_marked = _month_and_mark(m["month"])
         if month is None:
             continue
         at = m.end()
@@ -135,7 +134,7 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
         problems: list[str] = []
         printed = re.sub(r"\s+", " ", text[m.start():m.end()]).strip()
         year_digits = _MARK.sub("", m["year"])
-        year = _year(year_digits, notes, problems, today, _be_marked(m["month"]))
+        year = _year(year_digits, notes, problems, today, be_marked)
         if month[1] != re.sub(r"\s+", "", _BE_MARK.sub("", m["month"]).strip(" ,")):
             notes.append(f"ชื่อเดือน '{m['month'].strip()}' อ่านเป็น '{month[1]}'")
         iso = None

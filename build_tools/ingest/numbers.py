@@ -94,7 +94,7 @@ def implausible(num: Number) -> str | None:
         return "a serial that starts with 0"
     if num.kind != "government" and len(num.serial) > SERIAL_DIGITS:
         return "a serial longer than a year's serials"
-    if num.year and not EARLIEST_BE <= int(to_arabic_digits(num.year)) <= latest_be():
+    if num.year and not _be_year(num.year):
         return "a year no letter carries"
     return None
 
