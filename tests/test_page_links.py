@@ -26,3 +26,5 @@ def test_the_navigation_s_pages_titled_or_not():
            {"หนังสือ": ["documents/index.md", {"ฉบับหนึ่ง": "documents/a.md"}]},
            {"ภายนอก": "https://www.dla.go.th/"}]
     assert nav_pages(nav) == {"index.md", "about.md", "documents/index.md", "documents/a.md"}
+    # the pages MkDocs takes the title of from the page itself: rendered in every build
+    assert nav_pages(nav, titled=False) == {"about.md", "documents/index.md"}

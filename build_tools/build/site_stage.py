@@ -35,7 +35,6 @@ from build_tools.outputs.site.engine_mkdocs import (
     SiteBuildError,
     anchor_problems,
     build_with_mkdocs,
-    untitled_nav_pages,
 )
 from build_tools.outputs.site.engine_zensical import build_with_zensical
 from build_tools.outputs.site.page_analysis import PageFeed
@@ -227,7 +226,7 @@ def second_process_pages(generated: list[str], nav: list) -> set[str]:
     second MkDocs starting costs more than it saves) or on one core."""
     if len(generated) < SPLIT_MIN_PAGES or pool_size(generated) < 2:  # (one core, or no fork)
         return set()
-    return set(sorted(generated)[1::2]) - untitled_nav_pages(nav)
+    return set(sorted(generated)[1::2]) - nav_pages(nav, titled=False)
 
 
 def _move_pages(side: Path, site: Path) -> None:

@@ -53,6 +53,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from build_tools.outputs.site.errors import SiteBuildError
+from build_tools.outputs.site.page_links import nav_pages
 from build_tools.outputs.site.render import compiled_templates
 
 PLUGIN_NAME = "siam-yim-build"
@@ -81,20 +82,6 @@ def anchor_problems(*runs: RenderedAnchors) -> list[str]:
                 out.append(f"Doc file '{src}' contains a link '{link}', but the doc '{to}' does not "
                            f"contain an anchor '#{anchor}'.")
     return sorted(set(out))
-
-
-def untitled_nav_pages(nav) -> set[str]:
-    """Pages the navigation lists without a title (a bare path): MkDocs takes their
-    title from the page itself, so they are rendered in every build for the navigation
-    and the previous/next links of the other pages to show it."""
-    out: set[str] = set()
-    for item in nav if isinstance(nav, list) else []:
-        if isinstance(item, str):
-            out.add(item)
-        elif isinstance(item, dict):
-            for v in item.values():
-                out |= untitled_nav_pages(v)
-    return out
 
 
 class BuildPlugin(BasePlugin):
@@ -217,7 +204,7 @@ def build_with_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path, nav: li
     try:
         cfg = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                           nav=nav, strict=True)
-        plugin = BuildPlugin(only, untitled_nav_pages(nav), log, pack, written, skip)
+        plugin = BuildPlugin(only, nav_pages(nav, titled=False), log, pack, written, skip)
         cfg.plugins[PLUGIN_NAME] = plugin
         cfg.plugins.on_startup(command="build", dirty=False)
         try:

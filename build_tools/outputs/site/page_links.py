@@ -36,17 +36,21 @@ def linked_files(src: str, markdown: str) -> set[str]:
     return out
 
 
-def nav_pages(nav) -> set[str]:
-    """Every file the navigation lists (titled or not; external links left out)."""
+def nav_pages(nav, titled: bool = True) -> set[str]:
+    """Every file the navigation lists (external links left out); `titled` False: only
+    those it lists without a title (a bare path), whose title MkDocs takes from the page
+    itself, so they are rendered in every build (engine_mkdocs.BuildPlugin)."""
     out: set[str] = set()
-    items = nav if isinstance(nav, list) else [nav]
-    for item in items:
+    for item in nav if isinstance(nav, list) else [nav]:
         if isinstance(item, str):
             if not urlsplit(item).scheme:
                 out.add(item)
         elif isinstance(item, dict):
             for value in item.values():
-                out |= nav_pages(value)
+                if isinstance(value, str):
+                    out |= nav_pages(value) if titled else set()
+                else:
+                    out |= nav_pages(value, titled)
         elif isinstance(item, list):
-            out |= nav_pages(item)
+            out |= nav_pages(item, titled)
     return out
