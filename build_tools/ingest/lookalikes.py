@@ -28,7 +28,7 @@ import re
 from build_tools.ingest.date_lines import date_line, month_year_line
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.numbers import DIGIT_LOOKALIKES, Number, find_number
-from build_tools.ingest.prefixes import is_known, known_offices
+from build_tools.ingest.prefixes import OFFICE_DIGITS, is_known, known_offices
 from build_tools.normalization import fuzzy
 
 _LOOK = "[" + "".join(DIGIT_LOOKALIKES) + "]"
@@ -37,7 +37,6 @@ _IN_DIGITS = re.compile(rf"(?:(?<=[๐-๙]{{2}}){_LOOK}{_MARKS}(?=[๐-๙./])"
                         rf"|(?:(?<=/)|(?<=/ว)|(?<=/ว\s)|(?<=/\s)){_LOOK}{_MARKS}(?=[๐-๙]))")
 _DAY = re.compile(rf"^\W*(?:{_LOOK}{_MARKS}|[๐-๙]){{1,2}}(?=\s*[ก-ฮเแโใไ])")
 _ONE = re.compile(rf"{_LOOK}{_MARKS}|[๐-๙]")
-OFFICE_DIGITS = 4  # an office's code: two digits of the department, two of its division
 
 
 def readings(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -7,13 +7,18 @@ digits of a province's offices (0017, 0023: any province code), and the prefixes
 letters already in the corpus (a citing or cited letter).  A number whose office digits
 are not known but become known by changing digits Tesseract confuses (checks.CONFUSED_DIGITS,
 at most two) is implausible: it is flagged with the number read that way as the
-suggestion, when exactly one known office fits at the lowest cost.  A prefix that is
-simply unknown (a district's office, an office the data does not list) is not flagged:
-an unknown prefix is not a wrong one, and the serial is never guessed."""
+suggestion, when exactly one known office fits at the lowest cost.  An office of five
+digits under a code whose offices have four (a province's: 00 and two; a ministry's whose
+letters in the data have four) has one digit too many: a speck read as a digit
+(`นม 00235.4`, `มท ๐๐๘๑๐.๓`) when its sub-unit follows, its sub-unit's dot lost
+(`มท ๐๔๐๔๗`) when none does; the reading without that digit, or with the dot, is
+suggested when it is known and the only one.  A prefix that is simply unknown (a
+district's office, an office the data does not list) is not flagged: an unknown prefix
+is not a wrong one, and the serial is never guessed."""
 from __future__ import annotations
 
 from build_tools.common.thai import to_arabic_digits, to_thai_digits
-from build_tools.ingest.checks import confusion_cost, variants
+from build_tools.ingest.checks import OFFICE_DIGITS, confusion_cost, variants
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.numbers import Number, find_number
 
@@ -55,6 +60,8 @@ def likely_office(num: Number, registry) -> str | None:
         return None
     known, provinces = known_offices(registry), registry.codes.provinces
     printed = (num.office or "").split(".")[0]
+    if len(printed) == OFFICE_DIGITS + 1 and _four_digit_code(num.code, registry):
+        return _one_digit_too_many(num, printed, known, provinces)
     if is_known(num.code, to_arabic_digits(printed), known, provinces):
         return None
     costs = sorted((reading_cost(printed, v), v) for v in set(variants(printed, MAX_CHANGES))
@@ -62,6 +69,27 @@ def likely_office(num: Number, registry) -> str | None:
     if not costs or (len(costs) > 1 and costs[1][0] == costs[0][0]):
         return None
     return costs[0][1]
+
+
+def _four_digit_code(code: str, registry) -> bool:
+    """The code's offices have four digits: a province's, or a ministry's whose letters
+    in the data (number_prefixes.yaml, the corpus) all carry four."""
+    if code in registry.codes.provinces:
+        return True
+    lengths = {len(p.split(" ", 1)[1]) for p in registry.learned if p.startswith(f"{code} ")}
+    return lengths == {OFFICE_DIGITS}
+
+
+def _one_digit_too_many(num: Number, printed: str, known: set[str], provinces: dict[str, str]) -> str | None:
+    """The known four-digit office a five-digit reading stood for (see the module's
+    docstring), as printed with its sub-unit: `๐๘๑๐`, `๐๔๐๔.๗`; None when none or two fit."""
+    if "." not in (num.office or ""):
+        head = printed[:OFFICE_DIGITS]
+        return f"{head}.{printed[OFFICE_DIGITS:]}" if is_known(num.code, to_arabic_digits(head), known, provinces) \
+            else None
+    fits = {v for v in (printed[:i] + printed[i + 1:] for i in range(len(printed)))
+            if is_known(num.code, to_arabic_digits(v), known, provinces)}
+    return fits.pop() if len(fits) == 1 else None
 
 
 def reading_cost(read: str, printed: str) -> float:
@@ -81,7 +109,11 @@ def check_prefix(number: str | Number | None, registry, line: int | None) -> lis
     office = to_thai_digits(to_arabic_digits(office)) if thai else to_arabic_digits(office)
     text = number if isinstance(number, str) else num.printed
     suggestion = num.printed.replace(printed, office, 1)
-    return [Flag("number_check", f"รหัสส่วนราชการ '{num.code} {printed}' ในเลขที่ '{text}' ไม่มีในข้อมูลรหัส "
-                                 f"(corpus/letter_codes.yaml และหนังสือในคลัง) แต่ '{num.code} {office}' มี: "
-                                 "OCR มักอ่านตัวเลขเหล่านี้สลับกัน ตรวจกับต้นฉบับ", line,
+    shown = office.split(".")[0]
+    lost = "อ่านจุดหน้าเลขหน่วยย่อยหาย" if "." in office else "อ่านเศษเป็นตัวเลข"
+    why = (f"มี {len(printed)} หลัก (รหัสของ '{num.code}' มี {OFFICE_DIGITS} หลัก): OCR อาจ{lost}"
+           if len(printed) > OFFICE_DIGITS else "ไม่มีในข้อมูลรหัส (corpus/letter_codes.yaml และหนังสือในคลัง)")
+    how = "" if len(printed) > OFFICE_DIGITS else ": OCR มักอ่านตัวเลขเหล่านี้สลับกัน"
+    return [Flag("number_check", f"รหัสส่วนราชการ '{num.code} {printed}' ในเลขที่ '{text}' {why} แต่ "
+                                 f"'{num.code} {shown}' มี{how} ตรวจกับต้นฉบับ", line,
                  suggestion=suggestion, wrong=text)]
