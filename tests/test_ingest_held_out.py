@@ -18,6 +18,7 @@ from build_tools.normalization.split_words import rejoin_stutters
 from build_tools.sources.corpus import load_corpus
 
 CORPUS = load_corpus(ROOT / "corpus")
+ENV = Env.of(CORPUS)
 CLOSING = ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)", "นายอำเภอบ้านไผ่"]
 
 
@@ -121,7 +122,7 @@ def test_a_receivers_office_above_the_number_is_not_the_issuer():
                       "ถนนพิษณุโลก เขตดุสิต กรุงเทพฯ ๑๐๓๐๐", "9 กันยายน 2552", "เรื่อง การติดตามและประเมินผล",
                       "เรียน อธิบดีกรมการพัฒนาชุมชน", "ด้วยสมาคมได้รับแจ้ง", "ขอแสดงความนับถือ",
                       "(นายสมชาย ศรีสุข)", "นายกสมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย"])
-    (doc,), _ = analyze(text, CORPUS, "t.txt", env=Env.of(CORPUS))
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=ENV)
     assert (doc["number"], doc["issuer"]) == ("สอบต. 079/2552", "tao-association")
 
 
@@ -167,7 +168,7 @@ def test_a_memos_date_behind_debris_a_speck_before_a_label_and_a_cut_building():
                       "ที่ -ขก 0518.4/1876   70, วัวันที่ 30 กรักฎาคม 2553  า-",
                       "เรื่อง,  ขอความร่วมมือสนับสนุนการดำเนินงาน", "0   เรียน กำนันและผู้ใหญ่บ้าน ทุกตำบล",
                       "อำเภอบ้านไผ่พิจารณาแล้ว จึงขอความร่วมมือ", "(นายสมชาย ศรีสุข)", "นายอำเภอบ้านไผ่"])
-    (doc,), _ = analyze(text, CORPUS, "t.txt", env=Env.of(CORPUS))
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=ENV)
     assert (doc["form"], doc["number"], doc["date"]) == ("memo", "ขก 0518.4/1876", "2010-07-30")
     assert doc["addressee"] == "กำนันและผู้ใหญ่บ้าน ทุกตำบล"
     assert (doc["issuer"], doc["issuer_place"]["district"]) == ("district", "บ้านไผ่")
@@ -227,7 +228,7 @@ def test_an_addressee_whose_label_was_lost_before_a_citation_is_the_addressee_an
                       "างถึง หนังสือกรมการพัฒนาชุมชน ที่ ขก ๐๐๑๗.๒/ว 347 ลงวันที่ 18 ธ.ค. 52",
                       "ด้วยสำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่ได้รับแจ้ง", "ขอแสดงความนับถือ", "(นายชาตรี พรหมวงศ์)",
                       "พัฒนาการจังหวัดเชียงใหม่"])
-    (doc,), _ = analyze(text, CORPUS, "t.txt", env=Env.of(CORPUS))
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=ENV)
     assert doc["subject"] == "การจัดเวทีแลกเปลี่ยนเรียนรู้ของผู้นำชุมชนและองค์การบริหารส่วนตำบล"
     assert doc["addressee"] == "นายกองค์การบริหารส่วนตำบล ทุกแห่ง"
     assert [(r["number"], r["date"]) for r in doc["references"]] == [("ขก ๐๐๑๗.๒/ว 347", "2009-12-18")]
@@ -245,3 +246,43 @@ def test_a_citation_whose_item_number_was_lost_after_a_whole_one_is_the_next_ref
     assert [(r["number"], r["date"]) for r in L.references] == [("มท ๐๔๑๐.๓/ว 2850", "2010-06-06"),
                                                                 ("ขก ๐๐๑๗.๒/ว 2695", "2010-06-24")]
     assert [(e["title"], e["count"]) for e in L.enclosures] == [("รายชื่อตำบลเป้าหมาย", "3 แผ่น")]
+
+
+def _number_checks(text):
+    (doc,), _ = analyze(text, CORPUS, "x.txt", env=ENV)
+    return doc, [(f["suggestion"], f["wrong"]) for f in doc["flags"] if f["kind"] == "number_check"]
+
+
+@pytest.mark.parametrize("number, office, right", [  # (seed 31 L05: ธ read as อ)
+    ("ยอ ๐๖๐๔.๕/ว ๑๓๘๖", "สำนักงานคณะกรรมการป้องกันและปราบปรามยาเสพติด", "ยธ ๐๖๐๔.๕/ว ๑๓๘๖"),
+    ("ขท ๐๐๑๗.๒/ว ๓๘๘๖", "ศาลากลางจังหวัดขอนแก่น", "ขก ๐๐๑๗.๒/ว ๓๘๘๖"),  # a province's code
+])
+def test_an_unknown_code_one_letter_from_the_letterheads_is_read_with_it_and_flagged(number, office, right):
+    doc, checks = _number_checks(f"ที่ {number}                 {office}\n"
+                                 "                    ๒ เมษายน ๒๕๕๓\n"
+                                 "เรื่อง  ขอเชิญประชุม\nเรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด\n"
+                                 "          ด้วยขอเชิญประชุม\n")
+    assert doc["number"] == number  # as read: the check suggests, it never rewrites
+    assert (right, number) in checks
+    (unknown,) = [f for f in doc["flags"] if f["kind"] == "unknown_prefix"]
+    assert unknown["suggestion"] == right.split()[0]
+
+
+def test_an_unknown_code_far_from_the_letterheads_gets_no_reading_from_it():
+    doc, checks = _number_checks("ที่ ฮฮ ๐๘๑๐.๒/ว ๓๘๘๖                 กรมส่งเสริมการปกครองท้องถิ่น\n"
+                                 "                    ๒ เมษายน ๒๕๕๓\nเรื่อง  ขอเชิญประชุม\n"
+                                 "เรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด\n          ด้วยขอเชิญประชุม\n")
+    assert not any(s and s.startswith("มท") for s, _ in checks)
+
+
+@pytest.mark.parametrize("unit, agency, place", [  # (seed 31 L24: the building's name damaged beside it)
+    ("ที่ว่ากรอ๋จเภอบ้านไผ่ ที่ทำการปกครองอำเภอบ้านไผ่", "district", {"province": "ขอนแก่น", "district": "บ้านไผ่"}),
+    ("ที่ทำการปกครองจังหวัดขอนแก่น", "province", {"province": "ขอนแก่น"}),
+])
+def test_a_memo_from_the_administration_office_of_a_district_or_province(unit, agency, place):
+    text = (f"บันทึกข้อความ\nส่วนราชการ  {unit}  โทร. ๐ ๔๓๒๗ ๒๐๕๕\n"
+            "ที่ ขก 0518.1/3588     วันที่  25 พฤศจิกายน 2552\n"
+            "เรื่อง  การจัดเวทีแลกเปลี่ยนเรียนรู้\nเรียน  พัฒนาการจังหวัดขอนแก่น\n"
+            "          ด้วยอำเภอบ้านไผ่ได้รับแจ้งว่า\n")
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=ENV)
+    assert (doc["issuer"], doc["issuer_place"]) == (agency, place)

@@ -6,8 +6,10 @@ the prefixes of the letters already in the corpus), the two checked against each
   ministry (issuer: the ministry, drafted_by: the department), as the seed's MOI letter;
 - a province code names the province (ขก = ขอนแก่น); its office digits, when known, the
   office; a district on the letterhead must be in that province (gazetteer);
-- an unknown code is flagged with the nearest known one; a letterhead and a number that
-  disagree are flagged; nothing is guessed."""
+- an unknown code is flagged with the nearest known one; where the letterhead names an
+  office whose code is one letter away (`ยอ` for ป.ป.ส.'s ยธ), that code, and the number
+  read with it is suggested; a letterhead and a number that disagree are flagged;
+  nothing is guessed."""
 from __future__ import annotations
 
 import re
@@ -200,6 +202,8 @@ def identify(heads: list[tuple[int, str]], number: Number | None, number_line: i
             break
         head = None
     by_num, flags = office_of_number(number, reg, number_line)
+    if head and by_num is None and flags:
+        flags = _letterhead_code(flags, head, number, reg, number_line)
     out = Issuer(flags=flags, line=head_line or (heads[0][0] if heads else None))
     if head:
         out.agency, out.name, out.province, out.district = head.agency, _office_name(head), head.province, head.district
@@ -209,6 +213,35 @@ def identify(heads: list[tuple[int, str]], number: Number | None, number_line: i
         out.flags.append(Flag("number_conflict", f"อำเภอ{out.district} ไม่อยู่ในจังหวัด{out.province} "
                                                  "(ตามรหัสในเลขที่หนังสือ) ตรวจกับต้นฉบับ", head_line, wrong=out.district))
     return out
+
+
+LETTERHEAD_CODE_COST = 1.0  # one letter read as another (fuzzy.cost): more is another code
+
+
+def codes_of(office: Office, reg: Registry) -> set[str]:
+    """The letter-number codes an office's letters carry: its province's, its ministry's,
+    or the code of a body under a ministry (ยธ for ป.ป.ส.)."""
+    codes = reg.codes
+    if office.province:
+        return {c for c, name in codes.provinces.items() if name == office.province}
+    out = {k.split(" ", 1)[0] for k, e in codes.offices.items() if office.agency and e.get("agency") == office.agency}
+    return out | {c for c, e in codes.ministries.items() if office.agency and e.get("agency") == office.agency}
+
+
+def _letterhead_code(flags: list[Flag], head: Office, number: Number, reg: Registry, line) -> list[Flag]:
+    """An unknown code one letter away from the code of the office the letterhead names:
+    that code is the nearest, and the number read with it is suggested."""
+    near = sorted((fuzzy.cost(number.code, c), c) for c in codes_of(head, reg))
+    if not near or near[0][0] > LETTERHEAD_CODE_COST or (len(near) > 1 and near[1][0] == near[0][0]):
+        return flags
+    code = near[0][1]
+    kept = [Flag(f.kind, f.message.rsplit("; ", 1)[0] + f"; หัวหนังสือเป็นของ{_office_name(head)} ซึ่งใช้รหัส "
+                 f"'{code}'", f.line, suggestion=code, wrong=f.wrong) if f.kind == "unknown_prefix" else f
+            for f in flags]
+    return kept + [Flag("number_check", f"รหัส '{number.code}' ในเลขที่ '{number.printed}' ไม่มีในข้อมูลรหัส แต่หัวหนังสือ"
+                                        f"เป็นของ{_office_name(head)} ซึ่งใช้รหัส '{code}': OCR อาจอ่านตัวอักษรในรหัสผิด "
+                                        "ตรวจกับต้นฉบับ", line, suggestion=number.printed.replace(number.code, code, 1),
+                        wrong=number.printed)]
 
 
 def _office_in(text: str, reg: Registry) -> Office | None:
