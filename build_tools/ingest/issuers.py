@@ -145,8 +145,10 @@ def place_of(office: Office, text: str, province: str | None = None) -> None:
         office.district, office.province = hit, office.province or names[hit]
 
 
-def office_of_number(number: Number | None, reg: Registry, line: int | None) -> tuple[Office | None, list[Flag]]:
-    """What the number's code and digits say about its office; an unknown code is flagged."""
+def office_of_number(number: Number | None, reg: Registry, line: int | None,
+                     letterhead: Office | None = None) -> tuple[Office | None, list[Flag]]:
+    """What the number's code and digits say about its office; an unknown code is flagged
+    (with the code of the `letterhead`'s office, when it is one letter away)."""
     if number is None:
         return None, []
     codes = reg.codes
@@ -168,11 +170,18 @@ def office_of_number(number: Number | None, reg: Registry, line: int | None) -> 
         if e:
             return Office(e.get("agency"), e["name"], "province", province), []
         return Office(None, f"จังหวัด{province}", "province", province), []
+    why = f"ไม่รู้จักรหัส '{number.code}' ในเลขที่ '{number.printed}' (ไม่มีในรหัสกระทรวงและจังหวัดของ " \
+          "corpus/letter_codes.yaml)"
+    if near := _letterhead_code(number.code, letterhead, reg) if letterhead else None:
+        headed = f"หัวหนังสือเป็นของ{_office_name(letterhead)} ซึ่งใช้รหัส '{near}'"
+        return None, [Flag("unknown_prefix", f"{why}; {headed}", line, suggestion=near, wrong=number.code),
+                      Flag("number_check", f"รหัส '{number.code}' ในเลขที่ '{number.printed}' ไม่มีในข้อมูลรหัส แต่"
+                                           f"{headed}: OCR อาจอ่านตัวอักษรในรหัสผิด ตรวจกับต้นฉบับ", line,
+                           suggestion=number.printed.replace(number.code, near, 1), wrong=number.printed)]
     known = list(codes.ministries) + list(codes.provinces)
     near = min(known, key=lambda c: (fuzzy.cost(number.code, c), c)) if known else None
-    why = (f"ไม่รู้จักรหัส '{number.code}' ในเลขที่ '{number.printed}' (ไม่มีในรหัสกระทรวงและจังหวัดของ "
-           f"corpus/letter_codes.yaml)" + (f"; รหัสที่ใกล้ที่สุดคือ '{near}'" if near else ""))
-    return None, [Flag("unknown_prefix", why, line, suggestion=near, wrong=number.code)]
+    return None, [Flag("unknown_prefix", why + (f"; รหัสที่ใกล้ที่สุดคือ '{near}'" if near else ""), line,
+                       suggestion=near, wrong=number.code)]
 
 
 def _ministry_office(number: Number, reg: Registry) -> Office:
@@ -201,9 +210,7 @@ def identify(heads: list[tuple[int, str]], number: Number | None, number_line: i
             head_line = n
             break
         head = None
-    by_num, flags = office_of_number(number, reg, number_line)
-    if head and by_num is None and flags:
-        flags = _letterhead_code(flags, head, number, reg, number_line)
+    by_num, flags = office_of_number(number, reg, number_line, letterhead=head)
     out = Issuer(flags=flags, line=head_line or (heads[0][0] if heads else None))
     if head:
         out.agency, out.name, out.province, out.district = head.agency, _office_name(head), head.province, head.district
@@ -228,20 +235,12 @@ def codes_of(office: Office, reg: Registry) -> set[str]:
     return out | {c for c, e in codes.ministries.items() if office.agency and e.get("agency") == office.agency}
 
 
-def _letterhead_code(flags: list[Flag], head: Office, number: Number, reg: Registry, line) -> list[Flag]:
-    """An unknown code one letter away from the code of the office the letterhead names:
-    that code is the nearest, and the number read with it is suggested."""
-    near = sorted((fuzzy.cost(number.code, c), c) for c in codes_of(head, reg))
+def _letterhead_code(read: str, head: Office, reg: Registry) -> str | None:
+    """The code of the letterhead's office one letter from the code as read, if one only."""
+    near = sorted((fuzzy.cost(read, c), c) for c in codes_of(head, reg))
     if not near or near[0][0] > LETTERHEAD_CODE_COST or (len(near) > 1 and near[1][0] == near[0][0]):
-        return flags
-    code = near[0][1]
-    kept = [Flag(f.kind, f.message.rsplit("; ", 1)[0] + f"; หัวหนังสือเป็นของ{_office_name(head)} ซึ่งใช้รหัส "
-                 f"'{code}'", f.line, suggestion=code, wrong=f.wrong) if f.kind == "unknown_prefix" else f
-            for f in flags]
-    return kept + [Flag("number_check", f"รหัส '{number.code}' ในเลขที่ '{number.printed}' ไม่มีในข้อมูลรหัส แต่หัวหนังสือ"
-                                        f"เป็นของ{_office_name(head)} ซึ่งใช้รหัส '{code}': OCR อาจอ่านตัวอักษรในรหัสผิด "
-                                        "ตรวจกับต้นฉบับ", line, suggestion=number.printed.replace(number.code, code, 1),
-                        wrong=number.printed)]
+        return None
+    return near[0][1]
 
 
 def _office_in(text: str, reg: Registry) -> Office | None:

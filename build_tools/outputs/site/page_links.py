@@ -47,9 +47,7 @@ def nav_pages(nav, titled: bool = True) -> set[str]:
                 out.add(item)
         elif isinstance(item, dict):
             for value in item.values():
-                if isinstance(value, str):
-                    out |= nav_pages(value) if titled else set()
-                else:
+                if titled or not isinstance(value, str):  # (a path as a dict's value has a title)
                     out |= nav_pages(value, titled)
         elif isinstance(item, list):
             out |= nav_pages(item, titled)
