@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from pythainlp import thai_below_vowels
 
 from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
 
-__all__ = ["BE_OFFSET", "MONTHS_ABBR", "MONTHS_FULL", "DateReading", "read_dates", "first_date", "month_of"]
+__all__ = ["BE_OFFSET", "MONTHS_ABBR", "MONTHS_FULL", "DateReading", "read_dates", "read_with_year", "first_date",
+           "month_of"]
 from build_tools.normalization import fuzzy
 
 # Official correspondence in its modern form starts with the สารบรรณ rules of the 2470s;
@@ -35,6 +37,9 @@ _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
 # พ.ศ. as OCR breaks it: its dots read as marks or specks, ศ as ค, a quote before it, พ as ฟ
 # (`พุูค.`, `พ:..ค.`, `“พ.`, `ฟั.คู.`, `พ:. ค.`)
 _DAMAGED_BE_MARK = re.compile(r"[\s“”\"'`.,:;]+[พฟ][^\d\n]{0,6}$")
+# Two digits with a letter and digits glued after them are no two-digit year but a year
+# whose digit OCR read as a letter (`25ร33` for 2553).
+_DAMAGED_YEAR = re.compile(r"\d{2}[ก-ฮ]\d{1,2}(?!\d)")
 _MARK = re.compile(f"[{THAI_MARKS}]")
 _BELOW_AS_DOT = re.compile(f"[{thai_below_vowels}]+")
 _DOTS = re.compile(r"\.{2,}")
@@ -55,6 +60,7 @@ class DateReading:
     end: int = 0
     problems: list[str] = field(default_factory=list)  # why it is not valid (Thai, for the review)
     notes: list[str] = field(default_factory=list)  # how it was read (two-digit year, damaged month)
+    unread_year: str = ""  # the year as printed when OCR damaged it past reading (`25ร33`, `๒๕๘๓`)
 
 
 def month_of(token: str) -> tuple[int, str] | None:
@@ -115,6 +121,20 @@ def _year(digits: str, notes: list[str], problems: list[str], today: dt.date | N
     return year
 
 
+def _read_year(m: re.Match, text: str, arabic: str, notes: list[str], problems: list[str],
+               today: dt.date | None, be_marked: bool) -> tuple[int | None, str, int]:
+    """The year of a date candidate, the year as printed when OCR damaged it past reading
+    (else ""), and where the date ends."""
+    year_digits = _MARK.sub("", m["year"])
+    if len(year_digits) == 2 and (damaged := _DAMAGED_YEAR.match(arabic, m.start("year"))):
+        unread = text[damaged.start():damaged.end()]
+        problems.append(f"ปี '{unread}' มีตัวอักษรปนในตัวเลข: อ่านเป็นปี พ.ศ. ไม่ได้ ตรวจกับต้นฉบับ")
+        return None, unread, damaged.end()
+    year = _year(year_digits, notes, problems, today, be_marked)
+    unread = _MARK.sub("", text[m.start("year"):m.end("year")]) if year is None and len(year_digits) == 4 else ""
+    return year, unread, m.end()
+
+
 def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
     """Every date printed in `text`, in order (digit positions are the same in Thai and
     Arabic digits, so spans index the original text)."""
@@ -129,12 +149,11 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
         month, be_marked = _month_and_mark(m["month"])
         if month is None:
             continue
-        at = m.end()
         notes: list[str] = []
         problems: list[str] = []
-        printed = re.sub(r"\s+", " ", text[m.start():m.end()]).strip()
         year_digits = _MARK.sub("", m["year"])
-        year = _year(year_digits, notes, problems, today, be_marked)
+        year, unread_year, at = _read_year(m, text, arabic, notes, problems, today, be_marked)
+        printed = re.sub(r"\s+", " ", text[m.start():at]).strip()
         if month[1] != re.sub(r"\s+", "", _BE_MARK.sub("", m["month"]).strip(" ,")):
             notes.append(f"ชื่อเดือน '{m['month'].strip()}' อ่านเป็น '{month[1]}'")
         iso = None
@@ -150,8 +169,30 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
         if year and len(year_digits) == 2:  # stored with four digits, Thai digits staying Thai
             stored_year = str(year) if year_text == year_digits else to_thai_digits(str(year))
         stored = f"{day} {month[1]} {be}{stored_year}"
-        out.append(DateReading(iso, printed, stored, m.start(), m.end(), problems, notes))
+        out.append(DateReading(iso, printed, stored, m.start(), at, problems, notes, unread_year))
     return out
+
+
+def read_with_year(d: DateReading, year: str, whose: str) -> DateReading | None:
+    """`d`, whose year OCR damaged past reading, read with `year`, the Buddhist-era year
+    printed elsewhere in the letter (`whose`: where, for the note), when the damaged year
+    fits it: three of its four digits in order (`25ร33`, `๒๕๘๓` fit 2553; `25ร99` does not).
+    None when it does not fit, or when something other than the year is wrong."""
+    have = re.sub(r"\D", "", to_arabic_digits(d.unread_year))
+    want = to_arabic_digits(year)
+    if not have or len(want) != 4 or len(d.problems) != 1 or not d.printed:
+        return None
+    if sum(b.size for b in SequenceMatcher(None, have, want).get_matching_blocks()) < 3:
+        return None
+    year = to_thai_digits(want) if THAI_DIGIT.search(d.unread_year) else want
+    found = read_dates(d.printed.replace(d.unread_year, year, 1))
+    if not found or found[0].iso is None:
+        return None
+    fixed = found[0]
+    fixed.start, fixed.end = d.start, d.end
+    fixed.printed = d.printed
+    fixed.notes.append(f"ปี '{d.unread_year}' อ่านไม่ได้ (OCR อ่านตัวเลขผิด): อ่านเป็น {year} ตาม{whose}")
+    return fixed
 
 
 def _run_goes_on(text: str, end: int) -> bool:

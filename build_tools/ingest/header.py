@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from build_tools.ingest.date_lines import date_line, month_year_line
+from build_tools.ingest.date_lines import date_line, month_and_year, month_year_line
 from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.field_lines import (
     CITED_ABOVE,
@@ -80,7 +80,9 @@ class HeaderReader(ByPlace):
         self.started = False  # a labelled field has been read
 
     def read(self) -> Head:
-        self._stamps()
+        for stamp, lines in read_stamps(self.rows):  # receipt stamps: the receiving office's, not the letter's text
+            self.h.consumed |= lines
+            self.h.stamps.append(stamp)
         for i, row in enumerate(self.rows):
             if row.n in self.h.consumed or i == self.h.title_index:
                 continue
@@ -100,12 +102,6 @@ class HeaderReader(ByPlace):
         signature's debris: `เ   เฉ   9๑๑1<ี่  ฮ่   ม ส่`), with a label the form may print
         next right below it: not the body's start."""
         return self.started and mostly_not_words(row.text) and self._label_ahead(i + 1, DEBRIS_ROWS)
-
-    # --- receipt stamps (the receiving office's: not the letter's own text) --------
-    def _stamps(self) -> None:
-        for stamp, lines in read_stamps(self.rows):
-            self.h.consumed |= lines
-            self.h.stamps.append(stamp)
 
     # --- one row: True while the header goes on ------------------------------------
     def _row(self, i: int, row: Row) -> bool:
@@ -259,11 +255,15 @@ class HeaderReader(ByPlace):
 
     def _number_row_date(self, row: Row, text: str) -> bool:
         """A บันทึกข้อความ's date on the number's line whose label is behind debris or read
-        twice (`70, วัวันที่ 30 ก.ค. 2553`): any date there is the letter's."""
+        twice (`70, วัวันที่ 30 ก.ค. 2553`): any date there is the letter's; a month and year after
+        its label whose day OCR lost (`วันที « มิ.ย. ๒๕๕๓`) are the letter's date unread."""
         if self.h.form.date_place != "number-row" or row.n != self.h.number_line or self.h.date is not None:
             return False
         if found := read_dates(text):
             self.h.date, self.h.date_line = found[0], row.n
+        elif (dated := label_at(text, "date")) is not None and month_and_year(dated):  # its day lost: `« มิ.ย. ๒๕๕๓`
+            self.h.date_unread = (row.n, strip_junk(dated))
+            return True
         return bool(found)
 
     def _number_row_unread(self, row: Row, seg: str) -> bool:

@@ -15,7 +15,7 @@ from pythainlp import thai_tonemarks
 from build_tools.common.thai import THAI_MARKS, to_arabic_digits
 from build_tools.ingest.checks import number_reading
 from build_tools.ingest.date_lines import BE_YEAR
-from build_tools.ingest.dates import DateReading, first_date, read_dates
+from build_tools.ingest.dates import DateReading, first_date, read_dates, read_with_year
 from build_tools.ingest.field_lines import CITES, after_item_debris
 from build_tools.ingest.field_lines import ITEM_RE as HEADER_ITEM_RE
 from build_tools.ingest.flags import Flag
@@ -279,6 +279,8 @@ def _header_fields(L: Letter, h: Head) -> None:
 def _set_date(L: Letter, d: DateReading | None, line: int | None, source: str) -> None:
     if d is None:
         return
+    if d.iso is None and L.number_parsed is not None and L.number_parsed.year:
+        d = read_with_year(d, L.number_parsed.year, f"ปีในเลขที่หนังสือ '{L.number}'") or d
     if d.iso is None:
         L.flags.append(Flag("date_invalid", f"วันที่ '{d.printed}' อ่านไม่ได้เป็นวันที่ที่ถูกต้อง: "
                                             + "; ".join(d.problems), line, wrong=d.printed))
