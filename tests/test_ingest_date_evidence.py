@@ -4,7 +4,10 @@ per test on small text fixtures: a year OCR damaged past reading (a digit read a
 `25ร33`; a digit read as another, out of range, `๒๕๘๓`) is never read as a two-digit year,
 and is read as the year the letter's own number prints only when the damaged year fits it;
 a memo's date on the number's row whose day OCR lost is the letter's date unread, not a
-reason to take a date from the body."""
+reason to take a date from the body.  And the header's item lists there: a citation whose
+item number OCR read as a letter (`ว หนังสือ...` for `๒. หนังสือ...`, seen on seeds 18, 21,
+22, 25, 27 and 32), a speck read as 0 before a wrapped citation's date line, a figure apart
+before the next label (`๕     ที่ส่งมาด้วย`, the label's first syllable lost)."""
 import pytest
 
 from build_tools.ingest.dates import read_dates
@@ -71,3 +74,54 @@ def test_a_memos_date_on_the_number_row_whose_day_was_lost_is_flagged_not_replac
     assert L.form == "memo" and L.number == "ชม ๐๐๑๙.๕/๑๒๓๕" and L.date is None
     (f,) = [f for f in L.flags if f.kind.startswith("date")]
     assert (f.kind, f.line, f.wrong) == ("date_invalid", 3, "« มิ.ย. ๒๕๕๓")
+
+
+# --- a citation's item number read as a letter -----------------------------------------------
+
+@pytest.mark.parametrize("item", ["ว หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท ๐๔๑๐.๓/ว 2794",
+                                  "ง' หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๐๔๑๐.๓/ว 2794"])
+def test_a_citation_whose_item_number_ocr_read_as_a_letter_goes_on_and_the_header_after_it_is_read(item):
+    L = _letter(["ที ลป 0518.2/ว 1284          ที่ว่าการอำเภองาว", "ถนนพหลโยธิน ลป 52110", "5 สิงหาคม 2553",
+                 "เรื่อง การจัดเวทีแลกเปลี่ยนเรียนรู้", "เรียน กำนันและผู้ใหญ่บ้าน ทุกตำบล",
+                 "อ้างถึง 1. หนังสือกรมการพัฒนาชุมชน ที่ มท 0810.3/ว 3537 ลงวันที่ 22", "เมษายน 2553",
+                 item, "ลงวันที่ 11 กรกฎาคม 2553",
+                 "สิ่งที่ส่งมาด้วย 1. แบบรายงานผลการดำเนินงาน      จำนวน 2 ชุด"] + BODY
+                + ["จึงเรียนมาเพื่อโปรดทราบ", "(นายสมชาย ศรีสุข)", "นายอำเภองาว"])
+    assert [(r["number"], r["date"]) for r in L.references] == [("มท 0810.3/ว 3537", "2010-04-22"),
+                                                                ("มท ๐๔๑๐.๓/ว 2794", "2010-07-11")]
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [("แบบรายงานผลการดำเนินงาน", "2 ชุด")]
+
+
+def test_a_body_line_that_starts_with_a_letter_alone_and_cites_nothing_ends_the_citations():
+    L = _letter(["ที ลป 0518.2/ว 1284          ที่ว่าการอำเภองาว", "ถนนพหลโยธิน ลป 52110", "5 สิงหาคม 2553",
+                 "เรื่อง การจัดเวทีแลกเปลี่ยนเรียนรู้", "เรียน กำนันและผู้ใหญ่บ้าน ทุกตำบล",
+                 "อ้างถึง หนังสือกรมการพัฒนาชุมชน ที่ มท 0810.3/ว 3537 ลงวันที่ 22 เมษายน 2553",
+                 "ก หนังสือที่อ้างถึง ได้แจ้งแนวทางการขับเคลื่อนโครงการให้ทราบแล้ว นั้น"] + BODY
+                + ["จึงเรียนมาเพื่อโปรดทราบ", "(นายสมชาย ศรีสุข)", "นายอำเภองาว"])
+    assert [r["number"] for r in L.references] == ["มท 0810.3/ว 3537"]
+    assert L.body_lines[0] == 7
+
+
+def test_a_speck_read_as_0_before_a_wrapped_citations_date_is_no_item_number():
+    L = _letter(["ที่ มท 0810.1/ว 2709         กรมส่งเสริมการปกครองท้องถิ่น", "ถนนนครราชสีมา เขตดุสิต กทม. 10300",
+                 "13 กันยายน 2553", "เรื่อง  การจัดเวทีแลกเปลี่ยนเรียนรู้",
+                 "เรียน     เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด",
+                 "อ้างถึง  หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.1/ว 1631", "0  .ลงรันที่ 20 สิงหาคม 2552",
+                 "สิ่งที่ส่งมาด้วย สำเนาบันทึกความร่วมมือ ๔ หน่วยงาน  จำนวน 3 แผ่น"] + BODY
+                + ["จึงเรียนมาเพื่อโปรดทราบ", "(นายสมชาย ศรีสุข)", "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"])
+    assert [(r["number"], r["date"]) for r in L.references] == [("มท 0810.1/ว 1631", "2009-08-20")]
+
+
+@pytest.mark.parametrize("label", ["สิ่งที่ส่งมาด้วย", "ที่ส่งมาด้วย"])
+def test_a_figure_apart_before_the_next_label_is_a_speck_not_an_item_of_the_field_above(label):
+    from build_tools.ingest.layout import GAP
+
+    L = _letter(["ที่ ชม 0019.1/ว 898          สำนักงานพัฒนาชุมชนจังหวัดเชียงใหม่", "ถนนโชตนา ชม 50300",
+                 "2 กันยายน 2553", "เรื่อง การรายงานผลการดำเนินงาน", "เรียน นายกองค์การบริหารส่วนตำบล ทุกแห่ง",
+                 "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๒/ว 3642 ลงวันที่ 7 พ.ค. 53",
+                 f"๕{GAP}{label}{GAP}1 'กำหนดการประชุมเชิงปฏิบัติการ  จำนวน 1 ฉบับ",
+                 "2. แบบสำรวจข้อมูลหมู่บ้าน       จำนวน 1 แผ่น"] + BODY
+                + ["จึงเรียนมาเพื่อโปรดทราบ", "(นายประเสริฐ บุญมี)", "พัฒนาการจังหวัดเชียงใหม่"])
+    assert [r["number"] for r in L.references] == ["ขก ๐๐๑๗.๒/ว 3642"]
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [("กำหนดการประชุมเชิงปฏิบัติการ", "1 ฉบับ"),
+                                                                ("แบบสำรวจข้อมูลหมู่บ้าน", "1 แผ่น")]

@@ -12,8 +12,10 @@ from build_tools.ingest.numbers import find_number
 from build_tools.ingest.rows import Row
 from build_tools.normalization import fuzzy
 
-ITEM_RE = re.compile(r"^\(?([0-9๐-๙]{1,2})\s*[.,)!:]\s*")  # (a comma, a !, a colon are an OCR-read dot)
-ITEM_NO_DOT = re.compile(r"^[0-9๐-๙]\s+[ก-ฮเแโใไ]")  # an item number whose dot was lost
+# (a comma, a !, a colon, a quote are an OCR-read dot; items count from 1: a 0 is a speck,
+# `0  .ลงรันที่ 20 ...`)
+ITEM_RE = re.compile(r"^\(?([1-9๑-๙][0-9๐-๙]?)\s*[.,)!:'`]\s*")
+ITEM_NO_DOT = re.compile(r"^[1-9๑-๙]\s+[ก-ฮเแโใไ]")  # an item number whose dot was lost
 # An enclosure's count at the end of its line (จำนวน as OCR damages it: จ้านวน, จํานวน).
 COUNT_AT_END = re.compile(rf"นวน\S{{0,2}}\s*[0-9๐-๙]+\s*(?:{'|'.join(COUNT_UNITS)})[^\u0e01-\u0e4e]*$")
 CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
@@ -21,11 +23,17 @@ CITED_ABOVE = "หนังสือที่อ้างถึง"  # "the lett
 # What OCR left of an item's number before a citation (`1 ๒1:หนังสือ...`, `. 2 หนังสือ...`):
 # digits, specks and spaces, no letter.
 _ITEM_DEBRIS = re.compile(rf"^[^ก-ฮเแโใไ]{{1,8}}(?={CITES.pattern.lstrip('^')})")
+_LETTER_ITEM = re.compile(rf"^[ก-ฮ][^ก-ฮเแโใไ\s]{{0,2}}\s+(?={CITES.pattern.lstrip('^')})")
 
 
 def after_item_debris(text: str) -> str:
-    """A citation's text without what OCR left of its item number before it."""
-    return _ITEM_DEBRIS.sub("", text)
+    """A citation's text without what OCR left of its item number before it: debris, or
+    one letter OCR read the number as (`ว หนังสือ... ที่ มท ...` for `๒. หนังสือ...`) when
+    what follows names a letter (a body's line may start with a lone letter too)."""
+    cut = _ITEM_DEBRIS.sub("", text)
+    if cut == text and (m := _LETTER_ITEM.match(text)) and cites_a_letter(text[m.end():]):
+        return text[m.end():]
+    return cut
 
 
 def cites_a_letter(text: str) -> bool:

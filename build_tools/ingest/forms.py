@@ -105,11 +105,12 @@ def _label_at(t: str, field: str, strict: bool) -> str | None:
 CUT_SHARE = 0.6  # a label cut at the page's left edge keeps at least this share of its letters
 
 
-def label_cut_at(text: str, field: str) -> str | None:
+def label_cut_at(text: str, field: str, alone: bool = False) -> str | None:
     """The text after `field`'s label when the label lost its first letters (the scan cut
     at the left margin: `รียน`, `ยน` for เรียน, `างถึง` for อ้างถึง), else None.  The rest
-    of the label must be there as printed and a space must follow it."""
-    return _cut_at(strip_junk(text), LABELS[field], alone=False)
+    of the label must be there as printed and a space must follow it (or, `alone`: a
+    segment of its own, a wide gap after it, may end with it)."""
+    return _cut_at(strip_junk(text), LABELS[field], alone=alone)
 
 
 def _cut_at(t: str, words, alone: bool) -> str | None:

@@ -134,7 +134,7 @@ class HeaderReader(ByPlace):
                 continue
             rest = label_at(seg, name, strict=name not in expected)
             if rest is None and k == 0 and (self.started or self.h.date is not None):  # cut by the left margin
-                rest = label_cut_at(seg, name)
+                rest = label_cut_at(seg, name, alone=k + 1 < len(row.segs))
             if rest is None or not self._label_fits(name, rest, row):
                 continue
             self._store(name, row, rest)
@@ -389,8 +389,8 @@ class HeaderReader(ByPlace):
         pieces = []
         for _, t in reversed(self.h.fields[name]):
             pieces.insert(0, t)
-            s = strip_junk(t)
-            if ITEM_RE.match(s) or (name == "references" and (CITES.match(s) or ITEM_NO_DOT.match(s))):
+            if ITEM_RE.match(s := strip_junk(t)) or (name == "references" and (CITES.match(after_item_debris(s))
+                                                               or ITEM_NO_DOT.match(s))):
                 break  # (an item's start: its number, or a citation's first word when the number was lost)
         return " ".join(pieces)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.ingest.forms import label_at, strip_junk
+from build_tools.ingest.forms import label_at, label_cut_at, strip_junk
 from build_tools.ingest.rows import Row
 from build_tools.normalization import fuzzy
 
@@ -28,6 +28,8 @@ def label_apart(row: Row, header: tuple[str, ...], labelled: list[str], current:
     if len(row.segs) < 2:
         return row
     first, second = row.segs[0], row.segs[1]
+    if current and MARGIN_SPECK.fullmatch(first) and _opens_a_later_field(second, labelled, current):
+        return Row(row.n, row.text, row.segs[1:])  # a speck, not an item: `๕     ที่ส่งมาด้วย     1. ...`
     item = ITEM_APART.fullmatch(first) if current else None
     if item and goes_on(second):
         return Row(row.n, row.text, row.segs[1:])  # a speck read as a figure before a date's or a count's line
@@ -45,6 +47,13 @@ def label_apart(row: Row, header: tuple[str, ...], labelled: list[str], current:
             if any(label_at(joined, f) is not None for f in labelled):
                 return Row(row.n, row.text, [joined, *row.segs[2:]])
     return row
+
+
+def _opens_a_later_field(seg: str, labelled: list[str], current: str) -> bool:
+    """Does `seg` start with the label of a field after `current`, whole or with its first
+    letters lost (`ที่ส่งมาด้วย` for สิ่งที่ส่งมาด้วย)?"""
+    later = labelled[labelled.index(current) + 1:] if current in labelled else []
+    return any(label_at(seg, f) is not None or label_cut_at(seg, f, alone=True) is not None for f in later)
 
 
 def goes_on(seg: str) -> bool:
