@@ -26,7 +26,7 @@ from build_tools.ingest.store import IngestError, unique_id
 from build_tools.ingest.word_check import check_lines
 from build_tools.normalization.known_names import restorable_names
 from build_tools.normalization.rules import Context, normalize_text
-from build_tools.normalization.rules.names import restore_line, restore_places, restore_title
+from build_tools.normalization.rules.names import restore_line, restore_own_place, restore_places, restore_title
 from build_tools.sources.corpus import Corpus
 
 
@@ -42,6 +42,11 @@ class Env:
     agencies_th: dict[str, str]
     citations: list[Citation]
     codes: frozenset[str] = frozenset()  # letter codes (word_check's suggestions)
+
+    @property
+    def titles(self) -> tuple[str, ...]:
+        """The positions' titles (corpus/names.yaml): what a signatory's position starts with."""
+        return tuple(self.corpus.names.get("positions") or ())
 
     @classmethod
     def of(cls, corpus: Corpus, extra: list[Candidate] | None = None) -> "Env":
@@ -71,7 +76,7 @@ def _titled(text: str | None, env: Env, field: str, repairs: list[dict]) -> str 
     from corpus/names.yaml's positions (recorded like every repair)."""
     if not text:
         return text
-    new, changes = restore_title(text, tuple(env.corpus.names.get("positions") or ()), env.names)
+    new, changes = restore_title(text, env.titles, env.names)
     repairs += [{"field": field, "rule": "restore_known_names", "before": wrong, "after": right}
                 for wrong, right in changes]
     return new
@@ -86,6 +91,9 @@ def _restore_fields(rec: dict, L: Letter, env: Env) -> None:
         e["title"] = restore_field(e["title"], env, "enclosures", repairs)
     if L.signatory and L.signatory.get("position"):
         position = _titled(L.signatory["position"], env, "signatory.position", repairs)
+        position, own = restore_own_place(position, env.titles, rec.get("issuer_place") or {})
+        repairs += [{"field": "signatory.position", "rule": "restore_own_place", "before": wrong, "after": right}
+                    for wrong, right in own]
         L.signatory["position"] = restore_field(position, env, "signatory.position", repairs)
     rec["repairs"] = repairs
 

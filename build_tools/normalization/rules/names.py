@@ -184,6 +184,33 @@ def restore_title(text: str, titles: tuple[str, ...], names: tuple[str, ...] = (
     return text, []
 
 
+# A place the letter's own issuer names may carry more damage than the gazetteer's
+# restoration allows (restore_places: one name of the same skeleton): up to this much per
+# letter of the place's skeleton (เชียงเหม่ and เชีเชี่ยงใหม่ are เชียงใหม่, ขา is not ขอนแก่น).
+OWN_PLACE_SHARE = 0.4
+_TITLE_LEVEL = {"จังหวัด": "province", "อำเภอ": "district"}
+
+
+def restore_own_place(text: str, titles: tuple[str, ...], places: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
+    """A position whose title (one of `titles`) ends with จังหวัด or อำเภอ, and whose place
+    after it OCR damaged, when the place is the issuing office's own (`places`: its
+    province, its district): a governor signs for his province, a district chief for his
+    district.  (the text with the place restored, [(damaged, place)])."""
+    for title in titles:
+        level = next((lv for word, lv in _TITLE_LEVEL.items() if title.endswith(word)), None)
+        own = places.get(level) if level else None
+        if not own or not text.startswith(title):
+            continue
+        read = text[len(title):]
+        tight = read.replace(" ", "")
+        if not tight or tight == own or not fuzzy.skeleton(tight):
+            return text, []
+        if fuzzy.cost(tight, own) <= OWN_PLACE_SHARE * len(fuzzy.skeleton(own)):
+            return title + own, [(read, own)]
+        return text, []
+    return text, []
+
+
 def restore_places(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
     """Place names after จังหวัด / อำเภอ / ตำบล (and จ. อ. ต.): restored from the gazetteer
     when the damaged word has exactly one name's skeleton within the damage allowed."""
