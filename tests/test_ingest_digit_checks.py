@@ -67,6 +67,7 @@ def test_a_known_or_merely_unknown_office_is_not_flagged(number):
 @pytest.mark.parametrize("number, suggestion, lost", [
     ("นม 00235.4/ว 3762", "นม 0023.4/ว 3762", "อ่านเศษเป็นตัวเลข"),  # a speck after a province's office
     ("ขก ๐๐๑๗๑.๒/ว ๓๘๘", "ขก ๐๐๑๗.๒/ว ๓๘๘", "อ่านเศษเป็นตัวเลข"),
+    ("สข ๐๐๑๕๙.๔/ว ๑๓๑๕", "สข ๐๐๑๙.๔/ว ๑๓๑๕", "อ่านเศษเป็นตัวเลข"),  # a province's CD office (inferred data)
     ("มท ๐๐๘๑๐.๓/ว ๓๐๖๔", "มท ๐๘๑๐.๓/ว ๓๐๖๔", "อ่านเศษเป็นตัวเลข"),  # a ministry's letters in the data have four
     ("มท ๐๔๐๔๗/ว ๑๑๒๐", "มท ๐๔๐๔.๗/ว ๑๑๒๐", "อ่านจุดหน้าเลขหน่วยย่อยหาย"),  # no sub-unit: its dot was lost
 ])
@@ -78,7 +79,7 @@ def test_an_office_with_one_digit_too_many_is_flagged_with_the_known_four(number
 
 @pytest.mark.parametrize("number", [
     "ศธ 04002/ว 1234",  # a ministry the data gives no four-digit letters of: five may be right
-    "สข ๐๐๑๕๙.๔/ว ๑๓๑๕",  # no known office without one of its digits
+    "สข ๐๐๓๕๙.๔/ว ๑๓๑๕",  # no known office without one of its digits
 ])
 def test_a_five_digit_office_with_no_known_four_digit_reading_is_not_flagged(number):
     assert check_prefix(number, REG, 1) == []

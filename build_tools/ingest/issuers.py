@@ -266,7 +266,8 @@ def _combine(out: Issuer, head: Office | None, by_num: Office, number: Number, r
     elif by_num.agency and by_num.agency != out.agency:
         if out.agency == reg.ministry_agency.get(number.code or ""):  # drafted by a department
             out.drafted_by = by_num.agency
-        elif not (head and head.place_level and by_num.agency == "province"):
+        elif not (head and head.place_level and by_num.place_level == "province"):  # (a district's office
+            # numbers its letters with its province's office: สำนักงานพัฒนาชุมชนอำเภอ under ชม 0019)
             out.flags.append(Flag("number_conflict", f"หัวหนังสือเป็นของ {out.agency} แต่รหัสในเลขที่ "
                                   f"'{number.printed}' เป็นของ {by_num.agency}", line, wrong=number.printed))
     else:

@@ -73,6 +73,7 @@ def _number_line(text: str, n: int, registry) -> tuple[str, Flag] | None:
         return None
     known, provinces = known_offices(registry), registry.codes.provinces
     fits = [f for f in found if is_known(f[1].code or "", f[1].office_digits, known, provinces)]
+    fits.sort(key=lambda f: not _verified(f[1], registry))  # what is confirmed before what is inferred
     t, num, pairs = (fits or found)[0]
     read = text[num.start:num.end + len(text) - len(t)].strip()
     why = f": รหัส '{num.code} {num.office.split('.')[0]}' มีในข้อมูลรหัส" if fits and len(found) > 1 else ""
@@ -81,6 +82,13 @@ def _number_line(text: str, n: int, registry) -> tuple[str, Flag] | None:
     return t, Flag("number_reading", f"อ่านเลขที่ '{read}' เป็น '{num.printed}'{other}: ตัวอักษร {_said(pairs)} "
                                      f"(ตัวอักษรที่ OCR อ่านแทนเลขไทย){why} ตรวจกับต้นฉบับ", n,
                    suggestion=num.printed, wrong=read)
+
+
+def _verified(num: Number, registry) -> bool:
+    """Is the province office the number names confirmed in corpus/letter_codes.yaml
+    (`verified: true`), not inferred?  (A ministry's office counts as known only when it is.)"""
+    entry = registry.codes.provincial_offices.get(num.office_digits) if num.code in registry.codes.provinces else None
+    return entry is None or bool(entry.get("verified"))
 
 
 def _date_line(text: str, n: int) -> tuple[str, Flag] | None:
