@@ -128,10 +128,10 @@ def test_a_speck_read_as_a_letter_before_a_label_is_not_part_of_it():
 
 def test_a_stamped_letters_deadline_above_its_last_sentence_is_not_its_date():
     # the date under the seal unreadable (its year `วิ553`): the deadline wrapped onto a line
-    # of its own is the body's, and the date found elsewhere is flagged as such
+    # of its own (`ภายในวันที่` / `11 ส.ค. 2553`) is the body's, never taken for the letter's
     L = _letter(STAMPED + ["ถึง   อธิบดีกรมการพัฒนาชุมชน"] + STAMPED_BODY + ["7 กรกฎาคม วิ553"])
-    assert L.date_source != "header"
-    assert [f.kind for f in L.flags if f.kind == "date_source"] == ["date_source"]
+    assert L.date is None
+    assert [f.kind for f in L.flags if f.wrong == "date"] == ["missing"]
 
 
 @pytest.mark.parametrize("line, field, rest", [

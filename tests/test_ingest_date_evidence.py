@@ -125,3 +125,36 @@ def test_a_figure_apart_before_the_next_label_is_a_speck_not_an_item_of_the_fiel
     assert [r["number"] for r in L.references] == ["ขก ๐๐๑๗.๒/ว 3642"]
     assert [(e["title"], e["count"]) for e in L.enclosures] == [("กำหนดการประชุมเชิงปฏิบัติการ", "1 ฉบับ"),
                                                                 ("แบบสำรวจข้อมูลหมู่บ้าน", "1 แผ่น")]
+
+
+# --- the body's dates when the header's is missing -------------------------------------------
+
+@pytest.mark.parametrize("body_line", [
+    "ได้ลงนามบันทึกความร่วมมือ เมือวันที ๑๒ มิถุนายน ๒๕๕๒ นัน",  # an event the letter recalls
+    "ขอให้รายงานผลภายในวันที่ 16 ต.ค. 2553",  # a deadline
+    "ขอเชิญประชุมในวันที่ 17 มี.ค. 2553 เวลา 09.00 น.",  # a meeting
+    "ตามหนังสือที่ มท 0810.3/ว 3537 ลงวันที่ 22 เมษายน 2553",  # a citation
+])
+def test_a_body_date_that_is_an_event_a_deadline_or_a_citation_is_not_the_letters_date(body_line):
+    L = _letter(["ที่ มท 0810.1/ว 2709         กรมส่งเสริมการปกครองท้องถิ่น", "ถนนนครราชสีมา เขตดุสิต กทม. 10300",
+                 "เรื่อง  การจัดเวทีแลกเปลี่ยนเรียนรู้", "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+                 "ด้วยกรมส่งเสริมการปกครองท้องถิ่นได้รับแจ้งว่าการดำเนินงานโครงการ", body_line,
+                 "จึงเรียนมาเพื่อโปรดทราบ", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)",
+                 "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"])
+    assert L.date is None
+    assert [(f.kind, f.wrong) for f in L.flags if f.kind.startswith("date") or f.wrong == "date"] == \
+        [("missing", "date")]
+
+
+@pytest.mark.parametrize("body_line, iso", [
+    ("สั่ง ณ วันที่ ๑๗ สิงหาคม พ.ศ. ๒๕๕๓", "2010-08-17"),  # the form's given date, its line not recognised
+    ("๑๗ สิงหาคม ๒๕๕๓", "2010-08-17"),  # a date line alone
+])
+def test_a_given_date_or_a_date_alone_in_the_body_is_still_taken_and_flagged(body_line, iso):
+    L = _letter(["ที่ มท 0810.1/ว 2709         กรมส่งเสริมการปกครองท้องถิ่น", "ถนนนครราชสีมา เขตดุสิต กทม. 10300",
+                 "เรื่อง  การจัดเวทีแลกเปลี่ยนเรียนรู้", "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+                 "ด้วยกรมส่งเสริมการปกครองท้องถิ่นได้รับแจ้งว่าการดำเนินงานโครงการ", body_line,
+                 "จึงเรียนมาเพื่อโปรดทราบ", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)",
+                 "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"])
+    assert (L.date, L.date_source) == (iso, "body")
+    assert [f.kind for f in L.flags if f.wrong == "date"] == ["date_source"]

@@ -154,14 +154,14 @@ def test_a_letter_dated_be_3000_is_not_stored_as_a_wrong_date(corpus, tmp_path):
     assert snapshot(corpus) == before
 
 
-def test_a_deadline_in_the_body_is_never_the_letters_date_without_a_flag(corpus, tmp_path):
+def test_a_deadline_in_the_body_is_never_the_letters_date(corpus, tmp_path):
     src = tmp_path / "no-date.txt"
     src.write_text("ที่ นร 0105/ว 555\n\nสำนักเลขาธิการคณะรัฐมนตรี\n\nเรื่อง การรายงานผล\n\n"
                    "เรียน ปลัดกระทรวงมหาดไทย\n\nขอให้รายงานผลภายในวันที่ 30 ก.ย. 2552\n\nขอแสดงความนับถือ\n",
                    encoding="utf-8")
     docs = json.loads(ingest(corpus, src, "--dry-run", "--json", "--issuer", "moi", check=True).stdout)
-    (flag,) = [f for f in docs[0]["flags"] if f["kind"] == "date_source"]
-    assert docs[0]["date_source"] == "body" and "ใช้วันที่ '30 ก.ย. 2552' จากเนื้อความ" in flag["message"]
+    assert docs[0]["date"] is None  # (a given date in the body is taken, flagged: test_ingest_date_evidence.py)
+    assert [f["kind"] for f in docs[0]["flags"] if f.get("wrong") == "date"] == ["missing"]
 
 
 # --- inputs: limits and encodings ----------------------------------------------------

@@ -294,9 +294,10 @@ def test_a_date_line_whose_day_is_unreadable_keeps_a_date_from_elsewhere_out():
     (f,) = [f for f in L.flags if f.kind.startswith("date")]
     assert (f.kind, f.line, f.wrong) == ("date_invalid", 2, "ไซ พฤศจิกายน ๒๕๕๒")
     assert f.message == "อ่านวันที่ของหนังสือ 'ไซ พฤศจิกายน ๒๕๕๒' ไม่ได้ (อ่านได้เพียงเดือนและปี): ตรวจกับต้นฉบับ"
-    # without the date line, the body's date is used and flagged as such
+    # without the date line, the body's date is an event it recalls (เมื่อวันที่): not the letter's
+    # date (test_ingest_date_evidence.py: a given date in the body is taken and flagged)
     L = _letter(lines[:1] + lines[2:])
-    assert L.date == "2009-06-12" and [f.kind for f in L.flags if f.kind.startswith("date")] == ["date_source"]
+    assert L.date is None and [f.kind for f in L.flags if f.wrong == "date"] == ["missing"]
 
 
 def test_a_stamp_date_above_the_number_is_not_the_letters_when_the_date_line_is_unreadable():

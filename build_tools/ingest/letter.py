@@ -81,6 +81,7 @@ THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_LETTERS = re.compile("[ก-ฮ]")
 SPECK_CHARS = r"\s.,:;|_~\-"  # what OCR leaves beside a field's words (a regex class's body)
 TRAILING_JUNK = re.compile(rf"[{SPECK_CHARS}'\"`]+$")
+_MARKS_RE = re.compile(f"[{THAI_MARKS}]")
 ORPHAN_MARK = re.compile(rf"(?<=\s)[{THAI_MARKS}]+")  # a mark no letter carries: `ส่วนตำบล ่ทุกแห่ง`
 SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
@@ -291,21 +292,32 @@ def _set_date(L: Letter, d: DateReading | None, line: int | None, source: str) -
                             suggestion=d.stored, wrong=d.printed))
 
 
+# What introduces a date in running text that is not the letter's own: an event it recalls
+# (เมื่อวันที่), a deadline or a meeting (ภายใน / ใน / ก่อน / ตั้งแต่ / ถึง วันที่), a citation
+# (ลงวันที่); matched with the marks taken out (OCR drops them: เมือวันที).  A given date
+# (ณ วันที่) or a date standing alone may be the letter's.
+_NOT_THE_LETTERS = re.compile(r"(?:เมอ|ใน|กอน|ตงแต|ถง|ลง)\s*(?:วน(?:ท)?)?[\s.,:;'\"“”]*$")
+
+
 def _fallback_date(L: Letter, rows: list[Row], body: tuple[int, int] | None) -> None:
-    """No date where the form prints it: the first date of the body (never a reference's
-    or a receipt stamp's in the header), flagged as such."""
+    """No date where the form prints it: the first date of the body that is not an event,
+    a deadline or a citation (never a reference's or a receipt stamp's in the header),
+    flagged as such."""
     if body is None:
         return
+    before = ""
     for r in rows:
         if not body[0] <= r.n <= body[1]:
             continue
         for d in read_dates(r.text):
-            if d.iso:
+            lead = _MARKS_RE.sub("", (before + " " + r.text[:d.start])[-40:])
+            if d.iso and not _NOT_THE_LETTERS.search(lead):
                 L.date, L.date_be, L.date_line, L.date_source = d.iso, d.stored, r.n, "body"
                 L.flags.append(Flag("date_source", f"ไม่พบวันที่ของหนังสือในตำแหน่งที่แบบหนังสือกำหนด: "
                                     f"ใช้วันที่ '{d.printed}' จากเนื้อความ (บรรทัด {r.n}) ซึ่งอาจเป็นวันอื่น "
                                     "(กำหนดส่ง วันประชุม): ตรวจกับต้นฉบับ", r.n, suggestion=d.stored, wrong="date"))
                 return
+        before = r.text
 
 
 def _missing(L: Letter, h: Head, first_line: int) -> None:
