@@ -389,8 +389,8 @@ class HeaderReader(ByPlace):
         pieces = []
         for _, t in reversed(self.h.fields[name]):
             pieces.insert(0, t)
-            if ITEM_RE.match(s := strip_junk(t)) or (name == "references" and (CITES.match(after_item_debris(s))
-                                                               or ITEM_NO_DOT.match(s))):
+            if ITEM_RE.match(s := strip_junk(t)) or (
+                    name == "references" and (CITES.match(after_item_debris(s)) or ITEM_NO_DOT.match(s))):
                 break  # (an item's start: its number, or a citation's first word when the number was lost)
         return " ".join(pieces)
 
