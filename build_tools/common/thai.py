@@ -20,6 +20,12 @@ NOT_A_WORD_START = THAI_MARKS + thai_follow_vowels
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 _TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 _SPACES = re.compile(r"\s+")
+_MARKS = re.compile(f"[{THAI_MARKS}]")
+
+
+def without_marks(text: str) -> str:
+    """`text` with no THAI_MARKS (for matching words OCR read with marks dropped or added)."""
+    return _MARKS.sub("", text)
 
 
 def to_arabic_digits(text: str) -> str:

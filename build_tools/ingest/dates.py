@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from pythainlp import thai_below_vowels
 
-from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits
+from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits, without_marks
 from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
 
 __all__ = ["BE_OFFSET", "MONTHS_ABBR", "MONTHS_FULL", "DateReading", "read_dates", "read_with_year", "first_date",
@@ -40,7 +40,6 @@ _DAMAGED_BE_MARK = re.compile(r"[\s“”\"'`.,:;]+[พฟ][^\d\n]{0,6}$")
 # Two digits with a letter and digits glued after them are no two-digit year but a year
 # whose digit OCR read as a letter (`25ร33` for 2553).
 _DAMAGED_YEAR = re.compile(r"\d{2}[ก-ฮ]\d{1,2}(?!\d)")
-_MARK = re.compile(f"[{THAI_MARKS}]")
 _BELOW_AS_DOT = re.compile(f"[{thai_below_vowels}]+")
 _DOTS = re.compile(r"\.{2,}")
 THAI_DIGIT = re.compile("[๐-๙]")
@@ -86,7 +85,7 @@ def _month_of(t: str) -> tuple[int, str] | None:
     tight = re.sub(r"\s+", "", t).replace(",", ".")
     # an abbreviation's dot read as sara a (ก.ย. -> กะย., กะยุ.) or as vowels below the
     # letter before it (พ.ย. -> พูุย.) is still the dot
-    dotted = _MARK.sub("", _BELOW_AS_DOT.sub(".", tight)).replace("ะ", ".") if len(tight) <= 6 else None
+    dotted = without_marks(_BELOW_AS_DOT.sub(".", tight)).replace("ะ", ".") if len(tight) <= 6 else None
     dotted = _DOTS.sub(".", dotted) if dotted else None
     for form in (tight, dotted):  # as printed first: มี.ค. without its mark is ม.ค.
         for i, m in _MONTH_KEYS:
@@ -121,17 +120,16 @@ def _year(digits: str, notes: list[str], problems: list[str], today: dt.date | N
     return year
 
 
-def _read_year(m: re.Match, text: str, arabic: str, notes: list[str], problems: list[str],
+def _read_year(m: re.Match, year_digits: str, text: str, arabic: str, notes: list[str], problems: list[str],
                today: dt.date | None, be_marked: bool) -> tuple[int | None, str, int]:
-    """The year of a date candidate, the year as printed when OCR damaged it past reading
-    (else ""), and where the date ends."""
-    year_digits = _MARK.sub("", m["year"])
+    """The year of a date candidate (`year_digits`: its digits without marks), the year as
+    printed when OCR damaged it past reading (else ""), and where the date ends."""
     if len(year_digits) == 2 and (damaged := _DAMAGED_YEAR.match(arabic, m.start("year"))):
         unread = text[damaged.start():damaged.end()]
         problems.append(f"ปี '{unread}' มีตัวอักษรปนในตัวเลข: อ่านเป็นปี พ.ศ. ไม่ได้ ตรวจกับต้นฉบับ")
         return None, unread, damaged.end()
     year = _year(year_digits, notes, problems, today, be_marked)
-    unread = _MARK.sub("", text[m.start("year"):m.end("year")]) if year is None and len(year_digits) == 4 else ""
+    unread = without_marks(text[m.start("year"):m.end("year")]) if year is None and len(year_digits) == 4 else ""
     return year, unread, m.end()
 
 
@@ -151,8 +149,8 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
             continue
         notes: list[str] = []
         problems: list[str] = []
-        year_digits = _MARK.sub("", m["year"])
-        year, unread_year, at = _read_year(m, text, arabic, notes, problems, today, be_marked)
+        year_digits = without_marks(m["year"])
+        year, unread_year, at = _read_year(m, year_digits, text, arabic, notes, problems, today, be_marked)
         printed = re.sub(r"\s+", " ", text[m.start():at]).strip()
         if month[1] != re.sub(r"\s+", "", _BE_MARK.sub("", m["month"]).strip(" ,")):
             notes.append(f"ชื่อเดือน '{m['month'].strip()}' อ่านเป็น '{month[1]}'")
@@ -164,7 +162,7 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
                 problems.append(f"วันที่ {int(m['day'])} ไม่มีในเดือน{MONTHS_FULL[month[0] - 1]}")
         day = text[m.start("day"):m.end("day")]
         be = "พ.ศ. " if _BE_MARK.search(m["month"]) else ""
-        year_text = _MARK.sub("", text[m.start("year"):m.end("year")])
+        year_text = without_marks(text[m.start("year"):m.end("year")])
         stored_year = year_text
         if year and len(year_digits) == 2:  # stored with four digits, Thai digits staying Thai
             stored_year = str(year) if year_text == year_digits else to_thai_digits(str(year))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from pythainlp import thai_tonemarks
 
-from build_tools.common.thai import THAI_MARKS, to_arabic_digits
+from build_tools.common.thai import THAI_MARKS, to_arabic_digits, without_marks
 from build_tools.ingest.checks import number_reading
 from build_tools.ingest.date_lines import BE_YEAR
 from build_tools.ingest.dates import DateReading, first_date, read_dates, read_with_year
@@ -81,7 +81,6 @@ THAI = re.compile("[\u0e01-\u0e4e]")
 THAI_LETTERS = re.compile("[ก-ฮ]")
 SPECK_CHARS = r"\s.,:;|_~\-"  # what OCR leaves beside a field's words (a regex class's body)
 TRAILING_JUNK = re.compile(rf"[{SPECK_CHARS}'\"`]+$")
-_MARKS_RE = re.compile(f"[{THAI_MARKS}]")
 ORPHAN_MARK = re.compile(rf"(?<=\s)[{THAI_MARKS}]+")  # a mark no letter carries: `ส่วนตำบล ่ทุกแห่ง`
 SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
@@ -310,7 +309,7 @@ def _fallback_date(L: Letter, rows: list[Row], body: tuple[int, int] | None) -> 
         if not body[0] <= r.n <= body[1]:
             continue
         for d in read_dates(r.text):
-            lead = _MARKS_RE.sub("", (before + " " + r.text[:d.start])[-40:])
+            lead = without_marks((before + " " + r.text[:d.start])[-40:])
             if d.iso and not _NOT_THE_LETTERS.search(lead):
                 L.date, L.date_be, L.date_line, L.date_source = d.iso, d.stored, r.n, "body"
                 L.flags.append(Flag("date_source", f"ไม่พบวันที่ของหนังสือในตำแหน่งที่แบบหนังสือกำหนด: "

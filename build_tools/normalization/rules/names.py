@@ -188,7 +188,6 @@ def restore_title(text: str, titles: tuple[str, ...], names: tuple[str, ...] = (
 # restoration allows (restore_places: one name of the same skeleton): up to this much per
 # letter of the place's skeleton (เชียงเหม่ and เชีเชี่ยงใหม่ are เชียงใหม่, ขา is not ขอนแก่น).
 OWN_PLACE_SHARE = 0.4
-_TITLE_LEVEL = {"จังหวัด": "province", "อำเภอ": "district"}
 
 
 def restore_own_place(text: str, titles: tuple[str, ...], places: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
@@ -197,7 +196,7 @@ def restore_own_place(text: str, titles: tuple[str, ...], places: dict[str, str]
     province, its district): a governor signs for his province, a district chief for his
     district.  (the text with the place restored, [(damaged, place)])."""
     for title in titles:
-        level = next((lv for word, lv in _TITLE_LEVEL.items() if title.endswith(word)), None)
+        level = next((lv for word, lv in PLACE_WORDS.items() if title.endswith(word)), None)
         own = places.get(level) if level else None
         if not own or not text.startswith(title):
             continue
