@@ -156,7 +156,7 @@ def _commit(paths: Paths, new: list[Planned], quiet: bool) -> int:
         print("interrupted after the files were added; the review report may be incomplete", file=sys.stderr)
         return INTERRUPTED
     if not quiet:
-        print("added to the corpus; run `python -m build_tools build` to publish")
+        print("added to the corpus; run `./dev build` (in the venv: `python -m build_tools build`) to publish")
     return 0
 
 
