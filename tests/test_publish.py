@@ -137,9 +137,21 @@ def test_check_names_stale_staging_folders(out):
 
 
 def test_two_builds_at_once_publish_one_complete_site(tmp_path):
-    procs = [subprocess.Popen([sys.executable, "-m", "build_tools", "build", "--out", str(tmp_path)], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    def start():
+        return subprocess.Popen([sys.executable, "-m", "build_tools", "build", "--out", str(tmp_path)], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    # The second starts once the first holds the writer lock (it prints [1/5] holding it):
+    # started together, on a loaded machine the first could finish before the second began.
+    first = start()
+    seen = []
+    for line in first.stdout:
+        seen.append(line)
+        if line.startswith("[1/5]"):
+            break
+    procs = [first, start()]
     results = [p.communicate(timeout=600) for p in procs]
+    results[0] = ("".join(seen) + results[0][0], results[0][1])
     assert [p.returncode for p in procs] == [0, 0], results
     assert any("waiting for `build`" in out + err for out, err in results), results
     assert not any("Traceback" in err for _, err in results)
