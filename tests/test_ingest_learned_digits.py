@@ -103,7 +103,7 @@ def test_a_day_in_doubt_gets_the_day_the_letters_swaps_give():
     (f,) = uncertain_day("๕ กรกฎาคม ๒๕๕๓", 6, swapped, learned, s.shown())
     assert (f.kind, f.line, f.suggestion, f.wrong) == ("date_check", 6, "๔ กรกฎาคม ๒๕๕๓", "๕ กรกฎาคม ๒๕๕๓")
     assert f.message == ("วันที่ '๕ กรกฎาคม ๒๕๕๓': เลข '๕' ของวันเป็นเลขที่ OCR มักอ่านแทนเลขอื่น และหนังสือนี้มี"
-                         "เลขที่อ่านสลับแล้ว วันที่จริงอาจเป็นวันที่ ๔ ๖ ๘ ๙: ตรวจกับต้นฉบับ "
+                         "เลขที่อ่านสลับแล้ว วันที่จริงอาจเป็นวันที่ ๔ ๖ ๗ ๘ ๙: ตรวจกับต้นฉบับ "
                          "(ตัวเลขที่หนังสือนี้อ่านสลับในส่วนที่ตรวจได้ (๕→๔ ๒ ครั้ง) ให้วันที่ ๔ กรกฎาคม ๒๕๕๓)")
     assert learned_day("๑๒ กรกฎาคม ๒๕๕๓", s) is None  # nothing to read otherwise
     assert uncertain_day("๕ กรกฎาคม ๒๕๕๓", 6, [], learned, s.shown()) == []  # no misread digits found

@@ -16,14 +16,17 @@ from build_tools.ingest.flags import Flag
 from build_tools.ingest.numbers import SERIAL_DIGITS, Number
 from build_tools.normalization.mark_words import bare
 
-# Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic.
-# Tesseract's Thai model reads ๔ ๖ ๗ ๘ ๙ as ๕ ๒ ๓ ๕ ๕ more often than not (measured on
-# benchmarks/letterset): a ๕ may be any of ๔ ๕ ๘ ๙.
-# Each digit's list is ordered by how often it was the printed digit (measured with
-# benchmarks/ingest_eval.py: ๔ read as ๕ 48 times, ๙ as ๕ 14, ๗ as ๓ 9, ๖ as ๒ 7, ๘ as ๕ 5,
-# ๖ as ๑ 3, ๙ as ๓ 2): confusion_cost() weighs a reading by that order.
-CONFUSED_DIGITS = {"8": "536", "5": "4986", "3": "7985", "6": "2851", "2": "6", "4": "5", "1": "67", "7": "13",
-                   "0": "8", "9": "5"}
+# Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic: a digit as read -> the
+# digits it stood for, the likelier first (confusion_cost() weighs a reading by that order).
+# Tesseract's Thai model reads ๔ ๖ ๗ ๘ ๙ as ๕ ๒ ๓ ๕ ๕ more often than not: a ๕ may be any of
+# ๔ ๙ ๘ ๗ ๖.  Counted by `benchmarks/ingest_rescore.py 16-33 --confusions` (612 letters,
+# plain Tesseract's text and our OCR, the numbers and dates read with as many digits as
+# printed): ๔ read as ๕ 256 times, ๙ as ๕ 119, ๘ as ๕ 101, ๗ as ๓ 64, ๖ as ๐ 44, ๖ as ๒ 33,
+# ๙ as ๓ 25, ๗ as ๕ 15, ๗ as ๑ 13, ๙ as ๔ 12, ๙ as ๑ 10, ๑ as ๐ 8, ๖ as ๙ 8, ๓ as ๒ 8, ๐ as
+# ๖ 7, ๑ as ๖ 7, ๐ as ๑ 7, ๔ as ๐ 7, ๖ as ๑ 6; a pair seen fewer than five times keeps its
+# place from the earlier count (seeds 16-21), after these, or is left out.
+CONFUSED_DIGITS = {"8": "536", "5": "49876", "3": "7985", "6": "28510", "2": "63", "4": "95", "1": "7906",
+                   "7": "13", "0": "6148", "9": "56"}
 RECEIVED_WITHIN_DAYS = 90
 DEADLINE = re.compile(r"ภายใน\s*(?:วัน\s*ที่?)?\s*")  # ภายในวันที่ (ที่ often loses its mark)
 DEADLINE_REACH = 40  # characters after ภายในวันที่ where its date stands
@@ -252,21 +255,33 @@ def _month_may_be_later(d, date_iso: str) -> bool:
 
 
 def _likely_date(printed: str | None, before: dt.date) -> str | None:
-    """The one reading of `printed` (its digits changed by OCR confusions) that falls
-    within RECEIVED_WITHIN_DAYS before `before`, if exactly one does."""
+    """The reading of `printed` (one of its digits changed by an OCR confusion) that falls
+    within RECEIVED_WITHIN_DAYS before `before`: the one that does, or the likeliest
+    (confusion_cost) when no other is as likely."""
     if not printed:
         return None
-    fits = set()
+    fits: dict[str, float] = {}
     digits = [i for i, c in enumerate(printed) if c.isdigit()]
     for i in digits:
         for v in variants(printed[i]):
             cand = printed[:i] + v + printed[i + 1:]
+            if not printable_day(re.match(r"\D*(\d*)", cand).group(1)):
+                continue
             found = read_dates(cand)
             if found and found[0].iso:
                 d = dt.date.fromisoformat(found[0].iso)
                 if dt.timedelta(0) <= before - d <= dt.timedelta(days=RECEIVED_WITHIN_DAYS):
-                    fits.add(found[0].stored)
-    return fits.pop() if len(fits) == 1 else None
+                    cost = confusion_cost(printed[i], v)
+                    fits[found[0].stored] = min(cost, fits.get(found[0].stored, cost))
+    ranked = sorted((cost, stored) for stored, cost in fits.items())
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+def printable_day(digits: str) -> bool:
+    """A day as letters print it: no leading zero (a reading `๐๕` of `๑๕` is no day's)."""
+    return not (len(digits) > 1 and to_arabic_digits(digits)[0] == "0")
 
 
 def digit_swap(wrong: str | None, right: str | None) -> bool:
@@ -294,20 +309,35 @@ def uncertain_serial(num: Number | None, flags: list[Flag]) -> list[Flag]:
     return out
 
 
+def misread_digits(flags: list[Flag]) -> set[str]:
+    """The digits (Arabic) that numbers flagged with a reading differing only by confused
+    digits had read wrong."""
+    out = set()
+    for f in flags:
+        if f.kind == "number_check" and digit_swap(f.wrong, f.suggestion):
+            wrong, right = (to_arabic_digits(x).replace(" ", "") for x in (f.wrong, f.suggestion))
+            out |= {a for a, b in zip(wrong, right) if a != b}
+    return out
+
+
 def uncertain_day(date_be: str | None, line: int | None, flags: list[Flag], learned: str | None = None,
                   shown: str = "") -> list[Flag]:
     """A date whose day is printed in Thai digits Tesseract writes for other digits (๕ for
-    ๔ ๙ ๘ ๖, ๓ for ๗ ๙ ...), in a letter where digits were already found misread (a number
-    flagged with a reading that differs only by such digits): that day is not certain.
+    ๔ ๙ ๘ ๖, ๓ for ๗ ๙ ...), in a letter where one of those digits was already found
+    misread (a number flagged with a reading that differs only by confused digits, one of
+    them the day's: a ๖ read as ๐ in an office code says nothing of a ๕): that day is not
+    certain.
     Flagged with the days it may be; `learned`, the date with its day read as the letter's
     checked digits show its OCR misreads them (`shown`: how), is the suggestion when it is
     one of them."""
     m = re.match(r"([๐-๙]{1,2}) ", date_be or "")
-    if m is None or not any(f.kind == "number_check" and digit_swap(f.wrong, f.suggestion) for f in flags):
+    if m is None:
         return []
     day = m.group(1)
+    if not set(to_arabic_digits(day)) & misread_digits(flags):
+        return []
     others = sorted({found[0].stored.split(" ")[0] for v in variants(day, len(day))
-                     if all(a == b or a in WRITTEN_FOR_OTHERS for a, b in zip(day, v))
+                     if all(a == b or a in WRITTEN_FOR_OTHERS for a, b in zip(day, v)) and printable_day(v)
                      and (found := read_dates(v + date_be[m.end(1):])) and found[0].iso})
     if not others:
         return []
