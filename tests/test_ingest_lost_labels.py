@@ -103,13 +103,16 @@ def test_an_announcements_given_date_behind_specks_ends_the_body(given):
 
 # --- a citation whose number OCR spoiled, linked by its issuer's name and its date -------
 
-def _resolve(title, number, date, date_be):
+def _resolve(title, number, date, date_be, text=None):
     from build_tools.ingest.resolve import Candidate, resolve
 
     cited = Candidate("moi-letter-2552-08-06", "มท ๐๔๐๔.๒/๔๙๐๐", "2009-08-06", "moi", "letter")
     other = Candidate("cdd-letter-2552-08-06", "มท ๐๔๑๐.๒/ว ๒๐๐๐", "2009-08-06", "cdd", "letter")
-    ref = {"title": title, "number": number, "date": date, "date_be": date_be, "line": 9, "via": "อ้างถึง"}
-    return resolve(ref, [cited, other], {}, {"moi": "กระทรวงมหาดไทย", "cdd": "กรมการพัฒนาชุมชน"})
+    dla = Candidate("dla-letter-2552-08-20", "มท 0810.1/ว 1631", "2009-08-20", "dla", "letter")
+    ref = {"title": title, "number": number, "date": date, "date_be": date_be, "line": 9, "via": "อ้างถึง",
+           "text": text}
+    return resolve(ref, [cited, other, dla], {}, {"moi": "กระทรวงมหาดไทย", "cdd": "กรมการพัฒนาชุมชน",
+                                                  "dla": "กรมส่งเสริมการปกครองท้องถิ่น"})
 
 
 @pytest.mark.parametrize("title", ["หนังสือกระ รทรวงมหาดไทย ด่วนที่สุด", "หนังสือกระทรวงมหลดไทย ด่วนที่สุด"])
@@ -130,6 +133,50 @@ def test_a_citation_whose_day_ocr_confused_is_linked_with_the_day_suggested():
 def test_a_citation_of_another_month_is_not_linked_by_its_issuer():
     out, _ = _resolve("หนังสือกระทรวงมหาดไทย", None, "2009-09-06", "๖ กันยายน ๒๕๕๒")
     assert out["id"] is None
+
+
+# --- a citation whose number OCR damaged past reading: linked by the pieces that stand -----
+
+DLA_CITED = "หนังสือกรมส่งเสริมการปกครองท้องถิน ที่ ท มท 0810. บป่ว 1631 ลงวันที่ ๒๐7 -สิงหาคม ๒๕๕๒"  # seeds 27, 30
+
+
+@pytest.mark.parametrize("title, number, date, text, cited", [
+    # no number, no date read: the serial (as printed) and the month and year in its text
+    (DLA_CITED, None, None, DLA_CITED, "dla-letter-2552-08-20"),
+    ("หนังสือกรมส่งเสริมการปกครองท้องถิน", None, None,
+     "หนังสือกรมส่งเสริมการปกครองท้องถิน ที่ ท มท 0810. บา 1631 ลงวันที่ โ๕๕๕ สิงหาคม ๒๕๕๒", "dla-letter-2552-08-20"),
+    # a number read through a speck after the serial, ๙ read as ๕, the day as a confusable one
+    ("หนังสือกระทรวงมหาดไทย ด่วนที่สุด", "มท ๐๕๑๕.๒/๔๕๐๐7", "2009-08-05",
+     "หนังสือกระทรวงมหาดไทย ด่วนที่สุด ที่ มท ๐๕๑๕.๒/๔๕๐๐7 ลงวันที่ 5 สิงหาคม ๒๕๕๒", "moi-letter-2552-08-06"),
+    # the `/` lost: the office's last digit before the serial; no day, the month on the next line
+    ("หนังสือกระทรวงมหาดไทย", None, None, "หนังสือกระทรวงมหาดไทย ที่ มท ๐๔๐๔.๒๔๙๐๐ ลงวันที่ . สิงหาคม ๒๕๕๒",
+     "moi-letter-2552-08-06"),
+])
+def test_a_citation_whose_number_ocr_spoiled_is_linked_by_its_serial_and_month(title, number, date, text, cited):
+    out, flags = _resolve(title, number, date, None, text)
+    assert (out["id"], out["match"]) == (cited, "probable")
+    (link,) = [f for f in flags if f.kind == "probable_reference"]
+    assert "อยู่ในข้อความที่อ้างถึง เดือนและปีตรงกัน" in link.message
+    assert [f.wrong for f in flags if f.kind == "number_check"] == [number]  # the cited number suggested
+
+
+@pytest.mark.parametrize("number, date, text", [
+    (None, None, DLA_CITED.replace("สิงหาคม", "ตุลาคม")),  # another month
+    (None, None, DLA_CITED.replace("1631", "1431")),  # ๔ is not what OCR reads for ๖
+    (None, None, "หนังสือกรมส่งเสริมการปกครองท้องถิน ที่ มท 0810. บป่ว 1651 ลงวันที่"),  # no month: the serial as printed only
+    ("มท ๐๕๑๕.๒/๔๕๐๐7", "2009-09-05", "หนังสือกระทรวงมหาดไทย ที่ มท ๐๕๑๕.๒/๔๕๐๐7 ลงวันที่ 5 กันยายน ๒๕๕๒"),  # its date's month
+    (None, None, "หนังสือกรมการพัฒนาชุมชน ที่ มท 0810. บป่ว 1631 ลงวันที่ 20 สิงหาคม ๒๕๕๒"),  # another issuer
+])
+def test_a_spoiled_citation_is_not_linked_by_pieces_that_do_not_all_fit(number, date, text):
+    out, _ = _resolve(text.split(" ที่ ")[0], number, date, None, text)
+    assert out["id"] is None
+
+
+def test_a_spoiled_citation_with_no_month_is_linked_by_its_serial_as_printed():
+    text = "หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810. บป่ว 1631 ลงวันที่"
+    out, flags = _resolve("หนังสือกรมส่งเสริมการปกครองท้องถิ่น", None, None, None, text)
+    assert (out["id"], out["match"]) == ("dla-letter-2552-08-20", "probable")
+    assert "เดือนและปีตรงกัน" not in next(f.message for f in flags if f.kind == "probable_reference")
 
 
 # --- dates: specks between the day and the month, a mark inside the year ------------------

@@ -153,7 +153,7 @@ def _cited(text: str, line: int, via: str, flags: list[Flag]) -> dict | None:
     d = first_date(text[num.end:]) or first_date(text)
     title = clean(re.sub(r"\s*ที่?\s*$", "", text[: num.start])) or None
     return {"title": title, "number": num.printed, "date": d.iso if d else None,
-            "date_be": d.stored if d else None, "line": line, "via": via}
+            "date_be": d.stored if d else None, "line": line, "via": via, "text": text}
 
 
 def _references(L: Letter, pieces: list[tuple[int, str]], label_rows: set[int]) -> None:
@@ -175,7 +175,7 @@ def _references(L: Letter, pieces: list[tuple[int, str]], label_rows: set[int]) 
         if ref is None:
             d = first_date(body)
             ref = {"title": clean(body) or None, "number": None, "date": d.iso if d else None,
-                   "date_be": d.stored if d else None, "line": g[0][0], "via": "อ้างถึง"}
+                   "date_be": d.stored if d else None, "line": g[0][0], "via": "อ้างถึง", "text": body}
         L.references.append(ref)
 
 

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 
 from build_tools.common.letter_numbers import canonical, confusable_equal, edit_distance, number_prefix
-from build_tools.common.thaidate import format_thai_date
+from build_tools.common.thai import to_arabic_digits
+from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL, format_thai_date
 from build_tools.ingest.checks import CONFUSED_DIGITS
+from build_tools.ingest.date_lines import month_and_year
 from build_tools.ingest.field_lines import CITES
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import office_of_number
@@ -135,7 +137,7 @@ def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
             return out, flags
     issuer = _cited_issuer(number, known, line, flags, registry) or issuer_in_text(ref.get("title"), agencies)
     probable = _probable(pool, number, date, issuer)
-    letters = [p for p in probable if p[0].doc_type == "letter"] or probable
+    letters = [p for p in probable if p[0].doc_type == "letter"] or probable or _by_pieces(ref, pool, issuer)
     if len(letters) == 1:
         c, why = letters[0]
         out.update(id=c.id, match="probable")
@@ -180,3 +182,46 @@ def _probable(pool, number, date, issuer) -> list[tuple[Candidate, str]]:
             probable.append((c, f"หน่วยงานตรงกัน เดือนและปีตรงกัน วันที่ต่างกันเฉพาะตัวเลขที่ OCR มักอ่านสลับกัน "
                                 f"({date} กับ {c.date}) และอ่านเลขที่ไม่ได้"))
     return probable
+
+
+def _by_pieces(ref: dict, pool: list[Candidate], issuer: str | None) -> list[tuple[Candidate, str]]:
+    """A citation whose number OCR damaged past reading (`มท 0810. บป่ว 1631`, `มท ๐๕๑๕.๒/๔๕๐๐7`)
+    is the issuer's letter whose serial stands in the citation's text (by digits OCR
+    confuses; a speck after it, or its `/` lost before it) written in the month the
+    citation's date gives, or, its date unread, the month and year its text names.  With no
+    month in it at all, only a serial as printed will do."""
+    if not issuer:
+        return []
+    text = to_arabic_digits(ref.get("text") or ref.get("title") or "")
+    runs = re.findall(r"\d+", text)
+    out = []
+    for c in pool:
+        if c.issuer != issuer or c.doc_type != "letter" or not c.number or not c.date:
+            continue
+        printed = c.number.rpartition("/")[2].lstrip("ว ").strip()
+        serial = to_arabic_digits(printed)
+        confused = min((n for run in runs if (n := _serial_read(run, serial)) is not None), default=None)
+        if confused is None or not serial.isdigit():
+            continue
+        month = ref["date"][:7] == c.date[:7] if ref.get("date") else _names_month(text, c.date)
+        if month or (not ref.get("date") and confused == 0 and not month_and_year(text)):
+            out.append((c, f"หน่วยงานตรงกัน และเลขลำดับ '{printed}' ของเอกสารนั้นอยู่ในข้อความที่อ้างถึง"
+                           + (" เดือนและปีตรงกัน" if month else "") + " แต่อ่านเลขที่ไม่ได้ทั้งหมด"))
+    return out
+
+
+def _serial_read(run: str, serial: str) -> int | None:
+    """How many of the serial's digits `run` reads as digits OCR confuses them with (None:
+    it is not the serial): the serial itself, with a speck after it or a digit of the office
+    before it (its `/` lost)."""
+    windows = [run] if len(run) == len(serial) else [run[:-1], run[1:]] if len(run) == len(serial) + 1 else []
+    counts = [sum(a != b for a, b in zip(w, serial)) for w in windows
+              if all(a == b or b in CONFUSED_DIGITS.get(a, "") for a, b in zip(w, serial))]
+    return min(counts, default=None)
+
+
+def _names_month(text: str, iso: str) -> bool:
+    """The text names the month (full or abbreviated) and the Buddhist-era year of `iso`."""
+    year, month = int(iso[:4]) + BE_OFFSET, int(iso[5:7])
+    names = (MONTHS_FULL[month - 1], MONTHS_ABBR[month - 1])
+    return any(fold_marks(n) in fold_marks(text) for n in names) and (str(year) in text or f" {year % 100}" in text)
