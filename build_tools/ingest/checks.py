@@ -323,10 +323,10 @@ def misread_digits(flags: list[Flag]) -> set[str]:
 def uncertain_day(date_be: str | None, line: int | None, flags: list[Flag], learned: str | None = None,
                   shown: str = "") -> list[Flag]:
     """A date whose day is printed in Thai digits Tesseract writes for other digits (๕ for
-    ๔ ๙ ๘ ๖, ๓ for ๗ ๙ ...), in a letter where one of those digits was already found
-    misread (a number flagged with a reading that differs only by confused digits, one of
-    them the day's: a ๖ read as ๐ in an office code says nothing of a ๕): that day is not
-    certain.
+    ๔ ๙ ๘ ๖, ๓ for ๗ ๙ ...), in a letter where such a digit was already found misread (a
+    number flagged with a reading that differs only by confused digits, one of them a digit
+    of WRITTEN_FOR_OTHERS: a rarer confusion, such as a ๖ read as ๐ in an office code, is
+    no sign of a misread day): that day is not certain.
     Flagged with the days it may be; `learned`, the date with its day read as the letter's
     checked digits show its OCR misreads them (`shown`: how), is the suggestion when it is
     one of them."""
@@ -334,7 +334,7 @@ def uncertain_day(date_be: str | None, line: int | None, flags: list[Flag], lear
     if m is None:
         return []
     day = m.group(1)
-    if not set(to_arabic_digits(day)) & misread_digits(flags):
+    if not misread_digits(flags) & set(to_arabic_digits(WRITTEN_FOR_OTHERS)):
         return []
     others = sorted({found[0].stored.split(" ")[0] for v in variants(day, len(day))
                      if all(a == b or a in WRITTEN_FOR_OTHERS for a, b in zip(day, v)) and printable_day(v)
