@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from build_tools.common.letter_numbers import canonical, confusable_equal, edit_distance, number_prefix
 from build_tools.common.thai import to_arabic_digits
 from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL, format_thai_date
-from build_tools.ingest.checks import CONFUSED_DIGITS
+from build_tools.ingest.checks import CONFUSED_DIGITS, confusion_cost
 from build_tools.ingest.date_lines import month_and_year
 from build_tools.ingest.field_lines import CITES
 from build_tools.ingest.flags import Flag
@@ -216,7 +216,7 @@ def _serial_read(run: str, serial: str) -> int | None:
     before it (its `/` lost)."""
     windows = [run] if len(run) == len(serial) else [run[:-1], run[1:]] if len(run) == len(serial) + 1 else []
     counts = [sum(a != b for a, b in zip(w, serial)) for w in windows
-              if all(a == b or b in CONFUSED_DIGITS.get(a, "") for a, b in zip(w, serial))]
+              if all(confusion_cost(a, b) < float("inf") for a, b in zip(w, serial))]
     return min(counts, default=None)
 
 
