@@ -138,6 +138,13 @@ def test_date_checks_against_the_receipt_stamp_and_the_references():
     (f,) = check_dates("2009-08-15", "15 สิงหาคม 2552", 5, stamp, [])
     assert f.kind == "date_check" and f.suggestion is None
     later = [{"date": "2009-09-01", "date_be": "1 กันยายน 2552", "line": 9}]
+    # years after the newest letter it cites: the year is in doubt (seed 24 L14's 2559 for 2552)
+    cited = [{"date": "2009-09-25", "date_be": "25 กันยายน 2552", "line": 8},
+             {"date": "2009-08-31", "date_be": "31 สิงหาคม 2552", "line": 9}]
+    (f,) = check_dates("2016-10-15", "15 ตุลาคม 2559", 4, [], cited)
+    assert (f.kind, f.line, f.wrong) == ("date_check", 4, "15 ตุลาคม 2559")
+    assert "ห่างจากหนังสือที่อ้างถึงฉบับล่าสุด (ลงวันที่ 25 กันยายน 2552) กว่า 3 ปี" in f.message
+    assert check_dates("2011-01-15", "15 มกราคม 2554", 4, [], cited) == []  # a year and a half: a follow-up
     (f,) = check_dates("2009-08-06", "6 สิงหาคม 2552", 5, [], later)
     assert f.line == 9 and "หลังวันที่ของหนังสือนี้" in f.message
 

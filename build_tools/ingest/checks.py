@@ -28,6 +28,7 @@ from build_tools.normalization.mark_words import bare
 CONFUSED_DIGITS = {"8": "536", "5": "49876", "3": "7985", "6": "28510", "2": "63", "4": "95", "1": "7906",
                    "7": "13", "0": "6148", "9": "56"}
 RECEIVED_WITHIN_DAYS = 90
+CITED_WITHIN_YEARS = 3  # a letter dated later than this after the newest letter it cites: its year is in doubt
 DEADLINE = re.compile(r"ภายใน\s*(?:วัน\s*ที่?)?\s*")  # ภายในวันที่ (ที่ often loses its mark)
 DEADLINE_REACH = 40  # characters after ภายในวันที่ where its date stands
 WRITTEN_FOR_OTHERS = "๕๓๒๑"  # what Tesseract writes for ๔ ๙ ๘ ๖ / ๗ ๙ / ๖ / ๖ (measured, above)
@@ -208,13 +209,40 @@ def check_dates(date_iso: str | None, date_be: str | None, line: int | None, sta
         if not dt.timedelta(0) <= got - day <= dt.timedelta(days=RECEIVED_WITHIN_DAYS):
             flags.append(Flag("date_check", f"วันที่หนังสือ {date_be} ไม่เข้ากับตรารับ ({s.get('date_text')}): "
                                             "หนังสือต้องลงวันที่ก่อนวันรับไม่นาน ตรวจกับต้นฉบับ", line,
-                              suggestion=_likely_date(date_be, got), wrong=date_be))
+                              suggestion=_likely_date(date_be, _shortly_before(got)), wrong=date_be))
     for r in references:
         if r.get("date") and r["date"] > date_iso:
             flags.append(Flag("date_check", f"หนังสือที่อ้างถึงลงวันที่ {r.get('date_be')} หลังวันที่ของหนังสือนี้ "
                                             f"({date_be}): ตรวจวันที่ทั้งสองกับต้นฉบับ", r.get("line"),
-                              suggestion=_likely_date(r.get("date_be"), day), wrong=r.get("date_be")))
-    return flags
+                              suggestion=_likely_date(r.get("date_be"), _shortly_before(day)), wrong=r.get("date_be")))
+    return flags + _long_after(day, date_be, line, references)
+
+
+def _long_after(day: dt.date, date_be: str | None, line: int | None, references: list[dict]) -> list[Flag]:
+    """A letter dated years after the newest letter it cites (a follow-up answers within
+    months: over the letter sets the longest gap is a year and a half) has most likely had
+    its year misread (`2559` for 2552)."""
+    cited = [r for r in references if r.get("date") and r["date"] <= day.isoformat()]
+    if not cited:
+        return []
+    newest = max(cited, key=lambda r: r["date"])
+    then = dt.date.fromisoformat(newest["date"])
+    if (day - then).days <= CITED_WITHIN_YEARS * 365:
+        return []
+    return [Flag("date_check", f"วันที่หนังสือ {date_be} ห่างจากหนังสือที่อ้างถึงฉบับล่าสุด (ลงวันที่ "
+                               f"{newest.get('date_be')}) กว่า {CITED_WITHIN_YEARS} ปี: OCR อาจอ่านปีผิด ตรวจกับต้นฉบับ",
+                 line, suggestion=_likely_date(date_be, lambda d: then <= d <= _years_after(then, CITED_WITHIN_YEARS)),
+                 wrong=date_be)]
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    return day.replace(year=day.year + years, day=min(day.day, 28))
+
+
+def _shortly_before(day: dt.date):
+    """Whether a date is at most RECEIVED_WITHIN_DAYS before `day` (a letter's date before
+    its receipt, or before a deadline it sets)."""
+    return lambda d: dt.timedelta(0) <= day - d <= dt.timedelta(days=RECEIVED_WITHIN_DAYS)
 
 
 def check_deadline(date_iso: str | None, date_be: str | None, line: int | None,
@@ -232,7 +260,8 @@ def check_deadline(date_iso: str | None, date_be: str | None, line: int | None,
         if d.iso < date_iso and not _month_may_be_later(d, date_iso):
             return [Flag("date_check", f"เนื้อความกำหนดให้ดำเนินการภายในวันที่ {d.stored} ซึ่งอยู่ก่อนวันที่หนังสือ "
                                        f"({date_be}): วันที่หนึ่งในสองอ่านผิด ตรวจกับต้นฉบับ", line,
-                         suggestion=_likely_date(date_be, dt.date.fromisoformat(d.iso)), wrong=date_be)]
+                         suggestion=_likely_date(date_be, _shortly_before(dt.date.fromisoformat(d.iso))),
+                         wrong=date_be)]
         return []
     return []
 
@@ -254,13 +283,12 @@ def _month_may_be_later(d, date_iso: str) -> bool:
     return False
 
 
-def _likely_date(printed: str | None, before: dt.date) -> str | None:
-    """The reading of `printed` (one of its digits changed by an OCR confusion) that falls
-    within RECEIVED_WITHIN_DAYS before `before`: the one that does, or the likeliest
-    (confusion_cost) when no other is as likely."""
+def _likely_date(printed: str | None, fits) -> str | None:
+    """The reading of `printed` (one of its digits changed by an OCR confusion) whose date
+    `fits`: the one that does, or the likeliest (confusion_cost) when no other is as likely."""
     if not printed:
         return None
-    fits: dict[str, float] = {}
+    costs: dict[str, float] = {}
     digits = [i for i, c in enumerate(printed) if c.isdigit()]
     for i in digits:
         for v in variants(printed[i]):
@@ -268,12 +296,10 @@ def _likely_date(printed: str | None, before: dt.date) -> str | None:
             if not printable_day(re.match(r"\D*(\d*)", cand).group(1)):
                 continue
             found = read_dates(cand)
-            if found and found[0].iso:
-                d = dt.date.fromisoformat(found[0].iso)
-                if dt.timedelta(0) <= before - d <= dt.timedelta(days=RECEIVED_WITHIN_DAYS):
-                    cost = confusion_cost(printed[i], v)
-                    fits[found[0].stored] = min(cost, fits.get(found[0].stored, cost))
-    ranked = sorted((cost, stored) for stored, cost in fits.items())
+            if found and found[0].iso and fits(dt.date.fromisoformat(found[0].iso)):
+                cost = confusion_cost(printed[i], v)
+                costs[found[0].stored] = min(cost, costs.get(found[0].stored, cost))
+    ranked = sorted((cost, stored) for stored, cost in costs.items())
     if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return None
     return ranked[0][1]
