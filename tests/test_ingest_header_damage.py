@@ -335,6 +335,32 @@ def test_an_orders_second_title_line_is_no_subject():
     assert not [f for f in L.flags if f.kind == "unlabelled"]
 
 
+@pytest.mark.parametrize("title, subject, second, whole", [
+    # seed 32 L29, seed 21 L33: a wide gap inside the subject's first line (the name's quote
+    # apart) is one line of it, not two, so its second line is the subject's too
+    ("คำสั่งจังหวัดขอนแก่น", 'เรื่อง  แต่งตั้งคณะทำงานขับเคลื่อนโครงการพลังชุมชน พลังสร้างสรรค์ "     สยามเมือง',
+     'ยิ้ม"  ระดับจังหวัด', 'แต่งตั้งคณะทำงานขับเคลื่อนโครงการพลังชุมชน พลังสร้างสรรค์ "สยามเมืองยิ้ม" ระดับจังหวัด'),
+    ("ประกาศกรมส่งเสริมการปกครองท้องถิ่น", 'เรื่อง การขยายผลโครงการพลังชุมชน พลังสร้างสรรค์     "สยามเมืองยิ้ม"',
+     "ประจำปีงบประมาณ 2553", 'การขยายผลโครงการพลังชุมชน พลังสร้างสรรค์ "สยามเมืองยิ้ม" ประจำปีงบประมาณ 2553'),
+])
+def test_a_gap_inside_an_orders_subject_line_leaves_its_second_line_to_it(title, subject, second, whole):
+    # (and a word after the closing quote the line ended with is a word apart, as printed)
+    L = _letter([title, "ที่ ๑๘๕/๒๕๕๓", subject, second, "ด้วยจังหวัดขอนแก่นแต่งตั้งคณะทำงาน",
+                 "สั่ง ณ วันที่ ๑๒ มีนาคม พ.ศ. ๒๕๕๓", "(นายสมชาย ศรีสุข)", "ผู้ว่าราชการจังหวัดขอนแก่น"])
+    assert L.subject == whole
+
+
+@pytest.mark.parametrize("lines, joined", [
+    (['พลังสร้างสรรค์ "', 'สยามเมืองยิ้ม"'], 'พลังสร้างสรรค์ "สยามเมืองยิ้ม"'),  # the quote the line ended with opens
+    (['พลังสร้างสรรค์ "สยามเมืองยิ้ม"', "ประจำปี"], 'พลังสร้างสรรค์ "สยามเมืองยิ้ม" ประจำปี'),  # it closes
+    (["พลังสร้างสรรค์ “สยามเมือง", "ยิ้ม” ประจำปี"], "พลังสร้างสรรค์ “สยามเมืองยิ้ม” ประจำปี"),
+])
+def test_lines_of_a_field_join_as_printed_around_quotes(lines, joined):
+    from build_tools.ingest.letter import join_lines
+
+    assert join_lines(lines) == joined
+
+
 def test_a_letters_subject_whose_label_was_lost_is_read_under_the_date_line_when_เรียน_follows():
     head = ["ที่ มท 0810.2/ว 790     กรมส่งเสริมการปกครองท้องถิ่น", "25 กุมภาพันธ์ 2553",
             ". ขอเชิญประชุมคณะทำงานขับเคลื่อนโครงการพลังชุมชน พลัง", "สร้างสรรค์ \"สยามเมืองยิ้ม\""]

@@ -140,6 +140,12 @@ def test_a_receivers_office_above_the_number_is_not_the_issuer():
     ([(1, "นายก อบต. ทุกแห่ง")], "นายก อบต. ทุกแห่ง"),  # an abbreviation's dot stays
     ([(1, "การประชุมครั้งที่ 2")], "การประชุมครั้งที่ 2"),  # a figure of its own stays
     ([(1, "แผนปฏิบัติการ (ฉบับที่ ๒)")], "แผนปฏิบัติการ (ฉบับที่ ๒)"),
+    # seeds 26 and 25: a figure of Arabic and Thai digits, a quote that opens nothing
+    ([(5, 'ขอเชิญประชุมคณะทำงาน พลังสร้างสรรค์ "สยาม'), (6, 'เมืองยิ้ม" .'), (6, "9๐")],
+     'ขอเชิญประชุมคณะทำงาน พลังสร้างสรรค์ "สยามเมืองยิ้ม"'),
+    ([(5, 'การติดตามและประเมินผล พลังสร้างสรรค์ "'), (6, '..สยามเมืองยิ้ม"'), (6, '"')],
+     'การติดตามและประเมินผล พลังสร้างสรรค์ "สยามเมืองยิ้ม"'),
+    ([(1, "ประจำปีงบประมาณ ๒๕๕๓")], "ประจำปีงบประมาณ ๒๕๕๓"),  # a year of its own stays
 ])
 def test_specks_after_a_field_and_letters_read_twice_are_taken_out(pieces, text):
     assert _joined(pieces) == text

@@ -343,10 +343,10 @@ class HeaderReader(ByPlace):
             self.current = "addressee"
             return True
         if name == "subject":
-            rows = len(self.h.fields["subject"])
+            rows, lines = len(self.h.fields["subject"]), len({n for n, _ in self.h.fields["subject"]})
             more = rows < MAX_SUBJECT_ROWS and (self._label_ahead(i + 1, MAX_SUBJECT_ROWS - rows)
                                                 or self._field_by_place_ahead(i + 1, MAX_SUBJECT_ROWS - rows))
-            if more or (self.h.form.key in ("order", "announcement") and rows < 2 and not is_separator(seg)):
+            if more or (self.h.form.key in ("order", "announcement") and lines < 2 and not is_separator(seg)):
                 self.h.fields["subject"].append((row.n, seg))
                 return True
             if is_separator(seg):

@@ -85,8 +85,10 @@ ORPHAN_MARK = re.compile(rf"(?<=\s)[{THAI_MARKS}]+")  # a mark no letter carries
 SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
 TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
-# (a lone 0: a speck's ring; a lone letter with a quote: `ทุกจังหวัด . "ก`)
-DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[\"“”'‘’`]?[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]|[0๐]")
+# (a lone 0: a speck's ring; a lone letter with a quote: `ทุกจังหวัด . "ก`; Arabic and Thai
+# digits in one figure: none is printed so)
+DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[\"“”'‘’`]?[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]|[0๐]"
+                          r"|(?=.*[0-9])(?=.*[๐-๙])[0-9๐-๙]+")
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส. at a line's end
 LINE_END_SPECKS = re.compile(rf"[{SPECK_CHARS}]+$")  # (quotes stay: they open a name)
@@ -106,8 +108,10 @@ def join_lines(parts: list[str]) -> str:
     space, so Thai meets Thai with no space (the normalizer's join_broken_lines rule)."""
     out = ""
     for p in (p.strip() for p in parts if p and p.strip()):
-        closes = p[0] in "\"”" and (out.count("\"") + out.count("“")) % 2 == 1  # (the quote the line above opened)
-        glue = "" if out and (THAI.match(out[-1]) and THAI.match(p[0]) or out[-1] in "\"“(" or closes) else " "
+        quoting = (out.count("\"") + out.count("“")) % 2 == 1  # a quote the text so far opened and left open
+        closes = p[0] in "\"”" and quoting
+        opens = out[-1:] in ("“", "(") or (out[-1:] == "\"" and quoting)  # (a closing quote ends a word)
+        glue = "" if out and (THAI.match(out[-1]) and THAI.match(p[0]) or opens or closes) else " "
         out = out + glue + p if out else p
     return out
 
@@ -126,10 +130,17 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
 
 def _without_trailing_debris(text: str) -> str:
     """A field without the specks OCR read as a last 'word' (`ยิ้ม"0@`, `ชุมชน 0ฮ`, `สร้างสรรค์ ก`):
-    a symbol no field ends with, an Arabic figure glued to a Thai letter, a lone consonant."""
-    while (m := TRAILING_TOKEN.search(text)) and DEBRIS_TOKEN.fullmatch(m.group(1)):
-        text = _without_trailing_junk(text[:m.start(1)])
+    a symbol no field ends with, an Arabic figure glued to a Thai letter, a lone consonant,
+    a figure of Arabic and Thai digits (`ยิ้ม" 9๐`), a quote that opens nothing."""
+    while (m := TRAILING_TOKEN.search(text)) and (DEBRIS_TOKEN.fullmatch(m.group(1)) or _opens_at_end(text, m)):
+        text = _without_trailing_junk(text[:m.start(1)].rstrip())
     return text
+
+
+def _opens_at_end(text: str, token: re.Match) -> bool:
+    """The last 'word' is a lone quote that would open a quotation (`ยิ้ม" "`): no field ends so."""
+    before = text[:token.start(1)]
+    return token.group(1) == '"' and (before.count('"') + before.count("“")) % 2 == 0
 
 
 def _without_line_end_specks(text: str) -> str:
