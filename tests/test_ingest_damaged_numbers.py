@@ -107,3 +107,40 @@ def test_run_together_digits_are_no_body_s_number_unless_a_year_ends_them(rest):
 def test_a_body_s_number_whose_dot_was_read_as_a_colon():
     num = find_number("ที่ สอบต: 069/2553")
     assert (num.printed, num.read_as) == ("สอบต. 069/2553", "สอบต: 069/2553")
+
+
+# --- a number whose code and first office digits OCR lost (seeds 20 and 27, L15) ----------
+
+@pytest.mark.parametrize("unread, offices, reading", [
+    ("ซิ10.5/1426", ["มท 08", "มท 0810"], "มท 0810.5/1426"),
+    ("'08 810. 3/2234", ["มท 0810"], "มท 0810.3/2234"),
+    ("๑๐.๒/ว ๓๓๓", ["มท 0810"], "มท ๐๘๑๐.๒/ว ๓๓๓"),  # in the digits it was printed in
+    ("10.5/1426", ["มท 0810", "มท 0410"], None),  # two offices end so: no reading
+    ("0.5/1426", ["มท 0810"], None),  # one digit says too little
+    ("10.5/142600", ["มท 0810"], None),  # no serial has six digits
+])
+def test_a_headless_number_is_read_with_the_one_office_its_digits_end(unread, offices, reading):
+    from build_tools.ingest.prefixes import headless_reading
+
+    assert headless_reading(unread, offices) == reading
+
+
+def test_a_letter_whose_number_lost_its_code_has_it_suggested_from_the_letterhead():
+    from conftest import ROOT
+
+    from build_tools.ingest.analyze import Env, analyze
+    from build_tools.sources.corpus import load_corpus
+
+    corpus = load_corpus(ROOT / "corpus")
+    text = "\n".join(["ซิ10.5/1426.  - 0 70      กรมส่งเสริมการปกครองท้องถิ่น",
+                      "ถนนนครราชสีมา เขตดุสิต กทม. 10300", "25 พฤษภาคม 2553",
+                      "เรื่อง  การติดตามและประเมินผลโครงการ", "เรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+                      "          ด้วยกรมส่งเสริมการปกครองท้องถิ่นขอให้รายงานผลการดำเนินงาน",
+                      "จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)",
+                      "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"])
+    (doc,), _ = analyze(text, corpus, "x.txt", env=Env.of(corpus))
+    assert (doc["number"], doc["issuer"], doc["date"]) == (None, "dla", "2010-05-25")
+    (f,) = [f for f in doc["flags"] if f["kind"] == "number_check"]
+    assert (f["line"], f["wrong"], f["suggestion"]) == (1, "ซิ10.5/1426", "มท 0810.5/1426")
+    (missing,) = [f for f in doc["flags"] if f["kind"] == "missing"]
+    assert missing["message"].startswith("อ่านเลขที่หนังสือ (ที่ ...) 'ซิ10.5/1426' ไม่ได้")

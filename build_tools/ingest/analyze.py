@@ -17,7 +17,7 @@ from build_tools.ingest.learned_digits import learn, learned_day, learned_number
 from build_tools.ingest.letter import Letter, extract_letter
 from build_tools.ingest.lookalikes import read_lookalikes
 from build_tools.ingest.numbers import find_number
-from build_tools.ingest.prefixes import check_prefix
+from build_tools.ingest.prefixes import check_prefix, headless_reading
 from build_tools.ingest.records import front_matter, to_json
 from build_tools.ingest.resolve import Candidate, known_prefixes, resolve
 from build_tools.ingest.rows import clean
@@ -107,6 +107,24 @@ def _expected_prefixes(env: Env, agency: str | None, drafted_by: str | None) -> 
     return out + [p for p, e in env.known.items() if e.get("issuer") == who and e.get("from") == "file"]
 
 
+def _headless_number(L: Letter, iss, env: Env) -> list[Flag]:
+    """A number whose code and first office digits OCR lost (`ซิ10.5/1426`): the number it
+    stood for, suggested, when the letterhead's agency has one known office its digits end
+    with (`มท 0810`: the data's, or its letters' in the corpus)."""
+    who = iss.drafted_by or iss.agency
+    if L.number or not L.number_unread or not who:
+        return []
+    offices = _expected_prefixes(env, iss.agency, iss.drafted_by) + [p for p, e in env.known.items()
+                                                                     if e.get("issuer") == who]
+    reading = headless_reading(L.number_unread[1], offices)
+    if reading is None:
+        return []
+    return [Flag("number_check", f"อ่านเลขที่ได้เพียง '{L.number_unread[1]}' (รหัสส่วนราชการหาย): หัวหนังสือเป็นของ"
+                                 f"{iss.name or who} ซึ่งใช้รหัส '{reading.split('.')[0]}' เลขที่จึงน่าจะเป็น "
+                                 f"'{reading}' ตรวจกับต้นฉบับ", L.number_unread[0], suggestion=reading,
+                 wrong=L.number_unread[1])]
+
+
 def _checked_number(L: Letter, iss, env: Env) -> tuple[list[Flag], list[Flag]]:
     """The number and date against the letters citing this one, the number against the data
     (its year, its office's digits): (the citing letters' flags, the data's).  A citing
@@ -132,7 +150,7 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
                                      " เพิ่มหน่วยงานใน corpus/agencies.yaml หรือรหัสใน corpus/letter_codes.yaml",
                           iss.line or L.number_line or rows[0][0], wrong="issuer"))
     cited, checked = _checked_number(L, iss, env)
-    flags += cited + checked
+    flags += cited + checked + _headless_number(L, iss, env)
     flags += check_dates(L.date, L.date_be, L.date_line, L.receipt_stamps, L.references)
     body = [(n, t) for n, t in rows if L.body_lines and L.body_lines[0] <= n <= L.body_lines[1]]
     flags += check_deadline(L.date, L.date_be, L.date_line, body)

@@ -5,10 +5,9 @@ the next label; the body starts after the last header field."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from build_tools.ingest.date_lines import date_line, month_and_year, month_year_line
-from build_tools.ingest.dates import DateReading, read_dates
+from build_tools.ingest.dates import read_dates
 from build_tools.ingest.field_lines import (
     CITED_ABOVE,
     CITES,
@@ -32,39 +31,14 @@ from build_tools.ingest.forms import (
     urgency_cut_at,
     without_lone_letter,
 )
+from build_tools.ingest.head import Head
 from build_tools.ingest.header_by_place import MAX_SUBJECT_ROWS, ByPlace
-from build_tools.ingest.numbers import Number, find_number
+from build_tools.ingest.numbers import HEADLESS_NUMBER, find_number
 from build_tools.ingest.row_apart import OPTIONAL_FIELDS, goes_on, label_apart
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.ingest.stamps import read_stamps
 from build_tools.ingest.word_check import mostly_not_words
 from build_tools.normalization import fuzzy
-
-
-@dataclass
-class Head:
-    form: Form
-    urgency: str | None = None
-    number: Number | None = None
-    number_line: int | None = None
-    number_labelled: bool = False
-    date: DateReading | None = None
-    date_line: int | None = None
-    date_above_number: bool = False  # read where receipt stamps stand, not below the number
-    date_unread: tuple[int, str] | None = None  # the date line whose day OCR could not read
-    number_unread: tuple[int, str] | None = None  # a memo's number row whose number OCR spoiled: what it read
-    subject_unlabelled: int | None = None  # the line read as เรื่อง by its place (its label lost)
-    addressee_unlabelled: int | None = None  # the line read as ถึง by its place (หนังสือประทับตรา)
-    unlabelled: dict[str, int] = field(default_factory=dict)  # อ้างถึง / สิ่งที่ส่งมาด้วย read by place: its line
-    offices: list[tuple[int, str]] = field(default_factory=list)  # letterhead / office names
-    address: str | None = None
-    fields: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
-    body_start: int | None = None  # index in rows
-    consumed: set[int] = field(default_factory=set)  # raw lines that are not the letter's text
-    title_index: int | None = None
-    stamps: list[dict] = field(default_factory=list)  # receipt stamps of receiving offices
-    label_rows: set[int] = field(default_factory=set)  # raw lines where a field's label is printed again
-
 
 DEBRIS_ROWS = 2  # rows below a debris row among the fields where the next label may stand
 
@@ -289,11 +263,15 @@ class HeaderReader(ByPlace):
         return self.h.date is None or (self.h.date_above_number and self.h.number is not None)
 
     def _bare_number(self, row: Row, seg: str) -> bool:
-        """A number printed without ที่ (or with emblem debris before it)."""
+        """A number printed without ที่ (or with emblem debris before it); one whose code and
+        first digits OCR lost (`ซิ10.5/1426`) is kept as it was read, never read as a number."""
         kinds = ("yearly",) if self.h.form.key in ("order", "announcement") else ("government", "abbreviation")
         num = find_number(strip_junk(seg), kinds)
         if num is None or num.start > 6:
-            return False
+            lost = HEADLESS_NUMBER.match(strip_junk(seg)) if kinds != ("yearly",) else None
+            if lost:
+                self.h.number_unread = (row.n, lost.group(0))
+            return lost is not None
         self.h.number, self.h.number_line = num, row.n
         self._after_number(row, strip_junk(seg)[num.end:].strip())
         return True

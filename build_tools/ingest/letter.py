@@ -20,7 +20,8 @@ from build_tools.ingest.field_lines import CITES, after_item_debris
 from build_tools.ingest.field_lines import ITEM_RE as HEADER_ITEM_RE
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.forms import COUNT_UNITS, strip_junk, without_lone_letter
-from build_tools.ingest.header import Head, read_header
+from build_tools.ingest.head import Head
+from build_tools.ingest.header import read_header
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import Row, clean, make_rows
 from build_tools.ingest.tail import read_tail
@@ -56,6 +57,7 @@ class Letter:
     number: str | None = None
     number_parsed: Number | None = None
     number_line: int | None = None
+    number_unread: tuple[int, str] | None = None  # (its line, what OCR read) of a number not read
     date: str | None = None
     date_be: str | None = None
     date_line: int | None = None
@@ -263,6 +265,7 @@ def _header_fields(L: Letter, h: Head) -> None:
     L.form, L.urgency = h.form.key, h.urgency
     if h.number:
         L.number, L.number_parsed, L.number_line = h.number.printed, h.number, h.number_line
+    L.number_unread = None if h.number else h.number_unread
     L.offices, L.address = list(h.offices), h.address
     L.subject = _joined(h.fields.get("subject", []))
     L.addressee = _joined(h.fields.get("addressee", []))

@@ -17,10 +17,12 @@ district's office, an office the data does not list) is not flagged: an unknown 
 is not a wrong one, and the serial is never guessed."""
 from __future__ import annotations
 
+import re
+
 from build_tools.common.thai import to_arabic_digits, to_thai_digits
 from build_tools.ingest.checks import OFFICE_DIGITS, confusion_cost, variants
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.numbers import Number, find_number
+from build_tools.ingest.numbers import SERIAL_DIGITS, D, Number, find_number
 
 MAX_CHANGES = 2
 
@@ -117,3 +119,26 @@ def check_prefix(number: str | Number | None, registry, line: int | None) -> lis
     return [Flag("number_check", f"รหัสส่วนราชการ '{num.code} {printed}' ในเลขที่ '{text}' {why} แต่ "
                                  f"'{num.code} {shown}' มี{how} ตรวจกับต้นฉบับ", line,
                  suggestion=suggestion, wrong=text)]
+
+
+# What is left of a number whose code and first office digits OCR lost (`ซิ10.5/1426`,
+# `'08 810. 3/2234`): the office's last digits, its sub-unit, the serial.
+_HEADLESS_PARTS = re.compile(rf"({D}{{2,4}})\s*[.,:]\s*({D})\s*/\s*(ว)?\s*\.?\s*({D}{{1,{SERIAL_DIGITS}}})(?!{D})")
+
+
+def headless_reading(unread: str, offices: list[str]) -> str | None:
+    """The number a headless one stood for: its office digits the one four-digit office of
+    the letterhead's agency (`offices`: 'มท 0810') whose digits they end with; None when no
+    office or two fit, or its parts are not there."""
+    m = _HEADLESS_PARTS.search(unread)
+    if m is None:
+        return None
+    tail, sub, circular, serial = m.groups()
+    fits = {o for o in offices if len(o.split(" ")[-1]) == OFFICE_DIGITS
+            and o.split(" ")[-1].endswith(to_arabic_digits(tail))}
+    if len(fits) != 1:
+        return None
+    code, office = fits.pop().split(" ")
+    thai = tail != to_arabic_digits(tail)
+    office = to_thai_digits(office) if thai else office
+    return f"{code} {office}.{sub}/{'ว ' if circular else ''}{serial}"
