@@ -181,3 +181,8 @@ def test_a_code_with_a_speck_read_as_a_mark_on_its_last_letter_is_suggested_with
 def test_a_mark_inside_a_word_is_left_to_the_speller():
     # only a mark on the last letter is a speck's: อิ้ม is ยิ้ม misread, not อม with specks
     assert [(f.wrong, f.suggestion) for f in check_line("สยามเมืองอิ้ม", 1)] == [("อิ้ม", "ยิ้ม")]
+
+
+def test_a_word_unknown_twice_on_a_line_is_flagged_once():
+    flags = check_line("ขอความร่ วมมือ และความร่ วมมือ", 4)  # (the two would share one id in the report)
+    assert [f.wrong for f in flags] == ["ร่", "วม"]

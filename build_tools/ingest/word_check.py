@@ -120,7 +120,13 @@ def check_line(text: str, line: int, vocabulary: tuple[str, ...] = (),
         return flags + [Flag("garbled", "บรรทัดนี้แทบไม่มีคำที่อ่านได้ "
                                         "(อาจเป็นตราประทับ ลายเซ็น หรือ OCR ผิดทั้งบรรทัด)",
                              line, wrong=text.strip())]
-    return flags + line_flags
+    return flags + _once_each(line_flags)
+
+
+def _once_each(flags: list[Flag]) -> list[Flag]:
+    """A word unknown twice on a line is flagged once (the two flags would share an id)."""
+    seen: set[str] = set()
+    return [f for f in flags if not (f.wrong in seen or seen.add(f.wrong))]
 
 
 def _garbled(thai_chars: int, unknown_chars: int) -> bool:
