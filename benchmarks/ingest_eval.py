@@ -79,6 +79,24 @@ def ensure_set(out: Path, seed: int) -> list[dict]:
     return json.loads((out / "truth.json").read_text(encoding="utf-8"))
 
 
+def set_folder(seed: int) -> Path:
+    """Where the letter set of `seed` is written (the default seed's: build/letter-set)."""
+    return SET_DIR if seed == DEFAULT_SEED else SET_DIR.with_name(f"{SET_DIR.name}-seed{seed}")
+
+
+def scan_key(truth: dict, set_dir: Path) -> str:
+    """What a letter's cached OCR is named by: a hash of its scan's bytes."""
+    return hashlib.sha256((set_dir / truth["scan"]).read_bytes()).hexdigest()[:12]
+
+
+def input_texts(truth: dict, set_dir: Path, pages: list[dict]) -> dict[str, str]:
+    """The three inputs a letter is ingested from: its typed text, plain Tesseract's text of
+    its pages and our OCR's."""
+    return {"typed": (set_dir / truth["typed"]).read_text(encoding="utf-8"),
+            "text": "\f\n".join(p["plain"] for p in pages),
+            "scan": "\n\n".join(p["ours"] for p in pages)}
+
+
 def plain_tesseract(img) -> str:
     """`tesseract PAGE - -l tha`, as a maintainer would run it."""
     import subprocess
@@ -98,7 +116,7 @@ def read_pages(truth: dict, set_dir: Path, cache: bool, steps=STEPS) -> list[dic
     os.environ["SIAM_YIM_DIGIT_FONTS_EXCLUDE"] = truth["font"]
     scan = set_dir / truth["scan"]
     tag = _code_hash(OCR_CODE, ROOT / "build_tools" / "ingest") + "-" + "-".join(steps)
-    key = hashlib.sha256(scan.read_bytes()).hexdigest()[:12]
+    key = scan_key(truth, set_dir)
     path = set_dir / "cache" / f"{truth['key']}-{key}-{tag}.json"
     plain_path = set_dir / "cache" / f"{truth['key']}-{key}-plain.json"
     if cache and path.exists() and plain_path.exists():
@@ -162,9 +180,7 @@ def evaluate(truths: list[dict], set_dir: Path, cache: bool) -> list[dict]:
     rows = []
     for t in truths:
         pages = read_pages(t, set_dir, cache)
-        texts = {"typed": (set_dir / t["typed"]).read_text(encoding="utf-8"),
-                 "text": "\f\n".join(p["plain"] for p in pages),
-                 "scan": "\n\n".join(p["ours"] for p in pages)}
+        texts = input_texts(t, set_dir, pages)
         row = {"key": t["key"], "truth": t, "pages": pages}
         for path, text in texts.items():
             doc = ingest_text(text, env, corpus)
@@ -238,8 +254,7 @@ def main(argv=None) -> int:
     ap.add_argument("--verbose", action="store_true", help="every wrong field of every letter")
     ap.add_argument("--steps", action="store_true", help="measure each preprocessing step (slow)")
     args = ap.parse_args(argv)
-    set_dir = Path(args.set) if args.set else (SET_DIR if args.seed == DEFAULT_SEED
-                                               else SET_DIR.with_name(f"{SET_DIR.name}-seed{args.seed}"))
+    set_dir = Path(args.set) if args.set else set_folder(args.seed)
     truths = ensure_set(set_dir, args.seed)
     if args.only:
         truths = [t for t in truths if t["key"] in args.only.split(",")]

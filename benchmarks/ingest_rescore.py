@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ingest_eval import FIELD_KEYS, SET_DIR, ingest_text  # noqa: E402
-from letterset.report import DEFAULT_SEED, figures  # noqa: E402
+from ingest_eval import FIELD_KEYS, ingest_text, input_texts, scan_key, set_folder  # noqa: E402
+from letterset.report import figures  # noqa: E402
 from letterset.score import score  # noqa: E402
 
 from build_tools.common.thai import to_arabic_digits  # noqa: E402
@@ -39,15 +39,9 @@ from build_tools.sources.corpus import load_corpus  # noqa: E402
 INPUTS = ("typed", "text", "scan")
 
 
-def set_folder(seed: int) -> Path:
-    return SET_DIR if seed == DEFAULT_SEED else SET_DIR.with_name(f"{SET_DIR.name}-seed{seed}")
-
-
 def cached_pages(truth: dict, set_dir: Path) -> list[dict] | None:
     """The newest OCR reading of the letter's scan in the set's cache (None: never read)."""
-    import hashlib
-
-    key = hashlib.sha256((set_dir / truth["scan"]).read_bytes()).hexdigest()[:12]
+    key = scan_key(truth, set_dir)
     found = [p for p in (set_dir / "cache").glob(f"{truth['key']}-{key}-*.json") if not p.name.endswith("-plain.json")]
     if not found:
         return None
@@ -67,8 +61,7 @@ def rescore_set(seed: int, corpus, env: Env, out=None) -> list[dict] | None:
         if pages is None:
             return None
         os.environ["SIAM_YIM_DIGIT_FONTS_EXCLUDE"] = t["font"]  # as ingest_eval.py read it
-        texts = {"typed": (set_dir / t["typed"]).read_text(encoding="utf-8"),
-                 "text": "\f\n".join(p["plain"] for p in pages), "scan": "\n\n".join(p["ours"] for p in pages)}
+        texts = input_texts(t, set_dir, pages)
         row = {"key": t["key"], "truth": t, "page_cer": [(0.0, 0.0)] * len(pages)}
         for kind, text in texts.items():
             doc = ingest_text(text, env, corpus) or {}

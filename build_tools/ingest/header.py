@@ -266,14 +266,14 @@ class HeaderReader(ByPlace):
         """A number printed without ที่ (or with emblem debris before it); one whose code and
         first digits OCR lost (`ซิ10.5/1426`) is kept as it was read, never read as a number."""
         kinds = ("yearly",) if self.h.form.key in ("order", "announcement") else ("government", "abbreviation")
-        num = find_number(strip_junk(seg), kinds)
+        num = find_number(text := strip_junk(seg), kinds)
         if num is None or num.start > 6:
-            lost = HEADLESS_NUMBER.match(strip_junk(seg)) if kinds != ("yearly",) else None
+            lost = HEADLESS_NUMBER.match(text) if kinds != ("yearly",) else None
             if lost:
                 self.h.number_unread = (row.n, lost.group(0))
             return lost is not None
         self.h.number, self.h.number_line = num, row.n
-        self._after_number(row, strip_junk(seg)[num.end:].strip())
+        self._after_number(row, text[num.end:].strip())
         return True
 
     def _after_number(self, row: Row, after: str) -> None:

@@ -110,12 +110,17 @@ def join_lines(parts: list[str]) -> str:
     space, so Thai meets Thai with no space (the normalizer's join_broken_lines rule)."""
     out = ""
     for p in (p.strip() for p in parts if p and p.strip()):
-        quoting = (out.count("\"") + out.count("“")) % 2 == 1  # a quote the text so far opened and left open
+        quoting = _quote_open(out)
         closes = p[0] in "\"”" and quoting
         opens = out[-1:] in ("“", "(") or (out[-1:] == "\"" and quoting)  # (a closing quote ends a word)
         glue = "" if out and (THAI.match(out[-1]) and THAI.match(p[0]) or opens or closes) else " "
         out = out + glue + p if out else p
     return out
+
+
+def _quote_open(text: str) -> bool:
+    """The text opened a quotation it has not closed (an odd count of opening quotes)."""
+    return (text.count("\"") + text.count("“")) % 2 == 1
 
 
 def _joined(pieces: list[tuple[int, str]]) -> str | None:
@@ -141,8 +146,7 @@ def _without_trailing_debris(text: str) -> str:
 
 def _opens_at_end(text: str, token: re.Match) -> bool:
     """The last 'word' is a lone quote that would open a quotation (`ยิ้ม" "`): no field ends so."""
-    before = text[:token.start(1)]
-    return token.group(1) == '"' and (before.count('"') + before.count("“")) % 2 == 0
+    return token.group(1) == '"' and not _quote_open(text[:token.start(1)])
 
 
 def _without_line_end_specks(text: str) -> str:
