@@ -144,3 +144,24 @@ def test_a_letter_whose_number_lost_its_code_has_it_suggested_from_the_letterhea
     assert (f["line"], f["wrong"], f["suggestion"]) == (1, "ซิ10.5/1426", "มท 0810.5/1426")
     (missing,) = [f for f in doc["flags"] if f["kind"] == "missing"]
     assert missing["message"].startswith("อ่านเลขที่หนังสือ (ที่ ...) 'ซิ10.5/1426' ไม่ได้")
+
+
+def test_a_citation_with_nothing_read_and_no_link_is_left_out_of_the_front_matter():
+    from conftest import ROOT
+
+    from build_tools.ingest.analyze import Env, analyze
+    from build_tools.ingest.records import front_matter
+    from build_tools.sources.corpus import load_corpus
+
+    corpus = load_corpus(ROOT / "corpus")
+    text = "\n".join(["ที่ มท 0810.2/ว 790     กรมส่งเสริมการปกครองท้องถิ่น", "25 กุมภาพันธ์ 2553",
+                      "เรื่อง  ขอเชิญประชุม", "เรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+                      "อ้างถึง  หนังสือกรมการพัฒนาชุมชน ที่ ท มท บป่ว ลงวันที่",
+                      "          ด้วยกรมส่งเสริมการปกครองท้องถิ่นขอเชิญประชุม",
+                      "จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)",
+                      "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"])
+    (doc,), _ = analyze(text, corpus, "x.txt", env=Env.of(corpus))
+    (ref,) = doc["references"]
+    assert (ref["number"], ref["date"], ref["id"]) == (None, None, None)
+    assert any(f["kind"] == "unresolved_reference" and f["line"] == 5 for f in doc["flags"])  # what was read
+    assert "references" not in front_matter({**doc, "references": [ref], "source": {}}, corpus)

@@ -45,7 +45,8 @@ def front_matter(rec: dict, corpus: Corpus) -> dict:
         "references": [{k: v for k, v in {"number": r.get("number"), "date_be": r.get("date_be"),
                                           "id": r.get("id"), "match": r["match"],
                                           "via": r.get("via")}.items() if v}
-                       for r in rec.get("references") or []],
+                       for r in rec.get("references") or []
+                       if r.get("number") or r.get("date_be") or r.get("id")],  # (else its flag says what was read)
         "enclosures": [{k: v for k, v in e.items() if k != "line" and v} for e in rec.get("enclosures") or []],
         "signatory": ({k: v for k, v in rec["signatory"].items() if k != "line" and v}
                       if rec.get("signatory") else None),

@@ -55,8 +55,8 @@ LETTER_PART_MESSAGES = (
 
 
 def _check_reference(doc_id: str, rel: str, r: Reference, line: int, ids: set[str]) -> Iterator[Problem]:
-    if not r.number and not r.date_be:
-        yield Problem(rel, line, "reference needs a 'number' or a 'date_be'")
+    if not r.number and not r.date_be and not r.id:  # (a linked one is known by the document it links to)
+        yield Problem(rel, line, "reference needs a 'number', a 'date_be' or the 'id' of the document it links to")
     if r.id and r.id not in ids:
         yield Problem(rel, r.line_of("id"), f"reference id '{r.id}' is not a document in the corpus")
     elif r.id and r.id == doc_id:
