@@ -41,6 +41,7 @@ def cites_a_letter(text: str) -> bool:
     return bool(find_number(text, ("government", "abbreviation")) or read_dates(text))
 
 
+FEW_LETTERS = 5  # a row of one piece this short, between fields, is no body's first line
 SCATTERED = 4  # this many words, none longer than a speck, are specks across the line
 
 
@@ -60,6 +61,12 @@ def is_debris(row: Row, among_fields: bool = False) -> bool:
     if len(letters) >= 2:
         return False
     return _word_chars(row.text) <= 3 or all(_word_chars(s) <= 3 for s in row.segs)
+
+
+def few_letters(row: Row) -> bool:
+    """A row that is one short piece (`ซันว`): a stamp's handwriting read as a word or two,
+    never a line of a letter's body, which opens with a sentence."""
+    return len(row.text.split()) == 1 and _word_chars(row.text) <= FEW_LETTERS
 
 
 def _word_chars(text: str) -> int:

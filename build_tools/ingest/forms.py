@@ -84,6 +84,17 @@ def without_lone_letter(t: str) -> str:
     return strip_junk(t[lone.end():]) if lone else t
 
 
+def without_label_left(t: str, field: str) -> str:
+    """`t` without a speck read as one letter before its first word, or without the last
+    letters of the field's label that OCR left when it lost the rest (`ยน ผู้ว่าราชการ...`),
+    standing apart: no word is the end of a label."""
+    t = without_lone_letter(t)
+    first, _, rest = t.partition(" ")
+    if rest.strip() and len(first) >= 2 and any(w.endswith(first) and w != first for w in LABELS[field]):
+        return strip_junk(rest)
+    return t
+
+
 # A speck in the margin read as one letter or figure, standing apart before a label or a
 # form's title (`น  ถึง  อธิบดี...`, `2 : ที่ มท ...`, `5 ประกาศกรม...`): no label starts with a
 # letter alone (ณ is a word: `ณ วันที่`; ก็ has its mark).

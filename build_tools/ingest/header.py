@@ -17,6 +17,7 @@ from build_tools.ingest.field_lines import (
     after_item_debris,
     cites_a_letter,
     count_column,
+    few_letters,
     is_debris,
     is_separator,
     labels_at,
@@ -29,7 +30,7 @@ from build_tools.ingest.forms import (
     strip_junk,
     urgency_at,
     urgency_cut_at,
-    without_lone_letter,
+    without_label_left,
 )
 from build_tools.ingest.head import Head
 from build_tools.ingest.header_by_place import MAX_SUBJECT_ROWS, ByPlace
@@ -72,10 +73,11 @@ class HeaderReader(ByPlace):
         return self.h
 
     def _debris_before_label(self, i: int, row: Row) -> bool:
-        """A row among the labelled fields that is mostly not words (a stamp's or a
-        signature's debris: `เ   เฉ   9๑๑1<ี่  ฮ่   ม ส่`), with a label the form may print
-        next right below it: not the body's start."""
-        return self.started and mostly_not_words(row.text) and self._label_ahead(i + 1, DEBRIS_ROWS)
+        """A row among the labelled fields that is mostly not words or one short piece (a
+        stamp's or a signature's debris: `เ   เฉ   9๑๑1<ี่  ฮ่   ม ส่`, `ซันว`), with a label
+        the form may print next right below it: not the body's start."""
+        return self.started and (mostly_not_words(row.text) or few_letters(row)) \
+            and self._label_ahead(i + 1, DEBRIS_ROWS)
 
     # --- one row: True while the header goes on ------------------------------------
     def _row(self, i: int, row: Row) -> bool:
@@ -315,8 +317,8 @@ class HeaderReader(ByPlace):
             self.current = placed
             return True
         if name == "subject" and k == 0 and self._addressee_before_next_field(i, seg):
-            # (a letter left of it is what OCR left of เรียน: `น พัฒนาการอำเภอ ทุกอำเภอ`)
-            self.h.fields["addressee"] = [(row.n, without_lone_letter(strip_junk(seg)))]
+            # (a letter or two left of it are what OCR left of เรียน: `น พัฒนาการอำเภอ ทุกอำเภอ`)
+            self.h.fields["addressee"] = [(row.n, without_label_left(strip_junk(seg), "addressee"))]
             self.h.addressee_unlabelled = row.n
             self.current = "addressee"
             return True

@@ -86,11 +86,12 @@ TRAILING_JUNK = re.compile(rf"[{SPECK_CHARS}'\"`]+$")
 ORPHAN_MARK = re.compile(rf"(?<=\s)[{THAI_MARKS}]+")  # a mark no letter carries: `ส่วนตำบล ่ทุกแห่ง`
 SPECK_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[ก-ฮเแโใไ])")  # `นายอำเภอ .ทุกอำเภอ` (a dot follows a letter)
 SPECK_AFTER_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])['`]+(?=\s)")  # `จังหวัด' ทุกจังหวัด` (no quote closes there)
-TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,3})$")
+TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,5})$")
 # (a lone 0: a speck's ring; a lone letter with a quote: `ทุกจังหวัด . "ก`; Arabic and Thai
-# digits in one figure: none is printed so)
-DEBRIS_TOKEN = re.compile(r".*[@#$%^&*=+<>~\[\]{}].*|[\"“”'‘’`]?[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]|[0๐]"
-                          r"|(?=.*[0-9])(?=.*[๐-๙])[0-9๐-๙]+")
+# digits in one figure: none is printed so; up to five characters, a figure glued to Thai
+# letters: `0ฮ09่`, where a form's code has its dot: สปช.1)
+DEBRIS_TOKEN = re.compile(r"(?=.{1,3}$)(?:.*[@#$%^&*=+<>~\[\]{}].*|[\"“”'‘’`]?[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]|[0๐]"
+                          r"|(?=.*[0-9])(?=.*[๐-๙])[0-9๐-๙]+)|[0-9](?=.*[ก-ฮ])[^.]+")
 TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส. at a line's end
 LINE_END_SPECKS = re.compile(rf"[{SPECK_CHARS}]+$")  # (quotes stay: they open a name)

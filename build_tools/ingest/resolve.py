@@ -24,6 +24,8 @@ from build_tools.ingest.numbers import find_number
 from build_tools.ingest.prefixes import check_prefix
 from build_tools.normalization import fuzzy
 
+FUZZY_SLACK_SAME_DAY = 1.5  # an issuer's name among those of one day's letters: half again the damage
+
 
 @dataclass
 class Candidate:
@@ -65,8 +67,9 @@ def prefix_issuer(number: str | None, known: dict[str, dict], line: int | None,
     return None
 
 
-def issuer_in_text(text: str | None, agencies: dict[str, dict]) -> str | None:
-    """An agency named in a citation (หนังสือกระทรวงมหาดไทย ... -> moi); longest name wins."""
+def issuer_in_text(text: str | None, agencies: dict[str, dict], slack: float = 1.0) -> str | None:
+    """An agency named in a citation (หนังสือกระทรวงมหาดไทย ... -> moi); longest name wins.
+    `slack`: how much more OCR damage than a name's usual tolerance (fuzzy.starts_with)."""
     if not text:
         return None
 
@@ -74,8 +77,19 @@ def issuer_in_text(text: str | None, agencies: dict[str, dict]) -> str | None:
     if not hits:  # the name as OCR damaged it, right after หนังสือ (`หนังสือกระ รทรวงมหลดไทย`)
         named = re.sub(r"\s+", "", text[m.end():] if (m := CITES.match(text.strip())) else text)
         hits = [(len(name), aid) for aid, name in agencies.items()
-                if name and fuzzy.starts_with(named, name.replace(" ", "")) is not None]
+                if name and fuzzy.starts_with(named, name.replace(" ", ""), slack) is not None]
     return max(hits)[1] if hits else None
+
+
+def _issuer_of_that_day(ref: dict, pool: list[Candidate], agencies: dict[str, str]) -> str | None:
+    """A citation with no number read and a whole date: its issuer's name damaged past the
+    usual tolerance (`หนังสือกระ ะทรวงมหวาัดไทย`) is still read among the agencies that
+    issued a letter on that very day (FUZZY_SLACK_SAME_DAY: the day stands for the rest)."""
+    if ref.get("number") or not ref.get("date"):
+        return None
+    that_day = {c.issuer for c in pool if c.date == ref["date"] and c.doc_type == "letter"}
+    return issuer_in_text(ref.get("title"), {a: n for a, n in agencies.items() if a in that_day},
+                          FUZZY_SLACK_SAME_DAY)
 
 
 def _ocr_equal(a: str, b: str) -> bool:
@@ -135,7 +149,8 @@ def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
                                   f"({date} กับ {exact[0].date})", line, wrong=number))
             flags += _cited_date(ref, exact[0], line)
             return out, flags
-    issuer = _cited_issuer(number, known, line, flags, registry) or issuer_in_text(ref.get("title"), agencies)
+    issuer = (_cited_issuer(number, known, line, flags, registry) or issuer_in_text(ref.get("title"), agencies)
+              or _issuer_of_that_day(ref, pool, agencies))
     probable = _probable(pool, number, date, issuer)
     letters = [p for p in probable if p[0].doc_type == "letter"] or probable or _by_pieces(ref, pool, issuer)
     if len(letters) == 1:

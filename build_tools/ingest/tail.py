@@ -37,6 +37,7 @@ MOTTO_RE = re.compile(r"^[“\"].*[”\"]$")
 BRACKET_READ_AS_AI = re.compile(r"^(?:[^\s()ก-ฮ]{1,2}\s+){0,2}ไ((?:นาย|นาง)[^()\[\]]{3,}?)[)\]]$")
 # A speck standing apart before the position, read as a letter or two (`น     .,นายอำเภอ...`, `ฟี   .,นาย...`)
 SPECK_BEFORE_POSITION = 2
+LETTER_BEFORE_WORD = re.compile(rf"^[^ก-ฮเแโใไ]*([ก-ฮ][{THAI_MARKS}]{{0,2}})\s+(?=[ก-ฮเแโใไ])")  # (specks before it)
 POSITION_REACH = 4  # rows below the name where the position may stand (specks of the seal between)
 SIGN_WINDOW = 7  # rows after the closing where the signatory's name may stand
 THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
@@ -230,11 +231,16 @@ def _name_without_opening(rows: list[Row]) -> int | None:
 
 
 def _position_text(row: Row) -> str:
-    """The position's row without a speck standing apart before it, read as a letter or two."""
+    """The position's row without a speck standing apart before it, read as a letter or two,
+    or before its first word: a lone letter, or that word's first syllable read twice
+    (`ง นายอำเภอ...`, `ผู้ ผู้ว่าราชการ...`)."""
     first = strip_junk(row.segs[0])
     if len(row.segs) > 1 and len(re.sub(r"\W", "", first)) <= SPECK_BEFORE_POSITION:
         return strip_junk(" ".join(row.segs[1:]))
-    return strip_junk(row.text)
+    text = strip_junk(row.text)
+    if (m := LETTER_BEFORE_WORD.search(text)) and (len(m[1]) == 1 or text[m.end():].startswith(m[1])):
+        return text[m.end():]
+    return text
 
 
 def _position_like(row: Row) -> bool:

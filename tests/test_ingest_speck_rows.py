@@ -1,0 +1,97 @@
+"""Damage classes a held-out letter set showed (benchmarks/ingest_eval.py --seed 35), one
+class per test, on small text fixtures: a stamp's handwriting read as one short word
+between the fields, what OCR left of เรียน before an addressee, a figure glued to letters
+after a field, a speck or a first syllable read twice before a signatory's position, and a
+citation whose number was lost and whose issuer's name is damaged past the usual
+tolerance."""
+import pytest
+
+from build_tools.ingest.forms import without_label_left
+from build_tools.ingest.letter import _without_trailing_debris, extract_letter
+from build_tools.ingest.resolve import Candidate, resolve
+from build_tools.ingest.rows import Row
+from build_tools.ingest.tail import _position_text
+
+TAIL = ["จึงเรียนมาเพื่อโปรดทราบ", "ขอแสดงความนับถือ", "(นายชาตรี พรหมวงศ์)", "นายอำเภอบ้านไผ่"]
+
+
+def _letter(lines):
+    return extract_letter(list(enumerate(lines, 1)))
+
+
+@pytest.mark.parametrize("debris", ["ซันว", "ต่อ", "กขค"])
+def test_a_short_piece_between_the_fields_before_a_label_is_debris_not_the_body(debris):
+    L = _letter(["ที่ ขก 0017.2/ว 4227                      ศาลากลางจังหวัดขอนแก่น", "8 ธันวาคม 2552",
+                 "เรื่อง ขอเชิญประชุมคณะทำงาน", "เรียน นายอำเภอ ทุกอำเภอ", debris,
+                 "#   ต        มลิ่ง ซี่              ฮ่",
+                 "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.1/ว 1631 ลงวันที่ 20 สิงหาคม 2552",
+                 "ตามหนังสือที่อ้างถึง ได้แจ้งแนวทางการขับเคลื่อนโครงการพลังชุมชน"] + TAIL)
+    assert [(r["number"], r["date"]) for r in L.references] == [("มท 0810.1/ว 1631", "2009-08-20")]
+    assert L.addressee == "นายอำเภอ ทุกอำเภอ"
+
+
+def test_a_short_piece_that_no_label_follows_is_where_the_body_starts():
+    L = _letter(["ที่ ขก 0017.2/ว 4227                      ศาลากลางจังหวัดขอนแก่น", "8 ธันวาคม 2552",
+                 "เรื่อง ขอเชิญประชุมคณะทำงาน", "เรียน นายอำเภอ ทุกอำเภอ", "ซันว",
+                 "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ได้แจ้งแนวทางการขับเคลื่อน", "โครงการพลังชุมชน"] + TAIL)
+    assert L.references == []
+    assert L.body_lines[0] == 5
+
+
+@pytest.mark.parametrize("text, right", [
+    ("ยน ผู้ว่าราชการจังหวัด ทุกจังหวัด", "ผู้ว่าราชการจังหวัด ทุกจังหวัด"),  # the end of เรียน
+    ("ียน นายอำเภอ ทุกอำเภอ", "นายอำเภอ ทุกอำเภอ"),
+    ("น พัฒนาการอำเภอ ทุกอำเภอ", "พัฒนาการอำเภอ ทุกอำเภอ"),  # one letter of it
+    ("นายอำเภอ ทุกอำเภอ", "นายอำเภอ ทุกอำเภอ"),
+    ("เรียน", "เรียน"),  # nothing after it: left as it is
+])
+def test_what_ocr_left_of_the_label_before_an_addressee_is_taken_off(text, right):
+    assert without_label_left(text, "addressee") == right
+
+
+@pytest.mark.parametrize("text, right", [
+    ("พัฒนาการอำเภอ ทุกอำเภอ 0ฮ09่", "พัฒนาการอำเภอ ทุกอำเภอ"),  # a figure glued to letters
+    ("ชุมชน 0ฮ", "ชุมชน"),
+    ("การจัดทำแบบ สปช.1", "การจัดทำแบบ สปช.1"),  # a form's code keeps its dot
+    ("ประจำปีงบประมาณ ๒๕5๓", "ประจำปีงบประมาณ ๒๕5๓"),  # a year misread stays as read: no speck is that long
+    ("นายอำเภอ ทุกอำเภอ", "นายอำเภอ ทุกอำเภอ"),
+])
+def test_a_figure_glued_to_letters_after_a_field_is_a_speck(text, right):
+    assert _without_trailing_debris(text) == right
+
+
+@pytest.mark.parametrize("segs, position", [
+    (['5 8" ง', "นายอำเภอบ้านไผ่"], "นายอำเภอบ้านไผ่"),  # a letter behind specks, then a gap
+    (["ง นายอำเภอบ้านไผ่"], "นายอำเภอบ้านไผ่"),
+    (["ผู้ ผู้ว่าราชการจังหวัดอุบลราชธานี"], "ผู้ว่าราชการจังหวัดอุบลราชธานี"),  # its first syllable twice
+    (["รอง ผู้ว่าราชการจังหวัด"], "รอง ผู้ว่าราชการจังหวัด"),  # a word of its own stays
+    (["นายอำเภองาว"], "นายอำเภองาว"),
+])
+def test_a_speck_or_a_syllable_read_twice_before_the_position_is_taken_off(segs, position):
+    assert _position_text(Row(1, " ".join(segs), segs)) == position
+
+
+MOI = Candidate("moi-letter-2552-08-06", "มท ๐๔๐๔.๒/๔๙๐๐", "2009-08-06", "moi", "letter")
+CDD = Candidate("cdd-letter-2552-08-06", "มท ๐๔๑๐.๓/ว ๑๒๓", "2009-08-06", "cdd", "letter")
+AGENCIES = {"moi": "กระทรวงมหาดไทย", "cdd": "กรมการพัฒนาชุมชน"}
+DAMAGED = "หนังสือกระ ะทรวงมหวาัดไทย ด่วนทิสดลงวันที่ 6 สิงหาคม '2552'"
+
+
+def test_a_citation_with_no_number_and_a_badly_damaged_issuer_is_linked_by_that_days_letters():
+    ref = {"number": None, "date": "2009-08-06", "date_be": "6 สิงหาคม 2552", "line": 8, "title": DAMAGED}
+    out, flags = resolve(ref, [MOI, CDD], {}, AGENCIES)
+    assert (out["id"], out["match"]) == ("moi-letter-2552-08-06", "probable")
+    assert [f.kind for f in flags] == ["probable_reference", "number_check"]
+    assert flags[1].suggestion == "มท ๐๔๐๔.๒/๔๙๐๐"
+
+
+@pytest.mark.parametrize("date, title", [
+    ("2009-08-07", DAMAGED),  # no letter of that day
+    (None, DAMAGED),  # no day read
+    ("2009-08-06", "หนังสือกรมส่งเสริมการปกครองท้องถิ่น ลงวันที่ 6 สิงหาคม 2552"),  # another issuer named
+])
+def test_a_citation_is_not_linked_by_a_damaged_name_without_that_days_letter(date, title):
+    ref = {"number": None, "date": date, "date_be": None, "line": 8, "title": title}
+    out, flags = resolve(ref, [MOI, CDD], {}, {**AGENCIES, "dla": "กรมส่งเสริมการปกครองท้องถิ่น"})
+    assert (out["id"], out["match"]) == (None, "none")
+    assert [f.kind for f in flags] == ["unresolved_reference"]
