@@ -4,6 +4,7 @@ table pooled over many seeds, in a few minutes instead of an OCR run of each set
     .venv/bin/python benchmarks/ingest_rescore.py 16 17 18      # seeds whose sets were written
     .venv/bin/python benchmarks/ingest_rescore.py 16-32 --jsonl build/rescore.jsonl
     .venv/bin/python benchmarks/ingest_rescore.py 16-32 --confusions
+    .venv/bin/python benchmarks/ingest_rescore.py 16-32 --body
 
 Each letter's OCR is taken from its set's cache (benchmarks/ingest_eval.py writes it), the
 newest reading there whatever OCR code made it: what is measured is the reading of the
@@ -13,7 +14,9 @@ prints them, less the CERs), then the letters with each field right, by input, p
 `--jsonl`: a line per letter and input (its scores, number, date and references as read), to compare
 two checkouts letter by letter.  `--confusions`: which digit Tesseract's reading gave for
 which printed digit, in numbers and header days read with the right length
-(build_tools/ingest/checks.py's CONFUSED_DIGITS is counted so)."""
+(build_tools/ingest/checks.py's CONFUSED_DIGITS is counted so).  `--body`: the body's CERs too
+(raw OCR, the repair chain alone, the body as ingested; by damage level, as ingest_eval.py
+prints them), pooled: slower (each body aligned to the truth)."""
 from __future__ import annotations
 
 import argparse
@@ -28,9 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ingest_eval import FIELD_KEYS, ingest_text, input_texts, scan_key, set_folder  # noqa: E402
-from letterset.report import figures  # noqa: E402
-from letterset.score import score  # noqa: E402
+from ingest_eval import FIELD_KEYS, aligned, ingest_text, input_texts, repair, scan_key, set_folder  # noqa: E402
+from letterset.report import body_tier_table, figures  # noqa: E402
+from letterset.score import cer, score  # noqa: E402
 
 from build_tools.common.thai import to_arabic_digits  # noqa: E402
 from build_tools.ingest.analyze import Env  # noqa: E402
@@ -48,8 +51,9 @@ def cached_pages(truth: dict, set_dir: Path) -> list[dict] | None:
     return json.loads(max(found, key=lambda p: p.stat().st_mtime).read_text(encoding="utf-8"))
 
 
-def rescore_set(seed: int, corpus, env: Env, out=None) -> list[dict] | None:
-    """The set's rows as figures() reads them; None when the set was never read."""
+def rescore_set(seed: int, corpus, env: Env, out=None, body: bool = False) -> list[dict] | None:
+    """The set's rows as figures() reads them; None when the set was never read.  `body`:
+    with the body's CERs (ingest_eval.py's evaluate computes them so)."""
     set_dir = set_folder(seed)
     try:
         truths = json.loads((set_dir / "truth.json").read_text(encoding="utf-8"))
@@ -69,11 +73,20 @@ def rescore_set(seed: int, corpus, env: Env, out=None) -> list[dict] | None:
                          "number": doc.get("number"), "date": doc.get("date"),
                          "references": [{k: r.get(k) for k in ("number", "date", "id", "via")}
                                         for r in doc.get("references", [])]}
+            if body:
+                row[kind].update(body_cers(t["body"], text, doc.get("body_markdown") or "", env))
             if out is not None:
                 out.write(json.dumps({"seed": seed, "key": t["key"], "input": kind, **row[kind]},
                                      ensure_ascii=False, default=str) + "\n")
         rows.append(row)
     return rows
+
+
+def body_cers(truth_body: str, text: str, body: str, env: Env) -> dict[str, float]:
+    """The raw OCR's, the repaired text's (both aligned to the body) and the ingested body's CER."""
+    return {"raw_cer": cer(truth_body, aligned(truth_body, text), spaces=False),
+            "repair_cer": cer(truth_body, aligned(truth_body, repair(text, env)), spaces=False),
+            "body_cer": cer(truth_body, body, spaces=False)}
 
 
 def pooled_table(results: dict[int, list[dict]]) -> list[str]:
@@ -117,6 +130,7 @@ def main(argv=None) -> int:
     ap.add_argument("seeds", nargs="+", help="seeds of sets ingest_eval.py has read: 16 17 or 16-32")
     ap.add_argument("--jsonl", type=Path, help="write each letter's scores here, a line per letter and input")
     ap.add_argument("--confusions", action="store_true", help="print the digits OCR read for other digits")
+    ap.add_argument("--body", action="store_true", help="also the body's CERs, by damage level (slower)")
     args = ap.parse_args(argv)
     corpus = load_corpus(ROOT / "corpus")
     env = Env.of(corpus)
@@ -124,7 +138,7 @@ def main(argv=None) -> int:
     results: dict[int, list[dict]] = {}
     try:
         for seed in seeds(args.seeds):
-            rows = rescore_set(seed, corpus, env, out)
+            rows = rescore_set(seed, corpus, env, out, args.body)
             if rows is None:
                 print(f"seed {seed}: no set read by ingest_eval.py in {set_folder(seed)}: skipped", file=sys.stderr)
                 continue
@@ -139,6 +153,9 @@ def main(argv=None) -> int:
     if not results:
         return 1
     print("\n" + "\n".join(pooled_table(results)))
+    if args.body:
+        print("\nBody CER by damage level (scan and OCR text):\n"
+              + "\n".join(body_tier_table([r for rs in results.values() for r in rs])))
     if args.confusions:
         print("\n| read | printed | times |\n|---|---|---:|")
         for (a, b), n in digit_confusions(results).most_common():

@@ -1,9 +1,9 @@
 """Damage classes a held-out letter set showed (benchmarks/ingest_eval.py --seed 35), one
 class per test, on small text fixtures: a stamp's handwriting read as one short word
 between the fields, what OCR left of เรียน before an addressee, a figure glued to letters
-after a field, a speck or a first syllable read twice before a signatory's position, and a
+after a field, a speck or a first syllable read twice before a signatory's position, a
 citation whose number was lost and whose issuer's name is damaged past the usual
-tolerance."""
+tolerance, and a หนังสือประทับตรา whose office name over the seal OCR lost."""
 import pytest
 
 from build_tools.ingest.forms import without_label_left
@@ -95,3 +95,22 @@ def test_a_citation_is_not_linked_by_a_damaged_name_without_that_days_letter(dat
     out, flags = resolve(ref, [MOI, CDD], {}, {**AGENCIES, "dla": "กรมส่งเสริมการปกครองท้องถิ่น"})
     assert (out["id"], out["match"]) == (None, "none")
     assert [f.kind for f in flags] == ["unresolved_reference"]
+
+
+STAMPED = ["ที มท 0810.1/ว 1769             กรมส่งเสริมการปกครองท้องถิ่น",
+           "ถนนนครราชสีมา เขตดุสิต กทม. 10300", "ถึง  เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด",
+           "ตามที่ กรมการพัฒนาชุมชน กรมส่งเสริมการปกครองท้องถิ่น ได้ลงนามบันทึกความร่วมมือ",
+           "จึงขอให้ประสานองค์การบริหารส่วนตำบลร่วมดำเนินการ"]
+FOOT = ["24 เมษายน 2553", "สำนักพัฒนาและส่งเสริมการบริหารงานท้องถิ่น", "โทร. 0-2241-9000 ต่อ 2202"]
+
+
+@pytest.mark.parametrize("last", ["จึงเรียนมาเพื่อโปรดทราบและดำเนินการต่อไป",
+                                  "จึง เร ยนมา เพื่อโป รดทราบ และดํา เนินการต่ ่อไป"])  # as OCR damaged it
+def test_a_stamped_letters_last_sentence_is_the_bodys_when_the_office_over_the_seal_was_lost(last):
+    L = _letter(STAMPED + [last] + FOOT)
+    assert (L.form, L.date, L.body_lines) == ("stamped", "2010-04-24", (4, 6))
+
+
+def test_the_office_over_the_seal_still_ends_a_stamped_letters_body():
+    L = _letter(STAMPED + ["จึงเรียนมาเพื่อโปรดทราบและดำเนินการต่อไป", "กรมส่งเสริมการปกครองท้องถิ่น"] + FOOT)
+    assert (L.form, L.date, L.body_lines) == ("stamped", "2010-04-24", (4, 6))

@@ -14,6 +14,7 @@ from build_tools.ingest.dates import DateReading, read_dates
 from build_tools.ingest.forms import Form, given_date_at, strip_junk
 from build_tools.ingest.rows import ORG_RE, Row, clean
 from build_tools.ingest.word_check import mostly_not_words
+from build_tools.normalization import fuzzy
 from build_tools.normalization.rules.unicode_rules import SARA_A_TWICE
 from build_tools.normalization.split_words import rejoin_words
 
@@ -124,7 +125,13 @@ def _seal_date_row(rows: list[Row], lo: int) -> int | None:
                  if dated_line(rows[i].text) and ORG_RE.match(strip_junk(rows[i - 1].text))), None)
 
 
-LAST_SENTENCE = re.compile(r"จึง\s*(?:เรียน|ขอ|แจ้ง)")  # the body's last sentence: จึงเรียนมาเพื่อ..., จึงขอ...
+LAST_SENTENCE = ("จึงเรียน", "จึงขอ", "จึงแจ้ง")  # how the body's last sentence opens: จึงเรียนมาเพื่อ..., จึงขอ...
+
+
+def _last_sentence(text: str) -> bool:
+    """Does the row open the body's last sentence, as OCR damaged it (`จึง เร ยนมา เพื่อโป รดทราบ`)?"""
+    t = re.sub(r"\s+", "", strip_junk(text))
+    return any(fuzzy.starts_with(t, opener) is not None for opener in LAST_SENTENCE)
 
 
 def _after_last_sentence(rows: list[Row], start: int) -> int:
@@ -132,7 +139,7 @@ def _after_last_sentence(rows: list[Row], start: int) -> int:
     ประทับตรา's seal and date stand; a date above it is the body's (a deadline), not the
     letter's.  `start` when there is none."""
     return next((i + 1 for i in range(len(rows) - 1, start - 1, -1)
-                 if LAST_SENTENCE.match(strip_junk(rows[i].text))), start)
+                 if _last_sentence(rows[i].text)), start)
 
 
 def _stamped_date_place(rows: list[Row], start: int) -> int | None:
@@ -167,6 +174,8 @@ def _anchor(rows: list[Row], start: int, form: Form, t: Tail) -> int | None:
             k = d - 1
             while k > start and _junk(rows[k]):
                 k -= 1
+            if _last_sentence(rows[k].text):
+                return d  # the office's name over the seal was lost: the body's last sentence stays the body's
             t.sender = (rows[k].n, strip_junk(rows[k].text))
             return k
     names = [i for i in range(max(start, len(rows) - 10), len(rows)) if _name(rows[i])]
