@@ -23,7 +23,8 @@ CITED_ABOVE = "หนังสือที่อ้างถึง"  # "the lett
 # What OCR left of an item's number before a citation (`1 ๒1:หนังสือ...`, `. 2 หนังสือ...`):
 # digits, specks and spaces, no letter.
 _ITEM_DEBRIS = re.compile(rf"^[^ก-ฮเแโใไ]{{1,8}}(?={CITES.pattern.lstrip('^')})")
-_LETTER_ITEM = re.compile(rf"^[ก-ฮ][^ก-ฮเแโใไ\s]{{0,2}}\s+(?={CITES.pattern.lstrip('^')})")
+# A speck read as one letter before the number, or the number read as a letter (`ว2.หนังสือ`, `ว หนังสือ`).
+_LETTER_ITEM = re.compile(rf"^[ก-ฮ](?:[^ก-ฮเแโใไ\s]{{1,3}}\s*|\s+)(?={CITES.pattern.lstrip('^')})")
 
 
 def after_item_debris(text: str) -> str:

@@ -33,7 +33,7 @@ URGENCIES = ("ด่วนที่สุด", "ด่วนมาก", "ด่�
 COUNT_UNITS = ("ฉบับ", "ชุด", "แผ่น", "เล่ม", "หน้า", "แผ่นพับ", "แฟ้ม", "รายการ", "เรื่อง", "ภาพ", "แผ่นซีดี")
 CLOSING = "ขอแสดงความนับถือ"
 STAMP_LABELS = ("เลขรับ", "เลขที่")
-SPECKS = "'\"`“”‘’:;.,|"  # what OCR leaves beside a word (a label followed by one is still the label)
+SPECKS = "'\"`“”‘’:;.,|-~"  # what OCR leaves beside a word (a label followed by one is still the label)
 JUNK = re.compile(r"^[\s.,:;'\"`“”‘’|_~\-–—•*=<>!?@#%&^]+")
 
 
@@ -109,7 +109,7 @@ def _label_at(t: str, field: str, strict: bool) -> str | None:
         rest = t[n:]
         if strict and rest and not (rest[0].isspace() or rest[0] in SPECKS) and not _glued_ok(word, rest):
             continue
-        return rest.strip(" :.")
+        return rest.strip(" :.").lstrip("-~ ")  # (a speck glued to the label: `เรื่อง-`)
     return None
 
 

@@ -75,7 +75,8 @@ class ByPlace:
     def _field_by_place(self, row: Row, k: int, seg: str) -> str | None:
         """อ้างถึง or สิ่งที่ส่งมาด้วย whose label OCR lost (a letter or a speck of it may be
         left), after the subject: a citation of a letter (`ง หนังสือกรม... ที่ ขภ ... ลงวันที่`),
-        or item 1 with its count (`ย 1. แบบสำรวจ...      จำนวน 1 ฉบับ`)."""
+        or item 1 with its count (`ย 1. แบบสำรวจ...      จำนวน 1 ฉบับ`), or a lone item with its
+        count after what was left of the label (`วย แบบรายงานผล...   จำนวน 1 ฉบับ`)."""
         if not self.started or k > 0:
             return None
         t = self._placed_text(seg)
@@ -85,7 +86,8 @@ class ByPlace:
                 and "enclosures" not in self.h.fields and CITES.match(t) \
                 and cites_a_letter(self._with_rows_below(row, t)):
             return "references"
-        if "enclosures" in self.h.form.header and "enclosures" not in self.h.fields and FIRST_ITEM.match(t) \
+        if "enclosures" in self.h.form.header and "enclosures" not in self.h.fields \
+                and (FIRST_ITEM.match(t) or t != strip_junk(seg)) \
                 and (COUNT_AT_END.search(t) or any(count_column(s) for s in row.segs[1:])):
             return "enclosures"
         return None

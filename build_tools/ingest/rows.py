@@ -14,6 +14,8 @@ WIDE_GAP = re.compile(r"\s{3,}")
 # Words a letter's body begins with (the first paragraph after the header).
 BODY_OPENERS = ("ตามที่", "ด้วย", "อนุสนธิ", "เนื่องจาก", "เนื่องด้วย", "ตามหนังสือ", "โดยที่",
                 "ในการนี้", "อาศัยอำนาจ", "เพื่อให้", "ตามบันทึก", "ตามคำสั่ง")
+# Openers no other word is a letter or a mark away from (ด้วย: ด้าน, เพื่อให้: เพื่อใช้, โดยที่: โดยทั่วไป)
+LONG_OPENERS = ("ตามที่", "อนุสนธิ", "เนื่องจาก", "เนื่องด้วย", "ตามหนังสือ", "อาศัยอำนาจ", "ตามบันทึก")
 ADDRESS_RE = re.compile(r"^(ถนน|ถ\.|เลขที่\s|[0-9๐-๙]+\s+ถนน|[0-9๐-๙]+/[0-9๐-๙]+\s)|[0-9๐-๙]{5}\s*$")
 ORG_RE = re.compile(r"^(กระทรวง|กรม|สำนัก|สำนักงาน|กอง|ฝ่าย|กลุ่ม|ศูนย์|จังหวัด|ศาลากลาง|อำเภอ|ที่ว่าการ|"
                     r"องค์การ|องค์กร|เทศบาล|สมาคม)")
@@ -67,4 +69,16 @@ def make_rows(lines: list[tuple[int, str]]) -> list[Row]:
 
 
 def opens_body(text: str) -> bool:
-    return strip_junk(text).startswith(BODY_OPENERS)
+    """Does the line open the body's first sentence, its opener read right or, a longer
+    one, with a letter misread (`ตวมที่ กรมการพัฒนาชุมชน`)?"""
+    t = strip_junk(text)
+    if t.startswith(BODY_OPENERS):
+        return True
+    t = t.replace(" ", "")
+    return any(_one_letter_off(t[:len(opener)], opener) for opener in LONG_OPENERS)
+
+
+def _one_letter_off(head: str, word: str) -> bool:
+    """`head` is `word` with one letter (not a mark) read as another, its marks all in place."""
+    off = [(a, b) for a, b in zip(head, word) if a != b]
+    return len(head) == len(word) and len(off) == 1 and not {off[0][0], off[0][1]} & fuzzy.MARKS
