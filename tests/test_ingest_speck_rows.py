@@ -5,14 +5,21 @@ after a field, a speck or a first syllable read twice before a signatory's posit
 citation whose number was lost and whose issuer's name is damaged past the usual
 tolerance, a หนังสือประทับตรา whose office name over the seal OCR lost, a body opener with
 a letter misread, a lone enclosure after what was left of its label, a citation's item
-number glued to a speck, and a label with a speck glued to it."""
+number glued to a speck, a label with a speck glued to it, and a title OCR spoiled (the
+issuer read from the body's ด้วย...)."""
 import pytest
+from conftest import ROOT
 
+from build_tools.ingest.analyze import Env, analyze
 from build_tools.ingest.forms import without_label_left
 from build_tools.ingest.letter import _without_trailing_debris, extract_letter
 from build_tools.ingest.resolve import Candidate, resolve
 from build_tools.ingest.rows import Row, opens_body
 from build_tools.ingest.tail import _position_text
+from build_tools.sources.corpus import load_corpus
+
+CORPUS = load_corpus(ROOT / "corpus")
+ENV = Env.of(CORPUS)
 
 TAIL = ["จึงเรียนมาเพื่อโปรดทราบ", "ขอแสดงความนับถือ", "(นายชาตรี พรหมวงศ์)", "นายอำเภอบ้านไผ่"]
 
@@ -170,3 +177,32 @@ def test_a_label_with_a_speck_glued_to_it_is_the_label(label):
                         "ตามที่ กรมการพัฒนาชุมชนได้แจ้ง"] + TAIL)
     assert (L.subject, L.addressee, L.date) == ("การรายงานผลการดำเนินงานหมู่บ้านต้นแบบ", "นายอำเภอ ทุกอำเภอ",
                                                 "2010-07-24")
+
+
+SPOILED_TITLE = ["1                ประกาษ์สมาตมอง์ตกรรหรีพภ์รีสังหลัาลี แตงประเทาโซ ย",
+                 "เรื่อง    การรายงานผลการดำเนินงานหมู่บ้านต้นแบบการป้องกันและแก้ไขปัญหายาเสพติด"]
+ANNOUNCEMENT_END = ["จึงประกาศมาเพื่อทราบโดยทั่วกัน", "ประกาศ ณ วันที่ 5 มกราคม 2553", "(นางรัชนี มีสุข)",
+                    "นายกสมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย"]
+
+
+def _analyzed(lines):
+    docs, _ = analyze("\n".join(lines) + "\n", CORPUS, "scan.txt", env=ENV)
+    return docs[0]
+
+
+def test_a_letter_whose_title_ocr_spoiled_is_issued_by_the_office_its_body_opens_with_and_flagged():
+    d = _analyzed(SPOILED_TITLE + ["ด้วยสมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทยได้รับแจ้งว่าการดำเนินงานโครงการ",
+                                   "พลังชุมชน พลังสร้างสรรค์ \"สยามเมืองยิ้ม\" มีความก้าวหน้าเป็นลำดับ"]
+                  + ANNOUNCEMENT_END)
+    assert d["issuer"] == "tao-association"
+    (f,) = [f for f in d["flags"] if f["wrong"] == "issuer"]
+    assert (f["kind"], f["line"]) == ("issuer_source", 3)
+    assert f["message"] == ("อ่านหน่วยงานที่ออกหนังสือจากหัวหนังสือและเลขที่ไม่ได้: ใช้ "
+                            "'สมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย' ที่ขึ้นต้นเนื้อความ (ด้วย...) ตรวจกับต้นฉบับ")
+
+
+def test_a_body_that_opens_with_tam_thi_names_others_not_the_issuer():
+    d = _analyzed(SPOILED_TITLE + ["ตามที่ กรมการพัฒนาชุมชน กรมส่งเสริมการปกครองท้องถิ่น ได้ลงนามบันทึกความร่วมมือ",
+                                   "โครงการพลังชุมชน พลังสร้างสรรค์ \"สยามเมืองยิ้ม\""] + ANNOUNCEMENT_END)
+    assert d["issuer"] is None
+    assert [f["kind"] for f in d["flags"] if f["wrong"] == "issuer"] == ["missing"]

@@ -12,7 +12,7 @@ from build_tools.ingest.checks import check_dates, check_deadline, check_number,
 from build_tools.ingest.citations import Citation, check_citations, citations_of
 from build_tools.ingest.dates import first_date
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.issuers import Registry, identify
+from build_tools.ingest.issuers import Registry, identify, issuer_of_body, named_in_body
 from build_tools.ingest.learned_digits import learn, learned_day, learned_number
 from build_tools.ingest.letter import Letter, extract_letter
 from build_tools.ingest.lookalikes import read_lookalikes
@@ -144,6 +144,11 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
     L = extract_letter(rows)
     iss = identify(L.offices, L.number_parsed, L.number_line, env.registry)
     flags = read_as_digits + L.flags + iss.flags
+    body = [(n, t) for n, t in rows if L.body_lines and L.body_lines[0] <= n <= L.body_lines[1]]
+    if not iss.agency and (named := issuer_of_body(body, env.registry)):
+        iss = named_in_body(iss, *named)
+        flags.append(Flag("issuer_source", f"อ่านหน่วยงานที่ออกหนังสือจากหัวหนังสือและเลขที่ไม่ได้: ใช้ '{iss.name}' "
+                                           "ที่ขึ้นต้นเนื้อความ (ด้วย...) ตรวจกับต้นฉบับ", named[0], wrong="issuer"))
     if not iss.agency:
         printed = iss.name or (L.offices[0][1] if L.offices else "-")
         flags.append(Flag("missing", f"ไม่รู้ว่าหน่วยงานใดออกหนังสือ ('{printed}'):"
@@ -152,7 +157,6 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
     cited, checked = _checked_number(L, iss, env)
     flags += cited + checked + _headless_number(L, iss, env)
     flags += check_dates(L.date, L.date_be, L.date_line, L.receipt_stamps, L.references)
-    body = [(n, t) for n, t in rows if L.body_lines and L.body_lines[0] <= n <= L.body_lines[1]]
     flags += check_deadline(L.date, L.date_be, L.date_line, body)
     for c in env.candidates:
         if L.number and c.number and c.number == L.number:

@@ -13,7 +13,7 @@ the prefixes of the letters already in the corpus), the two checked against each
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import geothai
 
@@ -241,6 +241,27 @@ def _letterhead_code(read: str, head: Office, reg: Registry) -> str | None:
     if not near or near[0][0] > LETTERHEAD_CODE_COST or (len(near) > 1 and near[1][0] == near[0][0]):
         return None
     return near[0][1]
+
+
+# The body's first sentence as an office writes of itself: `ด้วยสมาคม... ได้รับแจ้งว่า`
+SELF_OPENER = re.compile(r"^[^\u0e01-\u0e4e]*ด้วย\s*(?=[ก-ฮเแโใไ])")
+
+
+def issuer_of_body(body: list[tuple[int, str]], reg: Registry) -> tuple[int, Office] | None:
+    """The office the body's first sentence opens with after ด้วย (the issuer writing of
+    itself: `ด้วยสำนักงาน ป.ป.ส. ได้รับแจ้งว่า`), with its line; for a letter whose
+    letterhead and number name no office (a title OCR spoiled: `ประกาษ์สมาตมอง์ตกรร...`).
+    ตามที่ opens a sentence about others (`ตามที่ กรมการพัฒนาชุมชน กรมส่งเสริม...`): not read."""
+    if not body or not (m := SELF_OPENER.match(body[0][1])):
+        return None
+    office = reg.office_of_name(body[0][1][m.end():].strip())
+    return (body[0][0], office) if office and office.agency else None
+
+
+def named_in_body(iss: Issuer, line: int, office: Office) -> Issuer:
+    """`iss` (no agency found) with the office the body names (issuer_of_body)."""
+    return replace(iss, agency=office.agency, name=_office_name(office), province=office.province,
+                   district=office.district, line=line)
 
 
 def _office_in(text: str, reg: Registry) -> Office | None:
