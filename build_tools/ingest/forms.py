@@ -86,13 +86,11 @@ def without_lone_letter(t: str) -> str:
 
 def without_label_left(t: str, field: str) -> str:
     """`t` without a speck read as one letter before its first word, or without the last
-    letters of the field's label that OCR left when it lost the rest (`ยน ผู้ว่าราชการ...`),
-    standing apart: no word is the end of a label."""
+    letters of the field's label that OCR left when it lost the rest (`ยน ผู้ว่าราชการ...`):
+    where the field is known to stand (after the subject, the next label below), any
+    two letters of the label's end will do, not CUT_SHARE of it."""
     t = without_lone_letter(t)
-    first, _, rest = t.partition(" ")
-    if rest.strip() and len(first) >= 2 and any(w.endswith(first) and w != first for w in LABELS[field]):
-        return strip_junk(rest)
-    return t
+    return _cut_at(t, LABELS[field], alone=False, share=0) or t
 
 
 # A speck in the margin read as one letter or figure, standing apart before a label or a
@@ -124,14 +122,14 @@ def label_cut_at(text: str, field: str, alone: bool = False) -> str | None:
     return _cut_at(strip_junk(text), LABELS[field], alone=alone)
 
 
-def _cut_at(t: str, words, alone: bool) -> str | None:
-    """The text after one of `words` that lost its first letters; `alone`: the word may
-    also end the text (nothing after it)."""
+def _cut_at(t: str, words, alone: bool, share: float = CUT_SHARE) -> str | None:
+    """The text after one of `words` that lost its first letters (at least `share` of its
+    letters left, and two); `alone`: the word may also end the text (nothing after it)."""
     for word in words:
         whole = len(fuzzy.skeleton(word))
         for k in range(1, len(word) - 1):
             part = word[k:]
-            if not _BASE.match(part) or len(fuzzy.skeleton(part)) < max(2, CUT_SHARE * whole):
+            if not _BASE.match(part) or len(fuzzy.skeleton(part)) < max(2, share * whole):
                 continue
             if t.startswith(part) and (len(t) > len(part) and t[len(part)] in " :" or alone and t == part):
                 return t[len(part):].strip(" :.")
