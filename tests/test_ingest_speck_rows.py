@@ -91,6 +91,10 @@ def test_a_citation_with_no_number_and_a_badly_damaged_issuer_is_linked_by_that_
     out, flags = resolve(ref, [MOI, CDD], {}, AGENCIES)
     assert (out["id"], out["match"]) == ("moi-letter-2552-08-06", "probable")
     assert [f.kind for f in flags] == ["probable_reference", "number_check"]
+    assert flags[0].message == (
+        "อ้างถึง 'หนังสือกระ ะทรวงมหวาัดไทย ด่วนทิสดลงวันที่ 6 สิงหาคม '2552'' ลงวันที่ 6 สิงหาคม 2552 น่าจะเป็น "
+        "moi-letter-2552-08-06: ชื่อหน่วยงานในข้อความที่อ้างถึงเสียหาย ใกล้ 'กระทรวงมหาดไทย' ที่สุดในบรรดาหน่วยงาน"
+        "ที่มีหนังสือลงวันที่เดียวกัน และอ่านเลขที่ไม่ได้ ตรวจแล้วยืนยันโดยแก้ match เป็น exact")
     assert flags[1].suggestion == "มท ๐๔๐๔.๒/๔๙๐๐"
 
 

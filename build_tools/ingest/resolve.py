@@ -149,12 +149,16 @@ def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
                                   f"({date} กับ {exact[0].date})", line, wrong=number))
             flags += _cited_date(ref, exact[0], line)
             return out, flags
-    issuer = (_cited_issuer(number, known, line, flags, registry) or issuer_in_text(ref.get("title"), agencies)
-              or _issuer_of_that_day(ref, pool, agencies))
-    probable = _probable(pool, number, date, issuer)
-    letters = [p for p in probable if p[0].doc_type == "letter"] or probable or _by_pieces(ref, pool, issuer)
+    issuer = _cited_issuer(number, known, line, flags, registry) or issuer_in_text(ref.get("title"), agencies)
+    that_day = None if issuer else _issuer_of_that_day(ref, pool, agencies)
+    probable = _probable(pool, number, date, issuer or that_day)
+    letters = ([p for p in probable if p[0].doc_type == "letter"] or probable
+               or _by_pieces(ref, pool, issuer or that_day))
     if len(letters) == 1:
         c, why = letters[0]
+        if that_day:  # (the maintainer is told how weak the name's reading was)
+            why = (f"ชื่อหน่วยงานในข้อความที่อ้างถึงเสียหาย ใกล้ '{agencies[that_day]}' ที่สุดในบรรดาหน่วยงานที่มีหนังสือ"
+                   "ลงวันที่เดียวกัน และอ่านเลขที่ไม่ได้")
         out.update(id=c.id, match="probable")
         flags.append(Flag("probable_reference",
                           f"อ้างถึง '{number or ref.get('title')}' ลงวันที่ {ref.get('date_be') or '-'} "
