@@ -162,6 +162,16 @@ def aligned(truth_body: str, text: str) -> str:
     return s[start:end]
 
 
+def body_cers(truth_body: str, text: str, body: str, env: Env) -> dict[str, float]:
+    """The body's CERs, without spaces: the raw OCR's and the repaired text's (both aligned
+    to the body), the ingested body's; and with spaces, the raw OCR's and the body's."""
+    raw = aligned(truth_body, text)
+    return {"raw_cer": cer(truth_body, raw, spaces=False),
+            "repair_cer": cer(truth_body, aligned(truth_body, repair(text, env)), spaces=False),
+            "body_cer": cer(truth_body, body, spaces=False), "raw_cer_spaced": cer(truth_body, raw),
+            "body_cer_spaced": cer(truth_body, body)}
+
+
 def repair(text: str, env: Env) -> str:
     """The whole text through the body's repair chain (as ingest repairs a body): aligned
     to the body like the raw text, it measures the repair apart from where the body was cut."""
@@ -185,12 +195,7 @@ def evaluate(truths: list[dict], set_dir: Path, cache: bool) -> list[dict]:
         for path, text in texts.items():
             doc = ingest_text(text, env, corpus)
             body = doc.get("body_markdown") if doc else ""
-            raw = aligned(t["body"], text)
-            repaired = aligned(t["body"], repair(text, env))
-            row[path] = {"doc": doc, "score": score(t, doc), "raw_cer": cer(t["body"], raw, spaces=False),
-                         "repair_cer": cer(t["body"], repaired, spaces=False),
-                         "body_cer": cer(t["body"], body, spaces=False), "raw_cer_spaced": cer(t["body"], raw),
-                         "body_cer_spaced": cer(t["body"], body)}
+            row[path] = {"doc": doc, "score": score(t, doc), **body_cers(t["body"], text, body, env)}
         row["page_cer"] = [(cer(t["page_texts"][i], p["ours"]), cer(t["page_texts"][i], p["plain"]))
                            for i, p in enumerate(pages)]
         rows.append(row)

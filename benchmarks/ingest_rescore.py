@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from ingest_eval import FIELD_KEYS, aligned, ingest_text, input_texts, repair, scan_key, set_folder  # noqa: E402
+from ingest_eval import FIELD_KEYS, body_cers, ingest_text, input_texts, scan_key, set_folder  # noqa: E402
 from letterset.report import body_tier_table, figures  # noqa: E402
-from letterset.score import cer, score  # noqa: E402
+from letterset.score import score  # noqa: E402
 
 from build_tools.common.thai import to_arabic_digits  # noqa: E402
 from build_tools.ingest.analyze import Env  # noqa: E402
@@ -80,13 +80,6 @@ def rescore_set(seed: int, corpus, env: Env, out=None, body: bool = False) -> li
                                      ensure_ascii=False, default=str) + "\n")
         rows.append(row)
     return rows
-
-
-def body_cers(truth_body: str, text: str, body: str, env: Env) -> dict[str, float]:
-    """The raw OCR's, the repaired text's (both aligned to the body) and the ingested body's CER."""
-    return {"raw_cer": cer(truth_body, aligned(truth_body, text), spaces=False),
-            "repair_cer": cer(truth_body, aligned(truth_body, repair(text, env)), spaces=False),
-            "body_cer": cer(truth_body, body, spaces=False)}
 
 
 def pooled_table(results: dict[int, list[dict]]) -> list[str]:

@@ -12,7 +12,7 @@ from build_tools.ingest.checks import check_dates, check_deadline, check_number,
 from build_tools.ingest.citations import Citation, check_citations, citations_of
 from build_tools.ingest.dates import first_date
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.issuers import Registry, identify, issuer_of_body, named_in_body
+from build_tools.ingest.issuers import Registry, identify, issuer_of_body, with_office
 from build_tools.ingest.learned_digits import learn, learned_day, learned_number
 from build_tools.ingest.letter import Letter, extract_letter
 from build_tools.ingest.lookalikes import read_lookalikes
@@ -98,13 +98,14 @@ def _restore_fields(rec: dict, L: Letter, env: Env) -> None:
     rec["repairs"] = repairs
 
 
-def _expected_prefixes(env: Env, agency: str | None, drafted_by: str | None) -> list[str]:
-    """The office digits a letter of this agency carries (มท 08 for DLA), when known."""
+def _expected_prefixes(env: Env, agency: str | None, drafted_by: str | None, learned: bool = False) -> list[str]:
+    """The office digits a letter of this agency carries (มท 08 for DLA), when known;
+    `learned`: also those its letters already in the corpus carry."""
     who = drafted_by or agency
     if not who:
         return []
     out = [k for k, e in env.registry.codes.offices.items() if e.get("agency") == who and " " in k]
-    return out + [p for p, e in env.known.items() if e.get("issuer") == who and e.get("from") == "file"]
+    return out + [p for p, e in env.known.items() if e.get("issuer") == who and (learned or e.get("from") == "file")]
 
 
 def _headless_number(L: Letter, iss, env: Env) -> list[Flag]:
@@ -114,9 +115,7 @@ def _headless_number(L: Letter, iss, env: Env) -> list[Flag]:
     who = iss.drafted_by or iss.agency
     if L.number or not L.number_unread or not who:
         return []
-    offices = _expected_prefixes(env, iss.agency, iss.drafted_by) + [p for p, e in env.known.items()
-                                                                     if e.get("issuer") == who]
-    reading = headless_reading(L.number_unread[1], offices)
+    reading = headless_reading(L.number_unread[1], _expected_prefixes(env, iss.agency, iss.drafted_by, learned=True))
     if reading is None:
         return []
     return [Flag("number_check", f"อ่านเลขที่ได้เพียง '{L.number_unread[1]}' (รหัสส่วนราชการหาย): หัวหนังสือเป็นของ"
@@ -146,7 +145,7 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
     flags = read_as_digits + L.flags + iss.flags
     body = [(n, t) for n, t in rows if L.body_lines and L.body_lines[0] <= n <= L.body_lines[1]]
     if not iss.agency and (named := issuer_of_body(body, env.registry)):
-        iss = named_in_body(iss, *named)
+        iss = with_office(iss, named[1], named[0])
         flags.append(Flag("issuer_source", f"อ่านหน่วยงานที่ออกหนังสือจากหัวหนังสือและเลขที่ไม่ได้: ใช้ '{iss.name}' "
                                            "ที่ขึ้นต้นเนื้อความ (ด้วย...) ตรวจกับต้นฉบับ", named[0], wrong="issuer"))
     if not iss.agency:

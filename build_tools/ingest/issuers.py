@@ -213,7 +213,7 @@ def identify(heads: list[tuple[int, str]], number: Number | None, number_line: i
     by_num, flags = office_of_number(number, reg, number_line, letterhead=head)
     out = Issuer(flags=flags, line=head_line or (heads[0][0] if heads else None))
     if head:
-        out.agency, out.name, out.province, out.district = head.agency, _office_name(head), head.province, head.district
+        out = with_office(out, head, head_line)
     if by_num:
         _combine(out, head, by_num, number, reg, number_line if number_line else head_line)
     if out.province and out.district and out.district not in _gazetteer_names("district", out.province):
@@ -258,8 +258,9 @@ def issuer_of_body(body: list[tuple[int, str]], reg: Registry) -> tuple[int, Off
     return (body[0][0], office) if office and office.agency else None
 
 
-def named_in_body(iss: Issuer, line: int, office: Office) -> Issuer:
-    """`iss` (no agency found) with the office the body names (issuer_of_body)."""
+def with_office(iss: Issuer, office: Office, line: int | None) -> Issuer:
+    """`iss` naming `office` (the letterhead's, or the one the body names: issuer_of_body),
+    read at `line`."""
     return replace(iss, agency=office.agency, name=_office_name(office), province=office.province,
                    district=office.district, line=line)
 

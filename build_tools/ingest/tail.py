@@ -247,7 +247,7 @@ def _position_text(row: Row) -> str:
     if len(row.segs) > 1 and len(re.sub(r"\W", "", first)) <= SPECK_BEFORE_POSITION:
         return strip_junk(" ".join(row.segs[1:]))
     text = strip_junk(row.text)
-    if (m := LETTER_BEFORE_WORD.search(text)) and (len(m[1]) == 1 or text[m.end():].startswith(m[1])):
+    if (m := LETTER_BEFORE_WORD.match(text)) and (len(m[1]) == 1 or text[m.end():].startswith(m[1])):
         return text[m.end():]
     return text
 
