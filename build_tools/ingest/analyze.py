@@ -17,6 +17,7 @@ from build_tools.ingest.learned_digits import learn, learned_day, learned_number
 from build_tools.ingest.letter import Letter, extract_letter
 from build_tools.ingest.lookalikes import read_lookalikes
 from build_tools.ingest.numbers import find_number
+from build_tools.ingest.person_names import read_person_name
 from build_tools.ingest.prefixes import check_prefix, headless_reading
 from build_tools.ingest.records import front_matter, to_json
 from build_tools.ingest.resolve import Candidate, known_prefixes, resolve
@@ -98,6 +99,21 @@ def _restore_fields(rec: dict, L: Letter, env: Env) -> None:
     rec["repairs"] = repairs
 
 
+def _signatory_name(L: Letter, repairs: list[dict]) -> list[Flag]:
+    """The signatory's name checked against the lists of Thai names (person_names.py):
+    restored (recorded like every repair), or flagged where it fits two names."""
+    reading = read_person_name((L.signatory or {}).get("name"))
+    if reading is None:
+        return []
+    if reading.name != L.signatory["name"]:
+        repairs.append({"field": "signatory.name", "rule": "restore_person_name", "before": L.signatory["name"],
+                        "after": reading.name})
+        L.signatory["name"] = reading.name
+    return [Flag("name_suggestion", f"ชื่อผู้ลงนาม '{part}' อาจเป็น {' หรือ '.join(names)} (รายชื่อของ PyThaiNLP): "
+                                    "ตรวจกับต้นฉบับ", L.signatory.get("line"), suggestion=names[0], wrong=part)
+            for part, names in reading.ambiguous]
+
+
 def _expected_prefixes(env: Env, agency: str | None, drafted_by: str | None, learned: bool = False) -> list[str]:
     """The office digits a letter of this agency carries (มท 08 for DLA), when known;
     `learned`: also those its letters already in the corpus carry."""
@@ -169,6 +185,7 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
            "receipt_stamps": L.receipt_stamps, "date_line": L.date_line,
            "number_checks": checked}  # read again once the references are linked (_read_digits)
     _restore_fields(rec, L, env)
+    flags += _signatory_name(L, rec["repairs"])
     rec["signatory"] = L.signatory
     return rec, flags, L
 
