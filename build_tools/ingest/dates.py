@@ -40,6 +40,8 @@ _DAMAGED_BE_MARK = re.compile(r"[\s“”\"'`.,:;]+[พฟ][^\d\n]{0,6}$")
 # Two digits with a letter and digits glued after them are no two-digit year but a year
 # whose digit OCR read as a letter (`25ร33` for 2553).
 _DAMAGED_YEAR = re.compile(r"\d{2}[ก-ฮ]\d{1,2}(?!\d)")
+# A speck read as a dot or a quote between the two halves of a year (`25.52`): one year.
+_SPECK_IN_YEAR = re.compile(r"[.,'`](\d{2})(?!\d)")
 _BELOW_AS_DOT = re.compile(f"[{thai_below_vowels}]+")
 _DOTS = re.compile(r"\.{2,}")
 THAI_DIGIT = re.compile("[๐-๙]")
@@ -120,17 +122,37 @@ def _year(digits: str, notes: list[str], problems: list[str], today: dt.date | N
     return year
 
 
-def _read_year(m: re.Match, year_digits: str, text: str, arabic: str, notes: list[str], problems: list[str],
+def _plausible(digits: str, today: dt.date | None) -> bool:
+    return len(digits) == 4 and EARLIEST_BE <= int(digits) <= latest_be(today)
+
+
+def _year_span(m: re.Match, text: str, arabic: str, notes: list[str],
+               today: dt.date | None) -> tuple[int, int, int] | None:
+    """Where a date candidate's year is printed (start, end) and where the date ends,
+    through a speck OCR put between its halves (noted); None when its digits run on."""
+    start, end = m.start("year"), m.end("year")
+    if len(m["year"]) == 2 and (speck := _SPECK_IN_YEAR.match(arabic, end)) \
+            and _plausible(m["year"] + speck[1], today):
+        notes.append(f"ปี '{text[start:speck.end()]}' มีจุดหรือเครื่องหมายปนระหว่างตัวเลข (เศษจาก OCR): "
+                     f"อ่านเป็น {m['year'] + speck[1]}")
+        return start, speck.end(), speck.end()
+    if _run_goes_on(text, end):  # digits that run on are no year (which four of them? never guessed)
+        return None
+    return start, end, m.end()
+
+
+def _read_year(span: tuple[int, int, int], text: str, arabic: str, notes: list[str], problems: list[str],
                today: dt.date | None, be_marked: bool) -> tuple[int | None, str, int]:
-    """The year of a date candidate (`year_digits`: its digits without marks), the year as
-    printed when OCR damaged it past reading (else ""), and where the date ends."""
-    if len(year_digits) == 2 and (damaged := _DAMAGED_YEAR.match(arabic, m.start("year"))):
+    """The year of a date candidate printed at `span` (_year_span's), the year as printed
+    when OCR damaged it past reading (else ""), and where the date ends."""
+    year_digits = re.sub(r"\D", "", arabic[span[0]:span[1]])  # (no marks, no specks)
+    if len(year_digits) == 2 and (damaged := _DAMAGED_YEAR.match(arabic, span[0])):
         unread = text[damaged.start():damaged.end()]
         problems.append(f"ปี '{unread}' มีตัวอักษรปนในตัวเลข: อ่านเป็นปี พ.ศ. ไม่ได้ ตรวจกับต้นฉบับ")
         return None, unread, damaged.end()
     year = _year(year_digits, notes, problems, today, be_marked)
-    unread = without_marks(text[m.start("year"):m.end("year")]) if year is None and len(year_digits) == 4 else ""
-    return year, unread, m.end()
+    unread = without_marks(text[span[0]:span[1]]) if year is None and len(year_digits) == 4 else ""
+    return year, unread, span[2]
 
 
 def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
@@ -142,15 +164,14 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
     while m := _CANDIDATE.search(arabic, at):
         # What is no date gives way at its 'year': the day of the next (`70, วันที่ 30 ก.ค. 53`).
         at = m.start("year")
-        if _run_goes_on(text, m.end()):
+        notes: list[str] = []
+        problems: list[str] = []
+        if (span := _year_span(m, text, arabic, notes, today)) is None:
             continue
         month, be_marked = _month_and_mark(m["month"])
         if month is None:
             continue
-        notes: list[str] = []
-        problems: list[str] = []
-        year_digits = without_marks(m["year"])
-        year, unread_year, at = _read_year(m, year_digits, text, arabic, notes, problems, today, be_marked)
+        year, unread_year, at = _read_year(span, text, arabic, notes, problems, today, be_marked)
         printed = re.sub(r"\s+", " ", text[m.start():at]).strip()
         if month[1] != re.sub(r"\s+", "", _BE_MARK.sub("", m["month"]).strip(" ,")):
             notes.append(f"ชื่อเดือน '{m['month'].strip()}' อ่านเป็น '{month[1]}'")
@@ -162,10 +183,10 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
                 problems.append(f"วันที่ {int(m['day'])} ไม่มีในเดือน{MONTHS_FULL[month[0] - 1]}")
         day = text[m.start("day"):m.end("day")]
         be = "พ.ศ. " if _BE_MARK.search(m["month"]) else ""
-        year_text = without_marks(text[m.start("year"):m.end("year")])
+        year_text = without_marks(text[span[0]:span[1]])
         stored_year = year_text
-        if year and len(year_digits) == 2:  # stored with four digits, Thai digits staying Thai
-            stored_year = str(year) if year_text == year_digits else to_thai_digits(str(year))
+        if year and to_arabic_digits(year_text) != str(year):  # stored with four digits and no specks,
+            stored_year = to_thai_digits(str(year)) if THAI_DIGIT.search(year_text) else str(year)  # Thai staying Thai
         stored = f"{day} {month[1]} {be}{stored_year}"
         out.append(DateReading(iso, printed, stored, m.start(), at, problems, notes, unread_year))
     return out

@@ -53,6 +53,7 @@ class HeaderReader(ByPlace):
         self.labelled = [f for f in form.header if f not in ("number", "date")]  # the fields with a label line
         self.current: str | None = None
         self.started = False  # a labelled field has been read
+        self.whole_rows: set[int] = set()  # rows one segment read whole (the later segments were its)
 
     def read(self) -> Head:
         for stamp, lines in read_stamps(self.rows):  # receipt stamps: the receiving office's, not the letter's text
@@ -93,6 +94,8 @@ class HeaderReader(ByPlace):
         return label_apart(row, self.h.form.header, self.labelled, self.current if self.started else None)
 
     def _seg(self, i: int, row: Row, k: int, seg: str) -> bool:
+        if row.n in self.whole_rows:
+            return True
         if self._labelled(row, k, seg):
             return True
         if self.started:
@@ -245,14 +248,20 @@ class HeaderReader(ByPlace):
     def _number_row_unread(self, row: Row, seg: str) -> bool:
         """A บันทึกข้อความ's `ที่ ... วันที่ ...` row whose number OCR spoiled past reading
         (`ที ขก 0518.ม3428 2  วันที่ 19 ส.ค. .2553`: / read as ม): it ends ส่วนราชการ, its
-        date is the letter's, its number is reported as read (never guessed)."""
+        date is the letter's, its number is reported as read (never guessed).  The date may
+        stand apart, its label damaged too (`ที่, มท 0810.โ623     ' จันที 31 ม.ค. 2553.`)."""
         if self.h.form.date_place != "number-row" or self.h.number is not None or self.h.date is not None:
             return False
-        rest = label_at(seg, "number")
-        if rest is None or not (found := read_dates(rest)):
+        if (own := label_at(seg, "number")) is None:
             return False
+        later = row.segs[row.segs.index(seg) + 1:]
+        if not (found := read_dates(rest := "     ".join([own] + later))):
+            return False
+        if later:
+            self.whole_rows.add(row.n)
         label = re.search(r"\S*ว\S*น\S*ท\S*\s*$", rest[:found[0].start])  # (the date's label, as OCR read it)
-        self.h.number_unread = (row.n, strip_junk(rest[:label.start() if label else found[0].start]).strip())
+        number_end = min(label.start() if label else found[0].start, len(own))  # (a later segment: the date's)
+        self.h.number_unread = (row.n, strip_junk(rest[:number_end]).strip())
         self.h.number_line = self.h.date_line = row.n
         self.h.date, self.current = found[0], None
         return True

@@ -16,6 +16,8 @@ from build_tools.normalization import fuzzy
 
 STAMP_ROWS = 3  # lines under a stamp's label that may be its own
 STAMP_REACH = 6  # rows past the top block where a stamp may stand
+WORDS_END_STAMP = 4  # letters a row that is no stamp line shows to end the stamp (fewer: a speck read)
+LETTERS = re.compile("[ก-ฮ]")
 LABEL_GAP = re.compile(r"^(เลข)\s+(?=[ก-ฮ])")  # เลข รับ: a gap OCR put inside the label
 
 
@@ -27,7 +29,7 @@ def read_stamps(rows: list[Row]) -> list[tuple[dict, set[int]]]:
     for i, row in enumerate(rows[:TOP_ROWS + STAMP_REACH]):
         if _stamp_label(row) is None:
             continue
-        block = [r for r in rows[i + 1:i + 1 + STAMP_ROWS] if _stamp_row(r)]
+        block = _block(rows[i + 1:i + 1 + STAMP_ROWS])
         if not block:
             continue
         lines = {row.n} | {r.n for r in block}
@@ -39,6 +41,19 @@ def read_stamps(rows: list[Row]) -> list[tuple[dict, set[int]]]:
             receiver = strip_junk(above.text)
         taken |= lines
         out.append((_stamp(row, block, receiver), lines))
+    return out
+
+
+def _block(below: list[Row]) -> list[Row]:
+    """The stamp's lines among the rows below its label: they stand together, so a row of
+    words that is none of them (the letter's number, the office's address) ends them, and
+    the letter's own date line below it is not the stamp's (seed 24 L09)."""
+    out = []
+    for r in below:
+        if _stamp_row(r):
+            out.append(r)
+        elif len(LETTERS.findall(strip_junk(r.text))) >= WORDS_END_STAMP:
+            break
     return out
 
 

@@ -1,0 +1,71 @@
+"""Where a letter's date is, read through the damage the pooled misses of seeds 16-35 showed
+(benchmarks/ingest_rescore.py: the dates not read at all), one class per test: a speck
+read between the two halves of a year (`25.52`), a receipt stamp whose own date line OCR
+lost (the letter's date line below the number is not the stamp's), and a memo's number
+row whose number OCR spoiled with the date standing apart behind a damaged label."""
+import pytest
+from conftest import ROOT
+
+from build_tools.ingest.analyze import Env, analyze
+from build_tools.ingest.dates import first_date, read_dates
+from build_tools.ingest.letter import extract_letter
+from build_tools.sources.corpus import load_corpus
+
+CORPUS = load_corpus(ROOT / "corpus")
+ENV = Env.of(CORPUS)
+TAIL = ["เรื่อง ขอเชิญประชุม", "เรียน นายอำเภอ ทุกอำเภอ", "ด้วยจังหวัดขอเชิญประชุมคณะทำงาน",
+        "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)", "ผู้ว่าราชการจังหวัดขอนแก่น"]
+
+
+def _letter(lines):
+    return extract_letter(list(enumerate(lines, 1)))
+
+
+@pytest.mark.parametrize("text, iso, stored", [
+    ("ประกาศ ณ วันที่ 29 กันยายน พ.ค. 25.52", "2009-09-29", "29 กันยายน 2552"),  # a dot between the halves
+    ("๑๔ มีนาคม ๒๕,๕๓", "2010-03-14", "๑๔ มีนาคม ๒๕๕๓"),  # a comma, Thai digits staying Thai
+    ("สั่ง ณ วันที่ 2 ก.พ. 25'53", "2010-02-02", "2 ก.พ. 2553"),  # a quote
+])
+def test_a_speck_between_the_halves_of_a_year_is_read_through_and_noted(text, iso, stored):
+    d = first_date(text)
+    assert (d.iso, d.stored) == (iso, stored)
+    assert any("มีจุดหรือเครื่องหมายปนระหว่างตัวเลข" in n for n in d.notes)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("ลงวันที่ 7 ธ.ค. 52,53 ครั้ง", "2009-12-07"),  # 5253 is no year: the two-digit year and a count
+    ("ลงวันที่ 7 ธ.ค. 52.", "2009-12-07"),  # a full stop after a two-digit year
+])
+def test_what_after_a_two_digit_year_makes_no_year_with_it_leaves_it_as_read(text, iso):
+    assert first_date(text).iso == iso
+
+
+def test_a_year_whose_digits_run_on_is_still_no_year():
+    assert read_dates("12 มีนาคม 25531") == []
+
+
+def test_a_stamp_whose_date_line_was_lost_does_not_take_the_letters_date_below_the_number():
+    L = _letter(["กองแผนงาน", "เลขรับ ๑๖๘", "ที่ ขก ๐๐๑๗.๕/ว ๔๓๙๐        ศาลากลางจังหวัดขอนแก่น",
+                 "ถนนศูนย์ราชการ ขก ๔๐๐๐๐", "๑๗ เมษายน ๒๕๕๓"] + TAIL)
+    assert (L.date, L.date_line) == ("2010-04-17", 5)
+    assert not [s for s in L.receipt_stamps if s["date"]]
+
+
+def test_a_stamps_own_lines_still_stand_below_it_past_a_speck():
+    L = _letter(["เลขรับ ๑๒๓", "ฯ", "๒๕ มิ.ย. ๒๕๕๓", "ที่ ขก 0017.2/ว 58     ศาลากลางจังหวัดขอนแก่น",
+                 "21 มิถุนายน 2553"] + TAIL)
+    assert [(s["date"], s["line"]) for s in L.receipt_stamps] == [("2010-06-25", 1)]
+    assert (L.date, L.date_line) == ("2010-06-21", 5)
+
+
+def test_a_memos_spoiled_number_with_its_date_apart_behind_a_damaged_label():
+    text = "\n".join(["บันทึกข้อความ", "ส่วนราชการ  กรมส่งเสริมการปกครองท้องถิ่น สำนักพัฒนาและส่งเสริม",
+                      ".ที่, มท 0810.โ623     ' จันที 31 ม.ค. 2553.",
+                      "เรื่อง การขยายผลโครงการพลังชุมชน", "เรียน  อธิบดีกรมการพัฒนาชุมชน",
+                      "ด้วยกรมส่งเสริมการปกครองท้องถิ่นขอความร่วมมือ", "(นายสมชาย ศรีสุข)",
+                      "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"])
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=ENV)
+    assert (doc["form"], doc["number"], doc["date"]) == ("memo", None, "2010-01-31")
+    assert (doc["subject"], doc["addressee"]) == ("การขยายผลโครงการพลังชุมชน", "อธิบดีกรมการพัฒนาชุมชน")
+    missing = next(f for f in doc["flags"] if f["kind"] == "missing" and f["wrong"] == "number")
+    assert "'มท 0810.โ623'" in missing["message"]
