@@ -36,9 +36,10 @@ _MARKS = re.compile(M[:-1] + "+")
 # serial / Buddhist-era year: `/` read as a bar, or with a bracket after it.
 _SLASH_YEAR = r"(?P<slash>/\s*[\[(|]?|\|)"
 # An abbreviation's dot may be lost (`สอบต 069/2553`): the serial / year shape still says it.
-# Its dot may be read as a colon (`สอบต: 069/2553`).
-_ABBR = re.compile(rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{{2,6}})(?P<dot>[.:])?[\s.]*(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*"
-                   rf"(?P<year>{D}{{4}})(?!{D})")
+# Its dot may be read as a colon (`สอบต: 069/2553`), a mark put on its last letter before the
+# dot and a speck after it (`สอบต๋.'056/2552`, `สอบต.:045/2553`).
+_ABBR = re.compile(rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{{2,6}})(?:{M}(?=[.:]))?(?P<dot>[.:])?(?P<specks>[\s.:'‘’`\"“”]*)"
+                   rf"(?P<serial>{D}{{1,5}})\s*{_SLASH_YEAR}\s*(?P<year>{D}{{4}})(?!{D})")
 # An order's or announcement's number (and a body's serial/year) starts again from 1 every
 # calendar year (ระเบียบงานสารบรรณ: เลขที่คำสั่ง ... เริ่มจากเลข ๑ เรียงไปจนสิ้นปีปฏิทิน ทับเลขปี
 # พุทธศักราช): no office issues ten thousand of them in one year.
@@ -128,7 +129,8 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
     if "abbreviation" in kinds and (m := _ABBR.search(text)):
         code = f"{m['code']}."
         found.append(Number(f"{code} {m['serial']}/{m['year']}", "abbreviation", code, None, m["serial"],
-                            m["year"], False, m.start(), m.end(), _damaged(m, m["slash"] != "/" or m["dot"] != ".")))
+                            m["year"], False, m.start(), m.end(), _damaged(m, m["slash"] != "/" or m["dot"] != "."
+                                                                      or bool(m["specks"].strip(" .")))))
     if "yearly" in kinds and (m := _YEARLY.search(text)):
         found.append(Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"],
                             False, m.start(), m.end(), _damaged(m, m["slash"] != "/")))
