@@ -1,12 +1,15 @@
 """Where a letter's date is, read through the damage the pooled misses of seeds 16-35 showed
 (benchmarks/ingest_rescore.py: the dates not read at all), one class per test: a speck
 read between the two halves of a year (`25.52`), a receipt stamp whose own date line OCR
-lost (the letter's date line below the number is not the stamp's), and a memo's number
-row whose number OCR spoiled with the date standing apart behind a damaged label."""
+lost (the letter's date line below the number is not the stamp's), a memo's number row
+whose number OCR spoiled with the date standing apart behind a damaged label; and a cited
+letter's date whose year OCR misread (`2559` for 2552, `92` for 52), flagged with the
+reading that puts it before the citing letter."""
 import pytest
 from conftest import ROOT
 
 from build_tools.ingest.analyze import Env, analyze
+from build_tools.ingest.checks import check_dates
 from build_tools.ingest.dates import first_date, read_dates
 from build_tools.ingest.letter import extract_letter
 from build_tools.sources.corpus import load_corpus
@@ -69,3 +72,27 @@ def test_a_memos_spoiled_number_with_its_date_apart_behind_a_damaged_label():
     assert (doc["subject"], doc["addressee"]) == ("การขยายผลโครงการพลังชุมชน", "อธิบดีกรมการพัฒนาชุมชน")
     missing = next(f for f in doc["flags"] if f["kind"] == "missing" and f["wrong"] == "number")
     assert "'มท 0810.โ623'" in missing["message"]
+
+
+@pytest.mark.parametrize("cited_be, cited_iso, suggested", [
+    ("6 สิงหาคม 2559", "2016-08-06", "6 สิงหาคม 2552"),  # 2 read as 9: 2553 would still be after the letter
+    ("๙ ธันวาคม ๒๕๕๘", "2015-12-09", "๙ ธันวาคม ๒๕๕๒"),  # Thai digits stay Thai
+])
+def test_a_cited_date_after_the_letters_own_is_flagged_with_its_year_read_again(cited_be, cited_iso, suggested):
+    cited = [{"date": cited_iso, "date_be": cited_be, "line": 6}]
+    (f,) = check_dates("2010-05-01", "1 พฤษภาคม 2553", 3, [], cited)
+    assert (f.kind, f.line, f.wrong, f.suggestion) == ("date_check", 6, cited_be, suggested)
+
+
+def test_a_cited_date_after_the_letters_own_with_no_year_one_digit_off_gets_no_suggestion():
+    cited = [{"date": "2047-08-06", "date_be": "6 สิงหาคม 2590", "line": 6}]  # two digits off any year before
+    (f,) = check_dates("2010-05-01", "1 พฤษภาคม 2553", 3, [], cited)
+    assert f.suggestion is None
+
+
+def test_a_cited_date_whose_two_digit_year_is_impossible_is_flagged_with_the_reading_before_the_letter():
+    cited = [{"date": None, "date_be": "18 ธ.ค. 92", "line": 7}]  # ๕ read as ๙ (2592 has not come)
+    (f,) = check_dates("2010-03-27", "27 มีนาคม 2553", 3, [], cited)
+    assert (f.kind, f.line, f.wrong, f.suggestion) == ("date_check", 7, "18 ธ.ค. 92", "18 ธ.ค. 2552")
+    assert check_dates("2010-03-27", "27 มีนาคม 2553", 3, [], [{"date": None, "date_be": "18 ธ.ค. 77",
+                                                                "line": 7}]) == []  # no reading fits

@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT
 
 from build_tools.ingest.analyze import Env, analyze
-from build_tools.ingest.checks import check_deadline
+from build_tools.ingest.deadlines import check_deadline
 from build_tools.sources.corpus import load_corpus
 
 CORPUS = load_corpus(ROOT / "corpus")

@@ -8,9 +8,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from build_tools.common.thaidate import BE_OFFSET
-from build_tools.ingest.checks import check_dates, check_deadline, check_number, uncertain_day, uncertain_serial
+from build_tools.ingest.checks import check_dates, check_number, uncertain_day, uncertain_serial
 from build_tools.ingest.citations import Citation, check_citations, citations_of
 from build_tools.ingest.dates import first_date
+from build_tools.ingest.deadlines import check_deadline
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import Registry, identify, issuer_of_body, with_office
 from build_tools.ingest.learned_digits import learn, learned_day, learned_number

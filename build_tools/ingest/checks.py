@@ -10,11 +10,10 @@ import itertools
 import re
 
 from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits
-from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
+from build_tools.common.thaidate import BE_OFFSET
 from build_tools.ingest.dates import first_date, read_dates
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.numbers import SERIAL_DIGITS, Number
-from build_tools.normalization.mark_words import bare
 
 # Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic: a digit as read -> the
 # digits it stood for, the likelier first (confusion_cost() weighs a reading by that order).
@@ -29,8 +28,6 @@ CONFUSED_DIGITS = {"8": "536", "5": "49876", "3": "7985", "6": "28510", "2": "63
                    "7": "13", "0": "6148", "9": "56"}
 RECEIVED_WITHIN_DAYS = 90
 CITED_WITHIN_YEARS = 3  # a letter dated later than this after the newest letter it cites: its year is in doubt
-DEADLINE = re.compile(r"ภายใน\s*(?:วัน\s*ที่?)?\s*")  # ภายในวันที่ (ที่ often loses its mark)
-DEADLINE_REACH = 40  # characters after ภายในวันที่ where its date stands
 WRITTEN_FOR_OTHERS = "๕๓๒๑"  # what Tesseract writes for ๔ ๙ ๘ ๖ / ๗ ๙ / ๖ / ๖ (measured, above)
 
 
@@ -215,13 +212,44 @@ def check_dates(date_iso: str | None, date_be: str | None, line: int | None, sta
         if not dt.timedelta(0) <= got - day <= dt.timedelta(days=RECEIVED_WITHIN_DAYS):
             flags.append(Flag("date_check", f"วันที่หนังสือ {date_be} ไม่เข้ากับตรารับ ({s.get('date_text')}): "
                                             "หนังสือต้องลงวันที่ก่อนวันรับไม่นาน ตรวจกับต้นฉบับ", line,
-                              suggestion=_likely_date(date_be, _shortly_before(got)), wrong=date_be))
+                              suggestion=likely_date(date_be, shortly_before(got)), wrong=date_be))
     for r in references:
         if r.get("date") and r["date"] > date_iso:
             flags.append(Flag("date_check", f"หนังสือที่อ้างถึงลงวันที่ {r.get('date_be')} หลังวันที่ของหนังสือนี้ "
                                             f"({date_be}): ตรวจวันที่ทั้งสองกับต้นฉบับ", r.get("line"),
-                              suggestion=_likely_date(r.get("date_be"), _shortly_before(day)), wrong=r.get("date_be")))
+                              suggestion=likely_date(r.get("date_be"), shortly_before(day))
+                              or _year_before(r.get("date_be"), day), wrong=r.get("date_be")))
+        elif not r.get("date") and r.get("date_be") and (likely := likely_date(r["date_be"], _cited_before(day))):
+            flags.append(Flag("date_check", f"วันที่ของหนังสือที่อ้างถึง '{r['date_be']}' เป็นไปไม่ได้: อ่านตัวเลขต่างไป"
+                                            f"หนึ่งตัวได้ {likely} ก่อนวันที่ของหนังสือนี้ ({date_be}) ตรวจกับต้นฉบับ",
+                              r.get("line"), suggestion=likely, wrong=r["date_be"]))
     return flags + _long_after(day, date_be, line, references)
+
+
+def _cited_before(day: dt.date):
+    """Whether a date may be a cited letter's: on or before `day`, within CITED_WITHIN_YEARS."""
+    return lambda d: d <= day <= _years_after(d, CITED_WITHIN_YEARS)
+
+
+def _year_before(printed: str | None, day: dt.date) -> str | None:
+    """A cited date later than the citing letter's, its year read again: the latest year
+    one digit off the printed one (`2559` for 2552: OCR misread a digit of it) that puts
+    it on or before `day`, within CITED_WITHIN_YEARS; None when none does."""
+    d = first_date(printed or "")
+    if d is None or d.iso is None:
+        return None
+    when, shown = dt.date.fromisoformat(d.iso), d.stored.rsplit(" ", 1)[-1]
+    for back in range(CITED_WITHIN_YEARS + 1):
+        year = str(day.year + BE_OFFSET - back)
+        if sum(a != b for a, b in zip(year, to_arabic_digits(shown))) != 1:
+            continue
+        try:
+            on = when.replace(year=int(year) - BE_OFFSET)
+        except ValueError:  # 29 February
+            continue
+        if on <= day:
+            return d.stored[:-len(shown)] + (to_thai_digits(year) if shown != to_arabic_digits(shown) else year)
+    return None
 
 
 def _long_after(day: dt.date, date_be: str | None, line: int | None, references: list[dict]) -> list[Flag]:
@@ -237,7 +265,7 @@ def _long_after(day: dt.date, date_be: str | None, line: int | None, references:
         return []
     return [Flag("date_check", f"วันที่หนังสือ {date_be} ห่างจากหนังสือที่อ้างถึงฉบับล่าสุด (ลงวันที่ "
                                f"{newest.get('date_be')}) กว่า {CITED_WITHIN_YEARS} ปี: OCR อาจอ่านปีผิด ตรวจกับต้นฉบับ",
-                 line, suggestion=_likely_date(date_be, lambda d: then <= d <= _years_after(then, CITED_WITHIN_YEARS)),
+                 line, suggestion=likely_date(date_be, lambda d: then <= d <= _years_after(then, CITED_WITHIN_YEARS)),
                  wrong=date_be)]
 
 
@@ -245,51 +273,13 @@ def _years_after(day: dt.date, years: int) -> dt.date:
     return day.replace(year=day.year + years, day=min(day.day, 28))
 
 
-def _shortly_before(day: dt.date):
+def shortly_before(day: dt.date):
     """Whether a date is at most RECEIVED_WITHIN_DAYS before `day` (a letter's date before
     its receipt, or before a deadline it sets)."""
     return lambda d: dt.timedelta(0) <= day - d <= dt.timedelta(days=RECEIVED_WITHIN_DAYS)
 
 
-def check_deadline(date_iso: str | None, date_be: str | None, line: int | None,
-                   body: list[tuple[int, str]]) -> list[Flag]:
-    """A deadline the body sets (ภายในวันที่ ...) that falls before the letter's own date: one
-    of the two is misread.  Flagged on the letter's date, with the one reading of it (its
-    digits changed by OCR confusions) that falls before the deadline, if exactly one does."""
-    if not date_iso:
-        return []
-    text = " ".join(t for _, t in body)
-    for m in DEADLINE.finditer(text):
-        d = first_date(text[m.end():m.end() + DEADLINE_REACH])
-        if d is None or d.iso is None or d.start > 2:
-            continue
-        if d.iso < date_iso and not _month_may_be_later(d, date_iso):
-            return [Flag("date_check", f"เนื้อความกำหนดให้ดำเนินการภายในวันที่ {d.stored} ซึ่งอยู่ก่อนวันที่หนังสือ "
-                                       f"({date_be}): วันที่หนึ่งในสองอ่านผิด ตรวจกับต้นฉบับ", line,
-                         suggestion=_likely_date(date_be, _shortly_before(dt.date.fromisoformat(d.iso))),
-                         wrong=date_be)]
-        return []
-    return []
-
-
-def _month_may_be_later(d, date_iso: str) -> bool:
-    """The deadline's month is one whose name OCR may have read without its marks (มี.ค.
-    read as ม.ค.), and read with them the deadline falls on or after `date_iso`: the
-    deadline may be the misread date as much as the letter's."""
-    when = dt.date.fromisoformat(d.iso)
-    read = bare(d.stored.split(" ")[1])  # OCR drops a month's marks (มี.ค. -> ม.ค.)
-    for i, name in enumerate(MONTHS_ABBR + MONTHS_FULL):
-        month = i % 12 + 1
-        if month != when.month and bare(name) == read:
-            try:
-                if when.replace(month=month).isoformat() >= date_iso:
-                    return True
-            except ValueError:  # no such day in that month
-                continue
-    return False
-
-
-def _likely_date(printed: str | None, fits) -> str | None:
+def likely_date(printed: str | None, fits) -> str | None:
     """The reading of `printed` (one of its digits changed by an OCR confusion) whose date
     `fits`: the one that does, or the likeliest (confusion_cost) when no other is as likely."""
     if not printed:
