@@ -30,6 +30,10 @@ CORPUS = load_corpus(ROOT / "corpus")
     ("นายอำนวย บุญประเสรีฐ", "นายอำนวย บุญประเสริฐ"),  # a mark swapped
     ("นางมาลี สุขสวัสดิ", "นางมาลี สุขสวัสดิ์"),  # thanthakhat lost
     ("นายวิระพงษ์ ทองมา", "นายวีระพงษ์ ทองมา"),  # วีระพงษ์ is closer than ธีระพงษ์ by a mark's damage
+    ("นายประเ สริฐ บุ บุญมี", "นายประเสริฐ บุญมี"),  # a space inside the given name, a start read twice
+    ("นายประเสริ ริฐ บุญมี", "นายประเสริฐ บุญมี"),  # a syllable read twice across a split
+    ("นางสาวพรทิพย์ ย์ วงศ์ใหญ่", "นางสาวพรทิพย์ วงศ์ใหญ่"),  # an end read twice after the whole
+    ("นางสาวกาญจนา แสง ทอง", "นางสาวกาญจนา แสงทอง"),
 ])
 def test_a_name_ocr_damaged_is_restored_from_the_thai_names_lists(read, restored):
     assert read_person_name(read).name == restored
@@ -42,6 +46,7 @@ def test_a_name_ocr_damaged_is_restored_from_the_thai_names_lists(read, restored
     "นายสมชาย ศรี",  # too short to say (ศรี fits ติธิ as well)
     "นายจีระ สุวรรณรัตน์",  # จีระ (in no list) has three letters: left as read, though it fits จิระ
     "นางริชนี มิสุข",  # so is a damaged name of three letters (รัชนี, มีสุข)
+    "นายสมชาย ณ อยุธยา",  # three parts no list joins: as read
 ])
 def test_a_name_the_lists_do_not_show_damaged_is_left_as_read(read):
     assert read_person_name(read).name == read

@@ -6,7 +6,9 @@ Tesseract damages a name the way it damages every word: a mark dropped or added
 (`น่าย`, `มิสุข`), a look-alike letter (`ครีสุข`, `ประเสวิฐ`), a space inside it
 (`สุ วรรณรัตน์`), a speck read as punctuation (`นายสมชาย-:`).  A part of the name
 that is in no list but shares its skeleton (fuzzy.skeleton: what survives that
-damage) with exactly one name of the list, close enough, is that name.  A name in the
+damage) with exactly one name of the list, close enough, is that name.  More parts than
+two (a space inside a name, a syllable read twice) are made two where exactly one way
+gives names the lists know.  A name in the
 list is never changed, a short one (three letters or fewer: too many names look alike)
 is left as read, and where two names of the list fit about as well, nothing is changed
 and the names are flagged as a suggestion.  A name without one of the three titles (a rank, a royal
@@ -78,12 +80,35 @@ def _checked(part: str, kind: str, reading: NameReading) -> str:
     return part
 
 
-def _family(parts: list[str], reading: NameReading) -> list[str]:
-    """The family name: parts a space split (`สุ วรรณรัตน์`) joined when together they
-    are a family name of the list (or damaged into one)."""
-    if len(parts) == 2 and (joined := _checked("".join(parts), "family", NameReading(""))) in _lists()["family"][0]:
-        return [joined]
-    return [_checked(p, "family", reading) for p in parts]
+def _merges(a: str, b: str) -> list[list[str]]:
+    """What two neighbouring parts may have been before OCR split or stuttered them: one
+    word a space split (`ประเ สริฐ`), a word whose end was read twice across the split
+    (`ประเสริ ริฐ`), a start read again before the whole (`บุ บุญมี`), an end read again
+    after it (`พรทิพย์ ย์`)."""
+    out = [[a + b]]
+    out += [[a + b[k:]] for k in range(1, min(len(a), len(b))) if a.endswith(b[:k])]
+    out += [[b]] if b.startswith(a) else []
+    out += [[a]] if a.endswith(b) else []
+    return out
+
+
+def _known(part: str, kind: str) -> str | None:
+    """`part` as the list of `kind` knows it (restored when damaged), else None."""
+    checked = _checked(part, kind, NameReading(""))
+    return checked if checked in _lists()[kind][0] else None
+
+
+def _rejoined(parts: list[str], kind: str) -> list[str] | None:
+    """More than two parts (given name, family name) made two by undoing at most two
+    splits or stutters, when exactly one way gives two names the lists know."""
+    found: set[tuple[str, str]] = set()
+    ways = [parts]
+    for _ in range(2):
+        ways = [w[:i] + m + w[i + 2:] for w in ways for i in range(len(w) - 1) for m in _merges(w[i], w[i + 1])]
+        for w in ways:
+            if len(w) == 2 and (given := _known(w[0], kind)) and (family := _known(w[1], "family")):
+                found.add((given, family))
+    return list(found.pop()) if len(found) == 1 else None
 
 
 def read_person_name(text: str | None) -> NameReading | None:
@@ -103,6 +128,8 @@ def read_person_name(text: str | None) -> NameReading | None:
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return None
+    if len(parts) > 2 and (two := _rejoined(parts, kind)):
+        parts = two
     given = _checked(parts[0], kind, reading)
-    reading.name = " ".join([title + given] + _family(parts[1:], reading))
+    reading.name = " ".join([title + given] + [_checked(p, "family", reading) for p in parts[1:]])
     return reading
