@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from build_tools.ingest.forms import label_at, label_cut_at, strip_junk
+from build_tools.common.thai import THAI_MARKS
+from build_tools.ingest.field_lines import COUNT_AT_END, count_column
+from build_tools.ingest.forms import LABELS, label_at, label_cut_at, strip_junk
 from build_tools.ingest.rows import Row
 from build_tools.normalization import fuzzy
 
@@ -14,8 +16,13 @@ OPTIONAL_FIELDS = ("references", "enclosures")  # printed only when the letter c
 # A speck in the left margin read as one letter (or figure), apart from a field's row
 # (`อ      2. แนวทาง...`, `1      สร้างสรรค์ "สยาม...` under a subject): no field's line.
 MARGIN_SPECK = re.compile(r"(?!ณ)[ก-ฮ0-9๐-๙][.:,;'`]?")
+# ... or a few specks with no letter among them, read as marks and figures (`๊๖7      ว่าราชการ...`)
+MARGIN_SPECKS = re.compile(f"(?=.*[{THAI_MARKS}])[{THAI_MARKS}0-9๐-๙.:,;'`]{{2,3}}")
 DIGIT = re.compile("[0-9๐-๙]")
 ITEM_APART = re.compile(r"[0-9๐-๙]{1,2}\s*([.)])?")
+# A first segment longer than this is no piece of a label a gap split (สิ่งที่ส่งมาด้วย has 16
+# characters; OCR may add marks and specks).
+LABEL_APART = 20
 GOES_ON = ("ลงวันที่", "จำนวน")  # what starts an item's second line
 
 
@@ -36,17 +43,37 @@ def label_apart(row: Row, header: tuple[str, ...], labelled: list[str], current:
     if item and (item[1] or current in OPTIONAL_FIELDS):
         # an item's number a tab stands apart from its text (its dot lost: among the items)
         return Row(row.n, row.text, [f"{first} {second}", *row.segs[2:]])
-    if current and MARGIN_SPECK.fullmatch(first) and (current == "subject" or not DIGIT.search(first)):
+    if current and (MARGIN_SPECK.fullmatch(first) or MARGIN_SPECKS.fullmatch(first)) \
+            and (current == "subject" or not DIGIT.search(first)):
         return Row(row.n, row.text, row.segs[1:])
     if any(label_at(first, f) == "" for f in header):  # (`: `: a label whose end OCR lost
         return Row(row.n, row.text, [f"{first}: {second}", *row.segs[2:]])  # must not take the gap for it)
     if len(first) <= 3 and not re.search("[ก-ฮ]", first) and any(label_at(second, f) for f in labelled):
         return Row(row.n, row.text, row.segs[1:])  # a speck in the margin before a label
-    if len(first) < 12 and not any(label_at(first, f, strict=False) is not None for f in header):
+    if current and (rest := _enclosure_label_apart(row)) is not None:
+        return Row(row.n, row.text, [f"{LABELS['enclosures'][0]} {rest}", *row.segs[2:]])
+    if len(first) < LABEL_APART and not any(label_at(first, f, strict=False) is not None for f in header):
         for joined in (first + second, f"{first} {second}"):
-            if any(label_at(joined, f) is not None for f in labelled):
+            # (the label goes on past the gap: `สิงที่ส่งมาดั     วย 1. ...`, a mark misplaced too)
+            if any((rest := label_at(joined, f)) is not None and len(joined) - len(rest) > len(first)
+                   for f in labelled):
                 return Row(row.n, row.text, [joined, *row.segs[2:]])
     return row
+
+
+def _enclosure_label_apart(row: Row) -> str | None:
+    """สิ่งที่ส่งมาด้วย split by a gap where a stamp covered it, its pieces damaged past the
+    strict reading (`สงทสง     าด้วย แบบรายงาน...     จำนวน 1 แผ่น`): read with the slack of a
+    label the form expects, when the label spans the gap and the row ends with an
+    enclosure's count: the text after the label, else None."""
+    first, second = row.segs[0], row.segs[1]
+    if len(first) >= LABEL_APART or not (COUNT_AT_END.search(row.segs[-1]) or count_column(row.segs[-1])):
+        return None
+    joined = f"{first} {second}"
+    rest = label_at(joined, "enclosures", strict=False)
+    if rest is None or len(joined) - len(rest) <= len(first) + 1 or label_at(first, "enclosures") is not None:
+        return None
+    return rest
 
 
 def _opens_a_later_field(seg: str, labelled: list[str], current: str) -> bool:
