@@ -23,18 +23,16 @@ from build_tools.normalization import fuzzy  # noqa: E402
 
 def left_out(kind: str) -> tuple[int, int, int, int]:
     """(names, checked, changed, flagged) of the list `kind` when each name is missing from it."""
-    names, by_skeleton = pn._lists()[kind]
+    names = pn._lists()[kind][0]
     checked = changed = flagged = 0
     for name in names:
-        skel = fuzzy.skeleton(name)
-        if len(skel) < pn.MIN_SKELETON:
+        if len(fuzzy.skeleton(name)) < pn.MIN_SKELETON:
             continue
         checked += 1
-        others = [n for n in by_skeleton.get(skel, ()) if n != name]
-        fits = sorted(c for n in others if (c := fuzzy.cost(name, n)) <= pn.MAX_SHARE * len(skel))
-        if len(fits) == 1 or (len(fits) > 1 and fits[1] - fits[0] >= pn.CLEARLY_CLOSER):
+        found = pn.fits(name, kind, leave_out=name)
+        if pn.one_name(found) is not None:
             changed += 1
-        elif fits:
+        elif found:
             flagged += 1
     return len(names), checked, changed, flagged
 

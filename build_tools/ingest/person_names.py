@@ -66,17 +66,32 @@ def _title(token: str) -> tuple[str, str, str] | None:
     return None
 
 
+def fits(part: str, kind: str, leave_out: str | None = None) -> list[tuple[float, str]]:
+    """The names of the list of `kind` (but `leave_out`) that `part`, in no list, may be
+    as OCR damaged it: (cost, name), the closest first; none for a short part."""
+    skel = fuzzy.skeleton(part)
+    if len(skel) < MIN_SKELETON:
+        return []
+    return sorted((c, n) for n in _lists()[kind][1].get(skel, ())
+                  if n != leave_out and (c := fuzzy.cost(part, n)) <= MAX_SHARE * len(skel))
+
+
+def one_name(found: list[tuple[float, str]]) -> str | None:
+    """The name `fits` found, when one is (or one is closer than the others by a mark's damage)."""
+    if len(found) == 1 or (len(found) > 1 and found[1][0] - found[0][0] >= CLEARLY_CLOSER):
+        return found[0][1]
+    return None
+
+
 def _checked(part: str, kind: str, reading: NameReading) -> str:
     """`part` (a given or family name) as the list of `kind` knows it."""
-    names, by_skeleton = _lists()[kind]
-    skel = fuzzy.skeleton(part)
-    if part in names or len(skel) < MIN_SKELETON:
+    if part in _lists()[kind][0]:
         return part
-    fits = sorted((c, n) for n in by_skeleton.get(skel, ()) if (c := fuzzy.cost(part, n)) <= MAX_SHARE * len(skel))
-    if len(fits) == 1 or (len(fits) > 1 and fits[1][0] - fits[0][0] >= CLEARLY_CLOSER):
-        return fits[0][1]
-    if len(fits) > 1:
-        reading.ambiguous.append((part, tuple(n for _, n in fits)))
+    found = fits(part, kind)
+    if (name := one_name(found)) is not None:
+        return name
+    if found:
+        reading.ambiguous.append((part, tuple(n for _, n in found)))
     return part
 
 
