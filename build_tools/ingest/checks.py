@@ -137,16 +137,15 @@ def _mixed_digits(num: Number, line: int | None) -> list[Flag]:
         if thai and arabic:
             odd = _ARABIC_DIGIT if len(thai) >= len(arabic) else _THAI_DIGIT
             shown = " ".join(odd.findall(part))
-            if part == num.office and len(odd.sub("", part.split(".")[0])) < OFFICE_DIGITS == len(part.split(".")[0]):
-                # an office's four digits with one of the other kind: a digit misread, not a speck
-                # (`๐6๑๙`): no reading suggested here, the office's data may tell it (prefixes.py)
-                return [Flag("number_check", f"'{part}' ในเลขที่ '{num.printed}' มีทั้งเลขไทยและเลขอารบิก "
-                                             f"(พิมพ์ด้วยตัวเลขแบบเดียว): '{shown}' อาจเป็นตัวเลขที่ OCR อ่านผิด "
-                                             "ตรวจกับต้นฉบับ", line, wrong=num.printed)]
-            fixed = num.printed.replace(part, odd.sub("", part), 1)
+            digits = part.split(".")[0]
+            # an office's four digits with one of the other kind: a digit misread, not a speck
+            # (`๐6๑๙`): no reading suggested here, the office's data may tell it (prefixes.py)
+            misread = part == num.office and len(odd.sub("", digits)) < OFFICE_DIGITS == len(digits)
+            why = "อาจเป็นตัวเลขที่ OCR อ่านผิด" if misread else "อาจเป็นเศษที่ OCR อ่านเป็นตัวเลข"
             return [Flag("number_check", f"'{part}' ในเลขที่ '{num.printed}' มีทั้งเลขไทยและเลขอารบิก "
-                                         f"(พิมพ์ด้วยตัวเลขแบบเดียว): '{shown}' อาจเป็นเศษที่ OCR อ่านเป็นตัวเลข "
-                                         "ตรวจกับต้นฉบับ", line, suggestion=fixed, wrong=num.printed)]
+                                         f"(พิมพ์ด้วยตัวเลขแบบเดียว): '{shown}' {why} ตรวจกับต้นฉบับ", line,
+                         suggestion=None if misread else num.printed.replace(part, odd.sub("", part), 1),
+                         wrong=num.printed)]
     return []
 
 

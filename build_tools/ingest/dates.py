@@ -116,7 +116,7 @@ def _year(digits: str, notes: list[str], problems: list[str], today: dt.date | N
             return None
         notes.append(f"ปีพิมพ์สองหลัก '{digits}' อ่านเป็น พ.ศ. {full}")
         return full
-    if not EARLIEST_BE <= year <= latest_be(today):
+    if not _plausible(digits, today):
         problems.append(f"ปี พ.ศ. {year} อยู่นอกช่วงที่เป็นไปได้ ({EARLIEST_BE}-{latest_be(today)}): ตรวจกับต้นฉบับ")
         return None
     return year
