@@ -171,7 +171,7 @@ def release_documents(checked: CheckedCorpus, records: LazyRecords) -> list[str]
 def log_review(checked: CheckedCorpus, log) -> None:
     found = checked.review
     undecided = [c.id for c in found.conflicts if c.decision is None]
-    log(f"  {len(found.warnings)} warning(s) to review (python -m build_tools check lists them)"
+    log(f"  {found.warning_count} warning(s) to review (python -m build_tools check lists them)"
         + (f"; {len(undecided)} undecided number conflict(s): {', '.join(undecided[:5])}"
            + (" …" if len(undecided) > 5 else "") if undecided else ""))
 
