@@ -194,3 +194,26 @@ def test_permalinks_release_waits_for_the_writer_lock(tmp_path):
                               env={**os.environ, "SIAM_YIM_LOCK_WAIT": "0"})
     assert proc.returncode == 1 and "nothing recorded" in proc.stderr and "`build`" in proc.stderr
     assert (corpus / "permalinks" / "released.txt").read_bytes() == released
+
+
+def test_what_a_build_publishes_is_readable_by_others_as_any_file_it_writes(first_build, tmp_path):
+    # (temporary files are made 0600; a published file must not keep that mode: a web
+    # server or another maintainer reads the normalized documents and the site)
+    umask = os.umask(0)
+    os.umask(umask)
+    plain = 0o666 & ~umask
+    published = [first_build / "build" / "published.json", *sorted((first_build / "build" / "normalized").iterdir()),
+                 *sorted((first_build / "build" / "docs" / "documents").rglob("*.md"))[:5]]
+    assert len(published) > 10
+    assert {p.name: oct(p.stat().st_mode & 0o777) for p in published if p.stat().st_mode & 0o777 != plain} == {}
+
+
+def test_a_file_written_atomically_leaves_a_hard_link_to_the_old_one_as_it_was(tmp_path):
+    from build_tools.common.atomic import write_text_atomic
+
+    target, link = tmp_path / "page.md", tmp_path / "published.md"
+    write_text_atomic(target, "เดิม\n")
+    os.link(target, link)
+    write_text_atomic(target, "ใหม่\n", sync=False)
+    assert target.read_text(encoding="utf-8") == "ใหม่\n" and link.read_text(encoding="utf-8") == "เดิม\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left

@@ -133,8 +133,8 @@ def assemble_docs(paths: Paths, staging: Staging, pages: dict[str, str], plan: S
     with the changed pages replaced, or docs/ plus every generated page."""
     if plan.incremental:
         docs = staging.start("docs", from_published=True)
-        for rel in plan.changed:
-            write_text_atomic(docs / rel, resolved(pages[rel]))
+        for rel in plan.changed:  # (new files: the old are the published build's, linked)
+            write_text_atomic(docs / rel, resolved(pages[rel]), sync=False)  # (a full build's are not synced either)
         return docs
     docs = staging.start("docs", from_published=False)
     shutil.copytree(paths.docs_src, docs, dirs_exist_ok=True)

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import os
 import pickle
+import secrets
 import shutil
-import tempfile
 from pathlib import Path
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str, sync: bool = True) -> None:
+    """`text` into `path`, whole or not at all, as a new file (a hard link to the old one
+    is left as it was), readable as any file this process writes (the umask's mode, not
+    a temporary file's 0600: the normalized documents and the site are read by others).
+    `sync` False: not flushed to disk first, for a staged file whose build syncs no more
+    than it (the rendered site beside it is not synced)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "w", encoding="utf-8",
+                  newline="\n") as f:
             f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
