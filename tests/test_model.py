@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from conftest import ROOT, copy_corpus, run_cli
+from conftest import ROOT, copy_corpus, run_cli, seed
 
 CASES = ROOT / "tests" / "cases" / "projects"
 ANNEX = "mou-annex-2552"
@@ -368,3 +368,17 @@ def test_permalinks_verb_records_a_release(tmp_path):
     # the registry committed in the project lists every permalink published so far
     committed = set((ROOT / "corpus" / "permalinks" / "released.txt").read_text(encoding="utf-8").split("\n"))
     assert {"agencies/dla/#dla-3", "guidance/#fy2553-step-3-4", "documents/mou-annex-2552/#c3-2-4-6"} <= committed
+
+
+def test_the_permalink_check_finds_what_the_registry_lists_looking_only_at_the_documents_asked():
+    from build_tools.knowledge.permalinks import _Published, permalinks
+
+    checked = seed()
+    links = permalinks(checked.corpus, checked.model, checked.docs)
+    clause = next(u for u, kind in links.items() if kind == "clause")
+    published = _Published(checked.corpus, checked.model, checked.docs)
+    assert clause in published and clause + "x" not in published
+    assert list(published.links) == [clause.split("#")[0]]  # one document looked at, not every one
+    asked = [*links, *(u + "x" for u in links), *(u.split("#")[0] + "#nowhere" for u in links),
+             "documents/no-such-letter/", "documents/no-such-letter/#cl-1", "agencies/nobody/"]
+    assert [u in published for u in asked] == [u in links for u in asked]
