@@ -1,4 +1,5 @@
 """Incremental site builds give exactly the site a full build gives."""
+import os
 import re
 import shutil
 import sys
@@ -79,6 +80,25 @@ def test_incremental_build_equals_full_build(tmp_path, built_synthetic):
     # Nothing changed: MkDocs does not run at all.
     log = run_cli("build", "--corpus", corpus, "--out", inc).stdout
     assert "nothing changed since build" in log and "index: re-indexed 0, removed 0" in log
+
+
+def test_a_search_file_replaced_outside_a_build_makes_the_rebuild_write_the_index_whole(tmp_path, built_synthetic):
+    # (the checks of the published index run on the other core while MkDocs renders:
+    # what they find must still stop the delta)
+    corpus, inc = _copy_built(built_synthetic, tmp_path)
+    search_file = sorted((inc / "site" / "search" / "th" / "p").iterdir())[0]
+    tmp = search_file.with_name(".replaced")
+    tmp.write_bytes(search_file.read_bytes())
+    os.replace(tmp, search_file)
+    _retitle(corpus, "synth-letter-00009", "ฉบับแก้ไข ")
+    log = run_cli("build", "--corpus", corpus, "--out", inc).stdout
+    assert "building the site incrementally" in log and "site search:" in log and "by delta" not in log, log
+    _retitle(corpus, "synth-letter-00010", "ฉบับแก้ไข ")
+    log = run_cli("build", "--corpus", corpus, "--out", inc).stdout
+    assert "by delta" in log, log
+    full = tmp_path / "full"
+    run_cli("build", "--corpus", corpus, "--out", full)
+    assert _site_search(inc / "site") == _site_search(full / "site")
 
 
 def test_incremental_build_of_a_page_in_the_navigation_equals_full_build(tmp_path):

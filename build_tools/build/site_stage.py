@@ -39,7 +39,13 @@ from build_tools.outputs.site.engine_mkdocs import (
 from build_tools.outputs.site.engine_zensical import build_with_zensical
 from build_tools.outputs.site.page_analysis import PageFeed
 from build_tools.outputs.site.page_links import linked_files, nav_pages
-from build_tools.outputs.site.site_search import build_site_index, index_key, kept_language, language_terms
+from build_tools.outputs.site.site_search import (
+    build_site_index,
+    early_checks,
+    index_key,
+    kept_language,
+    language_terms,
+)
 
 SITE_STATE_FORMAT = "5"
 # Written by MkDocs from the pages it rendered: an incremental build keeps the published
@@ -148,9 +154,10 @@ def assemble_docs(paths: Paths, staging: Staging, pages: dict[str, str], plan: S
 
 
 def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: SitePlan, engine: str,
-                log=print, written=None) -> Path:
+                log=print, written=None, site: Path | None = None) -> Path:
     """Render the staged sources into the staged site; returns the site folder.
-    `written(path, html)`: see build_with_mkdocs (MkDocs only)."""
+    `written(path, html)`: see build_with_mkdocs (MkDocs only); `site`: the staged
+    site, when an incremental build started it already."""
     if engine == "zensical":
         site = staging.start("site", from_published=False)
         build_with_zensical(paths.config, paths.work, docs, site, nav, log=log)
@@ -183,7 +190,7 @@ def render_site(paths: Paths, staging: Staging, docs: Path, nav: list, plan: Sit
                                               written=written))
     finally:
         shutil.rmtree(sources, ignore_errors=True)
-    site = staging.start("site", from_published=True)
+    site = site or staging.start("site", from_published=True)
     _move_pages(side, site)
     return site
 
@@ -256,6 +263,14 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
     log(f"[3/5] building the site {how} with {engine}" + (" --strict" if engine == "mkdocs" else ""))
     docs = assemble_docs(paths, staging, pages, plan)
     pages.clear()  # written: the engine reads them from disk (gigabytes at 10,000 letters)
+    # The site's pages follow from its key (docs/, mkdocs.yml, navigation, engine) and
+    # the generated pages' names: the site search lists the folders again only when
+    # these changed.
+    pages_key = hashlib.sha256(json.dumps([plan.state["key"], sorted(plan.state["pages"])]).encode()).hexdigest()
+    site = checks = None
+    if plan.incremental and engine == "mkdocs":  # (the site search's delta: its checks on the other core)
+        site = staging.start("site", from_published=True)
+        checks = early_checks(site, analyzer, docs, search_cache(paths), pages_key)
     # MkDocs hands each page over as it writes it: the site search cuts it on the other
     # core meanwhile (Zensical runs in its own process: its pages are cut afterwards);
     # before the first page comes, the worker lists the language's words the index holds
@@ -265,14 +280,12 @@ def build_site(paths: Paths, staging: Staging, pages: dict[str, str], nav: list,
     feed = PageFeed(analyzer, shared, first=first) if engine == "mkdocs" else None
     try:
         site = render_site(paths, staging, docs, nav, plan, engine, log=log,
-                           written=feed.page_written if feed else None)
-        # The site's pages follow from its key (docs/, mkdocs.yml, navigation, engine) and
-        # the generated pages' names: the site search lists the folders again only when
-        # these changed.
-        pages_key = hashlib.sha256(json.dumps([plan.state["key"], sorted(plan.state["pages"])]).encode()).hexdigest()
+                           written=feed.page_written if feed else None, site=site)
         stats = build_site_index(site, analyzer, docs, log=log, cache=search_cache(paths), in_place=True,
-                                 pages_key=pages_key, feed=feed, shared=shared, language=language)
+                                 pages_key=pages_key, feed=feed, shared=shared, language=language, checks=checks)
     finally:
         if feed is not None:
             feed.close()
+        if checks is not None:
+            checks.stop()
     return {"engine": engine, "incremental": plan.incremental, "changed": len(plan.changed), **stats}

@@ -123,6 +123,9 @@ class _Done:
     def result(self):
         return self.value
 
+    def stop(self) -> None:
+        pass
+
 
 class _Running:
     def __init__(self, forked: _Forked, pending):
@@ -133,6 +136,10 @@ class _Running:
             return self.pending.get()
         finally:  # (the worker's error, or Ctrl+C: what is left is skipped)
             self.forked.stop()
+
+    def stop(self) -> None:
+        """Not waited for: the process ends once done with what it is on."""
+        self.forked.stop()
 
 
 class Worker:

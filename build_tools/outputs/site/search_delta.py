@@ -31,13 +31,10 @@ from build_tools.outputs.site import site_search as ss
 from build_tools.outputs.site.page_analysis import analysed_page, page_digest, page_file_id
 from build_tools.outputs.site.search_files import SearchFiles, signature
 from build_tools.outputs.site.search_sections import Sections, average_length, impacts, section_norms
+from build_tools.outputs.site.search_state import EarlyChecks, Refused, may_update, verify_files
 from build_tools.outputs.site.site_sections import indexed_urls
 
 MAX_CHANGED = 32  # pages: beyond, the index is made whole (a delta merges term by term)
-
-
-class Refused(Exception):
-    """A delta would not give what making the index whole gives (or would cost more)."""
 
 
 def rows_of(packed: tuple) -> int:
@@ -65,18 +62,28 @@ def index_state(pages: dict, length: int, count: int, total: int, buckets: int, 
 
 
 def update(final: Path, site_dir: Path, analyzer, docs_dir: Path | None, kept, files_saved: dict,
-           pages_key: str | None, feed, shared, language_of) -> tuple[dict | None, dict]:
+           pages_key: str | None, feed, shared, language_of,
+           early: EarlyChecks | None = None) -> tuple[dict | None, dict]:
     """Update the index in `final` (a staged, linked copy of the published one) by delta:
     its figures, with the state and the files seen to keep ("state", "seen"), or None
     when refused (see the module); and the pages analysed here (url -> analysed_page's
     tuple: making the index whole takes them).  `kept`: the SearchCache (main file
-    only); `language_of()`: the language's words (site_search._language)."""
+    only); `language_of()`: the language's words (site_search._language); `early`:
+    the checks of the published state, made while the engine rendered (EarlyChecks)."""
     state, saved, fresh = files_saved.get("index"), kept.saved, {}
-    if not state or not saved.get("urls") or pages_key is None or saved.get("pages_key") != pages_key:
+    if not may_update(saved, files_saved, pages_key):
         return None, fresh
+    checked = early.result() if early is not None else None
     try:
-        changed, moved = _changed_pages(site_dir, docs_dir, saved, state)
-        _verify_files(final, files_saved.get("files") or {})
+        if checked is None:
+            changed, moved = _changed_pages(site_dir, docs_dir, saved, state)
+            verify_files(final, files_saved.get("files") or {})
+        else:
+            excluded, sources, files_written = checked
+            saved.setdefault("sources", {}).update(sources)
+            changed, moved = _changed_pages(site_dir, docs_dir, saved, state, excluded)
+            if not files_written:
+                raise Refused
         fresh = _analyses(changed, analyzer, feed, shared)
         delta = _Delta(final, state, kept, Sections(None, saved.get("vocab")))
         delta.postings(changed, fresh)
@@ -99,10 +106,13 @@ def update(final: Path, site_dir: Path, analyzer, docs_dir: Path | None, kept, f
             "by_feed": delta.by_feed, "pages": len(pages), "state": state, "seen": out.seen}, fresh
 
 
-def _changed_pages(site_dir: Path, docs_dir: Path | None, saved: dict, state: dict) -> tuple[list, list]:
+def _changed_pages(site_dir: Path, docs_dir: Path | None, saved: dict, state: dict,
+                   excluded: set[str] | None = None) -> tuple[list, list]:
     """(url, built file, first section) of each page whose HTML is not the state's, and
-    (url, digest, file id) of each page with the same bytes in another file."""
-    listed = indexed_urls(site_dir, docs_dir, saved.get("sources", {}), saved["urls"], same_sources=True)
+    (url, digest, file id) of each page with the same bytes in another file; `excluded`:
+    see indexed_urls."""
+    listed = indexed_urls(site_dir, docs_dir, saved.get("sources", {}), saved["urls"], same_sources=True,
+                          excluded=excluded)
     pages = state["pages"]
     if len(listed) != len(pages):
         raise Refused
@@ -122,24 +132,6 @@ def _changed_pages(site_dir: Path, docs_dir: Path | None, saved: dict, state: di
     if len(changed) > MAX_CHANGED:
         raise Refused
     return changed, moved
-
-
-def _verify_files(final: Path, known: dict) -> None:
-    """Every file of the index is the one the files cache saw written, and there is no other."""
-    per_folder = {sub: 0 for sub in SearchFiles.SUBDIRS}
-    top = os.path.join(final, "")
-    for rel, entry in known.items():
-        if rel.startswith("#"):  # a group of files (a common term's)
-            continue
-        try:
-            st = os.stat(top + rel)
-        except OSError:
-            raise Refused from None
-        if [st.st_ino, st.st_size, st.st_mtime_ns] != entry[1:]:
-            raise Refused
-        per_folder[rel.split("/", 1)[0]] += 1
-    if any(len(os.listdir(top + sub)) != n for sub, n in per_folder.items()):
-        raise Refused
 
 
 def _analyses(changed: list, analyzer, feed, shared) -> dict:

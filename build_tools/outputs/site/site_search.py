@@ -286,7 +286,7 @@ def _language(cache: Path | None, key: str, given: list | None, early: list | No
 def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None = None,
                      log=print, cache: Path | None = None, in_place: bool = False,
                      pages_key: str | None = None, feed: PageFeed | None = None,
-                     shared: SharedTokens | None = None, language: list | None = None) -> dict:
+                     shared: SharedTokens | None = None, language: list | None = None, checks=None) -> dict:
     """Write search/th/ into the (staged) site built from `docs_dir`; returns figures.
     `cache`: a file keeping each page's analysis for the next build (see analyze_site).
     `pages_key`: a hash of what decides which pages the site has (the site's key and
@@ -297,11 +297,12 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     few shards), by delta when it can be (search_delta.py); otherwise the index is
     written beside the live one and swapped in whole.
     `feed`: pages already analysed as the engine wrote them (PageFeed); `shared`: the
-    texts the Whoosh index cut (the same terms); `language`: see _language."""
+    texts the Whoosh index cut (the same terms); `language`: see _language; `checks`:
+    early_checks, begun before the engine rendered (for the same cache and key)."""
     key = index_key(analyzer)
-    files_cache = cache.with_name(cache.stem + "-files.pickle") if cache is not None else None
-    files_saved = _load_cache(files_cache, key)
-    kept = SearchCache(cache, key, pages=False)
+    files_cache = _files_cache(cache)
+    files_saved = checks.files_saved if checks is not None else _load_cache(files_cache, key)
+    kept = checks.kept if checks is not None else SearchCache(cache, key, pages=False)
     ready: dict = {}
     if in_place:
         from build_tools.outputs.site import search_delta  # (it builds on this module's writers)
@@ -309,7 +310,7 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
         early = feed.first_result() if feed is not None else None
         figures, ready = search_delta.update(site_dir / INDEX_DIR, site_dir, analyzer, docs_dir, kept, files_saved,
                                              pages_key, feed, shared,
-                                             lambda: _language(cache, key, language, early, analyzer))
+                                             lambda: _language(cache, key, language, early, analyzer), checks)
         if figures is not None:
             _save_cache(files_cache, {"key": key, "files": figures.pop("seen"), "index": figures.pop("state")})
             _log_delta(log, figures)
@@ -317,6 +318,23 @@ def build_site_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | No
     kept.load_pages()
     return _whole_index(site_dir, analyzer, docs_dir, log, cache, in_place, pages_key, feed, shared, language,
                         (key, files_cache, files_saved, kept, ready))
+
+
+def early_checks(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, cache: Path,
+                 pages_key: str | None):
+    """The checks of a rebuild's delta that read only the staged sources and the
+    published index, begun in a forked process now, before the engine renders
+    (search_delta.EarlyChecks); build_site_index(checks=...) takes them."""
+    from build_tools.outputs.site import search_delta  # (it builds on this module's writers)
+
+    key = index_key(analyzer)
+    return search_delta.EarlyChecks(site_dir / INDEX_DIR, docs_dir, SearchCache(cache, key, pages=False),
+                                    _load_cache(_files_cache(cache), key), pages_key)
+
+
+def _files_cache(cache: Path | None) -> Path | None:
+    """Where the index's files are recorded (search_files.SearchFiles' `known`), beside `cache`."""
+    return cache.with_name(cache.stem + "-files.pickle") if cache is not None else None
 
 
 def _log_delta(log, f: dict) -> None:

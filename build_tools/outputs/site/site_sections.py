@@ -314,13 +314,15 @@ def indexed_pages(site_dir: Path, docs_dir: Path | None = None, known: dict | No
 
 
 def indexed_urls(site_dir: Path, docs_dir: Path | None = None, known: dict | None = None,
-                 urls: list[str] | None = None, same_sources: bool = False) -> list[str]:
+                 urls: list[str] | None = None, same_sources: bool = False,
+                 excluded: set[str] | None = None) -> list[str]:
     """The URL of every page the site search covers, in site_page_urls' order (a
     rebuild's delta makes a Path only for the few pages that changed); `known`: see
     excluded_pages.  `urls`: the site's site_page_urls when the caller knows them;
     `same_sources`: the sources are the ones `known` lists (a rebuild of the same pages:
-    only they are looked at, the folder is not listed again)."""
-    skip = excluded_again(docs_dir, known) if same_sources and known else None
+    only they are looked at, the folder is not listed again); `excluded`: what
+    excluded_again gave for them, when the caller has it already."""
+    skip = excluded if excluded is not None else excluded_again(docs_dir, known) if same_sources and known else None
     if skip is None:
         skip = excluded_pages(docs_dir, known)
     urls = site_page_urls(site_dir) if urls is None else urls
