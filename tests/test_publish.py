@@ -217,3 +217,18 @@ def test_a_file_written_atomically_leaves_a_hard_link_to_the_old_one_as_it_was(t
     write_text_atomic(target, "ใหม่\n", sync=False)
     assert target.read_text(encoding="utf-8") == "ใหม่\n" and link.read_text(encoding="utf-8") == "เดิม\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+
+
+def test_the_build_s_records_are_plain_json_any_reader_reads(tmp_path):
+    import json
+
+    from build_tools.common.records_json import read_record, write_record
+
+    value = {"site": {"pages": {"documents/ก/": "a1"}, "counts": {3: [1, 2.5, None, True]}}, "id": "20261203"}
+    write_record(tmp_path / "published.json", value)
+    as_json = json.loads((tmp_path / "published.json").read_text(encoding="utf-8"))
+    assert as_json == read_record(tmp_path / "published.json") == json.loads(json.dumps(value))
+    (tmp_path / "broken.json").write_text('{"id": ', encoding="utf-8")
+    (tmp_path / "list.json").write_text("[1]", encoding="utf-8")
+    assert read_record(tmp_path / "broken.json") is None and read_record(tmp_path / "list.json") is None
+    assert read_record(tmp_path / "missing.json") is None

@@ -34,6 +34,7 @@ from pathlib import Path
 from build_tools.build import linked_copy
 from build_tools.common.atomic import write_text_atomic
 from build_tools.common.paths import Paths
+from build_tools.common.records_json import read_record, write_record
 
 STAMP = ".siam-yim-build"
 SPARE = "spare"  # build/publish/spare/<name>: a linked copy of an output, out of date (see above)
@@ -61,11 +62,7 @@ def record_path(paths: Paths) -> Path:
 
 
 def read_json(path: Path) -> dict | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+    return read_record(path)
 
 
 def published(paths: Paths) -> dict | None:
@@ -228,9 +225,7 @@ def publish(staging: Staging, state: dict, log=print) -> None:
         for name in names:
             _swap_in(staging.path(name), outputs(paths)[name], previous / name)
             swapped.append(name)
-        write_text_atomic(record_path(paths), json.dumps({**state, "id": build_id,
-                                                          "finished": time.strftime("%Y-%m-%d %H:%M:%S")},
-                                                         ensure_ascii=False))
+        write_record(record_path(paths), {**state, "id": build_id, "finished": time.strftime("%Y-%m-%d %H:%M:%S")})
     except BaseException:
         _undo(paths, swapped, previous)
         raise
@@ -275,7 +270,7 @@ def remember_inputs(paths: Paths, inputs: str, site: dict | None = None) -> None
     record = published(paths)
     if record is not None:
         record = {**record, "inputs": inputs, **({"site": site} if site else {})}
-        write_text_atomic(record_path(paths), json.dumps(record, ensure_ascii=False))
+        write_record(record_path(paths), record)
 
 
 def _swap_in(staged: Path, target: Path, previous: Path) -> None:

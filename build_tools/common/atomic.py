@@ -15,12 +15,16 @@ def write_text_atomic(path: Path, text: str, sync: bool = True) -> None:
     a temporary file's 0600: the normalized documents and the site are read by others).
     `sync` False: not flushed to disk first, for a staged file whose build syncs no more
     than it (the rendered site beside it is not synced)."""
+    write_bytes_atomic(path, text.encode("utf-8"), sync)
+
+
+def write_bytes_atomic(path: Path, data: bytes, sync: bool = True) -> None:
+    """`data` into `path`, as write_text_atomic writes text."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
-        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "w", encoding="utf-8",
-                  newline="\n") as f:
-            f.write(text)
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as f:
+            f.write(data)
             if sync:
                 f.flush()
                 os.fsync(f.fileno())

@@ -12,13 +12,13 @@ from __future__ import annotations
 import collections
 import functools
 import hashlib
-import json
 import os
 import pickle
 import time
 import zlib
 from pathlib import Path
 
+from build_tools.common import records_json
 from build_tools.common.atomic import write_pickle_atomic
 
 FORMAT = b"1"
@@ -329,7 +329,7 @@ class FileDigests:
     def __init__(self, record: Path):
         self.record = record
         try:
-            self.known: dict = json.loads(record.read_text(encoding="utf-8"))
+            self.known: dict = records_json.loads(record.read_bytes())
         except (OSError, ValueError):
             self.known = {}
         self.seen: dict = {}
@@ -353,7 +353,7 @@ class FileDigests:
         try:
             self.record.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.record.with_name(f".{self.record.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(self.seen), encoding="utf-8")
+            tmp.write_bytes(records_json.dumps(self.seen))
             os.replace(tmp, self.record)
         except OSError:
             pass
