@@ -26,7 +26,7 @@ from build_tools.analysis.shared_tokens import SharedTokens
 from build_tools.build.background import in_background
 from build_tools.build.publish import Staging
 from build_tools.common.atomic import write_text_atomic
-from build_tools.common.cache import Stored, code_version, resolved
+from build_tools.common.cache import KeyedText, Stored, code_version, resolved
 from build_tools.common.parallel import BESIDE_NICE, pool_size
 from build_tools.common.paths import Paths
 from build_tools.outputs.site import engine_mkdocs, engine_zensical
@@ -92,7 +92,7 @@ def page_digests(pages: dict, old: dict) -> tuple[dict[str, str], dict[str, str]
             if old_keys.get(rel) == value.key and rel in old_pages:
                 digests[rel] = old_pages[rel]
                 continue
-        digests[rel] = page_digest(resolved(value))
+        digests[rel] = "key:" + value.key if isinstance(value, KeyedText) else page_digest(resolved(value))
     return digests, keys
 
 

@@ -10,7 +10,7 @@ import sys
 
 from build_tools import common as common_package
 from build_tools import knowledge as knowledge_package
-from build_tools.common.cache import code_version, digest, shard_of
+from build_tools.common.cache import KeyedText, code_version, digest, shard_of
 from build_tools.common.thaidate import format_thai_date
 from build_tools.knowledge.citation import cite
 from build_tools.knowledge.model import Model, block_text
@@ -71,7 +71,8 @@ class _Records:
         each document's record as text, kept in `cache` (a common/cache.py ContentCache)
         by its nd.key, in RECORD_SHARDS entries by document id: a rebuild after one
         changed letter writes that letter's record, and its shard (not the 46 MB of
-        10,000 letters' records), and joins the others'."""
+        10,000 letters' records), and joins the others'.  With a cache, the text is a
+        KeyedText: what it is made from (this key and the records' keys) stands for it."""
         if cache is None:
             return json.dumps(self.documents(), ensure_ascii=False, indent=1)
         code = code_version(sys.modules[__name__], knowledge_package, common_package, source_documents)
@@ -94,7 +95,10 @@ class _Records:
         for k, before, now in zip(keys, old, new):
             if now != before:
                 cache.put(k, now)
-        return "[\n" + ",\n".join(parts) + "\n]" if parts else "[]"
+        text = "[\n" + ",\n".join(parts) + "\n]" if parts else "[]"
+        if any(nd.key is None for nd in self.docs):
+            return text
+        return KeyedText(text, digest(key, [nd.key for nd in self.docs]))  # (the records' keys, in order)
 
     def agencies(self) -> list[dict]:
         return [{"id": aid, "permalink": page_url(agency_page(aid)), "name_th": a.get("name_th"),
