@@ -264,3 +264,21 @@ def test_the_build_replaces_no_function_of_mkdocs_or_material():
     for module in (ROOT / "build_tools").rglob("*.py"):
         text = module.read_text(encoding="utf-8")
         assert not [name for name in private if name in text], module
+
+
+def test_a_document_normalized_as_before_keeps_the_published_build_s_anchors_unlisted():
+    from build_tools.build.site_stage import document_anchors
+
+    class Doc:
+        def __init__(self, doc_id, key, anchors):
+            self.id, self.key, self._anchors = doc_id, key, anchors
+
+        def anchors(self):
+            if self._anchors is None:
+                raise AssertionError(f"{self.id}'s anchors listed again")
+            return self._anchors
+
+    old = {"anchors": {"a": ["cl-1"], "b": ["cl-1", "cl-2"]}, "anchor_keys": {"a": "ka", "b": "kb"}}
+    docs = [Doc("a", "ka", None), Doc("b", "kb-changed", ["cl-1"]), Doc("c", "kc", ["l3"]), Doc("d", None, ["l1"])]
+    assert document_anchors(docs, old) == {"a": ["cl-1"], "b": ["cl-1"], "c": ["l3"], "d": ["l1"]}
+    assert document_anchors(docs[1:], {}) == {"b": ["cl-1"], "c": ["l3"], "d": ["l1"]}

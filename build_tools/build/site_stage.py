@@ -109,6 +109,14 @@ class SitePlan:
         return self.incremental and not self.changed and not self.search_changed
 
 
+def document_anchors(docs, old: dict) -> dict[str, list[str]]:
+    """Each document's anchors; a document normalized as the published build's was (the
+    same normalization key) has that build's, not listed again from its blocks."""
+    kept, keys = old.get("anchors") or {}, old.get("anchor_keys") or {}
+    return {nd.id: kept[nd.id] if nd.key and keys.get(nd.id) == nd.key and nd.id in kept else nd.anchors()
+            for nd in docs}
+
+
 def plan_site(paths: Paths, pages: dict[str, str], nav: list, docs, engine: str,
               previous: dict | None, analyzer=None, deps: dict | None = None) -> SitePlan:
     """Compare the new pages with the published build's site state (None: full build).
@@ -120,7 +128,8 @@ def plan_site(paths: Paths, pages: dict[str, str], nav: list, docs, engine: str,
     state = {"key": site_key(paths, nav, engine), "engine": engine,
              "search": index_key(analyzer) if analyzer is not None else None,
              "pages": digests, "page_keys": keys,
-             "anchors": {nd.id: nd.anchors() for nd in docs}, "deps": deps or {},
+             "anchors": document_anchors(docs, old), "anchor_keys": {nd.id: nd.key for nd in docs if nd.key},
+             "deps": deps or {},
              "page_anchors": old.get("page_anchors") or {}}  # (the rendered pages': see check_anchors)
     same_anchors = all(state["anchors"].get(d) == a for d, a in old.get("anchors", {}).items())
     incremental = (old.get("key") == state["key"] and set(old.get("pages", {})) == set(state["pages"])
