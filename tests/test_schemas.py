@@ -142,3 +142,18 @@ def test_arbitrary_glossary_file_gives_located_errors(tmp_path_factory, data):
     _, problems = load_model(corpus_dir, corpus, docs)
     if problems:
         _assert_located(CorpusError(problems))
+
+
+def test_yaml_read_back_from_a_cache_keeps_where_every_key_and_item_stands():
+    import copy
+    import pickle
+
+    from build_tools.common.yamlio import LineDict, LineList, parse_yaml
+
+    data = parse_yaml("id: a\nreferences:\n  - {id: b, date_be: 7 ธ.ค. 2552}\n  - id: c\n    match: exact\n", "x.md", 3)
+    for again in (pickle.loads(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)), copy.deepcopy(data)):
+        assert again == data and type(again) is LineDict and type(again["references"]) is LineList
+        assert (again.line, again.key_lines) == (data.line, data.key_lines) == (3, {"id": 3, "references": 4})
+        refs = again["references"]
+        assert refs.item_lines == data["references"].item_lines == [5, 6]
+        assert [(r.line, r.key_lines) for r in refs] == [(5, {"id": 5, "date_be": 5}), (6, {"id": 6, "match": 7})]
