@@ -22,7 +22,6 @@ anything else.  Readers (`search`, `serve`) open an output by its path, so they 
 the previous or the new folder, never a half-written one."""
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -32,7 +31,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.build import linked_copy
-from build_tools.common.atomic import write_text_atomic
 from build_tools.common.paths import Paths
 from build_tools.common.records_json import read_record, write_record
 
@@ -61,13 +59,9 @@ def record_path(paths: Paths) -> Path:
     return paths.work / "published.json"
 
 
-def read_json(path: Path) -> dict | None:
-    return read_record(path)
-
-
 def published(paths: Paths) -> dict | None:
     """The record of the last complete publish (None before the first)."""
-    return read_json(record_path(paths))
+    return read_record(record_path(paths))
 
 
 def stamp_of(folder: Path) -> str | None:
@@ -219,7 +213,7 @@ def publish(staging: Staging, state: dict, log=print) -> None:
     previous = publish_dir(paths) / "previous"
     shutil.rmtree(previous, ignore_errors=True)
     previous.mkdir(parents=True)
-    write_text_atomic(journal_path(paths), json.dumps({"id": build_id, "outputs": names}))
+    write_record(journal_path(paths), {"id": build_id, "outputs": names})
     swapped: list[str] = []
     try:
         for name in names:
@@ -299,7 +293,7 @@ def _undo(paths: Paths, swapped: list[str], previous: Path) -> None:
 
 def recover(paths: Paths, log=print) -> str | None:
     """Finish or undo a publish that a killed build left halfway; returns what was done."""
-    journal = read_json(journal_path(paths))
+    journal = read_record(journal_path(paths))
     if journal is None:
         journal_path(paths).unlink(missing_ok=True)
         return None
@@ -324,7 +318,7 @@ SITE_REQUIRED = ("index.html", "404.html", "sitemap.xml", "search/th/meta.json")
 def site_problems(site: Path) -> list[str]:
     """Files a published site cannot do without (its search included)."""
     out = [f"{site}/{rel} is missing" for rel in SITE_REQUIRED if not (site / rel).is_file()]
-    meta = read_json(site / "search/th/meta.json")
+    meta = read_record(site / "search/th/meta.json")
     if meta is not None:
         missing = [k for k in meta.get("dict_shards", []) if not (site / "search/th/d" / f"{k}.json").is_file()]
         if missing:
@@ -340,7 +334,7 @@ def state_problems(paths: Paths, record: dict | None = None) -> list[str]:
     nothing was ever built); `record`: the published build's record, when the caller has
     read it (at 10,000 letters it is megabytes of JSON)."""
     if journal_path(paths).exists():
-        journal = read_json(journal_path(paths)) or {}
+        journal = read_record(journal_path(paths)) or {}
         return [f"{journal_path(paths)}: a build was stopped while publishing (build {journal.get('id')}): "
                 "the site, index and normalized documents may be from different builds; "
                 "run `python -m build_tools build` to repair"]

@@ -19,7 +19,7 @@ import zlib
 from pathlib import Path
 
 from build_tools.common import records_json
-from build_tools.common.atomic import write_pickle_atomic
+from build_tools.common.atomic import write_bytes_atomic, write_pickle_atomic
 
 FORMAT = b"1"
 PACK_SHARDS = 32  # files of a PackedCache
@@ -365,9 +365,7 @@ class FileDigests:
         if self.seen == self.known:
             return
         try:
-            self.record.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.record.with_name(f".{self.record.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(records_json.dumps(self.seen))
-            os.replace(tmp, self.record)
+            # (a cache, not synced: see write_pickle_atomic)
+            write_bytes_atomic(self.record, records_json.dumps(self.seen), sync=False)
         except OSError:
             pass

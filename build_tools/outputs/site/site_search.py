@@ -49,6 +49,7 @@ from build_tools.outputs.site.page_analysis import PageFeed, analysed_page, cach
 from build_tools.outputs.site.search_cache import SearchCache
 from build_tools.outputs.site.search_files import SearchFiles, signature
 from build_tools.outputs.site.search_sections import SECTIONS_PER_SHARD, Sections, impact
+from build_tools.outputs.site.search_state import EarlyChecks
 from build_tools.outputs.site.site_sections import indexed_pages, page_sections, site_page_urls
 
 __all__ = ["SECTIONS_PER_SHARD", "build_site_index", "fnv1a", "impact", "index_key", "page_sections"]
@@ -324,11 +325,9 @@ def early_checks(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
                  pages_key: str | None):
     """The checks of a rebuild's delta that read only the staged sources and the
     published index, begun in a forked process now, before the engine renders
-    (search_delta.EarlyChecks); build_site_index(checks=...) takes them."""
-    from build_tools.outputs.site import search_delta  # (it builds on this module's writers)
-
+    (search_state.EarlyChecks); build_site_index(checks=...) takes them."""
     key = index_key(analyzer)
-    return search_delta.EarlyChecks(site_dir / INDEX_DIR, docs_dir, SearchCache(cache, key, pages=False),
+    return EarlyChecks(site_dir / INDEX_DIR, docs_dir, SearchCache(cache, key, pages=False),
                                     _load_cache(_files_cache(cache), key), pages_key)
 
 
