@@ -178,6 +178,26 @@ def test_a_code_with_a_speck_read_as_a_mark_on_its_last_letter_is_suggested_with
     assert flags == [(wrong, suggestion)]
 
 
+@pytest.mark.parametrize("line", [
+    "๒. หนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๒/ว ๙๓๑ ลงวันที่",  # a cited number
+    "ที่ขก 0017.2/ว 931",  # glued to ที่, Arabic digits
+    "ตามหนังสือ ยธ. ๐๕๐๑/๑๒๓",  # a ministry's, with its dot
+])
+def test_a_letter_code_before_a_number_is_not_an_unknown_word(line):
+    from build_tools.sources.letter_codes import LetterCodes
+
+    codes = LetterCodes(ministries={"ยธ": {}}, provinces={"ขก": "ขอนแก่น"}).letters()
+    assert [f.wrong for f in check_line(line, 1, (), codes) if f.kind == "unknown_word"] == []
+
+
+def test_a_letter_code_is_checked_as_text_where_no_number_follows_it():
+    # the same two letters in running text are no number's code: still flagged
+    from build_tools.sources.letter_codes import LetterCodes
+
+    codes = LetterCodes(ministries={}, provinces={"ขก": "ขอนแก่น"}).letters()
+    assert "ขก" in [f.wrong for f in check_line("ขก ขอความร่วมมือ", 1, (), codes) if f.kind == "unknown_word"]
+
+
 def test_a_mark_inside_a_word_is_left_to_the_speller():
     # only a mark on the last letter is a speck's: อิ้ม is ยิ้ม misread, not อม with specks
     assert [(f.wrong, f.suggestion) for f in check_line("สยามเมืองอิ้ม", 1)] == [("อิ้ม", "ยิ้ม")]

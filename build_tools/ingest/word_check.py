@@ -25,6 +25,9 @@ MAX_SUGGEST_LEN = 12  # spelling search grows fast with length; longer spans get
 # Marks a speck above a word's last letter is read as (`กทม์`, `ยธ่`); a vowel above is
 # not one of them (a word cut short ends with one).
 SPECK_MARKS = thai_tonemarks + "\u0e4c"  # (thanthakhat)
+# A letter code (ขก, มท) is an abbreviation, not a word, where a letter's number follows it
+# (`ที่ ขก ๐๐๑๗.๒/ว ๙๓๑`, `สอบต.๐๙๗`); elsewhere the same two letters are checked as text.
+_BEFORE_NUMBER = re.compile(r"([\u0e01-\u0e2e]+)\.?\s*[0-9\u0e50-\u0e59]")
 GARBLED_RATIO = 0.5
 MIN_GARBLED_CHARS = 6
 
@@ -102,6 +105,7 @@ def check_line(text: str, line: int, vocabulary: tuple[str, ...] = (),
     codes would cut the text differently: นม, ขก)."""
     flags: list[Flag] = []
     words = lexicon.words(tuple(vocabulary))
+    cited_codes = codes_before_numbers(text, codes)
     unknown_chars = thai_chars = 0
     line_flags: list[Flag] = []
     for chunk in text.split():
@@ -109,7 +113,7 @@ def check_line(text: str, line: int, vocabulary: tuple[str, ...] = (),
             flags += _mixed(chunk, line)
             continue
         tokens = lexicon.segment(chunk, tuple(vocabulary))  # chunk has no whitespace
-        known = [not _THAI_WORD.match(t) or t in words for t in tokens]
+        known = [not _THAI_WORD.match(t) or t in words or t in cited_codes for t in tokens]
         thai = [(t, ok) for t, ok in zip(tokens, known) if _THAI_WORD.match(t)]
         thai_chars += sum(len(t) for t, _ in thai)
         unknown_chars += sum(len(t) for t, ok in thai if not ok)
@@ -121,6 +125,11 @@ def check_line(text: str, line: int, vocabulary: tuple[str, ...] = (),
                                         "(อาจเป็นตราประทับ ลายเซ็น หรือ OCR ผิดทั้งบรรทัด)",
                              line, wrong=text.strip())]
     return flags + _once_each(line_flags)
+
+
+def codes_before_numbers(text: str, codes: frozenset[str]) -> frozenset[str]:
+    """The letter codes of `text` that stand before a number: words there, not OCR damage."""
+    return frozenset(m[1] for m in _BEFORE_NUMBER.finditer(text) if m[1] in codes)
 
 
 def _once_each(flags: list[Flag]) -> list[Flag]:
