@@ -29,6 +29,8 @@ CORPUS = load_corpus(ROOT / "corpus")
     ("มท 0810.3/7 2711", "มท 0810.3/ว 2711", "มท 0810.3/7 2711"),  # ว read as 7, a space after it
     ("ที่ สอบต. 058|2553 .-", "สอบต. 058/2553", "สอบต. 058|2553"),  # `/` read as a bar
     ("ที่ สอบต. 058/[2553", "สอบต. 058/2553", "สอบต. 058/[2553"),
+    ("ที่ ขก 0518.3!4704      วันที่ 9 ก.ค. 2553", "ขก 0518.3/4704", "ขก 0518.3!4704"),  # `/` read as `!`
+    ("ที่ ลป 0518.4, 1731] ที่ว่าการอำเภองาว", "ลป 0518.4/1731", "ลป 0518.4, 1731"),  # as a comma
     ("มท 0810.3/1631", "มท 0810.3/1631", None),  # a serial that starts with 1 is the serial
     ("มท 0810.3/ว 2711", "มท 0810.3/ว 2711", None),
 ])
@@ -43,6 +45,20 @@ def test_a_misread_slash_or_circular_mark_is_read_and_flagged(text, printed, rea
         assert (f.kind, f.line, f.suggestion, f.wrong) == ("number_reading", 4, printed, read_as)
         assert f.message == (f"อ่านเลขที่ '{read_as}' เป็น '{printed}' (เครื่องหมาย / หรือ ว ที่ OCR อ่านผิด): "
                              "ตรวจกับต้นฉบับ")
+
+
+@pytest.mark.parametrize("text", ["ถนนเจนจบทิศ ขก ๔๐๑๑๐, ๐๔๓๒", "ขก ๐๐๑๗.๒, ๓ ฉบับ"])
+def test_a_comma_is_no_slash_after_bare_digits_or_before_a_short_serial(text):
+    assert find_number(text) is None  # (an address's post code, a list)
+
+
+def test_a_headless_number_with_a_colon_or_a_speck_after_wa_is_suggested_and_the_letterhead_kept():
+    text = ("810: 4/ว.2771 2037 5 กรมส่งเสริมการปกครองท้องถิ่น\nถนนนครราชสีมา เขตดุสิต กทม. 10300\n"
+            "12 กันยายน 2553\nเรื่อง ขอส่งแบบรายงาน\nเรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n")
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=Env.of(CORPUS))
+    assert (doc["number"], doc["issuer"]) == (None, "dla")
+    (f,) = [f for f in doc["flags"] if f["kind"] == "number_check"]
+    assert (f["line"], f["wrong"], f["suggestion"]) == (1, "810: 4/ว.2771", "มท 0810.4/ว 2771")
 
 
 def test_a_slash_read_as_a_letter_is_not_guessed():

@@ -280,8 +280,9 @@ class HeaderReader(ByPlace):
         num = find_number(text := strip_junk(seg), kinds)
         if num is None or num.start > 6:
             lost = HEADLESS_NUMBER.match(text) if kinds != ("yearly",) else None
-            if lost:
+            if lost:  # (the letterhead's name may follow it on the row)
                 self.h.number_unread = (row.n, lost.group(0))
+                self._after_number(row, text[lost.end():].strip())
             return lost is not None
         self.h.number, self.h.number_line = num, row.n
         self._after_number(row, text[num.end:].strip())

@@ -21,15 +21,15 @@ D = r"[0-9๐-๙]"
 DIGIT_LOOKALIKES = {"ฒ": "๙๗", "ซ": "๗", "ญ": "๗", "ด": "๑", "อ": "๖", "ไ": "๒"}
 _LOOKS = "".join(DIGIT_LOOKALIKES)
 M = f"[{THAI_MARKS}]*"  # marks OCR adds to a letter
-# `/` as OCR reads it (also a 7, a ฒ or a ฆ glued to the ว after it, or lost before ว); what
-# stands between it and the serial when ว was misread (a bracket, a bar, ร; a lone 1 or 7
-# only with a space after it, or it is the serial's first digit), or a speck read as a
-# letter after ว (`/วจ 1631`); a speck between the code and the office's digits (`ยธ-๐๖๐๔`,
-# `ขก'0518`) or between ว and the serial (`/ว-๕๑๓๕`, `/ว"4779`), or read as a letter between the office's
-# digits (`นม 002ร3.2`).
+# `/` as OCR reads it (a bar, an exclamation mark, a comma after the office's sub-unit; also
+# a 7, a ฒ or a ฆ glued to the ว after it, or lost before ว); what stands between it and the
+# serial when ว was misread (a bracket, a bar, ร; a lone 1 or 7 only with a space after it,
+# or it is the serial's first digit), or a speck read as a letter after ว (`/วจ 1631`); a
+# speck between the code and the office's digits (`ยธ-๐๖๐๔`, `ขก'0518`) or between ว and the
+# serial (`/ว-๕๑๓๕`, `/ว"4779`), or read as a letter between the office's digits (`นม 002ร3.2`).
 _GOV = re.compile(
     rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`]))?\s*(?P<office>(?:{D}{{2,5}}|{D}{{1,3}}(?P<inner>(?![{_LOOKS}])[ก-ฮ]{M}){D}{{1,3}}{M})(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
-    rf"(?P<slash>[/|]|[7ฒฆ](?=\s*ว)|(?<![7ฒฆ])(?=ว{M}\s*{D}))\s*"
+    rf"(?P<slash>[/|!]|,(?=\s*{D}{{3}})|[7ฒฆ](?=\s*ว)|(?<![7ฒฆ])(?=ว{M}\s*{D}))\s*"
     rf"(?:(?P<circ>ว{M}(?P<speck>[ก-ฮ](?=\s))?\s*(?:[.,]|(?P<dash>[-'\"‘’“”`]))?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+))?"
     rf"(?P<serial>{D}{{1,6}})(?!{D})")
 _MARKS = re.compile(M[:-1] + "+")
@@ -60,8 +60,9 @@ _ABBR_NO_SLASH = re.compile(rf"{_LEAD}(?P<code>[ก-ฮ]{{3,6}})\s*[.:,]?\s*(?P<
 # A government number whose head (ที่ and the code, often part of the office's digits) OCR
 # lost at the start of its line, to a speed class stamped over it or to specks
 # (`%้04. 5/1562` for `ที่ ยธ 0604.5/1562`): the office's digits with their sub-unit, `/`,
-# the serial.  Only a sign that the line is the number's, never read as one.
-HEADLESS_NUMBER = re.compile(rf"^(?:\S{{1,3}}\s+)?\S{{0,3}}?{D}{{1,5}}\s*[.,]\s*{D}{{1,3}}\s*/\s*ว?\s*{D}{{1,6}}"
+# the serial (their dot read as a colon, a speck after ว: `810: 4/ว.2771`).  Only a sign that
+# the line is the number's, never read as one.
+HEADLESS_NUMBER = re.compile(rf"^(?:\S{{1,3}}\s+)?\S{{0,3}}?{D}{{1,5}}\s*[.,:]\s*{D}{{1,3}}\s*/\s*ว?\s*\.?\s*{D}{{1,6}}"
                              rf"(?!{D})")
 
 
@@ -118,7 +119,7 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
     found = []
     if "government" in kinds and not _GOV.search(text) and _ONE_SLASH_AS_BO.search(text):
         return _one_slash_as_bo(text, kinds)
-    if "government" in kinds and (m := _GOV.search(text)):
+    if "government" in kinds and (m := _GOV.search(text)) and not _comma_without_sub_unit(m):
         code = _MARKS.sub("", m["code"].replace(" ", ""))
         circular = bool(m["circ"] or m["junk"])  # the junk between `/` and the serial is a misread ว
         circ = "ว " if circular else ""
@@ -137,6 +138,12 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
     if found:
         return min(found, key=lambda n: n.start)
     return _slash_lost(text, kinds) if after_label else None
+
+
+def _comma_without_sub_unit(m: re.Match) -> bool:
+    """A comma read as the `/` only after an office's sub-unit (`ลป 0518.4, 1731`): after
+    bare digits it is a list's or an address's (`ขก ๔๐๑๑๐, ๐๔๓`)."""
+    return m["slash"] == "," and "." not in _tidy_office(m["office"])
 
 
 def _slash_lost(text: str, kinds: tuple[str, ...]) -> Number | None:
