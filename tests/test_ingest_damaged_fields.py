@@ -127,11 +127,17 @@ def test_a_speck_read_as_a_letter_before_a_label_is_not_part_of_it():
 
 
 def test_a_stamped_letters_deadline_above_its_last_sentence_is_not_its_date():
-    # the date under the seal unreadable (its year `วิ553`): the deadline wrapped onto a line
-    # of its own (`ภายในวันที่` / `11 ส.ค. 2553`) is the body's, never taken for the letter's
-    L = _letter(STAMPED + ["ถึง   อธิบดีกรมการพัฒนาชุมชน"] + STAMPED_BODY + ["7 กรกฎาคม วิ553"])
+    # the date under the seal unreadable (its year `วิ553` lost three digits' sense, `วิ5` all):
+    # the deadline wrapped onto a line of its own (`ภายในวันที่` / `11 ส.ค. 2553`) is the body's,
+    # never taken for the letter's; only its year may stand for the seal date's damaged one
+    # when that keeps three of its digits (flagged)
+    L = _letter(STAMPED + ["ถึง   อธิบดีกรมการพัฒนาชุมชน"] + STAMPED_BODY + ["7 กรกฎาคม วิ5"])
     assert L.date is None
     assert [f.kind for f in L.flags if f.wrong == "date"] == ["missing"]
+    L = _letter(STAMPED + ["ถึง   อธิบดีกรมการพัฒนาชุมชน"] + STAMPED_BODY + ["7 กรกฎาคม วิ553"])
+    assert L.date == "2010-07-07"  # (the seal date's day and month, not the deadline's 2010-08-11)
+    assert [(f.kind, f.suggestion) for f in L.flags if f.kind == "date_reading"] == [
+        ("date_reading", "7 กรกฎาคม 2553")]
 
 
 @pytest.mark.parametrize("line, field, rest", [

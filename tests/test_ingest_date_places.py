@@ -96,3 +96,28 @@ def test_a_cited_date_whose_two_digit_year_is_impossible_is_flagged_with_the_rea
     assert (f.kind, f.line, f.wrong, f.suggestion) == ("date_check", 7, "18 ธ.ค. 92", "18 ธ.ค. 2552")
     assert check_dates("2010-03-27", "27 มีนาคม 2553", 3, [], [{"date": None, "date_be": "18 ธ.ค. 77",
                                                                 "line": 7}]) == []  # no reading fits
+
+
+# --- a year whose first digit OCR read as a letter ----------------------------------------
+
+def test_a_year_whose_first_digit_is_a_letter_is_no_year_alone():
+    (d,) = read_dates("7 กรกฎาคม วิ553")
+    assert (d.iso, d.unread_year) == (None, "วิ553")
+    assert read_dates("ลงวันที่ 5 มีนาคม ว 123") == []  # (a letter and digits apart: no year)
+
+
+def _dated(date_line: str, body: str) -> tuple:
+    L = _letter(["ที่ มท 0810.4/ว 4647          กรมส่งเสริมการปกครองท้องถิ่น", "ถนนนครราชสีมา เขตดุสิต กทม. 10300",
+                 date_line, "เรื่อง ขอความร่วมมือ", "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด", body] + TAIL[2:])
+    return L.date, [(f.kind, f.suggestion) for f in L.flags if f.kind in ("date_reading", "date_invalid")]
+
+
+def test_a_year_whose_first_digit_is_a_letter_is_read_with_the_one_year_printed_elsewhere_and_flagged():
+    date, flags = _dated("7 กรกฎาคม วิ553", "โปรดรายงานผลภายในวันที่ 11 ส.ค. 2553")
+    assert (date, flags) == ("2010-07-07", [("date_reading", "7 กรกฎาคม 2553")])
+
+
+def test_a_year_whose_first_digit_is_a_letter_stays_unread_when_no_year_printed_elsewhere_fits():
+    for body in ("โปรดรายงานผลโดยเร็ว", "ภายในวันที่ 11 ส.ค. 2552"):
+        date, flags = _dated("7 กรกฎาคม วิ553", body)
+        assert date is None and [k for k, _ in flags] == ["date_invalid"]

@@ -29,10 +29,12 @@ LATEST_AHEAD_YEARS = 1
 
 # OCR debris may stand between the day and the month (`25- กุมภาพันธ์`, `๒๕, ม.ค.`, `27 ) ต.ค.`,
 # `18 “ตุลาคม`, `18*ตุลาคม`), and a mark no letter carries (`27 ัต.ค. 52`: a citation wrapped, the mark of the line above).
-# A year may carry a mark OCR put between its digits (`2ิ553`).
+# A year may carry a mark OCR put between its digits (`2ิ553`), or have its first digit read
+# as a letter (`วิ553`, `ว่553` for 2553: read only with a year printed elsewhere, read_with_year).
+_LETTER_FIRST = rf"[ก-ฮ][{THAI_MARKS}]*\d{{3}}(?!\d)"
 _CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"“”‘’\-.,:;()|\[\]*~^_°•" + THAI_MARKS + "]*"
                         r"(?P<month>[ก-ฮเแโใไ][^\d\n]{0,24}?)\s*"
-                        rf"(?P<year>\d(?:[{THAI_MARKS}]?\d){{3}}|\d{{2}})")
+                        rf"(?P<year>\d(?:[{THAI_MARKS}]?\d){{3}}|\d{{2}}|{_LETTER_FIRST})")
 _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
 # พ.ศ. as OCR breaks it: its dots read as marks or specks, ศ as ค, a quote before it, พ as ฟ
 # (`พุูค.`, `พ:..ค.`, `“พ.`, `ฟั.คู.`, `พ:. ค.`)
@@ -146,6 +148,10 @@ def _read_year(span: tuple[int, int, int], text: str, arabic: str, notes: list[s
     """The year of a date candidate printed at `span` (_year_span's), the year as printed
     when OCR damaged it past reading (else ""), and where the date ends."""
     year_digits = re.sub(r"\D", "", arabic[span[0]:span[1]])  # (no marks, no specks)
+    if not arabic[span[0]].isdigit():  # (its first digit read as a letter)
+        unread = text[span[0]:span[1]]
+        problems.append(f"ปี '{unread}' มีตัวอักษรแทนตัวเลขหลักแรก: อ่านเป็นปี พ.ศ. ไม่ได้ ตรวจกับต้นฉบับ")
+        return None, unread, span[2]
     if len(year_digits) == 2 and (damaged := _DAMAGED_YEAR.match(arabic, span[0])):
         unread = text[damaged.start():damaged.end()]
         problems.append(f"ปี '{unread}' มีตัวอักษรปนในตัวเลข: อ่านเป็นปี พ.ศ. ไม่ได้ ตรวจกับต้นฉบับ")
@@ -212,6 +218,18 @@ def read_with_year(d: DateReading, year: str, whose: str) -> DateReading | None:
     fixed.printed = d.printed
     fixed.notes.append(f"ปี '{d.unread_year}' อ่านไม่ได้ (OCR อ่านตัวเลขผิด): อ่านเป็น {year} ตาม{whose}")
     return fixed
+
+
+_BE_YEAR_PRINTED = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
+
+
+def read_with_years_printed(d: DateReading, texts: list[str]) -> DateReading | None:
+    """`d`, whose year OCR damaged past reading, read with the one Buddhist-era year printed
+    in `texts` (the letter's other lines: a deadline's, a citation's, a stamp's) that the
+    damaged year fits (read_with_year); None when none fits, or two do (never guessed)."""
+    years = sorted({y for t in texts for y in _BE_YEAR_PRINTED.findall(to_arabic_digits(t)) if _plausible(y, None)})
+    fits = [r for y in years if (r := read_with_year(d, y, "ปี พ.ศ. ที่พิมพ์ที่อื่นในหนังสือฉบับนี้"))]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _run_goes_on(text: str, end: int) -> bool:

@@ -15,7 +15,7 @@ from pythainlp import thai_tonemarks
 from build_tools.common.thai import THAI_MARKS, to_arabic_digits, without_marks
 from build_tools.ingest.checks import number_reading
 from build_tools.ingest.date_lines import BE_YEAR
-from build_tools.ingest.dates import DateReading, first_date, read_dates, read_with_year
+from build_tools.ingest.dates import DateReading, first_date, read_dates, read_with_year, read_with_years_printed
 from build_tools.ingest.field_lines import CITES, after_item_debris
 from build_tools.ingest.field_lines import ITEM_RE as HEADER_ITEM_RE
 from build_tools.ingest.flags import Flag
@@ -295,11 +295,14 @@ def _header_fields(L: Letter, h: Head) -> None:
     L.skip_lines |= h.consumed
 
 
-def _set_date(L: Letter, d: DateReading | None, line: int | None, source: str) -> None:
+def _set_date(L: Letter, d: DateReading | None, line: int | None, source: str, rows: list[Row] | tuple = ()) -> None:
+    """`rows`: the letter's, whose years may stand for a damaged one (the number's first)."""
     if d is None:
         return
     if d.iso is None and L.number_parsed is not None and L.number_parsed.year:
         d = read_with_year(d, L.number_parsed.year, f"ปีในเลขที่หนังสือ '{L.number}'") or d
+    if d.iso is None and d.unread_year:
+        d = read_with_years_printed(d, [r.text for r in rows if r.n != line]) or d
     if d.iso is None:
         L.flags.append(Flag("date_invalid", f"วันที่ '{d.printed}' อ่านไม่ได้เป็นวันที่ที่ถูกต้อง: "
                                             + "; ".join(d.problems), line, wrong=d.printed))
@@ -369,13 +372,13 @@ def extract_letter(lines: list[tuple[int, str]]) -> Letter:
     if t.sender:
         L.offices.append(t.sender)
     if not (h.date_above_number and h.date_unread):  # (then that date is a receipt stamp's)
-        _set_date(L, h.date, h.date_line, "header")
+        _set_date(L, h.date, h.date_line, "header", rows)
     if L.date and h.date_above_number and h.number is not None:
         L.flags.append(Flag("date_source", f"วันที่ '{h.date.printed}' อยู่เหนือบรรทัดเลขที่หนังสือ (ที่ตรารับมักอยู่) "
                                            "ไม่ใช่ใต้เลขที่ตามแบบหนังสือ: อาจเป็นวันที่รับ ตรวจกับต้นฉบับ", h.date_line,
                             suggestion=None, wrong="date"))
     if L.date is None:
-        _set_date(L, t.date, t.date_line, "header")
+        _set_date(L, t.date, t.date_line, "header", rows)
     if L.date is None and h.date_unread:  # the date line is there: a date elsewhere is not the letter's
         why = "อ่านได้เพียงเดือนและปี" if BE_YEAR.search(h.date_unread[1]) else "ปี พ.ศ. อ่านได้ไม่ครบสี่หลัก"
         L.flags.append(Flag("date_invalid", f"อ่านวันที่ของหนังสือ '{h.date_unread[1]}' ไม่ได้ ({why}): "
