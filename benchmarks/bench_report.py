@@ -171,10 +171,15 @@ def extrapolated(results: list[dict]) -> dict:
 
 
 def extrapolation_table(results: list[dict]) -> str:
-    ext = extrapolated(results)
-    if max(r["n"] for r in results) >= EXTRAPOLATE_TO:
-        return "(measured at 100,000: see the table above)"
-    rows = ["Not measured: extrapolated with the fitted growth a·N^b (b > 1: grows faster than linearly), "
+    # A cost measured at EXTRAPOLATE_TO letters is in the table above: only the others are fitted.
+    measured = {k for r in results if r["n"] >= EXTRAPOLATE_TO for k, v in r.items() if v is not None}
+    ext = {k: v for k, v in extrapolated([r for r in results if r["n"] < EXTRAPOLATE_TO]).items()
+           if k not in measured}
+    if not ext:
+        return f"(measured at {EXTRAPOLATE_TO:,}: see the table above)"
+    lead = (f"Measured at {EXTRAPOLATE_TO:,} letters: the table above. The costs not measured there are "
+            if measured else "Not measured: ")
+    rows = [lead + "extrapolated with the fitted growth a·N^b (b > 1: grows faster than linearly), "
             "each cost over the largest sizes it was measured at (the figures of the table above, † included): "
             "10,000 letters and more where two such sizes are measured, else 1,000 and more.", "",
             f"| metric | unit | fitted over N = | b | N = {EXTRAPOLATE_TO:,} (extrapolated) |",
@@ -182,7 +187,7 @@ def extrapolation_table(results: list[dict]) -> str:
     for key, label, unit, _ in METRICS:
         if key in ext:
             v, b = ext[key]
-            sizes = ", ".join(f"{n:,}" for n in sorted({n for n, _ in fit_points(results, key)}))
+            sizes = ", ".join(f"{n:,}" for n in sorted({n for n, _ in fit_points(results, key)} - {EXTRAPOLATE_TO}))
             rows.append(f"| {label.strip()} | {unit} | {sizes} | {b:.2f} | "
                         f"{fmt(key, v)}{verdict(key, EXTRAPOLATE_TO, v)} |")
     return "\n".join(rows)

@@ -63,3 +63,14 @@ def test_growth_is_fitted_over_the_largest_sizes_measured():
     table = bench_report.extrapolation_table(results)
     assert "| full build (MkDocs): wall time | s | 10,000, 30,000 | 1.00 | 3000 ✅ |" in table
     assert "| CLI query p95 (warm, in process) | ms | 1,000, 10,000 | 0.10 |" in table
+
+
+def test_a_cost_measured_at_100000_is_not_extrapolated_the_others_still_are():
+    results = [{"n": 10000, "build_s": 300.0, "plain_mkdocs_s": 200.0},
+               {"n": 30000, "build_s": 900.0, "plain_mkdocs_s": 600.0},
+               {"n": 100000, "build_s": 2500.0}]
+    table = bench_report.extrapolation_table(results)
+    assert table.startswith("Measured at 100,000 letters: the table above. The costs not measured there are ")
+    assert "| plain `mkdocs build` of the same pages | s | 10,000, 30,000 | 1.00 | 2000 |" in table
+    assert "full build (MkDocs): wall time" not in table  # (measured: 2500 s in the table above)
+    assert bench_report.extrapolation_table(results[2:]) == "(measured at 100,000: see the table above)"
