@@ -48,7 +48,10 @@ def main(argv=None) -> int:
         log(f"N={a.size}: generating the synthetic corpus and building it (once)")
         synth.write_corpus(corpus, a.size, seed=a.seed)
         first = timed_build(corpus, out)
-        log(f"N={a.size}: full build {first['wall']:.1f} s")
+        log(f"N={a.size}: full build {first['wall']:.1f} s, largest process {first['rss_mb']:.0f} MB")
+        # (a full build into an empty folder, as full_build.py's, without plain MkDocs beside it)
+        record(a.size, {"build_s": first["wall"], "build_peak_rss_mb": first["rss_mb"]},
+               f"benchmarks/rebuild.py --size {a.size} (its first, full build)", f"{first['load']:.1f}")
     timed_build(corpus, out)  # whatever changed since (e.g. the code) is built first
     rows = {"nothing changed": [], "one changed letter": []}
     for k in range(a.rounds):
