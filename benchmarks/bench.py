@@ -65,13 +65,13 @@ def measure_throughput(res: dict, corpus_dir: Path) -> list:
 def measure_builds(res: dict, n: int, corpus_dir: Path, out: Path) -> None:
     """A full build, a rebuild with nothing changed, one after one changed letter."""
     log(f"N={n}: full build (subprocess)")
-    b = run_build(corpus_dir, out, pss=False)  # (sampling every process's memory slows the build)
+    b = run_build(corpus_dir, out)
     res.update({"build_s": b["wall"], "build_peak_rss_mb": b["rss_mb"], "checked_s": b["checked"],
                 "mkdocs_step_s": b["mkdocs"], "publish_s": b["publish"], "index_bytes": du(out / "build" / "index")})
     log(f"N={n}: built in {b['wall']:.1f} s; one more full build, the memory of all its processes sampled")
     sampled = out.with_name(out.name + "-memory")
     shutil.rmtree(sampled, ignore_errors=True)
-    res["build_total_pss_mb"] = run_build(corpus_dir, sampled)["pss_mb"]
+    res["build_total_pss_mb"] = run_build(corpus_dir, sampled, pss=True)["pss_mb"]
     shutil.rmtree(sampled, ignore_errors=True)
     log(f"N={n}: rebuild with nothing changed")
     res["nochange_s"] = run_build(corpus_dir, out)["wall"]

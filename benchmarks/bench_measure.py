@@ -94,11 +94,12 @@ _RSS_WRAPPER = (
 )
 
 
-def run_build(corpus: Path, out: Path, engine: str = "mkdocs", pss: bool = True) -> dict:
+def run_build(corpus: Path, out: Path, engine: str = "mkdocs", pss: bool = False) -> dict:
     """`python -m build_tools build` as a subprocess; wall time, peak RSS (the largest
-    process), peak memory of all its processes together (memory.py; not with `pss`
-    False: reading every process's page tables twice a second slows the build it
-    measures), step times."""
+    process), step times; with `pss`, the peak memory of all its processes together too
+    (memory.py: off unless asked, as reading every process's page tables twice a second
+    took a third of a core at 100,000 letters, beside the two cores the build uses, and
+    so slows the build it measures)."""
     cmd = [sys.executable, "-c", _RSS_WRAPPER, sys.executable, "-u", "-m", "build_tools", "build",
            "--corpus", str(corpus), "--out", str(out), "--engine", engine]
     t0 = time.perf_counter()
