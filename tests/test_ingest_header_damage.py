@@ -31,6 +31,10 @@ CORPUS = load_corpus(ROOT / "corpus")
     ("ที่ สอบต. 058/[2553", "สอบต. 058/2553", "สอบต. 058/[2553"),
     ("ที่ ขก 0518.3!4704      วันที่ 9 ก.ค. 2553", "ขก 0518.3/4704", "ขก 0518.3!4704"),  # `/` read as `!`
     ("ที่ ลป 0518.4, 1731] ที่ว่าการอำเภองาว", "ลป 0518.4/1731", "ลป 0518.4, 1731"),  # as a comma
+    ("ที่ ขก 0017.2)ว 3922 :'   ศาลากลางจังหวัดขอนแก่น", "ขก 0017.2/ว 3922", "ขก 0017.2)ว 3922"),  # as a bracket
+    ("หึ ขก 0518. 5(3781 +-  จันที่ 7 เมก 2553", "ขก 0518.5/3781", "ขก 0518. 5(3781"),
+    ("ที่ ที่ มท์ 0810. 1!(ว 1631 ลงวันที่ 20", "มท 0810.1/ว 1631", "มท์ 0810. 1!(ว 1631"),  # `!` and a bracket
+    ("ท มท ๐๔๐๔.๒/ว)ว ๒๓๕๓     กระทรวงมหาดไทย", "มท ๐๔๐๔.๒/ว ๒๓๕๓", "มท ๐๔๐๔.๒/ว)ว ๒๓๕๓"),  # ว read twice
     ("มท 0810.3/1631", "มท 0810.3/1631", None),  # a serial that starts with 1 is the serial
     ("มท 0810.3/ว 2711", "มท 0810.3/ว 2711", None),
 ])
@@ -47,9 +51,32 @@ def test_a_misread_slash_or_circular_mark_is_read_and_flagged(text, printed, rea
                              "ตรวจกับต้นฉบับ")
 
 
-@pytest.mark.parametrize("text", ["ถนนเจนจบทิศ ขก ๔๐๑๑๐, ๐๔๓๒", "ขก ๐๐๑๗.๒, ๓ ฉบับ"])
-def test_a_comma_is_no_slash_after_bare_digits_or_before_a_short_serial(text):
-    assert find_number(text) is None  # (an address's post code, a list)
+@pytest.mark.parametrize("text", ["ถนนเจนจบทิศ ขก ๔๐๑๑๐, ๐๔๓๒", "ขก ๐๐๑๗.๒, ๓ ฉบับ", "ขก ๔๐๑๑๐ (๐๔๓๒)",
+                                  "ที่ มท 0810 (ว 1631)"])
+def test_a_comma_or_bracket_is_no_slash_after_bare_digits_or_before_a_short_serial(text):
+    assert find_number(text) is None  # (an address's post code and telephone, a list)
+
+
+@pytest.mark.parametrize("row, number", [
+    ("|    )   ๐ <   , ที 269/2552 :     :   1 0ไ", "269/2552"),  # seed 36 L29: the emblem's specks
+    ("(  ๕ . ที่ ๒๑๘/๒๕๕๓", "๒๑๘/๒๕๕๓"),
+    ("ที่ ๒๑๘/๒๕๕๓", "๒๑๘/๒๕๕๓"),
+])
+def test_an_orders_number_row_behind_a_few_specks_is_its_number(row, number):
+    L = _letter(["คำสั่งจังหวัดขอนแก่น", row, "เรื่อง แต่งตั้งคณะทำงาน", "ตามที่ กรมการพัฒนาชุมชน ได้ลงนาม",
+                 "สั่ง ณ วันที่ ๑๒ มีนาคม พ.ศ. ๒๕๕๓", "(นายสมชาย ศรีสุข)", "ผู้ว่าราชการจังหวัดขอนแก่น"])
+    assert L.number == number
+
+
+@pytest.mark.parametrize("text, rest", [
+    (") ๐ < , ที 269/2552", "269/2552"),  # three specks, a bracket among them
+    ("ก 2 ) เรียน นายอำเภอ", "นายอำเภอ"),
+    ("ก 2 ) ๕ เรียน นายอำเภอ", None),  # four: a line's text, not specks before a label
+    ("ณ วันที่ ๑๒", None),  # ณ is a word
+])
+def test_a_label_behind_up_to_three_specks_is_found(text, rest):
+    field = "number" if "ที" in text and "วันที่" not in text else ("addressee" if "เรียน" in text else "number")
+    assert label_at(text, field) == rest
 
 
 def test_a_headless_number_with_a_colon_or_a_speck_after_wa_is_suggested_and_the_letterhead_kept():

@@ -75,6 +75,8 @@ def label_at(text: str, field: str, strict: bool = True) -> str | None:
     found = _label_at(t, field, strict)
     if found is None and (after := without_lone_letter(t)) != t:
         found = _label_at(after, field, True)
+    if found is None and (after := without_specks(t)) not in (t, without_lone_letter(t)):
+        found = _label_at(after, field, True)
     return found
 
 
@@ -82,6 +84,15 @@ def without_lone_letter(t: str) -> str:
     """`t` without a speck read as one letter or figure before its first word (LONE_LETTER)."""
     lone = LONE_LETTER.match(t)
     return strip_junk(t[lone.end():]) if lone else t
+
+
+def without_specks(t: str) -> str:
+    """`t` without up to MOST_SPECKS specks read as letters, figures or brackets before its first word."""
+    for _ in range(MOST_SPECKS):
+        if not (piece := SPECK_PIECE.match(t)):
+            break
+        t = strip_junk(t[piece.end():])
+    return t
 
 
 def without_label_left(t: str, field: str) -> str:
@@ -97,6 +108,10 @@ def without_label_left(t: str, field: str) -> str:
 # form's title (`น  ถึง  อธิบดี...`, `2 : ที่ มท ...`, `5 ประกาศกรม...`): no label starts with a
 # letter alone (ณ is a word: `ณ วันที่`; ก็ has its mark).
 LONE_LETTER = re.compile(r"(?:(?!ณ)[ก-ฮ]|[0-9๐-๙])\s*[.:,;]?\s+")
+# Up to three such specks, a bracket among them (the emblem's edge, a stamp's frame), before a
+# label a form's header prints (`) ๐ < , ที 269/2552`): only a label is looked for after them.
+SPECK_PIECE = re.compile(r"(?:(?!ณ)[ก-ฮ]|[0-9๐-๙]|[()\[\]{}])\s*[.:,;]?\s+")
+MOST_SPECKS = 3
 
 
 def _label_at(t: str, field: str, strict: bool) -> str | None:

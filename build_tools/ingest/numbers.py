@@ -21,16 +21,18 @@ D = r"[0-9๐-๙]"
 DIGIT_LOOKALIKES = {"ฒ": "๙๗", "ซ": "๗", "ญ": "๗", "ด": "๑", "อ": "๖", "ไ": "๒"}
 _LOOKS = "".join(DIGIT_LOOKALIKES)
 M = f"[{THAI_MARKS}]*"  # marks OCR adds to a letter
-# `/` as OCR reads it (a bar, an exclamation mark, a comma after the office's sub-unit; also
+# `/` as OCR reads it (a bar, an exclamation mark, either with a bracket after it, a bracket
+# alone before ว or the serial, a comma after the office's sub-unit; also
 # a 7, a ฒ or a ฆ glued to the ว after it, or lost before ว); what stands between it and the
 # serial when ว was misread (a bracket, a bar, ร; a lone 1 or 7 only with a space after it,
 # or it is the serial's first digit), or a speck read as a letter after ว (`/วจ 1631`); a
 # speck between the code and the office's digits (`ยธ-๐๖๐๔`, `ขก'0518`) or between ว and the
-# serial (`/ว-๕๑๓๕`, `/ว"4779`), or read as a letter between the office's digits (`นม 002ร3.2`).
+# serial (`/ว-๕๑๓๕`, `/ว"4779`), or read as a letter between the office's digits (`นม 002ร3.2`);
+# ว read twice with a bracket between (`/ว)ว ๒๓๕๓`).
 _GOV = re.compile(
     rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`]))?\s*(?P<office>(?:{D}{{2,5}}|{D}{{1,3}}(?P<inner>(?![{_LOOKS}])[ก-ฮ]{M}){D}{{1,3}}{M})(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
-    rf"(?P<slash>[/|!]|,(?=\s*{D}{{3}})|[7ฒฆ](?=\s*ว)|(?<![7ฒฆ])(?=ว{M}\s*{D}))\s*"
-    rf"(?:(?P<circ>ว{M}(?P<speck>[ก-ฮ](?=\s))?\s*(?:[.,]|(?P<dash>[-'\"‘’“”`]))?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+))?"
+    rf"(?P<slash>[/|!][(\[]?|[()\[\]](?=\s*(?:ว|{D}))|,(?=\s*{D}{{3}})|[7ฒฆ](?=\s*ว)|(?<![7ฒฆ])(?=ว{M}\s*{D}))\s*"
+    rf"(?:(?P<circ>ว{M}(?P<twice>\s*[)}}\]|(]\s*ว{M})?(?P<speck>[ก-ฮ](?=\s))?\s*(?:[.,]|(?P<dash>[-'\"‘’“”`]))?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+))?"
     rf"(?P<serial>{D}{{1,6}})(?!{D})")
 _MARKS = re.compile(M[:-1] + "+")
 # serial / Buddhist-era year: `/` read as a bar, or with a bracket after it.
@@ -119,11 +121,11 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
     found = []
     if "government" in kinds and not _GOV.search(text) and _ONE_SLASH_AS_BO.search(text):
         return _one_slash_as_bo(text, kinds)
-    if "government" in kinds and (m := _GOV.search(text)) and not _comma_without_sub_unit(m):
+    if "government" in kinds and (m := _GOV.search(text)) and not _weak_slash_without_sub_unit(m):
         code = _MARKS.sub("", m["code"].replace(" ", ""))
         circular = bool(m["circ"] or m["junk"])  # the junk between `/` and the serial is a misread ว
         circ = "ว " if circular else ""
-        misread = m["slash"] != "/" or any(m[g] for g in ("junk", "speck", "gap", "dash", "inner"))
+        misread = m["slash"] != "/" or any(m[g] for g in ("junk", "speck", "gap", "dash", "inner", "twice"))
         found.append(Number(f"{code} {_tidy_office(m['office'])}/{circ}{m['serial']}", "government", code,
                             _tidy_office(m["office"]), m["serial"], None, circular, m.start(), m.end(),
                             _damaged(m, misread)))
@@ -140,10 +142,11 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
     return _slash_lost(text, kinds) if after_label else None
 
 
-def _comma_without_sub_unit(m: re.Match) -> bool:
-    """A comma read as the `/` only after an office's sub-unit (`ลป 0518.4, 1731`): after
-    bare digits it is a list's or an address's (`ขก ๔๐๑๑๐, ๐๔๓`)."""
-    return m["slash"] == "," and "." not in _tidy_office(m["office"])
+def _weak_slash_without_sub_unit(m: re.Match) -> bool:
+    """A comma or a bracket read as the `/` only after an office's sub-unit (`ลป 0518.4, 1731`,
+    `ขก 0017.2)ว 3922`): after bare digits it is a list's or an address's (`ขก ๔๐๑๑๐, ๐๔๓`,
+    `ขก ๔๐๑๑๐ (๐๔๓)`)."""
+    return m["slash"] in ",()[]" and "." not in _tidy_office(m["office"])
 
 
 def _slash_lost(text: str, kinds: tuple[str, ...]) -> Number | None:
