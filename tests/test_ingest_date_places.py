@@ -121,3 +121,16 @@ def test_a_year_whose_first_digit_is_a_letter_stays_unread_when_no_year_printed_
     for body in ("โปรดรายงานผลโดยเร็ว", "ภายในวันที่ 11 ส.ค. 2552"):
         date, flags = _dated("7 กรกฎาคม วิ553", body)
         assert date is None and [k for k, _ in flags] == ["date_invalid"]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("ประกาศ ณ วัวนนที่ *20 มีนาคม. พ.ค1 2553", "2010-03-20"),  # seed 36 L33: พ.ศ.'s last dot read as 1
+    ("สั่ง ณ วันที่ 3 กุมภาพันธ์ พ.ศ1 2553", "2010-02-03"),
+    ("ประกาศ ณ วันที่ 20 มีนาคม 1 2553", None),  # a figure alone after the month: no พ.ศ. it stood for
+    ("วันที่ 7 ก.พ.1 2553", None),  # ก.พ. ends as พ.ศ. does: not read through
+])
+def test_a_be_marks_last_dot_read_as_one_is_read_through(text, iso):
+    found = read_dates(text)
+    assert (found[0].iso if found else None) == iso
+    if iso:
+        assert found[0].notes and "อ่านเป็น" in found[0].notes[0]

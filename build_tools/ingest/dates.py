@@ -32,13 +32,15 @@ LATEST_AHEAD_YEARS = 1
 # A year may carry a mark OCR put between its digits (`2ิ553`), or have its first digit read
 # as a letter (`วิ553`, `ว่553` for 2553: read only with a year printed elsewhere, read_with_year).
 _LETTER_FIRST = rf"[ก-ฮ][{THAI_MARKS}]*\d{{3}}(?!\d)"
+# พ.ศ. whose last dot OCR read as a 1 (`มีนาคม. พ.ค1 2553`): the one figure a month may carry.
+_BE_MARK_DOT_AS_ONE = r"[พฟ][^\d\n]{0,3}[ศค][^\d\n]?1"
 _CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"“”‘’\-.,:;()|\[\]*~^_°•" + THAI_MARKS + "]*"
-                        r"(?P<month>[ก-ฮเแโใไ][^\d\n]{0,24}?)\s*"
+                        rf"(?P<month>[ก-ฮเแโใไ][^\d\n]{{0,24}}?(?:{_BE_MARK_DOT_AS_ONE})?)\s*"
                         rf"(?P<year>\d(?:[{THAI_MARKS}]?\d){{3}}|\d{{2}}|{_LETTER_FIRST})")
 _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
 # พ.ศ. as OCR breaks it: its dots read as marks or specks, ศ as ค, a quote before it, พ as ฟ
 # (`พุูค.`, `พ:..ค.`, `“พ.`, `ฟั.คู.`, `พ:. ค.`)
-_DAMAGED_BE_MARK = re.compile(r"[\s“”\"'`.,:;]+[พฟ][^\d\n]{0,6}$")
+_DAMAGED_BE_MARK = re.compile(rf"[\s“”\"'`.,:;]+(?:[พฟ][^\d\n]{{0,6}}|{_BE_MARK_DOT_AS_ONE})$")
 # Two digits with a letter and digits glued after them are no two-digit year but a year
 # whose digit OCR read as a letter (`25ร33` for 2553).
 _DAMAGED_YEAR = re.compile(r"\d{2}[ก-ฮ]\d{1,2}(?!\d)")
