@@ -58,6 +58,12 @@ def test_a_comma_or_bracket_is_no_slash_after_bare_digits_or_before_a_short_seri
     assert find_number(text) is None  # (an address's post code and telephone, a list)
 
 
+@pytest.mark.parametrize("text, printed", [("ที่ มท 0810ว 1631", "มท 0810/ว 1631"), ("ที่ ชม 0019 ว 506", "ชม 0019/ว 506")])
+def test_a_slash_lost_before_wa_is_read_after_bare_digits_too(text, printed):
+    n = find_number(text)  # (a comma or a bracket after bare digits is no `/`; a `/` lost altogether still is one)
+    assert (n.printed, n.read_as) == (printed, text.removeprefix("ที่ "))
+
+
 @pytest.mark.parametrize("row, number", [
     ("|    )   ๐ <   , ที 269/2552 :     :   1 0ไ", "269/2552"),  # seed 36 L29: the emblem's specks
     ("(  ๕ . ที่ ๒๑๘/๒๕๕๓", "๒๑๘/๒๕๕๓"),

@@ -142,11 +142,14 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
     return _slash_lost(text, kinds) if after_label else None
 
 
+WEAK_SLASHES = (",", "(", ")", "[", "]")  # (a tuple: the `/` lost before ว is "", in every string)
+
+
 def _weak_slash_without_sub_unit(m: re.Match) -> bool:
     """A comma or a bracket read as the `/` only after an office's sub-unit (`ลป 0518.4, 1731`,
     `ขก 0017.2)ว 3922`): after bare digits it is a list's or an address's (`ขก ๔๐๑๑๐, ๐๔๓`,
     `ขก ๔๐๑๑๐ (๐๔๓)`)."""
-    return m["slash"] in ",()[]" and "." not in _tidy_office(m["office"])
+    return m["slash"] in WEAK_SLASHES and "." not in _tidy_office(m["office"])
 
 
 def _slash_lost(text: str, kinds: tuple[str, ...]) -> Number | None:
