@@ -73,10 +73,10 @@ def label_at(text: str, field: str, strict: bool = True) -> str | None:
     not เรียนรู้); a label where the form expects it may be glued to its value."""
     t = strip_junk(text)
     found = _label_at(t, field, strict)
-    if found is None and (after := without_lone_letter(t)) != t:
-        found = _label_at(after, field, True)
-    if found is None and (after := without_specks(t)) not in (t, without_lone_letter(t)):
-        found = _label_at(after, field, True)
+    if found is None:  # one speck before it, then up to MOST_SPECKS (each text tried once)
+        for after in dict.fromkeys((without_lone_letter(t), without_specks(t))):
+            if after != t and (found := _label_at(after, field, True)) is not None:
+                break
     return found
 
 
@@ -107,10 +107,12 @@ def without_label_left(t: str, field: str) -> str:
 # A speck in the margin read as one letter or figure, standing apart before a label or a
 # form's title (`น  ถึง  อธิบดี...`, `2 : ที่ มท ...`, `5 ประกาศกรม...`): no label starts with a
 # letter alone (ณ is a word: `ณ วันที่`; ก็ has its mark).
-LONE_LETTER = re.compile(r"(?:(?!ณ)[ก-ฮ]|[0-9๐-๙])\s*[.:,;]?\s+")
+_LONE = r"(?!ณ)[ก-ฮ]|[0-9๐-๙]"
+_APART = r"\s*[.:,;]?\s+"
+LONE_LETTER = re.compile(rf"(?:{_LONE}){_APART}")
 # Up to three such specks, a bracket among them (the emblem's edge, a stamp's frame), before a
 # label a form's header prints (`) ๐ < , ที 269/2552`): only a label is looked for after them.
-SPECK_PIECE = re.compile(r"(?:(?!ณ)[ก-ฮ]|[0-9๐-๙]|[()\[\]{}])\s*[.:,;]?\s+")
+SPECK_PIECE = re.compile(rf"(?:{_LONE}|[()\[\]{{}}]){_APART}")
 MOST_SPECKS = 3
 
 
