@@ -94,3 +94,22 @@ def test_the_letter_takes_the_digits_and_keeps_the_raw_text():
     assert (doc["number"], doc["date"], doc["issuer"]) == ("ขก ๐๐๑๗.๒/ว ๓๘๘๖", "2010-04-27", "province")
     read = [(f["kind"], f["line"], f["wrong"]) for f in doc["flags"] if f["kind"] in ("number_reading", "date_reading")]
     assert read == [("number_reading", 1, "ขก ๐๐๑ซ.๒/ว ๓๘๘๖"), ("date_reading", 3, "ไซ เมษายน ๒๕๕๓")]
+
+
+@pytest.mark.parametrize("line, read, suggestion, wrong, other", [
+    # an order's serial (seed 38 L28: ๙๓ read ฒ๓): ฒ is ๙ or ๗, no data tells, the likelier first
+    ("ที่ ฒ๓/๒๕๕๓", "ที่ ๙๓/๒๕๕๓", "๙๓/๒๕๕๓", "ฒ๓/๒๕๕๓", " (หรืออาจเป็น '๗๓/๒๕๕๓')"),
+    ("คำสั่ง ที่ ๒ฒ/๒๕๕๓", "คำสั่ง ที่ ๒๙/๒๕๕๓", "๒๙/๒๕๕๓", "๒ฒ/๒๕๕๓", " (หรืออาจเป็น '๒๗/๒๕๕๓')"),
+    # a body's serial/year: one reading
+    ("ที่ สอบต. ด๒๕/๒๕๕๓", "ที่ สอบต. ๑๒๕/๒๕๕๓", "สอบต. ๑๒๕/๒๕๕๓", "สอบต. ด๒๕/๒๕๕๓", ""),
+])
+def test_a_lookalike_in_a_serial_numbered_within_a_year_is_read_as_its_digit(line, read, suggestion, wrong, other):
+    pairs = " ".join(f"'{a}' เป็น '{d}'" for a, d in zip(wrong, suggestion) if a != d)
+    assert _one(line) == (read, [("number_reading", 7, suggestion, wrong,
+                                  f"อ่านเลขที่ '{wrong}' เป็น '{suggestion}'{other}: ตัวอักษร {pairs} "
+                                  "(ตัวอักษรที่ OCR อ่านแทนเลขไทย) ตรวจกับต้นฉบับ")])
+
+
+@pytest.mark.parametrize("line", ["ตำบลวัฒ๓/๒๕๕๓", "ที่ ฒ๓/๒๔๐๓", "ที่ ฒ๓/๒๕๕"])
+def test_a_lookalike_in_a_word_or_before_no_year_is_left_as_read(line):
+    assert _one(line) == (line, [])

@@ -47,3 +47,21 @@ def test_an_office_with_a_digit_of_the_other_kind_is_read_from_the_offices_data_
 def test_a_stray_digit_of_the_other_kind_in_a_serial_is_still_a_speck_to_drop():
     flags = [f for f in check_number(find_number("ชม ๐๐๑๙.๕/๓๓๕๒9"), None, [], 1) if f.kind == "number_check"]
     assert [f.suggestion for f in flags] == ["ชม ๐๐๑๙.๕/๓๓๕๒"]
+
+
+@pytest.mark.parametrize("line, printed, read_as", [
+    ("ทีอบ ๐๑๒๓.๑/0 ๕๑๒๔ 7 0 0 2 .1  ศาลากลางจังหวัดอุบลราชธานี", "อบ ๐๑๒๓.๑/ว ๕๑๒๔", "อบ ๐๑๒๓.๑/0 ๕๑๒๔"),
+    ("ที่ มท 0810.2/o 1631", "มท 0810.2/ว 1631", "มท 0810.2/o 1631"),
+    ("ที่ ชม 0019/O 2506", "ชม 0019/ว 2506", "ชม 0019/O 2506"),
+])
+def test_a_circulars_wo_read_as_a_round_zero_is_read_as_wo_and_flagged(line, printed, read_as):
+    num = find_number(line)
+    assert (num.printed, num.circular, num.read_as) == (printed, True, read_as)
+    (f,) = check_number(num, None, [], 1)
+    assert (f.kind, f.suggestion, f.wrong) == ("number_reading", printed, read_as)
+    assert f.message == f"อ่านเลขที่ '{read_as}' เป็น '{printed}' (เครื่องหมาย / หรือ ว ที่ OCR อ่านผิด): ตรวจกับต้นฉบับ"
+
+
+@pytest.mark.parametrize("line, serial", [("ที่ ขก 0017.2/0 1", "0"), ("ที่ ขก 0017.2/ว 0", "0")])
+def test_a_zero_before_a_single_digit_is_not_read_as_wo(line, serial):
+    assert find_number(line).serial == serial

@@ -71,7 +71,7 @@ def number_reading(num: Number | None, line: int | None) -> list[Flag]:
         why = "จุดฝุ่นที่ OCR อ่านเป็นตัวอักษรแทรกในตัวเลขของรหัส"
     elif num.kind == "abbreviation" and not num.read_as.startswith(num.code or "-"):
         why = "จุดท้ายอักษรย่อที่ OCR อ่านไม่ได้"
-    elif "/" not in num.read_as and not re.search(r"[|!()\[\],7ฒฆ]", num.read_as):  # (nothing stood for it)
+    elif not num.slash:  # (nothing stood for it)
         why = "เครื่องหมาย / ที่ OCR อ่านไม่ได้"
     else:
         why = "เครื่องหมาย / หรือ ว ที่ OCR อ่านผิด"

@@ -11,7 +11,9 @@ letter stood for a digit more than twice.  Such a letter is read as its digit on
   sub-unit's dot or the `/`, and only when the line then holds a letter number that spans
   it (none did, or it ended there), its office code four digits as the regulation prints
   it (`ที่ ขก ๐๐๑ซ.๒/ว ๓๘๘๖`, `/ว ๓๘ฒ๖`), or as the serial's first digit, right after the
-  `/` (and ว) and before a digit (`/ญ๕๕`); a letter that
+  `/` (and ว) and before a digit (`/ญ๕๕`), or as a digit of a serial numbered within a
+  year (an order's, a body's: `ที่ ฒ๓/๒๕๕๓`), not inside a word, when the line then holds
+  such a number with a year a letter carries (numbers.implausible); a letter that
   stands for two digits (ฒ: ๙ or ๗) takes the one whose office the letter-code data
   knows (corpus/letter_codes.yaml, the corpus' letters), else the likelier, and the flag
   names the other;
@@ -27,7 +29,8 @@ import re
 
 from build_tools.ingest.date_lines import date_line, month_year_line
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.numbers import DIGIT_LOOKALIKES, Number, find_number
+from build_tools.common.thai import THAI_MARKS
+from build_tools.ingest.numbers import DIGIT_LOOKALIKES, Number, find_number, implausible
 from build_tools.ingest.prefixes import OFFICE_DIGITS, is_known, known_offices
 from build_tools.normalization import fuzzy
 
@@ -35,6 +38,7 @@ _LOOK = "[" + "".join(DIGIT_LOOKALIKES) + "]"
 _MARKS = "[" + re.escape("".join(sorted(fuzzy.MARKS))) + "]*"  # a tone or vowel mark OCR adds to the letter
 _IN_DIGITS = re.compile(rf"(?:(?<=[๐-๙]{{2}}){_LOOK}{_MARKS}(?=[๐-๙./])"
                         rf"|(?:(?<=/)|(?<=/ว)|(?<=/ว\s)|(?<=/\s)){_LOOK}{_MARKS}(?=[๐-๙]))")
+_YEARLY_HEAD = re.compile(rf"(?<![ก-ฮ{THAI_MARKS}]){_LOOK}{_MARKS}(?=[๐-๙]{{0,3}}\s*/\s*[๐-๙]{{4}}(?![๐-๙]))")
 _DAY = re.compile(rf"^\W*(?:{_LOOK}{_MARKS}|[๐-๙]){{1,2}}(?=\s*[ก-ฮเแโใไ])")
 _ONE = re.compile(rf"{_LOOK}{_MARKS}|[๐-๙]")
 
@@ -75,13 +79,32 @@ def _number_line(text: str, n: int, registry) -> tuple[str, Flag] | None:
     fits = [f for f in found if is_known(f[1].code or "", f[1].office_digits, known, provinces)]
     fits.sort(key=lambda f: not _verified(f[1], registry))  # what is confirmed before what is inferred
     t, num, pairs = (fits or found)[0]
-    read = text[num.start:num.end + len(text) - len(t)].strip()
     why = f": รหัส '{num.code} {num.office.split('.')[0]}' มีในข้อมูลรหัส" if fits and len(found) > 1 else ""
-    others = [o[1].printed for o in found if o[1].printed != num.printed]
+    return t, _number_flag(text, n, (t, num, pairs), [o[1] for o in found], why)
+
+
+def _yearly_line(text: str, n: int) -> tuple[str, Flag] | None:
+    """A serial numbered within a year with a look-alike for one of its digits (`ที่ ฒ๓/๒๕๕๓`)."""
+    spans = [m.span() for m in _YEARLY_HEAD.finditer(text)][:1]
+    if not spans:
+        return None
+    found = [(t, num, pairs) for t, pairs in readings(text, spans)
+             if (num := find_number(t, ("abbreviation", "yearly"))) is not None
+             and num.start <= spans[0][0] < num.end and implausible(num) is None]
+    return (found[0][0], _number_flag(text, n, found[0], [f[1] for f in found])) if found else None
+
+
+def _number_flag(text: str, n: int, reading: tuple[str, Number, list[tuple[str, str]]], found: list[Number],
+                 why: str = "") -> Flag:
+    """The flag of a number read with look-alikes as digits (`reading`: the line so read, the
+    number, the pairs), naming another reading (`found`) when there is one."""
+    t, num, pairs = reading
+    read = text[num.start:num.end + len(text) - len(t)].strip()
+    others = [o.printed for o in found if o.printed != num.printed]
     other = f" (หรืออาจเป็น '{others[0]}')" if others else ""
-    return t, Flag("number_reading", f"อ่านเลขที่ '{read}' เป็น '{num.printed}'{other}: ตัวอักษร {_said(pairs)} "
-                                     f"(ตัวอักษรที่ OCR อ่านแทนเลขไทย){why} ตรวจกับต้นฉบับ", n,
-                   suggestion=num.printed, wrong=read)
+    return Flag("number_reading", f"อ่านเลขที่ '{read}' เป็น '{num.printed}'{other}: ตัวอักษร {_said(pairs)} "
+                                  f"(ตัวอักษรที่ OCR อ่านแทนเลขไทย){why} ตรวจกับต้นฉบับ", n,
+                suggestion=num.printed, wrong=read)
 
 
 def _verified(num: Number, registry) -> bool:
@@ -113,7 +136,7 @@ def read_lookalikes(rows: list[tuple[int, str]], registry) -> tuple[list[tuple[i
     date's day stand, and a flag for each line so read."""
     out, flags = [], []
     for n, text in rows:
-        got = _number_line(text, n, registry) or _date_line(text, n)
+        got = _number_line(text, n, registry) or _yearly_line(text, n) or _date_line(text, n)
         if got:
             text = got[0]
             flags.append(got[1])

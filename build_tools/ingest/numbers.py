@@ -28,11 +28,12 @@ M = f"[{THAI_MARKS}]*"  # marks OCR adds to a letter
 # or it is the serial's first digit), or a speck read as a letter after ว (`/วจ 1631`); a
 # speck between the code and the office's digits (`ยธ-๐๖๐๔`, `ขก'0518`) or between ว and the
 # serial (`/ว-๕๑๓๕`, `/ว"4779`), or read as a letter between the office's digits (`นม 002ร3.2`);
+# ว read as a round 0 or o with a space after it (`/0 ๕๑๒๔`: no serial is a lone 0);
 # ว read twice with a bracket between (`/ว)ว ๒๓๕๓`), or a bracket after ว (`/ว) ๓๖๖๔`).
 _GOV = re.compile(
     rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`]))?\s*(?P<office>(?:{D}{{2,5}}|{D}{{1,3}}(?P<inner>(?![{_LOOKS}])[ก-ฮ]{M}){D}{{1,3}}{M})(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
     rf"(?P<slash>[/|!][(\[]?|[()\[\]](?=\s*(?:ว|{D}))|,(?=\s*{D}{{3}})|[7ฒฆ](?=\s*ว)|(?<![7ฒฆ])(?=ว{M}\s*{D}))\s*"
-    rf"(?:(?P<circ>ว{M}(?P<twice>\s*[)}}\]|(]\s*ว{M})?(?P<speck>[ก-ฮ](?=\s))?\s*(?:[.,]|(?P<dash>[-'\"‘’“”`)}}\]]))?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+))?"
+    rf"(?:(?P<circ>ว{M}(?P<twice>\s*[)}}\]|(]\s*ว{M})?(?P<speck>[ก-ฮ](?=\s))?\s*(?:[.,]|(?P<dash>[-'\"‘’“”`)}}\]]))?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+|[0oO]\s+(?={D}{{2}})))?"
     rf"(?P<serial>{D}{{1,6}})(?!{D})")
 _MARKS = re.compile(M[:-1] + "+")
 # serial / Buddhist-era year: `/` read as a bar, or with a bracket after it.
@@ -80,6 +81,7 @@ class Number:
     start: int = 0  # span in the text it was read from
     end: int = 0
     read_as: str | None = None  # the text as OCR read it, when its `/` or ว was misread
+    slash: str = "/"  # what OCR read for the `/` ("" when it lost it: checks.number_reading says which)
 
 
     @property
@@ -128,15 +130,16 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
         misread = m["slash"] != "/" or any(m[g] for g in ("junk", "speck", "gap", "dash", "inner", "twice"))
         found.append(Number(f"{code} {_tidy_office(m['office'])}/{circ}{m['serial']}", "government", code,
                             _tidy_office(m["office"]), m["serial"], None, circular, m.start(), m.end(),
-                            _damaged(m, misread)))
+                            _damaged(m, misread), m["slash"].strip()))
     if "abbreviation" in kinds and (m := _ABBR.search(text)):
         code = f"{m['code']}."
         found.append(Number(f"{code} {m['serial']}/{m['year']}", "abbreviation", code, None, m["serial"],
                             m["year"], False, m.start(), m.end(), _damaged(m, m["slash"] != "/" or m["dot"] != "."
-                                                                      or bool(m["specks"].strip(" .")))))
+                                                                      or bool(m["specks"].strip(" ."))),
+                            m["slash"].strip()))
     if "yearly" in kinds and (m := _YEARLY.search(text)):
         found.append(Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"],
-                            False, m.start(), m.end(), _damaged(m, m["slash"] != "/")))
+                            False, m.start(), m.end(), _damaged(m, m["slash"] != "/"), m["slash"].strip()))
     if found:
         return min(found, key=lambda n: n.start)
     return _slash_lost(text, kinds) if after_label else None
@@ -159,14 +162,14 @@ def _slash_lost(text: str, kinds: tuple[str, ...]) -> Number | None:
         code = _MARKS.sub("", m["code"].replace(" ", ""))
         office = f"{m['office']}.{m['sub']}"
         return Number(f"{code} {office}/{m['serial']}", "government", code, office, m["serial"], None, False,
-                      m.start("code"), m.end(), _damaged(m, True).lstrip(".,'‘’`- "))
+                      m.start("code"), m.end(), _damaged(m, True).lstrip(".,'‘’`- "), "")
     if "abbreviation" in kinds and (m := _ABBR_NO_SLASH.match(text)) and _be_year(m["year"]):
         code = f"{m['code']}."
         return Number(f"{code} {m['serial']}/{m['year']}", "abbreviation", code, None, m["serial"], m["year"],
-                      False, m.start("code"), m.end(), m.group(0).strip(".,'‘’`- "))
+                      False, m.start("code"), m.end(), m.group(0).strip(".,'‘’`- "), m["seven"] or "")
     if "yearly" in kinds and (m := _YEARLY_NO_SLASH.match(text)) and _be_year(m["year"]):
         return Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"], False,
-                      m.start("serial"), m.end(), m.group(0).strip(".,'‘’`- "))
+                      m.start("serial"), m.end(), m.group(0).strip(".,'‘’`- "), "")
     return None
 
 
