@@ -27,9 +27,9 @@ from __future__ import annotations
 import itertools
 import re
 
+from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest.date_lines import date_line, month_year_line
 from build_tools.ingest.flags import Flag
-from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest.numbers import DIGIT_LOOKALIKES, Number, find_number, implausible
 from build_tools.ingest.prefixes import OFFICE_DIGITS, is_known, known_offices
 from build_tools.normalization import fuzzy
