@@ -115,6 +115,7 @@ def test_a_body_s_number_whose_dot_was_read_as_a_colon():
     ("ซิ10.5/1426", ["มท 08", "มท 0810"], "มท 0810.5/1426"),
     ("'08 810. 3/2234", ["มท 0810"], "มท 0810.3/2234"),
     ("๑๐.๒/ว ๓๓๓", ["มท 0810"], "มท ๐๘๑๐.๒/ว ๓๓๓"),  # in the digits it was printed in
+    ("๐๔.๒/) ๑๑๔๘", ["มท 0404"], "มท ๐๔๐๔.๒/ว ๑๑๔๘"),  # its ว read as a bracket (seed 40 L03)
     ("10.5/1426", ["มท 0810", "มท 0410"], None),  # two offices end so: no reading
     ("0.5/1426", ["มท 0810"], None),  # one digit says too little
     ("10.5/142600", ["มท 0810"], None),  # no serial has six digits

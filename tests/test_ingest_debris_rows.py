@@ -21,7 +21,8 @@ CITES = "อ้างถึง หนังสือกระทรวงมห�
 BODY = ["ด้วยจังหวัดขอนแก่นได้รับแจ้งว่าการดำเนินงานโครงการพลังชุมชน พลังสร้างสรรค์",
         "มีความก้าวหน้าเป็นลำดับ และควรขยายผลสู่ตำบลใกล้เคียง"]
 SIGNED = ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นางรัชนี มีสุข)", "ผู้ว่าราชการจังหวัดขอนแก่น"]
-DEBRIS = ["เ   เฉ             9๑๑1<ี่  ฮ่             ม ส่", "ะ    <     กษ์์:    แลอน       ไล      บ แนว     เฟท"]
+DEBRIS = ["เ   เฉ             9๑๑1<ี่  ฮ่             ม ส่", "ะ    <     กษ์์:    แลอน       ไล      บ แนว     เฟท",
+          "จ้าเอ ชลซี2                  0"]  # (seed 40 L34: handwriting read as short words)
 
 
 def _letter(lines):
@@ -46,8 +47,9 @@ def test_a_row_of_debris_before_the_next_label_does_not_end_the_header(debris):
     assert L.body_lines[0] == 8
 
 
-def test_a_row_of_debris_with_no_label_below_it_is_where_the_body_starts():
-    L = _letter(TOP + [DEBRIS[0]] + BODY + SIGNED)
+@pytest.mark.parametrize("debris", DEBRIS)
+def test_a_row_of_debris_with_no_label_below_it_is_where_the_body_starts(debris):
+    L = _letter(TOP + [debris] + BODY + SIGNED)
     assert L.references == [] and L.body_lines[0] == 6
 
 

@@ -292,3 +292,30 @@ def test_a_memo_from_the_administration_office_of_a_district_or_province(unit, a
             "          ด้วยอำเภอบ้านไผ่ได้รับแจ้งว่า\n")
     (doc,), _ = analyze(text, CORPUS, "t.txt", env=ENV)
     assert (doc["issuer"], doc["issuer_place"]) == (agency, place)
+
+
+@pytest.mark.parametrize("text, printed, read_as", [  # (seed 40 L14, from the OCR text)
+    ("ที ลป 0518.//ว 2802 - 7        .- ที่ว่าการอำเภองาว", "ลป 0518.1/ว 2802", "ลป 0518.//ว 2802"),
+    ("ที่ มท ๐๘๑๐. / /๑๒๓๔", "มท ๐๘๑๐.๑/๑๒๓๔", "มท ๐๘๑๐. / /๑๒๓๔"),
+])
+def test_a_sub_unit_1_read_as_a_second_slash_is_read_and_flagged(text, printed, read_as):
+    n = find_number(text)
+    assert (n.printed, n.read_as) == (printed, read_as)
+    (f,) = check_number(n, None, [], 1)
+    assert (f.kind, f.suggestion, f.wrong) == ("number_reading", printed, read_as)
+    assert f.message == (f"อ่านเลขที่ '{read_as}' เป็น '{printed}' (เลข ๑ หน้าเครื่องหมาย / ที่ OCR อ่านเป็น / อีกตัว): "
+                         "ตรวจกับต้นฉบับ")
+
+
+def test_a_double_slash_after_an_office_with_no_dot_is_not_read_as_a_sub_unit():
+    assert find_number("ที่ มท 0810//ว 1234") is None
+
+
+@pytest.mark.parametrize("text, printed", [('ที อน"๐๐๒๓.๒/๓๑๕๒ *', "อน ๐๐๒๓.๒/๓๑๕๒"),  # (seed 40 L11)
+                                           ("ที่ ขก“0017.2/ว 12", "ขก 0017.2/ว 12")])
+def test_a_quote_between_the_code_and_the_office_is_a_speck(text, printed):
+    n = find_number(text)
+    assert (n.printed, n.kind) == (printed, "government")
+    (f,) = check_number(n, None, [], 1)
+    assert f.message == (f"อ่านเลขที่ '{n.read_as}' เป็น '{printed}' (ขีดหรือจุดที่ OCR อ่านแทรกระหว่างรหัสกับตัวเลข): "
+                         "ตรวจกับต้นฉบับ")

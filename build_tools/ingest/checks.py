@@ -57,7 +57,7 @@ def variants(digits: str, max_changes: int = 1) -> list[str]:
 
 
 def number_reading(num: Number | None, line: int | None) -> list[Flag]:
-    """A number read through a misread `/` or ว (`0019. 27ว 506`, `/) ๓๔๒๑`, `47ย2553`), a speck
+    """A number read through a misread `/` or ว (`0019. 27ว 506`, `/) ๓๔๒๑`, `47ย2553`, `.//ว`), a speck
     inside it (`ยธ-๐๖๐๔`, `/ว-๕๑๓๕`), an abbreviation's lost dot (`สอบต 069/2553`), or a
     sub-unit 1 and its `/` read as บ (`0810.บ1534`): the reading is stored, flagged for a
     maintainer to confirm on the scan."""
@@ -65,7 +65,9 @@ def number_reading(num: Number | None, line: int | None) -> list[Flag]:
         return []
     if "บ" in num.read_as and "บ" not in num.printed:
         why = "เลข ๑ กับเครื่องหมาย / ที่ OCR อ่านรวมเป็นตัว บ"
-    elif re.search(r"[-'‘’`]", num.read_as):
+    elif re.search(r"/\s*/", num.read_as):
+        why = "เลข ๑ หน้าเครื่องหมาย / ที่ OCR อ่านเป็น / อีกตัว"
+    elif re.search(r"[-'‘’`\"“”]", num.read_as):
         why = "ขีดหรือจุดที่ OCR อ่านแทรกระหว่างรหัสกับตัวเลข"
     elif re.search(rf"[0-9๐-๙][ก-ฮ][{THAI_MARKS}]*[0-9๐-๙]", num.read_as.split("/")[0]):
         why = "จุดฝุ่นที่ OCR อ่านเป็นตัวอักษรแทรกในตัวเลขของรหัส"

@@ -42,7 +42,9 @@ def cites_a_letter(text: str) -> bool:
     return bool(find_number(text, ("government", "abbreviation")) or read_dates(text))
 
 
-FEW_LETTERS = 5  # a row of one piece this short, between fields, is no body's first line
+# A row this short (letters, marks and digits), between fields, is no body's first line: that
+# line opens a paragraph set to the page's full measure (40 characters and more).
+FEW_LETTERS = 15
 SCATTERED = 4  # this many words, none longer than a speck, are specks across the line
 
 
@@ -65,9 +67,9 @@ def is_debris(row: Row, among_fields: bool = False) -> bool:
 
 
 def few_letters(row: Row) -> bool:
-    """A row that is one short piece (`ซันว`): a stamp's handwriting read as a word or two,
-    never a line of a letter's body, which opens with a sentence."""
-    return len(row.text.split()) == 1 and _word_chars(row.text) <= FEW_LETTERS
+    """A row of a few short pieces (`ซันว`, `จ้าเอ ชลซี2      0`): a stamp's handwriting read as
+    a word or two, never a line of a letter's body, which opens with a sentence."""
+    return _word_chars(row.text) <= FEW_LETTERS
 
 
 def _word_chars(text: str) -> int:

@@ -26,12 +26,12 @@ M = f"[{THAI_MARKS}]*"  # marks OCR adds to a letter
 # a 7, a ฒ or a ฆ glued to the ว after it, or lost before ว); what stands between it and the
 # serial when ว was misread (a bracket, a bar, ร; a lone 1 or 7 only with a space after it,
 # or it is the serial's first digit), or a speck read as a letter after ว (`/วจ 1631`); a
-# speck between the code and the office's digits (`ยธ-๐๖๐๔`, `ขก'0518`) or between ว and the
+# speck between the code and the office's digits (`ยธ-๐๖๐๔`, `ขก'0518`, `อน"๐๐๒๓`) or between ว and the
 # serial (`/ว-๕๑๓๕`, `/ว"4779`), or read as a letter between the office's digits (`นม 002ร3.2`);
 # ว read as a round 0 or o with a space after it (`/0 ๕๑๒๔`: no serial is a lone 0);
 # ว read twice with a bracket between (`/ว)ว ๒๓๕๓`), or a bracket after ว (`/ว) ๓๖๖๔`).
 _GOV = re.compile(
-    rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`]))?\s*(?P<office>(?:{D}{{2,5}}|{D}{{1,3}}(?P<inner>(?![{_LOOKS}])[ก-ฮ]{M}){D}{{1,3}}{M})(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
+    rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`\"“”]))?\s*(?P<office>(?:{D}{{2,5}}|{D}{{1,3}}(?P<inner>(?![{_LOOKS}])[ก-ฮ]{M}){D}{{1,3}}{M})(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
     rf"(?P<slash>[/|!][(\[]?|[()\[\]](?=\s*(?:ว|{D}))|,(?=\s*{D}{{3}})|[7ฒฆ](?=\s*ว)|(?<![7ฒฆ])(?=ว{M}\s*{D}))\s*"
     rf"(?:(?P<circ>ว{M}(?P<twice>\s*[)}}\]|(]\s*ว{M})?(?P<speck>[ก-ฮ](?=\s))?\s*(?:[.,]|(?P<dash>[-'\"‘’“”`)}}\]]))?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+|[0oO]\s+(?={D}{{2}})))?"
     rf"(?P<serial>{D}{{1,6}})(?!{D})")
@@ -63,10 +63,12 @@ _ABBR_NO_SLASH = re.compile(rf"{_LEAD}(?P<code>[ก-ฮ]{{3,6}})\s*[.:,]?\s*(?P<
 # A government number whose head (ที่ and the code, often part of the office's digits) OCR
 # lost at the start of its line, to a speed class stamped over it or to specks
 # (`%้04. 5/1562` for `ที่ ยธ 0604.5/1562`): the office's digits with their sub-unit, `/`,
-# the serial (their dot read as a colon, a speck after ว: `810: 4/ว.2771`).  Only a sign that
+# the serial (their dot read as a colon, a speck after ว: `810: 4/ว.2771`, ว read as a bracket).  Only a sign that
 # the line is the number's, never read as one.
-HEADLESS_NUMBER = re.compile(rf"^(?:\S{{1,3}}\s+)?\S{{0,3}}?{D}{{1,5}}\s*[.,:]\s*{D}{{1,3}}\s*/\s*ว?\s*\.?\s*{D}{{1,6}}"
-                             rf"(?!{D})")
+# ว read as a bracket or a bar (`๐๔.๒/) ๑๑๔๘`), as _GOV's junk reads it.
+WO_READ = r"(?:ว|[)}\]|])"
+HEADLESS_NUMBER = re.compile(rf"^(?:\S{{1,3}}\s+)?\S{{0,3}}?{D}{{1,5}}\s*[.,:]\s*{D}{{1,3}}\s*/\s*{WO_READ}?"
+                             rf"\s*\.?\s*{D}{{1,6}}(?!{D})")
 
 
 @dataclass
@@ -112,8 +114,9 @@ def _tidy_office(text: str) -> str:
     return re.sub(r"\s*[.,:]\s*", ".", re.sub(r"\s+", "", text))
 
 
-# A sub-unit 1 and the `/` after it read as one letter: `0810.บว 1631`, `0810.บ1534` (0810.1/...).
-_ONE_SLASH_AS_BO = re.compile(rf"(?<={D})(\s*[.,]\s*)บ(?=\s*(?:ว|{D}))")
+# A sub-unit 1 and the `/` after it read as one letter: `0810.บว 1631`, `0810.บ1534` (0810.1/...),
+# or the 1 read as a second `/` (`0518.//ว 2802`: an upright stroke either way).
+_ONE_SLASH_AS_BO = re.compile(rf"(?<={D})(\s*[.,]\s*)(?:บ|/\s*/)(?=\s*(?:ว|{D}))")
 
 
 def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation", "yearly"),
@@ -178,7 +181,7 @@ def _be_year(digits: str) -> bool:
 
 
 def _one_slash_as_bo(text: str, kinds: tuple[str, ...]) -> Number | None:
-    """The number read with its `บ` as the `.1/` OCR merged into it, the reading recorded
+    """The number read with its `บ` (or `//`) as the `.1/` OCR made of it, the reading recorded
     (read_as: checks.number_reading flags it for a maintainer to confirm)."""
     m = _ONE_SLASH_AS_BO.search(text)
     one = "๑" if re.match("[๐-๙]", text[m.start() - 1]) else "1"

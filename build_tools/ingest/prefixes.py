@@ -22,7 +22,7 @@ import re
 from build_tools.common.thai import to_arabic_digits, to_thai_digits
 from build_tools.ingest.checks import OFFICE_DIGITS, confusion_cost, variants
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.numbers import SERIAL_DIGITS, D, Number, find_number
+from build_tools.ingest.numbers import SERIAL_DIGITS, WO_READ, D, Number, find_number
 
 MAX_CHANGES = 2
 
@@ -122,8 +122,9 @@ def check_prefix(number: str | Number | None, registry, line: int | None) -> lis
 
 
 # What is left of a number whose code and first office digits OCR lost (`ซิ10.5/1426`,
-# `'08 810. 3/2234`): the office's last digits, its sub-unit, the serial.
-_HEADLESS_PARTS = re.compile(rf"({D}{{2,4}})\s*[.,:]\s*({D})\s*/\s*(ว)?\s*\.?\s*({D}{{1,{SERIAL_DIGITS}}})(?!{D})")
+# `'08 810. 3/2234`): the office's last digits, its sub-unit, the serial (its ว perhaps read as a bracket).
+_HEADLESS_PARTS = re.compile(rf"({D}{{2,4}})\s*[.,:]\s*({D})\s*/\s*({WO_READ})?\s*\.?\s*"
+                             rf"({D}{{1,{SERIAL_DIGITS}}})(?!{D})")
 
 
 def headless_reading(unread: str, offices: list[str]) -> str | None:
