@@ -238,3 +238,26 @@ def test_a_figure_in_the_margin_before_a_citations_date_is_a_speck_not_an_item()
                        "1      .ลงวันที่ 6 สิงหาคม 2552",
                        "สิ่งที่ส่งมาด้วย  1. กำหนดการประชุมเชิงปฏิบัติการ  จำนวน 3 ฉบับ"] + BODY + SIGNED)
     assert [(r["number"], r["date"]) for r in L.references] == [("มท ๐๔๐๔.๒/๔๙๐๐", "2009-08-06")]
+
+
+# --- เรียน lost and สิ่งที่ส่งมาด้วย cut to its end, below a subject on two lines (seed 39 L04) ---
+
+def test_a_wrapped_subject_before_an_unlabelled_addressee_and_a_cut_enclosures_label():
+    top = TOP[:3] + ["เรื่อง  การติดตามและประเมินผลโครงการพลังชุมชน พลังสร้างสรรค์ \"สยามเมืองยิ้ม\"",
+                     "ร่วมกับองค์กรปกครองส่วนท้องถิ่นและเครือข่ายองค์กรชุมชนในพื้นที่",
+                     "ว่าราชการจังหวัด ทุกจังหวัด      \"ก",
+                     "มาด้วย .1. แบบสำรวจข้อมูลหมู่บ้าน             จำนวน 1 แผ่น",
+                     "2. กำหนดการประชุมเชิงปฏิบัติการ             จำนวน 3 ชุด"]
+    L = _letter(top + BODY + SIGNED)
+    assert L.subject == ("การติดตามและประเมินผลโครงการพลังชุมชน พลังสร้างสรรค์ \"สยามเมืองยิ้ม\" "
+                         "ร่วมกับองค์กรปกครองส่วนท้องถิ่นและเครือข่ายองค์กรชุมชนในพื้นที่")
+    assert L.addressee == "ว่าราชการจังหวัด ทุกจังหวัด"
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [("แบบสำรวจข้อมูลหมู่บ้าน", "1 แผ่น"),
+                                                                 ("กำหนดการประชุมเชิงปฏิบัติการ", "3 ชุด")]
+    assert L.body_lines[0] == 9
+
+
+def test_the_end_of_the_enclosures_label_alone_is_no_field_without_item_1_and_its_count():
+    top = TOP + ["มาด้วย ความร่วมมือของทุกฝ่าย"]
+    L = _letter(top + BODY + SIGNED)
+    assert L.enclosures == [] and L.body_lines[0] == 6

@@ -101,7 +101,7 @@ def without_label_left(t: str, field: str) -> str:
     where the field is known to stand (after the subject, the next label below), any
     two letters of the label's end will do, not CUT_SHARE of it."""
     t = without_lone_letter(t)
-    return _cut_at(t, LABELS[field], alone=False, share=0) or t
+    return cut_at(t, LABELS[field], alone=False, share=0) or t
 
 
 # A speck in the margin read as one letter or figure, standing apart before a label or a
@@ -136,10 +136,10 @@ def label_cut_at(text: str, field: str, alone: bool = False) -> str | None:
     at the left margin: `รียน`, `ยน` for เรียน, `างถึง` for อ้างถึง), else None.  The rest
     of the label must be there as printed and a space must follow it (or, `alone`: a
     segment of its own, a wide gap after it, may end with it)."""
-    return _cut_at(strip_junk(text), LABELS[field], alone=alone)
+    return cut_at(strip_junk(text), LABELS[field], alone=alone)
 
 
-def _cut_at(t: str, words, alone: bool, share: float = CUT_SHARE) -> str | None:
+def cut_at(t: str, words, alone: bool = False, share: float = CUT_SHARE) -> str | None:
     """The text after one of `words` that lost its first letters (at least `share` of its
     letters left, and two); `alone`: the word may also end the text (nothing after it)."""
     for word in words:
@@ -179,7 +179,7 @@ def urgency_cut_at(text: str) -> tuple[str, str] | None:
     first letters (`วน` for ด่วน): only a line's first part, at the top of a letter."""
     t = strip_junk(text)
     for word in URGENCIES:
-        rest = _cut_at(t, (word,), alone=True)
+        rest = cut_at(t, (word,), alone=True)
         if rest is not None:
             return word, rest
     return None

@@ -335,7 +335,8 @@ class HeaderReader(ByPlace):
         if name == "subject":
             rows, lines = len(self.h.fields["subject"]), len({n for n, _ in self.h.fields["subject"]})
             more = rows < MAX_SUBJECT_ROWS and (self._label_ahead(i + 1, MAX_SUBJECT_ROWS - rows)
-                                                or self._field_by_place_ahead(i + 1, MAX_SUBJECT_ROWS - rows))
+                                                or self._field_by_place_ahead(i + 1, MAX_SUBJECT_ROWS - rows)
+                                                or self._addressee_next(i + 1))
             if more or (self.h.form.key in ("order", "announcement") and lines < 2 and not is_separator(seg)):
                 self.h.fields["subject"].append((row.n, seg))
                 return True
@@ -350,6 +351,11 @@ class HeaderReader(ByPlace):
             self.h.fields["unit"].append((row.n, seg))
             return True
         return False
+
+    def _addressee_next(self, i: int) -> bool:
+        """Is row i the addressee whose เรียน OCR lost (the next field's items below it, their
+        label damaged too)?  Then the row before it still wraps the subject."""
+        return i + 1 < len(self.rows) and self._addressee_before_next_field(i, self.rows[i].segs[0])
 
     def _item_continues(self, name: str, row: Row, k: int, seg: str) -> bool:
         t = strip_junk(seg)

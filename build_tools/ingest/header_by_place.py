@@ -11,7 +11,7 @@ from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest.date_lines import date_line
 from build_tools.ingest.dates import read_dates
 from build_tools.ingest.field_lines import CITES, COUNT_AT_END, cites_a_letter, count_column, labels_at
-from build_tools.ingest.forms import CUT_SHARE, LABELS, strip_junk
+from build_tools.ingest.forms import CUT_SHARE, LABELS, cut_at, strip_junk
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.normalization import fuzzy
@@ -22,6 +22,9 @@ CITATION_ROWS = 2  # lines below อ้างถึง a citation's number and d
 # marks) or specks (`ง หนังสือ...`, `ถึง  หนังสือ...` for อ้างถึง).
 LABEL_LEFT = re.compile(rf"^(?:[^\s0-9๐-๙{THAI_MARKS}][{THAI_MARKS}]*){{1,2}}\s+")
 FIRST_ITEM = re.compile(r"^[1๑]\s*[.,)]\s*(?=[ก-ฮเแโใไ])")
+# สิ่งที่ส่งมาด้วย cut further at the left margin than a label read alone may be (`มาด้วย 1. แบบ...`):
+# enough before item 1 and its count, which say the field by themselves.
+ITEM_CUT_SHARE = 0.4
 
 
 class ByPlace:
@@ -74,9 +77,10 @@ class ByPlace:
 
     def _field_by_place(self, row: Row, k: int, seg: str) -> str | None:
         """อ้างถึง or สิ่งที่ส่งมาด้วย whose label OCR lost (a letter or a speck of it may be
-        left), after the subject: a citation of a letter (`ง หนังสือกรม... ที่ ขภ ... ลงวันที่`),
-        or item 1 with its count (`ย 1. แบบสำรวจ...      จำนวน 1 ฉบับ`), or a lone item with its
-        count after what was left of the label (`วย แบบรายงานผล...   จำนวน 1 ฉบับ`)."""
+        left, or the end of สิ่งที่ส่งมาด้วย: `มาด้วย 1. ...`), after the subject: a citation of a
+        letter (`ง หนังสือกรม... ที่ ขภ ... ลงวันที่`), or item 1 with its count (`ย 1. แบบสำรวจ...
+        จำนวน 1 ฉบับ`), or a lone item with its count after what was left of the label (`วย
+        แบบรายงานผล...   จำนวน 1 ฉบับ`)."""
         if not self.started or k > 0:
             return None
         t = self._placed_text(seg)
@@ -107,7 +111,8 @@ class ByPlace:
     @staticmethod
     def _placed_text(seg: str) -> str:
         """A field's text read by its place: without what was left of its label."""
-        return LABEL_LEFT.sub("", strip_junk(seg))
+        t = strip_junk(seg)
+        return cut_at(t, LABELS["enclosures"], share=ITEM_CUT_SHARE) or LABEL_LEFT.sub("", t)
 
     def _with_rows_below(self, row: Row, text: str) -> str:
         """`text` and the lines a citation wraps onto (up to the next label or the body)."""

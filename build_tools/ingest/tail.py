@@ -26,8 +26,9 @@ NAME_RE = re.compile(r"^(?:\(+(?!ลงชื่อ)([^()]{3,}?)(?:\)+[^()\u0e01
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
 CLOSING_END = re.compile(r"นับ\s*ถือ[^\u0e01-\u0e4e]*$")  # ขอแสดงความนับถือ's last word
 LONE_LETTER_AT_END = re.compile(r"\s+[ก-ฮ]$")  # a speck read as a letter after a position (a name keeps it)
-# a speck read as a letter or a figure before the bracket, a dot glued to it: `ย (นายอนันต์ ...)`, `2  .(นาย...`
-SPECK_BEFORE_NAME = re.compile(r"^(?:[^\s()]{1,2}\s+)?[.,:;'`|]{0,2}(?=\()")
+# a speck read as a letter or a figure before the bracket, a dot glued to it: `ย (นายอนันต์ ...)`, `2  .(นาย...`,
+# or an upright stroke glued to it, the bracket's edge read again (`. 1(นาง...`)
+SPECK_BEFORE_NAME = re.compile(r"^(?:[^\s()]{1,2}\s+)?[.,:;'`|1lI]{0,2}(?=\()")
 # `อนินต์:  แก้ว...`, `จังห“ วัด...`: no name or position has one
 WORD_END_SPECK = re.compile(r"(?<=[\u0e01-\u0e4e])[:;|“”\"'‘’]+(?=\s)")
 # a speck read as a bracket or a bar between two words (`นางสุภาพร ] ใจชื่อ`): no name or position has one
