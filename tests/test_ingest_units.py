@@ -171,6 +171,18 @@ def test_issuer_from_letterhead_and_number(heads, number, agency, place, drafted
     assert not [f for f in iss.flags if f.kind == "number_conflict"]
 
 
+@pytest.mark.parametrize("heads, agency, place", [
+    # a ประกาศ's title OCR damaged, glued to its office's name (seed 40 L33: no number printed)
+    ([(1, "อ"), (1, "ประกวิติก่รมส่งเสริมการปักครองท้องถิ่น")], "dla", None),
+    ([(1, "คำสั่งอำเภองาว")], "district", {"province": "ลำปาง", "district": "งาว"}),
+    ([(1, "การประชุมจังหวัด")], None, None),  # a place-level word inside a word names no office without its place
+])
+def test_an_office_named_inside_a_damaged_title_word(heads, agency, place):
+    iss = identify(heads, None, None, REG)
+    got_place = {k: v for k, v in (("province", iss.province), ("district", iss.district)) if v} or None
+    assert (iss.agency, got_place) == (agency, place)
+
+
 def test_an_unknown_code_is_flagged_with_the_nearest():
     iss = identify([], find_number("ฉข ๐๐๑๗.๒/ว ๓"), 2, REG)  # ช read as its look-alike ข
     (f,) = iss.flags

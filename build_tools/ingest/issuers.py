@@ -18,8 +18,10 @@ from dataclasses import dataclass, field, replace
 import geothai
 
 from build_tools.common.letter_numbers import number_prefix
+from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.numbers import Number
+from build_tools.ingest.rows import ORG_FIRST_WORDS
 from build_tools.normalization import fuzzy
 
 PLACE_LEVELS = (("จังหวัด", "province"), ("อำเภอ", "district"), ("ตำบล", "subdistrict"))
@@ -265,12 +267,22 @@ def with_office(iss: Issuer, office: Office, line: int | None) -> Issuer:
                    district=office.district, line=line)
 
 
+# Where an office's name may start inside a word: its first word, through marks OCR added
+# (`ประกวิติก่รมส่งเสริม...`: a ประกาศ's title, damaged, glued to its office's name).
+_ORG_START = re.compile("|".join(f"[{THAI_MARKS}]*".join(w) for w in ORG_FIRST_WORDS))
+
+
 def _office_in(text: str, reg: Registry) -> Office | None:
-    """The office named in a letterhead line, also after OCR debris (`/7 7ศาลากลาง...`)."""
+    """The office named in a letterhead line, also after OCR debris (`/7 7ศาลากลาง...`) or
+    glued to a title word OCR damaged (`ประกวิติก่รม...`)."""
     starts = [0] + [m.start() for m in re.finditer(r"(?<=[^\u0e01-\u0e4e\s])\s*[ก-ฮเแโใไ]|(?<=\s)[ก-ฮเแโใไ]", text)]
     for i in starts[:6]:
         office = reg.office_of_name(text[i:].strip())
         if office and office.agency:
+            return office
+    for m in list(_ORG_START.finditer(text, 1))[:3]:  # (inside a word: a place-level office only with its place)
+        office = reg.office_of_name(text[m.start():].strip())
+        if office and office.agency and (office.province or not office.place_level):
             return office
     return None
 
