@@ -319,3 +319,25 @@ def test_a_quote_between_the_code_and_the_office_is_a_speck(text, printed):
     (f,) = check_number(n, None, [], 1)
     assert f.message == (f"อ่านเลขที่ '{n.read_as}' เป็น '{printed}' (ขีดหรือจุดที่ OCR อ่านแทรกระหว่างรหัสกับตัวเลข): "
                          "ตรวจกับต้นฉบับ")
+
+
+@pytest.mark.parametrize("text, printed, read_as", [  # (seed 40 L20 and seed 41 L10, both inputs)
+    ("2. หนังสือจังหวัดขอนแก่น ที่ มท ๐๔๑๐.ฒว 3015 ลงวันที่ 13 มิถุนายน", "มท ๐๔๑๐.๓/ว 3015", "มท ๐๔๑๐.ฒว 3015"),
+    ("ที่ มท 0410. ฒ ว 3341", "มท 0410.3/ว 3341", "มท 0410. ฒ ว 3341"),
+])
+def test_a_sub_unit_3_and_its_slash_read_as_one_letter_before_wo_are_read_and_flagged(text, printed, read_as):
+    n = find_number(text)
+    assert (n.printed, n.read_as) == (printed, read_as)
+    (f,) = check_number(n, None, [], 1)
+    assert (f.kind, f.suggestion, f.wrong) == ("number_reading", printed, read_as)
+    assert f.message == (f"อ่านเลขที่ '{read_as}' เป็น '{printed}' (เลข ๓ กับเครื่องหมาย / ที่ OCR อ่านรวมเป็นตัว ฒ): "
+                         "ตรวจกับต้นฉบับ")
+
+
+@pytest.mark.parametrize("text", ["ที่ มท ๐๔๑๐.ฒ๓๓๔๑", "ที่ มท ๐๔๑๐.๑ฒว 1002"])
+def test_a_tho_not_standing_for_a_sub_unit_and_its_slash(text):
+    n = find_number(text)
+    assert n is None or (n.printed, "ฒ" in n.read_as) == ("มท ๐๔๑๐.๑/ว 1002", True)
+    if n is not None:
+        (f,) = check_number(n, None, [], 1)
+        assert "(เครื่องหมาย / หรือ ว ที่ OCR อ่านผิด)" in f.message

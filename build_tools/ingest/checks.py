@@ -13,7 +13,7 @@ from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET
 from build_tools.ingest.dates import first_date, read_dates
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.numbers import SERIAL_DIGITS, Number
+from build_tools.ingest.numbers import SERIAL_DIGITS, Number, merged_sub_unit
 
 # Digits Tesseract confuses, Thai (shared/REFERENCE.md) and Arabic: a digit as read -> the
 # digits it stood for, the likelier first (confusion_cost() weighs a reading by that order).
@@ -63,8 +63,9 @@ def number_reading(num: Number | None, line: int | None) -> list[Flag]:
     maintainer to confirm on the scan."""
     if num is None or not num.read_as:
         return []
-    if "บ" in num.read_as and "บ" not in num.printed:
-        why = "เลข ๑ กับเครื่องหมาย / ที่ OCR อ่านรวมเป็นตัว บ"
+    merged = merged_sub_unit(num.read_as)
+    if merged and not merged[0].startswith("/"):
+        why = f"เลข {to_thai_digits(merged[1])} กับเครื่องหมาย / ที่ OCR อ่านรวมเป็นตัว {merged[0]}"
     elif re.search(r"/\s*/", num.read_as):
         why = "เลข ๑ หน้าเครื่องหมาย / ที่ OCR อ่านเป็น / อีกตัว"
     elif re.search(r"[-'‘’`\"“”]", num.read_as):

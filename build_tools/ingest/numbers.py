@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from build_tools.common.thai import THAI_MARKS, to_arabic_digits
+from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits
 from build_tools.ingest.dates import EARLIEST_BE, latest_be
 
 D = r"[0-9๐-๙]"
@@ -114,9 +114,11 @@ def _tidy_office(text: str) -> str:
     return re.sub(r"\s*[.,:]\s*", ".", re.sub(r"\s+", "", text))
 
 
-# A sub-unit 1 and the `/` after it read as one letter: `0810.บว 1631`, `0810.บ1534` (0810.1/...),
-# or the 1 read as a second `/` (`0518.//ว 2802`: an upright stroke either way).
-_ONE_SLASH_AS_BO = re.compile(rf"(?<={D})(\s*[.,]\s*)(?:บ|/\s*/)(?=\s*(?:ว|{D}))")
+# A sub-unit and the `/` after it read as one letter: 1 as บ (`0810.บว 1631`, `0810.บ1534` for
+# 0810.1/...), 3 as ฒ before ว (`๐๔๑๐.ฒว 3341` for ๐๔๑๐.๓/ว: seeds 40 and 41); or a 1 read as a
+# second `/` (`0518.//ว 2802`: an upright stroke either way).
+SUB_UNIT_AND_SLASH = {"บ": "1", "ฒ": "3", "/": "1"}  # the letter OCR read -> the sub-unit it stood for
+_SUB_UNIT_SLASH_MERGED = re.compile(rf"(?<={D})(\s*[.,]\s*)(?P<merged>บ|/\s*/|ฒ(?=\s*ว))(?=\s*(?:ว|{D}))")
 
 
 def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation", "yearly"),
@@ -124,8 +126,8 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
     """The first letter number in `text`, of the kinds allowed; `after_label`: `text` is
     what follows a ที่ label, where a number whose `/` OCR lost is read too."""
     found = []
-    if "government" in kinds and not _GOV.search(text) and _ONE_SLASH_AS_BO.search(text):
-        return _one_slash_as_bo(text, kinds)
+    if "government" in kinds and not _GOV.search(text) and _SUB_UNIT_SLASH_MERGED.search(text):
+        return _sub_unit_slash_merged(text, kinds)
     if "government" in kinds and (m := _GOV.search(text)) and not _weak_slash_without_sub_unit(m):
         code = _MARKS.sub("", m["code"].replace(" ", ""))
         circular = bool(m["circ"] or m["junk"])  # the junk between `/` and the serial is a misread ว
@@ -180,12 +182,19 @@ def _be_year(digits: str) -> bool:
     return EARLIEST_BE <= int(to_arabic_digits(digits)) <= latest_be()
 
 
-def _one_slash_as_bo(text: str, kinds: tuple[str, ...]) -> Number | None:
-    """The number read with its `บ` (or `//`) as the `.1/` OCR made of it, the reading recorded
-    (read_as: checks.number_reading flags it for a maintainer to confirm)."""
-    m = _ONE_SLASH_AS_BO.search(text)
-    one = "๑" if re.match("[๐-๙]", text[m.start() - 1]) else "1"
-    num = find_number(text[:m.start()] + f".{one}/" + text[m.end():], kinds)
+def merged_sub_unit(read_as: str) -> tuple[str, str] | None:
+    """(the letter, the sub-unit) when a number was read with its sub-unit and `/` merged."""
+    m = _SUB_UNIT_SLASH_MERGED.search(read_as)
+    return (m["merged"], SUB_UNIT_AND_SLASH[m["merged"][0]]) if m else None
+
+
+def _sub_unit_slash_merged(text: str, kinds: tuple[str, ...]) -> Number | None:
+    """The number read with its `บ` (`ฒ`, `//`) as the `.1/` (`.3/`) OCR made of it, the reading
+    recorded (read_as: checks.number_reading flags it for a maintainer to confirm)."""
+    m = _SUB_UNIT_SLASH_MERGED.search(text)
+    digit = SUB_UNIT_AND_SLASH[m["merged"][0]]
+    digit = to_thai_digits(digit) if re.match("[๐-๙]", text[m.start() - 1]) else digit
+    num = find_number(text[:m.start()] + f".{digit}/" + text[m.end():], kinds)
     if num is None or num.kind != "government" or num.start > m.start():
         return num
     end = num.end - (3 - (m.end() - m.start()))  # (where the reading's end stands in `text`)
