@@ -79,6 +79,7 @@ def test_an_announcement_with_a_table_is_one_document_to_its_given_date():
 @pytest.mark.parametrize("name_line, name", [
     ("2  .(นายวีระพงษ์ ทองมา)", "นายวีระพงษ์ ทองมา"),  # a figure and a dot before the bracket
     (". 1(นางสุภาพร ใจซือ)", "นางสุภาพร ใจซือ"),  # an upright stroke glued to the bracket (seed 39 L28)
+    ("(นายวีระพงษ์ ทองมา) ว", "นายวีระพงษ์ ทองมา"),  # a speck read as a letter after it (seed 42 L01)
     ("ปหราหย ทองมา)", "ปหราหย ทองมา"),  # the opening bracket lost with the title's letters: kept as read
     ("(นางสุภาพร ] ใจซื่อ)", "นางสุภาพร ใจซื่อ"),  # a speck read as a bracket between the names
 ])

@@ -193,11 +193,25 @@ def test_an_announcements_given_date_through_damage_to_its_word_and_to_pho_so(li
     assert read_dates(given_date_at(line, FORMS["announcement"]))[0].iso == iso
 
 
-@pytest.mark.parametrize("line", ["ประชุม ณ ห้องประชุมศาลากลางจังหวัด", "ประกาศผล ณ ที่ทำการ"])
-def test_other_words_before_na_are_no_given_date(line):
+@pytest.mark.parametrize("line, iso", [
+    ("สั ณ วันที่ 15 พฤศจิกายน พ.ศ. 2552", "2009-11-15"),  # its last letter and mark lost (seed 42 L29)
+    ("ส ณ วันที่ ๒ พฤษภาคม พ.ศ. ๒๕๕๓", "2010-05-02"),
+])
+def test_an_orders_given_word_cut_short_before_na_wanthi(line, iso):
+    from build_tools.ingest.dates import read_dates
     from build_tools.ingest.forms import FORMS, given_date_at
 
-    assert given_date_at(line, FORMS["announcement"]) is None
+    assert read_dates(given_date_at(line, FORMS["order"]))[0].iso == iso
+
+
+@pytest.mark.parametrize("line, form", [("ประชุม ณ ห้องประชุมศาลากลางจังหวัด", "announcement"),
+                                        ("ประกาศผล ณ ที่ทำการ", "announcement"),
+                                        ("ข้อมูล ณ วันที่ 30 กันยายน 2552", "order"),  # another word: no cut of สั่ง
+                                        ("สั ณ ที่ทำการ", "order")])  # no วันที่ after it
+def test_other_words_before_na_are_no_given_date(line, form):
+    from build_tools.ingest.forms import FORMS, given_date_at
+
+    assert given_date_at(line, FORMS[form]) is None
 
 
 @pytest.mark.parametrize("addressee, restored", [

@@ -207,6 +207,17 @@ def is_closing(text: str) -> bool:
 GIVEN_WORD_COST = 1.6  # ประกาศ / สั่ง through more damage than a label (ณ must follow it: `ประก่วค ณ`)
 
 
+def _given_word_cut(t: str, word: str) -> str | None:
+    """The date after the given word OCR cut short (`สั ณ วันที่ 15 ...` for สั่ง: its first
+    letters only), when ณ วันที่ follows it."""
+    m = re.match(r"(\S{1,6}?)[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*", t)
+    if not m or not (cut := fuzzy.skeleton(m[1])) or not fuzzy.skeleton(word).startswith(cut):
+        return None
+    rest = t[m.end():]
+    k = fuzzy.starts_with(rest, "วันที่")
+    return rest[k:].strip() if k is not None else None
+
+
 def given_date_at(text: str, form: Form) -> str | None:
     """The date part of "สั่ง ณ วันที่ ..." / "ประกาศ ณ วันที่ ..."."""
     if not form.given_word:
@@ -214,7 +225,7 @@ def given_date_at(text: str, form: Form) -> str | None:
     t = strip_junk(text)
     n = fuzzy.starts_with(t, form.given_word, GIVEN_WORD_COST)
     if n is None:
-        return None
+        return _given_word_cut(t, form.given_word)
     # a mark or a speck beside ณ; a letter or two OCR added to the word (`ประกาศค ณ`, `ประกาคศ. ณ`)
     m = re.match(r"([ก-ฮ\u0e31-\u0e4e]{0,3})[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*", t[n:])
     if not m:

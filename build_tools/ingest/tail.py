@@ -21,8 +21,10 @@ from build_tools.normalization.split_words import rejoin_words
 # (the signatory's name): OCR specks and a stray digit or Latin letter may follow it; OCR
 # reads its bracket as [ or { now and then (`[แรยอนินต์:  แก้วประเสริฐ์)`)
 # (a bracket read as [ only with its closing bracket: a table's `[ลำดับ` heading is no name)
-NAME_RE = re.compile(r"^(?:\(+(?!ลงชื่อ)([^()]{3,}?)(?:\)+[^()\u0e01-\u0e4e]{0,6})?"
-                     r"|[\[{]+(?!ลงชื่อ)([^()[\]{}]{3,}?)[)\]}]+[^()\u0e01-\u0e4e]{0,6})\s*$")
+# or a lone letter, a speck read as one, apart after the closing bracket (`(นายวีระพงษ์ ทองมา) ว`)
+_AFTER_NAME = r"(?:[^()\u0e01-\u0e4e]{0,6}|\s+[ก-ฮ][^()\u0e01-\u0e4e]{0,3})"
+NAME_RE = re.compile(rf"^(?:\(+(?!ลงชื่อ)([^()]{{3,}}?)(?:\)+{_AFTER_NAME})?"
+                     rf"|[\[{{]+(?!ลงชื่อ)([^()[\]{{}}]{{3,}}?)[)\]}}]+{_AFTER_NAME})\s*$")
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
 CLOSING_END = re.compile(r"นับ\s*ถือ[^\u0e01-\u0e4e]*$")  # ขอแสดงความนับถือ's last word
 LONE_LETTER_AT_END = re.compile(r"\s+[ก-ฮ]$")  # a speck read as a letter after a position (a name keeps it)
