@@ -196,3 +196,12 @@ def test_an_items_number_read_as_figures_is_not_part_of_its_title():
                        "98๐ แบบรายงานผลการดำเนินงาน  จำนวน 3 ฉบับ"] + BODY + SIGNED)
     assert [(e["no"], e["title"], e["count"]) for e in L.enclosures] == [
         (1, "แบบสำรวจข้อมูลหมู่บ้าน", "1 ชุด"), (2, "แบบรายงานผลการดำเนินงาน", "3 ฉบับ")]
+
+
+def test_a_speck_glued_to_an_items_number_and_specks_before_its_count_are_not_its_title():
+    # seed 42 L04: `1.` read as `1ไ.`; the dot leader read as `1 ก`
+    L = _letter(TOP + ["สิงทีส่งมาด้วย 1ไ. แบบสํารวจข้อมูลหมู่บ้าน            จํานวน 1 ฉบับ",
+                       "2. แบบรายงานผลการดําเนินงาน  1 ก  จ้านวน 2 แผ่น",
+                       "3. แบบ ก   จำนวน 1 ชุด"] + BODY + SIGNED)
+    assert [(e["no"], e["title"], e["count"]) for e in L.enclosures] == [
+        (1, "แบบสำรวจข้อมูลหมู่บ้าน", "1 ฉบับ"), (2, "แบบรายงานผลการดำเนินงาน", "2 แผ่น"), (3, "แบบ ก", "1 ชุด")]

@@ -41,6 +41,8 @@ COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([
                       r"[^\u0e01-\u0e59]*(?:(?<=\s)[ก-ฮเแโใไ][^\u0e01-\u0e59]*)?$")
 TONE_AT_END = re.compile(f"[{thai_tonemarks}]$")
 ITEM_LOOSE = re.compile(r"^([2-9๒-๙])\s+(?=[ก-ฮเแโใไ])(.+)$")  # an item number whose dot was lost
+# an item number with a speck glued to it, read as a letter: `1ไ. แบบ...`
+ITEM_SPECKED = re.compile(r"^\(?([1-9๑-๙])[ก-ฮเแโใไ][\u0e31-\u0e4e]?\s*[.,)]\s*(.+)$")
 CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,6}\.?\s*[0-9๐-๙].*?)\s*(?:ลงวันที่?\s*(.+))?$")
 TONE_MARKS = re.compile(f"[{thai_tonemarks}]")
 
@@ -102,8 +104,9 @@ LEADING_SPECKS = re.compile(rf"^[{SPECK_CHARS}'`]+")  # (not quotes: a continued
 ITEM_NUMBER_LOST = re.compile(r"^(?:[ก-ฮ]{1,2}|[เแโใไ]?[ก-ฮ][\u0e31-\u0e4e]?(?:[ก-ฮ][\u0e31-\u0e4e]?)?[.,:]"
                               r"|[0-9๐-๙]{2,3})\s+"
                               r"(?=[ก-ฮเแโใไ][\u0e01-\u0e4e]{3})")
-# The dot leader between a title and its count column, read as a lone figure (`... 0 จำนวน`).
-LEADER_SPECK = re.compile(r"\s+[0-9]$")
+# The dot leader between a title and its count column, read as a lone figure (`... 0 จำนวน`),
+# a speck read as a letter after it (`... 1 ก  จำนวน`).
+LEADER_SPECK = re.compile(r"\s+[0-9](?:\s+[ก-ฮ])?$")
 
 
 def join_lines(parts: list[str]) -> str:
@@ -235,7 +238,8 @@ def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
             enc["count"] = count or enc["count"]
             _enclosure_citation(L, enc)
             continue
-        m = ITEM_RE.match(text) or ITEM_LOOSE.match(text) or ITEM_RE.match(without_lone_letter(text))
+        m = ITEM_RE.match(text) or ITEM_LOOSE.match(text) or ITEM_RE.match(without_lone_letter(text)) \
+            or ITEM_SPECKED.match(text)
         no = int(to_arabic_digits(m.group(1))) if m else len(L.enclosures) + 1
         title = strip_junk(m.group(2)).strip() if m else ITEM_NUMBER_LOST.sub("", text)
         enc = {"no": no, "title": LEADER_SPECK.sub("", title), "count": count, "line": n}
