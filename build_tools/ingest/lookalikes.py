@@ -38,7 +38,10 @@ _LOOK = "[" + "".join(DIGIT_LOOKALIKES) + "]"
 _MARKS = "[" + re.escape("".join(sorted(fuzzy.MARKS))) + "]*"  # a tone or vowel mark OCR adds to the letter
 _IN_DIGITS = re.compile(rf"(?:(?<=[๐-๙]{{2}}){_LOOK}{_MARKS}(?=[๐-๙./])"
                         rf"|(?:(?<=/)|(?<=/ว)|(?<=/ว\s)|(?<=/\s)){_LOOK}{_MARKS}(?=[๐-๙]))")
-_YEARLY_HEAD = re.compile(rf"(?<![ก-ฮ{THAI_MARKS}]){_LOOK}{_MARKS}(?=[๐-๙]{{0,3}}\s*/\s*[๐-๙]{{4}}(?![๐-๙]))")
+# (a consonant only: a ไ before a serial is what OCR made of ที่'s marks as often as a ๒,
+# `ที ไ๒๒๓/๒๕๕๒` for ๒๒๓, seed 44 L28; a serial's length is not fixed as an office's is)
+_LOOK_CONSONANT = "[" + "".join(c for c in DIGIT_LOOKALIKES if "ก" <= c <= "ฮ") + "]"
+_YEARLY_HEAD = re.compile(rf"(?<![ก-ฮ{THAI_MARKS}]){_LOOK_CONSONANT}{_MARKS}(?=[๐-๙]{{0,3}}\s*/\s*[๐-๙]{{4}}(?![๐-๙]))")
 _DAY = re.compile(rf"^\W*(?:{_LOOK}{_MARKS}|[๐-๙]){{1,2}}(?=\s*[ก-ฮเแโใไ])")
 _ONE = re.compile(rf"{_LOOK}{_MARKS}|[๐-๙]")
 
