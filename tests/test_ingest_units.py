@@ -4,6 +4,7 @@ identification, number and date checks, the bundle split."""
 import pytest
 from conftest import ROOT, copy_corpus, run_cli
 
+from build_tools.ingest.analyze import Env, analyze
 from build_tools.ingest.checks import check_dates, check_number
 from build_tools.ingest.dates import first_date, read_dates
 from build_tools.ingest.forms import label_at, title_of, urgency_at
@@ -147,6 +148,32 @@ def test_date_checks_against_the_receipt_stamp_and_the_references():
     assert check_dates("2011-01-15", "15 มกราคม 2554", 4, [], cited) == []  # a year and a half: a follow-up
     (f,) = check_dates("2009-08-06", "6 สิงหาคม 2552", 5, [], later)
     assert f.line == 9 and "หลังวันที่ของหนังสือนี้" in f.message
+
+
+def test_a_letter_dated_years_before_a_letter_it_cites_has_its_own_year_suggested():
+    from build_tools.ingest.checks import before_cited
+
+    # seed 44 L15 from the scan: 2552 read 2502 (a confusion the digit table does not list)
+    (f,) = before_cited("1959-12-01", "1 ธันวาคม 2502", 3, ["2009-08-06"])
+    assert (f.kind, f.line, f.suggestion, f.wrong) == ("date_check", 3, "1 ธันวาคม 2552", "1 ธันวาคม 2502")
+    assert f.message == ("วันที่หนังสือ 1 ธันวาคม 2502 ก่อนหนังสือที่อ้างถึง (ซึ่งมีในคลังเอกสาร) กว่า 3 ปี: OCR น่าจะอ่านปี"
+                         "ของหนังสือนี้ผิด อ่านตัวเลขต่างไปหนึ่งตัวได้ 1 ธันวาคม 2552 ตรวจกับต้นฉบับ")
+    assert before_cited("2009-07-01", "1 กรกฎาคม 2552", 3, ["2009-08-06"]) == []  # weeks: check_dates's
+    assert before_cited("2010-07-01", "1 กรกฎาคม 2553", 3, ["2009-08-06"]) == []  # after it: nothing wrong
+
+
+def test_an_ingested_letter_dated_years_before_the_corpus_letter_it_cites_is_flagged():
+    text = "\n".join(["ที่ มท 0810.3/3164                   กรมส่งเสริมการปกครองท้องถิ่น",
+                      "ถนนนครราชสีมา เขตดุสิต กทม. 10300", "1 ธันวาคม 2502",
+                      "เรื่อง ขอความร่วมมือสนับสนุนการดำเนินงาน", "เรียน เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด",
+                      "อ้างถึง หนังสือกระทรวงมหาดไทย ด่วนที่สุด ที่ มท ๐๔๐๔.๒/๔๙๐๐ ลงวันที่ 6 สิงหาคม 2552",
+                      "          ตามหนังสือที่อ้างถึง กระทรวงมหาดไทยได้แจ้งแนวทางการดำเนินงาน",
+                      "จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)",
+                      "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"])
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=Env.of(CORPUS))
+    assert doc["references"][0]["id"] == "moi-letter-2552-08-06"
+    own = [f for f in doc["flags"] if f["kind"] == "date_check" and f["line"] == 3]
+    assert [(f["suggestion"], f["wrong"]) for f in own] == [("1 ธันวาคม 2552", "1 ธันวาคม 2502")]
 
 
 # --- issuers -------------------------------------------------------------------------

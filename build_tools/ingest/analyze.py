@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from build_tools.common.thaidate import BE_OFFSET
-from build_tools.ingest.checks import check_dates, check_number, uncertain_day, uncertain_serial
+from build_tools.ingest.checks import before_cited, check_dates, check_number, uncertain_day, uncertain_serial
 from build_tools.ingest.citations import Citation, check_citations, citations_of
 from build_tools.ingest.dates import first_date
 from build_tools.ingest.deadlines import check_deadline
@@ -292,6 +292,9 @@ def _link_references(records: list[dict], env: Env) -> None:
             resolved.append(out)
             rec["flags"] += fl
         rec["references"] = resolved
+        dated = {c.id: c.date for c in env.candidates + own}
+        rec["flags"] += before_cited(rec.get("date"), rec.get("date_be"), rec.get("date_line"),
+                                     [dated[r["id"]] for r in resolved if dated.get(r.get("id") or "")])
         if rec.get("form"):  # a letter's number and date, once every number in it is checked
             _read_digits(rec, {c.id: (c.number, c.date) for c in env.candidates + own}, env.registry)
 

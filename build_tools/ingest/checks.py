@@ -237,21 +237,8 @@ def _year_before(printed: str | None, day: dt.date) -> str | None:
     """A cited date later than the citing letter's, its year read again: the latest year
     one digit off the printed one (`2559` for 2552: OCR misread a digit of it) that puts
     it on or before `day`, within CITED_WITHIN_YEARS; None when none does."""
-    d = first_date(printed or "")
-    if d is None or d.iso is None:
-        return None
-    when, shown = dt.date.fromisoformat(d.iso), d.stored.rsplit(" ", 1)[-1]
-    for back in range(CITED_WITHIN_YEARS + 1):
-        year = str(day.year + BE_OFFSET - back)
-        if sum(a != b for a, b in zip(year, to_arabic_digits(shown))) != 1:
-            continue
-        try:
-            on = when.replace(year=int(year) - BE_OFFSET)
-        except ValueError:  # 29 February
-            continue
-        if on <= day:
-            return d.stored[:-len(shown)] + (to_thai_digits(year) if shown != to_arabic_digits(shown) else year)
-    return None
+    years = [day.year + BE_OFFSET - back for back in range(CITED_WITHIN_YEARS + 1)]
+    return _year_one_off(printed, years, lambda on: on <= day)
 
 
 def _long_after(day: dt.date, date_be: str | None, line: int | None, references: list[dict]) -> list[Flag]:
@@ -269,6 +256,44 @@ def _long_after(day: dt.date, date_be: str | None, line: int | None, references:
                                f"{newest.get('date_be')}) กว่า {CITED_WITHIN_YEARS} ปี: OCR อาจอ่านปีผิด ตรวจกับต้นฉบับ",
                  line, suggestion=likely_date(date_be, lambda d: then <= d <= _years_after(then, CITED_WITHIN_YEARS)),
                  wrong=date_be)]
+
+
+def before_cited(date_iso: str | None, date_be: str | None, line: int | None, cited: list[str]) -> list[Flag]:
+    """A letter dated years before a letter it cites whose date the corpus confirms (`cited`:
+    those dates; `2502` for 2552: no letter cites a later one) has had its own year misread:
+    the reading one digit off that puts it after the newest of them, within
+    CITED_WITHIN_YEARS, is suggested."""
+    if not date_iso or not cited or (then := dt.date.fromisoformat(max(cited))) <= dt.date.fromisoformat(date_iso):
+        return []
+    if (then - dt.date.fromisoformat(date_iso)).days <= CITED_WITHIN_YEARS * 365:
+        return []  # (weeks before it: the day or the cited reading may be wrong as well; check_dates says so)
+    fits = lambda d: then <= d <= _years_after(then, CITED_WITHIN_YEARS)  # noqa: E731
+    likely = likely_date(date_be, fits) or _year_one_off(
+        date_be, [then.year + BE_OFFSET + ahead for ahead in range(CITED_WITHIN_YEARS + 1)], fits)
+    if likely is None:
+        return []
+    return [Flag("date_check", f"วันที่หนังสือ {date_be} ก่อนหนังสือที่อ้างถึง (ซึ่งมีในคลังเอกสาร) กว่า {CITED_WITHIN_YEARS} ปี: "
+                               f"OCR น่าจะอ่านปีของหนังสือนี้ผิด อ่านตัวเลขต่างไปหนึ่งตัวได้ {likely} ตรวจกับต้นฉบับ", line,
+                 suggestion=likely, wrong=date_be)]
+
+
+def _year_one_off(printed: str | None, years: list[int], fits) -> str | None:
+    """`printed` with its year one digit off (any digit: `2559` for 2552, or a confusion not
+    measured yet, `2502` for 2552), the first of `years` (Buddhist era) whose date `fits`."""
+    d = first_date(printed or "")
+    if d is None or d.iso is None:
+        return None
+    when, shown = dt.date.fromisoformat(d.iso), d.stored.rsplit(" ", 1)[-1]
+    for year in map(str, years):
+        if sum(a != b for a, b in zip(year, to_arabic_digits(shown))) != 1:
+            continue
+        try:
+            on = when.replace(year=int(year) - BE_OFFSET)
+        except ValueError:  # 29 February
+            continue
+        if fits(on):
+            return d.stored[:-len(shown)] + (to_thai_digits(year) if shown != to_arabic_digits(shown) else year)
+    return None
 
 
 def _years_after(day: dt.date, years: int) -> dt.date:
