@@ -281,3 +281,26 @@ def test_spaces_ocr_put_inside_a_word_are_taken_out(ocr, printed):
     from build_tools.normalization.split_words import rejoin_split_words
 
     assert rejoin_split_words(ocr) == printed
+
+
+@pytest.mark.parametrize("number, suggestion", [
+    ("ที่ สอบต 089/255วํ", "สอบต. 089/2553"),  # seed 38 L08 from the scan: the year's 3 read as ว with a mark
+    ("ที่ สอบต. ๐๘๙/๒๕๕ว", "สอบต. ๐๘๙/๒๕๕๓"),  # Thai digits stay Thai
+    ("ที่ ๒๒๕/๒๕๕ซ", "๒๒๕/๒๕๕๓"),  # an order's: the date's year, not the look-alike's ๗
+    ("ที่ สอบต 089/254วํ", None),  # its three digits are not the date's year's: nothing suggested
+])
+def test_a_number_whose_years_last_digit_was_read_as_a_letter_has_the_dates_year_suggested(number, suggestion):
+    text = "\n".join([number + "          สมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย",
+                      "ถนนพิษณุโลก เขตดุสิต กรุงเทพฯ 10300", "18 พฤศจิกายน 2553",
+                      "เรื่อง ขอความร่วมมือสนับสนุนการดำเนินงาน", "เรียน อธิบดีกรมการพัฒนาชุมชน",
+                      "          ด้วยสมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทยขอความร่วมมือในการดำเนินงาน",
+                      "จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายธีระ สุวรรณรัตน์)",
+                      "นายกสมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย"])
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=Env.of(CORPUS))
+    assert doc["number"] is None  # never read so: only suggested
+    got = [f for f in doc["flags"] if f["kind"] == "number_check"]
+    assert [(f["line"], f["suggestion"]) for f in got] == ([(1, suggestion)] if suggestion else [])
+    if suggestion:
+        read = number.removeprefix("ที่ ")
+        assert got[0]["message"] == (f"อ่านเลขที่ได้ '{read}' (ตัวเลขตัวท้ายของปีอ่านเป็นตัวอักษร): หนังสือลงวันที่ "
+                                     f"18 พฤศจิกายน 2553 เลขที่จึงน่าจะเป็น '{suggestion}' ตรวจกับต้นฉบับ")

@@ -7,17 +7,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from build_tools.common.thai import to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET
 from build_tools.ingest.checks import before_cited, check_dates, check_number, uncertain_day, uncertain_serial
 from build_tools.ingest.citations import Citation, check_citations, citations_of
 from build_tools.ingest.dates import first_date
 from build_tools.ingest.deadlines import check_deadline
 from build_tools.ingest.flags import Flag
+from build_tools.ingest.form_detect import TOP_ROWS
+from build_tools.ingest.forms import label_at
 from build_tools.ingest.issuers import Registry, identify, issuer_of_body, with_office
 from build_tools.ingest.learned_digits import learn, learned_day, learned_number
 from build_tools.ingest.letter import Letter, extract_letter
 from build_tools.ingest.lookalikes import read_lookalikes
-from build_tools.ingest.numbers import find_number
+from build_tools.ingest.numbers import YEAR_LAST_DIGIT_LOST, find_number
 from build_tools.ingest.person_names import read_person_name
 from build_tools.ingest.prefixes import check_prefix, headless_reading
 from build_tools.ingest.records import front_matter, to_json
@@ -141,6 +144,25 @@ def _headless_number(L: Letter, iss, env: Env) -> list[Flag]:
                  wrong=L.number_unread[1])]
 
 
+def _year_cut_number(L: Letter, rows: list[tuple[int, str]]) -> list[Flag]:
+    """A number after ที่ whose year's last digit OCR read as a letter (`สอบต 089/255วํ`): the
+    reading with the year of the letter's own date, when that year starts with the three
+    digits read, is suggested (the number itself stays unread)."""
+    if L.number or not L.date:
+        return []
+    year = str(int(L.date[:4]) + BE_OFFSET)
+    for n, text in rows[:TOP_ROWS]:
+        rest = label_at(text, "number")
+        if rest is None or not (m := YEAR_LAST_DIGIT_LOST.match(rest)) or to_arabic_digits(m["year"]) != year[:3]:
+            continue
+        year = to_thai_digits(year) if m["year"] != to_arabic_digits(m["year"]) else year
+        reading = f"{m['code'] + '. ' if m['code'] else ''}{m['serial']}/{year}"
+        return [Flag("number_check", f"อ่านเลขที่ได้ '{m.group(0)}' (ตัวเลขตัวท้ายของปีอ่านเป็นตัวอักษร): หนังสือลงวันที่ "
+                                     f"{L.date_be} เลขที่จึงน่าจะเป็น '{reading}' ตรวจกับต้นฉบับ", n,
+                     suggestion=reading, wrong=m.group(0))]
+    return []
+
+
 def _checked_number(L: Letter, iss, env: Env) -> tuple[list[Flag], list[Flag]]:
     """The number and date against the letters citing this one, the number against the data
     (its year, its office's digits): (the citing letters' flags, the data's).  A citing
@@ -171,7 +193,7 @@ def letter_record(rows: list[tuple[int, str]], env: Env) -> tuple[dict, list[Fla
                                      " เพิ่มหน่วยงานใน corpus/agencies.yaml หรือรหัสใน corpus/letter_codes.yaml",
                           iss.line or L.number_line or rows[0][0], wrong="issuer"))
     cited, checked = _checked_number(L, iss, env)
-    flags += cited + checked + _headless_number(L, iss, env)
+    flags += cited + checked + _headless_number(L, iss, env) + _year_cut_number(L, rows)
     flags += check_dates(L.date, L.date_be, L.date_line, L.receipt_stamps, L.references)
     flags += check_deadline(L.date, L.date_be, L.date_line, body)
     for c in env.candidates:

@@ -71,6 +71,13 @@ HEADLESS_NUMBER = re.compile(rf"^(?:\S{{1,3}}\s+)?\S{{0,3}}?{D}{{1,5}}\s*[.,:]\s
                              rf"\s*\.?\s*{D}{{1,6}}(?!{D})")
 
 
+# A serial / year whose year's last digit OCR read as a letter (`สอบต 089/255วํ`, `๒๒๕/๒๕๕ซ`):
+# never read as a number; analyze.py suggests the year of the letter's own date when it
+# keeps the three digits read.
+YEAR_LAST_DIGIT_LOST = re.compile(rf"^(?:(?P<code>[ก-ฮ]{{2,6}})\s*[.:]?\s*)?(?P<serial>{D}{{1,4}})\s*/\s*"
+                                  rf"(?P<year>{D}{{3}})[ก-ฮ][{THAI_MARKS}]*(?![ก-ฮ0-9๐-๙])")
+
+
 @dataclass
 class Number:
     printed: str  # tidied: "มท 0810.1/ว 1631", "สอบต. ๐๑๒/๒๕๕๓", "๑๒๓/๒๕๕๓"
