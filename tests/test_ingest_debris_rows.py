@@ -185,6 +185,7 @@ def test_a_restored_title_is_recorded_as_a_repair():
     ("ประกาศ ณ วันที่ 19- กุ่มภาพันธ์ ฟั.คู. 2553", "2010-02-19"),  # พ read as ฟ
     ("ประกาคศ. ณ วันที่ '3 กุมภาพันธ์ พ.ศค: 2553*", "2010-02-03"),
     ("ประกาศ ณ วันที่ 2 พ.ค. 2553", "2010-05-02"),  # พ.ค. is May, no era
+    ("2209 ประกาศ-ณ วันที่. 15.'ตุลาคม พ.ด- 2552 7  7. 27", "2009-10-15"),  # figures before it (seed 39 L33)
 ])
 def test_an_announcements_given_date_through_damage_to_its_word_and_to_pho_so(line, iso):
     from build_tools.ingest.dates import read_dates
@@ -196,6 +197,7 @@ def test_an_announcements_given_date_through_damage_to_its_word_and_to_pho_so(li
 @pytest.mark.parametrize("line, iso", [
     ("สั ณ วันที่ 15 พฤศจิกายน พ.ศ. 2552", "2009-11-15"),  # its last letter and mark lost (seed 42 L29)
     ("ส ณ วันที่ ๒ พฤษภาคม พ.ศ. ๒๕๕๓", "2010-05-02"),
+    ("1สัง ณ วันที 28 กรกฎาคม พ.ศ. 2553.", "2010-07-28"),  # a figure glued before it (seed 39 L29)
 ])
 def test_an_orders_given_word_cut_short_before_na_wanthi(line, iso):
     from build_tools.ingest.dates import read_dates
@@ -207,7 +209,8 @@ def test_an_orders_given_word_cut_short_before_na_wanthi(line, iso):
 @pytest.mark.parametrize("line, form", [("ประชุม ณ ห้องประชุมศาลากลางจังหวัด", "announcement"),
                                         ("ประกาศผล ณ ที่ทำการ", "announcement"),
                                         ("ข้อมูล ณ วันที่ 30 กันยายน 2552", "order"),  # another word: no cut of สั่ง
-                                        ("สั ณ ที่ทำการ", "order")])  # no วันที่ after it
+                                        ("สั ณ ที่ทำการ", "order"),  # no วันที่ after it
+                                        ("2552 ประชุม ณ ห้องประชุม", "announcement")])
 def test_other_words_before_na_are_no_given_date(line, form):
     from build_tools.ingest.forms import FORMS, given_date_at
 

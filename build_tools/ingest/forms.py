@@ -218,14 +218,26 @@ def _given_word_cut(t: str, word: str) -> str | None:
     return rest[k:].strip() if k is not None else None
 
 
+# Figures OCR read before the given word (`2209 ประกาศ-ณ วันที่ ...`, `1สัง ณ วันที่ ...`: a
+# stamp's or the margin's specks), apart from it or glued to it.
+_FIGURES_BEFORE = re.compile(r"^[0-9๐-๙.,:;'\"|()\[\]-]{1,5}\s*")
+
+
 def given_date_at(text: str, form: Form) -> str | None:
-    """The date part of "สั่ง ณ วันที่ ..." / "ประกาศ ณ วันที่ ..."."""
+    """The date part of "สั่ง ณ วันที่ ..." / "ประกาศ ณ วันที่ ..." (behind specks too)."""
     if not form.given_word:
         return None
     t = strip_junk(text)
-    n = fuzzy.starts_with(t, form.given_word, GIVEN_WORD_COST)
+    for cand in dict.fromkeys((t, without_specks(t), strip_junk(_FIGURES_BEFORE.sub("", t)))):
+        if (found := _given_date(cand, form.given_word)) is not None:
+            return found
+    return None
+
+
+def _given_date(t: str, given_word: str) -> str | None:
+    n = fuzzy.starts_with(t, given_word, GIVEN_WORD_COST)
     if n is None:
-        return _given_word_cut(t, form.given_word)
+        return _given_word_cut(t, given_word)
     # a mark or a speck beside ณ; a letter or two OCR added to the word (`ประกาศค ณ`, `ประกาคศ. ณ`)
     m = re.match(r"([ก-ฮ\u0e31-\u0e4e]{0,3})[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*", t[n:])
     if not m:
