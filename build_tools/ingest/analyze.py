@@ -306,6 +306,7 @@ def analyze(text: str, corpus: Corpus, raw_name: str, taken_ids: set[str] | None
 def _link_references(records: list[dict], env: Env) -> None:
     """References last: a letter may cite another letter of the same bundle."""
     own = [Candidate(r["id"], r.get("number"), r.get("date"), r.get("issuer") or "", r["doc_type"]) for r in records]
+    dated = {c.id: (c.number, c.date) for c in env.candidates + own}
     for rec in records:
         resolved = []
         for ref in rec.get("references") or []:
@@ -314,11 +315,10 @@ def _link_references(records: list[dict], env: Env) -> None:
             resolved.append(out)
             rec["flags"] += fl
         rec["references"] = resolved
-        dated = {c.id: c.date for c in env.candidates + own}
         rec["flags"] += before_cited(rec.get("date"), rec.get("date_be"), rec.get("date_line"),
-                                     [dated[r["id"]] for r in resolved if dated.get(r.get("id") or "")])
+                                     [d for r in resolved if (d := dated.get(r.get("id") or "", (None, None))[1])])
         if rec.get("form"):  # a letter's number and date, once every number in it is checked
-            _read_digits(rec, {c.id: (c.number, c.date) for c in env.candidates + own}, env.registry)
+            _read_digits(rec, dated, env.registry)
 
 
 def _read_digits(rec: dict, dated: dict[str, tuple[str | None, str | None]], registry: Registry) -> None:

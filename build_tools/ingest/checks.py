@@ -64,10 +64,10 @@ def number_reading(num: Number | None, line: int | None) -> list[Flag]:
     if num is None or not num.read_as:
         return []
     merged = merged_sub_unit(num.read_as)
-    if merged and not merged[0].startswith("/"):
-        why = f"เลข {to_thai_digits(merged[1])} กับเครื่องหมาย / ที่ OCR อ่านรวมเป็นตัว {merged[0]}"
-    elif re.search(r"/\s*/", num.read_as):
+    if merged and merged[0].startswith("/"):
         why = "เลข ๑ หน้าเครื่องหมาย / ที่ OCR อ่านเป็น / อีกตัว"
+    elif merged:
+        why = f"เลข {to_thai_digits(merged[1])} กับเครื่องหมาย / ที่ OCR อ่านรวมเป็นตัว {merged[0]}"
     elif re.search(r"[-'‘’`\"“”]", num.read_as):
         why = "ขีดหรือจุดที่ OCR อ่านแทรกระหว่างรหัสกับตัวเลข"
     elif re.search(rf"[0-9๐-๙][ก-ฮ][{THAI_MARKS}]*[0-9๐-๙]", num.read_as.split("/")[0]):
@@ -233,6 +233,11 @@ def _cited_before(day: dt.date):
     return lambda d: d <= day <= _years_after(d, CITED_WITHIN_YEARS)
 
 
+def _cited_after(day: dt.date):
+    """Whether a date may be a letter's that cites one of `day`: on or after it, within CITED_WITHIN_YEARS."""
+    return lambda d: day <= d <= _years_after(day, CITED_WITHIN_YEARS)
+
+
 def _year_before(printed: str | None, day: dt.date) -> str | None:
     """A cited date later than the citing letter's, its year read again: the latest year
     one digit off the printed one (`2559` for 2552: OCR misread a digit of it) that puts
@@ -254,23 +259,20 @@ def _long_after(day: dt.date, date_be: str | None, line: int | None, references:
         return []
     return [Flag("date_check", f"วันที่หนังสือ {date_be} ห่างจากหนังสือที่อ้างถึงฉบับล่าสุด (ลงวันที่ "
                                f"{newest.get('date_be')}) กว่า {CITED_WITHIN_YEARS} ปี: OCR อาจอ่านปีผิด ตรวจกับต้นฉบับ",
-                 line, suggestion=likely_date(date_be, lambda d: then <= d <= _years_after(then, CITED_WITHIN_YEARS)),
+                 line, suggestion=likely_date(date_be, _cited_after(then)),
                  wrong=date_be)]
 
 
 def before_cited(date_iso: str | None, date_be: str | None, line: int | None, cited: list[str]) -> list[Flag]:
-    """A letter dated years before a letter it cites whose date the corpus confirms (`cited`:
-    those dates; `2502` for 2552: no letter cites a later one) has had its own year misread:
-    the reading one digit off that puts it after the newest of them, within
-    CITED_WITHIN_YEARS, is suggested."""
-    if not date_iso or not cited or (then := dt.date.fromisoformat(max(cited))) <= dt.date.fromisoformat(date_iso):
+    """A letter dated years before a letter it cites that the corpus confirms (`cited`: their dates; `2502` for
+    2552) has its year misread: the one-digit-off reading after the newest within CITED_WITHIN_YEARS is suggested."""
+    if not date_iso or not cited:
         return []
+    then = dt.date.fromisoformat(max(cited))
     if (then - dt.date.fromisoformat(date_iso)).days <= CITED_WITHIN_YEARS * 365:
-        return []  # (weeks before it: the day or the cited reading may be wrong as well; check_dates says so)
-    fits = lambda d: then <= d <= _years_after(then, CITED_WITHIN_YEARS)  # noqa: E731
-    likely = likely_date(date_be, fits) or _year_one_off(
-        date_be, [then.year + BE_OFFSET + ahead for ahead in range(CITED_WITHIN_YEARS + 1)], fits)
-    if likely is None:
+        return []  # (after it, or weeks before it: the day or the cited reading may be wrong; check_dates says so)
+    fits, years = _cited_after(then), [then.year + BE_OFFSET + ahead for ahead in range(CITED_WITHIN_YEARS + 1)]
+    if (likely := likely_date(date_be, fits) or _year_one_off(date_be, years, fits)) is None:
         return []
     return [Flag("date_check", f"วันที่หนังสือ {date_be} ก่อนหนังสือที่อ้างถึง (ซึ่งมีในคลังเอกสาร) กว่า {CITED_WITHIN_YEARS} ปี: "
                                f"OCR น่าจะอ่านปีของหนังสือนี้ผิด อ่านตัวเลขต่างไปหนึ่งตัวได้ {likely} ตรวจกับต้นฉบับ", line,

@@ -207,10 +207,14 @@ def is_closing(text: str) -> bool:
 GIVEN_WORD_COST = 1.6  # ประกาศ / สั่ง through more damage than a label (ณ must follow it: `ประก่วค ณ`)
 
 
+# ณ after the given word: a mark or a speck beside it.
+_NA = r"[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*"
+
+
 def _given_word_cut(t: str, word: str) -> str | None:
     """The date after the given word OCR cut short (`สั ณ วันที่ 15 ...` for สั่ง: its first
     letters only), when ณ วันที่ follows it."""
-    m = re.match(r"(\S{1,6}?)[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*", t)
+    m = re.match(rf"(\S{{1,6}}?){_NA}", t)
     if not m or not (cut := fuzzy.skeleton(m[1])) or not fuzzy.skeleton(word).startswith(cut):
         return None
     rest = t[m.end():]
@@ -238,8 +242,8 @@ def _given_date(t: str, given_word: str) -> str | None:
     n = fuzzy.starts_with(t, given_word, GIVEN_WORD_COST)
     if n is None:
         return _given_word_cut(t, given_word)
-    # a mark or a speck beside ณ; a letter or two OCR added to the word (`ประกาศค ณ`, `ประกาคศ. ณ`)
-    m = re.match(r"([ก-ฮ\u0e31-\u0e4e]{0,3})[\s.,:;'\"-]*ณ[\u0e31-\u0e4e.,]*\s*", t[n:])
+    # a letter or two OCR added to the word (`ประกาศค ณ`, `ประกาคศ. ณ`)
+    m = re.match(rf"([ก-ฮ\u0e31-\u0e4e]{{0,3}}){_NA}", t[n:])
     if not m:
         return None
     rest = t[n + m.end():]
