@@ -51,6 +51,11 @@ def spare_path(paths: Paths, name: str) -> Path:
     return publish_dir(paths) / SPARE / name
 
 
+def relink_record(paths: Paths, name: str) -> Path:
+    """Which folders of an output and its spare a relink left equal (linked_copy.py)."""
+    return publish_dir(paths) / f"relinked-{name}.pickle"  # (a file: publish_dir's folders are outputs)
+
+
 def journal_path(paths: Paths) -> Path:
     return publish_dir(paths) / "journal.json"
 
@@ -142,7 +147,8 @@ class Staging:
         if not self._take_spare(name, dest):
             return None
         try:
-            return subprocess.Popen([sys.executable, linked_copy.__file__, str(src), str(dest)],
+            return subprocess.Popen([sys.executable, linked_copy.__file__, str(src), str(dest),
+                                     str(relink_record(self.paths, name))],
                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         except OSError:
             self._throw_away(dest)
@@ -153,15 +159,15 @@ class Staging:
         date, or a new one."""
         src = outputs(self.paths)[name]
         self._throw_away(target)
-        if not (src.is_dir() and self._take_spare(name, target) and self._relinked(src, target)):
+        if not (src.is_dir() and self._take_spare(name, target) and self._relinked(name, src, target)):
             linked_copy.link_copy(src, target)
         (target / STAMP).unlink(missing_ok=True)
 
-    def _relinked(self, src: Path, target: Path) -> bool:
+    def _relinked(self, name: str, src: Path, target: Path) -> bool:
         """The spare at `target` brought up to date here (False, and thrown away, if it
         cannot be)."""
         try:
-            linked_copy.relink(str(src), str(target))
+            linked_copy.relink(str(src), str(target), str(relink_record(self.paths, name)))
         except OSError:
             self._throw_away(target)
             return False
