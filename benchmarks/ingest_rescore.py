@@ -72,7 +72,8 @@ def rescore_set(seed: int, corpus, env: Env, out=None, body: bool = False) -> li
             row[kind] = {"score": score(t, doc or None), "raw_cer": 0.0, "body_cer": 0.0,
                          "number": doc.get("number"), "date": doc.get("date"),
                          "references": [{k: r.get(k) for k in ("number", "date", "id", "via")}
-                                        for r in doc.get("references", [])]}
+                                        for r in doc.get("references", [])],
+                         **{k: doc.get(k) for k in ("subject", "addressee", "enclosures", "signatory", "urgency")}}
             if body:
                 row[kind].update(body_cers(t["body"], text, doc.get("body_markdown") or "", env))
             if out is not None:

@@ -146,6 +146,12 @@ def _number(spec, office, rng: random.Random, date: dt.date, thai: bool) -> str 
     return digits(prefix + f"/{circular}{serial}", thai)
 
 
+# A made-up cited letter: whose letter it is and the number that office gives (a title and
+# a number of two offices is no letter: `หนังสือกรมการพัฒนาชุมชน ที่ ขก ๐๐๑๗.๒/ว ...`).
+CITED_OFFICES = (("หนังสือกรมส่งเสริมการปกครองท้องถิ่น", "มท 0810.3/ว "), ("หนังสือกรมการพัฒนาชุมชน", "มท ๐๔๑๐.๓/ว "),
+                 ("หนังสือจังหวัดขอนแก่น", "ขก ๐๐๑๗.๒/ว "))
+
+
 def _refs(spec, rng: random.Random, date: dt.date, thai: bool, office) -> list[Ref]:
     refs = []
     if "corpus-ref" in spec.extras:
@@ -156,11 +162,9 @@ def _refs(spec, rng: random.Random, date: dt.date, thai: bool, office) -> list[R
         n_made_up = 0
     for _ in range(max(0, n_made_up)):
         when = date - dt.timedelta(days=rng.randint(20, 120))
-        prefix = rng.choice(["มท 0810.3/ว ", "มท ๐๔๑๐.๓/ว ", "ขก ๐๐๑๗.๒/ว "])
+        title, prefix = rng.choice(CITED_OFFICES)
         short = "short-year" in spec.extras
-        refs.append(Ref(rng.choice(["หนังสือกรมส่งเสริมการปกครองท้องถิ่น", "หนังสือกรมการพัฒนาชุมชน",
-                                    "หนังสือจังหวัดขอนแก่น"]),
-                        digits(prefix + str(rng.randint(100, 3999)), thai), when,
+        refs.append(Ref(title, digits(prefix + str(rng.randint(100, 3999)), thai), when,
                         thai_date(when, thai, abbr=short, short_year=short), None))
     return refs
 
