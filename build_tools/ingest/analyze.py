@@ -21,6 +21,7 @@ from build_tools.ingest.learned_digits import learn, learned_day, learned_number
 from build_tools.ingest.letter import Letter, extract_letter
 from build_tools.ingest.lookalikes import read_lookalikes
 from build_tools.ingest.numbers import YEAR_LAST_DIGIT_LOST, find_number
+from build_tools.ingest.office_hole import filled_office
 from build_tools.ingest.person_names import read_person_name
 from build_tools.ingest.prefixes import check_prefix, headless_reading
 from build_tools.ingest.records import front_matter, to_json
@@ -310,6 +311,7 @@ def _link_references(records: list[dict], env: Env) -> None:
     for rec in records:
         resolved = []
         for ref in rec.get("references") or []:
+            rec["flags"] += filled_office(ref, env.registry)
             out, fl = resolve(ref, env.candidates + own, env.known, env.agencies_th, self_id=rec["id"],
                               registry=env.registry)
             resolved.append(out)
