@@ -185,7 +185,7 @@ def test_a_citations_date_wrapped_onto_a_line_of_specks_is_read():
 @pytest.mark.parametrize("read, unit", [("ซูด", "ชุด"), ("ซุ่ต์", "ชุด"), ("ฉบบ", "ฉบับ"), ("แผน", "แผ่น"), ("ซชุด", "ชุด"),
                                         ("ฉบับ่", "ฉบับ"), ("ซอง", "ซอง")])  # (no unit that close: kept)
 def test_an_enclosures_unit_is_read_through_ocr_damage(read, unit):
-    from build_tools.ingest.letter import count_unit
+    from build_tools.ingest.enclosure_parts import count_unit
 
     assert count_unit(read) == unit
 

@@ -16,10 +16,11 @@ from build_tools.common.thai import THAI_MARKS, to_arabic_digits, without_marks
 from build_tools.ingest.checks import number_reading
 from build_tools.ingest.date_lines import BE_YEAR
 from build_tools.ingest.dates import DateReading, first_date, read_dates, read_with_year, read_with_years_printed
+from build_tools.ingest.enclosure_parts import COUNT_WORD, split_count, spoiled_count, tidy_title
 from build_tools.ingest.field_lines import CITES, after_item_debris
 from build_tools.ingest.field_lines import ITEM_RE as HEADER_ITEM_RE
 from build_tools.ingest.flags import Flag
-from build_tools.ingest.forms import COUNT_UNITS, strip_junk, without_lone_letter
+from build_tools.ingest.forms import strip_junk, without_lone_letter
 from build_tools.ingest.head import Head
 from build_tools.ingest.header import read_header
 from build_tools.ingest.numbers import Number, find_number
@@ -32,17 +33,10 @@ from build_tools.normalization.split_words import rejoin_words
 __all__ = ["Letter", "extract_letter", "clean", "fold_marks"]
 
 ITEM_RE = re.compile(HEADER_ITEM_RE.pattern + "(.+)$")  # an item: its number, its text
-# จำนวน as OCR reads it (จํานวน, จ้านวน, จำน่วน, จํงนวน, จำนวัน), the figure and its unit, with the
-# specks OCR puts between them (จํานวน' ๑ ฉบับ, ๓: ฉบับ, ๑ -แผ่น, ๑ชุด๋, 2 ) ชุด).
-COUNT_WORD = re.compile(rf"จ\S{{1,4}}ว[{THAI_MARKS}]?น")  # (a mark read between ว and น: จำนวัน, จำนว่น)
-_SPECKS = r"[\s'\"`“”‘’:;.,|()\-]*"
-# (after the unit: specks, one of them maybe read as a letter apart: `ฉบับ-. แ`)
-COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([\u0e01-\u0e4e]*)"
-                      r"[^\u0e01-\u0e59]*(?:(?<=\s)[ก-ฮเแโใไ][^\u0e01-\u0e59]*)?$")
-TONE_AT_END = re.compile(f"[{thai_tonemarks}]$")
 ITEM_LOOSE = re.compile(r"^([2-9๒-๙])\s+(?=[ก-ฮเแโใไ])(.+)$")  # an item number whose dot was lost
 # an item number with a speck glued to it, read as a letter: `1ไ. แบบ...`
 ITEM_SPECKED = re.compile(r"^\(?([1-9๑-๙])[ก-ฮเแโใไ][\u0e31-\u0e4e]?\s*[.,)]\s*(.+)$")
+ITEM_SPECK_BEFORE = re.compile(r"^[ก-ฮ]([1-9๑-๙])\s*[.,)]\s*(.+)$")  # a speck read as a letter before it: `ด๑. แนว...`
 CITED_RE = re.compile(r"ที่?\s+([ก-ฮ]{2,6}\.?\s*[0-9๐-๙].*?)\s*(?:ลงวันที่?\s*(.+))?$")
 TONE_MARKS = re.compile(f"[{thai_tonemarks}]")
 
@@ -94,7 +88,6 @@ TRAILING_TOKEN = re.compile(r"(?:\s|(?<=[\"”]))(\S{1,5})$")
 # letters: `0ฮ09่`, where a form's code has its dot: สปช.1)
 DEBRIS_TOKEN = re.compile(r"(?=.{1,3}$)(?:.*[@#$%^&*=+<>~\[\]{}].*|[\"“”'‘’`]?[ก-ฮ]|[0-9][ก-ฮ]|[ก-ฮ][0-9]|[0๐]"
                           r"|(?=.*[0-9])(?=.*[๐-๙])[0-9๐-๙]+)|[0-9](?=.*[ก-ฮ])[^.]+")
-TITLE_END_JUNK = re.compile(r"[\s.,:;'`|_~-]+$")  # (a title may end with a closing quote)
 ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส. at a line's end
 LINE_END_SPECKS = re.compile(rf"[{SPECK_CHARS}]+$")  # (quotes stay: they open a name)
 LEADING_SPECKS = re.compile(rf"^[{SPECK_CHARS}'`]+")  # (not quotes: a continued line may open with one)
@@ -200,34 +193,14 @@ def _references(L: Letter, pieces: list[tuple[int, str]], label_rows: set[int]) 
         L.references.append(ref)
 
 
-def split_count(text: str) -> tuple[str, str | None]:
-    """(the text before the count, the count as "<figure> <unit>") of an enclosure's text."""
-    c = COUNT_RE.search(text)
-    if c is None:
-        return TITLE_END_JUNK.sub("", text), None
-    return TITLE_END_JUNK.sub("", text[: c.start()]).strip(), f"{c.group(1)} {count_unit(c.group(2))}".strip()
-
-
-UNIT_MAX_COST, UNIT_MARGIN = 1.2, 1.0  # (fuzzy.cost: ซูด -> ชุด 0.6, ซุ่ต์ -> ชุด 1.2; the next unit 3.0)
-
-
-def count_unit(read: str) -> str:
-    """An enclosure's unit as printed (forms.COUNT_UNITS) through OCR damage: a speck read
-    as a tone mark after it or as a letter before it (`ซชุด`), or letters and marks
-    confused (`ซูด`, `ซุ่ต์` for ชุด) when one unit is that close and no other is."""
-    if not read or read in COUNT_UNITS:
-        return read
-    for unit in (TONE_AT_END.sub("", read), read[1:]):
-        if unit in COUNT_UNITS:
-            return unit
-    (best, unit), (second, _) = sorted((fuzzy.cost(read, u), u) for u in COUNT_UNITS)[:2]
-    return unit if best <= UNIT_MAX_COST and second - best >= UNIT_MARGIN else read
-
-
 def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
     for i, (n, t) in enumerate(pieces):
         text, count = split_count(strip_junk(t))
         later_segment = i > 0 and pieces[i - 1][0] == n
+        if later_segment and count is None and L.enclosures and not L.enclosures[-1]["count"] \
+                and (spoiled := spoiled_count(text)):
+            L.enclosures[-1]["count"] = spoiled  # (its count column, จำนวน spoiled)
+            continue
         if not text or COUNT_WORD.match(text) or (later_segment and len(THAI_LETTERS.findall(text)) < 3):
             if L.enclosures and count:  # a count on its own (a right-hand segment), or specks: the last one's
                 L.enclosures[-1]["count"] = count
@@ -239,10 +212,10 @@ def _enclosures(L: Letter, pieces: list[tuple[int, str]]) -> None:
             _enclosure_citation(L, enc)
             continue
         m = ITEM_RE.match(text) or ITEM_LOOSE.match(text) or ITEM_RE.match(without_lone_letter(text)) \
-            or ITEM_SPECKED.match(text)
+            or ITEM_SPECKED.match(text) or ITEM_SPECK_BEFORE.match(text)
         no = int(to_arabic_digits(m.group(1))) if m else len(L.enclosures) + 1
         title = strip_junk(m.group(2)).strip() if m else ITEM_NUMBER_LOST.sub("", text)
-        enc = {"no": no, "title": LEADER_SPECK.sub("", title), "count": count, "line": n}
+        enc = {"no": no, "title": tidy_title(LEADER_SPECK.sub("", title)), "count": count, "line": n}
         L.enclosures.append(enc)
         _enclosure_citation(L, enc)
 
