@@ -3,15 +3,10 @@ its count column's จำนวน spoiled past recognition (`จนา 3 แผ
 after its title, a speck read as a letter before its item number.  The letter-level tests
 fail on c4c12e2; the cases that must stay as they are sit beside them."""
 import pytest
+from test_ingest_damaged_fields import BODY, SIGNED, TOP  # (the letter around the enclosures)
 
 from build_tools.ingest.enclosure_parts import spoiled_count, tidy_title
 from build_tools.ingest.letter import extract_letter
-
-TOP = ["ที่ ลป 0518.4/243             ที่ว่าการอำเภองาว", "ถนนพหลโยธิน ลป 52110", "13 กันยายน 2552",
-       "เรื่อง ขอส่งแบบรายงานผลการดำเนินงาน", "เรียน กำนันและผู้ใหญ่บ้าน ทุกตำบล"]
-BODY = ["ด้วยอำเภองาวได้รับแจ้งว่าการดำเนินงานโครงการพลังชุมชน พลังสร้างสรรค์",
-        "มีความก้าวหน้าเป็นลำดับ และควรขยายผลสู่ตำบลใกล้เคียง"]
-SIGNED = ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายธีระ สุวรรณรัตน์)", "นายอำเภองาว"]
 
 
 def _enclosures(lines):
