@@ -36,7 +36,7 @@ from build_tools.ingest.head import Head
 from build_tools.ingest.header_by_place import MAX_SUBJECT_ROWS, ByPlace
 from build_tools.ingest.numbers import HEADLESS_NUMBER, find_number
 from build_tools.ingest.row_apart import OPTIONAL_FIELDS, goes_on, label_apart
-from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
+from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body, speck_apart
 from build_tools.ingest.stamps import read_stamps
 from build_tools.ingest.word_check import mostly_not_words
 from build_tools.normalization import fuzzy
@@ -321,6 +321,8 @@ class HeaderReader(ByPlace):
         name = self.current
         if opens_body(seg) and name != "unit":
             return False
+        if len(row.segs) > 1 and (not strip_junk(seg) if k == 0 else name == "subject" and speck_apart(seg)):
+            return True  # specks before the row's text (`'      "สยามเมืองยิ้ม" ระดับกรม`), or right of a subject's
         if (placed := self._field_by_place(row, k, seg)) and placed != name:
             self.h.fields[placed] = [(row.n, self._placed_text(seg))]
             self.h.unlabelled[placed] = row.n

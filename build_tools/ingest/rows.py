@@ -60,6 +60,11 @@ def segments(raw: str) -> list[str]:
     return [clean(s) for s in WIDE_GAP.split(raw) if clean(s)]
 
 
+def speck_apart(seg: str) -> bool:
+    """A segment of a few signs or figures, no letter (`องค์การบริหารส่วนตําบล   !    2`): specks."""
+    return len(seg) <= 3 and not re.search("[ก-ฮ]", seg)
+
+
 def make_rows(lines: list[tuple[int, str]]) -> list[Row]:
     rows = []
     for n, raw in lines:
