@@ -139,6 +139,20 @@ def label_cut_at(text: str, field: str, alone: bool = False) -> str | None:
     return cut_at(strip_junk(text), LABELS[field], alone=alone)
 
 
+GARBLED_HEAD = 4  # characters OCR made of a label's first letters and their marks (`เย้้างถึง` for อ้างถึง)
+
+
+def label_garbled_at(text: str, field: str) -> str | None:
+    """The text after `field`'s label whose first letters OCR read as other letters and marks
+    (`เย้้างถึง ๑. หนังสือ...`): the label's tail as label_cut_at takes it, after up to
+    GARBLED_HEAD characters that are not the tail; the caller checks the rest is the field's."""
+    t = strip_junk(text)
+    for j in range(1, GARBLED_HEAD + 1):
+        if j < len(t) and _BASE.match(t[j]) and (rest := cut_at(t[j:], LABELS[field])) is not None:
+            return rest
+    return None
+
+
 def cut_at(t: str, words, alone: bool = False, share: float = CUT_SHARE) -> str | None:
     """The text after one of `words` that lost its first letters (at least `share` of its
     letters left, and two); `alone`: the word may also end the text (nothing after it)."""

@@ -27,6 +27,7 @@ from build_tools.ingest.forms import (
     Form,
     label_at,
     label_cut_at,
+    label_garbled_at,
     strip_junk,
     urgency_at,
     urgency_cut_at,
@@ -114,6 +115,7 @@ class HeaderReader(ByPlace):
             rest = label_at(seg, name, strict=name not in expected)
             if rest is None and k == 0 and (self.started or self.h.date is not None):  # cut by the left margin
                 rest = label_cut_at(seg, name, alone=k + 1 < len(row.segs))
+                rest = label_garbled_at(seg, name) if rest is None and name in ("references", "enclosures") else rest
             if rest is None or not self._label_fits(name, rest, row):
                 continue
             self._store(name, row, rest)
