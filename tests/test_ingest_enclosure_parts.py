@@ -53,3 +53,21 @@ def test_a_speck_read_as_a_letter_before_an_item_number_is_not_the_title():
     got = _enclosures(["สิ่งที่ส่งมาด้วย ด๑. แนวทางการขยายผลโครงการ              จำนวน ๒ แผ่น",
                        "ก๒. แบบสำรวจข้อมูลหมู่บ้าน          จำนวน ๑ ชุด"])
     assert got == [(1, "แนวทางการขยายผลโครงการ", "๒ แผ่น"), (2, "แบบสำรวจข้อมูลหมู่บ้าน", "๑ ชุด")]
+
+
+@pytest.mark.parametrize("count_word", ["จำนว่่น", "จํานวั่น", "จำนวน"])
+def test_a_count_word_with_marks_ocr_doubled_is_still_the_count(count_word):
+    # seed 46 L19 from the OCR text: `แบบรายงานผลการดำเนินงาน /' จำนว่่น ๓ ชุด` was all title
+    got = _enclosures([f"สิ่งที่ส่งมาด้วย แบบรายงานผลการดำเนินงาน /' {count_word} ๓ ชุด"])
+    assert got == [(1, "แบบรายงานผลการดำเนินงาน", "๓ ชุด")]
+
+
+@pytest.mark.parametrize("read, addressee", [
+    ("นายอำเภอ ทุกอำเภอ ”", "นายอำเภอ ทุกอำเภอ"),  # seed 46 L34: a quote closing nothing
+    ("นายอำเภอ ทุกอำเภอ “", "นายอำเภอ ทุกอำเภอ"),
+    ('คณะทำงานโครงการ "สยามเมืองยิ้ม"', 'คณะทำงานโครงการ "สยามเมืองยิ้ม"'),  # it closes a name: it stays
+    ("คณะทำงานโครงการ “สยามเมืองยิ้ม ”", "คณะทำงานโครงการ “สยามเมืองยิ้ม ”"),
+])
+def test_a_lone_quote_that_closes_nothing_does_not_end_a_field(read, addressee):
+    L = extract_letter(list(enumerate(TOP[:4] + [f"เรียน {read}"] + BODY + SIGNED, 1)))
+    assert L.addressee == addressee

@@ -12,7 +12,7 @@ from build_tools.normalization import fuzzy
 
 # จำนวน as OCR reads it (จํานวน, จ้านวน, จำน่วน, จํงนวน, จำนวัน), the figure and its unit, with the
 # specks OCR puts between them (จํานวน' ๑ ฉบับ, ๓: ฉบับ, ๑ -แผ่น, ๑ชุด๋, 2 ) ชุด).
-COUNT_WORD = re.compile(rf"จ\S{{1,4}}ว[{THAI_MARKS}]?น")  # (a mark read between ว and น: จำนวัน, จำนว่น)
+COUNT_WORD = re.compile(rf"จ\S{{1,4}}ว[{THAI_MARKS}]{{0,2}}น")  # (marks read between ว and น: จำนวัน, จำนว่น, จำนว่่น)
 _SPECKS = r"[\s'\"`“”‘’:;.,|()\-]*"
 # (after the unit: specks, one of them maybe read as a letter apart: `ฉบับ-. แ`)
 COUNT_RE = re.compile(rf"{COUNT_WORD.pattern}{_SPECKS}([0-9๐-๙]+){_SPECKS}([\u0e01-\u0e4e]*)"
@@ -25,8 +25,8 @@ SPOILED_COUNT_LETTERS = 7
 _SPOILED_COUNT = re.compile(rf"^[\u0e01-\u0e4e]{{1,{SPOILED_COUNT_LETTERS}}}{_SPECKS}([0-9๐-๙]{{1,3}}){_SPECKS}"
                             r"([\u0e01-\u0e4e]+)[^\u0e01-\u0e59]*$")
 # What OCR left after a title: specks and punctuation (`รายชื่อตำบลเป้าหมาย .-`, `... , .”`,
-# `- .-: ?`), or a mark apart (`...โครงการ ๊`).  Not a letter apart: แบบ ก, แบบ ข are forms' names.
-_END_SPECKS = re.compile(r"[\s.,:;'`|_~\-?!\"“”]+$")
+# `- .-: ?`, `/'`), or a mark apart (`...โครงการ ๊`).  Not a letter apart: แบบ ก, แบบ ข are forms' names.
+_END_SPECKS = re.compile(r"[\s.,:;'`|/_~\-?!\"“”]+$")
 _END_LONE = re.compile(rf"\s+[{THAI_MARKS}]+$")
 
 

@@ -136,14 +136,15 @@ def _without_trailing_debris(text: str) -> str:
     """A field without the specks OCR read as a last 'word' (`ยิ้ม"0@`, `ชุมชน 0ฮ`, `สร้างสรรค์ ก`):
     a symbol no field ends with, an Arabic figure glued to a Thai letter, a lone consonant,
     a figure of Arabic and Thai digits (`ยิ้ม" 9๐`), a quote that opens nothing."""
-    while (m := TRAILING_TOKEN.search(text)) and (DEBRIS_TOKEN.fullmatch(m.group(1)) or _opens_at_end(text, m)):
+    while (m := TRAILING_TOKEN.search(text)) and (DEBRIS_TOKEN.fullmatch(m.group(1)) or _lone_quote_at_end(text, m)):
         text = _without_trailing_junk(text[:m.start(1)].rstrip())
     return text
 
 
-def _opens_at_end(text: str, token: re.Match) -> bool:
-    """The last 'word' is a lone quote that would open a quotation (`ยิ้ม" "`): no field ends so."""
-    return token.group(1) == '"' and not _quote_open(text[:token.start(1)])
+def _lone_quote_at_end(text: str, token: re.Match) -> bool:
+    """The last 'word' is a lone quote that closes no quotation (`ยิ้ม" "`, `ทุกอำเภอ ”`): no field ends so."""
+    quote = token.group(1)
+    return quote in ('"', "”", "“") and not (quote != "“" and _quote_open(text[:token.start(1)]))
 
 
 def _without_line_end_specks(text: str) -> str:
