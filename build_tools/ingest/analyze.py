@@ -307,13 +307,13 @@ def analyze(text: str, corpus: Corpus, raw_name: str, taken_ids: set[str] | None
 def _link_references(records: list[dict], env: Env) -> None:
     """References last: a letter may cite another letter of the same bundle."""
     own = [Candidate(r["id"], r.get("number"), r.get("date"), r.get("issuer") or "", r["doc_type"]) for r in records]
-    dated = {c.id: (c.number, c.date) for c in env.candidates + own}
+    candidates = env.candidates + own
+    dated = {c.id: (c.number, c.date) for c in candidates}
     for rec in records:
         resolved = []
         for ref in rec.get("references") or []:
             rec["flags"] += filled_office(ref, env.registry)
-            out, fl = resolve(ref, env.candidates + own, env.known, env.agencies_th, self_id=rec["id"],
-                              registry=env.registry)
+            out, fl = resolve(ref, candidates, env.known, env.agencies_th, self_id=rec["id"], registry=env.registry)
             resolved.append(out)
             rec["flags"] += fl
         rec["references"] = resolved
