@@ -44,7 +44,8 @@ def test_what_after_a_two_digit_year_makes_no_year_with_it_leaves_it_as_read(tex
 
 
 def test_a_year_whose_digits_run_on_is_still_no_year():
-    assert read_dates("12 มีนาคม 25531") == []
+    # (one digit too many: a reading left unread, for a year printed elsewhere to place; see below)
+    assert [(d.iso, d.unread_year) for d in read_dates("12 มีนาคม 25531")] == [(None, "25531")]
 
 
 def test_a_stamp_whose_date_line_was_lost_does_not_take_the_letters_date_below_the_number():
@@ -134,3 +135,46 @@ def test_a_be_marks_last_dot_read_as_one_is_read_through(text, iso):
     assert (found[0].iso if found else None) == iso
     if iso:
         assert found[0].notes and "อ่านเป็น" in found[0].notes[0]
+
+
+# --- a year with one digit too many: a speck OCR read as a digit (seeds 41, 42, 44) ------------
+
+@pytest.mark.parametrize("date_line, body, iso, read", [
+    ("5  มกราคม  25593", "โปรดรายงานผลภายในวันที่ 30 มกราคม 2553", "2010-01-05", "5 มกราคม 2553"),
+    ("๓๐ มกราคม 1๒๕๕๓", "ภายในวันที่ ๑๕ กุมภาพันธ์ ๒๕๕๓", "2010-01-30", "๓๐ มกราคม ๒๕๕๓"),  # an Arabic 1 before it
+    ("21 ธันวาคม 25527", "ตามหนังสือลงวันที่ 6 สิงหาคม 2552", "2009-12-21", "21 ธันวาคม 2552"),
+])
+def test_a_five_digit_year_is_read_as_the_year_printed_elsewhere_that_it_holds_whole_and_flagged(
+        date_line, body, iso, read):
+    date, flags = _dated(date_line, body)
+    assert (date, flags) == (iso, [("date_reading", read)])
+
+
+@pytest.mark.parametrize("date_line, body", [
+    ("5  มกราคม  25593", "โปรดรายงานผลโดยเร็ว"),  # no year printed elsewhere
+    ("5  มกราคม  25593", "ภายในวันที่ 30 มกราคม 2552"),  # 2552 is not in 25593 whole (three digits are)
+    ("21 ธันวาคม 25527", "ภายใน 6 สิงหาคม 2552 และ 6 กันยายน 2557"),  # 2552 and 2557 both are
+])
+def test_a_five_digit_year_that_no_one_year_printed_elsewhere_fits_is_flagged_never_guessed(date_line, body):
+    date, flags = _dated(date_line, body)
+    assert date is None and [k for k, _ in flags] == ["date_invalid"]
+    assert read_dates(date_line)[0].problems[0].endswith("มีตัวเลขห้าหลัก (ตัวหนึ่งเป็นเศษจาก OCR ที่อ่านเป็นตัวเลข): "
+                                                         "อ่านเป็นปี พ.ศ. ไม่ได้ ตรวจกับต้นฉบับ")
+
+
+@pytest.mark.parametrize("date_line, read", [
+    ("๓๐ มกราคม 1๒๕๕๓", "๓๐ มกราคม ๒๕๕๓"),  # seed 44 L19: without any other digit it would be 1xxx
+    ("5 มกราคม 72553", "5 มกราคม 2553"),
+])
+def test_a_five_digit_year_with_one_plausible_reading_is_read_so_with_nothing_printed_elsewhere(date_line, read):
+    date, flags = _dated(date_line, "โปรดรายงานผลโดยเร็ว")
+    assert flags == [("date_reading", read)] and date is not None
+
+
+def test_a_year_with_two_digits_too_many_or_a_short_one_run_on_is_no_date():
+    assert read_dates("5 มกราคม 255931") == [] and read_dates("5 มกราคม 255") == []
+
+
+def test_a_be_marks_first_dot_read_as_a_digit_is_read_through():  # seed 46 L33
+    (d,) = read_dates("ประกาศ ณ วันที่ 1 เมษายน พ2ค.่2553'")
+    assert (d.iso, d.stored) == ("2010-04-01", "1 เมษายน 2553")

@@ -165,8 +165,8 @@ def test_dates_are_read_through_debris(text, iso, stored):
 
 
 def test_a_year_that_goes_on_in_the_same_script_is_no_year():
-    assert read_dates("12 มีนาคม 25531") == []
-    assert read_dates("๑๒ มีนาคม ๒๕๕๓๑") == []
+    assert [d.iso for d in read_dates("12 มีนาคม 25531")] == [None]  # (unread: dates.read_with_year may place it)
+    assert [d.iso for d in read_dates("๑๒ มีนาคม ๒๕๕๓๑")] == [None]  # (unread: dates.read_with_year may place it)
 
 
 # --- the date line and receipt stamps ------------------------------------------------

@@ -208,6 +208,7 @@ def test_a_date_line_whose_day_has_a_digit_too_many_is_flagged_not_replaced_by_a
     ("ที่ อบ ๐๐๒๓.๑/ว-๕๑๓๕         ศาลากลางจังหวัดอุบลราชธานี", "อบ ๐๐๒๓.๑/ว ๕๑๓๕", "อบ ๐๐๒๓.๑/ว-๕๑๓๕"),
     ("ที่ มท. 0810.1/ว 1631", "มท 0810.1/ว 1631", None),  # (a dot after the code is printed so)
     ('มท 0810.1/ว"4779             กรมส่งเสริมการปกครองท้องถิน', "มท 0810.1/ว 4779", 'มท 0810.1/ว"4779'),  # seed 18 L15
+    ("มท 0810.4/ว:1031 270..        กรมส่งเสริมการปกครองท้องถิน", "มท 0810.4/ว 1031", "มท 0810.4/ว:1031"),  # seed 42 L15
 ])
 def test_a_number_with_a_speck_inside_is_read_and_its_reading_kept(line, printed, read_as):
     from build_tools.ingest.numbers import find_number

@@ -26,14 +26,16 @@ from build_tools.normalization import fuzzy
 # a letter cannot be dated much after the day it is ingested.
 EARLIEST_BE = 2475
 LATEST_AHEAD_YEARS = 1
+YEAR_DIGITS = 4
 
 # OCR debris may stand between the day and the month (`25- กุมภาพันธ์`, `๒๕, ม.ค.`, `27 ) ต.ค.`,
 # `18 “ตุลาคม`, `18*ตุลาคม`), and a mark no letter carries (`27 ัต.ค. 52`: a citation wrapped, the mark of the line above).
 # A year may carry a mark OCR put between its digits (`2ิ553`), or have its first digit read
 # as a letter (`วิ553`, `ว่553` for 2553: read only with a year printed elsewhere, read_with_year).
 _LETTER_FIRST = rf"[ก-ฮ][{THAI_MARKS}]*\d{{3}}(?!\d)"
-# พ.ศ. whose last dot OCR read as a 1 (`มีนาคม. พ.ค1 2553`): the one figure a month may carry.
-_BE_MARK_DOT_AS_ONE = r"[พฟ][^\d\n]{0,3}[ศค][^\d\n]?1"
+# พ.ศ. whose last dot OCR read as a 1 (`มีนาคม. พ.ค1 2553`), or its first dot as a digit
+# (`เมษายน พ2ค.่2553`): the one figure a month may carry.
+_BE_MARK_DOT_AS_ONE = r"(?:[พฟ][^\d\n]{0,3}[ศค][^\d\n]?1|[พฟ]\d[^\d\n]{0,2}[ศค][^\d\n]{0,3})"
 _CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"“”‘’\-.,:;()|\[\]*~^_°•" + THAI_MARKS + "]*"
                         rf"(?P<month>[ก-ฮเแโใไ][^\d\n]{{0,24}}?(?:{_BE_MARK_DOT_AS_ONE})?)\s*"
                         rf"(?P<year>\d(?:[{THAI_MARKS}]?\d){{3}}|\d{{2}}|{_LETTER_FIRST})")
@@ -126,6 +128,15 @@ def _year(digits: str, notes: list[str], problems: list[str], today: dt.date | N
     return year
 
 
+def _without_the_speck(digits: str, today: dt.date | None) -> int | None:
+    """A five-digit year read without the one digit that makes no plausible year of the
+    rest (`1๒๕๕๓`: only ๒๕๕๓ is a year a letter carries), when only one of the readings
+    is plausible; None when two are (`25593`: 2553 or 2559, for a year printed elsewhere)."""
+    years = {int(digits[:i] + digits[i + 1:]) for i in range(len(digits))}
+    fits = [y for y in years if _plausible(str(y), today)]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _plausible(digits: str, today: dt.date | None) -> bool:
     return len(digits) == 4 and EARLIEST_BE <= int(digits) <= latest_be(today)
 
@@ -140,8 +151,10 @@ def _year_span(m: re.Match, text: str, arabic: str, notes: list[str],
         notes.append(f"ปี '{text[start:speck.end()]}' มีจุดหรือเครื่องหมายปนระหว่างตัวเลข (เศษจาก OCR): "
                      f"อ่านเป็น {m['year'] + speck[1]}")
         return start, speck.end(), speck.end()
-    if _run_goes_on(text, end):  # digits that run on are no year (which four of them? never guessed)
-        return None
+    if _run_goes_on(text, end):  # digits that run on are no year (which four of them? never guessed),
+        run = re.match(r"\d+", arabic[end:]).end()  # unless one digit too many: a speck read as a digit
+        five = run == 1 and len(re.sub(r"\D", "", m["year"])) == YEAR_DIGITS  # (read_with_year may place it)
+        return (start, end + 1, end + 1) if five else None
     return start, end, m.end()
 
 
@@ -158,6 +171,14 @@ def _read_year(span: tuple[int, int, int], text: str, arabic: str, notes: list[s
         unread = text[damaged.start():damaged.end()]
         problems.append(f"ปี '{unread}' มีตัวอักษรปนในตัวเลข: อ่านเป็นปี พ.ศ. ไม่ได้ ตรวจกับต้นฉบับ")
         return None, unread, damaged.end()
+    if len(year_digits) == YEAR_DIGITS + 1:
+        unread = without_marks(text[span[0]:span[1]])
+        if (year := _without_the_speck(year_digits, today)) is not None:
+            notes.append(f"ปี '{unread}' มีตัวเลขห้าหลัก: ตัดตัวที่เกินออกได้ปีที่เป็นไปได้ปีเดียว อ่านเป็น {year}")
+            return year, "", span[2]
+        problems.append(f"ปี '{unread}' มีตัวเลขห้าหลัก (ตัวหนึ่งเป็นเศษจาก OCR ที่อ่านเป็นตัวเลข): อ่านเป็นปี พ.ศ. "
+                        "ไม่ได้ ตรวจกับต้นฉบับ")
+        return None, unread, span[2]
     year = _year(year_digits, notes, problems, today, be_marked)
     unread = without_marks(text[span[0]:span[1]]) if year is None and len(year_digits) == 4 else ""
     return year, unread, span[2]
@@ -207,9 +228,9 @@ def read_with_year(d: DateReading, year: str, whose: str) -> DateReading | None:
     None when it does not fit, or when something other than the year is wrong."""
     have = re.sub(r"\D", "", to_arabic_digits(d.unread_year))
     want = to_arabic_digits(year)
-    if not have or len(want) != 4 or len(d.problems) != 1 or not d.printed:
+    if not have or len(want) != YEAR_DIGITS or len(d.problems) != 1 or not d.printed:
         return None
-    if sum(b.size for b in SequenceMatcher(None, have, want).get_matching_blocks()) < 3:
+    if sum(b.size for b in SequenceMatcher(None, have, want).get_matching_blocks()) < _fitting_digits(have):
         return None
     year = to_thai_digits(want) if THAI_DIGIT.search(d.unread_year) else want
     found = read_dates(d.printed.replace(d.unread_year, year, 1))
@@ -220,6 +241,12 @@ def read_with_year(d: DateReading, year: str, whose: str) -> DateReading | None:
     fixed.printed = d.printed
     fixed.notes.append(f"ปี '{d.unread_year}' อ่านไม่ได้ (OCR อ่านตัวเลขผิด): อ่านเป็น {year} ตาม{whose}")
     return fixed
+
+
+def _fitting_digits(have: str) -> int:
+    """How many of a year's four digits a damaged year must show in order to be read as it:
+    three of four (one misread), all four of five (one speck read as a digit: `25527`, `1๒๕๕๓`)."""
+    return YEAR_DIGITS if len(have) > YEAR_DIGITS else YEAR_DIGITS - 1
 
 
 _BE_YEAR_PRINTED = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
