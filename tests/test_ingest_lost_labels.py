@@ -264,7 +264,7 @@ def test_a_receipt_stamp_whose_dates_month_ocr_spoiled_is_still_a_stamp():
     ("ที่มท 0810.4/379", "มท 0810.4/379"),
 ])
 def test_an_abbreviation_whose_dot_was_lost_is_the_abbreviation(line, printed):
-    from build_tools.ingest.checks import number_reading
+    from build_tools.ingest.number_shape import number_reading
     from build_tools.ingest.numbers import find_number
 
     num = find_number(line)
@@ -330,7 +330,7 @@ def test_a_date_line_whose_year_lost_a_digit_is_flagged_as_such():
     ("2. หนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐. ๗ฆว 1002 ลงวันที่ 13", "มท ๐๔๑๐.๗/ว 1002", "เครื่องหมาย / หรือ ว"),
 ])
 def test_a_speck_read_as_a_letter_in_a_numbers_digits_or_its_slash_read_as_a_letter(line, printed, why):
-    from build_tools.ingest.checks import number_reading
+    from build_tools.ingest.number_shape import number_reading
     from build_tools.ingest.numbers import find_number
 
     num = find_number(line)

@@ -65,3 +65,30 @@ def test_a_circulars_wo_read_as_a_round_zero_is_read_as_wo_and_flagged(line, pri
 @pytest.mark.parametrize("line, serial", [("ที่ ขก 0017.2/0 1", "0"), ("ที่ ขก 0017.2/ว 0", "0")])
 def test_a_zero_before_a_single_digit_is_not_read_as_wo(line, serial):
     assert find_number(line).serial == serial
+
+
+# --- a sub-unit ๓ and its `/` read as one ๗ (seeds 39, 41, 42, 44: Garuda) -------------------
+
+def test_a_seven_before_wo_with_no_slash_is_kept_and_the_three_it_may_be_suggested():
+    (check,) = [f for f in check_number(find_number("ที มท ๐๔๑๐.๗ว 199 ลงวันที่ 29 พฤษภาคม 2553"), None, [], 7)
+                if f.kind == "number_check"]
+    assert (check.wrong, check.suggestion, check.line) == ("มท ๐๔๑๐.๗/ว 199", "มท ๐๔๑๐.๓/ว 199", 7)
+    assert "เลข ๗ หน้า ว ที่ไม่มีเครื่องหมาย /" in check.message
+
+
+@pytest.mark.parametrize("line", ["ที่ มท ๐๔๑๐.๗/ว 199",  # the `/` read: the ๗ is a ๗
+                                  "ที่ มท ๐๔๑๐.๓ว 199",  # no ๗
+                                  "ที่ มท 0810.7ว 199"])  # an Arabic 7 is no 3 with a stroke
+def test_a_seven_with_its_slash_or_no_thai_seven_raises_no_such_check(line):
+    assert not [f for f in check_number(find_number(line), None, [], 1) if f.kind == "number_check"]
+
+
+def test_a_cited_number_read_with_a_seven_before_wo_carries_the_suggestion_for_its_reading():
+    text = "\n".join(["ที่ นม ๐๐๒๓.๔/ว ๓๔๑๐        ศาลากลางจังหวัดนครราชสีมา", "ถนนมหาดไทย นม 30000", "๕ มิถุนายน ๒๕๕๓",
+                      "เรื่อง ขอเชิญประชุม", "เรียน นายอำเภอ ทุกอำเภอ",
+                      "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ มท ๐๔๑๐.๗ว 199 ลงวันที่ 29 พฤษภาคม 2553",
+                      "ด้วยจังหวัดขอเชิญประชุมคณะทำงาน", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)",
+                      "ผู้ว่าราชการจังหวัดนครราชสีมา"])
+    (doc,), _ = analyze(text, CORPUS, "t.txt", env=ENV)
+    (ref,) = doc["references"]
+    assert any(f["suggestion"] == "มท ๐๔๑๐.๓/ว 199" and f["wrong"] == ref["number"] for f in doc["flags"])

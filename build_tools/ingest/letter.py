@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pythainlp import thai_tonemarks
 
 from build_tools.common.thai import THAI_MARKS, to_arabic_digits, without_marks
-from build_tools.ingest.checks import number_reading
 from build_tools.ingest.date_lines import BE_YEAR
 from build_tools.ingest.dates import DateReading, first_date, read_dates, read_with_year, read_with_years_printed
 from build_tools.ingest.enclosure_parts import COUNT_WORD, split_count, spoiled_count, tidy_title
@@ -23,6 +22,7 @@ from build_tools.ingest.flags import Flag
 from build_tools.ingest.forms import strip_junk, without_lone_letter
 from build_tools.ingest.head import Head
 from build_tools.ingest.header import read_header
+from build_tools.ingest.number_shape import number_reading, three_and_slash
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import Row, clean, make_rows
 from build_tools.ingest.tail import read_tail
@@ -164,7 +164,8 @@ def _cited(text: str, line: int, via: str, flags: list[Flag]) -> dict | None:
     num = find_number(text, ("government", "abbreviation"))
     if num is None:
         return None
-    flags += [f for f in number_reading(num, line) if f not in flags]  # (an enclosure is read again)
+    read = number_reading(num, line) + three_and_slash(num, line)
+    flags += [f for f in read if f not in flags]  # (an enclosure is read again)
     d = first_date(text[num.end:]) or first_date(text)
     title = clean(re.sub(r"\s*ที่?\s*$", "", text[: num.start])) or None
     return {"title": title, "number": num.printed, "date": d.iso if d else None,

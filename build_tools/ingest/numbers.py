@@ -90,7 +90,7 @@ class Number:
     start: int = 0  # span in the text it was read from
     end: int = 0
     read_as: str | None = None  # the text as OCR read it, when its `/` or ว was misread
-    slash: str = "/"  # what OCR read for the `/` ("" when it lost it: checks.number_reading says which)
+    slash: str = "/"  # what OCR read for the `/` ("" when it lost it: number_shape.number_reading says which)
 
 
     @property
@@ -197,7 +197,7 @@ def merged_sub_unit(read_as: str) -> tuple[str, str] | None:
 
 def _sub_unit_slash_merged(text: str, kinds: tuple[str, ...]) -> Number | None:
     """The number read with its `บ` (`ฒ`, `//`) as the `.1/` (`.3/`) OCR made of it, the reading
-    recorded (read_as: checks.number_reading flags it for a maintainer to confirm)."""
+    recorded (read_as: number_shape.number_reading flags it for a maintainer to confirm)."""
     m = _SUB_UNIT_SLASH_MERGED.search(text)
     digit = SUB_UNIT_AND_SLASH[m["merged"][0]]
     digit = to_thai_digits(digit) if re.match("[๐-๙]", text[m.start() - 1]) else digit

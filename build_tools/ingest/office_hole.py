@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits
-from build_tools.ingest.checks import OFFICE_DIGITS
 from build_tools.ingest.flags import Flag
+from build_tools.ingest.number_shape import OFFICE_DIGITS
 from build_tools.ingest.numbers import SERIAL_DIGITS, D
 from build_tools.normalization import fuzzy
 

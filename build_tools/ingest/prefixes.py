@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 
 from build_tools.common.thai import to_arabic_digits, to_thai_digits
-from build_tools.ingest.checks import OFFICE_DIGITS, confusion_cost, variants
+from build_tools.ingest.checks import confusion_cost, variants
 from build_tools.ingest.flags import Flag
+from build_tools.ingest.number_shape import OFFICE_DIGITS
 from build_tools.ingest.numbers import SERIAL_DIGITS, WO_READ, D, Number, find_number
 
 MAX_CHANGES = 2
