@@ -196,7 +196,9 @@ def test_what_is_no_date_gives_way_to_the_date_after_it():
 
 
 @pytest.mark.parametrize("text, urgency", [("วน", "ด่วน"), ("วนมาก", "ด่วนมาก"), ("วนที่สุด", "ด่วนที่สุด"),
-                                           ("วนเวียน", None), ("ส่วน", None), ("น", None)])
+                                           ("วนเวียน", None), ("ส่วน", None), ("น", None),
+                                           ("สุด", "ด่วนที่สุด"), ("ที่สุด", "ด่วนที่สุด"), ("มาก", "ด่วนมาก"),  # seed 42 L06
+                                           ("ด", None), ("มากมาย", None), ("สุดท้าย", None)])
 def test_a_speed_class_cut_at_the_left_edge(text, urgency):
     assert (urgency_cut_at(text) or (None,))[0] == urgency
 
@@ -207,6 +209,8 @@ def test_a_speed_class_cut_at_the_left_edge_is_read_alone_on_the_top_line_only()
     assert _letter(["วน         \"         . จ71"] + top).urgency == "ด่วน"
     assert _letter(["๑ู     วนมาก"] + top).urgency == "ด่วนมาก"  # its first letters read as specks (seed 19)
     assert _letter(top).urgency is None
+    assert _letter(["สุด"] + top).urgency == "ด่วนที่สุด"  # the stamp's last syllable alone (seed 42 L06)
+    assert _letter(top[:2] + ["สุด"] + top[2:]).urgency is None  # not the top line: no stamp's
 
 
 def test_enclosures_whose_item_numbers_ocr_read_as_letters_or_with_a_colon():

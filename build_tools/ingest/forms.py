@@ -188,12 +188,17 @@ def urgency_at(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A speed class's stamp keeps less of itself than a label and is still that class: its tail
+# alone on a line at the top (`สุด`, `มาก`) is no other word's there (seed 42 L06).
+URGENCY_CUT_SHARE = 0.3
+
+
 def urgency_cut_at(text: str) -> tuple[str, str] | None:
     """(urgency, the rest) of a speed class stamped at the page's left edge that lost its
-    first letters (`วน` for ด่วน): only a line's first part, at the top of a letter."""
+    first letters (`วน` for ด่วน, `สุด` for ด่วนที่สุด): only a line's first part, at the top of a letter."""
     t = strip_junk(text)
     for word in URGENCIES:
-        rest = cut_at(t, (word,), alone=True)
+        rest = cut_at(t, (word,), alone=True, share=URGENCY_CUT_SHARE)
         if rest is not None:
             return word, rest
     return None
