@@ -25,6 +25,7 @@ second run re-reads only what changed; --no-cache times every page afresh."""
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import json
 import os
@@ -52,11 +53,24 @@ SET_DIR = ROOT / "build" / "letter-set"
 # The results section of docs/benchmarks.md (benchmarks/bench_report.py includes it).
 MARKDOWN = ROOT / "benchmarks" / "results" / "ingest_eval.md"
 NOT_GENERATOR = ("report.py", "score.py")
-# What a page's OCR result depends on (the key of its cache entry): the OCR modules and
-# what they call, the header re-reading's number, date and label readers included.
-OCR_CODE = ["tesseract.py", "preprocess.py", "layout.py", "ocr.py", "inputs.py", "digits.py", "reread.py",
-            "urgency_reread.py", "lost_lines.py", "numbers.py", "dates.py", "forms.py", "../normalization/fuzzy.py",
-            "../normalization/lexicon.py"]
+
+
+def ocr_code() -> list[str]:
+    """What a page's OCR result depends on (the key of its cache entry): ocr.py and every
+    module of ours it imports, and those theirs (the header re-reading's number, date and
+    label readers included), found by their import statements, so that no module can be
+    left out of the key; and inputs.py, which rasterizes the pages.  (A package's
+    __init__ is not followed: ocr.py's readings do not depend on the rest of its package.)"""
+    found, todo = {"build_tools/ingest/inputs.py"}, ["build_tools.ingest.ocr"]
+    while todo:
+        path = todo.pop().replace(".", "/") + ".py"
+        if path in found or not (ROOT / path).exists():
+            continue
+        found.add(path)
+        for node in ast.walk(ast.parse((ROOT / path).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("build_tools"):
+                todo += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+    return sorted(found)
 
 
 def _code_hash(files, base: Path) -> str:
@@ -115,7 +129,7 @@ def read_pages(truth: dict, set_dir: Path, cache: bool, steps=STEPS) -> list[dic
     (build_tools/ingest/digits.py): the figures hold for fonts the templates never saw."""
     os.environ["SIAM_YIM_DIGIT_FONTS_EXCLUDE"] = truth["font"]
     scan = set_dir / truth["scan"]
-    tag = _code_hash(OCR_CODE, ROOT / "build_tools" / "ingest") + "-" + "-".join(steps)
+    tag = _code_hash(ocr_code(), ROOT) + "-" + "-".join(steps)
     key = scan_key(truth, set_dir)
     path = set_dir / "cache" / f"{truth['key']}-{key}-{tag}.json"
     plain_path = set_dir / "cache" / f"{truth['key']}-{key}-plain.json"

@@ -69,3 +69,19 @@ def test_an_orders_number_is_serial_and_year():
     truth = {"number": "๒๒๖/๒๕๕๓", "date": None}
     assert misread_parts(truth, {"number": "๒๒๒๒๑/๒๕๕๓", "date": None}) == {"number": "serial"}
     assert misread_parts(truth, {"number": "๒๒๖/๒๕๕๒", "date": None}) == {"number": "year"}
+
+
+def test_the_ocr_caches_key_holds_every_module_the_page_reading_imports():
+    # (a hand-kept list once left picture_blocks.py out: a change to it reused stale readings)
+    import ast
+
+    from ingest_eval import ocr_code
+
+    files = set(ocr_code())
+    assert {"build_tools/ingest/ocr.py", "build_tools/ingest/inputs.py", "build_tools/ingest/picture_blocks.py",
+            "build_tools/ingest/tesseract.py", "build_tools/normalization/fuzzy.py"} <= files
+    for path in files - {"build_tools/ingest/inputs.py"}:
+        for node in ast.walk(ast.parse((ROOT / path).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("build_tools."):
+                module = (ROOT / node.module.replace(".", "/")).with_suffix(".py")
+                assert not module.exists() or str(module.relative_to(ROOT)) in files, (path, node.module)
