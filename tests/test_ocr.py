@@ -366,14 +366,14 @@ def test_a_preparation_that_hurts_the_page_loses_to_the_page_as_scanned(tmp_path
     with Image.open(path) as img:
         original = img.convert("RGB")
     ruined = Image.new("L", original.size, 255)
-    page, lines = _surer_reading(Prepared(ruined, applied=["scale"]), original)
+    page, lines, _ = _surer_reading(Prepared(ruined, applied=["scale"]), original)
     assert page is not ruined and "โครงการ" in " ".join(ln.text for ln in lines)
     half = original.convert("L")
     half.paste(255, (0, original.size[1] // 2, original.size[0], original.size[1]))
-    page, lines = _surer_reading(Prepared(half, applied=["flatten"]), original)
+    page, lines, _ = _surer_reading(Prepared(half, applied=["flatten"]), original)
     assert page is not half and "แนวทาง" in " ".join(ln.text for ln in lines)
     unchanged = original.convert("L")
-    page, _ = _surer_reading(Prepared(unchanged), original)  # nothing applied: read once
+    page, _, _ = _surer_reading(Prepared(unchanged), original)  # nothing applied: read once
     assert page.tobytes() == unchanged.tobytes()
 
 
@@ -602,3 +602,55 @@ def test_a_piece_of_a_word_the_kept_reading_read_in_part_is_not_added():
     kept = [TLine((2, 1, 1), [Word("างถึง", Box(2 * 140, 1000, 2 * 100, 52), 90.0)], "างถึง"),
             TLine((3, 1, 1), [Word("ขอเชิญ", Box(2 * 100 + 2 * 90, 1200, 300, 52), 90.0)], "ขอเชิญ")]
     assert with_lost_lines(kept, other, 2.0) == kept
+
+
+# --- text in the header that Tesseract's layout took for a picture (picture_blocks.py) ------
+
+SWALLOWED = ROOT / "tests" / "cases" / "scans" / "header-taken-for-a-picture.png"  # seed 42 L03's top, 1-bit
+
+
+@needs_ocr
+def test_a_header_block_tesseract_took_for_a_picture_is_read_on_its_own():
+    from build_tools.ingest import tesseract
+    from build_tools.ingest.picture_blocks import read_picture_blocks
+
+    page = Image.open(SWALLOWED).convert("L")
+    _, lines, pictures = tesseract.run_with_pictures(page)
+    assert not any("ด่วน" in ln.text for ln in lines)  # the speed class and the number, beside the emblem: not read
+    assert pictures and pictures[0].left < 300 and pictures[0].height > 250
+    found = read_picture_blocks(page, lines, pictures)
+    assert any("ด่วนมาก" in ln.text for ln in found)
+    (number,) = [find_number(ln.text) for ln in found if find_number(ln.text)]
+    assert (number.code, number.serial[-2:]) == ("มท", "๓๐")  # (its digits are read again after this: digits.py)
+    assert all(ln.box.left >= pictures[0].left - 10 and ln.box.bottom <= pictures[0].bottom + 10 for ln in found)
+
+
+@needs_ocr
+def test_a_picture_block_below_the_header_or_over_a_read_line_adds_nothing():
+    from build_tools.ingest import tesseract
+    from build_tools.ingest.picture_blocks import read_picture_blocks
+
+    page = Image.open(SWALLOWED).convert("L")
+    _, lines, pictures = tesseract.run_with_pictures(page)
+    tall = page.resize((page.width, page.height * 3))  # the same block, now below the top 40 %
+    low = [Box(b.left, b.top + page.height * 2, b.width, b.height) for b in pictures]
+    assert read_picture_blocks(tall, lines, low) == []
+    over = lines + [TLine((9, 1, 1), [Word("ด่วนมาก", Box(pictures[0].left, pictures[0].top, pictures[0].width,
+                                                              pictures[0].height), 90.0)], "ด่วนมาก")]
+    assert read_picture_blocks(page, over, pictures) == []  # a line of the page stands there
+
+
+def test_what_a_picture_blocks_reading_keeps():
+    from build_tools.ingest.picture_blocks import _reads_as_text
+
+    assert _reads_as_text("ด่วนมาก") and _reads_as_text("ท มท ๐๔๐๔.๒/ว ๒๖๓๐") and _reads_as_text("๒๗ กรกฎาคม ๒๕๕๓")
+    assert not _reads_as_text("ๆ “1") and not _reads_as_text("ฯ ม") and not _reads_as_text("||| .")
+    assert not _reads_as_text("เลขรับ") and not _reads_as_text("วันที   ก")  # a stamp's labels (seeds 40, 44)
+
+
+def test_a_picture_blocks_line_the_page_read_already_is_not_added_twice():
+    from build_tools.ingest.picture_blocks import _read_already
+
+    page = [TLine((1, 1, 1), [Word("กองแผ่นงาน", Box(0, 0, 200, 40), 90.0)], "กองแผ่นงาน")]
+    assert _read_already("ว        กองแผ่นงาน", page)  # seed 42 L17: a receipt stamp inside the block
+    assert not _read_already("ด่วนมาก", page)

@@ -3,9 +3,10 @@ an image (to make test and benchmark scans whose true text is known).
 
 A page is prepared (preprocess.py) and read by Tesseract with automatic page segmentation
 (text and word boxes together), as prepared and as scanned when preparing changed it; the
-reading with more Thai words is kept (`_surer_reading`), its Thai digits and failed header
-lines read again, and its text rebuilt from the boxes (layout.py); coloured ink (receipt
-stamps) is read on its own and put back as a block.
+reading with more Thai words is kept (`_surer_reading`), text in the header that it took for
+a picture read on its own (picture_blocks.py), its Thai digits and failed header lines read
+again, and its text rebuilt from the boxes (layout.py); coloured ink (receipt stamps) is
+read on its own and put back as a block.
 
 Tesseract is a system program (Debian: tesseract-ocr + tesseract-ocr-tha); everything
 that only handles text works without it, and `ocr_unavailable()` says why OCR cannot run."""
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from build_tools.ingest import digits, layout, tesseract
 from build_tools.ingest.lost_lines import with_lost_lines
+from build_tools.ingest.picture_blocks import read_picture_blocks
 from build_tools.ingest.preprocess import STEPS, otsu, prepare
 from build_tools.ingest.reread import Budget, column_left, reread_header
 from build_tools.ingest.urgency_reread import reread_urgency
@@ -94,7 +96,8 @@ def ocr_page(img, steps: tuple[str, ...] = STEPS, budget: Budget | None = None) 
     """The text of one page image (a PIL image); `budget`: the header re-reading's
     (reread.py), whose `used` then says how many readings it took."""
     prepared = prepare(img, steps)
-    page, lines = _surer_reading(prepared, img)
+    page, lines, pictures = _surer_reading(prepared, img)
+    lines += read_picture_blocks(page, lines, pictures)
     threshold = otsu(page)
     for ln in lines:
         if any(c in digits.THAI_DIGITS for c in ln.text):
@@ -124,16 +127,17 @@ def _surer_reading(prepared, original):
     and the project's OCR must never read worse than plain Tesseract.  Tesseract's own
     confidence does not tell (it is as sure of a reading that lost whole lines);
     measured in docs/maintainers.md ("OCR: which reading").  Lines the kept reading lost
-    and the other has are added to it (lost_lines.py)."""
+    and the other has are added to it (lost_lines.py).  (page, lines, the boxes the kept
+    reading took for pictures)."""
     plain_page = original.convert("L")
-    _, plain = tesseract.run(plain_page)
+    _, plain, plain_pictures = tesseract.run_with_pictures(plain_page)
     if not prepared.applied:  # nothing was done to the page: one reading is enough
-        return plain_page, plain
-    _, ours = tesseract.run(prepared.page)
+        return plain_page, plain, plain_pictures
+    _, ours, pictures = tesseract.run_with_pictures(prepared.page)
     fill = not {"deskew", "colour"} & set(prepared.applied)  # (lost_lines.py: the pages differ by scale alone)
     if _thai_word_chars(ours) > _thai_word_chars(plain):
-        return prepared.page, with_lost_lines(ours, plain, prepared.factor) if fill else ours
-    return plain_page, with_lost_lines(plain, ours, 1 / prepared.factor) if fill else plain
+        return prepared.page, with_lost_lines(ours, plain, prepared.factor) if fill else ours, pictures
+    return plain_page, with_lost_lines(plain, ours, 1 / prepared.factor) if fill else plain, plain_pictures
 
 
 def ocr_image(path: Path, lang: str = "tha") -> str:

@@ -61,6 +61,13 @@ class TLine:
 
 def run(image, psm: int = 3, lang: str = "tha", extra: tuple[str, ...] = ()) -> tuple[str, list[TLine]]:
     """(text, lines with their words) of one image (a PIL image or a file path)."""
+    text, lines, _ = run_with_pictures(image, psm, lang, extra)
+    return text, lines
+
+
+def run_with_pictures(image, psm: int = 3, lang: str = "tha",
+                      extra: tuple[str, ...] = ()) -> tuple[str, list[TLine], list[Box]]:
+    """run()'s reading and the boxes of the blocks it took for pictures (no text in them)."""
     exe = shutil.which("tesseract") or "tesseract"
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "page.png"
@@ -73,7 +80,9 @@ def run(image, psm: int = 3, lang: str = "tha", extra: tuple[str, ...] = ()) -> 
         subprocess.run(cmd, capture_output=True, check=True, timeout=TIMEOUT_S, env=ENV)
         text = (base.with_suffix(".txt")).read_text(encoding="utf-8")
         tsv = (base.with_suffix(".tsv")).read_text(encoding="utf-8")
-    return text, attach_text(text, parse_tsv(tsv))
+    lines = parse_tsv(tsv)
+    pictures = [ln.box for ln in lines if not any(w.text.strip() for w in ln.words)]
+    return text, attach_text(text, lines), pictures
 
 
 def parse_tsv(tsv: str) -> list[TLine]:
