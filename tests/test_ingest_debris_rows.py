@@ -163,6 +163,11 @@ NAMES = restorable_names(CORPUS)
     ("กรมส่งเสริมการปกครองท้องถิ่น", "กรมส่งเสริมการปกครองท้องถิ่น"),
     ("นายกเทศมนตรีตำบลบ้านไผ่", "นายกเทศมนตรีตำบลบ้านไผ่"),
     ("หัวหน้าสำนักงานจังหวัด", "หัวหน้าสำนักงานจังหวัด"),
+    ("เลขาธิการ ป.ป.สี", "เลขาธิการ ป.ป.ส."),  # a mark on its last letter is the title's (seed 46 L05)
+    ("เลขาธิการ ป.ป", "เลขาธิการ ป.ป.ส."),  # its end cut off at the line's end (seed 45 L05)
+    ("นายกองค์การบริหารส่วนตำ", "นายกองค์การบริหารส่วนตำบล"),
+    ("เลขาธิการ", "เลขาธิการ"),  # most of a title lost: no title it can be told from
+    ("เลขาธิการ ป.ป. ขอนแก่น", "เลขาธิการ ป.ป. ขอนแก่น"),  # a title's cut end only where the field ends
 ])
 def test_a_positions_title_damaged_or_cut_by_ocr_is_restored_from_the_known_titles(read, restored):
     assert restore_title(read, TITLES, NAMES)[0] == restored

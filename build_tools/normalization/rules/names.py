@@ -153,6 +153,7 @@ TITLE_LETTERS_LOST = 1
 TITLE_MARGIN = 0.5  # the best title beats the next by this much, or none is taken
 TITLE_HEAD_CUT = 8  # letters OCR may have cut off a title's start
 TITLE_TAIL = 8  # a title's tail shorter than this is too common a word to tell the title
+TITLE_END_CUT = 3  # characters OCR may have cut off a title's end (at the line's end: ป.ป.ส. read ป.ป)
 
 
 def restore_title(text: str, titles: tuple[str, ...], names: tuple[str, ...] = ()) -> tuple[str, list[tuple[str, str]]]:
@@ -172,6 +173,7 @@ def restore_title(text: str, titles: tuple[str, ...], names: tuple[str, ...] = (
                   for t in titles if len(text) >= len(t) - TITLE_SLACK)
     if fits and fits[0][0] <= max_cost(fits[0][2]) and (len(fits) == 1 or fits[1][0] - fits[0][0] >= TITLE_MARGIN):
         _, end, title = fits[0]
+        end = _span_end(text, end - 1)  # (a mark OCR put on the title's last letter is the title's: `ป.ป.สี`)
         return title + text[end:], [(text[:end], title)]
     if any(text.startswith(n) for n in names if len(n) >= TITLE_TAIL):
         return text, []
@@ -181,7 +183,9 @@ def restore_title(text: str, titles: tuple[str, ...], names: tuple[str, ...] = (
     if cut and (len(cut) == 1 or cut[1][0] > cut[0][0]):
         _, end, title = cut[0]
         return title + text[end:], [(text[:end], title)]
-    return text, []
+    # the tail cut off, the text all of one title but its last few characters (`เลขาธิการ ป.ป`)
+    tail = [t for t in titles if t.startswith(text) and len(text) >= TITLE_TAIL and len(t) - len(text) <= TITLE_END_CUT]
+    return (tail[0], [(text, tail[0])]) if len(tail) == 1 else (text, [])
 
 
 # A place the letter's own issuer names may carry more damage than the gazetteer's
