@@ -283,3 +283,20 @@ def test_the_end_of_the_enclosures_label_alone_is_no_field_without_item_1_and_it
     top = TOP + ["มาด้วย ความร่วมมือของทุกฝ่าย"]
     L = _letter(top + BODY + SIGNED)
     assert L.enclosures == [] and L.body_lines[0] == 6
+
+
+# --- the addressee's line: a speck read as a marked letter before เรียน, figures after it (seed 48) ----
+
+def test_a_speck_read_as_a_letter_with_a_mark_before_the_label_is_not_the_addressee():
+    L = _letter(TOP[:3] + ["เรื่อง ขอส่งแบบรายงานผลการดำเนินงาน", "ฟู เรียน นายกองค์การบริหารส่วนตำบล ทุกแห่ง"] + BODY + SIGNED)
+    assert L.addressee == "นายกองค์การบริหารส่วนตำบล ทุกแห่ง"
+    assert not [f for f in L.flags if f.kind == "unlabelled"]
+
+
+@pytest.mark.parametrize("line, addressee", [
+    ("เรียน พัฒนาการจังหวัดขอนแก่น 71        0", "พัฒนาการจังหวัดขอนแก่น"),  # a stamp's or a hand's figures
+    ("เรียน. อธิบดีกรมการพัฒนาชุมชน 1 200", "อธิบดีกรมการพัฒนาชุมชน"),
+    ("เรียน ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา เขต 1", "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา เขต 1"),  # its number
+])
+def test_figures_after_an_addressees_last_word_are_not_the_addressee_unless_a_word_numbers_it(line, addressee):
+    assert _letter(TOP[:4] + [line] + BODY + SIGNED).addressee == addressee

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_tools.common.thai import THAI_MARKS
 from build_tools.normalization import fuzzy
 
 # Label words of header fields, by field.
@@ -110,9 +111,10 @@ def without_label_left(t: str, field: str) -> str:
 _LONE = r"(?!ณ)[ก-ฮ]|[0-9๐-๙]"
 _APART = r"\s*[.:,;]?\s+"
 LONE_LETTER = re.compile(rf"(?:{_LONE}){_APART}")
-# Up to three such specks, a bracket among them (the emblem's edge, a stamp's frame), before a
-# label a form's header prints (`) ๐ < , ที 269/2552`): only a label is looked for after them.
-SPECK_PIECE = re.compile(rf"(?:{_LONE}|[()\[\]{{}}]){_APART}")
+# Up to three such specks, a bracket among them (the emblem's edge, a stamp's frame), or a
+# letter with a mark or two (`ฟู เรียน นายก...`: seed 48 L34; not ก็, a word), before a label a
+# form's header prints (`) ๐ < , ที 269/2552`): only a label is looked for after them.
+SPECK_PIECE = re.compile(rf"(?:{_LONE}|[()\[\]{{}}]|(?!ก็)[ก-ฮ][{THAI_MARKS}]{{1,2}}){_APART}")
 MOST_SPECKS = 3
 
 

@@ -141,6 +141,18 @@ def _without_trailing_debris(text: str) -> str:
     return text
 
 
+# Figures after an addressee's last word (`พัฒนาการจังหวัดขอนแก่น 71`, `อธิบดีกรมการพัฒนาชุมชน 1 200`:
+# a stamp's or a hand's figures on its line, seed 48): no one is addressed by a number, but for
+# the one a numbering word gives (`เขต 1`, `ภาค 3`).
+TRAILING_FIGURES = re.compile(r"(?<=[\u0e01-\u0e4e])(?:\s+[0-9๐-๙]{1,4}[.,]?)+$")
+NUMBERING_WORDS = ("เขต", "ภาค", "ที่", "ชั้น", "หมู่", "ซอย", "ฉบับ")
+
+
+def _without_trailing_figures(addressee: str | None) -> str | None:
+    m = TRAILING_FIGURES.search(addressee or "")
+    return addressee if m is None or addressee[:m.start()].endswith(NUMBERING_WORDS) else addressee[:m.start()]
+
+
 def _lone_quote_at_end(text: str, token: re.Match) -> bool:
     """The last 'word' is a lone quote that closes no quotation (`ยิ้ม" "`, `ทุกอำเภอ ”`): no field ends so."""
     quote = token.group(1)
@@ -252,7 +264,7 @@ def _header_fields(L: Letter, h: Head) -> None:
     L.number_unread = None if h.number else h.number_unread
     L.offices, L.address = list(h.offices), h.address
     L.subject = _joined(h.fields.get("subject", []))
-    L.addressee = _joined(h.fields.get("addressee", []))
+    L.addressee = _without_trailing_figures(_joined(h.fields.get("addressee", [])))
     if h.fields.get("unit"):  # บันทึกข้อความ: ส่วนราชการ names the office (and its unit, phone)
         unit = _joined(h.fields["unit"])
         L.offices.insert(0, (h.fields["unit"][0][0], re.split(r"\s+โทร", unit)[0]))
