@@ -172,6 +172,8 @@ def test_words_said_twice_are_not_letters_read_twice(text):
     ("นางรัชนี 'มีสุข", "นางรัชนี มีสุข"),  # a speck read as a quote before a word
     ("นางรัชนี .มีสุข", "นางรัชนี มีสุข"),  # or as a dot (seeds 24 and 25, L23)
     ("ผู้อำนวยการสำนักงาน ป.ป.ส.", "ผู้อำนวยการสำนักงาน ป.ป.ส."),  # an abbreviation's dots stay
+    ("นายวีระพงษ์ ทองม่าา", "นายวีระพงษ์ ทองม่า"),  # a sara aa read twice (seed 48 L21)
+    ("นางสาวพรทิพย์ วงศ์ใหญ่", "นางสาวพรทิพย์ วงศ์ใหญ่"),
 ])
 def test_a_signatorys_position_and_name_through_specks(text, position):
     assert _tidy(text) == position

@@ -86,13 +86,16 @@ def _without_scribble(name: str) -> str:
     return name
 
 
+DOUBLED_AA = re.compile("\u0e32{2,}")  # no Thai word has two sara aa in a row: OCR read one twice (`ทองม่าา`)
+
+
 def _tidy(text: str, split_words: bool = False) -> str:
     """A name or a position without the specks OCR put before, after or inside it (both
     begin and end with Thai: `0 พัฒนาการอำเภอ`, `ทองมา. 7`, `ขอนแก่น - . :`, `นางรัชนี 'มีสุข`),
     an abbreviation without the spaces OCR put after its dots (`ป. ป. ส.`) or the vowel a
-    speck made of its last letter (`ป.ป.สี`); a position also
+    speck made of its last letter (`ป.ป.สี`), a sara aa read twice; a position also
     without the spaces OCR put inside its words."""
-    text = re.sub(r"^[^ก-ฮเแโใไ]+", "", text)
+    text = DOUBLED_AA.sub("\u0e32", re.sub(r"^[^ก-ฮเแโใไ]+", "", text))
     text = WORD_END_SPECK.sub("", QUOTE_SPECK.sub("", SPACED_ABBREVIATION.sub("", SARA_A_TWICE.sub("ะ", text))))
     text = SPECK_BETWEEN_WORDS.sub(" ", text)
     text = ABBREVIATION_MARKED_AT_END.sub(r"\1.", text)
