@@ -75,7 +75,7 @@ def label_at(text: str, field: str, strict: bool = True) -> str | None:
     t = strip_junk(text)
     found = _label_at(t, field, strict)
     if found is None:  # one speck before it, then up to MOST_SPECKS (each text tried once)
-        for after in dict.fromkeys((without_lone_letter(t), without_specks(t))):
+        for after in dict.fromkeys((without_lone_letter(t), *after_specks(t))):
             if after != t and (found := _label_at(after, field, True)) is not None:
                 break
     return found
@@ -87,13 +87,17 @@ def without_lone_letter(t: str) -> str:
     return strip_junk(t[lone.end():]) if lone else t
 
 
-def without_specks(t: str) -> str:
-    """`t` without up to MOST_SPECKS specks read as letters, figures or brackets before its first word."""
+def after_specks(t: str) -> list[str]:
+    """`t` after each of up to MOST_SPECKS specks read as letters, figures or brackets before
+    its first word, one more each time (a marked letter may be a speck or a damaged label:
+    `ที 269/2552`, so each is tried)."""
+    out = []
     for _ in range(MOST_SPECKS):
         if not (piece := SPECK_PIECE.match(t)):
             break
         t = strip_junk(t[piece.end():])
-    return t
+        out.append(t)
+    return out
 
 
 def without_label_left(t: str, field: str) -> str:
@@ -253,7 +257,7 @@ def given_date_at(text: str, form: Form) -> str | None:
     if not form.given_word:
         return None
     t = strip_junk(text)
-    for cand in dict.fromkeys((t, without_specks(t), strip_junk(_FIGURES_BEFORE.sub("", t)))):
+    for cand in dict.fromkeys((t, *after_specks(t), strip_junk(_FIGURES_BEFORE.sub("", t)))):
         if (found := _given_date(cand, form.given_word)) is not None:
             return found
     return None
