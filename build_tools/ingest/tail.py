@@ -15,7 +15,7 @@ from build_tools.ingest.forms import Form, given_date_at, strip_junk
 from build_tools.ingest.rows import ORG_RE, Row, clean
 from build_tools.ingest.word_check import mostly_not_words
 from build_tools.normalization import fuzzy
-from build_tools.normalization.rules.unicode_rules import SARA_A_TWICE
+from build_tools.normalization.rules.unicode_rules import SARA_A_TWICE, SARA_AA_TWICE
 from build_tools.normalization.split_words import rejoin_words
 
 # (the signatory's name): OCR specks and a stray digit or Latin letter may follow it; OCR
@@ -86,16 +86,13 @@ def _without_scribble(name: str) -> str:
     return name
 
 
-DOUBLED_AA = re.compile("\u0e32{2,}")  # no Thai word has two sara aa in a row: OCR read one twice (`ทองม่าา`)
-
-
 def _tidy(text: str, split_words: bool = False) -> str:
     """A name or a position without the specks OCR put before, after or inside it (both
     begin and end with Thai: `0 พัฒนาการอำเภอ`, `ทองมา. 7`, `ขอนแก่น - . :`, `นางรัชนี 'มีสุข`),
     an abbreviation without the spaces OCR put after its dots (`ป. ป. ส.`) or the vowel a
     speck made of its last letter (`ป.ป.สี`), a sara aa read twice; a position also
     without the spaces OCR put inside its words."""
-    text = DOUBLED_AA.sub("\u0e32", re.sub(r"^[^ก-ฮเแโใไ]+", "", text))
+    text = SARA_AA_TWICE.sub("\u0e32", re.sub(r"^[^ก-ฮเแโใไ]+", "", text))
     text = WORD_END_SPECK.sub("", QUOTE_SPECK.sub("", SPACED_ABBREVIATION.sub("", SARA_A_TWICE.sub("ะ", text))))
     text = SPECK_BETWEEN_WORDS.sub(" ", text)
     text = ABBREVIATION_MARKED_AT_END.sub(r"\1.", text)

@@ -44,6 +44,8 @@ def merge_doubled_vowels(lines: list[Line], ctx: Context) -> list[Line]:
 # A word's final sara a read again after a space (`ประ ะเสริฐ`, `คณะ ะกรรมการ`): no Thai
 # word begins with ะ.
 SARA_A_TWICE = re.compile(r"ะ\s+ะ")
+# Two sara aa in a row (`ทองม่าา`): no Thai word has them, OCR read one twice (ingest's names).
+SARA_AA_TWICE = re.compile("\u0e32{2,}")
 
 
 def drop_repeated_sara_a(lines: list[Line], ctx: Context) -> list[Line]:
