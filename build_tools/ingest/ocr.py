@@ -12,7 +12,6 @@ Tesseract is a system program (Debian: tesseract-ocr + tesseract-ocr-tha); every
 that only handles text works without it, and `ocr_unavailable()` says why OCR cannot run."""
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -34,7 +33,6 @@ THAI_FONT_CANDIDATES = (
 INSTALL_HINT = "sudo apt-get install tesseract-ocr tesseract-ocr-tha"
 STAMP_MIN_SHARE = 0.03  # a coloured region narrower than this share of the page is no stamp
 STAMP_GRID = 8  # the colour layer is searched for regions on a grid of this many pixels
-THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 
 
 def ocr_unavailable(lang: str = "tha") -> str | None:
@@ -113,11 +111,7 @@ def _thai_word_chars(lines) -> int:
     """How much of a reading is Thai words: the characters of its text (as the page will
     read, noise dropped) that PyThaiNLP's dictionary segments into words of two letters
     or more.  A misreading loses words (garbled pieces, single letters, dropped lines)."""
-    known = lexicon.words()
-    count = 0
-    for run in THAI_RUN.findall(layout.page_text(lines)):
-        count += sum(len(tok) for tok in lexicon.segment(run) if len(tok) >= 2 and tok in known)
-    return count
+    return lexicon.word_chars(layout.page_text(lines))
 
 
 def _surer_reading(prepared, original):

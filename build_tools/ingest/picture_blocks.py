@@ -11,21 +11,18 @@ no line of the page stands already and what they say is not read already (a rece
 inside the block, read with the page: seeds 40 L02, 42 L17, 44 L09)."""
 from __future__ import annotations
 
-import re
-
 from build_tools.ingest import tesseract
 from build_tools.ingest.dates import read_dates
 from build_tools.ingest.forms import urgency_at
 from build_tools.ingest.numbers import find_number
+from build_tools.ingest.reread import HEADER_SHARE
 from build_tools.ingest.tesseract import Box, TLine, Word
 from build_tools.normalization import lexicon
 
-HEADER_SHARE = 0.4  # a picture block whose top is in this top share of the page (the header)
 MAX_BLOCKS = 2  # picture blocks read per page (the emblem's, and one more)
 MIN_HEIGHT = 40  # pixels: a smaller empty block is a speck, no picture with lines in it
 PAD = 10  # pixels around the block's crop
 MIN_WORD_CHARS = 8  # a line kept for its words has this many characters of dictionary words
-_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 
 
 def header_pictures(pictures: list[Box], height: int) -> list[Box]:
@@ -57,16 +54,13 @@ def _reads_as_text(text: str) -> bool:
     emblem's strokes read as specks, nor a stamp's label read on its own: `เลขรับ`)."""
     if find_number(text) is not None or urgency_at(text) or read_dates(text):
         return True
-    known = lexicon.words()
-    chars = sum(len(tok) for run in _THAI_RUN.findall(text) for tok in lexicon.segment(run)
-                if len(tok) >= 2 and tok in known)
-    return chars >= MIN_WORD_CHARS
+    return lexicon.word_chars(text) >= MIN_WORD_CHARS
 
 
 def _read_already(text: str, lines: list[TLine]) -> bool:
     """Every run of Thai letters of `text` is in one line the page read (a receipt stamp
     beside the emblem, read with the page and again inside the picture block)."""
-    runs = [r for r in _THAI_RUN.findall(text) if len(r) >= 3]
+    runs = [r for r in lexicon.THAI_RUN.findall(text) if len(r) >= 3]
     return any(all(r in "".join(ln.text.split()) for r in runs) for ln in lines) if runs else False
 
 
