@@ -129,6 +129,21 @@ def test_a_speck_standing_apart_before_the_position_is_not_part_of_it():
     assert L.signatory["position"] == "นายอำเภอบ้านไผ่"
 
 
+@pytest.mark.parametrize("row, position, unit", [
+    # (seeds 40 and 41, L08: the unit printed below a long position, read as one row with it)
+    ("ฝ่ายเลขานุการสมาคม     นายกสมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย",
+     "นายกสมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย", "ฝ่ายเลขานุการสมาคม"),
+    ("กลุ่มงานส่งเสริมการพัฒนาชุมชน    พัฒนาการจังหวัดขอนแก่น", "พัฒนาการจังหวัดขอนแก่น",
+     "กลุ่มงานส่งเสริมการพัฒนาชุมชน"),
+    # an office's name on both sides: no position to tell from a unit, the row kept whole
+    ("สำนักงานจังหวัดขอนแก่น     กลุ่มงานอำนวยการ", "สำนักงานจังหวัดขอนแก่น กลุ่มงานอำนวยการ", None),
+])
+def test_a_unit_read_on_the_positions_row_is_the_unit_not_the_position(row, position, unit):
+    L = _letter(TOP + BODY + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นางสาวพรทิพย์ วงศ์ใหญ่)", row,
+                              "โทร. ๐ ๒๒๘๑ ๙๘๗๖"])
+    assert (L.signatory["position"], L.unit) == (position, unit)
+
+
 # --- labels whose head OCR lost, read by their place ----------------------------------------------
 
 def test_labels_whose_heads_ocr_lost_are_read_by_their_place():
@@ -166,6 +181,9 @@ NAMES = restorable_names(CORPUS)
     ("เลขาธิการ ป.ป.สี", "เลขาธิการ ป.ป.ส."),  # a mark on its last letter is the title's (seed 46 L05)
     ("เลขาธิการ ป.ป", "เลขาธิการ ป.ป.ส."),  # its end cut off at the line's end (seed 45 L05)
     ("นายกองค์การบริหารส่วนตำ", "นายกองค์การบริหารส่วนตำบล"),
+    # a letter read as one OCR confuses it with less often (fuzzy.LOOSE_PAIRS; seed 41 L24, L11)
+    ("ห่ายอำเภอบ้านไผ่", "นายอำเภอบ้านไผ่"), ("พัฒนาการอำเกอสันทราย", "พัฒนาการอำเภอสันทราย"),
+    ("ผู้ว่าราชภารจังหวัดขอนแก่น", "ผู้ว่าราชการจังหวัดขอนแก่น"),
     ("เลขาธิการ", "เลขาธิการ"),  # most of a title lost: no title it can be told from
     ("เลขาธิการ ป.ป. ขอนแก่น", "เลขาธิการ ป.ป. ขอนแก่น"),  # a title's cut end only where the field ends
 ])

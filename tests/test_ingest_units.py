@@ -66,6 +66,13 @@ def test_skeletons_equal_what_ocr_confuses_and_only_that():
     assert fuzzy.skeleton("กรมการปกครอง") != fuzzy.skeleton("กรมการพัฒนาชุมชน")
 
 
+def test_pairs_ocr_confuses_less_often_are_damage_only_inside_a_whole_known_name():
+    assert fuzzy.name_cost("ห่ายอำเภอ", "นายอำเภอ") == fuzzy.LOOSE_COST + fuzzy.MARK_COST
+    assert fuzzy.cost("ห่ายอำเภอ", "นายอำเภอ") == fuzzy.OTHER_COST + fuzzy.MARK_COST
+    assert fuzzy.skeleton("หาย") != fuzzy.skeleton("นาย")  # (no class: the index of names stays sharp)
+    assert fuzzy.starts_with("เรียบร้อยแล้ว", "เรียน") is None  # a label is not found in another word
+
+
 # --- dates ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, iso, stored", [

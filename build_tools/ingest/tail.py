@@ -245,14 +245,25 @@ def _name_without_opening(rows: list[Row]) -> int | None:
 def _position_text(row: Row) -> str:
     """The position's row without a speck standing apart before it, read as a letter or two,
     or before its first word: a lone letter, or that word's first syllable read twice
-    (`ง นายอำเภอ...`, `ผู้ ผู้ว่าราชการ...`)."""
+    (`ง นายอำเภอ...`, `ผู้ ผู้ว่าราชการ...`); without the unit's name, where OCR read the unit
+    at the left and the position at the right as one row (_unit_beside)."""
     first = strip_junk(row.segs[0])
-    if len(row.segs) > 1 and len(re.sub(r"\W", "", first)) <= SPECK_BEFORE_POSITION:
+    if len(row.segs) > 1 and (len(re.sub(r"\W", "", first)) <= SPECK_BEFORE_POSITION or _unit_beside(row)):
         return strip_junk(" ".join(row.segs[1:]))
     text = strip_junk(row.text)
     if (m := LETTER_BEFORE_WORD.match(text)) and (len(m[1]) == 1 or text[m.end():].startswith(m[1])):
         return text[m.end():]
     return text
+
+
+def _unit_beside(row: Row) -> str | None:
+    """The unit's name at the left of the position's row, a wide gap apart: the unit is
+    printed at the left margin below the position, and a long position (นายกสมาคม...
+    แห่งประเทศไทย) or a slightly skewed page puts both on one row as OCR reads them."""
+    first, rest = strip_junk(row.segs[0]), strip_junk(" ".join(row.segs[1:]))
+    if len(row.segs) > 1 and _unit_line(first) and not _unit_line(rest) and not mostly_not_words(rest):
+        return first
+    return None
 
 
 def _position_like(row: Row) -> bool:
@@ -281,14 +292,15 @@ def _signature(after: list[Row], t: Tail) -> None:
             break
         if not _junk(r):
             window.append(r)
+    unit = []
     for k, r in enumerate(window):
         text = _position_text(r)
         if not (k + 1 < len(window) and mostly_not_words(text) and _position_like(window[k + 1])):
             position = _tidy(text, split_words=True)
+            unit += [beside] if (beside := _unit_beside(r)) else []
             break
     t.signatory = {"name": name, "position": position, "line": name_row.n}
     t.skip.add(name_row.n)
-    unit = []
     for r in after[at + 2:]:
         text = strip_junk(r.segs[0])
         if CONTACT_RE.match(text) or MOTTO_RE.match(text):

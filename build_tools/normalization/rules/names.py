@@ -166,7 +166,7 @@ def restore_title(text: str, titles: tuple[str, ...], names: tuple[str, ...] = (
     that name, not a title's cut tail (นายกองค์การ..., อธิบดีกรม...)."""
     if not text or not titles or any(text.startswith(t) for t in titles):
         return text, []
-    fits = sorted(min(((fuzzy.cost(text[:e], t), e, t) for e in range(max(1, len(t) - TITLE_SLACK),
+    fits = sorted(min(((fuzzy.name_cost(text[:e], t), e, t) for e in range(max(1, len(t) - TITLE_SLACK),
                                                                       min(len(text), len(t) + TITLE_SLACK) + 1)
                        if abs(len(fuzzy.skeleton(text[:e])) - len(fuzzy.skeleton(t))) <= TITLE_LETTERS_LOST),
                       default=(float("inf"), 0, t))
