@@ -80,6 +80,11 @@ def _code_hash(files, base: Path) -> str:
     return h.hexdigest()[:12]
 
 
+# The OCR code this process loaded (ocr_page is imported above): taken once, so that a
+# module edited while a long run reads pages does not label the old code's readings as its own.
+OCR_CODE_HASH = _code_hash(ocr_code(), ROOT)
+
+
 def ensure_set(out: Path, seed: int) -> list[dict]:
     # The generator's modules only: a change to how the set is scored or reported does
     # not make a new set (writing one takes minutes, and its PDFs come out new bytes).
@@ -129,7 +134,7 @@ def read_pages(truth: dict, set_dir: Path, cache: bool, steps=STEPS) -> list[dic
     (build_tools/ingest/digits.py): the figures hold for fonts the templates never saw."""
     os.environ["SIAM_YIM_DIGIT_FONTS_EXCLUDE"] = truth["font"]
     scan = set_dir / truth["scan"]
-    tag = _code_hash(ocr_code(), ROOT) + "-" + "-".join(steps)
+    tag = OCR_CODE_HASH + "-" + "-".join(steps)
     key = scan_key(truth, set_dir)
     path = set_dir / "cache" / f"{truth['key']}-{key}-{tag}.json"
     plain_path = set_dir / "cache" / f"{truth['key']}-{key}-plain.json"

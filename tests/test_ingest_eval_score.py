@@ -85,3 +85,10 @@ def test_the_ocr_caches_key_holds_every_module_the_page_reading_imports():
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("build_tools."):
                 module = (ROOT / node.module.replace(".", "/")).with_suffix(".py")
                 assert not module.exists() or str(module.relative_to(ROOT)) in files, (path, node.module)
+
+
+def test_letter_confusions_count_a_letter_read_as_another_not_one_lost_or_added():
+    from ocr_confusions import substitutions
+
+    # น read as ห, ภ as ก; the lost ่ and the added space are no letter pair
+    assert substitutions("นายอำเภอ ท่าบ่อ", "หายอำเกอ ทาบ ่อ") == {("น", "ห"): 1, ("ภ", "ก"): 1}
