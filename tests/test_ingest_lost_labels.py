@@ -75,6 +75,30 @@ def test_a_citation_whose_label_was_lost_is_read_by_the_letter_it_cites():
     assert L.body_lines[0] == 9
 
 
+@pytest.mark.parametrize("citation", [
+    "ง หนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐.๒/ว ๓๔๗ ลงวันที่ 18",
+    "ง 'หนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐.๒/ว ๓๔๗ ลงวันที่ 18",  # a speck after what was left of อ้างถึง (seed 42 L15)
+])
+def test_a_citation_whose_label_was_lost_behind_specks_is_still_read_by_the_letter_it_cites(citation):
+    L = _letter(OPENING + ["เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด", citation, ". ธ.ค. 2552",
+                           "สิ่งที่ส่งมาด้วย 1. แนวทางการขยายผลโครงการ จำนวน 2 ฉบับ"] + BODY + SIGNED)
+    assert (L.subject, L.addressee) == ("การติดตามและประเมินผลโครงการพลังชุมชน พลังสร้างสรรค์สยามเมืองยิ้ม\"",
+                                        "เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด")
+    assert [(r["number"], r["date"]) for r in L.references] == [("มท ๐๔๑๐.๒/ว ๓๔๗", "2009-12-18")]
+
+
+@pytest.mark.parametrize("label", ["รียน", "เรียน", "เรียน ."])
+def test_an_addressee_whose_label_ocr_read_a_line_below_it_is_the_addressee(label):
+    # (seed 49 L15: `เลขาธิการคณะ ...` then `รียน` alone, then อ้างถึง)
+    L = _letter(OPENING + ["เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด", label,
+                           "อ้างถึง หนังสือกรมการพัฒนาชุมชน ที่ มท ๐๔๑๐.๒/ว ๓๔๗ ลงวันที่ 18 ธ.ค. 2552"]
+                + BODY + SIGNED)
+    assert L.subject == "การติดตามและประเมินผลโครงการพลังชุมชน พลังสร้างสรรค์สยามเมืองยิ้ม\""
+    assert L.addressee == "เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด"
+    assert [(r["number"], r["date"]) for r in L.references] == [("มท ๐๔๑๐.๒/ว ๓๔๗", "2009-12-18")]
+    assert L.body_lines[0] == 8
+
+
 def test_a_line_of_scattered_specks_does_not_end_the_header():
     L = _letter(OPENING[:3] + ["เรียน พัฒนาการอำเภอ ทุกอำเภอ", "2 2 0       |      . 00      -",
                                "อ้างถึง หนังสือกระทรวงมหาดไทย ที่ มท ๐๕๐๕.๒/ว ๕๕๐๐ ลงวันที่ 6 สิงหาคม 2552"]
@@ -249,6 +273,19 @@ def test_a_receipt_stamp_with_a_gap_in_its_label_and_a_damaged_receiver_is_no_le
                  "เรื่อง การรายงานผล", "เรียน อธิบดีกรมการพัฒนาชุมชน"] + BODY + SIGNED)
     assert [o for _, o in L.offices] == ["กระทรวงมหาดไทย"]
     assert [(s["number"], s["receiver"]) for s in L.receipt_stamps] == [("๒๑๐๕", "สานกงานพัฒนาซุมชนจังหวัดลำปาง")]
+
+
+@pytest.mark.parametrize("label_row", [
+    "เลขรวับ ๘๐๘๘   ว",  # a letter more in its label, and a speck apart after it (seed 43 L08's scan)
+    "เลขรับ ๕๐๕๕   ะ",  # a speck apart after it (its OCR text)
+])
+def test_a_receipt_stamps_label_with_a_letter_more_or_a_speck_after_it_is_still_the_stamps(label_row):
+    L = _letter(["สํานักงานพัฒนาซุมชนจังหวัดลําป้าง", label_row, "วันท     ๕ก.ค. ๒๕๕๓", "๙.๐๐ ห",
+                 "ที่ สอบต.052/2553          สมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย", "27 มิถุนายน 2553",
+                 "เรื่อง การติดตามและประเมินผล", "เรียน นายกองค์การบริหารส่วนตำบล ทุกแห่ง"] + BODY + SIGNED)
+    assert [o for _, o in L.offices] == ["สมาคมองค์การบริหารส่วนตำบลแห่งประเทศไทย"]
+    assert [(s["number"], s["date"], s["time"], s["receiver"]) for s in L.receipt_stamps] == [
+        (label_row.split()[1], "2010-07-05", "๙.๐๐", "สำนักงานพัฒนาซุมชนจังหวัดลำป้าง")]  # (sara am composed)
 
 
 def test_a_receipt_stamp_whose_dates_month_ocr_spoiled_is_still_a_stamp():

@@ -31,7 +31,6 @@ from build_tools.ingest.forms import (
     strip_junk,
     urgency_at,
     urgency_cut_at,
-    without_label_left,
 )
 from build_tools.ingest.head import Head
 from build_tools.ingest.header_by_place import MAX_SUBJECT_ROWS, ByPlace
@@ -331,10 +330,7 @@ class HeaderReader(ByPlace):
             self.current = placed
             return True
         if name == "subject" and k == 0 and self._addressee_before_next_field(i, seg):
-            # (a letter or two left of it are what OCR left of เรียน: `น พัฒนาการอำเภอ ทุกอำเภอ`)
-            self.h.fields["addressee"] = [(row.n, without_label_left(strip_junk(seg), "addressee"))]
-            self.h.addressee_unlabelled = row.n
-            self.current = "addressee"
+            self._take_addressee_by_place(i, row, seg)
             return True
         if name == "subject":
             rows, lines = len(self.h.fields["subject"]), len({n for n, _ in self.h.fields["subject"]})

@@ -11,7 +11,7 @@ from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest.date_lines import date_line
 from build_tools.ingest.dates import read_dates
 from build_tools.ingest.field_lines import CITES, COUNT_AT_END, cites_a_letter, count_column, labels_at
-from build_tools.ingest.forms import CUT_SHARE, LABELS, cut_at, strip_junk
+from build_tools.ingest.forms import CUT_SHARE, LABELS, cut_at, strip_junk, without_label_left
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.rows import ADDRESS_RE, ORG_RE, Row, opens_body
 from build_tools.normalization import fuzzy
@@ -70,10 +70,29 @@ class ByPlace:
         t = strip_junk(seg)
         if len(re.sub(r"[^ก-ฮ]", "", t)) < 5 or ORG_RE.match(t) or read_dates(t) or find_number(t):
             return False  # (no addressee holds a date or a letter's number: a citation's lines)
+        if self._addressee_label_below(i) and i + 2 < len(self.rows):
+            i += 1  # (its label, read alone below it: what follows that tells)
         below = self.rows[i + 1]
         first = self._label_apart(below).segs[0]
         return opens_body(first) or self._opens_field(below, ("references", "enclosures")) \
             or self._field_by_place(below, 0, first) is not None
+
+    def _take_addressee_by_place(self, i: int, row: Row, seg: str) -> None:
+        """Row i is the addressee whose เรียน OCR lost or read below it (_addressee_before_next_field)."""
+        # (a letter or two left of it are what OCR left of เรียน: `น พัฒนาการอำเภอ ทุกอำเภอ`)
+        self.h.fields["addressee"] = [(row.n, without_label_left(strip_junk(seg), "addressee"))]
+        self.h.addressee_unlabelled = row.n
+        self.current = "addressee"
+        if self._addressee_label_below(i):
+            self.whole_rows.add(self.rows[i + 1].n)
+
+    def _addressee_label_below(self, i: int) -> bool:
+        """Is the row below row i เรียน alone, nothing after it?  A margin's damage or a
+        skewed line can make OCR read the label a line below its text (`เลขาธิการคณะ...`
+        then `รียน`)."""
+        if i + 1 >= len(self.rows) or len(self.rows[i + 1].segs) != 1:
+            return False
+        return any(not rest.strip() for _, rest in labels_at(self.rows[i + 1].segs[0], ("addressee",)))
 
     def _field_by_place(self, row: Row, k: int, seg: str) -> str | None:
         """อ้างถึง or สิ่งที่ส่งมาด้วย whose label OCR lost (a letter or a speck of it may be
@@ -111,8 +130,8 @@ class ByPlace:
     @staticmethod
     def _placed_text(seg: str) -> str:
         """A field's text read by its place: without what was left of its label."""
-        t = strip_junk(seg)
-        return cut_at(t, LABELS["enclosures"], share=ITEM_CUT_SHARE) or LABEL_LEFT.sub("", t)
+        t = strip_junk(seg)  # (specks may stand after what was left of the label too: `ง 'หนังสือ...`)
+        return cut_at(t, LABELS["enclosures"], share=ITEM_CUT_SHARE) or strip_junk(LABEL_LEFT.sub("", t))
 
     def _with_rows_below(self, row: Row, text: str) -> str:
         """`text` and the lines a citation wraps onto (up to the next label or the body)."""

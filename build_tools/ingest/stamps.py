@@ -16,7 +16,11 @@ from build_tools.normalization import fuzzy
 
 STAMP_ROWS = 3  # lines under a stamp's label that may be its own
 STAMP_REACH = 6  # rows past the top block where a stamp may stand
+SPECK_LETTERS = 2  # a segment of this many letters or fewer after the stamp's label is a speck read
+LABEL_SLACK = 1.1  # a stamp's label read with a letter more (ink of a hand stamp) is still the label
 WORDS_END_STAMP = 4  # letters a row that is no stamp line shows to end the stamp (fewer: a speck read)
+# A stamp's time whose เวลา OCR lost: hours and minutes, น. read as a letter or two (`๙.๐๐ ห`)
+BARE_TIME = re.compile(r"^([0-9๐-๙]{1,2}[.:][0-9๐-๙]{2})\s*[ก-ฮ]{0,2}\.?$")
 LETTERS = re.compile("[ก-ฮ]")
 LABEL_GAP = re.compile(r"^(เลข)\s+(?=[ก-ฮ])")  # เลข รับ: a gap OCR put inside the label
 
@@ -70,16 +74,21 @@ def _stamp(row: Row, block: list[Row], receiver: str | None) -> dict:
             stamp["date"], stamp["date_text"] = d.iso, d.stored
         elif fuzzy.starts_with(t, "เวลา") is not None and (tm := re.search(r"[0-9๐-๙][0-9๐-๙.:]*", t)):
             stamp["time"] = tm.group(0)
+        elif tm := BARE_TIME.match(t):
+            stamp["time"] = tm.group(1)
     return stamp
 
 
 def _stamp_label(row: Row) -> tuple[str, str] | None:
-    """(the stamp's label, the text after it) when the row's last segment starts with
-    เลขรับ / เลขที่, also split by a gap OCR put inside it (`เลข รับ ๒๑๐๕`)."""
-    seg = strip_junk(row.segs[-1])
+    """(the stamp's label, the text after it) when the row's last segment of words starts
+    with เลขรับ / เลขที่, also split by a gap OCR put inside it (`เลข รับ ๒๑๐๕`), or with a
+    letter more (`เลขรวับ ๘๐๘๘`: its block of stamp lines below must follow, read_stamps).
+    A speck OCR read as a letter or two may stand apart after it (`เลขรวับ ๘๐๘๘   ว`)."""
+    segs = [strip_junk(s) for s in row.segs]
+    seg = next((s for s in reversed(segs) if len(re.sub("[^ก-ฮ]", "", s)) > SPECK_LETTERS), segs[-1])
     for text in (seg, LABEL_GAP.sub(r"\1", seg, count=1)):
         for word in forms.STAMP_LABELS:
-            if (n := fuzzy.starts_with(text, word)) is not None:
+            if (n := fuzzy.starts_with(text, word, slack=LABEL_SLACK)) is not None:
                 return word, text[n:]
     return None
 
@@ -88,4 +97,5 @@ def _stamp_row(row: Row) -> bool:
     """A line of a receipt stamp under its เลขรับ: วันที่ / เวลา, or a date whose label was lost
     (readable or not: `๒๐ มวูค. ๒๕๕๓`)."""
     t = strip_junk(row.segs[-1])
-    return any(fuzzy.starts_with(t, w) is not None for w in ("วันที่", "เวลา")) or dated_line(t)
+    return any(fuzzy.starts_with(t, w) is not None for w in ("วันที่", "เวลา")) or dated_line(t) \
+        or BARE_TIME.match(t) is not None
