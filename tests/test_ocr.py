@@ -554,6 +554,42 @@ def test_the_number_and_the_office_beside_it_are_one_row():
         [number.text, digits.text, office.text]]
 
 
+def test_a_paragraphs_short_last_line_on_a_page_askew_is_not_taken_into_the_next_line():
+    # seed 49 L20 page 2 (askew about 2.6 degrees, under preprocess.MIN_SKEW_DEG: not turned):
+    # `แกนหลัก` (244-375, 502-550) and the next line `3) จัดเวที...` (440-1502, 447-545), whose
+    # left end stands a line above `แกนหลัก` and whose right end level with it
+    longer = layout.Part("3) จัดเวทีประชาคม ... เป็น", Box(440, 447, 1062, 98), 94.0, slope=0.047)
+    above = layout.Part("2) คัดเลือกหมู่บ้าน ... และรายงาน", Box(440, 339, 1010, 84), 91.0, slope=0.045)
+    short = layout.Part("แกนหลัก", Box(244, 502, 131, 48), 96.0)
+    assert [[p.text for p in r] for r in layout.rows([above, longer, short])] == [
+        [above.text], [longer.text], [short.text]]
+
+
+def test_the_number_and_the_office_beside_it_on_a_page_askew_are_one_row():
+    number = layout.Part("ที่ มท 0810.3/ว 1183", Box(230, 352, 410, 60), 90.0)
+    office = layout.Part("กรมส่งเสริมการปกครองท้องถิ่น", Box(1000, 372, 450, 70), 90.0)
+    body = layout.Part("ด้วยกรมส่งเสริมการปกครองท้องถิ่น ... ได้รับแจ้ง", Box(230, 600, 1250, 100), 90.0, slope=0.045)
+    assert [[p.text for p in r] for r in layout.rows([office, number, body])] == [
+        [number.text, office.text], [body.text]]
+
+
+def test_a_page_s_slope_is_fitted_through_its_long_lines_words():
+    words = [Word("ก", Box(100 + 40 * i, 500 + 2 * i, 30, 40), 90.0) for i in range(30)]  # 2 px down every 40
+    line = TLine((1, 1, 1), words, "ก" * 30)
+    assert abs(layout.line_slope(line, height=40) - 0.05) < 1e-9
+    assert layout.line_slope(TLine((1, 1, 2), words[:5], "ก" * 5), height=40) is None  # too short to tell
+
+
+def test_parts_of_a_row_a_few_pixels_apart_are_one_run_of_words_not_two_columns():
+    # seed 49 L06: Tesseract cut `เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด` into three lines, 3 and 8 px apart
+    def tline(text, left, right, top=590):
+        return TLine((1, 1, left), [Word(text, Box(left, top, right - left, 42), 94.0)], text)
+    lines = [tline("รียน ผู้", 262, 398), tline("ว่", 401, 419), tline("าราชการจังหวัด ทุกจังหวัด", 427, 890),
+             tline("ที่ ยธ 0604.2/ว 2623", 237, 640, 372), tline("สำนักงาน ป.ป.ส.", 1000, 1262, 372)]
+    assert layout.page_text(lines).split("\n") == [
+        "ที่ ยธ 0604.2/ว 2623" + layout.GAP + "สำนักงาน ป.ป.ส.", "รียน ผู้ ว่ าราชการจังหวัด ทุกจังหวัด"]
+
+
 # --- lines one reading lost and the other kept ------------------------------------------------
 
 def _chars_line(text, left, top, width=20, height=26):
