@@ -27,11 +27,25 @@ def test_dropped_marks_are_restored_and_recorded(raw, fixed):
     assert ctx.flags == []
 
 
+@pytest.mark.parametrize("raw, fixed", [
+    # a damaged word the segmenter cut into two words that happen to exist (seed 49 L03's body)
+    ("เกิดผลอย่างยังยืน ตามยุทธศาสตร์", "เกิดผลอย่างยั่งยืน ตามยุทธศาสตร์"),
+    ("ในทุกขันตอน ตังแต่การวางแผน", "ในทุกขั้นตอน ตั้งแต่การวางแผน"),
+    ("ประชุมชีแจงแนวทาง", "ประชุมชี้แจงแนวทาง"), ("ในพื้นทีพิจารณา", "ในพื้นที่พิจารณา"),
+    ("ร่วมดำเนินการ ดังนี่", "ร่วมดำเนินการ ดังนี้"),  # a tone mark read as its look-alike
+])
+def test_a_word_whose_dropped_mark_left_two_words_is_restored(raw, fixed):
+    out, ctx = normalize_text(raw)
+    assert out == fixed
+    assert {c.rule for c in ctx.changes} == {"restore_dropped_marks"}
+
+
 @pytest.mark.parametrize("text", [
     "ตำบลเสือโก้ก",  # a mark printed is never taken away (โกก is a word, โก้ก a place)
     "สวนาทประเทา",  # garbled all round: a word restored here would be a guess
     "นายสมชาย ใจดี",  # words the dictionary knows
-    "ตามทีเห็นสมควร",  # ที is a word: only unknown pieces are repaired
+    "ตามทีเห็นสมควร",  # ตามที and เห็นสมควร are words; ตามที่เห็นสมควร, a compound text hardly uses, is no reading
+    "เขาเป็นคนดี", "มาถึงทีนี่",  # two words that make no common word with a mark restored
 ])
 def test_what_is_not_a_dropped_mark_is_left_alone(text):
     out, ctx = normalize_text(text)

@@ -16,6 +16,27 @@ THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 # cuts a damaged word wherever a word fits (ท้อง|ถิน, วาน|ลลา), and the reading that
 # explains the most wins (วานลลา is วานิลลา or วานิลล่า, not วาน + ลีลา).
 SPANS = ((-1, 2), (-1, 1), (0, 2), (0, 1))
+# Two dictionary words whose join, with its marks restored, is one longer word (ยัง|ยืน:
+# ยั่งยืน, ตัง|แต่: ตั้งแต่, ชี|แจง: ชี้แจง): the segmenter cut the damaged word into words
+# that happen to exist.  Only a join of at least this many letters (a short one fits by chance),
+# read as a common word (this many times in the Thai National Corpus): a compound the
+# dictionary lists but text rarely uses (ตามที่เห็นสมควร, 0) is no evidence against two words
+# as printed (ตามที เห็นสมควร).
+PAIR_LETTERS = 3
+PAIR_MIN_FREQ = 1000
+
+
+def _pair_reading(toks: list[str], i: int, known: frozenset[str], extra: tuple[str, ...]) -> str | None:
+    """The one word toks[i] and toks[i + 1], both words, are with marks OCR dropped restored."""
+    if i + 1 >= len(toks) or toks[i + 1] not in known or not THAI_RUN.fullmatch(toks[i + 1]):
+        return None
+    span = toks[i] + toks[i + 1]
+    if span in known or len(mark_words.bare(span)) < PAIR_LETTERS:
+        return None
+    right = mark_words.choose(mark_words.readings(span, extra))
+    if not right or mark_words.frequencies().get(right, 0) < PAIR_MIN_FREQ:
+        return None
+    return right if _between_words(toks, i, i + 2, known) else None
 
 
 def _between_words(toks: list[str], a: int, b: int, known: frozenset[str]) -> bool:
@@ -30,7 +51,13 @@ def _repair_tokens(toks: list[str], known: frozenset[str], extra: tuple[str, ...
     fixed, ambiguous = [], []
     i = 0
     while i < len(toks):
-        if toks[i] in known or not THAI_RUN.fullmatch(toks[i]):
+        if not THAI_RUN.fullmatch(toks[i]):
+            i += 1
+            continue
+        if toks[i] in known:
+            if right := _pair_reading(toks, i, known, extra):
+                fixed.append((toks[i] + toks[i + 1], right))
+                toks[i:i + 2] = [right]
             i += 1
             continue
         for lo, hi in SPANS:
