@@ -24,12 +24,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from ingest_eval import set_folder  # noqa: E402
 from ingest_rescore import cached_pages, seeds  # noqa: E402
+from pythainlp import thai_consonants  # noqa: E402
 
 from build_tools.normalization import fuzzy  # noqa: E402
 
 
 def is_consonant(c: str) -> bool:
-    return "ก" <= c <= "ฮ"
+    return c in thai_consonants
 
 
 def substitutions(printed: str, read: str) -> Counter:

@@ -79,8 +79,8 @@ def is_noise(line: TLine, text: str, height: float) -> bool:
     return len(skel) <= 6 and line.conf < 35
 
 
-def page_parts(lines: list[TLine]) -> list[Part]:
-    height = text_height(lines)
+def page_parts(lines: list[TLine], height: float) -> list[Part]:
+    """The lines that are text (`height`: text_height of the page's lines), with their slopes."""
     parts = []
     for ln in lines:
         text = clean_tokens(ln)
@@ -104,8 +104,8 @@ def line_slope(line: TLine, height: float) -> float | None:
 
 def page_slope(parts: list[Part]) -> float:
     """The median slope of the page's long lines (0 when it has none)."""
-    return statistics.median(p.slope for p in parts if p.slope is not None) \
-        if any(p.slope is not None for p in parts) else 0.0
+    slopes = [p.slope for p in parts if p.slope is not None]
+    return statistics.median(slopes) if slopes else 0.0
 
 
 def _middle(box: Box) -> float:
@@ -155,8 +155,8 @@ def rows(parts: list[Part]) -> list[list[Part]]:
 def page_text(lines: list[TLine], stamps: list[tuple[int, list[str]]] = ()) -> str:
     """The page as text: one printed row a line, its parts separated by a wide gap; each
     stamp's lines as one block before the first row below the stamp's top."""
-    grid = rows(page_parts(lines))
     height = text_height(lines)
+    grid = rows(page_parts(lines, height))
     out: list[str] = []
     pending = sorted(stamps)
     for row in grid:

@@ -85,7 +85,7 @@ def _stamp_label(row: Row) -> tuple[str, str] | None:
     letter more (`เลขรวับ ๘๐๘๘`: its block of stamp lines below must follow, read_stamps).
     A speck OCR read as a letter or two may stand apart after it (`เลขรวับ ๘๐๘๘   ว`)."""
     segs = [strip_junk(s) for s in row.segs]
-    seg = next((s for s in reversed(segs) if len(re.sub("[^ก-ฮ]", "", s)) > SPECK_LETTERS), segs[-1])
+    seg = next((s for s in reversed(segs) if len(LETTERS.findall(s)) > SPECK_LETTERS), segs[-1])
     for text in (seg, LABEL_GAP.sub(r"\1", seg, count=1)):
         for word in forms.STAMP_LABELS:
             if (n := fuzzy.starts_with(text, word, slack=LABEL_SLACK)) is not None:

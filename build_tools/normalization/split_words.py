@@ -12,11 +12,11 @@ from functools import lru_cache
 from pythainlp import thai_tonemarks
 
 from build_tools.common.thai import dictionary_words
+from build_tools.normalization.lexicon import THAI_RUN
 
 # A single space between two Thai letters (marks included: a vowel or tone mark can end
 # the left piece).
 _INNER_SPACE = re.compile(r"(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
-_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 # Letters read twice: the end of the run before a gap begins the run after it again.
 _STUTTER = re.compile(r"([\u0e01-\u0e4e]+)\s{1,2}([\u0e01-\u0e4e]+)")
 STUTTER_MAX = 3  # letters (marks included) OCR reads twice
@@ -39,8 +39,8 @@ def rejoin_split_words(text: str) -> str:
     """`text` with the spaces OCR put inside Thai words taken out."""
     out, last = [], 0
     for m in _INNER_SPACE.finditer(text):
-        left = _THAI_RUN.findall(text[:m.start()])[-1]
-        right = _THAI_RUN.match(text, m.end()).group(0)
+        left = THAI_RUN.findall(text[:m.start()])[-1]
+        right = THAI_RUN.match(text, m.end()).group(0)
         apart = _words(left)[-1:] + _words(right)[:1]
         if _unknown(apart) and _unknown(_words(left + right)) < _unknown(_words(left)) + _unknown(_words(right)):
             out.append(text[last:m.start()])

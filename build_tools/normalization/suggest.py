@@ -9,7 +9,6 @@ letter or mark is dropped (นายองค์การ for นายกอง
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from build_tools.common.thai import dictionary_prefixes
@@ -23,7 +22,6 @@ for group in CONFUSABLE:
         SWAPS[ch] = SWAPS.get(ch, "") + "".join(o for o in group if o != ch)
 CONSONANTS = "กขคฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 DROPPABLE = CONSONANTS + "ัิีึืุู่้็์า"
-THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 MIN_WORD = 4  # shorter dictionary words are too easy to hit by accident
 # Two known words glued into a compound one confusion away (แดก|แยก -> แตกแยก): only
 # long compounds, short ones are hit by accident (ยัง|มิ -> ยังมี, but ยังมิได้ is Thai).
@@ -100,7 +98,7 @@ def suggest_line(text: str, known: frozenset[str], extra: tuple[str, ...]) -> li
     """(wrong, right) pairs for one line: a token span that is not a word while exactly
     one confusion of it is a dictionary word."""
     found: list[tuple[str, str]] = []
-    for run in THAI_RUN.finditer(text):
+    for run in lexicon.THAI_RUN.finditer(text):
         toks = lexicon.segment(run[0], extra)
         n = len(toks)
         for i in range(n):
@@ -146,7 +144,7 @@ def unknown_tokens(lines: list[Line], names: tuple[str, ...] = ()) -> list[tuple
     known = lexicon.words(extra)
     out = []
     for line in lines:
-        for run in THAI_RUN.finditer(line.text):
+        for run in lexicon.THAI_RUN.finditer(line.text):
             cur = ""
             for tok in lexicon.segment(run[0], extra) + [""]:
                 if tok and tok not in known and not _ok_short(tok):

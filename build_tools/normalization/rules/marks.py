@@ -6,12 +6,9 @@ restored (normalization/mark_words.py).  An unknown piece two readings fit about
 the review's word check suggests its commonest reading (ingest/word_check.py)."""
 from __future__ import annotations
 
-import re
-
 from build_tools.normalization import lexicon, mark_words
 from build_tools.normalization.rules.base import Context, Line, per_line
 
-THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 # Spans tried around an unknown piece (offsets from it), the longest first: the segmenter
 # cuts a damaged word wherever a word fits (ท้อง|ถิน, วาน|ลลา), and the reading that
 # explains the most wins (วานลลา is วานิลลา or วานิลล่า, not วาน + ลีลา).
@@ -28,7 +25,7 @@ PAIR_MIN_FREQ = 1000
 
 def _pair_reading(toks: list[str], i: int, known: frozenset[str], extra: tuple[str, ...]) -> str | None:
     """The one word toks[i] and toks[i + 1], both words, are with marks OCR dropped restored."""
-    if i + 1 >= len(toks) or toks[i + 1] not in known or not THAI_RUN.fullmatch(toks[i + 1]):
+    if i + 1 >= len(toks) or toks[i + 1] not in known or not lexicon.THAI_RUN.fullmatch(toks[i + 1]):
         return None
     span = toks[i] + toks[i + 1]
     if span in known or len(mark_words.bare(span)) < PAIR_LETTERS:
@@ -51,7 +48,7 @@ def _repair_tokens(toks: list[str], known: frozenset[str], extra: tuple[str, ...
     fixed, ambiguous = [], []
     i = 0
     while i < len(toks):
-        if not THAI_RUN.fullmatch(toks[i]):
+        if not lexicon.THAI_RUN.fullmatch(toks[i]):
             i += 1
             continue
         if toks[i] in known:
@@ -83,7 +80,7 @@ def _repair_tokens(toks: list[str], known: frozenset[str], extra: tuple[str, ...
 def restore_line(text: str, known: frozenset[str], extra: tuple[str, ...]):
     """(text, [(wrong, right)], [(wrong, readings)]) for one line."""
     out, fixed, ambiguous, pos = [], [], [], 0
-    for run in THAI_RUN.finditer(text):
+    for run in lexicon.THAI_RUN.finditer(text):
         toks, f, amb = _repair_tokens(lexicon.segment(run[0], extra), known, extra)
         out += [text[pos:run.start()], "".join(toks)]
         fixed += f
