@@ -41,12 +41,18 @@ def main(argv=None) -> int:
     p.add_argument("--rounds", type=int, default=3, help="rebuilds of each kind (the median is reported)")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--fresh", action="store_true", help="generate the corpus and build it again")
+    p.add_argument("--reuse-corpus", action="store_true",
+                   help="a first build takes the corpus an earlier run wrote in --work (same size and seed; "
+                        "100,000 letters take minutes to write) instead of writing it again")
     a = p.parse_args(argv)
     work = Path(a.work).resolve()
     corpus, out = work / f"corpus-{a.size}", work / f"out-{a.size}"
     if a.fresh or not (out / "build" / "published.json").is_file():
-        log(f"N={a.size}: generating the synthetic corpus and building it (once)")
-        synth.write_corpus(corpus, a.size, seed=a.seed)
+        if a.reuse_corpus and (corpus / "documents").is_dir():
+            log(f"N={a.size}: building the synthetic corpus already in {corpus} (once)")
+        else:
+            log(f"N={a.size}: generating the synthetic corpus and building it (once)")
+            synth.write_corpus(corpus, a.size, seed=a.seed)
         first = timed_build(corpus, out)
         log(f"N={a.size}: full build {first['wall']:.1f} s, largest process {first['rss_mb']:.0f} MB")
         # (a full build into an empty folder, as full_build.py's, without plain MkDocs beside it)

@@ -261,7 +261,7 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
     give too few results, and then finds every section."""
 
     from build_tools.analysis.analyzer import analyzer_for_corpus
-    from build_tools.outputs.site import site_search
+    from build_tools.outputs.site import search_postings, site_search
 
     site = tmp_path / "site"
     for i in range(30):
@@ -273,9 +273,9 @@ def test_common_terms_split_into_head_and_tail(tmp_path, monkeypatch):
         (site / f"p{i}").mkdir(parents=True)
         (site / f"p{i}" / "index.html").write_text(
             f'<article><h1>หน้า {i}</h1><p id="a">ชุมชน{extra}{word}</p></article>', encoding="utf-8")
-    monkeypatch.setattr(site_search, "POSTINGS_HEAD", 5)
+    monkeypatch.setattr(search_postings, "POSTINGS_HEAD", 5)
     monkeypatch.setattr(site_search, "SECTIONS_PER_SHARD", 7)
-    monkeypatch.setattr(site_search, "TAIL_RANGE", 10)
+    monkeypatch.setattr(search_postings, "TAIL_RANGE", 10)
     site_search.build_site_index(site, analyzer_for_corpus(ROOT / "corpus"), log=lambda m: None)
     pdir = site / "search" / "th" / "p"
     entry = next(v for f in pdir.glob("[0-9]*.json")

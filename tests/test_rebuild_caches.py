@@ -515,10 +515,10 @@ def _common_term_files_reference(plist, head_n, tail_range):
 def test_a_common_terms_files_are_cut_as_before_and_kept_while_its_postings_are_the_same(tmp_path, monkeypatch):
     import numpy as np
 
-    from build_tools.outputs.site import site_search
+    from build_tools.outputs.site import search_postings
 
-    monkeypatch.setattr(site_search, "POSTINGS_HEAD", 5)
-    monkeypatch.setattr(site_search, "TAIL_RANGE", 7)
+    monkeypatch.setattr(search_postings, "POSTINGS_HEAD", 5)
+    monkeypatch.setattr(search_postings, "TAIL_RANGE", 7)
     rng = random.Random(9)
     terms = []
     for _ in range(40):
@@ -526,7 +526,7 @@ def test_a_common_terms_files_are_cut_as_before_and_kept_while_its_postings_are_
         terms.append(np.array([x for s in secs for x in (s, rng.randint(1, 9))], dtype=np.int32))
     first = SearchFiles(tmp_path)
     for n, plist in enumerate(terms):
-        pieces = site_search._write_common(first, f"term{n}", plist, n)
+        pieces = search_postings.write_common(first, f"term{n}", plist, n)
         files, expected_pieces = _common_term_files_reference(plist, 5, 7)
         assert pieces == expected_pieces
         written = {"h" if p.name.startswith("h") else "t-" + p.stem.split("-")[1]: json.loads(p.read_text())
@@ -537,18 +537,18 @@ def test_a_common_terms_files_are_cut_as_before_and_kept_while_its_postings_are_
     expected = [_common_term_files_reference(p, 5, 7)[1] for p in terms]
     second = SearchFiles(tmp_path, first.seen)
     monkeypatch.setattr(np, "lexsort", lambda *a: pytest.fail("a kept term was cut again"))
-    assert [site_search._write_common(second, f"term{n}", p, n) for n, p in enumerate(terms)] == expected
+    assert [search_postings.write_common(second, f"term{n}", p, n) for n, p in enumerate(terms)] == expected
     assert second.names == first.names and second.size == first.size and second.written == 0
     monkeypatch.undo()
-    monkeypatch.setattr(site_search, "POSTINGS_HEAD", 5)
-    monkeypatch.setattr(site_search, "TAIL_RANGE", 7)
+    monkeypatch.setattr(search_postings, "POSTINGS_HEAD", 5)
+    monkeypatch.setattr(search_postings, "TAIL_RANGE", 7)
     third = SearchFiles(tmp_path, second.seen)
     os.replace(tmp_path / "p" / "h1.json", tmp_path / "p" / ".x")
     (tmp_path / "p" / "h1.json").write_text("[]")
     changed = terms[2].copy()
     changed[1] += 1
     for n, plist in enumerate([terms[0], terms[1], changed]):
-        site_search._write_common(third, f"term{n}", plist, n)
+        search_postings.write_common(third, f"term{n}", plist, n)
     assert json.loads((tmp_path / "p" / "h1.json").read_text()) == _common_term_files_reference(terms[1], 5, 7)[0]["h"]
     assert json.loads((tmp_path / "p" / "h2.json").read_text()) == _common_term_files_reference(changed, 5, 7)[0]["h"]
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import copy_corpus
 
 from build_tools.analysis.analyzer import analyzer_for_corpus
-from build_tools.outputs.site import search_sections, site_search
+from build_tools.outputs.site import search_postings, search_sections
 from build_tools.outputs.site.site_search import build_site_index
 
 pytestmark = [pytest.mark.slow]  # indexes a site a dozen times
@@ -37,8 +37,8 @@ def _index(site):
 
 
 def test_a_rebuild_by_delta_writes_the_index_a_whole_build_writes(tmp_path, monkeypatch):
-    monkeypatch.setattr(site_search, "POSTINGS_HEAD", 6)  # common terms, with head and tail files
-    monkeypatch.setattr(site_search, "TAIL_RANGE", 10)
+    monkeypatch.setattr(search_postings, "POSTINGS_HEAD", 6)  # common terms, with head and tail files
+    monkeypatch.setattr(search_postings, "TAIL_RANGE", 10)
     analyzer = analyzer_for_corpus(copy_corpus(tmp_path / "corpus"))
     site, docs, cache = tmp_path / "site", tmp_path / "docs", tmp_path / "work" / "cache.pickle"
     docs.mkdir()

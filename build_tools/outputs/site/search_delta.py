@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from build_tools.outputs.site import site_search as ss
+from build_tools.outputs.site import search_postings as sp
 from build_tools.outputs.site.page_analysis import analysed_page, page_digest, page_file_id
 from build_tools.outputs.site.search_files import SearchFiles, signature
 from build_tools.outputs.site.search_sections import Sections, average_length, impacts, section_norms
@@ -244,11 +244,11 @@ class _Delta:
         buckets = self.state["buckets"]
         by_bucket: dict[int, list[str]] = {}
         for term in self.changed:
-            by_bucket.setdefault(ss.fnv1a(term) % buckets, []).append(term)
+            by_bucket.setdefault(sp.fnv1a(term) % buckets, []).append(term)
         self.buckets, self.common, self.dfs = {}, {}, {}
         for b, terms in sorted(by_bucket.items()):
             self.buckets[b] = self._bucket(b, terms)
-        if ss.postings_buckets(self.total) != buckets:
+        if sp.postings_buckets(self.total) != buckets:
             raise Refused
         self.dicts = self._dictionaries(language_of) if self.dfs else {}
 
@@ -261,7 +261,7 @@ class _Delta:
             old = self._common_postings(common) if common else np.array(entries.get(term, ()), dtype=np.int32)
             plist = _merged(old, self.changed[term], self.ranges)
             df, was = len(plist) // 2, len(old) // 2
-            if (df > ss.POSTINGS_HEAD) != (was > ss.POSTINGS_HEAD):
+            if (df > sp.POSTINGS_HEAD) != (was > sp.POSTINGS_HEAD):
                 raise Refused  # a common term's number (and every later one's) would move
             if df != was:
                 self.dfs[term] = df
@@ -287,7 +287,7 @@ class _Delta:
         """Dictionary shards d/<shard>.json with the new document frequencies, and their signatures."""
         by_shard: dict[str, list[str]] = {}
         for term in self.dfs:
-            by_shard.setdefault(ss._shard_key(term), []).append(term)
+            by_shard.setdefault(sp.shard_key(term), []).append(term)
         language = language_of()
         out = {}
         for shard, terms in by_shard.items():
@@ -295,7 +295,7 @@ class _Delta:
             corpus = {t: v for t, v in entries.items() if v != 0}
             for term in terms:
                 if self.dfs[term]:
-                    corpus[term] = [self.dfs[term], ss.fnv1a(term) % self.state["buckets"]]
+                    corpus[term] = [self.dfs[term], sp.fnv1a(term) % self.state["buckets"]]
                 else:
                     corpus.pop(term, None)
             d = dict(sorted(corpus.items()))
@@ -311,14 +311,14 @@ class _Delta:
     def write(self, out: SearchFiles) -> None:
         """The planned files, each written only when its bytes change (SearchFiles.dump)."""
         for term, (plist, (_, n, old_pieces)) in self.common.items():
-            pieces = ss._write_common(out, term, plist, n)
+            pieces = sp.write_common(out, term, plist, n)
             for k in set(old_pieces) - set(pieces):
                 _remove(out, f"p/t{n}-{k}.json")
-            b = ss.fnv1a(term) % self.state["buckets"]
+            b = sp.fnv1a(term) % self.state["buckets"]
             self.buckets[b]["#" + term] = [len(plist) // 2, n, pieces]
         for b, entries in self.buckets.items():
             if entries:
-                ss.dump_bucket(out, b, entries)
+                sp.dump_bucket(out, b, entries)
             else:
                 _remove(out, f"p/{b}.json")
         for shard, (d, sig) in self.dicts.items():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pickle
 import zlib
 from array import array
+from collections.abc import Iterator
 from itertools import chain
 
 import numpy as np
@@ -26,6 +27,7 @@ SECTIONS_PER_SHARD = 20  # a first page of results fetches up to 10 of these fil
 # The kept vocabulary is rebuilt (each page's ids renumbered) when terms no page uses
 # any more are more than the live ones and at least this many.
 COMPACT_AT = 5000
+IMPACT_SECTIONS = 1 << 16  # sections whose postings' impacts are computed at a time
 
 
 def impact(tf: float, length: int, avg: float) -> int:
@@ -165,32 +167,67 @@ class Sections:
             out[url] = (entry[0], (rows, kinds, ids, *rest), *entry[2:])
         return out
 
+    def term_counts(self) -> dict[str, int]:
+        """term -> the number of sections that hold it (its postings), for every term a
+        section holds: what the postings' files are planned by before any is made."""
+        counts = np.bincount(np.frombuffer(self.term_ids, dtype=np.int32), minlength=len(self.vocab))
+        return {t: int(counts[i]) for t, i in self.vocab.items() if counts[i]}
+
     def postings(self) -> dict[str, np.ndarray]:
-        """term -> [section, impact, section, impact, ...] (BM25 term-frequency part x 100),
-        computed over all postings at once with the same float operations, in the same
-        order, as `impact` (numpy's rint rounds halves to even, as round() does)."""
+        """term -> [section, impact, section, impact, ...] (BM25 term-frequency part x 100)
+        of every term at once (see postings_in_groups)."""
+        return next(self.postings_in_groups({}, 1))
+
+    def postings_in_groups(self, group_of: dict[str, int], groups: int) -> Iterator[dict[str, np.ndarray]]:
+        """The postings (see postings) of the terms of group 0, 1, ... `groups` - 1 in turn
+        (`group_of`: term -> its group; 0 when not given), each group's let go before the
+        next is made: at 100,000 letters, a hundred million postings made at once were
+        most of the build's largest process.  Each impact is computed with the same float
+        operations, in the same order, as `impact` (numpy's rint rounds halves to even,
+        as round() does), whatever the groups.  The sections' arrays are let go."""
         lengths = np.frombuffer(self.lengths, dtype=np.int32).astype(np.int64)
         norm = section_norms(lengths, average_length(int(lengths.sum()), len(lengths)))
         sizes = np.frombuffer(self.sizes, dtype=np.int32)  # postings of each section, in order
+        offsets = np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))
+        impact_ = np.empty(int(offsets[-1]), dtype=np.int32)
         tf = np.frombuffer(self.weights, dtype=np.float64)
-        # Postings-long arrays are made one after another, each let go as soon as it can
-        # be (the build's largest process peaked here at 10,000 letters).
-        impact_ = impacts(tf, np.repeat(norm, sizes))
-        term_ids = np.frombuffer(self.term_ids, dtype=np.int32)
-        ends = 2 * np.cumsum(np.bincount(term_ids, minlength=len(self.vocab)))
-        # By term, then section: a stable sort, numpy's radix sort when the ids fit in 16
-        # bits (several times faster than its merge sort of 32-bit ids; the same order).
-        order = np.argsort(term_ids.astype(np.uint16) if len(self.vocab) <= 1 << 16 else term_ids, kind="stable")
-        self.term_ids, self.weights = array("i"), array("d")
-        del term_ids, tf
-        flat = np.empty(2 * len(order), dtype=np.int32)
-        flat[1::2] = impact_[order]
-        del impact_
-        flat[0::2] = np.repeat(np.arange(len(lengths), dtype=np.int32), sizes)[order]
+        for s in range(0, len(sizes), IMPACT_SECTIONS):  # (float arrays the length of all postings, a few times over)
+            a, b = offsets[s], offsets[min(s + IMPACT_SECTIONS, len(sizes))]
+            impact_[a:b] = impacts(tf[a:b], np.repeat(norm[s:s + IMPACT_SECTIONS], sizes[s:s + IMPACT_SECTIONS]))
+        del tf, offsets
+        self.weights = array("d")
+        section = np.repeat(np.arange(len(lengths), dtype=np.int32), sizes)  # each posting's
+        del sizes
         self.sizes = array("i")
-        del order, sizes
-        starts = np.concatenate(([0], ends[:-1]))
-        return {term: flat[starts[tid]:ends[tid]] for term, tid in self.vocab.items() if ends[tid] > starts[tid]}
+        term_ids = np.frombuffer(self.term_ids, dtype=np.int32)
+        self.term_ids = array("i")
+        members: list[list[tuple[str, int]]] = [[] for _ in range(groups)]
+        term_group = np.zeros(len(self.vocab), dtype=np.uint16 if groups <= 1 << 16 else np.int32)
+        for term, tid in self.vocab.items():
+            g = group_of.get(term, 0)
+            term_group[tid] = g
+            members[g].append((term, tid))
+        posting_group = term_group[term_ids] if groups > 1 else None
+        for g in range(groups):
+            # This group's postings by term, then section: a stable sort of postings in
+            # section order; numpy's radix sort when the ids fit in 16 bits (several
+            # times faster than its merge sort of 32-bit ids; the same order).
+            chosen = np.flatnonzero(posting_group == g) if posting_group is not None else None
+            ids = term_ids[chosen] if chosen is not None else term_ids
+            order = np.argsort(ids.astype(np.uint16) if len(self.vocab) <= 1 << 16 else ids, kind="stable")
+            counts = np.bincount(ids, minlength=len(self.vocab))
+            del ids
+            if chosen is not None:
+                order = chosen[order]
+                del chosen
+            flat = np.empty(2 * len(order), dtype=np.int32)
+            flat[0::2] = section[order]
+            flat[1::2] = impact_[order]
+            del order
+            ends = 2 * np.cumsum(counts)
+            starts = ends - 2 * counts
+            yield {term: flat[starts[tid]:ends[tid]] for term, tid in members[g] if counts[tid]}
+            del flat
 
 
 def _unpacked_rows(refs: list[tuple]) -> list[list]:

@@ -28,13 +28,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import pickle
-from collections import defaultdict
 from functools import partial
 from pathlib import Path
 
-import numpy as np
 import pythainlp
 
 from build_tools.analysis.analyzer import ThaiAnalyzer, normalize_term
@@ -44,10 +41,11 @@ from build_tools.common.atomic import fresh_dir, replace_dir, write_pickle_atomi
 from build_tools.common.parallel import BESIDE_NICE, parallel_imap
 from build_tools.common.thai import dictionary_words
 from build_tools.outputs.search_index import ranking
-from build_tools.outputs.site import page_analysis, search_cache, search_sections
+from build_tools.outputs.site import page_analysis, search_cache, search_postings, search_sections
 from build_tools.outputs.site.page_analysis import PageFeed, analysed_page, cached_analysis
 from build_tools.outputs.site.search_cache import SearchCache
 from build_tools.outputs.site.search_files import SearchFiles, signature
+from build_tools.outputs.site.search_postings import fnv1a, shard_key, write_postings
 from build_tools.outputs.site.search_sections import SECTIONS_PER_SHARD, Sections, impact
 from build_tools.outputs.site.search_state import EarlyChecks
 from build_tools.outputs.site.site_sections import indexed_pages, page_sections, site_page_urls
@@ -59,36 +57,7 @@ INDEX_DIR = "search/th"
 FORMAT = 2
 # What a cache entry holds (see analyze_site).
 CACHE_FORMAT = "page digest, (packed rows, row kinds, term ids, weights, sizes, lengths), file id; vocabulary"
-POSTINGS_TARGET_BYTES = 48_000
-# A term in more sections than this gets a head file with its strongest postings (by
-# impact) and a tail file with the rest, fetched only when the heads give too few results.
-POSTINGS_HEAD = 2000
-TAIL_RANGE = 4000  # sections per tail piece
 MAX_TERM_CHARS = 40  # the browser's maximal matching tries terms up to this long
-
-
-def fnv1a(term: str) -> int:
-    """32-bit FNV-1a over the UTF-16 code units (what JavaScript's charCodeAt sees)."""
-    h = 0x811C9DC5
-    data = term.encode("utf-16-le")
-    for i in range(0, len(data), 2):
-        h ^= data[i] | (data[i + 1] << 8)
-        h = (h * 0x01000193) & 0xFFFFFFFF
-    return h
-
-
-def postings_buckets(total_bytes: int) -> int:
-    """How many postings files: a power of two, so each holds up to POSTINGS_TARGET_BYTES
-    (half that on average) and the count, which places every term, changes only when
-    the index doubles or halves, not with each letter added (a rebuild then rewrites
-    only the files whose terms changed)."""
-    return 1 << (max(1, math.ceil(total_bytes / POSTINGS_TARGET_BYTES)) - 1).bit_length()
-
-
-def _shard_key(term: str) -> str:
-    """Dictionary shard of a term: its first two characters (code points in hex), so the
-    browser fetches, for each position of a query, only the terms that can start there."""
-    return "-".join(format(ord(c), "x") for c in term[:2])
 
 
 def index_key(analyzer: ThaiAnalyzer) -> str:
@@ -98,7 +67,7 @@ def index_key(analyzer: ThaiAnalyzer) -> str:
 
     h = hashlib.sha256()
     for f in [Path(__file__), Path(page_analysis.__file__), Path(search_sections.__file__), Path(search_cache.__file__),
-              Path(__file__).with_name("search_delta.py"),
+              Path(__file__).with_name("search_delta.py"), Path(__file__).with_name("search_postings.py"),
               Path(page_sections.__code__.co_filename),
               Path(ranking.__file__),
               Path(SearchFiles.dump.__code__.co_filename),
@@ -186,67 +155,6 @@ def _save_cache(cache: Path | None, saved: dict) -> None:
         write_pickle_atomic(cache, saved)
 
 
-def _write_postings(out: SearchFiles, postings: dict[str, np.ndarray], buckets: int) -> dict[str, dict]:
-    """Postings into p/, each term's dictionary entry [df, bucket] into the returned
-    dictionary shards."""
-    dicts: dict[str, dict] = defaultdict(dict)
-    posting_shards: dict[int, dict[str, object]] = defaultdict(dict)
-    tails = 0
-    for term in sorted(postings):
-        plist = postings.pop(term)
-        df = len(plist) // 2
-        b = fnv1a(term) % buckets
-        dicts[_shard_key(term)][term] = [df, b]
-        bucket = posting_shards[b]
-        if df <= POSTINGS_HEAD:
-            bucket[term] = plist  # a list when the file is written
-            continue
-        # Own files for head and tail, so buckets stay small however many common terms
-        # share one.
-        bucket["#" + term] = [df, tails, _write_common(out, term, plist, tails)]
-        tails += 1
-    for b, p in posting_shards.items():
-        dump_bucket(out, b, p)
-    return dicts
-
-
-def dump_bucket(out: SearchFiles, b: int, p: dict) -> None:
-    """Postings file p/<b>.json: `p` is {term: postings (int32 array)} and {"#term":
-    [df, n, tail pieces]} in term order, signed by what it holds."""
-    sig = signature(*(x for t, v in p.items() for x in (t, v.tobytes() if isinstance(v, np.ndarray) else v)))
-    out.dump(f"p/{b}.json", lambda p=p: {t: v.tolist() if isinstance(v, np.ndarray) else v for t, v in p.items()}, sig)
-
-
-def _write_common(out: SearchFiles, term: str, plist: np.ndarray, n: int) -> list[int]:
-    """The head file (p/h<n>.json) and tail pieces (p/t<n>-<k>.json) of a common term;
-    returns the tail's section ranges k.  A term whose postings and number are an
-    earlier build's, with all its files still in place, is not cut again (a rebuild
-    after one changed letter keeps nearly all of them)."""
-    group = f"#{n}"
-    sig = signature(term, plist.tobytes())
-    kept = out.kept_group(group, sig)
-    if kept is not None:
-        return kept
-    # The head: the strongest postings (impact down, then section up); head and
-    # tail each in section order, as the postings are.
-    secs, imps = plist[0::2], plist[1::2]
-    order = np.lexsort((secs, -imps.astype(np.int64)))
-    head, tail = np.sort(order[:POSTINGS_HEAD]), np.sort(order[POSTINGS_HEAD:])
-    flat = {f"p/h{n}.json": np.column_stack((secs[head], imps[head])).ravel()}
-    # The tail in pieces by section range: a query that also has a rarer word
-    # fetches only the pieces where that word occurs.  Its sections ascend, so each
-    # range is one run of it.
-    ranges = secs[tail] // TAIL_RANGE
-    starts = np.concatenate(([0], np.flatnonzero(np.diff(ranges)) + 1)) if len(ranges) else np.array([], int)
-    pieces = ranges[starts].tolist()
-    for k, part in zip(pieces, np.split(tail, starts[1:])):
-        flat[f"p/t{n}-{k}.json"] = np.column_stack((secs[part], imps[part])).ravel()
-    for rel, values in flat.items():
-        out.dump(rel, values.tolist, signature(values.tobytes()))
-    out.remember_group(group, sig, list(flat), pieces)
-    return pieces
-
-
 def language_terms(analyzer: ThaiAnalyzer) -> list[tuple[str, str]]:
     """(dictionary shard, term) of every word of the language (PyThaiNLP's word list and
     the corpus vocabulary) the browser may cut a query into; kept in the cache (the
@@ -255,7 +163,7 @@ def language_terms(analyzer: ThaiAnalyzer) -> list[tuple[str, str]]:
     for w in sorted(dictionary_words() | set(analyzer.vocabulary)):
         t = normalize_term(w)
         if t and len(t) <= MAX_TERM_CHARS and not any(c.isspace() for c in t):
-            out.append((_shard_key(t), t))
+            out.append((shard_key(t), t))
     return out
 
 
@@ -369,11 +277,7 @@ def _whole_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
     pages, length = len(compacted), sections.length_total()
     light = search_delta.page_states(compacted) if in_place else None
     del analyzed, compacted, saved, kept
-    postings = sections.postings()
-    n_terms = len(postings)
-    total = sum(len(t) * 2 + 8 * len(p) // 2 for t, p in postings.items())
-    buckets = postings_buckets(total)
-    dicts = _write_postings(out, postings, buckets)
+    dicts, buckets, n_terms, total = write_postings(out, sections)
     # A dictionary shard is made from its corpus terms (the language's words are the
     # same for every build with this key).
     sigs = {shard: signature(list(d.items())) for shard, d in dicts.items()}
@@ -382,7 +286,8 @@ def _whole_index(site_dir: Path, analyzer: ThaiAnalyzer, docs_dir: Path | None, 
         out.dump(f"d/{shard}.json", d, sigs.get(shard, ""))
     out.remove_others()
     meta = {"format": FORMAT, "sections": sections.count, "buckets": buckets, "per_shard": SECTIONS_PER_SHARD,
-            "tail_range": TAIL_RANGE, "dict_shards": sorted(dicts), "max_term": MAX_TERM_CHARS, "kinds": sections.kinds}
+            "tail_range": search_postings.TAIL_RANGE, "dict_shards": sorted(dicts), "max_term": MAX_TERM_CHARS,
+            "kinds": sections.kinds}
     out.dump("meta.json", {**meta, "analyzer": browser_tables(analyzer)})
     if not in_place:
         replace_dir(out.folder, final)
