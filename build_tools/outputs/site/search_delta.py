@@ -265,7 +265,7 @@ class _Delta:
                 raise Refused  # a common term's number (and every later one's) would move
             if df != was:
                 self.dfs[term] = df
-                self.total += 8 * (df - was) + (2 * len(term) if not was else -2 * len(term) if not df else 0)
+                self.total += sp.postings_size(term, df) - sp.postings_size(term, was)
                 self.terms += (not was) - (not df)
             if common:
                 self.common[term] = (plist, common)

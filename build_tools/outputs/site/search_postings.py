@@ -20,6 +20,7 @@ TAIL_RANGE = 4000  # sections per tail piece
 # at a time): about 100 MB with what sorting them takes.
 GROUP_POSTINGS = 4_000_000
 
+
 def fnv1a(term: str) -> int:
     """32-bit FNV-1a over the UTF-16 code units (what JavaScript's charCodeAt sees)."""
     h = 0x811C9DC5
@@ -38,6 +39,13 @@ def postings_buckets(total_bytes: int) -> int:
     return 1 << (max(1, math.ceil(total_bytes / POSTINGS_TARGET_BYTES)) - 1).bit_length()
 
 
+def postings_size(term: str, df: int) -> int:
+    """A term's share of the postings' size that postings_buckets divides (its name and
+    df (section, impact) pairs; nothing for a term no section holds): the whole index
+    and a rebuild's delta count it alike, so they choose the same number of files."""
+    return 2 * len(term) + 8 * df if df else 0
+
+
 def shard_key(term: str) -> str:
     """Dictionary shard of a term: its first two characters (code points in hex), so the
     browser fetches, for each position of a query, only the terms that can start there."""
@@ -51,7 +59,7 @@ def write_postings(out: SearchFiles, sections: Sections) -> tuple[dict[str, dict
     postings are made a group of buckets at a time (Sections.postings_in_groups), at most
     about GROUP_POSTINGS of them in memory."""
     counts = sections.term_counts()
-    total = sum(len(t) * 2 + 8 * df for t, df in counts.items())
+    total = sum(postings_size(t, df) for t, df in counts.items())
     buckets = postings_buckets(total)
     groups = max(1, min(buckets, -(-sum(counts.values()) // GROUP_POSTINGS)))
     dicts: dict[str, dict] = defaultdict(dict)
