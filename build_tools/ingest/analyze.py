@@ -23,7 +23,7 @@ from build_tools.ingest.lookalikes import read_lookalikes
 from build_tools.ingest.numbers import YEAR_LAST_DIGIT_LOST, find_number
 from build_tools.ingest.office_hole import filled_office
 from build_tools.ingest.person_names import read_person_name
-from build_tools.ingest.prefixes import check_prefix, headless_reading
+from build_tools.ingest.prefixes import check_prefix, coded_reading, headless_reading
 from build_tools.ingest.records import front_matter, to_json
 from build_tools.ingest.resolve import Candidate, known_prefixes, resolve
 from build_tools.ingest.rows import clean
@@ -137,10 +137,15 @@ def _headless_number(L: Letter, iss, env: Env) -> list[Flag]:
     if L.number or not L.number_unread or not who:
         return []
     reading = headless_reading(L.number_unread[1], _expected_prefixes(env, iss.agency, iss.drafted_by, learned=True))
+    code = reading.split(".")[0] if reading else None
+    if reading is None:  # (its office's digits read, its code spoiled: the agency's one code)
+        codes = [k for k, e in env.registry.codes.offices.items() if e.get("agency") == who and " " not in k]
+        reading = coded_reading(L.number_unread[1], codes)
+        code = codes[0] if reading else None
     if reading is None:
         return []
     return [Flag("number_check", f"อ่านเลขที่ได้เพียง '{L.number_unread[1]}' (รหัสส่วนราชการหาย): หัวหนังสือเป็นของ"
-                                 f"{iss.name or who} ซึ่งใช้รหัส '{reading.split('.')[0]}' เลขที่จึงน่าจะเป็น "
+                                 f"{iss.name or who} ซึ่งใช้รหัส '{code}' เลขที่จึงน่าจะเป็น "
                                  f"'{reading}' ตรวจกับต้นฉบับ", L.number_unread[0], suggestion=reading,
                  wrong=L.number_unread[1])]
 

@@ -30,15 +30,16 @@ YEAR_DIGITS = 4
 
 # OCR debris may stand between the day and the month (`25- กุมภาพันธ์`, `๒๕, ม.ค.`, `27 ) ต.ค.`,
 # `18 “ตุลาคม`, `18*ตุลาคม`), and a mark no letter carries (`27 ัต.ค. 52`: a citation wrapped, the mark of the line above).
-# A year may carry a mark OCR put between its digits (`2ิ553`), or have its first digit read
+# A year may carry a mark or a speck OCR put between its digits (`2ิ553`, `2?553`), or have its first digit read
 # as a letter (`วิ553`, `ว่553` for 2553: read only with a year printed elsewhere, read_with_year).
 _LETTER_FIRST = rf"[ก-ฮ][{THAI_MARKS}]*\d{{3}}(?!\d)"
+_YEAR_SPECKS = ".,'`?"
 # พ.ศ. whose last dot OCR read as a 1 (`มีนาคม. พ.ค1 2553`), or its first dot as a digit
 # (`เมษายน พ2ค.่2553`): the one figure a month may carry.
 _BE_MARK_DOT_AS_ONE = r"(?:[พฟ][^\d\n]{0,3}[ศค][^\d\n]?1|[พฟ]\d[^\d\n]{0,2}[ศค][^\d\n]{0,3})"
-_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"“”‘’\-.,:;()|\[\]*~^_°•" + THAI_MARKS + "]*"
+_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"“”‘’\-.,:;()|\[\]*~^_°•<>«»" + THAI_MARKS + "]*"
                         rf"(?P<month>[ก-ฮเแโใไ][^\d\n]{{0,24}}?(?:{_BE_MARK_DOT_AS_ONE})?)\s*"
-                        rf"(?P<year>\d(?:[{THAI_MARKS}]?\d){{3}}|\d{{2}}|{_LETTER_FIRST})")
+                        rf"(?P<year>\d(?:[{THAI_MARKS}{_YEAR_SPECKS}]?\d){{3}}|\d{{2}}|{_LETTER_FIRST})")
 _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
 # พ.ศ. as OCR breaks it: its dots read as marks or specks, ศ as ค, a quote before it, พ as ฟ
 # (`พุูค.`, `พ:..ค.`, `“พ.`, `ฟั.คู.`, `พ:. ค.`)
@@ -46,8 +47,10 @@ _DAMAGED_BE_MARK = re.compile(rf"[\s“”\"'`.,:;]+(?:[พฟ][^\d\n]{{0,6}}|{_
 # Two digits with a letter and digits glued after them are no two-digit year but a year
 # whose digit OCR read as a letter (`25ร33` for 2553).
 _DAMAGED_YEAR = re.compile(r"\d{2}[ก-ฮ]\d{1,2}(?!\d)")
-# A speck read as a dot or a quote between the two halves of a year (`25.52`): one year.
-_SPECK_IN_YEAR = re.compile(r"[.,'`](\d{2})(?!\d)")
+# A speck read as a dot, a quote or a question mark between a year's digits (`25.52`, `2?553`):
+# one year, when its four digits are a plausible one.
+_SPECK = re.compile(f"[{_YEAR_SPECKS}]")
+_TWO_DIGITS_BEFORE_SPECK = re.compile(f"\\d{{2}}[{_YEAR_SPECKS}]")
 _BELOW_AS_DOT = re.compile(f"[{thai_below_vowels}]+")
 _DOTS = re.compile(r"\.{2,}")
 THAI_DIGIT = re.compile("[๐-๙]")
@@ -146,11 +149,12 @@ def _year_span(m: re.Match, text: str, arabic: str, notes: list[str],
     """Where a date candidate's year is printed (start, end) and where the date ends,
     through a speck OCR put between its halves (noted); None when its digits run on."""
     start, end = m.start("year"), m.end("year")
-    if len(m["year"]) == 2 and (speck := _SPECK_IN_YEAR.match(arabic, end)) \
-            and _plausible(m["year"] + speck[1], today):
-        notes.append(f"ปี '{text[start:speck.end()]}' มีจุดหรือเครื่องหมายปนระหว่างตัวเลข (เศษจาก OCR): "
-                     f"อ่านเป็น {m['year'] + speck[1]}")
-        return start, speck.end(), speck.end()
+    if _SPECK.search(m["year"]):
+        digits = re.sub(r"\D", "", m["year"])
+        if not _plausible(digits, today):  # a two-digit year and what follows it (`52,53 ครั้ง`), or no year
+            two = _TWO_DIGITS_BEFORE_SPECK.match(m["year"])
+            return (start, start + 2, start + 2) if two else None
+        notes.append(f"ปี '{text[start:end]}' มีจุดหรือเครื่องหมายปนระหว่างตัวเลข (เศษจาก OCR): อ่านเป็น {digits}")
     if _run_goes_on(text, end):  # digits that run on are no year (which four of them? never guessed),
         run = re.match(r"\d+", arabic[end:]).end()  # unless one digit too many: a speck read as a digit
         five = run == 1 and len(re.sub(r"\D", "", m["year"])) == YEAR_DIGITS  # (read_with_year may place it)

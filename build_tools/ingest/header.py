@@ -280,7 +280,10 @@ class HeaderReader(ByPlace):
         kinds = ("yearly",) if self.h.form.key in ("order", "announcement") else ("government", "abbreviation")
         num = find_number(text := strip_junk(seg), kinds)
         if num is None or num.start > 6:
-            lost = HEADLESS_NUMBER.match(text) if kinds != ("yearly",) else None
+            lost = None
+            if kinds != ("yearly",):  # (ที่ read, the code after it spoiled: `ที่ ย์ๆ ๐๖๐๔.๔/ว ๘๑๐`)
+                text = next((t for t in (text, label_at(text, "number")) if t and HEADLESS_NUMBER.match(t)), text)
+                lost = HEADLESS_NUMBER.match(text)
             if lost:  # (the letterhead's name may follow it on the row)
                 self.h.number_unread = (row.n, lost.group(0))
                 self._after_number(row, text[lost.end():].strip())

@@ -19,8 +19,8 @@ from build_tools.normalization import fuzzy
 MAX_SUBJECT_ROWS = 4
 CITATION_ROWS = 2  # lines below อ้างถึง a citation's number and date may wrap onto
 # What OCR left of a lost label before its field's text: one or two letters (with their
-# marks) or specks (`ง หนังสือ...`, `ถึง  หนังสือ...` for อ้างถึง).
-LABEL_LEFT = re.compile(rf"^(?:[^\s0-9๐-๙{THAI_MARKS}][{THAI_MARKS}]*){{1,2}}\s+")
+# marks) or specks, a speck or two may follow them (`ง หนังสือ...`, `ถึง. หนังสือ...` for อ้างถึง).
+LABEL_LEFT = re.compile(rf"^(?:[^\s0-9๐-๙{THAI_MARKS}][{THAI_MARKS}]*){{1,2}}[.,:;'\"`“”‘’|]*\s+")
 FIRST_ITEM = re.compile(r"^[1๑]\s*[.,)]\s*(?=[ก-ฮเแโใไ])")
 # สิ่งที่ส่งมาด้วย cut further at the left margin than a label read alone may be (`มาด้วย 1. แบบ...`):
 # enough before item 1 and its count, which say the field by themselves.

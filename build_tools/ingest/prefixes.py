@@ -144,3 +144,15 @@ def headless_reading(unread: str, offices: list[str]) -> str | None:
     thai = tail != to_arabic_digits(tail)
     office = to_thai_digits(office) if thai else office
     return f"{code} {office}.{sub}/{'ว ' if circular else ''}{serial}"
+
+
+def coded_reading(unread: str, codes: list[str]) -> str | None:
+    """The number whose code alone OCR spoiled (`ย์ๆ ๐๖๐๔.๔/ว ๘๑๐`), its office's four digits
+    read: the letterhead's agency's code before them, when the data gives it one code and
+    no digits (`codes`: 'ยธ' for ONCB); None otherwise."""
+    m = _HEADLESS_PARTS.search(unread)
+    if m is None or len(codes) != 1 or len(m.group(1)) != OFFICE_DIGITS or re.search(rf"{D}$", unread[:m.start()]):
+        return None
+    office, sub, circular, serial = m.groups()
+    return f"{codes[0]} {office}.{sub}/{'ว ' if circular else ''}{serial}"
+

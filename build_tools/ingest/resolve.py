@@ -153,7 +153,7 @@ def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
     that_day = None if issuer else _issuer_of_that_day(ref, pool, agencies)
     probable = _probable(pool, number, date, issuer or that_day)
     letters = ([p for p in probable if p[0].doc_type == "letter"] or probable
-               or _by_pieces(ref, pool, issuer or that_day))
+               or _by_pieces(ref, pool, issuer or that_day) or _by_day(ref, pool, issuer))
     if len(letters) == 1:
         c, why = letters[0]
         if that_day:  # (the maintainer is told how weak the name's reading was)
@@ -227,6 +227,26 @@ def _by_pieces(ref: dict, pool: list[Candidate], issuer: str | None) -> list[tup
             out.append((c, f"หน่วยงานตรงกัน และเลขลำดับ '{printed}' ของเอกสารนั้นอยู่ในข้อความที่อ้างถึง"
                            + (" เดือนและปีตรงกัน" if month else "") + " แต่อ่านเลขที่ไม่ได้ทั้งหมด"))
     return out
+
+
+def _by_day(ref: dict, pool: list[Candidate], issuer: str | None) -> list[tuple[Candidate, str]]:
+    """A citation whose number and date OCR both spoiled, the date's year run on into a
+    speck (`มท 0810. 17ว' ลงวันที่ 20 สิงหาคม: 255212`): the issuer's letter of the day, month
+    and Buddhist-era year its text names (linked only when exactly one fits)."""
+    if not issuer or ref.get("number") or ref.get("date"):
+        return []
+    text = to_arabic_digits(ref.get("text") or ref.get("title") or "")
+    return [(c, "หน่วยงานตรงกัน และวัน เดือน ปีของเอกสารนั้นอยู่ในข้อความที่อ้างถึง แต่อ่านเลขที่และวันที่ไม่ได้")
+            for c in pool if c.issuer == issuer and c.doc_type == "letter" and c.date and _names_day(text, c.date)]
+
+
+def _names_day(text: str, iso: str) -> bool:
+    """The text names the day, the month right after it and the Buddhist-era year of `iso`."""
+    day = int(iso[8:10])
+    folded = fold_marks(text)
+    after_day = [folded[m.end():m.end() + 16] for m in re.finditer(rf"(?<!\d){day}(?!\d)[\s.,:;'`\"“”\-]*", folded)]
+    names = [fold_marks(n) for n in (MONTHS_FULL[int(iso[5:7]) - 1], MONTHS_ABBR[int(iso[5:7]) - 1])]
+    return any(piece.startswith(n) for piece in after_day for n in names) and _names_month(text, iso)
 
 
 def _serial_read(run: str, serial: str) -> int | None:

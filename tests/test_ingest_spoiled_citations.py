@@ -1,0 +1,143 @@
+"""Damage classes the letter set of seed 50 showed (benchmarks/ingest_eval.py --seed 50;
+seeds 44-49 held out), one class per test on small text fixtures: a citation whose
+อ้างถึง OCR left as a piece with a speck after it, a citation whose date's year ran on
+into specks (still a citation, linked by its issuer and the day, month and year it names),
+a number whose code alone OCR spoiled after ที่ (suggested with the letterhead agency's
+code), specks between a date's day and month and inside its year."""
+import pytest
+from conftest import ROOT
+
+from build_tools.ingest.dates import read_dates
+from build_tools.ingest.field_lines import cites_a_letter
+
+SIGNED = ["จึงเรียนมาเพื่อโปรดพิจารณาดำเนินการต่อไป", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)",
+          "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
+BODY = ["ด้วยกรมส่งเสริมการปกครองท้องถิ่นได้รับแจ้งว่าการดำเนินงานโครงการพลังชุมชน",
+        "พลังสร้างสรรค์ \"สยามเมืองยิ้ม\" ในพื้นที่ตำบลบ้านค้อ มีความก้าวหน้าเป็นลำดับ"]
+OPENING = ["มท 0810.2/1067                    กรมส่งเสริมการปกครองท้องถิ่น", "ถนนนครราชสีมา เขตดุสิต กทม. 10300",
+           "10 มีนาคม 2553", "เรื่อง ขอความร่วมมือสนับสนุนการดำเนินงานตามบันทึกความร่วมมือ ๔", "'หน่วยงาน"]
+ADDRESSEE = "เลขาธิการคณะกรรมการป้องกันและปราบปรามยาเสพติด"
+ENCLOSED = "สิ่งที่ส่งมาด้วย 1. แนวทางการขยายผลโครงการ จำนวน 3 ฉบับ"
+
+
+def _letter(lines):
+    from build_tools.ingest.letter import extract_letter
+
+    return extract_letter(list(enumerate(lines, 1)))
+
+
+def _analyzed(lines):
+    from build_tools.ingest.analyze import Env, analyze
+    from build_tools.sources.corpus import load_corpus
+
+    corpus = load_corpus(ROOT / "corpus")
+    (doc,), _ = analyze("\n".join(lines), corpus, "x.txt", env=Env.of(corpus))
+    return doc
+
+
+# --- what OCR left of อ้างถึง, a speck after it; เรียน lost as well ---------------------------
+
+@pytest.mark.parametrize("addressee", [ADDRESSEE, f"น  {ADDRESSEE}"])
+@pytest.mark.parametrize("left", ["ถึง.", "ง'", "ถึง:", "ง"])
+def test_a_citation_whose_label_ocr_left_as_a_piece_and_a_speck_is_read_by_its_place(left, addressee):
+    L = _letter(OPENING + [addressee, f"{left} หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.1/ว 1631",
+                           "ลงวันที่ 20 สิงหาคม 2552", ENCLOSED] + BODY + SIGNED)
+    assert L.subject == "ขอความร่วมมือสนับสนุนการดำเนินงานตามบันทึกความร่วมมือ ๔ หน่วยงาน"
+    assert L.addressee == ADDRESSEE
+    assert [(r["number"], r["date"]) for r in L.references] == [("มท 0810.1/ว 1631", "2009-08-20")]
+    assert [e["title"] for e in L.enclosures] == ["แนวทางการขยายผลโครงการ"]
+
+
+def test_a_line_that_starts_with_a_word_and_a_speck_is_not_taken_for_a_lost_label():
+    # (the subject's second line: no citation follows, it stays the subject's)
+    L = _letter(OPENING[:3] + ["เรื่อง ขอความร่วมมือสนับสนุนการดำเนินงาน", "ตาม. บันทึกความร่วมมือ ๔ หน่วยงาน",
+                               f"เรียน {ADDRESSEE}"] + BODY + SIGNED)
+    assert L.subject == "ขอความร่วมมือสนับสนุนการดำเนินงานตาม. บันทึกความร่วมมือ ๔ หน่วยงาน"
+    assert L.references == []
+
+
+# --- a citation whose year ran on into specks ------------------------------------------------
+
+@pytest.mark.parametrize("text, cites", [
+    ("หนังสือกรมส่งเสริมการปกครองท้องถิ่น มท 0810. 17ว' ท ลงวันที่ 20 สิงหาคม: 255212 0", True),
+    ("หนังสือจังหวัดขอนแก่น ลงวันที ๑๔ พ.ย.", True),  # its year lost
+    ("หนังสือกรมส่งเสริมการปกครองท้องถิ่น เรื่อง การจัดเวที 20 คน", False),  # a figure, no month
+    ("หนังสือกรมส่งเสริมการปกครองท้องถิ่น", False),
+])
+def test_a_day_and_a_month_say_a_line_cites_a_letter(text, cites):
+    assert cites_a_letter(text) is cites
+
+
+def test_a_citation_whose_number_and_year_ocr_spoiled_is_linked_by_its_issuer_and_the_day_it_names():
+    doc = _analyzed(OPENING + [ADDRESSEE, "ง  หนังสือกรมูส่งเสริมการปักครองท้องถิน ฑิ มท 0810. 17ว'",
+                               "ท ลงวันที่ 20 สิงหาคม: 255212 0 '     :", ENCLOSED] + BODY + SIGNED)
+    (ref,) = doc["references"]
+    assert (ref["number"], ref["date"], ref["id"], ref["match"]) == (None, None, "dla-letter-2552-08-20", "probable")
+    suggested = {f["kind"]: f["suggestion"] for f in doc["flags"] if f["line"] == ref["line"]}
+    assert suggested["number_check"] == "มท 0810.1/ว 1631"
+    assert suggested["date_check"] == "20 สิงหาคม 2552"
+    assert suggested["probable_reference"] == "dla-letter-2552-08-20"
+
+
+@pytest.mark.parametrize("when", [
+    "ลงวันที่ 21 สิงหาคม: 255212",  # another day
+    "ลงวันที่ 20 กันยายน: 255212",  # another month
+    "ลงวันที่ 20 สิงหาคม: 255312",  # another year
+])
+def test_a_citation_naming_another_day_is_not_linked(when):
+    doc = _analyzed(OPENING + [ADDRESSEE, "ง  หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810. 17ว'",
+                               when, ENCLOSED] + BODY + SIGNED)
+    (ref,) = doc["references"]
+    assert (ref["id"], ref["match"]) == (None, "none")
+
+
+# --- a number whose code alone OCR spoiled --------------------------------------------------
+
+ONCB = ["สำนักงาน ป.ป.ส.", "ถนนดินแดง เขตพญาไท กทม. ๑๐๔๐๐", "๑๐ มกราคม ๒๕๕๓", "เรื่อง การรายงานผลการดำเนินงาน",
+        "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด", "          ด้วยสำนักงาน ป.ป.ส. ขอให้รายงานผลการดำเนินงาน",
+        "จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายชาตรี พรหมวงศ์)", "เลขาธิการ ป.ป.ส."]
+
+
+@pytest.mark.parametrize("code", ["ย์ๆ", "ยัๆ", "ๆธ"])
+def test_a_number_whose_code_ocr_spoiled_after_its_label_is_suggested_with_the_agencys_one_code(code):
+    doc = _analyzed([f"ที่ {code} ๐๖๐๔.๔/ว ๘๑๐         7 " + ONCB[0]] + ONCB[1:])
+    assert (doc["number"], doc["issuer"]) == (None, "oncb")
+    (f,) = [f for f in doc["flags"] if f["kind"] == "number_check"]
+    assert (f["line"], f["wrong"], f["suggestion"]) == (1, f"{code} ๐๖๐๔.๔/ว ๘๑๐", "ยธ ๐๖๐๔.๔/ว ๘๑๐")
+    assert "ซึ่งใช้รหัส 'ยธ'" in f["message"]
+
+
+def test_a_spoiled_code_is_not_suggested_when_the_office_digits_are_not_all_read():
+    doc = _analyzed(["ที่ ย์ๆ ๐๖๔.๔/ว ๘๑๐         7 " + ONCB[0]] + ONCB[1:])
+    assert doc["number"] is None
+    assert not [f for f in doc["flags"] if f["kind"] == "number_check"]
+
+
+def test_a_spoiled_code_is_not_suggested_for_an_agency_with_more_than_one_code():
+    from build_tools.ingest.prefixes import coded_reading
+
+    assert coded_reading("ย์ๆ ๐๖๐๔.๔/ว ๘๑๐", ["ยธ"]) == "ยธ ๐๖๐๔.๔/ว ๘๑๐"
+    assert coded_reading("ย์ๆ ๐๖๐๔.๔/ว ๘๑๐", ["ยธ", "นร"]) is None
+    assert coded_reading("ย์ๆ ๐๖๐๔.๔/ว ๘๑๐", []) is None
+
+
+# --- specks in a date ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, iso, stored", [
+    (":  ๑ > กุมภาพันธ์ .๒๕๕๓", "2010-02-01", "๑ กุมภาพันธ์ ๒๕๕๓"),  # between the day and the month
+    ("๑๘ « ตุลาคม ๒๕๕๒", "2009-10-18", "๑๘ ตุลาคม ๒๕๕๒"),
+    ("วันที่ 10 กุค. 2?553", "2010-07-10", "10 ก.ค. 2553"),  # inside the year
+    ("10 กรกฎาคม 25'53", "2010-07-10", "10 กรกฎาคม 2553"),
+])
+def test_specks_between_a_dates_day_and_month_or_inside_its_year_are_read_through(text, iso, stored):
+    (d,) = read_dates(text)
+    assert (d.iso, d.stored) == (iso, stored)
+
+
+def test_a_speck_inside_a_year_is_noted():
+    (d,) = read_dates("10 กรกฎาคม 2?553")
+    assert d.notes == ["ปี '2?553' มีจุดหรือเครื่องหมายปนระหว่างตัวเลข (เศษจาก OCR): อ่านเป็น 2553"]
+
+
+def test_digits_with_a_speck_between_them_are_no_year_past_four_digits():
+    assert [d.iso for d in read_dates("10 กรกฎาคม 2?5531")] == [None]  # five digits: never guessed
