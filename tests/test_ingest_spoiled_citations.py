@@ -3,7 +3,8 @@ seeds 44-49 held out), one class per test on small text fixtures: a citation who
 อ้างถึง OCR left as a piece with a speck after it, a citation whose date's year ran on
 into specks (still a citation, linked by its issuer and the day, month and year it names),
 a number whose code alone OCR spoiled after ที่ (suggested with the letterhead agency's
-code), specks between a date's day and month and inside its year."""
+code), a serial that specks cut (flagged, never read short in silence), specks between a
+date's day and month and inside its year."""
 import pytest
 from conftest import ROOT
 
@@ -141,3 +142,32 @@ def test_a_speck_inside_a_year_is_noted():
 
 def test_digits_with_a_speck_between_them_are_no_year_past_four_digits():
     assert [d.iso for d in read_dates("10 กรกฎาคม 2?5531")] == [None]  # five digits: never guessed
+
+
+# --- a serial that specks cut ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, cut", [
+    ("หนังสือจังหวัดขอนแก่น ที ขก ๐๐๑๗.๒/ว ๒๑>»๑ ลงวันที่ ๒๒ พฤษภาคม ๒๕๕๓", ">»๑"),
+    ("หนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๒/ว ๒๑*๖๑ ลงวันที่ ๒๒ พฤษภาคม ๒๕๕๓", "*๖๑"),
+    ("หนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๒/ว ๒๑๖๑ ลงวันที่ ๒๒ พฤษภาคม ๒๕๕๓", None),
+    ("หนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๒/ว ๒๑๖๑, ๒๑๖๒ ลงวันที่ ๒๒ พฤษภาคม ๒๕๕๓", None),  # two letters cited
+    ("หนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๒/ว ๒๑๖๑-๒ ลงวันที่ ๒๒ พฤษภาคม ๒๕๕๓", None),
+])
+def test_a_serial_that_specks_cut_is_flagged_not_read_short_in_silence(text, cut):
+    L = _letter(OPENING + [f"เรียน {ADDRESSEE}", f"อ้างถึง {text}"] + BODY + SIGNED)
+    flags = [f for f in L.flags if f.kind == "number_check" and f.line == 7]
+    if cut is None:
+        assert flags == []
+    else:
+        (f,) = flags
+        assert (f.wrong, f.suggestion) == ("ขก ๐๐๑๗.๒/ว ๒๑", None)
+        assert f"มีเศษ '{cut}' ต่อท้าย" in f.message
+
+
+def test_the_letters_own_serial_that_specks_cut_is_flagged():
+    from build_tools.ingest.checks import check_number
+    from build_tools.ingest.numbers import find_number
+
+    num = find_number("มท 0810.2/10:67     กรมส่งเสริมการปกครองท้องถิ่น", after_label=True)
+    assert (num.printed, num.cut) == ("มท 0810.2/10", ":67")
+    assert [f.wrong for f in check_number(num, None, [], 1) if "มีเศษ ':67' ต่อท้าย" in f.message] == ["มท 0810.2/10"]

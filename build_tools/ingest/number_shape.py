@@ -16,8 +16,18 @@ OFFICE_DIGITS = 4  # a ministry's two and its department's two; a province's 00 
 
 def shape_flags(num: Number, line: int | None) -> list[Flag]:
     """Every flag this module's checks raise on `num`."""
-    return (number_reading(num, line) + three_and_slash(num, line) + _long_serial(num, line)
+    return (number_reading(num, line) + three_and_slash(num, line) + cut_serial(num, line) + _long_serial(num, line)
             + _yearly_serial(num, line) + _short_office(num, line) + _mixed_digits(num, line))
+
+
+def cut_serial(num: Number | None, line: int | None) -> list[Flag]:
+    """A serial that specks cut (`/ว ๒๑>»๑` read as `/ว ๒๑`): digits follow the speck, so the
+    serial is longer than read, and which digit the speck stood for only the scan tells."""
+    if num is None or not num.cut:
+        return []
+    return [Flag("number_check", f"เลขลำดับ '{num.serial}' ในเลขที่ '{num.printed}' มีเศษ '{num.cut}' ต่อท้าย: "
+                                 "เลขลำดับอาจยาวกว่าที่อ่านได้ (OCR อ่านตัวเลขบางตัวเป็นเศษ) ตรวจกับต้นฉบับ", line,
+                 wrong=num.printed)]
 
 
 # A sub-unit read as ๗ right before ว with no `/` between: ๗ is a ๓ with a rising stroke, the

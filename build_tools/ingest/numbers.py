@@ -91,6 +91,7 @@ class Number:
     end: int = 0
     read_as: str | None = None  # the text as OCR read it, when its `/` or ว was misread
     slash: str = "/"  # what OCR read for the `/` ("" when it lost it: number_shape.number_reading says which)
+    cut: str = ""  # a speck and digits right after a government serial (`๒๑>»๑`): the serial read stops there
 
 
     @property
@@ -153,8 +154,15 @@ def find_number(text: str, kinds: tuple[str, ...] = ("government", "abbreviation
         found.append(Number(f"{m['serial']}/{m['year']}", "yearly", None, None, m["serial"], m["year"],
                             False, m.start(), m.end(), _damaged(m, m["slash"] != "/"), m["slash"].strip()))
     if found:
-        return min(found, key=lambda n: n.start)
+        num = min(found, key=lambda n: n.start)
+        if num.kind == "government" and (cut := _SPECK_THEN_DIGITS.match(text, num.end)):
+            num.cut = cut.group(0)
+        return num
     return _slash_lost(text, kinds) if after_label else None
+
+
+# A speck inside a serial (`/ว ๒๑>»๑`, a digit read as specks): the serial as read stops at it.
+_SPECK_THEN_DIGITS = re.compile(rf"[^\s0-9๐-๙ก-๛A-Za-z\-]{{1,3}}{D}+")  # (not `1631-2`: a range)
 
 
 WEAK_SLASHES = (",", "(", ")", "[", "]")  # (a tuple: the `/` lost before ว is "", in every string)
