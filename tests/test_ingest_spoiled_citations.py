@@ -171,3 +171,16 @@ def test_the_letters_own_serial_that_specks_cut_is_flagged():
     num = find_number("มท 0810.2/10:67     กรมส่งเสริมการปกครองท้องถิ่น", after_label=True)
     assert (num.printed, num.cut) == ("มท 0810.2/10", ":67")
     assert [f.wrong for f in check_number(num, None, [], 1) if "มีเศษ ':67' ต่อท้าย" in f.message] == ["มท 0810.2/10"]
+
+
+# --- a citation's number is checked by its shape like the letter's own ------------------------
+
+def test_a_citations_office_that_lost_a_digit_is_suggested_with_the_zero_it_lost():
+    # (seed 49 L02: `มท ๘๑๐.๓/ว ๘๓๙` for มท ๐๘๑๐.๓/ว ๘๓๙)
+    L = _letter(OPENING + [f"เรียน {ADDRESSEE}",
+                           "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๘๑๐.๓/ว ๘๓๙ ลงวันที่ ๑ กรกฎาคม ๒๕๕๒"]
+                + BODY + SIGNED)
+    (ref,) = L.references
+    assert (ref["number"], ref["date"]) == ("มท ๘๑๐.๓/ว ๘๓๙", "2009-07-01")
+    (f,) = [f for f in L.flags if f.kind == "number_check" and f.line == 7]
+    assert (f.wrong, f.suggestion) == ("มท ๘๑๐.๓/ว ๘๓๙", "มท ๐๘๑๐.๓/ว ๘๓๙")

@@ -22,7 +22,7 @@ from build_tools.ingest.flags import Flag
 from build_tools.ingest.forms import strip_junk, without_lone_letter
 from build_tools.ingest.head import Head
 from build_tools.ingest.header import read_header
-from build_tools.ingest.number_shape import cut_serial, number_reading, three_and_slash
+from build_tools.ingest.number_shape import shape_flags
 from build_tools.ingest.numbers import Number, find_number
 from build_tools.ingest.rows import Row, clean, make_rows
 from build_tools.ingest.tail import read_tail
@@ -176,7 +176,7 @@ def _cited(text: str, line: int, via: str, flags: list[Flag]) -> dict | None:
     num = find_number(text, ("government", "abbreviation"))
     if num is None:
         return None
-    read = number_reading(num, line) + three_and_slash(num, line) + cut_serial(num, line)
+    read = shape_flags(num, line)
     flags += [f for f in read if f not in flags]  # (an enclosure is read again)
     d = first_date(text[num.end:]) or first_date(text)
     title = clean(re.sub(r"\s*ที่?\s*$", "", text[: num.start])) or None
