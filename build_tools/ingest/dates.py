@@ -19,7 +19,7 @@ from build_tools.common.thai import THAI_MARKS, to_arabic_digits, to_thai_digits
 from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL
 
 __all__ = ["BE_OFFSET", "MONTHS_ABBR", "MONTHS_FULL", "DateReading", "read_dates", "read_with_year", "first_date",
-           "month_of"]
+           "month_of", "days_and_months"]
 from build_tools.normalization import fuzzy
 
 # Official correspondence in its modern form starts with the สารบรรณ rules of the 2470s;
@@ -271,6 +271,20 @@ def _run_goes_on(text: str, end: int) -> bool:
     if end >= len(text) or not text[end].isdigit():
         return False
     return bool(THAI_DIGIT.match(text[end])) == bool(THAI_DIGIT.match(text[end - 1]))
+
+
+# A day and a month name after it, whatever follows (a year OCR spoiled past reading:
+# `20 สิงหาคม: 255212`, or none): resolve.py and field_lines.py read citations by them.
+_DAY_MONTH = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s.,:;'`\"“”\-]*(?P<month>[ก-ฮเแโใไ][^\s\d]{1,12})")
+
+
+def days_and_months(text: str) -> list[tuple[int, int]]:
+    """(day, month) of every day followed by a month's name (as OCR read it) in `text`."""
+    out = []
+    for m in _DAY_MONTH.finditer(to_arabic_digits(text)):
+        if month := month_of(m["month"]):
+            out.append((int(m["day"]), month[0]))
+    return out
 
 
 def first_date(text: str, today: dt.date | None = None) -> DateReading | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from build_tools.ingest.date_lines import month_and_year
-from build_tools.ingest.dates import month_of, read_dates
+from build_tools.ingest.dates import days_and_months, read_dates
 from build_tools.ingest.forms import COUNT_UNITS, label_at, label_cut_at, strip_junk
 from build_tools.ingest.numbers import find_number
 from build_tools.ingest.rows import Row
@@ -37,15 +37,10 @@ def after_item_debris(text: str) -> str:
     return cut
 
 
-# A day and a month name: a citation's date whose year OCR spoiled past reading
-# (`ลงวันที่ 20 สิงหาคม: 255212`) still says the line cites a letter.
-_DAY_MONTH = re.compile(r"(?<![0-9๐-๙])[0-9๐-๙]{1,2}[\s.,:;'`\"“”]*(?P<month>[ก-ฮเแโใไ][^\s0-9๐-๙]{1,12})")
-
-
 def cites_a_letter(text: str) -> bool:
-    """Does `text` name a letter: its number or its date (its day and month at least)?"""
-    return bool(find_number(text, ("government", "abbreviation")) or read_dates(text)
-                or any(month_of(m["month"]) for m in _DAY_MONTH.finditer(text)))
+    """Does `text` name a letter: its number or its date (its day and month at least: a
+    citation's year OCR spoiled past reading, `ลงวันที่ 20 สิงหาคม: 255212`)?"""
+    return bool(find_number(text, ("government", "abbreviation")) or read_dates(text) or days_and_months(text))
 
 
 # A row this short (letters, marks and digits), between fields, is no body's first line: that

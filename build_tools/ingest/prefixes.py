@@ -155,4 +155,3 @@ def coded_reading(unread: str, codes: list[str]) -> str | None:
         return None
     office, sub, circular, serial = m.groups()
     return f"{codes[0]} {office}.{sub}/{'ว ' if circular else ''}{serial}"
-

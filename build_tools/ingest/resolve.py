@@ -16,6 +16,7 @@ from build_tools.common.thai import to_arabic_digits
 from build_tools.common.thaidate import BE_OFFSET, MONTHS_ABBR, MONTHS_FULL, format_thai_date
 from build_tools.ingest.checks import CONFUSED_DIGITS, confusion_cost
 from build_tools.ingest.date_lines import month_and_year
+from build_tools.ingest.dates import days_and_months
 from build_tools.ingest.field_lines import CITES
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.issuers import office_of_number
@@ -242,11 +243,7 @@ def _by_day(ref: dict, pool: list[Candidate], issuer: str | None) -> list[tuple[
 
 def _names_day(text: str, iso: str) -> bool:
     """The text names the day, the month right after it and the Buddhist-era year of `iso`."""
-    day = int(iso[8:10])
-    folded = fold_marks(text)
-    after_day = [folded[m.end():m.end() + 16] for m in re.finditer(rf"(?<!\d){day}(?!\d)[\s.,:;'`\"“”\-]*", folded)]
-    names = [fold_marks(n) for n in (MONTHS_FULL[int(iso[5:7]) - 1], MONTHS_ABBR[int(iso[5:7]) - 1])]
-    return any(piece.startswith(n) for piece in after_day for n in names) and _names_month(text, iso)
+    return (int(iso[8:10]), int(iso[5:7])) in days_and_months(text) and _names_month(text, iso)
 
 
 def _serial_read(run: str, serial: str) -> int | None:
