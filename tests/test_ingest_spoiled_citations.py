@@ -3,13 +3,15 @@ seeds 44-49 held out), one class per test on small text fixtures: a citation who
 อ้างถึง OCR left as a piece with a speck after it, a citation whose date's year ran on
 into specks (still a citation, linked by its issuer and the day, month and year it names),
 a number whose code alone OCR spoiled after ที่ (suggested with the letterhead agency's
-code), a serial that specks cut (flagged, never read short in silence), specks between a
+code), a speck read as a digit glued to ว, a serial that specks cut (flagged, never read short in silence), specks between a
 date's day and month and inside its year."""
 import pytest
 from conftest import ROOT
 
+from build_tools.ingest.checks import check_number
 from build_tools.ingest.dates import read_dates
 from build_tools.ingest.field_lines import cites_a_letter
+from build_tools.ingest.numbers import find_number
 
 SIGNED = ["จึงเรียนมาเพื่อโปรดพิจารณาดำเนินการต่อไป", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)",
           "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
@@ -165,9 +167,6 @@ def test_a_serial_that_specks_cut_is_flagged_not_read_short_in_silence(text, cut
 
 
 def test_the_letters_own_serial_that_specks_cut_is_flagged():
-    from build_tools.ingest.checks import check_number
-    from build_tools.ingest.numbers import find_number
-
     num = find_number("มท 0810.2/10:67     กรมส่งเสริมการปกครองท้องถิ่น", after_label=True)
     assert (num.printed, num.cut) == ("มท 0810.2/10", ":67")
     assert [f.wrong for f in check_number(num, None, [], 1) if "มีเศษ ':67' ต่อท้าย" in f.message] == ["มท 0810.2/10"]
@@ -184,3 +183,25 @@ def test_a_citations_office_that_lost_a_digit_is_suggested_with_the_zero_it_lost
     assert (ref["number"], ref["date"]) == ("มท ๘๑๐.๓/ว ๘๓๙", "2009-07-01")
     (f,) = [f for f in L.flags if f.kind == "number_check" and f.line == 7]
     assert (f.wrong, f.suggestion) == ("มท ๘๑๐.๓/ว ๘๓๙", "มท ๐๘๑๐.๓/ว ๘๓๙")
+
+
+# --- a speck read as a digit glued to ว --------------------------------------------------------
+
+@pytest.mark.parametrize("rest, read_as, printed", [
+    ("ลป 0518.5/ว2 1416   ที่ว่าการอำเภองาว", "ลป 0518.5/ว2 1416", "ลป 0518.5/ว 1416"),  # (seed 48 L14)
+    ("มท ๐๔๐๔.๕/ว3 ๔๕๒๙ 1    กระทรวงมหาดไทย", "มท ๐๔๐๔.๕/ว3 ๔๕๒๙", "มท ๐๔๐๔.๕/ว ๔๕๒๙"),  # (seed 49 L19)
+])
+def test_a_digit_glued_to_wa_before_the_serial_is_a_speck_and_the_reading_flagged(rest, read_as, printed):
+    num = find_number(rest, after_label=True)
+    assert num.printed == printed
+    (f,) = [f for f in check_number(num, None, [], 1) if f.kind == "number_reading"]
+    assert (f.wrong, f.suggestion) == (read_as, printed)
+    assert "เศษที่ OCR อ่านเป็นตัวเลขติดหลัง ว" in f.message
+
+
+@pytest.mark.parametrize("rest, printed", [
+    ("มท 0810.5/ว2 ลงวันที่ 3 มี.ค. 2553", "มท 0810.5/ว 2"),  # a serial of one digit
+    ("มท 0810.5/ว2 12 มีนาคม 2553", "มท 0810.5/ว 2"),  # two digits after it: a day, not a serial
+])
+def test_a_one_digit_serial_glued_to_wa_stays_the_serial(rest, printed):
+    assert find_number(rest).printed == printed

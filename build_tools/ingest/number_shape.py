@@ -50,7 +50,7 @@ def three_and_slash(num: Number | None, line: int | None) -> list[Flag]:
 
 def number_reading(num: Number | None, line: int | None) -> list[Flag]:
     """A number read through a misread `/` or ว (`0019. 27ว 506`, `/) ๓๔๒๑`, `47ย2553`, `.//ว`), a speck
-    inside it (`ยธ-๐๖๐๔`, `/ว-๕๑๓๕`), an abbreviation's lost dot (`สอบต 069/2553`), or a
+    inside it (`ยธ-๐๖๐๔`, `/ว-๕๑๓๕`, a digit glued to ว: `/ว2 1416`), an abbreviation's lost dot (`สอบต 069/2553`), or a
     sub-unit 1 and its `/` read as บ (`0810.บ1534`): the reading is stored, flagged for a
     maintainer to confirm on the scan."""
     if num is None or not num.read_as:
@@ -60,6 +60,8 @@ def number_reading(num: Number | None, line: int | None) -> list[Flag]:
         why = "เลข ๑ หน้าเครื่องหมาย / ที่ OCR อ่านเป็น / อีกตัว"
     elif merged:
         why = f"เลข {to_thai_digits(merged[1])} กับเครื่องหมาย / ที่ OCR อ่านรวมเป็นตัว {merged[0]}"
+    elif re.search(r"ว[0-9๐-๙]\s", num.read_as):
+        why = "เศษที่ OCR อ่านเป็นตัวเลขติดหลัง ว"
     elif re.search(r"[-'‘’`\"“”]", num.read_as):
         why = "ขีดหรือจุดที่ OCR อ่านแทรกระหว่างรหัสกับตัวเลข"
     elif re.search(rf"[0-9๐-๙][ก-ฮ][{THAI_MARKS}]*[0-9๐-๙]", num.read_as.split("/")[0]):
