@@ -3,7 +3,7 @@ seeds 44-49 held out), one class per test on small text fixtures: a citation who
 อ้างถึง OCR left as a piece with a speck after it, a citation whose date's year ran on
 into specks (still a citation, linked by its issuer and the day, month and year it names),
 a number whose code alone OCR spoiled after ที่ (suggested with the letterhead agency's
-code), a speck read as a digit glued to ว, a serial that specks cut (flagged, never read short in silence), specks between a
+code), a speck read as a digit glued to ว, a bracket between `/` and ว, a serial that specks cut (flagged, never read short in silence), specks between a
 date's day and month and inside its year."""
 import pytest
 from conftest import ROOT
@@ -205,3 +205,17 @@ def test_a_digit_glued_to_wa_before_the_serial_is_a_speck_and_the_reading_flagge
 ])
 def test_a_one_digit_serial_glued_to_wa_stays_the_serial(rest, printed):
     assert find_number(rest).printed == printed
+
+
+# --- a bracket between / and ว ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, printed, circular", [
+    ("ขก ๐๐๑๓.๒/)ว ๑๑๒๒ ลงวันที่ ๑๕", "ขก ๐๐๑๓.๒/ว ๑๑๒๒", True),  # (seed 48 L18)
+    ("ทีอบ ๐๐๒๓.๔/)ว ๓๕๕    น", "อบ ๐๐๒๓.๔/ว ๓๕๕", True),  # (seed 49 L11)
+    ("สข ๐๐๑๕.๓/) ๓๐๕๕", "สข ๐๐๑๕.๓/ว ๓๐๕๕", True),  # the bracket is ว itself
+    ("ขก ๐๐๑๗.๒/) ๒๑๖๑", "ขก ๐๐๑๗.๒/ว ๒๑๖๑", True),
+])
+def test_a_bracket_between_the_slash_and_wa_is_a_speck(text, printed, circular):
+    num = find_number(text)
+    assert (num.printed, num.circular) == (printed, circular)
+    assert num.read_as is not None  # (flagged: number_shape.number_reading)

@@ -30,10 +30,10 @@ M = f"[{THAI_MARKS}]*"  # marks OCR adds to a letter
 # serial (`/ว-๕๑๓๕`, `/ว"4779`, `/ว:1031`), or read as a letter between the office's digits (`นม 002ร3.2`);
 # a speck read as a digit glued to ว, the serial after a space (`/ว2 1416`, `/ว3 ๔๕๒๙`);
 # ว read as a round 0 or o with a space after it (`/0 ๕๑๒๔`: no serial is a lone 0);
-# ว read twice with a bracket between (`/ว)ว ๒๓๕๓`), or a bracket after ว (`/ว) ๓๖๖๔`).
+# ว read twice with a bracket between (`/ว)ว ๒๓๕๓`), or a bracket after ว (`/ว) ๓๖๖๔`) or before it (`/)ว ๑๑๒๒`).
 _GOV = re.compile(
     rf"(?<![ก-ฮ])(?P<code>[ก-ฮ]{M}\s?[ก-ฮ]{M})\s*(?:\.|(?P<gap>[-'‘’`\"“”]))?\s*(?P<office>(?:{D}{{2,5}}|{D}{{1,3}}(?P<inner>(?![{_LOOKS}])[ก-ฮ]{M}){D}{{1,3}}{M})(?:\s*[.,:]\s*{D}{{1,3}}){{0,3}})\s*"
-    rf"(?P<slash>[/|!][(\[]?|[()\[\]](?=\s*(?:ว|{D}))|,(?=\s*{D}{{3}})|[7ฒฆ](?=\s*ว)|(?<![7ฒฆ])(?=ว{M}\s*{D}))\s*"
+    rf"(?P<slash>[/|!](?:[(\[]|\)(?=\s*ว))?|[()\[\]](?=\s*(?:ว|{D}))|,(?=\s*{D}{{3}})|[7ฒฆ](?=\s*ว)|(?<![7ฒฆ])(?=ว{M}\s*{D}))\s*"
     rf"(?:(?P<circ>ว{M}(?P<twice>\s*[)}}\]|(]\s*ว{M})?(?P<speck>[ก-ฮ](?=\s)|{D}(?=\s+{D}{{3}}))?\s*(?:[.,]|(?P<dash>[-:;'\"‘’“”`)}}\]]))?\s*)|(?P<junk>[)}}\]|lIร]\s*|[17]\s+|[0oO]\s+(?={D}{{2}})))?"
     rf"(?P<serial>{D}{{1,6}})(?!{D})")
 _MARKS = re.compile(M[:-1] + "+")
