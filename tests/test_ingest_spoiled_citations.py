@@ -3,7 +3,8 @@ seeds 44-49 held out), one class per test on small text fixtures: a citation who
 อ้างถึง OCR left as a piece with a speck after it, a citation whose date's year ran on
 into specks (still a citation, linked by its issuer and the day, month and year it names),
 a number whose code alone OCR spoiled after ที่ (suggested with the letterhead agency's
-code), a speck read as a digit glued to ว, a bracket between `/` and ว, a serial that specks cut (flagged, never read short in silence), specks between a
+code), a speck read as a digit glued to ว, a bracket between `/` and ว, a province's office
+digits read by the office the letterhead or the citation names, a serial that specks cut (flagged, never read short in silence), specks between a
 date's day and month and inside its year."""
 import pytest
 from conftest import ROOT
@@ -219,3 +220,45 @@ def test_a_bracket_between_the_slash_and_wa_is_a_speck(text, printed, circular):
     num = find_number(text)
     assert (num.printed, num.circular) == (printed, circular)
     assert num.read_as is not None  # (flagged: number_shape.number_reading)
+
+
+# --- a province's office digits, read by the office named ------------------------------------
+
+def _registry():
+    from build_tools.ingest.analyze import Env
+    from build_tools.sources.corpus import load_corpus
+
+    return Env.of(load_corpus(ROOT / "corpus")).registry
+
+
+@pytest.mark.parametrize("agency, office", [
+    ("province", "๐๐๑๗"),  # ศาลากลางจังหวัด: 0017, vouched for, before the inferred 0018
+    ("provincial-cd-office", "๐๐๑๙"),
+    (None, "๐๐๑๙"),  # no office named: the cheapest confusion (๕ for ๙), as before
+    ("dla", "๐๐๑๙"),  # not a province's office: no narrowing
+])
+def test_a_provinces_office_digits_are_read_by_the_office_named(agency, office):
+    from build_tools.ingest.prefixes import likely_office
+
+    assert likely_office(find_number("ขก ๐๐๑๕.๒/ว 2913"), _registry(), agency) == office
+
+
+@pytest.mark.parametrize("named, suggestion", [
+    ("หนังสือจังหวัดขอนแก่น", "ขก ๐๐๑๗.๒/ว 2913"),  # (seeds 45-47, 49: L10)
+    ("หนังสือสำนักงานพัฒนาชุมชนจังหวัดขอนแก่น", "ขก ๐๐๑๙.๒/ว 2913"),
+])
+def test_a_citations_office_digits_are_suggested_by_the_office_it_names(named, suggestion):
+    doc = _analyzed(OPENING[:3] + ["เรื่อง การคัดเลือกตำบลนำร่อง", "เรียน พัฒนาการอำเภอ ทุกอำเภอ",
+                                   f"อ้างถึง {named} ที่ ขก ๐๐๑๕.๒/ว 2913 ลงวันที่ 13 มิถุนายน 2553"] + BODY + SIGNED)
+    (ref,) = doc["references"]
+    assert [f["suggestion"] for f in doc["flags"] if f["kind"] == "number_check" and f["line"] == ref["line"]] \
+        == [suggestion]
+
+
+def test_the_letters_own_office_digits_are_suggested_by_its_letterhead():
+    doc = _analyzed(["ที่ ขก ๐๐๑๕.๑/ว ๓๙๒๘     ศาลากลางจังหวัดขอนแก่น", "ถนนศูนย์ราชการ ขก ๔๐๐๐๐", "๑๘ ธันวาคม ๒๕๕๒",
+                     "เรื่อง ขอเชิญประชุม", "เรียน พัฒนาการอำเภอ ทุกอำเภอ"] + BODY
+                    + ["จึงเรียนมาเพื่อโปรดพิจารณา", "ขอแสดงความนับถือ", "(นายสมชาย ศรีสุข)", "ผู้ว่าราชการจังหวัดขอนแก่น"])
+    assert (doc["number"], doc["issuer"]) == ("ขก ๐๐๑๕.๑/ว ๓๙๒๘", "province")
+    assert [f["suggestion"] for f in doc["flags"] if f["kind"] == "number_check" and f["line"] == 1] \
+        == ["ขก ๐๐๑๗.๑/ว ๓๙๒๘"]

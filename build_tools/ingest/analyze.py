@@ -179,7 +179,7 @@ def _checked_number(L: Letter, iss, env: Env) -> tuple[list[Flag], list[Flag]]:
     if any(f.kind == "number_check" and f.suggestion for f in cited):
         return cited, [f for f in checked if not f.suggestion]
     if not any(f.kind == "number_check" and f.suggestion for f in checked):  # one likely reading is enough
-        checked += check_prefix(L.number_parsed, env.registry, L.number_line)
+        checked += check_prefix(L.number_parsed, env.registry, L.number_line, iss.agency)
     return cited, checked
 
 

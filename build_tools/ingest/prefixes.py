@@ -56,9 +56,12 @@ def known_length(code: str, digits: str, registry) -> int:
     return max(lengths, default=0)
 
 
-def likely_office(num: Number, registry) -> str | None:
+def likely_office(num: Number, registry, agency: str | None = None) -> str | None:
     """The office digits (as printed: Thai or Arabic) OCR most likely misread, or None when
-    the number's own are known, unknown with no known reading near, or ambiguous."""
+    the number's own are known, unknown with no known reading near, or ambiguous.
+    `agency`: the office the letterhead (or a citation's words) names; under a province's
+    code only that agency's offices are readings then, those the data vouches for first
+    (`ขก ๐๐๑๕` under ศาลากลางจังหวัด: 0017, not 0019 nor the inferred 0018)."""
     if num.kind != "government" or not num.code:
         return None
     known, provinces = known_offices(registry), registry.codes.provinces
@@ -67,11 +70,23 @@ def likely_office(num: Number, registry) -> str | None:
         return _one_digit_too_many(num, printed, known, provinces)
     if is_known(num.code, to_arabic_digits(printed), known, provinces):
         return None
-    costs = sorted((reading_cost(printed, v), v) for v in set(variants(printed, MAX_CHANGES))
-                   if is_known(num.code, to_arabic_digits(v), known, provinces))
+    readings = [v for v in set(variants(printed, MAX_CHANGES)) if is_known(num.code, to_arabic_digits(v), known, provinces)]
+    named = _named_offices(num.code, agency, registry)
+    if named:
+        costs = sorted(((not named[d], reading_cost(printed, v)), v) for v in readings
+                       if (d := to_arabic_digits(v)) in named)
+    else:
+        costs = sorted((reading_cost(printed, v), v) for v in readings)
     if not costs or (len(costs) > 1 and costs[1][0] == costs[0][0]):
         return None
     return costs[0][1]
+
+
+def _named_offices(code: str, agency: str | None, registry) -> dict[str, bool]:
+    """A province's offices (their digits: vouched for or not) that are `agency`'s."""
+    if not agency or code not in registry.codes.provinces:
+        return {}
+    return {d: bool(e.get("verified")) for d, e in registry.codes.provincial_offices.items() if e.get("agency") == agency}
 
 
 def _four_digit_code(code: str, registry) -> bool:
@@ -99,12 +114,13 @@ def reading_cost(read: str, printed: str) -> float:
     return sum(confusion_cost(a, b) for a, b in zip(read, printed))
 
 
-def check_prefix(number: str | Number | None, registry, line: int | None) -> list[Flag]:
-    """A number whose office digits are implausible, flagged with the likely reading."""
+def check_prefix(number: str | Number | None, registry, line: int | None, agency: str | None = None) -> list[Flag]:
+    """A number whose office digits are implausible, flagged with the likely reading
+    (`agency`: the office the letterhead or the citation names, see likely_office)."""
     num = find_number(number, ("government",)) if isinstance(number, str) else number
     if num is None:
         return []
-    office = likely_office(num, registry)
+    office = likely_office(num, registry, agency)
     if office is None:
         return []
     printed = (num.office or "").split(".")[0]

@@ -176,7 +176,7 @@ def resolve(ref: dict, candidates: list[Candidate], known: dict[str, dict],
                           f"อ้างถึง '{number or ref.get('title')}' ลงวันที่ {ref.get('date_be') or '-'} "
                           "ยังไม่มีในคลังเอกสาร", line, wrong=number))
         if registry is not None:  # not in the corpus: its office digits checked against the data
-            flags += check_prefix(number, registry, line)
+            flags += check_prefix(number, registry, line, issuer)
     return out, flags
 
 
