@@ -4,7 +4,8 @@ seeds 44-49 held out), one class per test on small text fixtures: a citation who
 into specks (still a citation, linked by its issuer and the day, month and year it names),
 a number whose code alone OCR spoiled after ที่ (suggested with the letterhead agency's
 code), a speck read as a digit glued to ว, a bracket between `/` and ว, a province's office
-digits read by the office the letterhead or the citation names, a serial that specks cut (flagged, never read short in silence), specks between a
+digits read by the office the letterhead or the citation names, figures and specks
+before a field's continued line, a serial that specks cut (flagged, never read short in silence), specks between a
 date's day and month and inside its year."""
 import pytest
 from conftest import ROOT
@@ -262,3 +263,25 @@ def test_the_letters_own_office_digits_are_suggested_by_its_letterhead():
     assert (doc["number"], doc["issuer"]) == ("ขก ๐๐๑๕.๑/ว ๓๙๒๘", "province")
     assert [f["suggestion"] for f in doc["flags"] if f["kind"] == "number_check" and f["line"] == 1] \
         == ["ขก ๐๐๑๗.๑/ว ๓๙๒๘"]
+
+
+# --- figures and specks before a field's continued line ---------------------------------------
+
+@pytest.mark.parametrize("second, subject", [
+    ("2 . 71 0 .สยามเมืองยิ้ม\"", "การติดตามและประเมินผลโครงการพลังชุมชน พลังสร้างสรรค์ \"สยามเมืองยิ้ม\""),  # (seed 48 L19)
+    ("02 210 สยามเมืองยิ้ม\"", "การติดตามและประเมินผลโครงการพลังชุมชน พลังสร้างสรรค์ \"สยามเมืองยิ้ม\""),  # (seed 50 L19)
+])
+def test_figures_and_specks_before_a_continued_subject_line_are_debris(second, subject):
+    L = _letter(OPENING[:3] + ["เรื่อง การติดตามและประเมินผลโครงการพลังชุมชน พลังสร้างสรรค์ \"", second,
+                               f"เรียน {ADDRESSEE}"] + BODY + SIGNED)
+    assert L.subject == subject
+
+
+@pytest.mark.parametrize("second, subject", [
+    ("๔ หน่วยงาน", "ขอความร่วมมือสนับสนุนการดำเนินงานตามบันทึกความร่วมมือ ๔ หน่วยงาน"),  # one figure opens it
+    ("2553 และการจัดทำแผน", "ขอความร่วมมือสนับสนุนการดำเนินงานตามบันทึกความร่วมมือ 2553 และการจัดทำแผน"),
+])
+def test_a_figure_that_opens_a_continued_subject_line_stays(second, subject):
+    L = _letter(OPENING[:3] + ["เรื่อง ขอความร่วมมือสนับสนุนการดำเนินงานตามบันทึกความร่วมมือ", second,
+                               f"เรียน {ADDRESSEE}"] + BODY + SIGNED)
+    assert L.subject == subject

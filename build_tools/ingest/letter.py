@@ -91,6 +91,10 @@ DEBRIS_TOKEN = re.compile(r"(?=.{1,3}$)(?:.*[@#$%^&*=+<>~\[\]{}].*|[\"“”'‘
 ABBREVIATION_END = re.compile(r"(?:[ก-ฮ]\.){2,}(?=[\s.]*$)")  # ป.ป.ส. at a line's end
 LINE_END_SPECKS = re.compile(rf"[{SPECK_CHARS}]+$")  # (quotes stay: they open a name)
 LEADING_SPECKS = re.compile(rf"^[{SPECK_CHARS}'`]+")  # (not quotes: a continued line may open with one)
+# Figures and specks before a continued line's words, two pieces or more (`2 . 71 0 .สยามเมืองยิม"`,
+# `02 210 สยามเมืองยิ้ม"`): a stamp's or the margin's debris.  One figure may open a line
+# (`๔ หน่วยงาน`), and so may a year (`2553 และ...`: four digits are no speck).
+LEADING_FIGURE_DEBRIS = re.compile(r"^(?:(?:[0-9๐-๙]{1,3}|[.,:;'`|()\[\]!<>])[.,:;'`|()\[\]!<>]*\s+){2,}")
 # An item's number OCR read as one or two letters (`ร รายชื่อ...`, `วล แบบสำรวจ...`): no word.
 # With its dot, also read with a vowel or a mark (`ไต่. แบบสำรวจ...`); or its number and dot
 # read as two or three figures (`98๐ แบบรายงาน...` for `2. แบบรายงาน...`).
@@ -125,7 +129,8 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
     inside a word taken out."""
     if not pieces:
         return None
-    parts = [strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", t) for _, t in pieces[1:]]
+    parts = [strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", LEADING_FIGURE_DEBRIS.sub("", t.lstrip()))
+                                          for _, t in pieces[1:]]
     text = join_lines([_without_line_end_specks(t) for t in parts[:-1]] + parts[-1:])
     text = _without_trailing_debris(_without_trailing_junk(text))
     text = SPECK_AFTER_WORD.sub("", SPECK_BEFORE_WORD.sub("", ORPHAN_MARK.sub("", text)))
