@@ -5,7 +5,7 @@ into specks (still a citation, linked by its issuer and the day, month and year 
 a number whose code alone OCR spoiled after ที่ (suggested with the letterhead agency's
 code), a speck read as a digit glued to ว, a bracket between `/` and ว, a province's office
 digits read by the office the letterhead or the citation names, figures and specks
-before a field's continued line, a serial that specks cut (flagged, never read short in silence), specks between a
+before a field's continued line, enclosure items behind figures or with จำนวน spoiled, a serial that specks cut (flagged, never read short in silence), specks between a
 date's day and month and inside its year."""
 import pytest
 from conftest import ROOT
@@ -285,3 +285,24 @@ def test_a_figure_that_opens_a_continued_subject_line_stays(second, subject):
     L = _letter(OPENING[:3] + ["เรื่อง ขอความร่วมมือสนับสนุนการดำเนินงานตามบันทึกความร่วมมือ", second,
                                f"เรียน {ADDRESSEE}"] + BODY + SIGNED)
     assert L.subject == subject
+
+
+# --- enclosures: an item behind figures, a count whose จำนวน OCR spoiled ----------------------
+
+def test_figures_apart_before_an_enclosure_item_are_a_stamps_not_an_item():
+    # (seed 51 L09, plain Tesseract)
+    L = _letter(OPENING[:3] + ["เรื่อง ขอเชิญประชุม", f"เรียน {ADDRESSEE}",
+                               "สิ่งที่ส่งมาด้วย ๑. แนวทางการขยายผลโครงการ จำนวน ๓ แผ่น",
+                               "2090      ๒: รายชื่อตำบลเป้าหมาย . - จำนวน ๓ ฉบับ"] + BODY + SIGNED)
+    assert [(e["title"], e["count"]) for e in L.enclosures] == [("แนวทางการขยายผลโครงการ", "๓ แผ่น"),
+                                                                ("รายชื่อตำบลเป้าหมาย", "๓ ฉบับ")]
+    assert L.body_lines[0] == 8
+
+
+def test_an_enclosure_whose_count_word_has_a_mark_more_stays_in_the_header():
+    # (seed 51 L19, our OCR: its item number behind specks, จำนวน read จำนวัน)
+    L = _letter(OPENING[:3] + ["เรื่อง ขอเชิญประชุม", f"เรียน {ADDRESSEE}",
+                               "สิ่งที่ส่งมาด้วย ๑. แนวทางการขยายผลโครงการ จำนวน ๓ แผ่น",
+                               "1 0 ๒.แบบรายงานผลการดำเนินงาน จำนวัน ๒ ฉบับ"] + BODY + SIGNED)
+    assert [e["count"] for e in L.enclosures] == ["๓ แผ่น", "๒ ฉบับ"]
+    assert L.body_lines[0] == 8

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from build_tools.common.thai import THAI_MARKS
 from build_tools.ingest.date_lines import month_and_year
 from build_tools.ingest.dates import days_and_months, read_dates
 from build_tools.ingest.forms import COUNT_UNITS, label_at, label_cut_at, strip_junk
@@ -16,8 +17,10 @@ from build_tools.normalization import fuzzy
 # `0  .ลงรันที่ 20 ...`)
 ITEM_RE = re.compile(r"^\(?([1-9๑-๙][0-9๐-๙]?)\s*[.,)!:'`]\s*")
 ITEM_NO_DOT = re.compile(r"^[1-9๑-๙]\s+[ก-ฮเแโใไ]")  # an item number whose dot was lost
-# An enclosure's count at the end of its line (จำนวน as OCR damages it: จ้านวน, จํานวน).
-COUNT_AT_END = re.compile(rf"นวน\S{{0,2}}\s*[0-9๐-๙]+\s*(?:{'|'.join(COUNT_UNITS)})[^\u0e01-\u0e4e]*$")
+# An enclosure's count at the end of its line (จำนวน as OCR damages it: จ้านวน, จํานวน, and a mark
+# read between ว and น: จำนวัน, as enclosure_parts.COUNT_WORD reads it).
+COUNT_AT_END = re.compile(rf"นว[{THAI_MARKS}]{{0,2}}น\S{{0,2}}\s*[0-9๐-๙]+\s*(?:{'|'.join(COUNT_UNITS)})"
+                          r"[^\u0e01-\u0e4e]*$")
 CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
 CITED_ABOVE = "หนังสือที่อ้างถึง"  # "the letter cited": a body's words, not a citation
 # What OCR left of an item's number before a citation (`1 ๒1:หนังสือ...`, `. 2 หนังสือ...`):
@@ -65,6 +68,11 @@ def is_debris(row: Row, among_fields: bool = False) -> bool:
     if len(letters) >= 2:
         return False
     return _word_chars(row.text) <= 3 or all(_word_chars(s) <= 3 for s in row.segs)
+
+
+def figures_before_item(segs: list[str], k: int) -> bool:
+    """Is segment k figures and specks alone, an item apart after it (`2090      ๒: รายชื่อ...`)?"""
+    return k == 0 and len(segs) > 1 and not re.search("[ก-ฮ]", segs[0]) and bool(ITEM_RE.match(strip_junk(segs[1])))
 
 
 def few_letters(row: Row) -> bool:

@@ -18,6 +18,7 @@ from build_tools.ingest.field_lines import (
     cites_a_letter,
     count_column,
     few_letters,
+    figures_before_item,
     is_debris,
     is_separator,
     labels_at,
@@ -280,10 +281,9 @@ class HeaderReader(ByPlace):
         kinds = ("yearly",) if self.h.form.key in ("order", "announcement") else ("government", "abbreviation")
         num = find_number(text := strip_junk(seg), kinds)
         if num is None or num.start > 6:
-            lost = None
             if kinds != ("yearly",):  # (ที่ read, the code after it spoiled: `ที่ ย์ๆ ๐๖๐๔.๔/ว ๘๑๐`)
                 text = next((t for t in (text, label_at(text, "number")) if t and HEADLESS_NUMBER.match(t)), text)
-                lost = HEADLESS_NUMBER.match(text)
+            lost = HEADLESS_NUMBER.match(text) if kinds != ("yearly",) else None
             if lost:  # (the letterhead's name may follow it on the row)
                 self.h.number_unread = (row.n, lost.group(0))
                 self._after_number(row, text[lost.end():].strip())
@@ -327,6 +327,8 @@ class HeaderReader(ByPlace):
             return False
         if len(row.segs) > 1 and (not strip_junk(seg) if k == 0 else name == "subject" and speck_apart(seg)):
             return True  # specks before the row's text (`'      "สยามเมืองยิ้ม" ระดับกรม`), or right of a subject's
+        if name in ("references", "enclosures") and figures_before_item(row.segs, k):
+            return True  # (a stamp's figures, no item's)
         if (placed := self._field_by_place(row, k, seg)) and placed != name:
             self.h.fields[placed] = [(row.n, self._placed_text(seg))]
             self.h.unlabelled[placed] = row.n
@@ -354,11 +356,6 @@ class HeaderReader(ByPlace):
             self.h.fields["unit"].append((row.n, seg))
             return True
         return False
-
-    def _addressee_next(self, i: int) -> bool:
-        """Is row i the addressee whose เรียน OCR lost (the next field's items below it, their
-        label damaged too)?  Then the row before it still wraps the subject."""
-        return i + 1 < len(self.rows) and self._addressee_before_next_field(i, self.rows[i].segs[0])
 
     def _item_continues(self, name: str, row: Row, k: int, seg: str) -> bool:
         t = strip_junk(seg)

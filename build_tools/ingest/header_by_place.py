@@ -77,6 +77,11 @@ class ByPlace:
         return opens_body(first) or self._opens_field(below, ("references", "enclosures")) \
             or self._field_by_place(below, 0, first) is not None
 
+    def _addressee_next(self, i: int) -> bool:
+        """Is row i the addressee whose เรียน OCR lost (the next field's items below it, their
+        label damaged too)?  Then the row before it still wraps the subject."""
+        return i + 1 < len(self.rows) and self._addressee_before_next_field(i, self.rows[i].segs[0])
+
     def _take_addressee_by_place(self, i: int, row: Row, seg: str) -> None:
         """Row i is the addressee whose เรียน OCR lost or read below it (_addressee_before_next_field)."""
         # (a letter or two left of it are what OCR left of เรียน: `น พัฒนาการอำเภอ ทุกอำเภอ`)

@@ -70,7 +70,8 @@ def likely_office(num: Number, registry, agency: str | None = None) -> str | Non
         return _one_digit_too_many(num, printed, known, provinces)
     if is_known(num.code, to_arabic_digits(printed), known, provinces):
         return None
-    readings = [v for v in set(variants(printed, MAX_CHANGES)) if is_known(num.code, to_arabic_digits(v), known, provinces)]
+    readings = [v for v in set(variants(printed, MAX_CHANGES))
+                if is_known(num.code, to_arabic_digits(v), known, provinces)]
     named = _named_offices(num.code, agency, registry)
     if named:
         costs = sorted(((not named[d], reading_cost(printed, v)), v) for v in readings
@@ -86,7 +87,8 @@ def _named_offices(code: str, agency: str | None, registry) -> dict[str, bool]:
     """A province's offices (their digits: vouched for or not) that are `agency`'s."""
     if not agency or code not in registry.codes.provinces:
         return {}
-    return {d: bool(e.get("verified")) for d, e in registry.codes.provincial_offices.items() if e.get("agency") == agency}
+    offices = registry.codes.provincial_offices
+    return {d: bool(e.get("verified")) for d, e in offices.items() if e.get("agency") == agency}
 
 
 def _four_digit_code(code: str, registry) -> bool:
