@@ -40,6 +40,44 @@ def test_a_word_whose_dropped_mark_left_two_words_is_restored(raw, fixed):
     assert {c.rule for c in ctx.changes} == {"restore_dropped_marks"}
 
 
+@pytest.mark.parametrize("raw, fixed", [
+    # a dropped tone mark that left a word the dictionary knows but text hardly uses
+    ("เมือวันที่ ๕ ธันวาคม ๒๕๕๒", "เมื่อวันที่ ๕ ธันวาคม ๒๕๕๒"),  # เมือ 180 against เมื่อ 90,185
+    ("โครงการซึงได้รับการคัดเลือก", "โครงการซึ่งได้รับการคัดเลือก"),
+    ("อำเภอตองรายงานผล", "อำเภอต้องรายงานผล"),
+    ("ภายในวันที ๑๕ มกราคม", "ภายในวันที่ ๑๕ มกราคม"),  # วันที: a dictionary word, never in the TNC
+    ("ในดานการพัฒนา เชน การฝึกอบรม", "ในด้านการพัฒนา เช่น การฝึกอบรม"),
+])
+def test_a_rare_word_a_dropped_tone_mark_left_is_the_common_word(raw, fixed):
+    out, ctx = normalize_text(raw)
+    assert out == fixed
+    assert {c.rule for c in ctx.changes} == {"restore_dropped_marks"}
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    # a speck read as a mark on one of the commonest words (a mark too many, ำ for า)
+    ("โค่รงการพลังชุมชน", "โครงการพลังชุมชน"), ("ขอุให้ดำเนินกำร", "ขอให้ดำเนินการ"),
+    ("ความเหมาะส่ม", "ความเหมาะสม"), ("ถื่อปฏิบัติ", "ถือปฏิบัติ"),
+])
+def test_a_speck_read_as_a_mark_on_a_common_word_is_taken_away(raw, fixed):
+    out, ctx = normalize_text(raw)
+    assert out == fixed
+    assert [c.rule for c in ctx.changes] == ["restore_dropped_marks"]
+    assert "read from a speck" in ctx.changes[0].reason
+
+
+@pytest.mark.parametrize("text", [
+    "ผ้าห่มหนาดี",  # หนา is used in its own right (2,358 against หน้า 44,132)
+    "สร้างฝายชะลอน้ำ",  # ฝาย, a weir: 185 against ฝ่าย 24,780, too common to be damage
+    "โครงการเลี้ยงกบ",  # กบ -> กับ would restore a vowel sign, not a tone mark
+    "ขอให้ขืนทะเบียน",  # ขืน -> ขึ้น: a vowel sign swapped as well as a tone mark dropped
+    "นายเรือง ใจดี",  # a person's name after a title, not เรื่อง
+])
+def test_a_rare_word_used_in_its_own_right_is_left_alone(text):
+    out, ctx = normalize_text(text)
+    assert out == text and ctx.changes == []
+
+
 @pytest.mark.parametrize("text", [
     "ตำบลเสือโก้ก",  # a mark printed is never taken away (โกก is a word, โก้ก a place)
     "สวนาทประเทา",  # garbled all round: a word restored here would be a guess

@@ -26,6 +26,11 @@ SHORT_LETTERS, SHORT_DOMINANT, SHORT_MIN_FREQ = 2, 20.0, 5000
 # A reading with only dropped marks restored is preferred to another reading (one that
 # replaces or deletes a letter) unless that one is this many times commoner.
 RESTORED_OVER_OTHER = 10.0
+# A word printed with a speck read as a mark (โค่รงการ, ดำเนินกำร: a speck over า read
+# as sara am) is restored only to a word this common: a printed mark is more often right
+# than a speck, so the reading must be the commonest of words.
+SPECK_MIN_FREQ = 5000
+SARA_AM, SARA_AA = "\u0e33", "\u0e32"
 # Marks Tesseract reads one for another (a look-alike swap, not a dropped mark).
 LOOKALIKE_MARKS = ("\u0e34\u0e35\u0e36\u0e37", "\u0e38\u0e39", "\u0e48\u0e49\u0e4a\u0e4b")
 
@@ -122,6 +127,30 @@ def _readings(span: str, extra: tuple[str, ...], shortest: int) -> tuple[str, ..
     found = [w for w in _by_letters(extra).get(b, ()) if plausible(span, w)]
     freq = frequencies()
     return tuple(sorted(found, key=lambda w: (-freq.get(w, 0), w)))
+
+
+def speck_readings(span: str, extra: tuple[str, ...] = ()) -> list[str]:
+    """Common dictionary words `span` is with one speck OCR read as a mark taken away (a
+    mark too many, or sara am for sara aa), commonest first; only when `span` is no word."""
+    return list(_speck_readings(fuzzy.clean(span), extra))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _speck_readings(span: str, extra: tuple[str, ...]) -> tuple[str, ...]:
+    known, freq = lexicon.words(extra), frequencies()
+    if span in known:
+        return ()
+    variants = {span[:i] + span[i + 1:] for i, c in enumerate(span) if c in fuzzy.MARKS}
+    variants |= {span[:i] + SARA_AA + span[i + 1:] for i, c in enumerate(span) if c == SARA_AM}
+    found = [w for w in variants if w in known and freq.get(w, 0) >= SPECK_MIN_FREQ]
+    return tuple(sorted(found, key=lambda w: (-freq.get(w, 0), w)))
+
+
+def all_readings(span: str, extra: tuple[str, ...] = ()) -> list[str]:
+    """`readings` and `speck_readings` together, commonest first (กำร: การ 592,036, a speck
+    read as sara am, before กำรู, a dictionary word text never uses)."""
+    freq = frequencies()
+    return sorted({*readings(span, extra), *speck_readings(span, extra)}, key=lambda w: (-freq.get(w, 0), w))
 
 
 def choose(cands: list[str]) -> str | None:

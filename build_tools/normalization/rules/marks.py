@@ -3,8 +3,16 @@
 alone or with a neighbour, whose letters are one dictionary word's with its marks
 restored (normalization/mark_words.py).  An unknown piece two readings fit about equally
 (วานลลา: วานิลลา, วานิลล่า), or one standing among garbled pieces, is left as printed:
-the review's word check suggests its commonest reading (ingest/word_check.py)."""
+the review's word check suggests its commonest reading (ingest/word_check.py).
+
+Also set right: a speck OCR read as a mark, where the word without it is one of the
+commonest (โค่รงการ -> โครงการ, ดำเนินกำร -> ดำเนินการ), and a rare dictionary word a
+dropped tone mark left where a very common word stood (เมือ -> เมื่อ, วันที -> วันที่)."""
 from __future__ import annotations
+
+from collections import Counter
+
+from pythainlp import thai_tonemarks
 
 from build_tools.normalization import lexicon, mark_words
 from build_tools.normalization.rules.base import Context, Line, per_line
@@ -21,6 +29,17 @@ SPANS = ((-1, 2), (-1, 1), (0, 2), (0, 1))
 # as printed (ตามที เห็นสมควร).
 PAIR_LETTERS = 3
 PAIR_MIN_FREQ = 1000
+# A dictionary word text hardly uses whose reading with its dropped tone marks restored is
+# a very common word (เมือ -> เมื่อ, ซึง -> ซึ่ง, วันที -> วันที่, ตอง -> ต้อง): the dropped
+# mark left a rare word, not a wrong one.  Only tone marks, the marks Tesseract loses most
+# (a dropped vowel sign leaves words used in their own right: กบ, the frog of a frog farm,
+# is not กับ).  The reading must be used this many times in the Thai National Corpus and
+# this many times more than the word as printed (ตอง 601 against ต้อง 152,506); a word used
+# in its own right stays as printed (หนา 2,358 against หน้า 44,132; ฝาย, a weir, 185 against
+# ฝ่าย 24,780), and so does a person's name after a title (นายเรือง, not เรื่อง).
+RARE_READING_MIN_FREQ = 10_000
+RARE_READING_RATIO = 150
+PERSON_TITLES = frozenset({"นาย", "นาง", "นางสาว"})
 
 
 def _pair_reading(toks: list[str], i: int, known: frozenset[str], extra: tuple[str, ...]) -> str | None:
@@ -34,6 +53,26 @@ def _pair_reading(toks: list[str], i: int, known: frozenset[str], extra: tuple[s
     if not right or mark_words.frequencies().get(right, 0) < PAIR_MIN_FREQ:
         return None
     return right if _between_words(toks, i, i + 2, known) else None
+
+
+def _rare_word_reading(toks: list[str], i: int, known: frozenset[str], extra: tuple[str, ...]) -> str | None:
+    """The very common word toks[i], a rare dictionary word, is with marks OCR dropped restored."""
+    word = toks[i]
+    if word in extra or (i > 0 and toks[i - 1] in PERSON_TITLES):  # a name is printed as it is
+        return None
+    right = mark_words.choose(mark_words.readings(word, extra))
+    if not right or not _only_tone_marks_dropped(word, right):
+        return None
+    freq = mark_words.frequencies()
+    common = freq.get(right, 0)
+    if common < max(RARE_READING_MIN_FREQ, RARE_READING_RATIO * max(1, freq.get(word, 0))):
+        return None
+    return right if _between_words(toks, i, i + 1, known) else None
+
+
+def _only_tone_marks_dropped(printed: str, word: str) -> bool:
+    return mark_words.damage(printed, word)[1:] == (0, 0) and all(
+        c in thai_tonemarks for c in Counter(word) - Counter(printed))
 
 
 def _between_words(toks: list[str], a: int, b: int, known: frozenset[str]) -> bool:
@@ -55,6 +94,9 @@ def _repair_tokens(toks: list[str], known: frozenset[str], extra: tuple[str, ...
             if right := _pair_reading(toks, i, known, extra):
                 fixed.append((toks[i] + toks[i + 1], right))
                 toks[i:i + 2] = [right]
+            elif right := _rare_word_reading(toks, i, known, extra):
+                fixed.append((toks[i], right))
+                toks[i] = right
             i += 1
             continue
         for lo, hi in SPANS:
@@ -62,7 +104,7 @@ def _repair_tokens(toks: list[str], known: frozenset[str], extra: tuple[str, ...
             if a < 0 or b > len(toks):
                 continue
             span = "".join(toks[a:b])
-            cands = mark_words.readings(span, extra)
+            cands = mark_words.all_readings(span, extra)
             if not cands:
                 continue
             right = mark_words.choose(cands)
@@ -97,7 +139,7 @@ def restore_dropped_marks(lines: list[Line], ctx: Context) -> list[Line]:
         text, fixed, _ = restore_line(line.text, known, extra)
         if fixed:
             ctx.record("restore_dropped_marks", line.src, line.text, text,
-                       "marks OCR dropped or swapped, restored from the dictionary: "
+                       "marks OCR dropped, swapped or read from a speck, set right from the dictionary: "
                        + ", ".join(f"'{w}' -> '{r}'" for w, r in fixed))
         if text == line.text:
             return line, True
