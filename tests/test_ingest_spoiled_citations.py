@@ -118,6 +118,18 @@ def test_a_spoiled_code_is_not_suggested_when_the_office_digits_are_not_all_read
     assert not [f for f in doc["flags"] if f["kind"] == "number_check"]
 
 
+@pytest.mark.parametrize("line, reading", [
+    ("๖๐๔.๔/ว ๘๑๐", "ยธ ๐๖๐๔.๔/ว ๘๑๐"),  # the margin cut ที่, the code and the first 0
+    ("604.5/ว 4107", "ยธ 0604.5/ว 4107"),
+    ("604.2/1873", "ยธ 0604.2/1873"),
+])
+def test_a_number_whose_head_the_margin_cut_is_suggested_with_the_agencys_code_and_its_0(line, reading):
+    doc = _analyzed([f"{line}         " + ONCB[0]] + ONCB[1:])
+    assert (doc["number"], doc["issuer"]) == (None, "oncb")
+    (f,) = [f for f in doc["flags"] if f["kind"] == "number_check"]
+    assert (f["line"], f["wrong"], f["suggestion"]) == (1, line, reading)
+
+
 def test_a_spoiled_code_is_not_suggested_for_an_agency_with_more_than_one_code():
     from build_tools.ingest.prefixes import coded_reading
 

@@ -167,9 +167,17 @@ def headless_reading(unread: str, offices: list[str]) -> str | None:
 def coded_reading(unread: str, codes: list[str]) -> str | None:
     """The number whose code alone OCR spoiled (`ย์ๆ ๐๖๐๔.๔/ว ๘๑๐`), its office's four digits
     read: the letterhead's agency's code before them, when the data gives it one code and
-    no digits (`codes`: 'ยธ' for ONCB); None otherwise."""
+    no digits (`codes`: 'ยธ' for ONCB); None otherwise.  Three digits that start the text
+    (nothing of the code left before them) are the last three: the margin cut the code and
+    the first digit, a ministry's or province's 0 (`604.5/ว 4107` under ป.ป.ส.'s letterhead:
+    ยธ 0604.5/ว 4107); after a spoiled code, three digits lost one anywhere (`ย์ๆ ๐๖๔.๔`)."""
     m = _HEADLESS_PARTS.search(unread)
-    if m is None or len(codes) != 1 or len(m.group(1)) != OFFICE_DIGITS or re.search(rf"{D}$", unread[:m.start()]):
+    if m is None or len(codes) != 1 or re.search(rf"{D}$", unread[:m.start()]):
         return None
     office, sub, circular, serial = m.groups()
+    margin_cut = len(office) == OFFICE_DIGITS - 1 and not unread[:m.start()].strip()
+    if len(office) != OFFICE_DIGITS and not margin_cut:
+        return None
+    if margin_cut:
+        office = ("0" if office == to_arabic_digits(office) else "๐") + office
     return f"{codes[0]} {office}.{sub}/{'ว ' if circular else ''}{serial}"
