@@ -205,6 +205,8 @@ def _references(L: Letter, pieces: list[tuple[int, str]], label_rows: set[int]) 
         m = ITEM_RE.match(text) or (ITEM_LOOSE.match(text) if len(groups) > 1 else None)
         body = m.group(2) if m else after_item_debris(text)
         ref = _cited(body, g[0][0], "อ้างถึง", L.flags)
+        if ref is None and len(THAI_LETTERS.findall(body)) < 3 and len(groups) > 1:
+            continue  # a piece of figures and specks (`2: 0  ' |`: a stamp's), its item number read in them
         if ref is None:
             d = first_date(body)
             ref = {"title": clean(body) or None, "number": None, "date": d.iso if d else None,
