@@ -43,6 +43,7 @@ from build_tools.ingest.word_check import mostly_not_words
 from build_tools.normalization import fuzzy
 
 DEBRIS_ROWS = 2  # rows below a debris row among the fields where the next label may stand
+SCATTERED_SEGS = 3  # pieces a wide gap parts on a row that a stamp or a hand scattered (a sentence has one)
 
 
 class HeaderReader(ByPlace):
@@ -78,8 +79,11 @@ class HeaderReader(ByPlace):
         """A row among the labelled fields that is mostly not words or one short piece (a
         stamp's or a signature's debris: `เ   เฉ   9๑๑1<ี่  ฮ่   ม ส่`, `ซันว`), with a label
         the form may print next right below it: not the body's start."""
-        return self.started and (mostly_not_words(row.text) or few_letters(row)) \
-            and self._label_ahead(i + 1, DEBRIS_ROWS)
+        if not self.started:
+            return False
+        if len(row.segs) >= SCATTERED_SEGS and not opens_body(row.text) and self._label_ahead(i + 1, 0):
+            return True  # pieces scattered over the line (`วัวส“รไฟลด     เปสมต      เพ      0`), a label next
+        return (mostly_not_words(row.text) or few_letters(row)) and self._label_ahead(i + 1, DEBRIS_ROWS)
 
     # --- one row: True while the header goes on ------------------------------------
     def _row(self, i: int, row: Row) -> bool:

@@ -75,13 +75,13 @@ def make_rows(lines: list[tuple[int, str]]) -> list[Row]:
 
 
 def opens_body(text: str) -> bool:
-    """Does the line open the body's first sentence, its opener read right or, a longer
-    one, with a letter misread (`ตวมที่ กรมการพัฒนาชุมชน`)?"""
+    """Does the line open the body's first sentence, its opener read right (a space OCR put
+    inside it aside) or, a longer one, with a letter misread (`ตวมที่ กรมการพัฒนาชุมชน`)?"""
     t = strip_junk(text)
     if t.startswith(BODY_OPENERS):
         return True
-    t = t.replace(" ", "")
-    return any(_one_letter_off(t[:len(opener)], opener) for opener in LONG_OPENERS)
+    t = t.replace(" ", "")  # (OCR puts spaces inside words: `ด้ วยจังห วัด`)
+    return t.startswith(BODY_OPENERS) or any(_one_letter_off(t[:len(opener)], opener) for opener in LONG_OPENERS)
 
 
 def _one_letter_off(head: str, word: str) -> bool:
