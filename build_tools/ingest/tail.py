@@ -22,7 +22,7 @@ from build_tools.normalization.split_words import rejoin_words
 # reads its bracket as [ or { now and then (`[แรยอนินต์:  แก้วประเสริฐ์)`)
 # (a bracket read as [ only with its closing bracket: a table's `[ลำดับ` heading is no name)
 # or a lone letter, a speck read as one, apart after the closing bracket (`(นายวีระพงษ์ ทองมา) ว`)
-_AFTER_NAME = r"(?:[^()\u0e01-\u0e4e]{0,6}|\s+[ก-ฮ][^()\u0e01-\u0e4e]{0,3})"
+_AFTER_NAME = r"(?:[^()\u0e01-\u0e4e]{0,10}|\s+[ก-ฮ][^()\u0e01-\u0e4e]{0,3})"
 NAME_RE = re.compile(rf"^(?:\(+(?!ลงชื่อ)([^()]{{3,}}?)(?:\)+{_AFTER_NAME})?"
                      rf"|[\[{{]+(?!ลงชื่อ)([^()[\]{{}}]{{3,}}?)[)\]}}]+{_AFTER_NAME})\s*$")
 CONTACT_RE = re.compile(r"^(โทรศัพท์|โทรสาร|โทร)\s*\.?\s*:?\s*(.*)$")
@@ -31,6 +31,9 @@ LONE_LETTER_AT_END = re.compile(r"\s+[ก-ฮ]$")  # a speck read as a letter af
 # a speck read as a letter or a figure before the bracket, a dot glued to it: `ย (นายอนันต์ ...)`, `2  .(นาย...`,
 # or an upright stroke glued to it, the bracket's edge read again (`. 1(นาง...`)
 SPECK_BEFORE_NAME = re.compile(r"^(?:[^\s()]{1,2}\s+)?[.,:;'`|1lI]{0,2}(?=\()")
+# a stamp's or a hand's figures and letters glued before the title (`(แส6นายธีระ ...`): a
+# piece with a figure or a sign in it, never a rank (ว่าที่ร้อยตรี, ร.ต.) or a word
+DEBRIS_BEFORE_TITLE = re.compile(r"^[^\s()]{0,3}[^\sก-๛().][^\s()]{0,3}?(?=(?:นางสาว|นาง|นาย)[ก-ฮ])")
 # `อนินต์:  แก้ว...`, `จังห“ วัด...`: no name or position has one
 WORD_END_SPECK = re.compile(r"(?<=[\u0e01-\u0e4e])[:;|“”\"'‘’]+(?=\s)")
 # a speck read as a bracket or a bar between two words (`นางสุภาพร ] ใจชื่อ`): no name or position has one
@@ -73,7 +76,7 @@ def _name(row: Row) -> str | None:
         if m := BRACKET_READ_AS_AI.match(t):
             t = f"({m[1]})"
         if m := NAME_RE.match(t):
-            return _without_scribble(_tidy(clean(m.group(1) or m.group(2)))) or None
+            return _without_scribble(_tidy(DEBRIS_BEFORE_TITLE.sub("", clean(m.group(1) or m.group(2))))) or None
     return None
 
 
@@ -278,7 +281,7 @@ def _signature(after: list[Row], t: Tail) -> None:
     at = next((k for k, r in enumerate(after[:SIGN_WINDOW + 2]) if _name(r)), None)
     if at is None and (at := _name_without_opening(after)) is not None:
         name_row = after[at]
-        name = _tidy(clean(NAME_WITHOUT_OPENING.match(strip_junk(name_row.text)).group(1)))
+        name = _tidy(DEBRIS_BEFORE_TITLE.sub("", clean(NAME_WITHOUT_OPENING.match(strip_junk(name_row.text)).group(1))))
     elif at is None:
         return
     else:
