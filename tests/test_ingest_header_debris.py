@@ -57,3 +57,14 @@ def test_a_body_whose_opener_ocr_put_a_space_in_starts_the_body(opener):
                                                      "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๒/ว ๒๒๕๓ ลงวันที่ 7 สิงหาคม 2552",
                                                      opener, "๒. รายงานผลภายในวันที่ ๕ ก.ค. ๒๕๕๓"] + REST[1:], 1)))
     assert [(r["number"], r["date"]) for r in L.references] == [("ขก ๐๐๑๗.๒/ว ๒๒๕๓", "2009-08-07")]
+
+
+@pytest.mark.parametrize("first, second, subject", [
+    ("เรื่อง การรายงานผลการดำเนินงานหมู่บ้านต้นแบบการป้องกันและ 0 0", ". ยาเสพติด",
+     "การรายงานผลการดำเนินงานหมู่บ้านต้นแบบการป้องกันและยาเสพติด"),  # a stamp's figures, taken off
+    ("เรื่อง การขยายผลโครงการ ระยะที่ 2", "ประจำปีงบประมาณ ๒๕๕๓",
+     "การขยายผลโครงการ ระยะที่ 2 ประจำปีงบประมาณ ๒๕๕๓"),  # one number ends a line: kept
+])
+def test_figures_apart_at_a_subject_lines_end_are_a_stamps_but_one_number_is_the_subjects(first, second, subject):
+    L = extract_letter(list(enumerate(OPENING[:3] + [first, second] + OPENING[4:] + REST, 1)))
+    assert L.subject == subject
