@@ -162,6 +162,18 @@ def test_a_five_digit_year_that_no_one_year_printed_elsewhere_fits_is_flagged_ne
                                                          "อ่านเป็นปี พ.ศ. ไม่ได้ ตรวจกับต้นฉบับ")
 
 
+@pytest.mark.parametrize("cited", [["ลงวันที่ 29", "ก.ค. 53"], ["ลงวันที่ 29 ก.ค. 53"], ["ลงวันที่ ๒๙", "ก.ค. ๕๓"]])
+def test_a_five_digit_year_is_read_as_a_two_digit_year_printed_elsewhere_a_date_across_two_lines(cited):
+    # seed 45 L12: the citation's date, its year in two digits, on two lines
+    L = _letter(["ที่ มท 0810.4/ว 4647          กรมส่งเสริมการปกครองท้องถิ่น", "ถนนนครราชสีมา เขตดุสิต กทม. 10300",
+                 "15 กันยายน 25593", "เรื่อง ขอความร่วมมือ", "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+                 "อ้างถึง หนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๒/ว 1450 " + cited[0]] + cited[1:]
+                + ["ด้วยจังหวัดได้รับแจ้งแนวทางการขับเคลื่อนโครงการ"] + TAIL[2:])
+    assert L.date == "2010-09-15"
+    assert [(f.kind, f.suggestion) for f in L.flags if f.kind.startswith("date")] == [
+        ("date_reading", "15 กันยายน 2553")]
+
+
 @pytest.mark.parametrize("date_line, read", [
     ("๓๐ มกราคม 1๒๕๕๓", "๓๐ มกราคม ๒๕๕๓"),  # seed 44 L19: without any other digit it would be 1xxx
     ("5 มกราคม 72553", "5 มกราคม 2553"),
