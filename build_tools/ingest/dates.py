@@ -259,9 +259,10 @@ _BE_YEAR_PRINTED = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
 def read_with_years_printed(d: DateReading, texts: list[str]) -> DateReading | None:
     """`d`, whose year OCR damaged past reading, read with the one Buddhist-era year printed
     in `texts` (the letter's other lines: a deadline's, a citation's, a stamp's; in four
-    digits, or a date's two: `29 ก.ค. 53`) that the damaged year fits (read_with_year); None when none fits, or two do (never guessed)."""
+    digits, or a date's two: `29 ก.ค. 53`) that the damaged year fits (read_with_year); None
+    when none fits, or two do (never guessed)."""
     years = sorted({y for t in texts for y in _BE_YEAR_PRINTED.findall(to_arabic_digits(t)) if _plausible(y, None)}
-                   | {str(int(d.iso[:4]) + BE_OFFSET) for t in _with_next_lines(texts) for d in read_dates(t) if d.iso})
+                   | {str(int(r.iso[:4]) + BE_OFFSET) for t in _with_next_lines(texts) for r in read_dates(t) if r.iso})
     fits = [r for y in years if (r := read_with_year(d, y, "ปี พ.ศ. ที่พิมพ์ที่อื่นในหนังสือฉบับนี้"))]
     return fits[0] if len(fits) == 1 else None
 
