@@ -68,3 +68,26 @@ def test_a_body_whose_opener_ocr_put_a_space_in_starts_the_body(opener):
 def test_figures_apart_at_a_subject_lines_end_are_a_stamps_but_one_number_is_the_subjects(first, second, subject):
     L = extract_letter(list(enumerate(OPENING[:3] + [first, second] + OPENING[4:] + REST, 1)))
     assert L.subject == subject
+
+
+@pytest.mark.parametrize("opener", ["ต่ามที่ กรมการพัฒนาชุมชนได้แจ้ง", "เนืองจากจังหวัดได้รับแจ้ง"])
+def test_a_long_opener_with_a_mark_added_or_dropped_starts_the_body(opener):
+    from build_tools.ingest.rows import opens_body
+
+    assert opens_body(opener)
+    assert not opens_body("ตามทะเบียนบ้านเลขที่ 12")  # (ตามท... with its letters changed is no opener)
+
+
+@pytest.mark.parametrize("text, iso, note", [
+    ("ลงวันที่ ๒๐7 สิงหาคม ๒๕๕๒", "2009-08-20", "'๒๐7' มีตัวเลขอีกแบบติดท้าย (เศษจาก OCR): อ่านเป็น ๒๐"),
+    ("ลงวันที่ 20๕ ธ.ค. 2552", "2009-12-20", "'20๕' มีตัวเลขอีกแบบติดท้าย (เศษจาก OCR): อ่านเป็น 20"),
+    ("ลงวันที่ 207 สิงหาคม 2552", None, None),  # three digits of one script: no day
+    ("ลงวันที่ ๑๓๕ มีนาคม ๒๕๕๓", None, None),
+])
+def test_a_digit_of_the_other_script_after_a_day_is_a_speck(text, iso, note):
+    from build_tools.ingest.dates import read_dates
+
+    found = read_dates(text)
+    assert (found[0].iso if found else None) == iso
+    if note:
+        assert found[0].notes == [f"วันที่ {note}"]

@@ -28,6 +28,7 @@ EARLIEST_BE = 2475
 LATEST_AHEAD_YEARS = 1
 YEAR_DIGITS = 4
 
+# A digit of the other script may follow the day (`๒๐7 สิงหาคม`: a speck, _odd_script_digit).
 # OCR debris may stand between the day and the month (`25- กุมภาพันธ์`, `๒๕, ม.ค.`, `27 ) ต.ค.`,
 # `18 “ตุลาคม`, `18*ตุลาคม`), and a mark no letter carries (`27 ัต.ค. 52`: a citation wrapped, the mark of the line above).
 # A year may carry a mark or a speck OCR put between its digits (`2ิ553`, `2?553`), or have its first digit read
@@ -37,7 +38,7 @@ _YEAR_SPECKS = ".,'`?"
 # พ.ศ. whose last dot OCR read as a 1 (`มีนาคม. พ.ค1 2553`), or its first dot as a digit
 # (`เมษายน พ2ค.่2553`): the one figure a month may carry.
 _BE_MARK_DOT_AS_ONE = r"(?:[พฟ][^\d\n]{0,3}[ศค][^\d\n]?1|[พฟ]\d[^\d\n]{0,2}[ศค][^\d\n]{0,3})"
-_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s'`\"“”‘’\-.,:;()|\[\]*~^_°•<>«»" + THAI_MARKS + "]*"
+_CANDIDATE = re.compile(r"(?<!\d)(?P<day>\d{1,2})(?P<odd>\d)?[\s'`\"“”‘’\-.,:;()|\[\]*~^_°•<>«»" + THAI_MARKS + "]*"
                         rf"(?P<month>[ก-ฮเแโใไ][^\d\n]{{0,24}}?(?:{_BE_MARK_DOT_AS_ONE})?)\s*"
                         rf"(?P<year>\d(?:[{THAI_MARKS}{_YEAR_SPECKS}]?\d){{3}}|\d{{2}}|{_LETTER_FIRST})")
 _BE_MARK = re.compile(r"\s*พ\s*[.,]?\s*ศ\s*[.,]?\s*$")
@@ -144,6 +145,16 @@ def _plausible(digits: str, today: dt.date | None) -> bool:
     return len(digits) == 4 and EARLIEST_BE <= int(digits) <= latest_be(today)
 
 
+def _odd_script_digit(text: str, m: re.Match, notes: list[str]) -> bool:
+    """A third digit after a day, of the other script (`๒๐7 สิงหาคม`): a speck OCR read as a
+    digit (noted); three digits of one script are no day."""
+    if bool(THAI_DIGIT.match(text[m.start("odd")])) == bool(THAI_DIGIT.match(text[m.start("day")])):
+        return False
+    notes.append(f"วันที่ '{text[m.start('day'):m.end('odd')]}' มีตัวเลขอีกแบบติดท้าย (เศษจาก OCR): "
+                 f"อ่านเป็น {text[m.start('day'):m.end('day')]}")
+    return True
+
+
 def _year_span(m: re.Match, text: str, arabic: str, notes: list[str],
                today: dt.date | None) -> tuple[int, int, int] | None:
     """Where a date candidate's year is printed (start, end) and where the date ends,
@@ -199,6 +210,8 @@ def read_dates(text: str, today: dt.date | None = None) -> list[DateReading]:
         at = m.start("year")
         notes: list[str] = []
         problems: list[str] = []
+        if m["odd"] and not _odd_script_digit(text, m, notes):
+            continue
         if (span := _year_span(m, text, arabic, notes, today)) is None:
             continue
         month, be_marked = _month_and_mark(m["month"])

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from build_tools.ingest.forms import strip_junk
-from build_tools.normalization import fuzzy
+from build_tools.normalization import fuzzy, mark_words
 
 WIDE_GAP = re.compile(r"\s{3,}")
 # Words a letter's body begins with (the first paragraph after the header).
@@ -81,7 +81,27 @@ def opens_body(text: str) -> bool:
     if t.startswith(BODY_OPENERS):
         return True
     t = t.replace(" ", "")  # (OCR puts spaces inside words: `ด้ วยจังห วัด`)
-    return t.startswith(BODY_OPENERS) or any(_one_letter_off(t[:len(opener)], opener) for opener in LONG_OPENERS)
+    return t.startswith(BODY_OPENERS) or any(_one_letter_off(t[:len(opener)], opener)
+                                             or _one_mark_off(t, opener) for opener in LONG_OPENERS)
+
+
+def _one_mark_off(text: str, word: str) -> bool:
+    """`text` starts with `word` with one mark added, dropped or read as another (`ต่ามที่`)."""
+    head = _letters_head(text, len(mark_words.bare(word)))
+    damage = mark_words.damage(head, word)
+    return damage is not None and sum(damage) == 1
+
+
+def _letters_head(text: str, letters: int) -> str:
+    """The start of `text` that holds `letters` letters, with the marks on the last one."""
+    count, end = 0, 0
+    for i, c in enumerate(text):
+        if c not in fuzzy.MARKS:
+            if count == letters:
+                break
+            count += 1
+        end = i + 1
+    return text[:end]
 
 
 def _one_letter_off(head: str, word: str) -> bool:
