@@ -4,7 +4,9 @@ reference whose continued line carries a stamp's figures and specks after a wide
 the `2:` in them, while a citation that names no letter but has words stays a reference; a
 row of pieces a stamp scattered over the line right above a label (`วัวส“รไฟลด     เปสมต
 เพ      0`) does not end the header; a body whose opener OCR put a space in (`ด้ วยจังห
-วัด`) starts the body, its numbered paragraphs no references."""
+วัด`, `ต่ามที่`) starts the body, its numbered paragraphs no references; figures apart at a
+subject line's end, a digit of the other script after a day, a bar read for an item's dot
+and a quote inside a word are specks."""
 import pytest
 
 from build_tools.ingest.letter import extract_letter
@@ -91,3 +93,14 @@ def test_a_digit_of_the_other_script_after_a_day_is_a_speck(text, iso, note):
     assert (found[0].iso if found else None) == iso
     if note:
         assert found[0].notes == [f"วันที่ {note}"]
+
+
+@pytest.mark.parametrize("items, titles", [
+    (["สิ่งที่ส่งมาด้วย  1| แบบสำรวจข้อมูลหมู่บ้าน       จำนวน 2 ชุด",  # a bar read for the item's dot
+      "2. กำหนดการประชุม'เชิงปฏิบัติการ   จำนวน 3 ชุด"],  # a speck read as a quote inside a word
+     ["แบบสำรวจข้อมูลหมู่บ้าน", "กำหนดการประชุมเชิงปฏิบัติการ"]),
+    (['สิ่งที่ส่งมาด้วย  1. แบบรายงาน "สยามเมืองยิ้ม"   จำนวน 1 ชุด'], ['แบบรายงาน "สยามเมืองยิ้ม"']),  # quotes stay
+])
+def test_enclosure_items_read_through_a_bar_for_their_dot_and_a_quote_inside_a_word(items, titles):
+    L = extract_letter(list(enumerate(OPENING + items + REST[1:], 1)))
+    assert [e["title"] for e in L.enclosures] == titles

@@ -63,9 +63,14 @@ def spoiled_count(segment: str) -> str | None:
     return f"{m.group(1)} {unit}"
 
 
+# A speck read as a single quote between two Thai letters (`ประชุม'เชิงปฏิบัติการ`): no word has one.
+_QUOTE_INSIDE_WORDS = re.compile(r"(?<=[\u0e01-\u0e4e])['`‘’](?=[\u0e01-\u0e4e])")
+
+
 def tidy_title(title: str) -> str:
-    """An enclosure's title without what OCR left after it (see _END_SPECKS): a closing
-    quote stays where the title opened one (`แบบรายงาน "สยามเมืองยิ้ม"`)."""
+    """An enclosure's title without what OCR left after it (see _END_SPECKS) or a speck read
+    as a quote inside it: a closing quote stays where the title opened one (`แบบรายงาน
+    "สยามเมืองยิ้ม"`)."""
     for _ in range(2):  # (specks, a mark apart, specks again)
         m = _END_SPECKS.search(title)
         if m:
@@ -74,4 +79,4 @@ def tidy_title(title: str) -> str:
             close = next((q for q in ('"', "”") if q in m.group(0)), "") if opened else ""
             title = head + close
         title = _END_LONE.sub("", title)
-    return title
+    return _QUOTE_INSIDE_WORDS.sub("", title)

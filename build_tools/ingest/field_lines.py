@@ -15,7 +15,7 @@ from build_tools.normalization import fuzzy
 
 # (a comma, a !, a colon, a quote are an OCR-read dot; items count from 1: a 0 is a speck,
 # `0  .ลงรันที่ 20 ...`)
-ITEM_RE = re.compile(r"^\(?([1-9๑-๙][0-9๐-๙]?)\s*[.,)!:'`]\s*")
+ITEM_RE = re.compile(r"^\(?([1-9๑-๙][0-9๐-๙]?)\s*[.,)!:'`|]\s*")
 ITEM_NO_DOT = re.compile(r"^[1-9๑-๙]\s+[ก-ฮเแโใไ]")  # an item number whose dot was lost
 # An enclosure's count at the end of its line (จำนวน as OCR damages it: จ้านวน, จํานวน, and a mark
 # read between ว and น: จำนวัน, as enclosure_parts.COUNT_WORD reads it).
