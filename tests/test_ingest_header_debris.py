@@ -104,3 +104,11 @@ def test_a_digit_of_the_other_script_after_a_day_is_a_speck(text, iso, note):
 def test_enclosure_items_read_through_a_bar_for_their_dot_and_a_quote_inside_a_word(items, titles):
     L = extract_letter(list(enumerate(OPENING + items + REST[1:], 1)))
     assert [e["title"] for e in L.enclosures] == titles
+
+
+@pytest.mark.parametrize("label", ["ลงวันที่", "ลงวันที", "ลงวันที่ :"])
+def test_a_citations_date_on_the_line_after_its_label_is_its_date_not_an_item(label):
+    # seed 44 L05: `๔. เม.ย. ๕๓` after a line ending with ลงวันที่ is no item ๔
+    assert _references(["อ้างถึง ๑. หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๐๘๑๐.๓/ว ๓๒๐๓ ลงวันที่ ๒๒ เม.ย. ๕๓",
+                        f"๒. หนังสือจังหวัดขอนแก่น ที่ ขก ๐๐๑๗.๒/ว ๓๘๓๗ {label}", "๔. เม.ย. ๕๓"]) == [
+        ("มท ๐๘๑๐.๓/ว ๓๒๐๓", "2010-04-22"), ("ขก ๐๐๑๗.๒/ว ๓๘๓๗", "2010-04-04")]

@@ -22,6 +22,8 @@ ITEM_NO_DOT = re.compile(r"^[1-9๑-๙]\s+[ก-ฮเแโใไ]")  # an item
 COUNT_AT_END = re.compile(rf"นว[{THAI_MARKS}]{{0,2}}น\S{{0,2}}\s*[0-9๐-๙]+\s*(?:{'|'.join(COUNT_UNITS)})"
                           r"[^\u0e01-\u0e4e]*$")
 CITES = re.compile(r"^(หนังสือ|บันทึก|คำสั่ง|ประกาศ|ระเบียบ)")  # what a citation begins with
+# A citation's line that ends with ลงวันที่ (as OCR damages it): its date is on the next line.
+DATE_TO_FOLLOW = re.compile(r"ลง\s*วัน\s*ที[\u0e48\u0e49]?[\s.,:;'\"“”]*$")
 CITED_ABOVE = "หนังสือที่อ้างถึง"  # "the letter cited": a body's words, not a citation
 # What OCR left of an item's number before a citation (`1 ๒1:หนังสือ...`, `. 2 หนังสือ...`):
 # digits, specks and spaces, no letter.

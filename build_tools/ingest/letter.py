@@ -16,7 +16,7 @@ from build_tools.common.thai import THAI_MARKS, to_arabic_digits, without_marks
 from build_tools.ingest.date_lines import BE_YEAR
 from build_tools.ingest.dates import DateReading, first_date, read_dates, read_with_year, read_with_years_printed
 from build_tools.ingest.enclosure_parts import COUNT_WORD, split_count, spoiled_count, tidy_title
-from build_tools.ingest.field_lines import CITES, after_item_debris
+from build_tools.ingest.field_lines import CITES, DATE_TO_FOLLOW, after_item_debris
 from build_tools.ingest.field_lines import ITEM_RE as HEADER_ITEM_RE
 from build_tools.ingest.flags import Flag
 from build_tools.ingest.forms import strip_junk, without_lone_letter
@@ -201,7 +201,9 @@ def _references(L: Letter, pieces: list[tuple[int, str]], label_rows: set[int]) 
     groups: list[list[tuple[int, str]]] = []
     for n, t in pieces:
         t = strip_junk(t)
-        if not groups or ITEM_RE.match(t) or n in label_rows or (ITEM_LOOSE.match(t) and CITES.match(t[1:].strip())) \
+        if groups and DATE_TO_FOLLOW.search(join_lines([p for _, p in groups[-1]])):
+            groups[-1].append((n, t))  # (its date: `๔. เม.ย. ๕๓` is no item ๔)
+        elif not groups or ITEM_RE.match(t) or n in label_rows or (ITEM_LOOSE.match(t) and CITES.match(t[1:].strip())) \
                 or (CITES.match(after_item_debris(t)) and find_number(join_lines([p for _, p in groups[-1]]))):
             groups.append([(n, t)])  # (a citation after a whole one: the next, its item number lost or spoiled)
         else:
