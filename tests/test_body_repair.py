@@ -41,6 +41,17 @@ def test_a_word_whose_dropped_mark_left_two_words_is_restored(raw, fixed):
 
 
 @pytest.mark.parametrize("raw, fixed", [
+    # a damaged word the segmenter cut into three or four pieces, the unknown one last
+    ("คณะทำงานขับเคลือนโครงการ", "คณะทำงานขับเคลื่อนโครงการ"),  # ขับ|เค|ลือ|น
+    ("แนวทางการขับเคลือน ในพื้นที่", "แนวทางการขับเคลื่อน ในพื้นที่"),
+])
+def test_a_damaged_word_cut_into_several_pieces_is_restored_whole(raw, fixed):
+    out, ctx = normalize_text(raw)
+    assert out == fixed
+    assert [c.rule for c in ctx.changes] == ["restore_dropped_marks"]
+
+
+@pytest.mark.parametrize("raw, fixed", [
     # a dropped tone mark that left a word the dictionary knows but text hardly uses
     ("เมือวันที่ ๕ ธันวาคม ๒๕๕๒", "เมื่อวันที่ ๕ ธันวาคม ๒๕๕๒"),  # เมือ 180 against เมื่อ 90,185
     ("โครงการซึงได้รับการคัดเลือก", "โครงการซึ่งได้รับการคัดเลือก"),

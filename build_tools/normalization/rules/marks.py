@@ -21,6 +21,9 @@ from build_tools.normalization.rules.base import Context, Line, per_line
 # cuts a damaged word wherever a word fits (ท้อง|ถิน, วาน|ลลา), and the reading that
 # explains the most wins (วานลลา is วานิลลา or วานิลล่า, not วาน + ลีลา).
 SPANS = ((-1, 2), (-1, 1), (0, 2), (0, 1))
+# Wider spans, tried first and taken only for one clear reading: a damaged word cut into
+# three or four pieces, the unknown one last or next to last (ขับ|เค|ลือ|น for ขับเคลือน).
+WIDE_SPANS = ((-3, 1), (-2, 2), (-2, 1))
 # Two dictionary words whose join, with its marks restored, is one longer word (ยัง|ยืน:
 # ยั่งยืน, ตัง|แต่: ตั้งแต่, ชี|แจง: ชี้แจง): the segmenter cut the damaged word into words
 # that happen to exist.  Only a join of at least this many letters (a short one fits by chance),
@@ -81,6 +84,20 @@ def _between_words(toks: list[str], a: int, b: int, known: frozenset[str]) -> bo
     return all(j < 0 or j >= len(toks) or toks[j] in known for j in (a - 1, b))
 
 
+def _wide_reading(toks: list[str], i: int, known: frozenset[str], extra: tuple[str, ...]):
+    """((start, end), the word) of a damaged word the segmenter cut into three or four pieces
+    ending at or after the unknown toks[i] (ขับ|เค|ลือ|น: ขับเคลื่อน), with one clear reading;
+    None otherwise (an ambiguous wide span leaves the narrower ones to SPANS)."""
+    for lo, hi in WIDE_SPANS:
+        a, b = i + lo, i + hi
+        if a < 0 or b > len(toks) or not all(lexicon.THAI_RUN.fullmatch(t) for t in toks[a:b]):
+            continue
+        right = mark_words.choose(mark_words.readings("".join(toks[a:b]), extra))
+        if right and _between_words(toks, a, b, known):
+            return (a, b), right
+    return None
+
+
 def _repair_tokens(toks: list[str], known: frozenset[str], extra: tuple[str, ...]):
     """(tokens with marks restored, [(wrong, right)], [(wrong, readings)] left alone)."""
     toks = list(toks)
@@ -98,6 +115,12 @@ def _repair_tokens(toks: list[str], known: frozenset[str], extra: tuple[str, ...
                 fixed.append((toks[i], right))
                 toks[i] = right
             i += 1
+            continue
+        if found := _wide_reading(toks, i, known, extra):
+            (a, b), right = found
+            fixed.append(("".join(toks[a:b]), right))
+            toks[a:b] = [right]
+            i = a + 1
             continue
         for lo, hi in SPANS:
             a, b = i + lo, i + hi
