@@ -51,12 +51,21 @@ def _pair_reading(toks: list[str], i: int, known: frozenset[str], extra: tuple[s
     if i + 1 >= len(toks) or toks[i + 1] not in known or not lexicon.THAI_RUN.fullmatch(toks[i + 1]):
         return None
     span = toks[i] + toks[i + 1]
-    if span in known or len(mark_words.bare(span)) < PAIR_LETTERS:
+    if span in known:
+        return None
+    right = _joined_reading(span, extra)
+    return right if right and _between_words(toks, i, i + 2, known) else None
+
+
+# Asked of every pair of words of every text a build normalizes: worked out once per pair
+# and process (bare letters and readings of each pair were most of normalize_text's time).
+@functools.lru_cache(maxsize=1 << 16)
+def _joined_reading(span: str, extra: tuple[str, ...]) -> str | None:
+    """The common word `span`, two dictionary words joined, is with its dropped marks restored."""
+    if len(mark_words.bare(span)) < PAIR_LETTERS:
         return None
     right = mark_words.choose(mark_words.readings(span, extra))
-    if not right or mark_words.frequencies().get(right, 0) < PAIR_MIN_FREQ:
-        return None
-    return right if _between_words(toks, i, i + 2, known) else None
+    return right if right and mark_words.frequencies().get(right, 0) >= PAIR_MIN_FREQ else None
 
 
 def _rare_word_reading(toks: list[str], i: int, known: frozenset[str], extra: tuple[str, ...]) -> str | None:
