@@ -148,7 +148,7 @@ def _plausible(digits: str, today: dt.date | None) -> bool:
 def _odd_script_digit(text: str, m: re.Match, notes: list[str]) -> bool:
     """A third digit after a day, of the other script (`๒๐7 สิงหาคม`): a speck OCR read as a
     digit (noted); three digits of one script are no day."""
-    if bool(THAI_DIGIT.match(text[m.start("odd")])) == bool(THAI_DIGIT.match(text[m.start("day")])):
+    if _same_script(text[m.start("day")], text[m.start("odd")]):
         return False
     notes.append(f"วันที่ '{text[m.start('day'):m.end('odd')]}' มีตัวเลขอีกแบบติดท้าย (เศษจาก OCR): "
                  f"อ่านเป็น {text[m.start('day'):m.end('day')]}")
@@ -291,7 +291,12 @@ def _run_goes_on(text: str, end: int) -> bool:
     right after a year is OCR debris: `๒๕๕๓7`)."""
     if end >= len(text) or not text[end].isdigit():
         return False
-    return bool(THAI_DIGIT.match(text[end])) == bool(THAI_DIGIT.match(text[end - 1]))
+    return _same_script(text[end - 1], text[end])
+
+
+def _same_script(a: str, b: str) -> bool:
+    """Two digits both Thai or both Arabic."""
+    return bool(THAI_DIGIT.match(a)) == bool(THAI_DIGIT.match(b))
 
 
 # A day and a month name after it, whatever follows (a year OCR spoiled past reading:

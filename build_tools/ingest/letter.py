@@ -131,8 +131,8 @@ def _joined(pieces: list[tuple[int, str]]) -> str | None:
         return None
     parts = [strip_junk(pieces[0][1])] + [LEADING_SPECKS.sub("", LEADING_FIGURE_DEBRIS.sub("", t.lstrip()))
                                           for _, t in pieces[1:]]
-    text = join_lines([_without_line_end_specks(SCATTERED_FIGURES_AT_END.sub("", t)) for t in parts[:-1]]
-                      + [SCATTERED_FIGURES_AT_END.sub("", t) for t in parts[-1:]])
+    parts = [SCATTERED_FIGURES_AT_END.sub("", t) for t in parts]
+    text = join_lines([_without_line_end_specks(t) for t in parts[:-1]] + parts[-1:])
     text = _without_trailing_debris(_without_trailing_junk(text))
     text = SPECK_AFTER_WORD.sub("", SPECK_BEFORE_WORD.sub("", ORPHAN_MARK.sub("", text)))
     return rejoin_words(SARA_A_TWICE.sub("ะ", text)) or None

@@ -76,8 +76,14 @@ def _name(row: Row) -> str | None:
         if m := BRACKET_READ_AS_AI.match(t):
             t = f"({m[1]})"
         if m := NAME_RE.match(t):
-            return _without_scribble(_tidy(DEBRIS_BEFORE_TITLE.sub("", clean(m.group(1) or m.group(2))))) or None
+            return _without_scribble(_name_text(m.group(1) or m.group(2))) or None
     return None
+
+
+def _name_text(text: str) -> str:
+    """A signatory's name as read between its brackets: cleaned, without the debris before
+    its title or the specks around it."""
+    return _tidy(DEBRIS_BEFORE_TITLE.sub("", clean(text)))
 
 
 def _without_scribble(name: str) -> str:
@@ -281,7 +287,7 @@ def _signature(after: list[Row], t: Tail) -> None:
     at = next((k for k, r in enumerate(after[:SIGN_WINDOW + 2]) if _name(r)), None)
     if at is None and (at := _name_without_opening(after)) is not None:
         name_row = after[at]
-        name = _tidy(DEBRIS_BEFORE_TITLE.sub("", clean(NAME_WITHOUT_OPENING.match(strip_junk(name_row.text)).group(1))))
+        name = _name_text(NAME_WITHOUT_OPENING.match(strip_junk(name_row.text)).group(1))
     elif at is None:
         return
     else:
