@@ -16,6 +16,7 @@ BODY_OPENERS = ("ตามที่", "ด้วย", "อนุสนธิ", "
                 "ในการนี้", "อาศัยอำนาจ", "เพื่อให้", "ตามบันทึก", "ตามคำสั่ง")
 # Openers no other word is a letter or a mark away from (ด้วย: ด้าน, เพื่อให้: เพื่อใช้, โดยที่: โดยทั่วไป)
 LONG_OPENERS = ("ตามที่", "อนุสนธิ", "เนื่องจาก", "เนื่องด้วย", "ตามหนังสือ", "อาศัยอำนาจ", "ตามบันทึก")
+_OPENER_LETTERS = {o: len(mark_words.bare(o)) for o in LONG_OPENERS}  # (letters without marks, counted once)
 ADDRESS_RE = re.compile(r"^(ถนน|ถ\.|เลขที่\s|[0-9๐-๙]+\s+ถนน|[0-9๐-๙]+/[0-9๐-๙]+\s)|[0-9๐-๙]{5}\s*$")
 ORG_FIRST_WORDS = ("กระทรวง", "กรม", "สำนัก", "สำนักงาน", "กอง", "ฝ่าย", "กลุ่ม", "ศูนย์", "จังหวัด", "ศาลากลาง", "อำเภอ",
                    "ที่ว่าการ", "องค์การ", "องค์กร", "เทศบาล", "สมาคม")  # what an office's name starts with
@@ -86,8 +87,9 @@ def opens_body(text: str) -> bool:
 
 
 def _one_mark_off(text: str, word: str) -> bool:
-    """`text` starts with `word` with one mark added, dropped or read as another (`ต่ามที่`)."""
-    head = _letters_head(text, len(mark_words.bare(word)))
+    """`text` starts with `word` (a long opener) with one mark added, dropped or read as
+    another (`ต่ามที่`)."""
+    head = _letters_head(text, _OPENER_LETTERS[word])
     damage = mark_words.damage(head, word)
     return damage is not None and sum(damage) == 1
 
